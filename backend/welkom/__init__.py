@@ -1,0 +1,3 @@
+"""Welkom: a multilingual backend for status holders, caseworkers and volunteers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from welkom.cli import main
+
+main()

@@ -1,0 +1,99 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncGenerator, Callable
+from typing import Any
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from welkom import __version__
+from welkom.auth.guards import authentication_middleware, provide_principal
+from welkom.auth.routes import DemoLoginController, SessionController
+from welkom.cases.service import RegisterInteractionHandler
+from welkom.core.database import assert_migrated, create_engine, session_factory
+from welkom.core.health import health, ready
+from welkom.core.logging import configure_logging
+from welkom.core.middleware import request_context_middleware
+from welkom.core.problems import problem_details_plugin
+from welkom.core.settings import Environment, Settings, get_settings
+from welkom.interactions import service as interactions
+from welkom.interactions.routes import QuestionController
+from welkom.outbox.worker import OutboxHandler, OutboxWorker
+from welkom.residents.routes import MeController
+
+
+def outbox_handlers(state: State | Any) -> dict[str, OutboxHandler]:
+    """Every outbox kind and its handler. A new kind is registered here."""
+    return {interactions.REGISTER_KIND: RegisterInteractionHandler(state.session_factory)}
+
+
+async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
+    async with state.session_factory() as db:
+        yield db
+
+
+def _provide_settings(state: State) -> Settings:
+    return state.settings
+
+
+def _provide_outbox_wake(state: State) -> Callable[[], None]:
+    worker: OutboxWorker | None = state.get("worker")
+    return worker.wake.set if worker else (lambda: None)
+
+
+def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Litestar:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    engine = engine or create_engine(settings)
+    state = State({"settings": settings, "engine": engine, "session_factory": session_factory(engine)})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        await assert_migrated(engine)
+        stop, task = asyncio.Event(), None
+        if settings.run_worker_in_process:
+            worker = OutboxWorker(app.state.session_factory, outbox_handlers(app.state), settings, name="in-process")
+            app.state.worker = worker
+            task = asyncio.create_task(worker.run(stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            if task is not None:
+                await task
+            await engine.dispose()
+
+    route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    if settings.demo_login:
+        route_handlers.append(DemoLoginController)
+
+    return Litestar(
+        route_handlers=route_handlers,
+        state=state,
+        lifespan=[lifespan],
+        dependencies={
+            "db": Provide(_provide_db),
+            "settings": Provide(_provide_settings, sync_to_thread=False),
+            "principal": Provide(provide_principal),
+            "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
+        },
+        middleware=[request_context_middleware(hsts=settings.env is Environment.production), authentication_middleware],
+        plugins=[problem_details_plugin()],
+        openapi_config=OpenAPIConfig(
+            title="Welkom API",
+            version=__version__,
+            path="/schema",
+            render_plugins=[JsonRenderPlugin(path=["/", "/openapi.json"])],
+        ),
+        request_max_body_size=1024 * 1024,
+        logging_config=None,
+        debug=False,
+    )

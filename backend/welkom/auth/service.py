@@ -1,0 +1,120 @@
+"""Sessions and the signed-in principal. Login methods (demo, OIDC, activation code) all end in
+:func:`create_session`; everything else only sees a :class:`Principal`."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.models import Account, AuthSession
+from welkom.core.models import utcnow
+from welkom.core.settings import Settings
+from welkom.municipalities.models import Municipality
+from welkom.residents.models import Resident
+
+#: Product roles. Unknown roles (from an IdP claim, say) grant nothing.
+ROLES = frozenset(
+    {"resident", "caseworker", "coordinator", "volunteer", "editor", "reviewer", "records_manager", "admin"}
+)
+_LAST_SEEN_RESOLUTION = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: enough to authorize, nothing more."""
+
+    account_id: uuid.UUID
+    municipality_id: uuid.UUID
+    roles: frozenset[str]
+    session_id: uuid.UUID
+    display_name: str
+    resident_id: uuid.UUID | None = None
+    preferred_language: str | None = None
+    municipality_default_language: str = "nl"
+
+    def has_any(self, roles: frozenset[str] | set[str]) -> bool:
+        return bool(self.roles & roles)
+
+
+def hash_token(settings: Settings, token: str) -> str:
+    return hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
+    """Start a session for ``account``; returns the token (shown once, stored hashed)."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    db.add(
+        AuthSession(
+            account_id=account.id,
+            token_hash=hash_token(settings, token),
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timedelta(seconds=settings.session_absolute_timeout_seconds),
+        )
+    )
+    await db.commit()
+    return token
+
+
+async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal | None:
+    """The principal for a session token, or None if unknown, revoked, idle or expired."""
+    row = (
+        await db.execute(
+            select(AuthSession, Account, Resident.preferred_language, Municipality.default_language)
+            .join(Account, Account.id == AuthSession.account_id)
+            .join(Municipality, Municipality.id == Account.municipality_id)
+            .outerjoin(Resident, Resident.id == Account.resident_id)
+            .where(AuthSession.token_hash == hash_token(settings, token))
+        )
+    ).first()
+    if row is None:
+        return None
+    session, account, preferred_language, default_language = row
+    now = utcnow()
+    idle_limit = timedelta(seconds=settings.session_idle_timeout_seconds)
+    if session.revoked_at or now >= session.expires_at or now - session.last_seen_at > idle_limit:
+        return None
+    if now - session.last_seen_at > _LAST_SEEN_RESOLUTION:
+        await db.execute(update(AuthSession).where(AuthSession.id == session.id).values(last_seen_at=now))
+        await db.commit()
+    return Principal(
+        account_id=account.id,
+        municipality_id=account.municipality_id,
+        roles=frozenset(account.roles) & ROLES,
+        session_id=session.id,
+        display_name=account.display_name,
+        resident_id=account.resident_id,
+        preferred_language=preferred_language,
+        municipality_default_language=default_language,
+    )
+
+
+async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
+    await db.execute(
+        update(AuthSession)
+        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    await db.commit()
+
+
+async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
+    """Log out everywhere."""
+    await db.execute(
+        update(AuthSession)
+        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    await db.commit()
+
+
+async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
+    return (await db.execute(select(Account).where(Account.demo_login == login))).scalar_one_or_none()

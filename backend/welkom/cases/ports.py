@@ -1,0 +1,67 @@
+"""The ``CaseRegister`` port: how Welkom hands an interaction to a municipal case system."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+#: Least to most restrictive (ZGW vertrouwelijkheidaanduiding).
+CONFIDENTIALITY_LEVELS = (
+    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
+    "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
+)  # fmt: skip
+MINIMUM_CONFIDENTIALITY = "vertrouwelijk"
+
+
+def at_least_confidential(level: str) -> str:
+    """``level`` if it is at least ``vertrouwelijk``, otherwise ``vertrouwelijk``: never lower."""
+    if CONFIDENTIALITY_LEVELS.index(level) < CONFIDENTIALITY_LEVELS.index(MINIMUM_CONFIDENTIALITY):
+        return MINIMUM_CONFIDENTIALITY
+    return level
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    identificatie: str
+    titel: str
+    taal: str  # ISO 639-2/B
+    formaat: str  # MIME type
+    inhoud: bytes
+
+
+@dataclass(frozen=True)
+class RegistrationRequest:
+    """Everything a register needs, and no more personal data than the zaak requires."""
+
+    municipality_id: uuid.UUID
+    bronorganisatie: str  # RSIN
+    interaction_kind: str
+    identificatie: str  # derived from the interaction id: retries find the same zaak
+    zaaktype: str
+    vertrouwelijkheidaanduiding: str
+    omschrijving: str  # neutral, no personal data
+    startdatum: date
+    initiator_reference: str  # opaque
+    document: CaseDocument | None = None
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    zaak_identificatie: str
+    zaak_url: str
+
+
+class CaseRegisterError(Exception):
+    """Temporary trouble (outage, timeout, 5xx): retry later."""
+
+
+class CaseRegisterRefused(Exception):
+    """The register refused the request (4xx validation): retrying as is will not help."""
+
+
+class CaseRegister(Protocol):
+    async def register(self, request: RegistrationRequest) -> RegistrationResult:
+        """Create (or find, if it exists) the zaak and its document. Must be idempotent."""
+        ...

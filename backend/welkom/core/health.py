@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, get
+from sqlalchemy import text
+
+from welkom.auth.guards import public
+from welkom.core.database import current_revision, head_revision
+from welkom.core.i18n import N_
+from welkom.core.problems import Problem
+
+
+@get("/health", guards=[public], tags=["operations"], operation_id="health", cache_control=None)
+async def health() -> dict[str, str]:
+    """Liveness: the process answers."""
+    return {"status": "ok"}
+
+
+@get("/ready", guards=[public], tags=["operations"], operation_id="ready")
+async def ready(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """Readiness: the database answers and its schema is current."""
+    engine = request.app.state.engine
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        current = await current_revision(engine)
+    except Exception as exc:
+        raise Problem(503, "not-ready", N_("Not ready"), N_("The database cannot be reached.")) from exc
+    if current != head_revision():
+        raise Problem(503, "not-ready", N_("Not ready"), N_("The database schema is not current."))
+    return {"status": "ready", "database": "ok", "migrations": current}

@@ -1,0 +1,114 @@
+"""Locale negotiation and gettext translations (Babel), one catalog source for API and PWA.
+
+Catalogs live in ``locales/<lang>/LC_MESSAGES/<domain>.po`` and are compiled in memory on first
+use (fuzzy entries included: an unreviewed translation serves a resident better than English,
+and reviewing status is tracked in the catalogs themselves).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALES_DIR = Path(os.environ.get("WELKOM_LOCALES_DIR", Path(__file__).resolve().parents[3] / "locales"))
+DOMAIN = "welkom"
+
+#: Languages Welkom offers (product codes, BCP 47). Dutch is the product's primary language.
+LANGUAGES: tuple[str, ...] = (
+    "nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr",
+)  # fmt: skip
+RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ckb"})
+#: Babel/CLDR has no data for these product codes; use the closest locale for CLDR data.
+CLDR_LOCALE = {"prs": "fa_AF", "kmr": "ku"}
+#: Language of the msgids in the code.
+SOURCE_LANGUAGE = "en"
+
+current_language: ContextVar[str] = ContextVar("current_language", default="nl")
+
+_ACCEPT_LANGUAGE_ITEM = re.compile(r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q=([0-9.]+))?\s*$")
+
+
+def parse_accept_language(header: str | None) -> list[str]:
+    """Language tags from an ``Accept-Language`` header, best first (RFC 9110 q-values)."""
+    if not header:
+        return []
+    weighted: list[tuple[float, int, str]] = []
+    for position, item in enumerate(header.split(",")[:20]):
+        match = _ACCEPT_LANGUAGE_ITEM.match(item)
+        if not match or match.group(1) == "*":
+            continue
+        try:
+            quality = float(match.group(2)) if match.group(2) else 1.0
+        except ValueError:
+            continue
+        if quality > 0:
+            weighted.append((-quality, position, match.group(1).lower()))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def match_language(tag: str | None, available: tuple[str, ...] = LANGUAGES) -> str | None:
+    """The product language for a BCP 47 tag: exact, then by primary subtag (``ar-SY`` → ar)."""
+    if not tag:
+        return None
+    tag = tag.lower().replace("_", "-")
+    if tag in available:
+        return tag
+    if tag in ("fa-af",) and "prs" in available:
+        return "prs"
+    primary = tag.split("-", 1)[0]
+    return primary if primary in available else None
+
+
+def negotiate(*candidates: str | None | list[str], default: str = "nl") -> str:
+    """First supported language among the candidates (in order), else ``default``."""
+    for candidate in candidates:
+        for tag in candidate if isinstance(candidate, list) else [candidate]:
+            if language := match_language(tag):
+                return language
+    return match_language(default) or "nl"
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
+
+
+@cache
+def translations(language: str, domain: str = DOMAIN) -> NullTranslations:
+    path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+    if language == SOURCE_LANGUAGE or not path.exists():
+        return NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=CLDR_LOCALE.get(language, language))
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=True)
+    buffer.seek(0)
+    return Translations(buffer, domain=domain)
+
+
+def gettext(message: str, language: str | None = None, **params: object) -> str:
+    """Translate ``message`` into ``language`` (default: the request's) and fill ``{params}``."""
+    text = translations(language or current_language.get()).gettext(message)
+    return text.format(**params) if params else text
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    return message
+
+
+#: ISO 639-2/B codes for ZGW documents (``taal``).
+_ISO639_2B = {
+    "nl": "dut", "en": "eng", "ar": "ara", "ti": "tir", "fa": "per", "prs": "per", "ps": "pus",
+    "so": "som", "tr": "tur", "uk": "ukr", "ru": "rus", "kmr": "kur", "ckb": "kur", "fr": "fre",
+}  # fmt: skip
+
+
+def iso639_2b(language: str) -> str:
+    return _ISO639_2B[language]

@@ -1,0 +1,22 @@
+import uuid
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from welkom.core.models import id_field, json_field, timestamp_field
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """The first response to a POST with an ``Idempotency-Key``, replayed for repeats."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("scope", "key", name="uq_idempotency_scope_key"),)
+
+    id: uuid.UUID = id_field()
+    scope: str = Field(max_length=100, description="Who sent it and to which operation")
+    key: str = Field(max_length=255)
+    request_hash: str = Field(max_length=64)
+    response_status: int
+    response_body: dict = json_field()
+    created_at: datetime = timestamp_field(index=True)

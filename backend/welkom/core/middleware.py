@@ -1,0 +1,71 @@
+"""Request ids, security headers and an access log without personal data."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from typing import Any
+
+import structlog
+from litestar.datastructures import MutableScopeHeaders
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+log = structlog.get_logger("welkom.http")
+
+API_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), geolocation=(), microphone=(), interest-cohort=()",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+}
+
+
+def request_context_middleware(*, hsts: bool) -> Any:
+    """ASGI middleware factory: one request id per request, headers on every response."""
+
+    def factory(app: ASGIApp) -> ASGIApp:
+        async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+            request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+            scope.setdefault("state", {})["request_id"] = request_id
+            structlog.contextvars.bind_contextvars(request_id=request_id)
+            started, status = time.perf_counter(), 500
+
+            async def send_with_headers(message: Message) -> None:
+                nonlocal status
+                if message["type"] == "http.response.start":
+                    status = message["status"]
+                    headers = MutableScopeHeaders.from_message(message)
+                    headers["X-Request-ID"] = request_id
+                    for name, value in API_SECURITY_HEADERS.items():
+                        if name not in headers:
+                            headers[name] = value
+                    if hsts:
+                        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+                    if "cache-control" not in headers and scope["path"].startswith("/api/"):
+                        headers["Cache-Control"] = "no-store"
+                await send(message)
+
+            try:
+                await app(scope, receive, send_with_headers)
+            finally:
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    route=scope.get("path_template") or "(unmatched)",
+                    status=status,
+                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                )
+                structlog.contextvars.clear_contextvars()
+
+        return middleware
+
+    return factory

@@ -1,0 +1,43 @@
+"""Column helpers shared by every domain's SQLModel tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from advanced_alchemy.types import DateTimeUTC
+from sqlalchemy import JSON
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field
+
+
+JsonB = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def id_field() -> Any:
+    return Field(default_factory=uuid.uuid4, primary_key=True)
+
+
+def timestamp_field(*, index: bool = False) -> Any:
+    """A timezone-aware UTC timestamp, set on creation (stored as UTC on SQLite too)."""
+    return Field(
+        default_factory=utcnow, sa_type=DateTimeUTC(timezone=True), nullable=False, index=index
+    )
+
+
+def optional_timestamp_field(*, index: bool = False) -> Any:
+    return Field(default=None, sa_type=DateTimeUTC(timezone=True), nullable=True, index=index)
+
+
+def json_field(*, default_factory: Any = dict) -> Any:
+    return Field(default_factory=default_factory, sa_type=JsonB, nullable=False)
+
+
+def municipality_fk(*, index: bool = True) -> Any:
+    """Every tenant-owned row carries its municipality."""
+    return Field(foreign_key="municipality.id", nullable=False, index=index)

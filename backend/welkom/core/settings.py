@@ -1,0 +1,133 @@
+"""Settings from ``WELKOM_*`` environment variables.
+
+Read once per process through :func:`get_settings`; never at import time. Every field is
+documented: ``welkom config-reference`` renders this class into docs/configuration.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
+
+
+class Environment(StrEnum):
+    demo = "demo"
+    production = "production"
+    test = "test"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WELKOM_", extra="ignore")
+
+    env: Environment = Field(
+        Environment.production,
+        description="`demo`, `production` or `test`. Production refuses demo secrets and demo login.",
+    )
+    database_url: str = Field(
+        "sqlite+aiosqlite:///.welkom/welkom.db",
+        description="SQLAlchemy async URL: `postgresql+asyncpg://…` in production, "
+        "`sqlite+aiosqlite:///path` for the embedded default.",
+    )
+    database_pool_size: int = Field(10, ge=1, description="Connection pool size (PostgreSQL).")
+    data_dir: Path = Field(Path(".welkom"), description="Directory for local data (SQLite, files).")
+    secret_key: str = Field(
+        DEMO_SECRET_KEY,
+        min_length=32,
+        description="Secret for signing and hashing session tokens. At least 32 characters; "
+        "must be set in production.",
+    )
+    demo_login: bool = Field(
+        False,
+        description="Enable the demo login endpoint. Only allowed with `WELKOM_ENV=demo|test`.",
+    )
+    default_language: str = Field("nl", description="Language when nothing else is known.")
+    log_level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ERROR).")
+    log_json: bool = Field(True, description="Emit JSON log lines (false: human-readable).")
+
+    session_cookie_name: str = Field("welkom_session", description="Name of the session cookie.")
+    session_cookie_secure: bool = Field(
+        True, description="Send the session cookie only over HTTPS. Must stay true in production."
+    )
+    session_idle_timeout_seconds: int = Field(
+        30 * 60, ge=60, description="A session ends after this much inactivity."
+    )
+    session_absolute_timeout_seconds: int = Field(
+        12 * 3600, ge=300, description="A session ends this long after login, whatever happens."
+    )
+
+    run_worker_in_process: bool = Field(
+        False,
+        description="Run the outbox worker inside the API process (the demo does; production "
+        "runs `welkom worker` separately).",
+    )
+    outbox_poll_interval_seconds: float = Field(
+        1.0, gt=0, description="How often an idle worker looks for due outbox entries."
+    )
+    outbox_batch_size: int = Field(50, ge=1, le=1000, description="Entries claimed at once.")
+    outbox_concurrency: int = Field(8, ge=1, le=256, description="Deliveries in flight per worker.")
+    outbox_lease_seconds: int = Field(
+        300,
+        ge=5,
+        description="A claimed entry not completed within this time is claimed again "
+        "(its worker is presumed dead).",
+    )
+    outbox_backoff_base_seconds: float = Field(
+        2.0, gt=0, description="First retry delay; doubles each attempt (with full jitter)."
+    )
+    outbox_backoff_max_seconds: float = Field(
+        3600.0, gt=0, description="Longest delay between two attempts. Entries are never dropped."
+    )
+
+    question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.env is Environment.production:
+            problems = []
+            if self.secret_key == DEMO_SECRET_KEY:
+                problems.append("WELKOM_SECRET_KEY is the demo secret; set a random one")
+            if self.demo_login:
+                problems.append("WELKOM_DEMO_LOGIN must be false in production")
+            if not self.session_cookie_secure:
+                problems.append("WELKOM_SESSION_COOKIE_SECURE must be true in production")
+            if problems:
+                raise ValueError("refusing to start in production: " + "; ".join(problems))
+        elif self.demo_login and self.env not in (Environment.demo, Environment.test):
+            raise ValueError("WELKOM_DEMO_LOGIN is only allowed with WELKOM_ENV=demo or test")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def render_reference() -> str:
+    """The configuration reference as Markdown, generated from :class:`Settings`."""
+    lines = [
+        "# Configuration reference",
+        "",
+        "Generated by `welkom config-reference` from `welkom.core.settings.Settings`; "
+        "do not edit by hand.",
+        "",
+        "| variable | default | description |",
+        "|---|---|---|",
+    ]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if name == "secret_key":
+            default = "(demo secret; required in production)"
+        elif isinstance(default, StrEnum):
+            default = default.value
+        lines.append(f"| `WELKOM_{name.upper()}` | `{default}` | {field.description} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,21 @@
+import uuid
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from welkom.core.models import id_field, json_field, timestamp_field
+
+
+class Municipality(SQLModel, table=True):
+    """The tenant. Every tenant-owned row carries a municipality id."""
+
+    __tablename__ = "municipality"
+
+    id: uuid.UUID = id_field()
+    code: str = Field(max_length=4, unique=True, description="CBS gemeentecode, four digits")
+    name: str = Field(max_length=200)
+    rsin: str = Field(max_length=9, description="RSIN: bronorganisatie of its zaken")
+    default_language: str = Field(max_length=8, default="nl")
+    case_register: str = Field(max_length=16, default="local", description="local | zgw")
+    case_register_settings: dict = json_field()
+    created_at: datetime = timestamp_field()

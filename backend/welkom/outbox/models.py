@@ -1,0 +1,41 @@
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from welkom.core.models import id_field, municipality_fk, optional_timestamp_field, timestamp_field
+
+
+class OutboxState(StrEnum):
+    pending = "pending"
+    in_progress = "in_progress"
+    delivered = "delivered"
+    parked = "parked"
+
+
+class OutboxEntry(SQLModel, table=True):
+    """Work that must happen after a commit: written in the same transaction as its cause.
+
+    ``reference`` is an opaque id (e.g. an interaction id): outbox rows carry no personal data.
+    """
+
+    __tablename__ = "outbox_entry"
+    __table_args__ = (
+        UniqueConstraint("kind", "reference", name="uq_outbox_kind_reference"),
+        Index("ix_outbox_due", "state", "next_attempt_at"),
+    )
+
+    id: uuid.UUID = id_field()
+    municipality_id: uuid.UUID = municipality_fk()
+    kind: str = Field(max_length=64)
+    reference: uuid.UUID
+    state: str = Field(default=OutboxState.pending, max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = timestamp_field()
+    claim_token: uuid.UUID | None = None
+    lease_expires_at: datetime | None = optional_timestamp_field()
+    last_error: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = timestamp_field()
+    delivered_at: datetime | None = optional_timestamp_field()

@@ -1,0 +1,122 @@
+"""The transactional outbox: enqueue with the cause, claim, complete exactly once, retry.
+
+Claiming is one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING``: on
+PostgreSQL concurrent workers skip each other's rows; SQLite serialises writers, so the same
+statement is atomic there. A claim is a lease: if its worker dies, the entry becomes due again
+when the lease runs out. Completion and failure only apply while the claim token still matches,
+so an entry is marked delivered once, by the worker that holds it.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.core.models import utcnow
+from welkom.outbox.models import OutboxEntry, OutboxState
+
+Clock = Callable[[], datetime]
+
+
+def enqueue(db: AsyncSession, *, kind: str, municipality_id: uuid.UUID, reference: uuid.UUID) -> OutboxEntry:
+    """Add an entry to the caller's transaction; it is committed with the caller's change."""
+    entry = OutboxEntry(kind=kind, municipality_id=municipality_id, reference=reference)
+    db.add(entry)
+    return entry
+
+
+def _due(now: datetime):  # noqa: ANN202 - a SQL expression
+    return or_(
+        and_(OutboxEntry.state == OutboxState.pending, OutboxEntry.next_attempt_at <= now),
+        and_(OutboxEntry.state == OutboxState.in_progress, OutboxEntry.lease_expires_at < now),
+    )
+
+
+async def claim(
+    db: AsyncSession, *, limit: int, lease: timedelta, kinds: Sequence[str], clock: Clock = utcnow
+) -> tuple[uuid.UUID, list[OutboxEntry]]:
+    """Claim up to ``limit`` due entries for this worker; returns the claim token and entries."""
+    now, token = clock(), uuid.uuid4()
+    due_ids = (
+        select(OutboxEntry.id)
+        .where(_due(now), OutboxEntry.kind.in_(kinds))
+        .order_by(OutboxEntry.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id.in_(due_ids.scalar_subquery()))
+        .values(
+            state=OutboxState.in_progress,
+            claim_token=token,
+            lease_expires_at=now + lease,
+            attempts=OutboxEntry.attempts + 1,
+        )
+        .returning(OutboxEntry)
+        .execution_options(synchronize_session=False)
+    )
+    entries = list(result.scalars())
+    await db.commit()
+    return token, entries
+
+
+async def mark_delivered(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, *, clock: Clock = utcnow) -> bool:
+    """Mark delivered in the caller's transaction; False if this worker no longer holds it."""
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(
+            OutboxEntry.id == entry_id,
+            OutboxEntry.claim_token == token,
+            OutboxEntry.state == OutboxState.in_progress,
+        )
+        .values(state=OutboxState.delivered, delivered_at=clock(), claim_token=None, lease_expires_at=None, last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def backoff(attempts: int, base: float, cap: float) -> float:
+    """Exponential backoff with (equal) jitter: half fixed, half random."""
+    delay = min(cap, base * 2 ** max(0, attempts - 1))
+    return delay / 2 + random.uniform(0, delay / 2)  # noqa: S311 - jitter, not security
+
+
+async def mark_failed(
+    db: AsyncSession,
+    entry: OutboxEntry,
+    token: uuid.UUID,
+    error: str,
+    *,
+    base: float,
+    cap: float,
+    park: bool = False,
+    clock: Clock = utcnow,
+) -> bool:
+    """Schedule a retry (or park the entry for a person to look at). Never drops it."""
+    now = clock()
+    values: dict = {"claim_token": None, "lease_expires_at": None, "last_error": error[:2000]}
+    if park:
+        values["state"] = OutboxState.parked
+    else:
+        values |= {
+            "state": OutboxState.pending,
+            "next_attempt_at": now + timedelta(seconds=backoff(entry.attempts, base, cap)),
+        }
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id == entry.id, OutboxEntry.claim_token == token)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def counts_by_state(db: AsyncSession) -> dict[str, int]:
+    rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    return {state: count for state, count in rows.all()}

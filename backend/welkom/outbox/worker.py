@@ -1,0 +1,146 @@
+"""The outbox worker: claims due entries and hands each to the handler for its kind."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import timedelta
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from welkom.core.models import utcnow
+from welkom.core.settings import Settings
+from welkom.outbox import service
+from welkom.outbox.models import OutboxEntry
+from welkom.outbox.service import Clock
+
+log = structlog.get_logger("welkom.outbox")
+
+#: Applied in the transaction that marks the entry delivered (e.g. record the zaak on the interaction).
+Completion = Callable[[AsyncSession], Awaitable[None]]
+
+
+class PermanentDeliveryError(Exception):
+    """The receiving side refused the entry for a reason a retry will not fix: park it."""
+
+
+class OutboxHandler(Protocol):
+    async def deliver(self, entry: OutboxEntry) -> Completion:
+        """Do the work (idempotently: it may run again after a crash) and say how to record it."""
+        ...
+
+    async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
+        """Record that the entry was parked (in the caller's transaction)."""
+        ...
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        handlers: Mapping[str, OutboxHandler],
+        settings: Settings,
+        *,
+        name: str | None = None,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.session_factory, self.handlers, self.settings = session_factory, handlers, settings
+        self.name = name or uuid.uuid4().hex[:8]
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self._slots = asyncio.Semaphore(settings.outbox_concurrency)
+
+    async def run_once(self) -> int:
+        """Claim one batch and process it; returns how many entries were claimed."""
+        async with self.session_factory() as db:
+            token, entries = await service.claim(
+                db,
+                limit=self.settings.outbox_batch_size,
+                lease=timedelta(seconds=self.settings.outbox_lease_seconds),
+                kinds=list(self.handlers),
+                clock=self.clock,
+            )
+        if entries:
+            await asyncio.gather(*(self._process(entry, token) for entry in entries))
+        return len(entries)
+
+    async def drain(self, *, max_batches: int = 10_000) -> int:
+        """Process until nothing is due (tests, `welkom worker --once`)."""
+        total = 0
+        for _ in range(max_batches):
+            claimed = await self.run_once()
+            total += claimed
+            if claimed == 0:
+                break
+        return total
+
+    async def run(self, stop: asyncio.Event) -> None:
+        log.info("worker_started", worker=self.name, kinds=sorted(self.handlers))
+        while not stop.is_set():
+            try:
+                claimed = await self.run_once()
+            except Exception as exc:  # the database is away: wait and try again, never die
+                log.warning("worker_claim_failed", worker=self.name, error_type=type(exc).__name__)
+                claimed = 0
+            if claimed == 0:
+                self.wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        _first(stop.wait(), self.wake.wait()), self.settings.outbox_poll_interval_seconds
+                    )
+        log.info("worker_stopped", worker=self.name)
+
+    async def _process(self, entry: OutboxEntry, token: uuid.UUID) -> None:
+        handler = self.handlers[entry.kind]
+        async with self._slots:
+            try:
+                completion = await handler.deliver(entry)
+            except Exception as exc:
+                await self._failed(entry, token, handler, exc)
+                return
+            async with self.session_factory() as db:
+                if await service.mark_delivered(db, entry.id, token, clock=self.clock):
+                    await completion(db)
+                    await db.commit()
+                    log.info("outbox_delivered", kind=entry.kind, entry=str(entry.id), attempts=entry.attempts)
+                else:
+                    await db.rollback()
+                    log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
+
+    async def _failed(self, entry: OutboxEntry, token: uuid.UUID, handler: OutboxHandler, exc: Exception) -> None:
+        park = isinstance(exc, PermanentDeliveryError)
+        error = f"{type(exc).__name__}: {exc}"
+        async with self.session_factory() as db:
+            held = await service.mark_failed(
+                db,
+                entry,
+                token,
+                error,
+                base=self.settings.outbox_backoff_base_seconds,
+                cap=self.settings.outbox_backoff_max_seconds,
+                park=park,
+                clock=self.clock,
+            )
+            if held and park:
+                await handler.parked(db, entry, error)
+            await db.commit()
+        log.warning(
+            "outbox_parked" if park else "outbox_retry",
+            kind=entry.kind,
+            entry=str(entry.id),
+            attempts=entry.attempts,
+            error_type=type(exc).__name__,
+        )
+
+
+async def _first(*awaitables: Awaitable[object]) -> None:
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
