@@ -12,7 +12,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
 from welkom.auth.guards import authentication_middleware, provide_principal
@@ -30,9 +30,9 @@ from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
 
 
-def outbox_handlers(state: State | Any) -> dict[str, OutboxHandler]:
+def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here."""
-    return {interactions.REGISTER_KIND: RegisterInteractionHandler(state.session_factory)}
+    return {interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)}
 
 
 async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
@@ -53,14 +53,21 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     settings = settings or get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
     engine = engine or create_engine(settings)
-    state = State({"settings": settings, "engine": engine, "session_factory": session_factory(engine)})
+    state = State(
+        {"settings": settings, "engine": engine, "session_factory": session_factory(engine)}
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
         await assert_migrated(engine)
         stop, task = asyncio.Event(), None
         if settings.run_worker_in_process:
-            worker = OutboxWorker(app.state.session_factory, outbox_handlers(app.state), settings, name="in-process")
+            worker = OutboxWorker(
+                app.state.session_factory,
+                outbox_handlers(app.state.session_factory),
+                settings,
+                name="in-process",
+            )
             app.state.worker = worker
             task = asyncio.create_task(worker.run(stop))
         try:
@@ -85,7 +92,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "principal": Provide(provide_principal),
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
         },
-        middleware=[request_context_middleware(hsts=settings.env is Environment.production), authentication_middleware],
+        middleware=[
+            request_context_middleware(hsts=settings.env is Environment.production),
+            authentication_middleware,
+        ],
         plugins=[problem_details_plugin()],
         openapi_config=OpenAPIConfig(
             title="Welkom API",

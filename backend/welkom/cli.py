@@ -13,7 +13,7 @@ import click
 from welkom import __version__
 
 
-def _settings(**overrides: object):  # noqa: ANN202
+def _settings(**overrides: object):
     from pydantic import ValidationError
 
     from welkom.core.settings import Settings
@@ -70,19 +70,21 @@ def demo(host: str, port: int, data_dir: str) -> None:
         base = f"http://{host}:{port}"
         click.echo(f"\nWelkom demo running at {base}  (Ctrl+C stops it)")
         click.echo(f"  OpenAPI document:  {base}/schema")
-        click.echo("  Demo logins (POST /api/v1/auth/demo-login with {\"login\": \"…\"}):")
+        click.echo('  Demo logins (POST /api/v1/auth/demo-login with {"login": "…"}):')
         for login in DEMO_LOGINS:
             click.echo(f"    {login.role:<11} {login.login:<16} {login.description}")
         click.echo(
             "\n  Try it:\n"
             f"    TOKEN=$(curl -s {base}/api/v1/auth/demo-login -H 'content-type: application/json' "
-            "-d '{\"login\":\"demo-resident\"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"token\"])')\n"
-            f"    curl -s {base}/api/v1/me/questions -H \"Authorization: Bearer $TOKEN\" "
-            "-H 'content-type: application/json' -d '{\"text\":\"Wanneer krijg ik een huis?\",\"language\":\"nl\"}'\n"
-            f"    curl -s {base}/api/v1/me/questions -H \"Authorization: Bearer $TOKEN\"\n"
+            '-d \'{"login":"demo-resident"}\' | python3 -c \'import json,sys; print(json.load(sys.stdin)["token"])\')\n'
+            f'    curl -s {base}/api/v1/me/questions -H "Authorization: Bearer $TOKEN" '
+            '-H \'content-type: application/json\' -d \'{"text":"Wanneer krijg ik een huis?","language":"nl"}\'\n'
+            f'    curl -s {base}/api/v1/me/questions -H "Authorization: Bearer $TOKEN"\n'
         )
         app = create_app(settings, engine=engine)
-        server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False))
+        server = uvicorn.Server(
+            uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+        )
         await server.serve()
 
     asyncio.run(run())
@@ -115,7 +117,9 @@ def migrate(revision: str) -> None:
 
     async def run() -> None:
         engine = create_engine(settings)
-        click.echo(f"Database at {await current_revision(engine) or '(empty)'}; migrating to {revision} …")
+        click.echo(
+            f"Database at {await current_revision(engine) or '(empty)'}; migrating to {revision} …"
+        )
         await run_migrations(engine, revision)
         click.echo(f"Database now at {await current_revision(engine)}.")
         await engine.dispose()
@@ -157,10 +161,8 @@ def worker(once: bool) -> None:
     async def run() -> None:
         engine = create_engine(settings)
         await assert_migrated(engine)
-        from litestar.datastructures import State
-
-        state = State({"session_factory": session_factory(engine)})
-        outbox_worker = OutboxWorker(state.session_factory, outbox_handlers(state), settings)
+        sessions = session_factory(engine)
+        outbox_worker = OutboxWorker(sessions, outbox_handlers(sessions), settings)
         if once:
             delivered = await outbox_worker.drain()
             click.echo(f"Processed {delivered} outbox entries.")
@@ -169,7 +171,9 @@ def worker(once: bool) -> None:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
-            click.echo(f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch.")
+            click.echo(
+                f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
+            )
             await outbox_worker.run(stop)
         await engine.dispose()
 
@@ -188,7 +192,9 @@ def openapi() -> None:
     """Print the OpenAPI document (JSON) of the production API."""
     from welkom.app import create_app
 
-    app = create_app(_settings(env="test", database_url="sqlite+aiosqlite:///:memory:", log_json=True))
+    app = create_app(
+        _settings(env="test", database_url="sqlite+aiosqlite:///:memory:", log_json=True)
+    )
     json.dump(app.openapi_schema.to_schema(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 

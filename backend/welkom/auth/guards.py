@@ -6,9 +6,11 @@ Every route declares its guard, so the authorization matrix can walk them all.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
+from litestar import Request
 from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -62,7 +64,9 @@ def requires_role(*roles: str) -> Any:
         if principal is None:
             raise unauthenticated()
         if not principal.has_any(allowed):
-            raise Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
+            raise Problem(
+                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
+            )
 
     guard.__name__ = f"requires_role({', '.join(sorted(allowed))})"
     return guard
@@ -77,8 +81,12 @@ def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandle
         raise unauthenticated()
 
 
-async def provide_principal(request: Any) -> Principal:
+async def provide_principal(request: Request) -> Principal:
     principal = request.scope.get("user")
     if principal is None:
         raise unauthenticated()
     return principal
+
+
+#: ``principal: Caller`` — the signed-in caller (401 if nobody is).
+Caller: TypeAlias = NamedDependency[Principal]

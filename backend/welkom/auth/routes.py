@@ -1,21 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import JSONBody
 
 from welkom.auth import service
-from welkom.auth.guards import public, signed_in
+from welkom.auth.guards import Caller, public, signed_in
 from welkom.auth.schemas import DemoLoginIn, DemoLoginOut, SessionOut
-from welkom.auth.service import Principal
+from welkom.core.deps import AppSettings, DbSession
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
-from welkom.core.settings import Settings
 
 
-def _session_out(principal: Principal) -> SessionOut:
+def _session_out(principal: Caller) -> SessionOut:
     return SessionOut(
         account_id=principal.account_id,
         display_name=principal.display_name,
@@ -25,7 +22,7 @@ def _session_out(principal: Principal) -> SessionOut:
     )
 
 
-def _cookie(settings: Settings, value: str, max_age: int) -> Cookie:
+def _cookie(settings: AppSettings, value: str, max_age: int) -> Cookie:
     return Cookie(
         key=settings.session_cookie_name,
         value=value,
@@ -42,17 +39,21 @@ class SessionController(Controller):
     tags = ["auth"]
 
     @get("/session", guards=[signed_in], operation_id="getSession")
-    async def get_session(self, principal: Principal) -> SessionOut:
+    async def get_session(self, principal: Caller) -> SessionOut:
         return _session_out(principal)
 
     @post("/logout", guards=[signed_in], status_code=204, operation_id="logout")
-    async def logout(self, db: AsyncSession, principal: Principal, settings: Settings) -> Response[None]:
+    async def logout(
+        self, db: DbSession, principal: Caller, settings: AppSettings
+    ) -> Response[None]:
         await service.revoke(db, principal.session_id)
         return Response(None, status_code=204, cookies=[_cookie(settings, "", 0)])
 
-    @post("/logout-everywhere", guards=[signed_in], status_code=204, operation_id="logoutEverywhere")
+    @post(
+        "/logout-everywhere", guards=[signed_in], status_code=204, operation_id="logoutEverywhere"
+    )
     async def logout_everywhere(
-        self, db: AsyncSession, principal: Principal, settings: Settings
+        self, db: DbSession, principal: Caller, settings: AppSettings
     ) -> Response[None]:
         await service.revoke_all(db, principal.account_id)
         return Response(None, status_code=204, cookies=[_cookie(settings, "", 0)])
@@ -66,11 +67,17 @@ class DemoLoginController(Controller):
 
     @post("/", guards=[public], status_code=200, operation_id="demoLogin")
     async def demo_login(
-        self, data: DemoLoginIn, db: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
+        self,
+        data: JSONBody[DemoLoginIn],
+        db: DbSession,
+        settings: AppSettings,
+        request: Request,
     ) -> Response[DemoLoginOut]:
         account = await service.account_by_demo_login(db, data.login)
         if account is None:
-            raise Problem.validation([FieldError("login", N_("There is no demo account with this name."))])
+            raise Problem.validation(
+                [FieldError("login", N_("There is no demo account with this name."))]
+            )
         token = await service.create_session(db, settings, account)
         principal = await service.resolve(db, settings, token)
         assert principal is not None

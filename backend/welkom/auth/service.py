@@ -21,7 +21,16 @@ from welkom.residents.models import Resident
 
 #: Product roles. Unknown roles (from an IdP claim, say) grant nothing.
 ROLES = frozenset(
-    {"resident", "caseworker", "coordinator", "volunteer", "editor", "reviewer", "records_manager", "admin"}
+    {
+        "resident",
+        "caseworker",
+        "coordinator",
+        "volunteer",
+        "editor",
+        "reviewer",
+        "records_manager",
+        "admin",
+    }
 )
 _LAST_SEEN_RESOLUTION = timedelta(seconds=60)
 
@@ -83,7 +92,9 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
     if session.revoked_at or now >= session.expires_at or now - session.last_seen_at > idle_limit:
         return None
     if now - session.last_seen_at > _LAST_SEEN_RESOLUTION:
-        await db.execute(update(AuthSession).where(AuthSession.id == session.id).values(last_seen_at=now))
+        await db.execute(
+            update(AuthSession).where(AuthSession.id == session.id).values(last_seen_at=now)
+        )
         await db.commit()
     return Principal(
         account_id=account.id,
@@ -117,4 +128,6 @@ async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
 
 
 async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
-    return (await db.execute(select(Account).where(Account.demo_login == login))).scalar_one_or_none()
+    return (
+        await db.execute(select(Account).where(Account.demo_login == login))
+    ).scalar_one_or_none()

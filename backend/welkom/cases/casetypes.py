@@ -19,7 +19,10 @@ class CaseType:
     vertrouwelijkheidaanduiding: str = "vertrouwelijk"
 
     def __post_init__(self) -> None:
-        if at_least_confidential(self.vertrouwelijkheidaanduiding) != self.vertrouwelijkheidaanduiding:
+        if (
+            at_least_confidential(self.vertrouwelijkheidaanduiding)
+            != self.vertrouwelijkheidaanduiding
+        ):
             raise ValueError(f"{self.zaaktype}: confidentiality below vertrouwelijk is not allowed")
 
 

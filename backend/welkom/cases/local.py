@@ -26,7 +26,9 @@ class LocalCaseRegister:
             if request.document is not None:
                 await self._document(db, zaak, request)
             await db.commit()
-        return RegistrationResult(zaak_identificatie=zaak.identificatie, zaak_url=f"urn:welkom:local-zaak:{zaak.id}")
+        return RegistrationResult(
+            zaak_identificatie=zaak.identificatie, zaak_url=f"urn:welkom:local-zaak:{zaak.id}"
+        )
 
     async def _zaak(self, db: AsyncSession, request: RegistrationRequest) -> LocalZaak:
         existing = await self._find(db, request)
@@ -61,13 +63,16 @@ class LocalCaseRegister:
             )
         ).scalar_one_or_none()
 
-    async def _document(self, db: AsyncSession, zaak: LocalZaak, request: RegistrationRequest) -> None:
+    async def _document(
+        self, db: AsyncSession, zaak: LocalZaak, request: RegistrationRequest
+    ) -> None:
         document = request.document
         assert document is not None
         exists = (
             await db.execute(
                 select(LocalDocument.id).where(
-                    LocalDocument.zaak_id == zaak.id, LocalDocument.identificatie == document.identificatie
+                    LocalDocument.zaak_id == zaak.id,
+                    LocalDocument.identificatie == document.identificatie,
                 )
             )
         ).first()
@@ -78,7 +83,9 @@ class LocalCaseRegister:
                     identificatie=document.identificatie,
                     titel=document.titel,
                     taal=document.taal,
-                    vertrouwelijkheidaanduiding=at_least_confidential(request.vertrouwelijkheidaanduiding),
+                    vertrouwelijkheidaanduiding=at_least_confidential(
+                        request.vertrouwelijkheidaanduiding
+                    ),
                     formaat=document.formaat,
                     inhoud=document.inhoud,
                     bestandsomvang=len(document.inhoud),

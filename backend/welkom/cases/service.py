@@ -35,7 +35,9 @@ class RegisterInteractionHandler:
     """Outbox handler: registers one interaction as a zaak with its document."""
 
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], resolve_register: RegisterResolver | None = None
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        resolve_register: RegisterResolver | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.resolve_register = resolve_register or (lambda _m: LocalCaseRegister(session_factory))
@@ -70,7 +72,9 @@ class RegisterInteractionHandler:
             raise PermanentDeliveryError(str(exc)) from exc
 
         async def record(db: AsyncSession) -> None:
-            await interactions.record_registration(db, interaction.id, result.zaak_identificatie, result.zaak_url)
+            await interactions.record_registration(
+                db, interaction.id, result.zaak_identificatie, result.zaak_url
+            )
 
         return record
 

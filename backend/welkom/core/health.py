@@ -26,7 +26,9 @@ async def ready(request: Request[Any, Any, Any]) -> dict[str, str]:
             await conn.execute(text("SELECT 1"))
         current = await current_revision(engine)
     except Exception as exc:
-        raise Problem(503, "not-ready", N_("Not ready"), N_("The database cannot be reached.")) from exc
+        raise Problem(
+            503, "not-ready", N_("Not ready"), N_("The database cannot be reached.")
+        ) from exc
     if current != head_revision():
         raise Problem(503, "not-ready", N_("Not ready"), N_("The database schema is not current."))
     return {"status": "ready", "database": "ok", "migrations": current}

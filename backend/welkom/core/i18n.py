@@ -18,7 +18,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-LOCALES_DIR = Path(os.environ.get("WELKOM_LOCALES_DIR", Path(__file__).resolve().parents[3] / "locales"))
+LOCALES_DIR = Path(
+    os.environ.get("WELKOM_LOCALES_DIR", Path(__file__).resolve().parents[3] / "locales")
+)
 DOMAIN = "welkom"
 
 #: Languages Welkom offers (product codes, BCP 47). Dutch is the product's primary language.
@@ -33,7 +35,9 @@ SOURCE_LANGUAGE = "en"
 
 current_language: ContextVar[str] = ContextVar("current_language", default="nl")
 
-_ACCEPT_LANGUAGE_ITEM = re.compile(r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q=([0-9.]+))?\s*$")
+_ACCEPT_LANGUAGE_ITEM = re.compile(
+    r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q=([0-9.]+))?\s*$"
+)
 
 
 def parse_accept_language(header: str | None) -> list[str]:
@@ -67,7 +71,7 @@ def match_language(tag: str | None, available: tuple[str, ...] = LANGUAGES) -> s
     return primary if primary in available else None
 
 
-def negotiate(*candidates: str | None | list[str], default: str = "nl") -> str:
+def negotiate(*candidates: str | list[str] | None, default: str = "nl") -> str:
     """First supported language among the candidates (in order), else ``default``."""
     for candidate in candidates:
         for tag in candidate if isinstance(candidate, list) else [candidate]:
@@ -99,7 +103,7 @@ def gettext(message: str, language: str | None = None, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+def N_(message: str) -> str:
     return message
 
 

@@ -25,7 +25,11 @@ _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 def validate_key(key: str | None) -> str | None:
     if key is not None and not _KEY.match(key):
         raise Problem.validation(
-            [FieldError("Idempotency-Key", N_("Use 1 to 255 visible ASCII characters."), source="header")]
+            [
+                FieldError(
+                    "Idempotency-Key", N_("Use 1 to 255 visible ASCII characters."), source="header"
+                )
+            ]
         )
     return key
 
@@ -34,11 +38,15 @@ def fingerprint(payload: Any) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-async def replay(db: AsyncSession, scope: str, key: str, request_hash: str) -> IdempotencyRecord | None:
+async def replay(
+    db: AsyncSession, scope: str, key: str, request_hash: str
+) -> IdempotencyRecord | None:
     """The stored first response for this key, or None. A different payload is refused."""
     record = (
         await db.execute(
-            select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
+            select(IdempotencyRecord).where(
+                IdempotencyRecord.scope == scope, IdempotencyRecord.key == key
+            )
         )
     ).scalar_one_or_none()
     if record is not None and record.request_hash != request_hash:
@@ -51,9 +59,15 @@ async def replay(db: AsyncSession, scope: str, key: str, request_hash: str) -> I
     return record
 
 
-def remember(db: AsyncSession, scope: str, key: str, request_hash: str, status: int, body: dict) -> None:
+def remember(
+    db: AsyncSession, scope: str, key: str, request_hash: str, status: int, body: dict
+) -> None:
     db.add(
         IdempotencyRecord(
-            scope=scope, key=key, request_hash=request_hash, response_status=status, response_body=body
+            scope=scope,
+            key=key,
+            request_hash=request_hash,
+            response_status=status,
+            response_body=body,
         )
     )

@@ -6,13 +6,30 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON
+from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field
 
-
 JsonB = JSON().with_variant(JSONB(), "postgresql")
+
+
+class DateTimeUTC(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores no offset: add it back)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: use welkom.core.models.utcnow()")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def utcnow() -> datetime:
@@ -25,13 +42,11 @@ def id_field() -> Any:
 
 def timestamp_field(*, index: bool = False) -> Any:
     """A timezone-aware UTC timestamp, set on creation (stored as UTC on SQLite too)."""
-    return Field(
-        default_factory=utcnow, sa_type=DateTimeUTC(timezone=True), nullable=False, index=index
-    )
+    return Field(default_factory=utcnow, sa_type=DateTimeUTC, nullable=False, index=index)
 
 
 def optional_timestamp_field(*, index: bool = False) -> Any:
-    return Field(default=None, sa_type=DateTimeUTC(timezone=True), nullable=True, index=index)
+    return Field(default=None, sa_type=DateTimeUTC, nullable=True, index=index)
 
 
 def json_field(*, default_factory: Any = dict) -> Any:

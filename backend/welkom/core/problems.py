@@ -84,8 +84,14 @@ class Problem(ProblemDetailsException):
             ]
         if request_id := request.scope.get("state", {}).get("request_id"):
             body["request_id"] = request_id
-        headers = {"Content-Language": language, "Cache-Control": "no-store", **(self.headers or {})}
-        return Response(body, status_code=self.status_code, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+        headers = {
+            "Content-Language": language,
+            "Cache-Control": "no-store",
+            **(self.headers or {}),
+        }
+        return Response(
+            body, status_code=self.status_code, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+        )
 
     # Constructors for the common cases, so slugs and titles stay uniform.
     @classmethod
@@ -100,7 +106,9 @@ class Problem(ProblemDetailsException):
 
     @classmethod
     def not_found(cls) -> Problem:
-        return cls(404, "not-found", N_("Not found"), N_("There is nothing here, or you cannot see it."))
+        return cls(
+            404, "not-found", N_("Not found"), N_("There is nothing here, or you cannot see it.")
+        )
 
     @classmethod
     def conflict(cls, slug: str, title: str, detail: str) -> Problem:
@@ -147,7 +155,11 @@ _FIELD_RULES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[st
 
 
 def _field_error(item: dict[str, Any]) -> FieldError:
-    message, key, source = str(item.get("message", "")), str(item.get("key", "")), str(item.get("source", "body"))
+    message, key, source = (
+        str(item.get("message", "")),
+        str(item.get("key", "")),
+        str(item.get("source", "body")),
+    )
     for pattern, msgid, params, names_field in _FIELD_RULES:
         if match := pattern.search(message):
             values = params(match)
@@ -183,9 +195,19 @@ def _from_http(exc: HTTPException) -> Problem:
     if isinstance(exc, ValidationException):
         return _from_validation(exc)
     if exc.status_code == 400 and str(exc.detail).startswith("JSON is malformed"):
-        return Problem(400, "malformed-json", N_("Malformed JSON"), N_("The request body is not valid JSON. Nothing was changed."))
+        return Problem(
+            400,
+            "malformed-json",
+            N_("Malformed JSON"),
+            N_("The request body is not valid JSON. Nothing was changed."),
+        )
     slug, title, detail = _STATUS_PROBLEMS.get(
-        exc.status_code, (f"http-{exc.status_code}", N_("Request failed"), N_("The request could not be completed."))
+        exc.status_code,
+        (
+            f"http-{exc.status_code}",
+            N_("Request failed"),
+            N_("The request could not be completed."),
+        ),
     )
     return Problem(exc.status_code, slug, title, detail, headers=exc.headers)
 

@@ -36,7 +36,10 @@ async def seed(db: AsyncSession) -> bool:
     db.add(municipality)
     await db.flush()
     resident = Resident(
-        municipality_id=municipality.id, preferred_name="Amal", preferred_language="ar", phone="+31 6 12345678"
+        municipality_id=municipality.id,
+        preferred_name="Amal",
+        preferred_language="ar",
+        phone="+31 6 12345678",
     )
     db.add(resident)
     await db.flush()

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from litestar import Controller, Response, get, post
-from litestar.params import Parameter
-from sqlalchemy.ext.asyncio import AsyncSession
+from collections.abc import Callable
 
-from welkom.auth.guards import requires_role
-from welkom.auth.service import Principal
+from litestar import Controller, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import HeaderParameter, JSONBody, QueryParameter
+
+from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
+from welkom.core.deps import DbSession
 from welkom.core.pagination import Page
 from welkom.interactions import service
 from welkom.interactions.schemas import QuestionIn, QuestionOut
@@ -26,11 +28,13 @@ class QuestionController(Controller):
     )
     async def ask(
         self,
-        data: QuestionIn,
-        db: AsyncSession,
-        principal: Principal,
-        outbox_wake: object,
-        idempotency_key: str | None = Parameter(header="Idempotency-Key", default=None, max_length=255),
+        data: JSONBody[QuestionIn],
+        db: DbSession,
+        principal: Caller,
+        outbox_wake: NamedDependency[Callable[[], None]],
+        idempotency_key: str | None = HeaderParameter(
+            name="Idempotency-Key", default=None, max_length=255
+        ),
     ) -> Response[QuestionOut]:
         status, body, replayed = await service.ask_question(
             db, principal, data, idempotency.validate_key(idempotency_key)
@@ -43,10 +47,10 @@ class QuestionController(Controller):
     @get("/", operation_id="listQuestions")
     async def list_questions(
         self,
-        db: AsyncSession,
-        principal: Principal,
-        cursor: str | None = Parameter(query="cursor", default=None, max_length=200),
-        limit: int = Parameter(query="limit", default=20, ge=1, le=100),
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
     ) -> Page[QuestionOut]:
         assert principal.resident_id is not None
         return await service.list_questions(db, principal.resident_id, cursor=cursor, limit=limit)

@@ -58,7 +58,9 @@ async def ask_question(
 
     scope = f"questions:{principal.account_id}"
     request_hash = idempotency.fingerprint({"text": data.text, "language": data.language})
-    if idempotency_key and (stored := await idempotency.replay(db, scope, idempotency_key, request_hash)):
+    if idempotency_key and (
+        stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
+    ):
         return stored.response_status, stored.response_body, True
 
     interaction = Interaction(
@@ -69,7 +71,9 @@ async def ask_question(
         text=text,
     )
     db.add(interaction)
-    outbox.enqueue(db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id)
+    outbox.enqueue(
+        db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id
+    )
     body = msgspec.to_builtins(question_out(interaction))
     if idempotency_key:
         idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
@@ -78,7 +82,9 @@ async def ask_question(
     except IntegrityError:
         # The same key committed concurrently: answer with what that request stored.
         await db.rollback()
-        if idempotency_key and (stored := await idempotency.replay(db, scope, idempotency_key, request_hash)):
+        if idempotency_key and (
+            stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
+        ):
             return stored.response_status, stored.response_body, True
         raise
     return 201, body, False
@@ -100,11 +106,19 @@ async def list_questions(
             )
         )
     rows = list(
-        (await db.execute(query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(limit + 1)))
+        (
+            await db.execute(
+                query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
+                    limit + 1
+                )
+            )
+        )
         .scalars()
         .all()
     )
-    next_cursor = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
+    next_cursor = (
+        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
+    )
     return Page(items=[question_out(row) for row in rows[:limit]], next_cursor=next_cursor)
 
 
@@ -116,7 +130,12 @@ async def for_registration(db: AsyncSession, interaction_id: uuid.UUID) -> Inter
 
 
 async def record_registration(
-    db: AsyncSession, interaction_id: uuid.UUID, zaak_identificatie: str, zaak_url: str, *, at: datetime | None = None
+    db: AsyncSession,
+    interaction_id: uuid.UUID,
+    zaak_identificatie: str,
+    zaak_url: str,
+    *,
+    at: datetime | None = None,
 ) -> None:
     await db.execute(
         update(Interaction)
@@ -132,5 +151,7 @@ async def record_registration(
 
 async def record_parked(db: AsyncSession, interaction_id: uuid.UUID) -> None:
     await db.execute(
-        update(Interaction).where(Interaction.id == interaction_id).values(registration_state=RegistrationState.parked)
+        update(Interaction)
+        .where(Interaction.id == interaction_id)
+        .values(registration_state=RegistrationState.parked)
     )

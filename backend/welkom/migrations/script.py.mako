@@ -7,9 +7,9 @@ Create Date: ${create_date}
 
 from collections.abc import Sequence
 
-import advanced_alchemy.types.datetime
 import sqlalchemy as sa
 import sqlmodel
+import welkom.core.models
 from alembic import op
 from sqlalchemy import Text
 ${imports if imports else ""}

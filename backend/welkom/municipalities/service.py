@@ -32,7 +32,9 @@ async def get(db: AsyncSession, municipality_id: uuid.UUID) -> Municipality:
 
 
 async def by_code(db: AsyncSession, code: str) -> Municipality | None:
-    return (await db.execute(select(Municipality).where(Municipality.code == code))).scalar_one_or_none()
+    return (
+        await db.execute(select(Municipality).where(Municipality.code == code))
+    ).scalar_one_or_none()
 
 
 def new(code: str, name: str, rsin: str, default_language: str = "nl") -> Municipality:

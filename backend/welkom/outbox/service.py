@@ -23,14 +23,16 @@ from welkom.outbox.models import OutboxEntry, OutboxState
 Clock = Callable[[], datetime]
 
 
-def enqueue(db: AsyncSession, *, kind: str, municipality_id: uuid.UUID, reference: uuid.UUID) -> OutboxEntry:
+def enqueue(
+    db: AsyncSession, *, kind: str, municipality_id: uuid.UUID, reference: uuid.UUID
+) -> OutboxEntry:
     """Add an entry to the caller's transaction; it is committed with the caller's change."""
     entry = OutboxEntry(kind=kind, municipality_id=municipality_id, reference=reference)
     db.add(entry)
     return entry
 
 
-def _due(now: datetime):  # noqa: ANN202 - a SQL expression
+def _due(now: datetime):
     return or_(
         and_(OutboxEntry.state == OutboxState.pending, OutboxEntry.next_attempt_at <= now),
         and_(OutboxEntry.state == OutboxState.in_progress, OutboxEntry.lease_expires_at < now),
@@ -66,7 +68,9 @@ async def claim(
     return token, entries
 
 
-async def mark_delivered(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, *, clock: Clock = utcnow) -> bool:
+async def mark_delivered(
+    db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, *, clock: Clock = utcnow
+) -> bool:
     """Mark delivered in the caller's transaction; False if this worker no longer holds it."""
     result = await db.execute(
         update(OutboxEntry)
@@ -75,7 +79,13 @@ async def mark_delivered(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID
             OutboxEntry.claim_token == token,
             OutboxEntry.state == OutboxState.in_progress,
         )
-        .values(state=OutboxState.delivered, delivered_at=clock(), claim_token=None, lease_expires_at=None, last_error=None)
+        .values(
+            state=OutboxState.delivered,
+            delivered_at=clock(),
+            claim_token=None,
+            lease_expires_at=None,
+            last_error=None,
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
@@ -119,4 +129,4 @@ async def mark_failed(
 
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
     rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
-    return {state: count for state, count in rows.all()}
+    return dict(rows.all())

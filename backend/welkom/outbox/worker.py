@@ -90,7 +90,8 @@ class OutboxWorker:
                 self.wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
-                        _first(stop.wait(), self.wake.wait()), self.settings.outbox_poll_interval_seconds
+                        _first(stop.wait(), self.wake.wait()),
+                        self.settings.outbox_poll_interval_seconds,
                     )
         log.info("worker_stopped", worker=self.name)
 
@@ -106,12 +107,19 @@ class OutboxWorker:
                 if await service.mark_delivered(db, entry.id, token, clock=self.clock):
                     await completion(db)
                     await db.commit()
-                    log.info("outbox_delivered", kind=entry.kind, entry=str(entry.id), attempts=entry.attempts)
+                    log.info(
+                        "outbox_delivered",
+                        kind=entry.kind,
+                        entry=str(entry.id),
+                        attempts=entry.attempts,
+                    )
                 else:
                     await db.rollback()
                     log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
 
-    async def _failed(self, entry: OutboxEntry, token: uuid.UUID, handler: OutboxHandler, exc: Exception) -> None:
+    async def _failed(
+        self, entry: OutboxEntry, token: uuid.UUID, handler: OutboxHandler, exc: Exception
+    ) -> None:
         park = isinstance(exc, PermanentDeliveryError)
         error = f"{type(exc).__name__}: {exc}"
         async with self.session_factory() as db:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from litestar import Controller, Response, get, patch
-from litestar.params import Parameter
+from litestar.params import HeaderParameter, JSONBody
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import requires_role
-from welkom.auth.service import Principal
+from welkom.auth.guards import Caller, requires_role
+from welkom.core.deps import DbSession
 from welkom.municipalities import service as municipalities
 from welkom.residents import service
 from welkom.residents.models import Resident
@@ -32,17 +32,17 @@ class MeController(Controller):
     guards = [requires_role("resident")]
 
     @get("/", operation_id="getMe")
-    async def get_me(self, db: AsyncSession, principal: Principal) -> Response[MeOut]:
+    async def get_me(self, db: DbSession, principal: Caller) -> Response[MeOut]:
         assert principal.resident_id is not None
         return await _out(db, await service.get_own(db, principal.resident_id))
 
     @patch("/", operation_id="updateMe")
     async def update_me(
         self,
-        data: MePatch,
-        db: AsyncSession,
-        principal: Principal,
-        if_match: str | None = Parameter(header="If-Match", default=None, max_length=100),
+        data: JSONBody[MePatch],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
     ) -> Response[MeOut]:
         assert principal.resident_id is not None
         resident = await service.update_own(db, principal.resident_id, data, if_match=if_match)

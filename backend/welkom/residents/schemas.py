@@ -33,5 +33,5 @@ class MePatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 
     preferred_name: PreferredName | msgspec.UnsetType = msgspec.UNSET
     preferred_language: LanguageTag | msgspec.UnsetType = msgspec.UNSET
-    email: Email | None | msgspec.UnsetType = msgspec.UNSET
-    phone: Phone | None | msgspec.UnsetType = msgspec.UNSET
+    email: Email | msgspec.UnsetType | None = msgspec.UNSET
+    phone: Phone | msgspec.UnsetType | None = msgspec.UNSET

@@ -39,7 +39,9 @@ async def update_own(
         )
     changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
     if "preferred_language" in changes and changes["preferred_language"] not in LANGUAGES:
-        raise Problem.validation([FieldError("preferred_language", N_("This language is not offered."))])
+        raise Problem.validation(
+            [FieldError("preferred_language", N_("This language is not offered."))]
+        )
     if "preferred_name" in changes:
         changes["preferred_name"] = changes["preferred_name"].strip()
         if not changes["preferred_name"]:

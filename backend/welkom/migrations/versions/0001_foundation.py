@@ -7,12 +7,13 @@ Create Date: 2026-11-24 06:07:33.271260
 
 from collections.abc import Sequence
 
-import advanced_alchemy.types.datetime
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
+
+import welkom.core.models
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -33,9 +34,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("scope", "key", name="uq_idempotency_scope_key"),
     )
@@ -57,9 +56,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("code"),
     )
@@ -80,9 +77,7 @@ def upgrade() -> None:
         sa.Column(
             "initiator_reference", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False
         ),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipality.id"],
@@ -105,22 +100,20 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column(
             "next_attempt_at",
-            advanced_alchemy.types.datetime.DateTimeUTC(timezone=True),
+            welkom.core.models.DateTimeUTC(),
             nullable=False,
         ),
         sa.Column("claim_token", sa.Uuid(), nullable=True),
         sa.Column(
             "lease_expires_at",
-            advanced_alchemy.types.datetime.DateTimeUTC(timezone=True),
+            welkom.core.models.DateTimeUTC(),
             nullable=True,
         ),
         sa.Column("last_error", sa.Text(), nullable=True),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.Column(
             "delivered_at",
-            advanced_alchemy.types.datetime.DateTimeUTC(timezone=True),
+            welkom.core.models.DateTimeUTC(),
             nullable=True,
         ),
         sa.ForeignKeyConstraint(
@@ -145,12 +138,8 @@ def upgrade() -> None:
         sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=True),
         sa.Column("phone", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
+        sa.Column("updated_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipality.id"],
@@ -174,9 +163,7 @@ def upgrade() -> None:
         sa.Column("display_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("resident_id", sa.Uuid(), nullable=True),
         sa.Column("demo_login", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipality.id"],
@@ -202,9 +189,7 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.Column(
             "registration_state", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False
         ),
@@ -212,7 +197,7 @@ def upgrade() -> None:
         sa.Column("zaak_url", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
         sa.Column(
             "registered_at",
-            advanced_alchemy.types.datetime.DateTimeUTC(timezone=True),
+            welkom.core.models.DateTimeUTC(),
             nullable=True,
         ),
         sa.ForeignKeyConstraint(
@@ -249,9 +234,7 @@ def upgrade() -> None:
         sa.Column("inhoud", sa.LargeBinary(), nullable=False),
         sa.Column("bestandsomvang", sa.Integer(), nullable=False),
         sa.Column("checksum_sha256", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.ForeignKeyConstraint(
             ["zaak_id"],
             ["local_zaak.id"],
@@ -267,20 +250,14 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("account_id", sa.Uuid(), nullable=False),
         sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column(
-            "created_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", welkom.core.models.DateTimeUTC(), nullable=False),
         sa.Column(
             "last_seen_at",
-            advanced_alchemy.types.datetime.DateTimeUTC(timezone=True),
+            welkom.core.models.DateTimeUTC(),
             nullable=False,
         ),
-        sa.Column(
-            "expires_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "revoked_at", advanced_alchemy.types.datetime.DateTimeUTC(timezone=True), nullable=True
-        ),
+        sa.Column("expires_at", welkom.core.models.DateTimeUTC(), nullable=False),
+        sa.Column("revoked_at", welkom.core.models.DateTimeUTC(), nullable=True),
         sa.ForeignKeyConstraint(
             ["account_id"],
             ["account.id"],

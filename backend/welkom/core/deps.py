@@ -1,0 +1,13 @@
+"""Named dependencies for route handlers (explicit, as Litestar 3 requires)."""
+
+from typing import TypeAlias
+
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.core.settings import Settings
+
+#: ``db: DbSession`` — a session for this request; services commit explicitly.
+DbSession: TypeAlias = NamedDependency[AsyncSession]
+#: ``settings: AppSettings``
+AppSettings: TypeAlias = NamedDependency[Settings]

@@ -1,0 +1,185 @@
+"""Test fixtures. Every test that uses ``app``/``client``/``engine`` runs on SQLite and on
+PostgreSQL (a fresh database per test, cloned from a migrated template).
+
+``--db sqlite`` or ``--db postgresql`` narrows the run; PostgreSQL comes from
+``WELKOM_TEST_POSTGRES_URL`` (default: the local server, trust auth).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+
+from welkom.app import create_app, outbox_handlers
+from welkom.core.database import create_engine, migrate, session_factory
+from welkom.core.settings import Settings
+from welkom.demo.seed import seed
+from welkom.outbox.worker import OutboxWorker
+
+POSTGRES_URL = os.environ.get(
+    "WELKOM_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--db", default=",".join(BACKENDS), help="comma-separated: sqlite,postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        chosen = [b for b in metafunc.config.getoption("--db").split(",") if b in BACKENDS]
+        if metafunc.definition.get_closest_marker("postgresql_only"):
+            chosen = [b for b in chosen if b == "postgresql"]
+        metafunc.parametrize("backend", chosen)
+
+
+def _pg_url(database: str) -> str:
+    return POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+
+
+async def _pg_admin(sql: str) -> None:
+    engine = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text(sql))
+    finally:
+        await engine.dispose()
+
+
+def _run_in_thread(coroutine: Any) -> None:
+    """Run setup on its own event loop (the test's loop may already be running)."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated PostgreSQL database to clone per test."""
+    name = f"welkom_tpl_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+
+    async def create() -> None:
+        await _pg_admin(f'CREATE DATABASE "{name}"')
+        engine = create_async_engine(_pg_url(name))
+        await migrate(engine)
+        await engine.dispose()
+
+    _run_in_thread(create())
+    yield name
+    _run_in_thread(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+async def database_url(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[str]:
+    """An empty, migrated database of the given backend, for this test only."""
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'welkom.db'}"
+        engine = create_async_engine(url)
+        await migrate(engine)
+        await engine.dispose()
+        yield url
+        return
+    template = request.getfixturevalue("pg_template")
+    name = f"welkom_t_{uuid.uuid4().hex[:12]}"
+    await _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield _pg_url(name)
+    await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "env": "test",
+        "database_url": database_url,
+        "demo_login": True,
+        "session_cookie_secure": False,
+        "secret_key": "test-secret-key-of-at-least-32-characters!!",
+        "outbox_backoff_base_seconds": 0.01,
+        "outbox_backoff_max_seconds": 0.05,
+        "outbox_poll_interval_seconds": 0.05,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(settings)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def db(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session for the test's own reads and setup (separate from the app's)."""
+    async with session_factory(engine)() as session:
+        yield session
+
+
+@pytest.fixture
+async def seeded(db: AsyncSession) -> None:
+    await seed(db)
+
+
+@pytest.fixture
+def app(settings: Settings, seeded: None) -> Litestar:
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient]:
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
+
+
+async def login(client: AsyncTestClient, demo_login: str) -> dict[str, str]:
+    """Sign in as a demo account; returns headers carrying its bearer token."""
+    response = await client.post("/api/v1/auth/demo-login", json={"login": demo_login})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+@pytest.fixture
+async def resident(client: AsyncTestClient) -> dict[str, str]:
+    return await login(client, "demo-resident")
+
+
+@pytest.fixture
+async def caseworker(client: AsyncTestClient) -> dict[str, str]:
+    return await login(client, "demo-caseworker")
+
+
+async def row_counts(session: AsyncSession) -> dict[str, int]:
+    """Rows per table: compare before and after to prove a request changed nothing."""
+    from welkom.tables import metadata
+
+    counts = {}
+    for table in metadata.sorted_tables:
+        counts[table.name] = (
+            await session.execute(text(f'SELECT count(*) FROM "{table.name}"'))
+        ).scalar_one()
+    return counts
+
+
+@pytest.fixture
+def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
+    """An outbox worker with its own engine, as `welkom worker` runs beside the API."""
+    sessions = session_factory(engine)
+    return OutboxWorker(sessions, outbox_handlers(sessions), settings)
