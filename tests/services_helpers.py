@@ -9,12 +9,20 @@ from tests.conftest import login
 ANON = {"municipality": "9999"}
 
 
+async def _bearer_only(client: AsyncTestClient, demo_login: str) -> dict[str, str]:
+    """Sign in, keeping only the bearer header (the login's cookie would make every later
+    request of this client signed in)."""
+    headers = await login(client, demo_login)
+    client.cookies.clear()
+    return headers
+
+
 async def editor(client: AsyncTestClient) -> dict[str, str]:
-    return await login(client, "demo-editor")
+    return await _bearer_only(client, "demo-editor")
 
 
 async def reviewer(client: AsyncTestClient) -> dict[str, str]:
-    return await login(client, "demo-reviewer")
+    return await _bearer_only(client, "demo-reviewer")
 
 
 async def find(client: AsyncTestClient, title: str, **params: str) -> dict:

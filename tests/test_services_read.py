@@ -109,6 +109,10 @@ async def test_etag_revalidation_and_cache_headers(client: AsyncTestClient) -> N
 async def test_signed_in_responses_are_private(client: AsyncTestClient, resident: dict) -> None:
     response = await client.get("/api/v1/services", headers=resident)
     assert response.headers["cache-control"].startswith("private,")
+    client.cookies.clear()
+    anonymous = await client.get("/api/v1/services", params=ANON)
+    assert anonymous.headers["cache-control"].startswith("public,")
+    assert anonymous.headers["content-language"] == "nl"  # Amal's Arabic is hers alone
 
 
 async def test_drafts_are_invisible_to_residents(client: AsyncTestClient, resident: dict) -> None:
