@@ -9,7 +9,7 @@ from tests.conftest import login
 ANON = {"municipality": "9999"}
 
 
-async def _bearer_only(client: AsyncTestClient, demo_login: str) -> dict[str, str]:
+async def bearer_only(client: AsyncTestClient, demo_login: str) -> dict[str, str]:
     """Sign in, keeping only the bearer header (the login's cookie would make every later
     request of this client signed in)."""
     headers = await login(client, demo_login)
@@ -18,11 +18,11 @@ async def _bearer_only(client: AsyncTestClient, demo_login: str) -> dict[str, st
 
 
 async def editor(client: AsyncTestClient) -> dict[str, str]:
-    return await _bearer_only(client, "demo-editor")
+    return await bearer_only(client, "demo-editor")
 
 
 async def reviewer(client: AsyncTestClient) -> dict[str, str]:
-    return await _bearer_only(client, "demo-reviewer")
+    return await bearer_only(client, "demo-reviewer")
 
 
 async def find(client: AsyncTestClient, title: str, **params: str) -> dict:

@@ -6,7 +6,9 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import row_counts
-from tests.services_helpers import ANON, create_item, editor, find, reviewer
+from tests.services_helpers import ANON, bearer_only, create_item, editor, find, reviewer
+from welkom.auth.models import Account
+from welkom.municipalities import service as municipalities
 
 
 async def test_residents_and_caseworkers_cannot_edit(
@@ -251,3 +253,62 @@ async def test_create_is_idempotent_and_places_link(client: AsyncTestClient) -> 
     detail = (await client.get(f"/api/v1/services/{first.json()['id']}", params=ANON)).json()
     assert detail["places"][0]["name"] == "Fietspunt"
     assert detail["places"][0]["accessibility"] == "Gelijkvloers."
+
+
+async def test_no_access_across_municipalities(client: AsyncTestClient, db: AsyncSession) -> None:
+    other = municipalities.new("0344", "Gemeente Elders", "002220647")
+    db.add(other)
+    await db.flush()
+    db.add(
+        Account(
+            municipality_id=other.id,
+            roles=["editor", "reviewer"],
+            display_name="Elders",
+            demo_login="other-editor",
+        )
+    )
+    await db.commit()
+    outsider = await bearer_only(client, "other-editor")
+    assert (await client.get("/api/v1/admin/services", headers=outsider)).json() == []
+    emergency = await find(client, "Noodnummer 112")
+    for method, url, body in [
+        ("GET", f"/api/v1/admin/services/{emergency['id']}", None),
+        ("PATCH", f"/api/v1/admin/services/{emergency['id']}", {"title": "Gekaapt"}),
+        ("POST", f"/api/v1/admin/services/{emergency['id']}/publish", None),
+        ("PUT", f"/api/v1/admin/translations/{emergency['id']}/title/ar", {"text": "x"}),
+    ]:
+        response = await client.request(method, url, json=body, headers=outsider)
+        assert response.status_code == 404, (method, url)
+    # Anonymous readers of the other municipality see none of the demo's items.
+    elders = await client.get("/api/v1/services", params={"municipality": "0344"})
+    assert elders.json()["items"] == []
+    assert (
+        await client.get(f"/api/v1/services/{emergency['id']}", params={"municipality": "0344"})
+    ).status_code == 404
+
+
+async def test_place_edit_marks_its_translations_outdated(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    places = (await client.get("/api/v1/admin/services/places", headers=staff)).json()
+    police = next(p for p in places if p["street"] == "Veiligheidsplein")
+    assert {t["language"] for t in police["texts"]["name"]} >= {"nl", "en", "ar", "ti", "uk"}
+    replaced = await client.put(
+        f"/api/v1/admin/services/places/{police['id']}",
+        json={
+            "name": "Politiebureau Welkom-Centrum",
+            "street": "Veiligheidsplein",
+            "house_number": "2",
+            "postal_code": "3811 PP",
+            "city": "Welkom",
+            "latitude": police["latitude"],
+            "longitude": police["longitude"],
+            "accessibility": "Rolstoeltoegankelijk.",
+        },
+        headers=staff,
+    )
+    assert replaced.status_code == 200, replaced.text
+    names = {t["language"]: t for t in replaced.json()["texts"]["name"]}
+    assert names["ti"]["outdated"] is True
+    assert names["nl"]["outdated"] is False
+    accessibility = {t["language"]: t for t in replaced.json()["texts"]["accessibility"]}
+    assert accessibility["en"]["outdated"] is False  # unchanged source

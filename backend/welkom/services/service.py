@@ -278,6 +278,8 @@ async def update_item(
         item.phones, changed = list(data.phones), True
     if data.opening_hours is not msgspec.UNSET:
         item.opening_hours, changed = msgspec.to_builtins(data.opening_hours), True
+    if data.journey_steps is not msgspec.UNSET:
+        item.journey_steps, changed = list(data.journey_steps), True
     if data.place_ids is not msgspec.UNSET:
         await db.execute(delete(ServiceItemPlace).where(ServiceItemPlace.item_id == item.id))
         for place_id in dict.fromkeys(data.place_ids):

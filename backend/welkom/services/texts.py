@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
 from welkom.services.content import MarkdownError, normalise, plain_text, render_markdown
@@ -41,14 +41,6 @@ def field_max_length(owner_kind: str, field: str) -> int | None:
     if owner_kind == OwnerKind.place:
         return _PLACE_FIELDS.get(field)
     return None
-
-
-def check_language(language: str, *, field: str = "language", source: str = "query") -> str:
-    if language not in LANGUAGES:
-        raise Problem.validation(
-            [FieldError(field, N_("This language is not offered."), source=source)]
-        )
-    return language
 
 
 def prepare(

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -224,7 +225,7 @@ async def submit(
     source = await _source_for(db, principal.municipality_id, owner_id, field)
     row = await _existing(db, source, language)
     row = _write(db, source, row, language, data.text, TextState(data.state), actor(principal))
-    await db.commit()
+    await _commit(db)
     return _entry(source, language, row)
 
 
@@ -253,8 +254,21 @@ async def review(
         )
     row.state = TextState.reviewed
     row.reviewed_by, row.reviewed_at = actor(principal), utcnow()
-    await db.commit()
+    await _commit(db)
     return _entry(source, language, row)
+
+
+async def _commit(db: AsyncSession) -> None:
+    """Commit; two people writing the same new translation at once: the second gets 409."""
+    try:
+        await db.commit()
+    except IntegrityError as exc:
+        await db.rollback()
+        raise Problem.conflict(
+            "translation-conflict",
+            N_("Changed in the meantime"),
+            N_("Someone else saved this translation at the same time. Reload and try again."),
+        ) from exc
 
 
 # ---- PO export and import ----
@@ -359,5 +373,5 @@ async def import_po(
             continue
         _write(db, source, row, language, text, state, who)
         counts["imported"] += 1
-    await db.commit()
+    await _commit(db)
     return ImportResult(language=language, **counts)
