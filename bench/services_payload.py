@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import secrets
 import statistics
 import sys
 import tempfile
@@ -31,9 +32,7 @@ CASES = [
 async def main(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite+aiosqlite:///{Path(directory) / 'bench.db'}"
-        settings = Settings(
-            env="test", database_url=url, secret_key="bench-secret-key-of-at-least-32-characters"
-        )  # type: ignore[call-arg]
+        settings = Settings(env="test", database_url=url, secret_key=secrets.token_urlsafe(32))  # type: ignore[call-arg]
         engine = create_engine(settings)
         await migrate(engine)
         async with session_factory(engine)() as db:

@@ -66,10 +66,11 @@ async def test_outdated_marking_after_a_source_edit(client: AsyncTestClient) -> 
 
     changed = await client.patch(
         item_url,
-        json={"title": "Alarmnummer 112"},
+        json={"title": "Alarmnummer 112", "journey_steps": ["housing"]},
         headers={**staff, "If-Match": f'"{before["version"]}"'},
     )
     assert changed.status_code == 200, changed.text
+    assert changed.json()["journey_steps"] == ["housing"]
     assert changed.json()["version"] == before["version"] + 1
     titles = {t["language"]: t for t in changed.json()["texts"]["title"]}
     assert titles["nl"]["text"] == "Alarmnummer 112"

@@ -18,6 +18,9 @@ Time = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
 Phone = Annotated[str, msgspec.Meta(pattern=r"^\+?[0-9][0-9 ()-]{2,24}$")]
+JourneySteps = Annotated[
+    list[Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_-]{1,40}$")]], msgspec.Meta(max_length=10)
+]
 
 
 class Link(msgspec.Struct, forbid_unknown_fields=True):
@@ -44,10 +47,7 @@ class ItemIn(msgspec.Struct, forbid_unknown_fields=True):
     phones: Annotated[list[Phone], msgspec.Meta(max_length=5)] = []
     opening_hours: Annotated[list[OpeningHours], msgspec.Meta(max_length=21)] = []
     place_ids: Annotated[list[uuid.UUID], msgspec.Meta(max_length=20)] = []
-    journey_steps: Annotated[
-        list[Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_-]{1,40}$")]],
-        msgspec.Meta(max_length=10),
-    ] = []
+    journey_steps: JourneySteps = []
 
 
 class ItemPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -65,6 +65,7 @@ class ItemPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     place_ids: Annotated[list[uuid.UUID], msgspec.Meta(max_length=20)] | msgspec.UnsetType = (
         msgspec.UNSET
     )
+    journey_steps: JourneySteps | msgspec.UnsetType = msgspec.UNSET
 
 
 class PlaceIn(msgspec.Struct, forbid_unknown_fields=True):

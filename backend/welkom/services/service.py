@@ -96,38 +96,53 @@ def _text_outs(fields: dict[str, dict[str, ServiceText]]) -> dict[str, list[Text
     return out
 
 
-async def _place_ids(db: AsyncSession, item_id: uuid.UUID) -> list[uuid.UUID]:
-    return list(
-        (
-            await db.execute(
-                select(ServiceItemPlace.place_id).where(ServiceItemPlace.item_id == item_id)
-            )
-        ).scalars()
+async def _place_ids(
+    db: AsyncSession, item_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    result: dict[uuid.UUID, list[uuid.UUID]] = {i: [] for i in item_ids}
+    rows = await db.execute(
+        select(ServiceItemPlace.item_id, ServiceItemPlace.place_id)
+        .where(ServiceItemPlace.item_id.in_(item_ids))
+        .order_by(ServiceItemPlace.place_id)
     )
+    for item_id, place_id in rows:
+        result[item_id].append(place_id)
+    return result
+
+
+async def admin_items(db: AsyncSession, items: list[ServiceItem]) -> list[AdminItem]:
+    """Admin views of items (three queries, however many items)."""
+    if not items:
+        return []
+    ids = [item.id for item in items]
+    loaded = await texts.load(db, items[0].municipality_id, ids)
+    places = await _place_ids(db, ids)
+    return [
+        AdminItem(
+            id=item.id,
+            category=item.category,
+            status=item.status,
+            version=item.version,
+            published_version=item.published_version,
+            links=[link["url"] for link in item.links],
+            phones=list(item.phones),
+            opening_hours=msgspec.convert(item.opening_hours, list[OpeningHours]),
+            journey_steps=list(item.journey_steps),
+            place_ids=places[item.id],
+            texts=_text_outs(loaded[item.id]),
+            created_at=item.created_at,
+            updated_at=item.updated_at,
+            published_at=item.published_at,
+        )
+        for item in items
+    ]
 
 
 async def admin_item(db: AsyncSession, item: ServiceItem) -> AdminItem:
-    fields = (await texts.load(db, item.municipality_id, [item.id]))[item.id]
-    return AdminItem(
-        id=item.id,
-        category=item.category,
-        status=item.status,
-        version=item.version,
-        published_version=item.published_version,
-        links=[link["url"] for link in item.links],
-        phones=list(item.phones),
-        opening_hours=msgspec.convert(item.opening_hours, list[OpeningHours]),
-        journey_steps=list(item.journey_steps),
-        place_ids=await _place_ids(db, item.id),
-        texts=_text_outs(fields),
-        created_at=item.created_at,
-        updated_at=item.updated_at,
-        published_at=item.published_at,
-    )
+    return (await admin_items(db, [item]))[0]
 
 
-async def admin_place(db: AsyncSession, place: ServicePlace) -> AdminPlace:
-    fields = (await texts.load(db, place.municipality_id, [place.id]))[place.id]
+def _admin_place(place: ServicePlace, fields: dict[str, dict[str, ServiceText]]) -> AdminPlace:
     return AdminPlace(
         id=place.id,
         street=place.street,
@@ -141,6 +156,11 @@ async def admin_place(db: AsyncSession, place: ServicePlace) -> AdminPlace:
         version=place.version,
         texts=_text_outs(fields),
     )
+
+
+async def admin_place(db: AsyncSession, place: ServicePlace) -> AdminPlace:
+    fields = (await texts.load(db, place.municipality_id, [place.id]))[place.id]
+    return _admin_place(place, fields)
 
 
 async def get_item(db: AsyncSession, municipality_id: uuid.UUID, item_id: uuid.UUID) -> ServiceItem:
@@ -317,7 +337,7 @@ async def list_items(
     if status:
         query = query.where(ServiceItem.status == status)
     items = (await db.execute(query.order_by(ServiceItem.created_at, ServiceItem.id))).scalars()
-    return [await admin_item(db, item) for item in items]
+    return await admin_items(db, list(items))
 
 
 async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) -> AdminPlace:
@@ -385,4 +405,6 @@ async def list_places(db: AsyncSession, municipality_id: uuid.UUID) -> list[Admi
             .order_by(ServicePlace.created_at, ServicePlace.id)
         )
     ).scalars()
-    return [await admin_place(db, place) for place in places]
+    rows = list(places)
+    loaded = await texts.load(db, municipality_id, [p.id for p in rows])
+    return [_admin_place(place, loaded[place.id]) for place in rows]
