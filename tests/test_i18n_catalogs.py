@@ -139,6 +139,9 @@ async def test_languages_endpoint(client: AsyncTestClient) -> None:
     assert languages["prs"]["cldr_locale"] == "fa_AF"
     assert languages["kmr"]["cldr_locale"] == "ku"
     assert languages["uk"]["name"] == "Українська"
+    assert languages["ti"]["day_names"][0] == "ሰኑይ"  # Monday, from CLDR
+    assert languages["ar"]["plural_forms"].startswith("nplurals=6;")
+    assert languages["prs"]["numbering_system"] == "arabext"
     assert {code for code, e in languages.items() if e["direction"] == "rtl"} == {
         "ar", "fa", "prs", "ps", "ckb",
     }  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 import msgspec
 from babel import Locale
 
-from welkom.core.i18n import LANGUAGES, LOCALES_DIR, cldr_locale, direction
+from welkom.core.i18n import LANGUAGES, LOCALES_DIR, cldr_locale, direction, plural_forms
 from welkom.i18n import catalogs
 
 #: Names CLDR lacks in the language's own script (no locale data for these product codes).
@@ -33,6 +33,9 @@ class LanguageOut(msgspec.Struct):
     english_name: str
     direction: str
     cldr_locale: str
+    plural_forms: str  # gettext Plural-Forms of its catalogs (CLDR), for the PWA's catalogs
+    day_names: list[str]  # CLDR weekday names, Monday first (opening hours use ISO weekdays)
+    numbering_system: str  # CLDR default digits, e.g. latn, arab, arabext
     catalogs: list[CatalogStatus]
     ui_complete: bool  # every domain has a catalog with every message translated
     ui_reviewed: bool  # … and reviewed (no fuzzy entries)
@@ -55,6 +58,11 @@ def english_name(language: str) -> str:
     )
 
 
+def day_names(language: str) -> list[str]:
+    wide = Locale.parse(cldr_locale(language)).days["format"]["wide"]
+    return [wide[day] for day in range(7)]  # Babel: 0 = Monday
+
+
 @cache
 def describe(locales: Path = LOCALES_DIR) -> tuple[LanguageOut, ...]:
     """Computed once per process: catalogs change with a deployment, not at runtime."""
@@ -75,6 +83,9 @@ def describe(locales: Path = LOCALES_DIR) -> tuple[LanguageOut, ...]:
                 english_name=english_name(code),
                 direction=direction(code),
                 cldr_locale=cldr_locale(code),
+                plural_forms="nplurals={}; plural={};".format(*plural_forms(code)),
+                day_names=day_names(code),
+                numbering_system=Locale.parse(cldr_locale(code)).default_numbering_system,
                 catalogs=statuses,
                 ui_complete=len(statuses) == domains
                 and all(s.translated == s.total for s in statuses),
