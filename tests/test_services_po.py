@@ -113,6 +113,37 @@ async def test_stale_entries_are_skipped(client: AsyncTestClient) -> None:
     assert (emergency["id"], "title") in {(e["owner_id"], e["field"]) for e in entries}
 
 
+async def test_untouched_round_trip_keeps_outdated_translations_outdated(
+    client: AsyncTestClient,
+) -> None:
+    staff = await editor(client)
+    emergency = await find(client, "Noodnummer 112")
+    await client.patch(
+        f"/api/v1/admin/services/{emergency['id']}",
+        json={"title": "Alarmnummer 112"},
+        headers=staff,
+    )
+    catalog = await _export(client, staff, "uk")
+    entry = catalog.get("Alarmnummer 112", context=f"item/{emergency['id']}/title")
+    assert entry.string == "Екстрений номер 112"
+    assert entry.fuzzy
+    result = await client.post(
+        "/api/v1/admin/translations/import",
+        params={"language": "uk"},
+        content=_po_bytes(catalog),
+        headers=staff,
+    )
+    assert result.json()["imported"] == 0
+    outdated = (
+        await client.get(
+            "/api/v1/admin/translations",
+            params={"language": "uk", "status": "outdated"},
+            headers=staff,
+        )
+    ).json()
+    assert [(e["owner_id"], e["field"]) for e in outdated] == [(emergency["id"], "title")]
+
+
 async def test_dari_export_keeps_its_code_and_plural_forms(client: AsyncTestClient) -> None:
     staff = await editor(client)
     response = await client.get(

@@ -363,14 +363,13 @@ async def import_po(
             continue
         state = TextState.machine if message.fuzzy else TextState.translated
         row = rows.get((source.owner_id, source.field, language))
-        if (
-            row is not None
-            and row.text == text.strip()
-            and not texts.is_outdated(row, source)
-            and (row.state == state or (row.state == TextState.reviewed and state == "translated"))
-        ):
-            counts["unchanged"] += 1
-            continue
+        if row is not None and row.text == text.strip():
+            # Untouched by the agency: a fuzzy entry (machine-made or outdated) stays as it is;
+            # a confirmed (non-fuzzy) one only changes what was not a confirmed translation.
+            confirmed = row.state in (TextState.translated, TextState.reviewed)
+            if message.fuzzy or (confirmed and not texts.is_outdated(row, source)):
+                counts["unchanged"] += 1
+                continue
         _write(db, source, row, language, text, state, who)
         counts["imported"] += 1
     await _commit(db)
