@@ -24,10 +24,16 @@ from welkom.core.logging import configure_logging
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
+from welkom.services.routes import (
+    AdminServiceController,
+    AdminTranslationController,
+    ServiceController,
+)
 
 
 def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
@@ -79,6 +85,12 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await engine.dispose()
 
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers += [
+        ServiceController,
+        AdminServiceController,
+        AdminTranslationController,
+        list_languages,
+    ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 

@@ -205,3 +205,54 @@ def config_reference() -> None:
     from welkom.core.settings import render_reference
 
     click.echo(render_reference(), nl=False)
+
+
+@main.group()
+def i18n() -> None:
+    """Gettext catalogs in locales/: check, extract, update."""
+
+
+@i18n.command("check")
+@click.option(
+    "--locales", "locales_dir", type=click.Path(file_okay=False, exists=True), default=None
+)
+@click.option("--strict", is_flag=True, help="Catalogs behind their template are errors too.")
+def i18n_check(locales_dir: str | None, strict: bool) -> None:
+    """Fail on a missing catalog, a broken placeholder or a malformed plural (every domain)."""
+    from welkom.core.i18n import LOCALES_DIR
+    from welkom.i18n.catalogs import check
+
+    report = check(Path(locales_dir) if locales_dir else LOCALES_DIR, strict=strict)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not report.ok:
+        raise click.ClickException(f"{len(report.errors)} catalog problem(s)")
+    click.echo(f"{report.checked} catalogs OK.")
+
+
+@i18n.command("extract")
+def i18n_extract() -> None:
+    """Extract the backend's msgids into locales/welkom.pot (pybabel extract)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    from welkom.core.i18n import LOCALES_DIR
+
+    root = LOCALES_DIR.parent
+    CommandLineInterface().run(
+        ["pybabel", "extract", "-F", str(root / "babel.cfg"), "--no-location", "--sort-output",
+         "-o", str(LOCALES_DIR / "welkom.pot"), str(root / "backend" / "welkom")]
+    )  # fmt: skip
+
+
+@i18n.command("update")
+@click.option("--domain", default="welkom", show_default=True)
+def i18n_update(domain: str) -> None:
+    """Merge <domain>.pot into every language's catalog (creating missing ones with CLDR
+    Plural-Forms); translations and fuzzy flags are kept."""
+    from welkom.core.i18n import LOCALES_DIR
+    from welkom.i18n.catalogs import update
+
+    for path in update(LOCALES_DIR, domain):
+        click.echo(f"updated {path}")

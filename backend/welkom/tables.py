@@ -9,5 +9,6 @@ from welkom.interactions import models as _interactions  # noqa: F401
 from welkom.municipalities import models as _municipalities  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401
 from welkom.residents import models as _residents  # noqa: F401
+from welkom.services import models as _services  # noqa: F401
 
 metadata = SQLModel.metadata
