@@ -175,25 +175,34 @@ async def test_busy_or_failing_push_service_is_retried_with_backoff(
     client: AsyncTestClient,
     resident: dict,
     db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
     push_service: PushService,
-    worker: OutboxWorker,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
     push_service.answer_next(device, status, status)
     await notify(db, "demo-resident", kinds.JOURNEY_STEP_CHANGED)
+    backoff = settings.model_copy(
+        update={"outbox_backoff_base_seconds": 30.0, "outbox_backoff_max_seconds": 60.0}
+    )
+    start = utcnow()
 
-    assert await worker.drain() == 1
+    def at(seconds: float) -> OutboxWorker:
+        return push_worker(engine, backoff, clock=lambda: start + timedelta(seconds=seconds))
+
+    assert await at(0).drain() == 1
     [entry] = await push_entries(db)
     assert entry.state == "pending"
     assert entry.last_error == f"PushServiceUnavailable: push service answered {status}"
-    assert entry.next_attempt_at > utcnow() - timedelta(seconds=1)
-    for _ in range(40):
-        await worker.drain()
-        if push_service.messages_for(device):
-            break
-        await asyncio.sleep(0.03)
+    assert 15 <= (entry.next_attempt_at - start).total_seconds() <= 30  # 30 s with jitter
+    assert await at(14.9).drain() == 0  # not before its time
+    assert await at(30.1).drain() == 1  # second refusal: the delay doubles
+    [entry] = await push_entries(db)
+    assert 30 <= (entry.next_attempt_at - start).total_seconds() - 30.1 <= 60
+    assert push_service.received == []
 
+    assert await at(91).drain() == 1
     [message] = push_service.messages_for(device)
     assert message.headers["urgency"] == "low"
     [entry] = await push_entries(db)

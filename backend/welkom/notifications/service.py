@@ -220,7 +220,7 @@ def _host_allowed(host: str, allowed: list[str]) -> bool:
     return any(host == a or host.endswith("." + a) for a in (a.lower() for a in allowed))
 
 
-def _endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
+def endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
     parts = urlsplit(endpoint)
     host = (parts.hostname or "").lower()
     schemes = ("https", "http") if settings.push_allow_insecure_endpoints else ("https",)
@@ -276,7 +276,7 @@ async def subscribe(
     An endpoint registered before by another account moves to this one: the endpoint belongs
     to the device, and the device is now signed in as this account.
     """
-    errors = _endpoint_errors(data.endpoint, settings) + _key_errors(data.keys)
+    errors = endpoint_errors(data.endpoint, settings) + _key_errors(data.keys)
     if errors:
         raise Problem.validation(errors)
     endpoint_hash = _endpoint_hash(data.endpoint)
