@@ -210,6 +210,30 @@ async def test_busy_or_failing_push_service_is_retried_with_backoff(
     assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
 
 
+async def test_push_service_asking_to_wait_is_heeded(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    push_service.answer_next(device, 429)
+    push_service.retry_after = "120"
+    await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
+    start = utcnow()
+
+    assert await push_worker(engine, settings, clock=lambda: start).drain() == 1
+    [entry] = await push_entries(db)
+    assert (entry.state, entry.attempts) == ("pending", 0)
+    assert entry.next_attempt_at == start + timedelta(seconds=120)
+    later = push_worker(engine, settings, clock=lambda: start + timedelta(seconds=120))
+    assert await later.drain() == 1
+    assert len(push_service.messages_for(device)) == 1
+
+
 async def test_refused_push_is_parked_for_a_person_to_see(
     client: AsyncTestClient,
     resident: dict,

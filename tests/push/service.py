@@ -85,6 +85,8 @@ class PushService:
     """Start with :meth:`start`; stop with :meth:`stop`."""
 
     application_server_key: str  # base64url, what the server hands to PushManager.subscribe()
+    #: ``Retry-After`` sent with a 429.
+    retry_after: str = "0"
     received: list[Received] = field(default_factory=list)
     rejected: list[tuple[str, int, str]] = field(default_factory=list)
     _subscribers: dict[str, Subscriber] = field(default_factory=dict)
@@ -154,7 +156,7 @@ class PushService:
         if status == 201:
             request.send_header("Location", f"{self.origin}/message/{len(self.received)}")
         if status == 429:
-            request.send_header("Retry-After", "0")
+            request.send_header("Retry-After", self.retry_after)
         request.send_header("Content-Length", "0")
         request.end_headers()
 
