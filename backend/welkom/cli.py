@@ -67,6 +67,11 @@ def demo(host: str, port: int, data_dir: str) -> None:
         async with session_factory(engine)() as db:
             created = await seed(db)
         click.echo("Seeded the demo municipality." if created else "Demo data already present.")
+        from welkom.notifications import vapid
+
+        if vapid.load(settings) is None:  # the demo sends Web Push out of the box
+            vapid.generate(vapid.key_file(settings))
+            click.echo(f"Generated VAPID keys in {vapid.key_file(settings)}.")
         base = f"http://{host}:{port}"
         click.echo(f"\nWelkom demo running at {base}  (Ctrl+C stops it)")
         click.echo(f"  OpenAPI document:  {base}/schema")
