@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import msgspec
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
@@ -302,7 +303,22 @@ async def subscribe(
         auth=data.keys.auth,
     )
     db.add(subscription)
-    await db.commit()
+    try:
+        await db.commit()
+    except IntegrityError:
+        # The same device registered concurrently (a resend): answer with that registration.
+        await db.rollback()
+        again = (
+            await db.execute(
+                select(PushSubscription).where(
+                    PushSubscription.endpoint_hash == endpoint_hash,
+                    PushSubscription.account_id == account_id,
+                )
+            )
+        ).scalar_one_or_none()
+        if again is None:
+            raise
+        return again, False
     return subscription, True
 
 
