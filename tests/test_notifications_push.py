@@ -464,3 +464,27 @@ async def test_push_without_vapid_key_is_parked_not_lost(
     [entry] = await push_entries(db)
     assert entry.state == "parked"
     assert "no VAPID key" in (entry.last_error or "")
+
+
+async def test_push_whose_inbox_item_was_erased_is_not_sent(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    push_service: PushService,
+    worker: OutboxWorker,
+) -> None:
+    from sqlalchemy import delete
+
+    from welkom.notifications.models import InboxItem
+
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
+    await db.execute(delete(PushDelivery))
+    await db.execute(delete(InboxItem))
+    await db.commit()
+
+    assert await worker.drain() == 1
+    assert push_service.received == []
+    [entry] = await push_entries(db)
+    assert entry.state == "delivered"

@@ -63,6 +63,8 @@ class PushHandler:
     async def deliver(self, entry: OutboxEntry) -> Completion:
         async with self.session_factory() as db:
             job = await service.push_job(db, entry.reference, self.settings)
+        if job is None:  # erased together with its inbox item: nothing to send to anyone
+            return _nothing
         subscription = job.subscription
         if subscription is None or not job.allowed:
             # Unsubscribed, removed after a 410, or push for this kind declined since.
@@ -113,6 +115,10 @@ class PushHandler:
 
     async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
         await service.finish_delivery(db, entry.reference, PushDeliveryState.parked)
+
+
+async def _nothing(db: AsyncSession) -> None:
+    return None
 
 
 def _retry_after_seconds(value: str | None) -> int | None:

@@ -460,7 +460,8 @@ class PushJob:
     window: QuietWindow
 
 
-async def push_job(db: AsyncSession, delivery_id: uuid.UUID, settings: Settings) -> PushJob:
+async def push_job(db: AsyncSession, delivery_id: uuid.UUID, settings: Settings) -> PushJob | None:
+    """What one push needs; None if the delivery no longer exists (its person was erased)."""
     row = (
         await db.execute(
             select(PushDelivery, InboxItem)
@@ -469,7 +470,7 @@ async def push_job(db: AsyncSession, delivery_id: uuid.UUID, settings: Settings)
         )
     ).one_or_none()
     if row is None:
-        raise LookupError(f"push delivery {delivery_id} does not exist")
+        return None
     delivery, item = row
     return PushJob(
         delivery_id=delivery.id,
