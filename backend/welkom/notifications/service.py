@@ -41,6 +41,7 @@ from welkom.notifications.schemas import (
     PreferencesOut,
     QuietHoursIO,
     SubscriptionIn,
+    SubscriptionKeys,
     SubscriptionOut,
 )
 from welkom.notifications.vapid import b64url_decode
@@ -238,17 +239,17 @@ def endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
     return []
 
 
-def _key_errors(keys: msgspec.Struct) -> list[FieldError]:
+def _key_errors(keys: SubscriptionKeys) -> list[FieldError]:
     errors = []
     try:
-        point = b64url_decode(keys.p256dh)  # type: ignore[attr-defined]
+        point = b64url_decode(keys.p256dh)
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
         if len(point) != 65:
             raise ValueError("not an uncompressed point")
     except (ValueError, TypeError):
         errors.append(FieldError("keys.p256dh", N_("This key is not valid.")))
     try:
-        if len(b64url_decode(keys.auth)) != 16:  # type: ignore[attr-defined]
+        if len(b64url_decode(keys.auth)) != 16:
             raise ValueError("auth secret is 16 bytes")
     except (ValueError, TypeError):
         errors.append(FieldError("keys.auth", N_("This key is not valid.")))
