@@ -43,7 +43,8 @@ async def test_issue_redeem_and_sign_in(
 ) -> None:
     issued = await issue(client, world)
     code = issued["code"]
-    assert len(code) == 24 and code.count("-") == 4
+    assert len(code) == 24
+    assert code.count("-") == 4
     assert issued["qr_payload"] == "welkom:activate?code=" + code.replace("-", "")
     # Only a keyed hash is stored, never the code.
     stored = (await db.execute(select(ActivationCode))).scalar_one()
@@ -172,7 +173,8 @@ async def test_rate_limit_is_per_client_and_configurable(
             await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAAA")
         assert (await redeem(client, code)).status_code == 429
         attempt = (await db.execute(select(AuthAttempt))).scalars().first()
-        assert attempt is not None and "testclient" not in attempt.client_hash
+        assert attempt is not None
+        assert "testclient" not in attempt.client_hash
         await db.execute(update(AuthAttempt).values(client_hash="another-client"))
         await db.commit()
         assert (await redeem(client, code)).status_code == 200
@@ -207,7 +209,8 @@ async def test_remembered_phone_signs_in_again_and_rotates(
     device_cookie = next(
         h for h in response.headers.get_list("set-cookie") if h.startswith("welkom_device=")
     )
-    assert "httponly" in device_cookie.lower() and "path=/api/v1/auth/" in device_cookie.lower()
+    assert "httponly" in device_cookie.lower()
+    assert "path=/api/v1/auth/" in device_cookie.lower()
 
     client.cookies.clear()
     client.cookies.set("welkom_device", device, path="/api/v1/auth/")
