@@ -184,3 +184,18 @@ async def test_record_refuses_values_instead_of_names(db: AsyncSession, seeded: 
         await audit.record(db, principal, fields=("+31 6 1234",), action="read", **ok)
     with pytest.raises(ValueError, match="purpose"):
         await audit.record(db, principal, fields=(), action="read", **{**ok, "purpose": ""})
+
+
+async def test_audit_query_filters_by_time_and_needs_time_zones(
+    client: AsyncTestClient, world: World
+) -> None:
+    await client.get(codes_path(world.own_resident_id), headers=await bearer(client, "caseworker"))
+    records = await bearer(client, "records_manager")
+    url = "/api/v1/admin/audit-events"
+    future = await client.get(url, params={"since": "2999-01-01T00:00:00Z"}, headers=records)
+    assert future.json()["items"] == []
+    past = await client.get(url, params={"since": "2000-01-01T00:00:00+01:00"}, headers=records)
+    assert len(past.json()["items"]) == 1
+    naive = await client.get(url, params={"until": "2000-01-01T00:00:00"}, headers=records)
+    assert naive.status_code == 400
+    assert naive.json()["errors"][0]["field"] == "until"
