@@ -262,3 +262,14 @@ def test_code_normalization() -> None:
     assert normalize("O1IL 0000 0000 0000 0000") == "01110000000000000000"
     assert normalize("ABCD-EFGH-JKMN-PQRS-TVWU") is None  # U is not in the alphabet
     assert normalize("ABCD") is None
+
+
+async def test_old_failures_stop_counting_and_are_removed(
+    client: AsyncTestClient, world: World, db: AsyncSession
+) -> None:
+    for _ in range(5):
+        await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAAA")
+    await db.execute(update(AuthAttempt).values(created_at=utcnow() - timedelta(minutes=16)))
+    await db.commit()
+    assert (await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAAA")).status_code == 400
+    assert len((await db.execute(select(AuthAttempt))).scalars().all()) == 1

@@ -175,3 +175,13 @@ def test_production_refuses_insecure_identity_settings() -> None:
             secret_key="x" * 40,
             public_base_url="http://welkom.example.nl",
         )  # type: ignore[arg-type]
+
+
+async def test_ended_sessions_are_removed_at_the_next_login(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
+    await login(client, "demo-resident")
+    await db.execute(update(AuthSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    await db.commit()
+    await login(client, "demo-resident")
+    assert len((await db.execute(select(AuthSession))).scalars().all()) == 1
