@@ -15,6 +15,7 @@ from welkom.app import create_app
 from welkom.auth.activation import normalize
 from welkom.auth.models import Account, ActivationCode, AuthAttempt
 from welkom.core.models import utcnow
+from welkom.core.settings import Settings
 
 
 @pytest.fixture
@@ -142,11 +143,14 @@ async def test_activation_is_localized(client: AsyncTestClient, world: World) ->
 
 
 async def test_guessing_is_rate_limited_even_for_a_right_code(
-    client: AsyncTestClient, world: World, db: AsyncSession
+    client: AsyncTestClient, world: World, db: AsyncSession, settings: Settings
 ) -> None:
     code = (await issue(client, world))["code"]
-    statuses = [(await redeem(client, f"AAAA-AAAA-AAAA-AAAA-AAA{n}")).status_code for n in range(5)]
-    assert statuses == [400] * 5
+    limit = settings.activation_max_failures
+    assert limit == 10
+    guesses = [f"AAAA-AAAA-AAAA-AAAA-AA{n:02d}" for n in range(limit)]
+    statuses = [(await redeem(client, guess)).status_code for guess in guesses]
+    assert statuses == [400] * limit
     limited = await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAA9")
     assert limited.status_code == 429
     assert limited.json()["type"] == "urn:welkom:problem:too-many-attempts"
@@ -267,7 +271,7 @@ def test_code_normalization() -> None:
 async def test_old_failures_stop_counting_and_are_removed(
     client: AsyncTestClient, world: World, db: AsyncSession
 ) -> None:
-    for _ in range(5):
+    for _ in range(10):
         await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAAA")
     await db.execute(update(AuthAttempt).values(created_at=utcnow() - timedelta(minutes=16)))
     await db.commit()
