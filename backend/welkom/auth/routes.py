@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import structlog
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
@@ -27,6 +28,9 @@ from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import OidcProvider, Settings
 
 
+log = structlog.get_logger("welkom.auth")
+
+
 def _session_out(principal: Principal) -> SessionOut:
     return SessionOut(
         account_id=principal.account_id,
@@ -37,11 +41,20 @@ def _session_out(principal: Principal) -> SessionOut:
     )
 
 
-async def _start(db: DbSession, settings: Settings, account: Account) -> tuple[str, Principal]:
+async def _start(
+    db: DbSession, settings: Settings, account: Account, method: str
+) -> tuple[str, Principal]:
     """A new session for ``account`` (a fresh token at every login: no session fixation)."""
     token = await service.create_session(db, settings, account)
     principal = await service.resolve(db, settings, token)
     assert principal is not None
+    log.info(
+        "signed_in",
+        method=method,
+        account_id=str(account.id),
+        session_id=str(principal.session_id),
+        roles=sorted(principal.roles),
+    )
     return token, principal
 
 
@@ -107,7 +120,7 @@ class DemoLoginController(Controller):
             raise Problem.validation(
                 [FieldError("login", N_("There is no demo account with this name."))]
             )
-        token, principal = await _start(db, settings, account)
+        token, principal = await _start(db, settings, account, "demo")
         return Response(
             DemoLoginOut(token=token, session=_session_out(principal)),
             cookies=cookies.session_cookies(settings, token),
@@ -150,7 +163,7 @@ class ActivationController(Controller):
     ) -> Response[ActivationOut]:
         _require_json(request)
         account = await activation.redeem(db, settings, data.code, _client_address(request))
-        token, principal = await _start(db, settings, account)
+        token, principal = await _start(db, settings, account, "activation_code")
         response_cookies = cookies.session_cookies(settings, token)
         if data.remember_device:
             device_token = await devices.issue(db, settings, account.id)
@@ -196,7 +209,7 @@ class ActivationController(Controller):
                 N_("This phone is not remembered any more. Sign in another way."),
             )
         account, fresh = used
-        session_token, principal = await _start(db, settings, account)
+        session_token, principal = await _start(db, settings, account, "device")
         return Response(
             _session_out(principal),
             cookies=[
@@ -307,7 +320,7 @@ class OidcController(Controller):
             iss=iss,
             browser_token=request.cookies.get(oidc.BROWSER_COOKIE),
         )
-        token, _ = await _start(db, settings, result.account)
+        token, _ = await _start(db, settings, result.account, f"oidc:{provider.key}")
         return Redirect(
             result.return_to,
             status_code=303,
