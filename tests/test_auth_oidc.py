@@ -362,3 +362,29 @@ def test_access_token_checks() -> None:
     with pytest.raises(IdTokenRejected) as refused:
         verify_access_token(expired, KEYS, issuer=ISSUER, audience="https://api.welkom.test")
     assert refused.value.reason == "expired"
+
+
+async def test_an_unreachable_provider_is_a_clear_503(
+    database_url: str, seeded: None, oidc_issuers: dict[str, str]
+) -> None:
+    (staff, *_) = providers(oidc_issuers)
+    down = staff.model_copy(update={"issuer": "http://127.0.0.1:9"})  # nothing listens there
+    settings = make_settings(
+        database_url, public_base_url="http://testserver.local", oidc_providers=[down]
+    )
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        client.follow_redirects = False
+        response = await client.get("/api/v1/auth/oidc/staff/login")
+        assert response.status_code == 503
+        assert response.json()["type"] == "urn:welkom:problem:login-unavailable"
+        token = id_token(iss="http://127.0.0.1:9", aud="https://api.welkom.test")
+        bearer = await client.get(
+            "/api/v1/auth/session", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert bearer.status_code == 401
+
+
+def test_non_ascii_nonce_is_refused_not_an_error() -> None:
+    with pytest.raises(IdTokenRejected) as refused:
+        verify(id_token(nonce="ñonce"))
+    assert refused.value.reason == "nonce"

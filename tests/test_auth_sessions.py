@@ -185,3 +185,13 @@ async def test_ended_sessions_are_removed_at_the_next_login(
     await db.commit()
     await login(client, "demo-resident")
     assert len((await db.execute(select(AuthSession))).scalars().all()) == 1
+
+
+async def test_csrf_header_with_odd_bytes_is_refused_not_an_error(
+    client: AsyncTestClient,
+) -> None:
+    await cookie_login(client)
+    response = await client.post(
+        "/api/v1/me/questions", json=QUESTION, headers={"X-CSRF-Token": "é€".encode()}
+    )
+    assert response.status_code == 403

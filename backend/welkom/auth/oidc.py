@@ -59,6 +59,16 @@ class IdTokenRejected(Exception):
         self.reason = reason
 
 
+def provider_unavailable(provider: OidcProvider, exc: Exception) -> Problem:
+    log.error("oidc_provider_unavailable", provider=provider.key, error_type=type(exc).__name__)
+    return Problem(
+        503,
+        "login-unavailable",
+        N_("Sign-in unavailable"),
+        N_("Signing in is not possible right now. Please try again later."),
+    )
+
+
 def login_failed(reason: str) -> Problem:
     log.warning("oidc_login_refused", reason=reason)
     return Problem(
@@ -110,7 +120,7 @@ def verify_id_token(
     if "azp" in claims and claims["azp"] != client_id:
         raise IdTokenRejected("audience")
     if not isinstance(claims.get("nonce"), str) or not secrets.compare_digest(
-        claims["nonce"], nonce
+        claims["nonce"].encode(), nonce.encode()
     ):
         raise IdTokenRejected("nonce")
     return claims
@@ -250,28 +260,28 @@ class OidcClients:
             return verify_id_token(id_token, fresh, **verify)
 
     async def verify_api_token(self, token: str) -> tuple[OidcProvider, dict[str, Any]] | None:
-        """The provider and claims of a valid API access token from a configured issuer."""
+        """The provider and claims of a valid API access token from a configured issuer.
+
+        None for anything else, including when the provider's keys cannot be fetched.
+        """
         issuer = unverified_issuer(token)
         for provider in self.settings.oidc_providers:
             if provider.api_audience is None or provider.issuer != issuer:
                 continue
+            check = {"issuer": provider.issuer, "audience": provider.api_audience}
             try:
                 keys = await self.keys(provider)
                 try:
-                    claims = verify_access_token(
-                        token, keys, issuer=provider.issuer, audience=provider.api_audience
-                    )
+                    return provider, verify_access_token(token, keys, **check)
                 except IdTokenRejected as exc:
-                    fresh = await self.keys(provider, refresh=True)
+                    fresh = await self.keys(provider, refresh=True)  # rotated keys?
                     if exc.reason not in ("signature", "malformed") or fresh is keys:
                         raise
-                    claims = verify_access_token(
-                        token, fresh, issuer=provider.issuer, audience=provider.api_audience
-                    )
+                    return provider, verify_access_token(token, fresh, **check)
             except IdTokenRejected as exc:
                 log.warning("api_token_refused", provider=provider.key, reason=exc.reason)
-                continue
-            return provider, claims
+            except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+                log.error("oidc_keys_unavailable", provider=provider.key, error=type(exc).__name__)
         return None
 
 
@@ -305,7 +315,10 @@ async def start_login(
     link_account_id: uuid.UUID | None = None,
 ) -> LoginStart:
     settings = clients.settings
-    metadata = await clients.metadata(provider)
+    try:
+        metadata = await clients.metadata(provider)
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     verifier, browser = secrets.token_urlsafe(48), secrets.token_urlsafe(32)
     now = utcnow()
@@ -386,7 +399,10 @@ async def finish_login(
         raise login_failed("issuer_mixup")
     if not code:
         raise login_failed("missing_code")
-    metadata = await clients.metadata(provider)
+    try:
+        metadata = await clients.metadata(provider)
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     async with clients.client(provider) as oauth:
         try:
             token = await oauth.fetch_token(
@@ -402,6 +418,8 @@ async def finish_login(
         claims = await clients.verify(provider, id_token, pending.nonce)
     except IdTokenRejected as exc:
         raise login_failed(f"id_token_{exc.reason}") from None
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     account = await provision(db, provider, claims, link_account_id=pending.link_account_id)
     return LoginResult(account=account, return_to=pending.return_to)
 

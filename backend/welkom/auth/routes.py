@@ -27,7 +27,6 @@ from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import OidcProvider, Settings
 
-
 log = structlog.get_logger("welkom.auth")
 
 

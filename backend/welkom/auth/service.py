@@ -90,8 +90,11 @@ def csrf_token(settings: Settings, session_token: str) -> str:
 
 def csrf_matches(settings: Settings, session_token: str, header: str, cookie: str) -> bool:
     """Double submit, signed: header and cookie are equal and belong to this session."""
-    expected = csrf_token(settings, session_token)
-    return hmac.compare_digest(header, cookie) and hmac.compare_digest(header, expected)
+    expected = csrf_token(settings, session_token).encode()
+    given = header.encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(given, cookie.encode("utf-8", "surrogateescape")) and (
+        hmac.compare_digest(given, expected)
+    )
 
 
 async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
