@@ -207,6 +207,9 @@ class OidcClients:
         if cached and time.monotonic() - cached.fetched_at < ttl:
             return cached.metadata
         async with self._lock:
+            cached = self._cache.get(provider.key)  # fetched while we waited?
+            if cached and time.monotonic() - cached.fetched_at < ttl:
+                return cached.metadata
             url = provider.issuer.rstrip("/") + "/.well-known/openid-configuration"
             async with self._http() as http:
                 response = await http.get(url)
