@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import structlog
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 
@@ -16,6 +17,7 @@ from welkom.auth.models import Account
 from welkom.auth.schemas import (
     ActivationIn,
     ActivationOut,
+    ActiveSessionOut,
     DemoLoginIn,
     DemoLoginOut,
     SessionOut,
@@ -102,6 +104,40 @@ class SessionController(Controller):
                 cookies.cleared_device_cookie(settings),
             ],
         )
+
+    @get(
+        "/sessions",
+        guards=[signed_in],
+        operation_id="listMySessions",
+        description="The caller's active sessions (all devices), newest first.",
+    )
+    async def list_sessions(
+        self, db: DbSession, principal: Caller, settings: AppSettings
+    ) -> list[ActiveSessionOut]:
+        sessions = await service.active_sessions(db, settings, principal.account_id)
+        return [
+            ActiveSessionOut(
+                id=s.id,
+                created_at=s.created_at,
+                last_seen_at=s.last_seen_at,
+                expires_at=s.expires_at,
+                current=s.id == principal.session_id,
+            )
+            for s in sessions
+        ]
+
+    @delete(
+        "/sessions/{session_id:uuid}",
+        guards=[signed_in],
+        status_code=204,
+        operation_id="endMySession",
+        description="End one of the caller's own sessions (e.g. a lost phone).",
+    )
+    async def end_session(
+        self, session_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> None:
+        if not await service.revoke_own(db, principal.account_id, session_id):
+            raise Problem.not_found()
 
 
 class DemoLoginController(Controller):
