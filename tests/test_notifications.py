@@ -320,7 +320,9 @@ async def test_bad_subscription_is_refused_and_changes_nothing(
     ],
 )
 def test_production_accepts_only_known_push_services(endpoint: str, accepted: bool) -> None:
-    production = Settings(env="production", secret_key="p" * 40)
+    production = Settings(
+        env="production", secret_key="p" * 40, public_base_url="https://welkom.example.nl"
+    )
     assert (notifications.endpoint_errors(endpoint, production) == []) is accepted
 
 

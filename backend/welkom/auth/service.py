@@ -1,5 +1,11 @@
-"""Sessions and the signed-in principal. Login methods (demo, OIDC, activation code) all end in
-:func:`create_session`; everything else only sees a :class:`Principal`."""
+"""Sessions and the signed-in principal. Login methods (demo, OIDC, activation code, device
+credential) all end in :func:`create_session`; everything else only sees a :class:`Principal`.
+
+A session token is random (256 bits), stored only as a keyed hash, and carried either in the
+``HttpOnly`` session cookie (the PWA) or as a bearer token (API clients, tests). Its CSRF token
+is derived from it (:func:`csrf_token`), so the double-submit cookie cannot be forged by a
+site that does not know the session.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +16,25 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.models import Account, AuthSession
+from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.municipalities.models import Municipality
 from welkom.residents.models import Resident
 
+#: Roles ordered from most to least privileged; the first one held names the actor in audit.
+STAFF_ROLE_ORDER = (
+    "admin",
+    "records_manager",
+    "caseworker",
+    "coordinator",
+    "reviewer",
+    "editor",
+    "volunteer",
+)
 #: Product roles. Unknown roles (from an IdP claim, say) grant nothing.
 ROLES = frozenset(
     {
@@ -51,15 +67,45 @@ class Principal:
     def has_any(self, roles: frozenset[str] | set[str]) -> bool:
         return bool(self.roles & roles)
 
+    @property
+    def acting_role(self) -> str:
+        """The role this principal acts in when not acting for themselves (for audit)."""
+        for role in STAFF_ROLE_ORDER:
+            if role in self.roles:
+                return role
+        return "resident" if "resident" in self.roles else "none"
 
-def hash_token(settings: Settings, token: str) -> str:
-    return hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+def hash_token(settings: Settings, token: str, purpose: str = "session") -> str:
+    """A keyed hash (HMAC-SHA256) of a secret token; ``purpose`` separates the uses."""
+    key = settings.secret_key.encode()
+    message = token.encode() if purpose == "session" else f"{purpose}:{token}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def csrf_token(settings: Settings, session_token: str) -> str:
+    """The CSRF token that belongs to a session (HMAC of the session token)."""
+    return hash_token(settings, session_token, "csrf")
+
+
+def csrf_matches(settings: Settings, session_token: str, header: str, cookie: str) -> bool:
+    """Double submit, signed: header and cookie are equal and belong to this session."""
+    expected = csrf_token(settings, session_token).encode()
+    given = header.encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(given, cookie.encode("utf-8", "surrogateescape")) and (
+        hmac.compare_digest(given, expected)
+    )
 
 
 async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
     """Start a session for ``account``; returns the token (shown once, stored hashed)."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
+    await db.execute(  # the account's ended sessions are of no further use
+        delete(AuthSession).where(
+            AuthSession.account_id == account.id, AuthSession.expires_at < now
+        )
+    )
     db.add(
         AuthSession(
             account_id=account.id,
@@ -110,19 +156,26 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
 
 async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
     """Log out this session."""
-    await _revoke_where(db, AuthSession.id == session_id)
+    await db.execute(
+        update(AuthSession)
+        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    await db.commit()
 
 
 async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
-    """Log out everywhere."""
-    await _revoke_where(db, AuthSession.account_id == account_id)
-
-
-async def _revoke_where(db: AsyncSession, condition: ColumnElement[bool]) -> None:
+    """Log out everywhere: every session and every remembered device of the account."""
+    now = utcnow()
     await db.execute(
         update(AuthSession)
-        .where(condition, AuthSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    await db.execute(
+        update(DeviceCredential)
+        .where(DeviceCredential.account_id == account_id, DeviceCredential.revoked_at.is_(None))
+        .values(revoked_at=now)
     )
     await db.commit()
 
@@ -138,3 +191,43 @@ async def account_id_for_resident(db: AsyncSession, resident_id: uuid.UUID) -> u
     return (
         await db.execute(select(Account.id).where(Account.resident_id == resident_id).limit(1))
     ).scalar_one_or_none()
+
+
+async def active_sessions(
+    db: AsyncSession, settings: Settings, account_id: uuid.UUID
+) -> list[AuthSession]:
+    """The account's sessions that still work, newest first."""
+    now = utcnow()
+    idle_since = now - timedelta(seconds=settings.session_idle_timeout_seconds)
+    return list(
+        (
+            await db.execute(
+                select(AuthSession)
+                .where(
+                    AuthSession.account_id == account_id,
+                    AuthSession.revoked_at.is_(None),
+                    AuthSession.expires_at > now,
+                    AuthSession.last_seen_at >= idle_since,
+                )
+                .order_by(AuthSession.created_at.desc())
+                .limit(100)
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+
+async def revoke_own(db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID) -> bool:
+    """End one of the account's own sessions; False if it has no such active session."""
+    result = await db.execute(
+        update(AuthSession)
+        .where(
+            AuthSession.id == session_id,
+            AuthSession.account_id == account_id,
+            AuthSession.revoked_at.is_(None),
+        )
+        .values(revoked_at=utcnow())
+    )
+    await db.commit()
+    return result.rowcount == 1  # type: ignore[attr-defined]
