@@ -18,16 +18,19 @@ from welkom import __version__
 from welkom.auth.guards import authentication_middleware, provide_principal
 from welkom.auth.routes import DemoLoginController, SessionController
 from welkom.cases.service import RegisterInteractionHandler
+from welkom.consent.routes import ConsentController
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.gdpr.routes import GdprController
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
+from welkom.journey.routes import JourneyController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
-from welkom.residents.routes import MeController
+from welkom.residents.routes import HouseholdController, MeController
 
 
 def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await engine.dispose()
 
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 
