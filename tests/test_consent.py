@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 from pathlib import Path
 
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, row_counts
 from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
 from welkom.consent import service as consent
 from welkom.consent.purposes import Channel, Purpose, Recipient
 from welkom.consent.schemas import ConsentChangeIn
+from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.residents import service as residents
@@ -319,3 +321,35 @@ def test_only_the_consent_package_reads_consent_tables() -> None:
             if any(n.startswith("welkom.consent.models") for n in names):
                 offenders.append(relative)
     assert offenders == []
+
+
+async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
+    client: AsyncTestClient, db: AsyncSession, engine: AsyncEngine, settings: Settings
+) -> None:
+    """Four grants at the same moment (separate sessions, as separate requests would be): the
+    per-resident sequence lets exactly one in; the rest get a 409 and nothing half-made."""
+    amal = await demo_resident(db)
+    principal = await principal_for(client, db, settings, "demo-resident")
+    before = await row_counts(db)
+    sessions = session_factory(engine)
+
+    async def grant() -> int | str:
+        async with sessions() as session:
+            try:
+                status, _, _ = await consent.record(
+                    session,
+                    principal,
+                    amal.id,
+                    amal.municipality_id,
+                    ConsentChangeIn(**change()),
+                    channel=Channel.app,
+                    idempotency_key=None,
+                )
+            except Problem as problem:
+                return problem.slug
+            return status
+
+    outcomes = await asyncio.gather(*(grant() for _ in range(4)))
+    assert outcomes.count(201) == 1
+    assert set(outcomes) - {201} <= {"changed-concurrently", "consent-already-granted"}
+    assert await row_counts(db) == {**before, "consent_entry": before["consent_entry"] + 1}
