@@ -47,11 +47,16 @@ async def test_every_purpose_is_listed_with_its_text_and_nobody_has_answered_yet
     assert volunteer["recipient"] == "role:volunteer"
     assert volunteer["legal_basis"] == "consent"
     assert volunteer["data_categories"] == ["name", "contact_details", "languages"]
-    # Amal prefers Arabic; there is no Arabic text, so she sees the Dutch source, marked as such.
-    assert volunteer["text"]["language"] == "nl"
+    # Amal prefers Arabic and also reads English; there is no Arabic text, so she reads English.
+    assert volunteer["text"]["language"] == "en"
     assert volunteer["text"]["version"] == 1
-    assert volunteer["text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert volunteer["text"]["title"] == "Share my contact details with a volunteer"
     assert volunteer["text"]["reviewed"] is True
+    # Someone who reads only Arabic sees the Dutch source text.
+    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
+    dutch = (await states(client, resident))[VOLUNTEER]["text"]
+    assert (dutch["language"], dutch["translation_state"]) == ("nl", "source")
+    assert dutch["title"] == "Mijn contactgegevens delen met een vrijwilliger"
 
 
 async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next_request(

@@ -3,6 +3,7 @@ metadata), and erasure leaves nothing personal except what docs/residents.md say
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from typing import Any
@@ -10,17 +11,19 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import Column, ForeignKey, MetaData, Table, Uuid, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, row_counts
 from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
+from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.gdpr import service as gdpr
 from welkom.gdpr.handlers import HANDLERS
 from welkom.gdpr.registry import missing, resident_tables
+from welkom.gdpr.schemas import ErasureRequestIn
 from welkom.outbox.worker import OutboxWorker
 from welkom.tables import metadata
 
@@ -301,3 +304,26 @@ async def test_staff_have_no_export_or_erasure_of_their_own(
     assert (
         await client.post("/api/v1/me/erasure-request", json={}, headers=caseworker)
     ).status_code == 403
+
+
+async def test_simultaneous_erasure_requests_make_one_open_request(
+    client: AsyncTestClient, db: AsyncSession, engine: AsyncEngine, settings: Settings
+) -> None:
+    principal = await principal_for(client, db, settings, "demo-resident")
+    sessions = session_factory(engine)
+
+    async def ask() -> int | str:
+        async with sessions() as session:
+            try:
+                status, _, _ = await gdpr.request_erasure(
+                    session, principal, ErasureRequestIn(), None, "nl"
+                )
+            except Problem as problem:
+                return problem.slug
+            return status
+
+    outcomes = await asyncio.gather(*(ask() for _ in range(3)))
+    assert outcomes.count(201) == 1
+    assert set(outcomes) - {201} <= {200, "changed-concurrently"}
+    amal = await demo_resident(db)
+    assert len(await rows_about(db, "erasure_request", "resident_id", amal.id)) == 1

@@ -195,6 +195,13 @@ async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
     )
 
 
+def reading_languages(resident: Resident, request_language: str) -> list[str]:
+    """Languages to show content in, best first: the request's, then the others the resident
+    reads (so an Arabic speaker who also reads English gets English before Dutch)."""
+    ordered = [request_language, resident.preferred_language, *resident.languages]
+    return [lang for i, lang in enumerate(ordered) if lang and lang not in ordered[:i]]
+
+
 # --- The resident corrects their own data ----------------------------------------------------
 
 
