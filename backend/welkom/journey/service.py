@@ -205,11 +205,11 @@ async def update_step(
         sent["next_actor_name"] = None
     changes = {k: v for k, v in sent.items() if getattr(step, k) != v}
     if changes:
+        await residents.claim_version(db, JourneyStep, step)
         for name, value in changes.items():
             setattr(step, name, value)
         if "status" in changes:
             step.completed_at = utcnow() if step.status == StepStatus.done else None
-        step.version += 1
         step.updated_at = utcnow()
         step.updated_by_account_id = principal.account_id
         await db.commit()
