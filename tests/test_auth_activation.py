@@ -85,9 +85,10 @@ async def test_spent_code_is_refused_and_changes_nothing(
     assert again.status_code == 409
     problem = again.json()
     assert problem["type"] == "urn:welkom:problem:activation-code-used"
-    assert problem["title"] == "Code already used"
-    assert "ask your caseworker for a new code" in problem["detail"]
-    assert again.headers["content-language"]
+    # Anonymous, no Accept-Language: the municipality's default language (Dutch).
+    assert again.headers["content-language"] == "nl"
+    assert problem["title"] == "Code al gebruikt"
+    assert "vraag uw klantmanager om een nieuwe code" in problem["detail"]
     assert "welkom_session" not in again.headers.get("set-cookie", "")
     after = await row_counts(db)
     assert after.pop("auth_attempt") == before.pop("auth_attempt") + 1
@@ -125,7 +126,7 @@ async def test_wrong_code_is_refused_with_a_field_error(
         problem = response.json()
         assert problem["type"] == "urn:welkom:problem:activation-code-invalid"
         assert problem["errors"][0]["field"] == "code"
-        assert problem["errors"][0]["message"] == "This activation code is not valid."
+        assert problem["errors"][0]["message"] == "Deze activatiecode is ongeldig."  # nl default
     after = await row_counts(db)
     assert after.pop("auth_attempt") == before.pop("auth_attempt") + 3
     assert after == before

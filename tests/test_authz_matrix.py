@@ -131,6 +131,21 @@ MATRIX: dict[str, Case] = {
     # interactions
     "listQuestions": Case(only(200, "resident")),
     "askQuestion": Case(only(201, "resident"), body={"text": "Vraag", "language": "nl"}),
+    # resident data, consent, journey, GDPR: the resident's own (state-changing cells send
+    # invalid bodies or ids of nothing, so the matrix does not depend on the order of cells)
+    "listMyDataChanges": Case(only(200, "resident")),
+    "listHousehold": Case(only(200, "resident")),
+    "addHouseholdMember": Case(only(400, "resident"), body={}),
+    "updateHouseholdMember": Case(only(404, "resident"), path={"member_id": NOBODY}, body={}),
+    "removeHouseholdMember": Case(only(404, "resident"), path={"member_id": NOBODY}),
+    "listMyConsents": Case(only(200, "resident")),
+    "changeMyConsent": Case(only(400, "resident"), body={}),
+    "listMyConsentEntries": Case(only(200, "resident")),
+    "getMyConsentReceipt": Case(only(404, "resident"), path={"entry_id": NOBODY}),
+    "getMyJourney": Case(only(200, "resident")),
+    "exportMyData": Case(only(200, "resident")),
+    "requestErasure": Case(only(400, "resident"), body={"unknown": 1}),
+    "getMyErasureRequest": Case(only(404, "resident")),
     # services: public reads (anonymous callers name the municipality)
     "listServices": Case({"default": 200}, query={"municipality": "9999"}),
     "getService": Case({"default": 404}, path={"item_id": NOBODY}, query={"municipality": "9999"}),

@@ -31,20 +31,23 @@ from welkom.auth.routes import (
     SessionController,
 )
 from welkom.cases.service import RegisterInteractionHandler
+from welkom.consent.routes import ConsentController
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.gdpr.routes import GdprController
 from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
+from welkom.journey.routes import JourneyController
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
-from welkom.residents.routes import MeController
+from welkom.residents.routes import HouseholdController, MeController
 from welkom.services.routes import (
     AdminServiceController,
     AdminTranslationController,
@@ -135,6 +138,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         list_languages,
     ]
     route_handlers += NOTIFICATION_CONTROLLERS
+    route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 

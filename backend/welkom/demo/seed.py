@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
+from welkom.demo.resident_data import seed_resident_data
 from welkom.municipalities import service as municipalities
 from welkom.residents.models import Resident
 from welkom.services.demo import seed_services
@@ -67,6 +68,8 @@ async def seed(db: AsyncSession) -> bool:
             ),
         ]
     )
+    await db.flush()
+    await seed_resident_data(db, municipality.id, resident)
     await seed_services(db, municipality.id)
     await db.commit()
     return True

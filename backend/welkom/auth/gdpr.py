@@ -1,0 +1,79 @@
+"""Sign-in data in a resident's export and erasure: activation codes, and everything hanging
+off the resident's accounts (sessions, remembered phones, linked logins)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.models import (
+    AccountIdentity,
+    ActivationCode,
+    AuthSession,
+    DeviceCredential,
+    OidcLogin,
+)
+from welkom.auth.service import Principal
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+
+
+async def export_activation_codes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(ActivationCode)
+        .where(ActivationCode.resident_id == subject.resident_id)
+        .order_by(ActivationCode.created_at)
+    )
+    return rows(found.scalars(), exclude=frozenset({"code_hash"}))
+
+
+async def erase_activation_codes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(ActivationCode).where(ActivationCode.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> dict[str, list]:
+    """Sessions, remembered phones and linked logins of these accounts (no secrets)."""
+    secrets = frozenset({"token_hash"})
+    return {
+        "sessions": rows(
+            (await db.execute(select(AuthSession).where(AuthSession.account_id.in_(account_ids))))
+            .scalars()
+            .all(),
+            exclude=secrets,
+        ),
+        "devices": rows(
+            (
+                await db.execute(
+                    select(DeviceCredential).where(DeviceCredential.account_id.in_(account_ids))
+                )
+            )
+            .scalars()
+            .all(),
+            exclude=secrets,
+        ),
+        "linked_logins": rows(
+            (
+                await db.execute(
+                    select(AccountIdentity).where(AccountIdentity.account_id.in_(account_ids))
+                )
+            )
+            .scalars()
+            .all()
+        ),
+    }
+
+
+async def erase_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> None:
+    """Delete what lets anyone sign in as these accounts, before the accounts themselves."""
+    await db.execute(delete(AuthSession).where(AuthSession.account_id.in_(account_ids)))
+    await db.execute(delete(DeviceCredential).where(DeviceCredential.account_id.in_(account_ids)))
+    await db.execute(delete(AccountIdentity).where(AccountIdentity.account_id.in_(account_ids)))
+    await db.execute(delete(OidcLogin).where(OidcLogin.link_account_id.in_(account_ids)))
+
+
+HANDLERS = (TableHandler("activation_code", export_activation_codes, erase_activation_codes),)

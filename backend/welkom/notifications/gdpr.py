@@ -1,0 +1,40 @@
+"""A resident's notifications in their export and erasure (they hang off the account)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.gdpr.registry import rows
+from welkom.notifications.models import (
+    InboxItem,
+    PushDelivery,
+    PushPreference,
+    PushSubscription,
+    QuietHours,
+)
+
+
+async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> dict[str, Any]:
+    async def all_of(model: Any) -> list[dict[str, Any]]:
+        found = await db.execute(select(model).where(model.account_id.in_(account_ids)))
+        return rows(found.scalars())
+
+    return {
+        "inbox": await all_of(InboxItem),
+        "push_subscriptions": await all_of(PushSubscription),
+        "push_preferences": await all_of(PushPreference),
+        "quiet_hours": await all_of(QuietHours),
+    }
+
+
+async def erase_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> None:
+    """Delete the inbox, devices and choices. Pending pushes for erased items are finished by
+    the push handler without sending (it finds no inbox item)."""
+    items = select(InboxItem.id).where(InboxItem.account_id.in_(account_ids))
+    await db.execute(delete(PushDelivery).where(PushDelivery.notification_id.in_(items)))
+    for model in (InboxItem, PushSubscription, PushPreference, QuietHours):
+        await db.execute(delete(model).where(model.account_id.in_(account_ids)))
