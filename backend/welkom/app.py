@@ -17,7 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from welkom import __version__
 from welkom.auth.guards import authentication_middleware, provide_principal
 from welkom.auth.routes import DemoLoginController, SessionController
-from welkom.cases.service import RegisterInteractionHandler
+from welkom.cases.routes import (
+    MyCasesController,
+    NotificationCallbackController,
+    RegistrationsController,
+)
+from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
@@ -25,14 +30,20 @@ from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
 from welkom.interactions import service as interactions
-from welkom.interactions.routes import QuestionController
+from welkom.interactions.routes import DocumentController, QuestionController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
 
 
-def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
+def outbox_handlers(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings | None = None,
+    *,
+    case_routing: CaseRouting | None = None,
+) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here."""
-    return {interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)}
+    routing = case_routing or CaseRouting(sessions, settings)
+    return {interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing)}
 
 
 async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
@@ -53,18 +64,27 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     settings = settings or get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
     engine = engine or create_engine(settings)
+    sessions = session_factory(engine)
     state = State(
-        {"settings": settings, "engine": engine, "session_factory": session_factory(engine)}
+        {
+            "settings": settings,
+            "engine": engine,
+            "session_factory": sessions,
+            "case_routing": CaseRouting(sessions, settings),
+        }
     )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
         await assert_migrated(engine)
+        await app.state.case_routing.assert_valid()  # refuse to start on a bad case-type file
         stop, task = asyncio.Event(), None
         if settings.run_worker_in_process:
             worker = OutboxWorker(
                 app.state.session_factory,
-                outbox_handlers(app.state.session_factory),
+                outbox_handlers(
+                    app.state.session_factory, settings, case_routing=app.state.case_routing
+                ),
                 settings,
                 name="in-process",
             )
@@ -76,9 +96,16 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             stop.set()
             if task is not None:
                 await task
+            await app.state.case_routing.aclose()
             await engine.dispose()
 
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers += [
+        DocumentController,
+        MyCasesController,
+        RegistrationsController,
+        NotificationCallbackController,
+    ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 
