@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 from litestar import Litestar
-from sqlalchemy import update
 from litestar.testing import AsyncTestClient
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, make_settings
@@ -64,13 +64,13 @@ class Unreachable(httpx.AsyncBaseTransport):
 
 
 def case_type_toml(types: dict[str, dict[str, Any]], *, level: str = "vertrouwelijk") -> str:
-    parts = []
+    parts, kind_name = [], {"question": "Vraag", "document": "Document"}
     for kind, ids in types.items():
         parts.append(
             f'[kinds.{kind}]\nzaaktype = "{ids["zaaktype"]}"\n'
             f'informatieobjecttype = "{ids["informatieobjecttype"]}"\n'
             f'vertrouwelijkheidaanduiding = "{level}"\n'
-            f'omschrijving = "{"Vraag" if kind == "question" else "Document"} van inwoner via Welkom"\n'
+            f'omschrijving = "{kind_name[kind]} van inwoner via Welkom"\n'
             f'document_titel = "{kind.capitalize()} van inwoner"\n'
         )
         labels = [("Ontvangen", "Received", "تم الاستلام"), ("Afgehandeld", "Done", "تم")]
@@ -195,4 +195,3 @@ def worker(routing: CaseRouting, settings: Settings, clock: Clock) -> OutboxWork
 @pytest.fixture
 async def records_manager(client: Any) -> dict[str, str]:
     return await login(client, "demo-records")
-

@@ -42,6 +42,7 @@ API_VERSION = {
     "notificaties": "1.0.0",
 }
 Handler = Callable[["Call"], Awaitable["Answer"]]
+_CATALOG_FILTERS = ("zaaktype", "omschrijvingGeneriek")
 
 
 @dataclass
@@ -238,8 +239,16 @@ class ZGWServer:
         zaak["status"] = status["url"]
         return status
 
-    async def notify(self, kanaal: str, resource: str, actie: str, hoofd_object: str,
-                     resource_url: str, *, auth: str | None = None) -> list[httpx.Response]:  # fmt: skip
+    async def notify(
+        self,
+        kanaal: str,
+        resource: str,
+        actie: str,
+        hoofd_object: str,
+        resource_url: str,
+        *,
+        auth: str | None = None,
+    ) -> list[httpx.Response]:
         """Deliver a notification to every abonnement on ``kanaal`` (as Open Notificaties)."""
         message = {
             "kanaal": kanaal, "hoofdObject": hoofd_object, "resource": resource,
@@ -325,9 +334,7 @@ class ZGWServer:
 
     def _validate_response(self, api: Any, request: OpenAPIRequest, answer: Answer) -> None:
         raw = answer.raw if answer.raw is not None else json.dumps(answer.body).encode()
-        response = OpenAPIResponse(
-            answer.status, answer.content_type, Headers(answer.headers), raw
-        )
+        response = OpenAPIResponse(answer.status, answer.content_type, Headers(answer.headers), raw)
         try:
             api.validate_response(request, response)
         except Exception as exc:
@@ -402,7 +409,11 @@ class ZGWServer:
     def _get(self, store: dict[str, dict]) -> Handler:
         async def handler(call: Call) -> Answer:
             obj = store.get(call.query["path:uuid"])
-            return Answer(200, self._public(obj)) if obj else problem(404, "not_found", "Niet gevonden.")
+            return (
+                Answer(200, self._public(obj))
+                if obj
+                else problem(404, "not_found", "Niet gevonden.")
+            )
 
         return handler
 
@@ -419,7 +430,7 @@ class ZGWServer:
         async def handler(call: Call) -> Answer:
             found = [
                 o for o in self.catalog.values() if o["_kind"] == kind
-                and all(o.get(k) == v for k, v in call.query.items() if k in ("zaaktype", "omschrijvingGeneriek"))
+                and all(o.get(k) == v for k, v in call.query.items() if k in _CATALOG_FILTERS)
             ]  # fmt: skip
             return self._page(found, call)
 
@@ -482,7 +493,11 @@ class ZGWServer:
 
     async def _list_rollen(self, call: Call) -> Answer:
         keys = ("zaak", "omschrijvingGeneriek", "betrokkeneType")
-        found = [r for r in self.rollen.values() if all(r[k] == call.query[k] for k in keys if k in call.query)]
+        found = [
+            r
+            for r in self.rollen.values()
+            if all(r[k] == call.query[k] for k in keys if k in call.query)
+        ]
         return self._page(found, call)
 
     async def _create_status(self, call: Call) -> Answer:
@@ -514,7 +529,9 @@ class ZGWServer:
             return invalid("zaak", "does_not_exist", "De zaak bestaat niet.")
         document = self.documenten.get(data["informatieobject"].rsplit("/", 1)[-1])
         if document is None:
-            return invalid("informatieobject", "does_not_exist", "Het informatieobject bestaat niet.")
+            return invalid(
+                "informatieobject", "does_not_exist", "Het informatieobject bestaat niet."
+            )
         if any(z["zaak"] == data["zaak"] and z["informatieobject"] == data["informatieobject"]
                for z in self.zios.values()):  # fmt: skip
             return invalid("nonFieldErrors", "unique", "Het informatieobject is al gekoppeld.")
@@ -527,7 +544,11 @@ class ZGWServer:
 
     async def _list_zios(self, call: Call) -> Answer:
         keys = ("zaak", "informatieobject")
-        found = [z for z in self.zios.values() if all(z[k] == call.query[k] for k in keys if k in call.query)]
+        found = [
+            z
+            for z in self.zios.values()
+            if all(z[k] == call.query[k] for k in keys if k in call.query)
+        ]
         return Answer(200, found)
 
     # ----------------------------------------------------------------- documenten
@@ -537,7 +558,8 @@ class ZGWServer:
         if iotype is None or iotype["_kind"] != "iotypen":
             return invalid("informatieobjecttype", "does_not_exist", "Bestaat niet.")
         identificatie = data.get("identificatie") or str(uuid.uuid4())
-        if any(d["identificatie"] == identificatie and d["bronorganisatie"] == data["bronorganisatie"]
+        bron = data["bronorganisatie"]
+        if any(d["identificatie"] == identificatie and d["bronorganisatie"] == bron
                for d in self.documenten.values()):  # fmt: skip
             return invalid(
                 "identificatie", "identificatie-niet-uniek",
@@ -578,8 +600,9 @@ class ZGWServer:
     def _document_out(self, key: str) -> dict:
         document = dict(self.documenten[key])
         document["bestandsdelen"] = [
-            {"url": self.url("documenten", f"/bestandsdelen/{d}"), "volgnummer": self.delen[d]["volgnummer"],
-             "omvang": self.delen[d]["omvang"], "voltooid": self.delen[d]["data"] is not None}
+            {"url": self.url("documenten", f"/bestandsdelen/{d}"),
+             "volgnummer": self.delen[d]["volgnummer"], "omvang": self.delen[d]["omvang"],
+             "voltooid": self.delen[d]["data"] is not None}
             for d in document["bestandsdelen"]
         ]  # fmt: skip
         return document
@@ -617,8 +640,9 @@ class ZGWServer:
         deel["data"] = fields["inhoud"]
         key = call.query["path:uuid"]
         return Answer(200, {
-            "url": self.url("documenten", f"/bestandsdelen/{key}"), "volgnummer": deel["volgnummer"],
-            "omvang": deel["omvang"], "voltooid": True, "lock": fields["lock"].decode(),
+            "url": self.url("documenten", f"/bestandsdelen/{key}"),
+            "volgnummer": deel["volgnummer"], "omvang": deel["omvang"], "voltooid": True,
+            "lock": fields["lock"].decode(),
         })  # fmt: skip
 
     async def _unlock(self, call: Call) -> Answer:
@@ -630,7 +654,9 @@ class ZGWServer:
             return invalid("nonFieldErrors", "incomplete-upload", "Niet alle delen zijn er.")
         self.inhoud[key] = b"".join(d["data"] for d in sorted(delen, key=lambda d: d["volgnummer"]))
         document = self.documenten[key]
-        document.update(locked=False, bestandsdelen=[], inhoud=f"{document['url']}/download?versie=1")
+        document.update(
+            locked=False, bestandsdelen=[], inhoud=f"{document['url']}/download?versie=1"
+        )
         del self.locks[key]
         return Answer(204, raw=b"", content_type="application/json")
 

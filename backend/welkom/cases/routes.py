@@ -8,9 +8,9 @@ import json
 import uuid
 from typing import Annotated
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, get, post
 from litestar.datastructures import State
-from litestar.params import HeaderParameter, Parameter, QueryParameter
+from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 
 from welkom.auth.guards import Caller, public, requires_role
 from welkom.cases import service
@@ -150,7 +150,7 @@ class RegistrationsController(Controller):
 
     @post("/{entry_id:uuid}/retry", operation_id="retryRegistration", status_code=202)
     async def retry(
-        self, request: Request, db: DbSession, principal: Caller, entry_id: uuid.UUID
+        self, request: Request, db: DbSession, principal: Caller, entry_id: FromPath[uuid.UUID]
     ) -> RegistrationEntryOut:
         """Put a parked registration back in the queue (after the cause was fixed)."""
         entry = await outbox.get_entry(
@@ -193,8 +193,8 @@ class NotificationCallbackController(Controller):
         state: State,
         db: DbSession,
         settings: AppSettings,
-        data: NotificationIn,
-        code: Annotated[str, Parameter(max_length=4, pattern=r"^\d{4}$")],
+        data: JSONBody[NotificationIn],
+        code: Annotated[str, PathParameter(max_length=4, pattern=r"^\d{4}$")],
         authorization: str | None = HeaderParameter(
             name="Authorization", default=None, max_length=1000
         ),
@@ -204,10 +204,14 @@ class NotificationCallbackController(Controller):
         if authorization is None:
             raise Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
         if not _authorized(authorization, token.get_secret_value() if token else None):
-            raise Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
+            raise Problem(
+                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
+            )
         municipality = await municipalities.by_code(db, code)
         if municipality is None or municipality.case_register != "zgw":
-            raise Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
+            raise Problem(
+                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
+            )
         if data.kanaal != "zaken" or data.resource not in ("status", "zaak"):
             return  # the subscription test, or nothing that moves a case on
         try:

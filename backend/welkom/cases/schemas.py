@@ -23,9 +23,9 @@ class NotificationIn(msgspec.Struct):
     """A Notificaties API message (unknown fields allowed: the standard may add some)."""
 
     kanaal: str
-    hoofdObject: str  # noqa: N815 - the standard's name
+    hoofdObject: str
     resource: str
-    resourceUrl: str  # noqa: N815
+    resourceUrl: str
     actie: str
     aanmaakdatum: str
     kenmerken: dict[str, Any] = {}

@@ -332,5 +332,7 @@ async def statuses_for(
 ) -> dict[uuid.UUID, CaseStatus]:
     if not interaction_ids:
         return {}
-    rows = await db.execute(select(CaseStatus).where(CaseStatus.interaction_id.in_(interaction_ids)))
+    rows = await db.execute(
+        select(CaseStatus).where(CaseStatus.interaction_id.in_(interaction_ids))
+    )
     return {row.interaction_id: row for row in rows.scalars()}

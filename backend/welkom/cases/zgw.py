@@ -118,7 +118,9 @@ class ZGWAuth(httpx.Auth):
         }
 
     def token(self) -> str:
-        return jwt.encode({"alg": "HS256", "typ": "JWT"}, self._claims | {"iat": int(time.time())}, self._key)
+        return jwt.encode(
+            {"alg": "HS256", "typ": "JWT"}, self._claims | {"iat": int(time.time())}, self._key
+        )
 
     def auth_flow(self, request: httpx.Request):  # type: ignore[override]
         request.headers["Authorization"] = f"Bearer {self.token()}"
@@ -190,7 +192,9 @@ class ZGWClient:
         try:
             response = await self.http.request(method, url, headers=headers, **kwargs)
         except httpx.TransportError as exc:  # connect errors, timeouts, protocol errors
-            raise CaseRegisterError(f"{type(exc).__name__} on {method} {_path(httpx.URL(url))}") from exc
+            raise CaseRegisterError(
+                f"{type(exc).__name__} on {method} {_path(httpx.URL(url))}"
+            ) from exc
         if response.is_success or response.status_code in accept:
             return response
         if response.status_code == 429 or response.status_code >= 500:
@@ -392,7 +396,10 @@ class ZGWCaseRegister:
             raise refusal(response)
         found = await self.client.all_results(
             f"{self.config.documenten_api}/enkelvoudiginformatieobjecten",
-            params={"bronorganisatie": request.bronorganisatie, "identificatie": document.identificatie},
+            params={
+                "bronorganisatie": request.bronorganisatie,
+                "identificatie": document.identificatie,
+            },
         )
         if not found:
             raise CaseRegisterError("document reported as existing but not found")

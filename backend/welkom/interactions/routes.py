@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import dataclass
-from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
 from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, JSONBody, QueryParameter
+from litestar.params import HeaderParameter, JSONBody, MultipartBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
@@ -86,7 +82,7 @@ class DocumentController(Controller):
     async def upload(
         self,
         request: Request,
-        data: Annotated[DocumentUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
+        data: MultipartBody[DocumentUpload],
         db: DbSession,
         settings: AppSettings,
         principal: Caller,

@@ -154,9 +154,7 @@ async def list_entries(
                 and_(OutboxEntry.created_at == after[0], OutboxEntry.id > after[1]),
             )
         )
-    rows = await db.execute(
-        query.order_by(OutboxEntry.created_at, OutboxEntry.id).limit(limit)
-    )
+    rows = await db.execute(query.order_by(OutboxEntry.created_at, OutboxEntry.id).limit(limit))
     return list(rows.scalars())
 
 
