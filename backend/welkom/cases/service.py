@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -336,3 +338,92 @@ async def statuses_for(
         select(CaseStatus).where(CaseStatus.interaction_id.in_(interaction_ids))
     )
     return {row.interaction_id: row for row in rows.scalars()}
+
+
+# ------------------------------------------------------------------------- administration
+
+
+async def check_catalogi(routing: CaseRouting, municipality: Municipality) -> list[str]:
+    """Check the municipality's case-type file against its Catalogi API; returns problems."""
+    problems: list[str] = []
+    register = routing.zgw(municipality)
+    client = register.client
+
+    async def fetch(url: str, what: str) -> dict | None:
+        try:
+            return await client.get_json(url)
+        except CaseRegisterRefused:
+            problems.append(f"{what} {url} does not exist in the Catalogi API")
+        except CaseRegisterError as exc:
+            problems.append(f"{what} {url} could not be read: {exc}")
+        return None
+
+    for kind, case_type in routing.case_types(municipality).kinds.items():
+        zaaktype = await fetch(case_type.zaaktype, f"kinds.{kind}: zaaktype")
+        if zaaktype is None:
+            continue
+        if zaaktype.get("concept"):
+            problems.append(f"kinds.{kind}: zaaktype is a concept (not published)")
+        if case_type.informatieobjecttype not in zaaktype.get("informatieobjecttypen", []):
+            problems.append(f"kinds.{kind}: informatieobjecttype is not one of the zaaktype's")
+        else:
+            await fetch(case_type.informatieobjecttype, f"kinds.{kind}: informatieobjecttype")
+        for status in case_type.statuses:
+            if status.statustype not in zaaktype.get("statustypen", []):
+                problems.append(
+                    f"kinds.{kind}: statustype {status.statustype} is not one of the zaaktype's"
+                )
+        unlabelled = set(zaaktype.get("statustypen", [])) - {
+            s.statustype for s in case_type.statuses
+        }
+        for url in sorted(unlabelled):
+            problems.append(f"kinds.{kind}: statustype {url} has no resident-friendly label")
+        if case_type.roltype:
+            await fetch(case_type.roltype, f"kinds.{kind}: roltype")
+        else:
+            try:
+                await register.roltype_for(case_type.zaaktype)
+            except CaseRegisterRefused:
+                problems.append(f"kinds.{kind}: the zaaktype has no initiator roltype")
+    return problems
+
+
+async def subscribe(
+    routing: CaseRouting, municipality: Municipality, callback_url: str, token: str
+) -> str:
+    """Create the abonnement (kanaal ``zaken``, this municipality's zaken); returns its URL.
+
+    The Notificaties API tests the callback first: Welkom must answer 2xx with the token and
+    refuse without it, so the app must be running with ``WELKOM_ZGW_NOTIFICATION_TOKENS`` set.
+    """
+    config = routing.zgw_config(municipality)
+    if not config.notificaties_api:
+        raise ZGWConfigError(
+            f"municipality {municipality.code}: case_register_settings lacks notificaties_api"
+        )
+    response = await routing.zgw(municipality).client.send(
+        "POST",
+        f"{config.notificaties_api}/abonnement",
+        json={
+            "callbackUrl": callback_url,
+            "auth": f"Bearer {token}",
+            "kanalen": [{"naam": "zaken", "filters": {"bronorganisatie": municipality.rsin}}],
+        },
+    )
+    return response.json()["url"]
+
+
+async def reconcile_periodically(
+    routing: CaseRouting, settings: Settings, stop: asyncio.Event
+) -> None:
+    """Reconcile every ``reconcile_interval_seconds`` until ``stop`` (in `welkom worker`)."""
+    if settings.reconcile_interval_seconds <= 0:
+        return
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), settings.reconcile_interval_seconds)
+            return
+        try:
+            await reconcile(routing)
+        except Exception as exc:  # the database is away: try again next round, never die
+            log.warning("cases_reconcile_failed", error_type=type(exc).__name__)
