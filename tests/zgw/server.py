@@ -58,9 +58,15 @@ class OpenAPIRequest:
     query: list[tuple[str, str]]
 
     def __post_init__(self) -> None:
+        # The specs declare Content-Type as a header parameter enumerating bare media types;
+        # its parameters (multipart's boundary) are not part of the media type.
+        headers = {
+            k: (v.split(";")[0].strip() if k.lower() == "content-type" else v)
+            for k, v in self.headers.items()
+        }
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(self.query),
-            header=Headers(self.headers),
+            header=Headers(headers),
             cookie=ImmutableMultiDict(),
             path={},
         )
@@ -593,7 +599,7 @@ class ZGWServer:
         if content is not None:
             self.inhoud[key] = content
         shown = self._document_out(key)
-        if lock:
+        if lock:  # Open Zaak also answers the lock beside the bestandsdelen (VNG: in each deel)
             shown["lock"] = lock
         return Answer(201, shown)
 
@@ -602,7 +608,7 @@ class ZGWServer:
         document["bestandsdelen"] = [
             {"url": self.url("documenten", f"/bestandsdelen/{d}"),
              "volgnummer": self.delen[d]["volgnummer"], "omvang": self.delen[d]["omvang"],
-             "voltooid": self.delen[d]["data"] is not None}
+             "voltooid": self.delen[d]["data"] is not None, "lock": self.locks.get(key, "")}
             for d in document["bestandsdelen"]
         ]  # fmt: skip
         return document

@@ -412,7 +412,11 @@ class ZGWCaseRegister:
         return existing
 
     async def _upload_parts(self, created: dict, content: bytes) -> None:
-        lock, offset = created["lock"], 0
+        # The VNG spec returns the lock in each bestandsdeel; Open Zaak also beside them.
+        lock = created.get("lock") or next(
+            (d["lock"] for d in created["bestandsdelen"] if d.get("lock")), ""
+        )
+        offset = 0
         for deel in sorted(created["bestandsdelen"], key=lambda d: d["volgnummer"]):
             chunk = content[offset : offset + deel["omvang"]]
             offset += deel["omvang"]
