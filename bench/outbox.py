@@ -23,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
@@ -48,7 +49,6 @@ def pg_url(name: str) -> str:
 def serve(port: int, types_file: str, validate_every: int) -> None:
     """Run the test ZGW server (one process: its state is in memory)."""
     import uvicorn
-
     from tests.zgw.server import ZGWServer
 
     server = ZGWServer(
@@ -66,8 +66,9 @@ def serve(port: int, types_file: str, validate_every: int) -> None:
                 "zaken": len(server.zaken), "documenten": len(server.documenten),
                 "zios": len(server.zios), "rollen": len(server.rollen),
                 "statussen": len(server.statussen), "violations": server.violations[:5],
-                "violation_count": len(server.violations), "auth_failures": len(server.auth_failures),
-                "requests": len(server.log),
+                "violation_count": len(server.violations),
+                "auth_failures": len(server.auth_failures),
+                "requests": len(server.log), "cpu_s": time.process_time(),
             }).encode()  # fmt: skip
             await send({"type": "http.response.start", "status": 200, "headers": []})
             await send({"type": "http.response.body", "body": body})
@@ -112,7 +113,7 @@ def start_server(tmp: Path, validate_every: int) -> tuple[subprocess.Popen, dict
             str(types_file),
             "--validate-every",
             str(validate_every),
-        ]  # fmt: skip
+        ]
     )
     for _ in range(200):
         if types_file.exists():
@@ -132,8 +133,8 @@ def start_server(tmp: Path, validate_every: int) -> tuple[subprocess.Popen, dict
 async def prepare(name: str, count: int, zgw: dict, case_dir: Path) -> None:
     from sqlalchemy import insert, text, update
     from sqlalchemy.ext.asyncio import create_async_engine
-
     from tests.zgw.fixtures import case_type_toml
+
     from welkom.core.database import migrate, session_factory
     from welkom.core.models import utcnow
     from welkom.demo.seed import seed
@@ -175,7 +176,7 @@ async def prepare(name: str, count: int, zgw: dict, case_dir: Path) -> None:
             ])  # fmt: skip
         await db.commit()
     await engine.dispose()
-    case_dir.mkdir(parents=True, exist_ok=True)
+    case_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - setup, nothing runs yet
     (case_dir / "9999.toml").write_text(case_type_toml(zgw["types"]))
 
 
@@ -221,27 +222,28 @@ def work(name: str, case_dir: str, args: argparse.Namespace, out: str) -> None:
         latencies: list[float] = []
 
         class Timed:
-            def __init__(self, inner) -> None:  # noqa: ANN001
+            def __init__(self, inner) -> None:
                 self.inner = inner
 
-            async def deliver(self, entry):  # noqa: ANN001, ANN202
+            async def deliver(self, entry):
                 started = time.perf_counter()
                 completion = await self.inner.deliver(entry)
 
-                async def record(db) -> None:  # noqa: ANN001
+                async def record(db) -> None:
                     await completion(db)
                     latencies.append(time.perf_counter() - started)
 
                 return record
 
-            async def parked(self, db, entry, error):  # noqa: ANN001, ANN202
+            async def parked(self, db, entry, error):
                 await self.inner.parked(db, entry, error)
 
         worker = OutboxWorker(sessions, {k: Timed(h) for k, h in handlers.items()}, settings)
         await worker.drain(max_batches=1_000_000)
         await handlers["cases.register_interaction"].routing.aclose()
         await engine.dispose()
-        Path(out).write_text(json.dumps(latencies))
+        result = {"latencies": latencies, "cpu_s": time.process_time()}
+        Path(out).write_text(json.dumps(result))  # noqa: ASYNC240 - after the run
 
     if os.environ.get("BENCH_PROFILE"):  # cProfile one worker: where does the time go?
         import cProfile
@@ -270,7 +272,9 @@ def run_once(count: int, workers: int, args: argparse.Namespace, tmp: Path) -> d
         for process in processes:
             process.join()
         wall = time.perf_counter() - started
-        latencies = sorted(x for out in outs for x in json.loads(Path(out).read_text()))
+        results = [json.loads(Path(out).read_text()) for out in outs]
+        latencies = sorted(x for r in results for x in r["latencies"])
+        worker_cpu = sum(r["cpu_s"] for r in results)
         report = httpx.get(f"http://127.0.0.1:{port}/_bench").json()
         states = asyncio.run(outbox_states(name))
     finally:
@@ -287,6 +291,9 @@ def run_once(count: int, workers: int, args: argparse.Namespace, tmp: Path) -> d
         "delivered": len(latencies),
         "states": states,
         "server": report,
+        "worker_cpu_ms": worker_cpu / count * 1000,
+        "server_cpu_ms": report["cpu_s"] / count * 1000,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -329,7 +336,7 @@ def main() -> None:
     if args.serve:
         serve(args.serve, args.types_file, args.validate_every)
         return
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "welkom-bench"
+    tmp = Path(tempfile.gettempdir()) / "welkom-bench"
     tmp.mkdir(parents=True, exist_ok=True)
     print(f"# Outbox → ZGW benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"\nMachine: {machine()}. PostgreSQL: {PG.rsplit('@', 1)[-1].rsplit('/', 1)[0]}.")
@@ -339,15 +346,17 @@ def main() -> None:
     )
     print("| workers | interactions | wall time | throughput | p50 per delivery | "
           "p95 per delivery | outbox after | zaken / documenten / links on server | "
-          "spec violations |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|")
+          "spec violations | CPU per delivery: workers / test server | "
+          "load avg (1 min) |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for workers in (int(w) for w in args.workers.split(",")):
         r = run_once(args.count, workers, args, tmp)
         s = r["server"]
         print(
             f"| {workers} | {r['count']} | {r['wall_s']:.1f} s | {r['per_s']:.0f}/s | "
             f"{r['p50_ms']:.0f} ms | {r['p95_ms']:.0f} ms | {r['states']} | "
-            f"{s['zaken']} / {s['documenten']} / {s['zios']} | {s['violation_count']} |",
+            f"{s['zaken']} / {s['documenten']} / {s['zios']} | {s['violation_count']} | "
+            f"{r['worker_cpu_ms']:.1f} ms / {r['server_cpu_ms']:.1f} ms | {r['load']:.1f} |",
             flush=True,
         )
         if s["violation_count"]:
