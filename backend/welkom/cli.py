@@ -91,7 +91,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
 
 
 @main.command()
-@click.option("--host", default="0.0.0.0", show_default=True)
+@click.option("--host", default="0.0.0.0", show_default=True)  # noqa: S104 - a server binds all
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int, help="API processes.")
 def serve(host: str, port: int, workers: int) -> None:
