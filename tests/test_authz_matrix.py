@@ -146,6 +146,24 @@ MATRIX: dict[str, Case] = {
     "exportMyData": Case(only(200, "resident")),
     "requestErasure": Case(only(400, "resident"), body={"unknown": 1}),
     "getMyErasureRequest": Case(only(404, "resident")),
+    # cases: the resident's cases and uploads; records management; ZGW callbacks (token-only)
+    "uploadDocument": Case(only(400, "resident"), body={}),
+    "listMyCases": Case(only(200, "resident")),
+    "listRegistrations": Case(only(200, "records_manager"), query={"state": "parked"}),
+    "retryRegistration": Case(only(404, "records_manager"), path={"entry_id": NOBODY}),
+    "receiveZgwNotification": Case(
+        {"default": 403, "anonymous": 401},  # only the Notificaties API token opens it
+        path={"code": "9999"},
+        body={
+            "kanaal": "zaken",
+            "hoofdObject": "https://zaken.example.nl/zaken/api/v1/zaken/" + NOBODY,
+            "resource": "status",
+            "resourceUrl": "https://zaken.example.nl/zaken/api/v1/statussen/" + NOBODY,
+            "actie": "create",
+            "aanmaakdatum": "2026-11-24T08:00:00Z",
+            "kenmerken": {},
+        },
+    ),
     # services: public reads (anonymous callers name the municipality)
     "listServices": Case({"default": 200}, query={"municipality": "9999"}),
     "getService": Case({"default": 404}, path={"item_id": NOBODY}, query={"municipality": "9999"}),

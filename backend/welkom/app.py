@@ -30,7 +30,12 @@ from welkom.auth.routes import (
     OidcController,
     SessionController,
 )
-from welkom.cases.service import RegisterInteractionHandler
+from welkom.cases.routes import (
+    MyCasesController,
+    NotificationCallbackController,
+    RegistrationsController,
+)
+from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.consent.routes import ConsentController
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
@@ -41,7 +46,7 @@ from welkom.core.settings import Environment, Settings, get_settings
 from welkom.gdpr.routes import GdprController
 from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
-from welkom.interactions.routes import QuestionController
+from welkom.interactions.routes import DocumentController, QuestionController
 from welkom.journey.routes import JourneyController
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
@@ -56,15 +61,19 @@ from welkom.services.routes import (
 
 
 def outbox_handlers(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings | None = None
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings | None = None,
+    *,
+    case_routing: CaseRouting | None = None,
 ) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here.
 
     Pushes need the settings (VAPID keys, quiet-hour defaults); without them push entries wait
     for a worker that has them.
     """
+    routing = case_routing or CaseRouting(sessions, settings)
     handlers: dict[str, OutboxHandler] = {
-        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)
+        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing)
     }
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
@@ -89,23 +98,28 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     settings = settings or get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
     engine = engine or create_engine(settings)
+    sessions = session_factory(engine)
     state = State(
         {
             "settings": settings,
             "engine": engine,
-            "session_factory": session_factory(engine),
+            "session_factory": sessions,
             "oidc": OidcClients(settings),
+            "case_routing": CaseRouting(sessions, settings),
         }
     )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
         await assert_migrated(engine)
+        await app.state.case_routing.assert_valid()  # refuse to start on a bad case-type file
         stop, task = asyncio.Event(), None
         if settings.run_worker_in_process:
             worker = OutboxWorker(
                 app.state.session_factory,
-                outbox_handlers(app.state.session_factory, settings),
+                outbox_handlers(
+                    app.state.session_factory, settings, case_routing=app.state.case_routing
+                ),
                 settings,
                 name="in-process",
             )
@@ -117,6 +131,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             stop.set()
             if task is not None:
                 await task
+            await app.state.case_routing.aclose()
             await engine.dispose()
 
     route_handlers: list[Any] = [
@@ -139,6 +154,12 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     ]
     route_handlers += NOTIFICATION_CONTROLLERS
     route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
+    route_handlers += [
+        DocumentController,
+        MyCasesController,
+        RegistrationsController,
+        NotificationCallbackController,
+    ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 

@@ -156,6 +156,7 @@ def downgrade(revision: str) -> None:
 def worker(once: bool) -> None:
     """Deliver outbox entries (case registrations, …) until stopped."""
     from welkom.app import outbox_handlers
+    from welkom.cases.service import CaseConfigurationError, CaseRouting, reconcile_periodically
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.logging import configure_logging
     from welkom.outbox.worker import OutboxWorker
@@ -167,7 +168,11 @@ def worker(once: bool) -> None:
         engine = create_engine(settings)
         await assert_migrated(engine)
         sessions = session_factory(engine)
-        outbox_worker = OutboxWorker(sessions, outbox_handlers(sessions, settings), settings)
+        routing = CaseRouting(sessions, settings)
+        await routing.assert_valid()
+        outbox_worker = OutboxWorker(
+            sessions, outbox_handlers(sessions, settings, case_routing=routing), settings
+        )
         if once:
             delivered = await outbox_worker.drain()
             click.echo(f"Processed {delivered} outbox entries.")
@@ -179,7 +184,10 @@ def worker(once: bool) -> None:
             click.echo(
                 f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
             )
+            reconciling = asyncio.create_task(reconcile_periodically(routing, settings, stop))
             await outbox_worker.run(stop)
+            await reconciling
+        await routing.aclose()
         await engine.dispose()
 
     try:
@@ -187,7 +195,7 @@ def worker(once: bool) -> None:
     except Exception as exc:  # a clear message, not a traceback, for the known failures
         from welkom.core.database import DatabaseBehindMigrations
 
-        if isinstance(exc, DatabaseBehindMigrations):
+        if isinstance(exc, DatabaseBehindMigrations | CaseConfigurationError):
             raise click.ClickException(str(exc)) from None
         raise
 
@@ -330,3 +338,99 @@ def i18n_update(domain: str) -> None:
 
     for path in update(LOCALES_DIR, domain):
         click.echo(f"updated {path}")
+
+
+@main.group()
+def cases() -> None:
+    """Case routing into the municipalities' ZGW case systems."""
+
+
+def _with_routing(action):
+    from welkom.cases.service import CaseRouting
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+
+    settings = _settings()
+
+    async def run():
+        engine = create_engine(settings)
+        await assert_migrated(engine)
+        routing = CaseRouting(session_factory(engine), settings)
+        try:
+            return await action(routing, settings)
+        finally:
+            await routing.aclose()
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+async def _zgw_municipalities(routing, code: str | None):
+    from sqlalchemy import select
+
+    from welkom.municipalities.models import Municipality
+
+    async with routing.session_factory() as db:
+        query = select(Municipality).where(Municipality.case_register == "zgw")
+        if code:
+            query = query.where(Municipality.code == code)
+        return list((await db.execute(query)).scalars())
+
+
+@cases.command("check")
+@click.option("--code", default=None, help="Only this municipality (gemeentecode).")
+@click.option("--offline", is_flag=True, help="Only the files and settings, not the Catalogi API.")
+def cases_check(code: str | None, offline: bool) -> None:
+    """Validate the case-type files and check them against each Catalogi API."""
+    from welkom.cases.service import check_catalogi
+
+    async def action(routing, settings) -> int:
+        problems = await routing.validate()
+        if not problems and not offline:
+            for municipality in await _zgw_municipalities(routing, code):
+                found = await check_catalogi(routing, municipality)
+                problems += [f"municipality {municipality.code}: {p}" for p in found]
+                if not found:
+                    click.echo(
+                        f"municipality {municipality.code}: case types match the Catalogi API"
+                    )
+        return problems
+
+    problems = _with_routing(action)
+    if problems:
+        raise click.ClickException("\n".join(problems))
+    click.echo("Case routing is configured correctly.")
+
+
+@cases.command("subscribe")
+@click.option("--code", required=True, help="The municipality (gemeentecode).")
+@click.option(
+    "--callback-url",
+    required=True,
+    help="Welkom's public URL of /api/v1/zgw/notificaties/<code> (the API must be running).",
+)
+def cases_subscribe(code: str, callback_url: str) -> None:
+    """Create the Notificaties abonnement (kanaal zaken) for a municipality."""
+    from welkom.cases.service import subscribe
+
+    async def action(routing, settings) -> str:
+        [municipality] = await _zgw_municipalities(routing, code) or [None]
+        if municipality is None:
+            raise click.ClickException(f"no municipality {code} on a ZGW case system")
+        token = settings.zgw_notification_tokens.get(code)
+        if token is None:
+            raise click.ClickException(f"set WELKOM_ZGW_NOTIFICATION_TOKENS for {code} first")
+        return await subscribe(routing, municipality, callback_url, token.get_secret_value())
+
+    click.echo(f"Abonnement created: {_with_routing(action)}")
+
+
+@cases.command("reconcile")
+def cases_reconcile() -> None:
+    """Fetch the current status of every registered zaak once (workers also do this)."""
+    from welkom.cases.service import reconcile
+
+    async def action(routing, settings) -> dict:
+        return await reconcile(routing)
+
+    counts = _with_routing(action)
+    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))

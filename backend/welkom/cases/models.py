@@ -4,7 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from welkom.core.models import id_field, municipality_fk, timestamp_field
+from welkom.core.models import DateTimeUTC, id_field, municipality_fk, timestamp_field
 
 
 class LocalZaak(SQLModel, table=True):
@@ -46,3 +46,16 @@ class LocalDocument(SQLModel, table=True):
     bestandsomvang: int
     checksum_sha256: str = Field(max_length=64)
     created_at: datetime = timestamp_field()
+
+
+class CaseStatus(SQLModel, table=True):
+    """The current status of a registered interaction's zaak, as the case system reports it."""
+
+    __tablename__ = "case_status"
+
+    interaction_id: uuid.UUID = Field(foreign_key="interaction.id", primary_key=True)
+    municipality_id: uuid.UUID = municipality_fk()
+    status_url: str = Field(max_length=1000)
+    statustype: str = Field(max_length=1000)
+    status_set_at: datetime = Field(sa_type=DateTimeUTC)
+    updated_at: datetime = timestamp_field()

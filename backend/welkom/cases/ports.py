@@ -29,6 +29,7 @@ class CaseDocument:
     taal: str  # ISO 639-2/B
     formaat: str  # MIME type
     inhoud: bytes
+    bestandsnaam: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class RegistrationRequest:
     startdatum: date
     initiator_reference: str  # opaque
     document: CaseDocument | None = None
+    #: ZGW only: from the case-type file.
+    informatieobjecttype: str = ""
+    statustype: str = ""  # the first status, set when the zaak is made
+    roltype: str = ""  # initiator roltype; looked up in the Catalogi API when empty
+    #: Only when a recorded legal basis allows sending it; otherwise the opaque reference is used.
+    initiator_bsn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,10 @@ class CaseRegisterError(Exception):
 
 
 class CaseRegisterRefused(Exception):
-    """The register refused the request (4xx validation): retrying as is will not help."""
+    """The register refused the request (4xx validation): retrying as is will not help.
+
+    The message carries the register's problem details (codes and field names, no content).
+    """
 
 
 class CaseRegister(Protocol):

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
@@ -220,6 +220,47 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
+    case_types_dir: Path | None = Field(
+        None,
+        description="Directory of the case-type files of municipalities on a ZGW case system, "
+        "one `<gemeentecode>.toml` each (default: `<data_dir>/case-types`). Validated at start-up.",
+    )
+    zgw_client_secrets: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="JSON object: gemeentecode → the JWT secret of that municipality's ZGW "
+        "client_id (the client_id and API URLs are in the municipality's settings). Never logged.",
+    )
+    zgw_notification_tokens: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="JSON object: gemeentecode → the token the Notificaties API sends back "
+        "(`Authorization: Bearer <token>`) on callbacks; set in the abonnement by "
+        "`welkom cases subscribe`. Callbacks without it are refused.",
+    )
+    zgw_timeout_seconds: float = Field(
+        15.0, gt=0, description="Timeout of one request to a ZGW API (then retried with backoff)."
+    )
+    zgw_bestandsdelen_threshold_bytes: int = Field(
+        4 * 1024 * 1024,
+        ge=1024,
+        description="Documents larger than this are sent to the Documenten API in bestandsdelen.",
+    )
+    reconcile_interval_seconds: float = Field(
+        900.0,
+        ge=0,
+        description="How often a worker polls the ZGW case system for status changes a missed "
+        "notification would have brought (0: never).",
+    )
+    storage_dir: Path | None = Field(
+        None, description="Where uploaded files are kept (default: `<data_dir>/uploads`)."
+    )
+    upload_max_bytes: int = Field(
+        10 * 1024 * 1024, ge=1024, description="Largest document a resident may upload."
+    )
+    upload_allowed_types: list[str] = Field(
+        default_factory=lambda: ["application/pdf", "image/jpeg", "image/png", "image/heic"],
+        description="Content types residents may upload (JSON list), sniffed from the bytes.",
+    )
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.env is Environment.production:
@@ -255,6 +296,14 @@ class Settings(BaseSettings):
         return next((p for p in self.oidc_providers if p.key == key), None)
 
     @property
+    def case_types_path(self) -> Path:
+        return self.case_types_dir or self.data_dir / "case-types"
+
+    @property
+    def storage_path(self) -> Path:
+        return self.storage_dir or self.data_dir / "uploads"
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
@@ -276,7 +325,9 @@ def render_reference() -> str:
         "|---|---|---|",
     ]
     for name, field in Settings.model_fields.items():
-        default = field.default_factory() if field.default_factory else field.default  # type: ignore[call-arg]
+        default = field.default
+        if field.default_factory is not None:
+            default = field.default_factory()  # type: ignore[call-arg]
         if name == "secret_key":
             default = "(demo secret; required in production)"
         elif isinstance(default, StrEnum):

@@ -10,6 +10,7 @@ from welkom.core.models import id_field, municipality_fk, optional_timestamp_fie
 
 class InteractionKind(StrEnum):
     question = "question"
+    document = "document"
 
 
 class RegistrationState(StrEnum):
@@ -22,7 +23,10 @@ class Interaction(SQLModel, table=True):
     """Anything a resident sends; each is routed into the municipality's case register."""
 
     __tablename__ = "interaction"
-    __table_args__ = (Index("ix_interaction_resident_created", "resident_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_interaction_resident_created", "resident_id", "created_at", "id"),
+        Index("ix_interaction_zaak_url", "zaak_url"),
+    )
 
     id: uuid.UUID = id_field()
     municipality_id: uuid.UUID = municipality_fk()
@@ -35,3 +39,17 @@ class Interaction(SQLModel, table=True):
     zaak_identificatie: str | None = Field(default=None, max_length=40)
     zaak_url: str | None = Field(default=None, max_length=1000)
     registered_at: datetime | None = optional_timestamp_field()
+
+
+class InteractionDocument(SQLModel, table=True):
+    """The file of a ``document`` interaction: kept in storage, described here."""
+
+    __tablename__ = "interaction_document"
+
+    interaction_id: uuid.UUID = Field(foreign_key="interaction.id", primary_key=True)
+    municipality_id: uuid.UUID = municipality_fk()
+    storage_key: str = Field(max_length=64)
+    content_type: str = Field(max_length=100, description="Sniffed from the bytes")
+    size: int
+    sha256: str = Field(max_length=64)
+    created_at: datetime = timestamp_field()

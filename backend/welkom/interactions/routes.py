@@ -1,17 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, JSONBody, QueryParameter
+from litestar.params import HeaderParameter, JSONBody, MultipartBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
-from welkom.core.deps import DbSession
+from welkom.core.deps import AppSettings, DbSession
 from welkom.core.pagination import Page
 from welkom.interactions import service
-from welkom.interactions.schemas import QuestionIn, QuestionOut
+from welkom.interactions.schemas import DocumentOut, QuestionIn, QuestionOut
+from welkom.interactions.uploads import UPLOAD_HARD_LIMIT, receive_document
 
 
 class QuestionController(Controller):
@@ -54,3 +57,52 @@ class QuestionController(Controller):
     ) -> Page[QuestionOut]:
         assert principal.resident_id is not None
         return await service.list_questions(db, principal.resident_id, cursor=cursor, limit=limit)
+
+
+@dataclass
+class DocumentUpload:
+    file: UploadFile
+    language: str
+
+
+class DocumentController(Controller):
+    path = "/api/v1/me/documents"
+    tags = ["interactions"]
+    guards = [requires_role("resident")]
+
+    @post(
+        "/",
+        operation_id="uploadDocument",
+        status_code=201,
+        request_max_body_size=UPLOAD_HARD_LIMIT,
+        description="Send the municipality a document (multipart: `file`, `language`). The type "
+        "is recognised from the content (PDF, JPEG, PNG, HEIC by default); the size limit is "
+        "configured. Send an `Idempotency-Key` so a retry does not upload twice.",
+    )
+    async def upload(
+        self,
+        request: Request,
+        data: MultipartBody[DocumentUpload],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+        outbox_wake: NamedDependency[Callable[[], None]],
+        idempotency_key: str | None = HeaderParameter(
+            name="Idempotency-Key", default=None, max_length=255
+        ),
+    ) -> Response[DocumentOut]:
+        content = await data.file.read(settings.upload_max_bytes + 1)
+        await data.file.close()
+        status, body, replayed = await receive_document(
+            db,
+            request.app.state.case_routing.storage,
+            settings,
+            principal,
+            content=content,
+            language=data.language,
+            idempotency_key=idempotency.validate_key(idempotency_key),
+        )
+        if not replayed:
+            outbox_wake()  # type: ignore[operator]
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]

@@ -26,3 +26,24 @@ class QuestionOut(msgspec.Struct):
     language: str
     created_at: datetime
     registration: Registration
+
+
+class DocumentOut(msgspec.Struct):
+    id: uuid.UUID
+    content_type: str
+    size: int
+    sha256: str
+    language: str
+    created_at: datetime
+    registration: Registration
+
+
+class CaseOut(msgspec.Struct):
+    """One of the resident's interactions as a case in the municipality's case system."""
+
+    interaction_id: uuid.UUID
+    kind: str
+    created_at: datetime
+    registration: Registration
+    status: str | None  # resident-friendly label in the request's language
+    status_set_at: datetime | None

@@ -16,12 +16,26 @@ from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
-from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
-from welkom.interactions.schemas import QuestionIn, QuestionOut, Registration
+from welkom.interactions.models import (
+    Interaction,
+    InteractionDocument,
+    InteractionKind,
+    RegistrationState,
+)
+from welkom.interactions.schemas import DocumentOut, QuestionIn, QuestionOut, Registration
 from welkom.outbox import service as outbox
+from welkom.storage.ports import StoredObject
 
 #: The outbox kind the cases domain handles (kept here as a string: domains share no tables).
 REGISTER_KIND = "cases.register_interaction"
+
+
+def registration_of(interaction: Interaction) -> Registration:
+    return Registration(
+        state=interaction.registration_state,
+        zaak_identificatie=interaction.zaak_identificatie,
+        registered_at=interaction.registered_at,
+    )
 
 
 def question_out(interaction: Interaction) -> QuestionOut:
@@ -30,11 +44,7 @@ def question_out(interaction: Interaction) -> QuestionOut:
         text=interaction.text,
         language=interaction.language,
         created_at=interaction.created_at,
-        registration=Registration(
-            state=interaction.registration_state,
-            zaak_identificatie=interaction.zaak_identificatie,
-            registered_at=interaction.registered_at,
-        ),
+        registration=registration_of(interaction),
     )
 
 
@@ -154,4 +164,153 @@ async def record_parked(db: AsyncSession, interaction_id: uuid.UUID) -> None:
         update(Interaction)
         .where(Interaction.id == interaction_id)
         .values(registration_state=RegistrationState.parked)
+    )
+
+
+async def record_pending(db: AsyncSession, interaction_id: uuid.UUID) -> None:
+    """Back in the queue (a records manager retries a parked registration)."""
+    await db.execute(
+        update(Interaction)
+        .where(Interaction.id == interaction_id)
+        .values(registration_state=RegistrationState.pending)
+    )
+
+
+# ---------------------------------------------------------------------------------- documents
+
+
+def document_out(interaction: Interaction, document: InteractionDocument) -> DocumentOut:
+    return DocumentOut(
+        id=interaction.id,
+        content_type=document.content_type,
+        size=document.size,
+        sha256=document.sha256,
+        language=interaction.language,
+        created_at=interaction.created_at,
+        registration=registration_of(interaction),
+    )
+
+
+async def submit_document(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    stored: StoredObject,
+    content_type: str,
+    language: str,
+    idempotency_key: str | None,
+) -> tuple[int, dict, bool]:
+    """Record an uploaded (already stored, checksummed) document and its outbox entry."""
+    assert principal.resident_id is not None
+    scope = f"documents:{principal.account_id}"
+    request_hash = idempotency.fingerprint({"sha256": stored.sha256, "language": language})
+    if idempotency_key and (
+        record := await idempotency.replay(db, scope, idempotency_key, request_hash)
+    ):
+        return record.response_status, record.response_body, True
+    interaction = Interaction(
+        municipality_id=principal.municipality_id,
+        resident_id=principal.resident_id,
+        kind=InteractionKind.document,
+        language=language,
+        text="",
+    )
+    document = InteractionDocument(
+        interaction_id=interaction.id,
+        municipality_id=principal.municipality_id,
+        storage_key=stored.key,
+        content_type=content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+    )
+    db.add(interaction)
+    await db.flush()
+    db.add(document)
+    outbox.enqueue(
+        db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id
+    )
+    body = msgspec.to_builtins(document_out(interaction, document))
+    if idempotency_key:
+        idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
+    try:
+        await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        if idempotency_key and (
+            record := await idempotency.replay(db, scope, idempotency_key, request_hash)
+        ):
+            return record.response_status, record.response_body, True
+        raise
+    return 201, body, False
+
+
+async def replayed_document(
+    db: AsyncSession, principal: Principal, sha256: str, language: str, key: str | None
+) -> tuple[int, dict] | None:
+    """The first response for this Idempotency-Key, before anything is stored again."""
+    if not key:
+        return None
+    request_hash = idempotency.fingerprint({"sha256": sha256, "language": language})
+    record = await idempotency.replay(db, f"documents:{principal.account_id}", key, request_hash)
+    return (record.response_status, record.response_body) if record else None
+
+
+async def document_for(db: AsyncSession, interaction_id: uuid.UUID) -> InteractionDocument:
+    document = await db.get(InteractionDocument, interaction_id)
+    if document is None:
+        raise LookupError(f"interaction {interaction_id} has no document")
+    return document
+
+
+async def for_resident(
+    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> tuple[list[Interaction], str | None]:
+    """The resident's interactions of every kind, newest first (for "my cases")."""
+    query = select(Interaction).where(Interaction.resident_id == resident_id)
+    if cursor:
+        created_at, last_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                Interaction.created_at < created_at,
+                and_(Interaction.created_at == created_at, Interaction.id < last_id),
+            )
+        )
+    rows = list(
+        (
+            await db.execute(
+                query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
+                    limit + 1
+                )
+            )
+        ).scalars()
+    )
+    next_cursor = (
+        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
+    )
+    return rows[:limit], next_cursor
+
+
+async def by_zaak_url(
+    db: AsyncSession, municipality_id: uuid.UUID, zaak_url: str
+) -> Interaction | None:
+    return (
+        await db.execute(
+            select(Interaction).where(
+                Interaction.municipality_id == municipality_id, Interaction.zaak_url == zaak_url
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def registered(db: AsyncSession, municipality_id: uuid.UUID) -> list[Interaction]:
+    """Registered interactions of a municipality (reconciliation walks them)."""
+    return list(
+        (
+            await db.execute(
+                select(Interaction).where(
+                    Interaction.municipality_id == municipality_id,
+                    Interaction.registration_state == RegistrationState.registered,
+                )
+            )
+        ).scalars()
     )

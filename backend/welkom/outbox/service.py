@@ -148,3 +148,50 @@ async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: 
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
     rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
     return dict(rows.all())
+
+
+async def list_entries(
+    db: AsyncSession,
+    *,
+    kind: str,
+    municipality_id: uuid.UUID,
+    states: Sequence[str],
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[OutboxEntry]:
+    """A tenant's entries in ``states``, oldest first (keyset after (created_at, id))."""
+    query = select(OutboxEntry).where(
+        OutboxEntry.kind == kind,
+        OutboxEntry.municipality_id == municipality_id,
+        OutboxEntry.state.in_(states),
+    )
+    if after is not None:
+        query = query.where(
+            or_(
+                OutboxEntry.created_at > after[0],
+                and_(OutboxEntry.created_at == after[0], OutboxEntry.id > after[1]),
+            )
+        )
+    rows = await db.execute(query.order_by(OutboxEntry.created_at, OutboxEntry.id).limit(limit))
+    return list(rows.scalars())
+
+
+async def get_entry(
+    db: AsyncSession, entry_id: uuid.UUID, *, kind: str, municipality_id: uuid.UUID
+) -> OutboxEntry | None:
+    entry = await db.get(OutboxEntry, entry_id)
+    if entry is None or entry.kind != kind or entry.municipality_id != municipality_id:
+        return None
+    return entry
+
+
+async def requeue_parked(db: AsyncSession, entry_id: uuid.UUID, *, clock: Clock = utcnow) -> bool:
+    """A parked entry becomes due now, with a fresh backoff (caller commits). False if the
+    entry is not parked (any more)."""
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id == entry_id, OutboxEntry.state == OutboxState.parked)
+        .values(state=OutboxState.pending, next_attempt_at=clock(), attempts=0)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1

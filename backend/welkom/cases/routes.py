@@ -1,0 +1,221 @@
+"""Case routes: the resident's cases, records management's view of registrations, and the
+callback of the Notificaties API."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import uuid
+from typing import Annotated
+
+from litestar import Controller, Request, get, post
+from litestar.datastructures import State
+from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
+
+from welkom.auth.guards import Caller, public, requires_role
+from welkom.cases import service
+from welkom.cases.casetypes import CaseTypeFileError
+from welkom.cases.ports import CaseRegisterError, CaseRegisterRefused
+from welkom.cases.schemas import NotificationIn, RegistrationEntryOut
+from welkom.core.deps import AppSettings, DbSession
+from welkom.core.i18n import N_, gettext
+from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.problems import FieldError, Problem, request_language
+from welkom.interactions import service as interactions
+from welkom.interactions.models import RegistrationState
+from welkom.interactions.schemas import CaseOut
+from welkom.municipalities import service as municipalities
+from welkom.outbox import service as outbox
+from welkom.outbox.models import OutboxEntry, OutboxState
+
+REGISTRATION_STATES = {
+    "parked": (OutboxState.parked,),
+    "pending": (OutboxState.pending, OutboxState.in_progress),
+    "delivered": (OutboxState.delivered,),
+}
+_LOCAL_LABELS = {
+    RegistrationState.pending: N_("Sent"),
+    RegistrationState.parked: N_("Sent"),  # parking is records management's business
+    RegistrationState.registered: N_("Received by the municipality"),
+}
+
+
+class MyCasesController(Controller):
+    path = "/api/v1/me/cases"
+    tags = ["cases"]
+    guards = [requires_role("resident")]
+
+    @get("/", operation_id="listMyCases")
+    async def list_cases(
+        self,
+        request: Request,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[CaseOut]:
+        """What the resident sent and where each case stands, labelled in their language."""
+        assert principal.resident_id is not None
+        rows, next_cursor = await interactions.for_resident(
+            db, principal.resident_id, cursor=cursor, limit=limit
+        )
+        statuses = await service.statuses_for(db, [row.id for row in rows])
+        municipality = await municipalities.get(db, principal.municipality_id)
+        routing: service.CaseRouting = request.app.state.case_routing
+        language = request_language(request)
+        items = []
+        for row in rows:
+            status = statuses.get(row.id)
+            label = gettext(_LOCAL_LABELS[RegistrationState(row.registration_state)], language)
+            if status is not None and municipality.case_register == "zgw":
+                try:
+                    found = routing.case_types(municipality).status_label(status.statustype)
+                except CaseTypeFileError:
+                    found = None
+                if found is not None:
+                    label = found.label(language)
+            items.append(
+                CaseOut(
+                    interaction_id=row.id,
+                    kind=row.kind,
+                    created_at=row.created_at,
+                    registration=interactions.registration_of(row),
+                    status=label,
+                    status_set_at=status.status_set_at if status else None,
+                )
+            )
+        return Page(items=items, next_cursor=next_cursor)
+
+
+def _entry_out(entry: OutboxEntry) -> RegistrationEntryOut:
+    problem = None
+    if entry.last_error and entry.last_error.startswith("PermanentDeliveryError: {"):
+        try:
+            problem = json.loads(entry.last_error.split(": ", 1)[1])
+        except ValueError:
+            problem = None
+    return RegistrationEntryOut(
+        id=entry.id,
+        interaction_id=entry.reference,
+        state=entry.state,
+        attempts=entry.attempts,
+        created_at=entry.created_at,
+        next_attempt_at=entry.next_attempt_at,
+        last_error=entry.last_error,
+        problem=problem,
+    )
+
+
+class RegistrationsController(Controller):
+    path = "/api/v1/admin/registrations"
+    tags = ["cases"]
+    guards = [requires_role("records_manager")]
+
+    @get("/", operation_id="listRegistrations")
+    async def list_registrations(
+        self,
+        db: DbSession,
+        principal: Caller,
+        wanted: str = QueryParameter(name="state", default="parked", max_length=16),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+    ) -> Page[RegistrationEntryOut]:
+        """Registrations of the caller's municipality by state (`parked`, `pending` — oldest
+        first, so the long-pending lead — or `delivered`), with the last error."""
+        if wanted not in REGISTRATION_STATES:
+            raise Problem.validation(
+                [
+                    FieldError(
+                        "state",
+                        N_("Use one of: {choices}."),
+                        {"choices": ", ".join(REGISTRATION_STATES)},
+                        source="query",
+                    )
+                ]
+            )
+        entries = await outbox.list_entries(
+            db,
+            kind=interactions.REGISTER_KIND,
+            municipality_id=principal.municipality_id,
+            states=REGISTRATION_STATES[wanted],
+            after=decode_cursor(cursor) if cursor else None,
+            limit=limit + 1,
+        )
+        next_cursor = (
+            encode_cursor(entries[limit - 1].created_at, entries[limit - 1].id)
+            if len(entries) > limit
+            else None
+        )
+        return Page(items=[_entry_out(e) for e in entries[:limit]], next_cursor=next_cursor)
+
+    @post("/{entry_id:uuid}/retry", operation_id="retryRegistration", status_code=202)
+    async def retry(
+        self, request: Request, db: DbSession, principal: Caller, entry_id: FromPath[uuid.UUID]
+    ) -> RegistrationEntryOut:
+        """Put a parked registration back in the queue (after the cause was fixed)."""
+        entry = await outbox.get_entry(
+            db,
+            entry_id,
+            kind=interactions.REGISTER_KIND,
+            municipality_id=principal.municipality_id,
+        )
+        if entry is None:
+            raise Problem.not_found()
+        if not await outbox.requeue_parked(db, entry.id):
+            raise Problem(
+                409,
+                "registration-not-parked",
+                N_("Not parked"),
+                N_("Only a parked registration can be retried. Nothing was changed."),
+            )
+        await interactions.record_pending(db, entry.reference)
+        await db.commit()
+        await db.refresh(entry)
+        if worker := request.app.state.get("worker"):
+            worker.wake.set()
+        return _entry_out(entry)
+
+
+def _authorized(header: str | None, expected: str | None) -> bool:
+    if not header or not expected:
+        return False
+    return hmac.compare_digest(header.encode(), f"Bearer {expected}".encode())
+
+
+class NotificationCallbackController(Controller):
+    path = "/api/v1/zgw/notificaties"
+    tags = ["cases"]
+    guards = [public]  # authenticated by the abonnement's token, checked below
+
+    @post("/{code:str}", operation_id="receiveZgwNotification", status_code=204)
+    async def receive(
+        self,
+        state: State,
+        db: DbSession,
+        settings: AppSettings,
+        data: JSONBody[NotificationIn],
+        code: Annotated[str, PathParameter(max_length=4, pattern=r"^\d{4}$")],
+        authorization: str | None = HeaderParameter(
+            name="Authorization", default=None, max_length=1000
+        ),
+    ) -> None:
+        """Callback of the municipality's Notificaties API (kanaal `zaken`)."""
+        token = settings.zgw_notification_tokens.get(code)
+        if authorization is None:
+            raise Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
+        if not _authorized(authorization, token.get_secret_value() if token else None):
+            raise Problem(
+                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
+            )
+        municipality = await municipalities.by_code(db, code)
+        if municipality is None or municipality.case_register != "zgw":
+            raise Problem(
+                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
+            )
+        if data.kanaal != "zaken" or data.resource not in ("status", "zaak"):
+            return  # the subscription test, or nothing that moves a case on
+        try:
+            if await service.refresh_status(db, state.case_routing, municipality, data.hoofdObject):
+                await db.commit()
+        except (CaseRegisterError, CaseRegisterRefused):
+            await db.rollback()  # reconciliation picks it up later; the notification is taken

@@ -1,0 +1,31 @@
+import uuid
+from datetime import datetime
+from typing import Any
+
+import msgspec
+
+
+class RegistrationEntryOut(msgspec.Struct):
+    """A registration in the outbox, for records management. No personal data: ids, states,
+    counts and the case system's problem details (codes and field names)."""
+
+    id: uuid.UUID
+    interaction_id: uuid.UUID
+    state: str
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+    last_error: str | None
+    problem: dict[str, Any] | None  # the register's problem details when it refused
+
+
+class NotificationIn(msgspec.Struct):
+    """A Notificaties API message (unknown fields allowed: the standard may add some)."""
+
+    kanaal: str
+    hoofdObject: str
+    resource: str
+    resourceUrl: str
+    actie: str
+    aanmaakdatum: str
+    kenmerken: dict[str, Any] = {}

@@ -1,0 +1,69 @@
+"""Document uploads: size-limited, type sniffed from the bytes, stored with a checksum, then
+recorded with their outbox entry (so routing starts only once the file is safely kept)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.problems import FieldError, Problem
+from welkom.core.settings import Settings
+from welkom.interactions import service
+from welkom.storage.ports import Storage, checksum
+from welkom.storage.sniff import sniff
+
+#: The most any configuration may accept (Litestar refuses larger bodies before parsing).
+UPLOAD_HARD_LIMIT = 64 * 1024 * 1024
+
+
+async def receive_document(
+    db: AsyncSession,
+    storage: Storage,
+    settings: Settings,
+    principal: Principal,
+    *,
+    content: bytes,
+    language: str,
+    idempotency_key: str | None,
+) -> tuple[int, dict, bool]:
+    if language not in LANGUAGES:
+        raise Problem.validation([FieldError("language", N_("This language is not offered."))])
+    if not content:
+        raise Problem.validation([FieldError("file", N_("The file is empty."))])
+    if len(content) > settings.upload_max_bytes:
+        raise Problem(
+            413,
+            "document-too-large",
+            N_("Document too large"),
+            N_("A document may be at most {limit} MB. Nothing was stored."),
+            params={"limit": round(settings.upload_max_bytes / 1024 / 1024, 1)},
+        )
+    content_type = sniff(content)
+    if content_type not in settings.upload_allowed_types:
+        raise Problem(
+            415,
+            "document-type-not-accepted",
+            N_("This kind of file is not accepted"),
+            N_("Send a photo or a PDF. Nothing was stored."),
+        )
+    if replay := await service.replayed_document(
+        db, principal, checksum(content), language, idempotency_key
+    ):
+        return replay[0], replay[1], True
+    stored = await storage.put(content)
+    try:
+        status, body, replayed = await service.submit_document(
+            db,
+            principal,
+            stored=stored,
+            content_type=content_type,
+            language=language,
+            idempotency_key=idempotency_key,
+        )
+    except BaseException:
+        await storage.delete(stored.key)  # nothing recorded: keep no orphan file
+        raise
+    if replayed:  # the same upload committed concurrently: that one keeps its file
+        await storage.delete(stored.key)
+    return status, body, replayed

@@ -1,0 +1,1 @@
+"""Where uploaded files live: a :class:`~welkom.storage.ports.Storage` port and its adapters."""

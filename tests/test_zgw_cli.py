@@ -1,0 +1,61 @@
+"""`welkom cases check` and `welkom worker` refuse a wrong case-type file with a clear message."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from click.testing import CliRunner
+
+from tests.zgw.fixtures import (  # noqa: F401 - fixtures
+    SECRET,
+    case_type_toml,
+    on_zgw,
+    settings,
+    write_case_types,
+    zgw,
+)
+from tests.zgw.server import ZGWServer
+from welkom.cli import main
+from welkom.core.settings import Settings
+
+
+def environment(settings: Settings, **extra: str) -> dict[str, str]:
+    return {
+        "WELKOM_ENV": "test",
+        "WELKOM_DATABASE_URL": settings.database_url,
+        "WELKOM_DATA_DIR": str(settings.data_dir),
+        "WELKOM_ZGW_CLIENT_SECRETS": json.dumps({"9999": SECRET}),
+        "WELKOM_LOG_JSON": "true",
+    } | extra
+
+
+async def run(*args: str, env: dict[str, str]):
+    return await asyncio.to_thread(CliRunner().invoke, main, list(args), env=env)
+
+
+async def test_cases_check_passes_then_names_every_problem(
+    settings: Settings, on_zgw: None, zgw: ZGWServer
+) -> None:
+    env = environment(settings)
+    good = await run("cases", "check", "--offline", env=env)
+    assert good.exit_code == 0, good.output
+    assert "configured correctly" in good.output
+
+    write_case_types(settings, case_type_toml(zgw.types, level="openbaar"))
+    bad = await run("cases", "check", "--offline", env=env)
+    assert bad.exit_code == 1
+    assert "kinds.question.vertrouwelijkheidaanduiding: 'openbaar' is below" in bad.output
+    assert "kinds.document.vertrouwelijkheidaanduiding" in bad.output
+
+    worker = await run("worker", "--once", env=env)
+    assert worker.exit_code == 1
+    assert "refusing to start" in worker.output
+    assert "Traceback" not in worker.output
+
+    no_secret = await run(
+        "cases", "check", "--offline", env=env | {"WELKOM_ZGW_CLIENT_SECRETS": "{}"}
+    )
+    assert no_secret.exit_code == 1
+    assert "WELKOM_ZGW_CLIENT_SECRETS" in no_secret.output
+    assert SECRET not in no_secret.output
