@@ -8,6 +8,7 @@ from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
 from litestar import Litestar
+from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -28,6 +29,7 @@ from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
+from welkom.web import pwa_directory, pwa_router
 
 
 def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
@@ -81,6 +83,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
+    if (pwa := pwa_directory(settings)) is not None:
+        route_handlers.append(pwa_router(pwa))
 
     return Litestar(
         route_handlers=route_handlers,
@@ -97,6 +101,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             authentication_middleware,
         ],
         plugins=[problem_details_plugin()],
+        # The PWA's files only: API answers are never compressed (no BREACH on tokens).
+        compression_config=CompressionConfig(backend="gzip", exclude=["^/api/", "^/schema"]),
         openapi_config=OpenAPIConfig(
             title="Welkom API",
             version=__version__,

@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         3600.0, gt=0, description="Longest delay between two attempts. Entries are never dropped."
     )
 
+    pwa_dir: Path | None = Field(
+        None,
+        description="Directory of the built PWA served at / (default: pwa/dist of this checkout "
+        "when it exists; nothing is served at / without it).",
+    )
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
 
     @model_validator(mode="after")
