@@ -5,7 +5,8 @@ let waiting: ServiceWorker | null = null;
 
 export function registerServiceWorker(): void {
   if (!("serviceWorker" in navigator) || import.meta.env.DEV) return;
-  addEventListener("load", () => void register());
+  if (document.readyState === "complete") void register();
+  else addEventListener("load", () => void register());
 }
 
 async function register(): Promise<void> {
@@ -32,12 +33,12 @@ async function register(): Promise<void> {
   cacheLoadedAssets();
 }
 
-/** The first visit loaded its language chunk before the worker ran: let it keep a copy. */
+/** The first visit loaded its language chunk and data before the worker ran: let it keep a copy. */
 function cacheLoadedAssets(): void {
   const urls = performance
     .getEntriesByType("resource")
     .map((entry) => entry.name)
-    .filter((url) => url.startsWith(location.origin + "/assets/") || url.startsWith(location.origin + "/fonts/"));
+    .filter((url) => /^\/(assets|fonts|api)\//.test(new URL(url).pathname) && url.startsWith(location.origin));
   navigator.serviceWorker.controller?.postMessage({ type: "CACHE_URLS", urls });
 }
 

@@ -49,14 +49,23 @@ sw.addEventListener("message", (event) => {
   const data = event.data as { type?: string; urls?: string[] } | null;
   if (data?.type === "SKIP_WAITING") void sw.skipWaiting();
   if (data?.type === "CACHE_URLS" && Array.isArray(data.urls)) {
-    const urls = data.urls.filter((u) => {
-      const url = new URL(u, sw.location.origin);
-      return url.origin === sw.location.origin && /^\/(assets|fonts)\//.test(url.pathname);
-    });
+    // What the page loaded before this worker controlled it: keep a copy for offline use.
+    const urls = data.urls
+      .map((u) => new URL(u, sw.location.origin))
+      .filter((url) => url.origin === sw.location.origin);
+    const assets = urls.filter((url) => /^\/(assets|fonts)\//.test(url.pathname));
+    const reads = urls.filter((url) => CACHED_API.some((re) => re.test(url.pathname)));
     event.waitUntil(
-      caches.open(ASSETS).then(async (cache) => {
-        for (const url of urls) if (!(await cache.match(url))) await cache.add(url).catch(() => {});
-      }),
+      (async () => {
+        const cache = await caches.open(ASSETS);
+        for (const url of assets) if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+        const api = await caches.open(API_CACHE);
+        for (const url of reads) {
+          if (await api.match(url)) continue;
+          const response = await fetch(url, { credentials: "same-origin" }).catch(() => null);
+          if (response?.status === 200) await api.put(url, response);
+        }
+      })(),
     );
   }
 });

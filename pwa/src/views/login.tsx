@@ -18,11 +18,9 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
     setBusy(true);
     setError("");
     try {
-      const result = await request<{ session: Session }>("/api/v1/auth/demo-login", {
-        method: "POST",
-        body: { login },
-      });
-      ctx.setSession(result.data.session);
+      await request("/api/v1/auth/demo-login", { method: "POST", body: { login } });
+      // Read the session back through the service worker, so it is known offline too.
+      ctx.setSession((await request<Session>("/api/v1/auth/session")).data);
       go("home");
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
