@@ -20,6 +20,11 @@ SOURCES = ROOT / "pwa" / "src"
 LOCALES = ROOT / "locales"
 LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr")
 CLDR_LOCALE = {"prs": "fa_AF", "kmr": "ku"}
+HEADER = """\
+# Welkom PWA strings ({language}), gettext domain "pwa"; msgids are the English source.
+# Entries flagged "fuzzy" are machine-made or unreviewed: the app uses them and shows a notice.
+# A native speaker removes the flag after reviewing. Update with pwa/scripts/update_catalogs.py.
+#"""
 T_CALL = re.compile(r'\bt\(\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -45,6 +50,8 @@ def update(language: str, template: Catalog) -> Path:
         catalog = Catalog(locale=locale, domain="pwa", project="Welkom PWA")
         catalog.update(template, no_fuzzy_matching=True)
     catalog.locale = locale
+    catalog.header_comment = HEADER.format(language=language)
+    catalog.copyright_holder = "Welkom contributors"
     catalog.language_team = f"{language} <https://welkom.example/translate>"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
