@@ -80,7 +80,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as response:
+            with urllib.request.urlopen(base + "/health", timeout=2) as response:  # noqa: S310 (http on loopback)
                 if response.status == 200:
                     break
         except OSError:
@@ -112,7 +112,9 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def context(browser, server):  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 412, "height": 900})
+    context = browser.new_context(
+        base_url=server, locale="nl-NL", viewport={"width": 412, "height": 900}
+    )
     context.set_default_timeout(15_000)
     yield context
     context.close()

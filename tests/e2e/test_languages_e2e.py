@@ -26,7 +26,8 @@ def test_switch_to_arabic_lays_out_right_to_left(page: Page, artifacts: Path) ->
     width = page.viewport_size["width"]
     heading = page.locator("h1").bounding_box()
     brand = page.locator(".brand").bounding_box()
-    assert heading and brand
+    assert heading
+    assert brand
     assert width - (heading["x"] + heading["width"]) < 40
     assert brand["x"] > width / 2
     page.screenshot(path=str(artifacts / "settings-ar-rtl.png"), full_page=True)
