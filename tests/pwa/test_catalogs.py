@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def used_msgids() -> set[str]:
     ids: set[str] = set()
     for path in (ROOT / "pwa" / "src").rglob("*.ts*"):
-        ids.update(m.encode().decode("unicode_escape") for m in T_CALL.findall(path.read_text()))
+        ids.update(json.loads(f'"{m}"') for m in T_CALL.findall(path.read_text("utf-8")))
     return ids
 
 
