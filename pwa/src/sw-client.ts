@@ -39,6 +39,8 @@ function cacheLoadedAssets(): void {
     .getEntriesByType("resource")
     .map((entry) => entry.name)
     .filter((url) => /^\/(assets|fonts|api)\//.test(new URL(url).pathname) && url.startsWith(location.origin));
+  // The session decides what an offline start shows; its first read may still be in flight.
+  urls.push(location.origin + "/api/v1/auth/session");
   navigator.serviceWorker.controller?.postMessage({ type: "CACHE_URLS", urls });
 }
 
