@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, request, type Session } from "./api";
+import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { queue } from "./outbox";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
@@ -31,7 +31,13 @@ export interface AppContext {
   changeLanguage(code: string): Promise<void>;
 }
 
-export function App({ languageChosen }: { languageChosen: boolean }) {
+export function App({
+  languageChosen,
+  initialSession,
+}: {
+  languageChosen: boolean;
+  initialSession: Promise<Result<Session>>;
+}) {
   const [route, setRoute] = useState<Route>(languageChosen ? currentRoute() : "language");
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [offline, setOffline] = useState(!navigator.onLine);
@@ -62,13 +68,13 @@ export function App({ languageChosen }: { languageChosen: boolean }) {
   }, []);
 
   useEffect(() => {
-    request<Session>("/api/v1/auth/session")
+    initialSession
       .then((r) => setSession(r.data))
       .catch((error) => {
         if (!(error instanceof ApiError)) setOffline(true);
         setSession(null);
       });
-  }, []);
+  }, [initialSession]);
 
   // Move focus to the new view's heading so screen readers announce it.
   useEffect(() => {
@@ -94,9 +100,11 @@ export function App({ languageChosen }: { languageChosen: boolean }) {
     announce,
     changeLanguage,
   };
+  const resident = session?.roles.includes("resident") ?? false;
   let view = route;
   if (view !== "language" && !session) view = "login";
   if (view === "login" && session) view = "home";
+  if ((view === "ask" || view === "questions") && !resident) view = "home";
 
   return (
     <>
@@ -111,8 +119,12 @@ export function App({ languageChosen }: { languageChosen: boolean }) {
               {(
                 [
                   ["home", t("Home")],
-                  ["ask", t("Ask a question")],
-                  ["questions", t("My questions")],
+                  ...(resident
+                    ? [
+                        ["ask", t("Ask a question")],
+                        ["questions", t("My questions")],
+                      ]
+                    : []),
                   ["settings", t("Settings")],
                 ] as [Route, string][]
               ).map(([r, label]) => (

@@ -64,3 +64,13 @@ def test_offline_question_waits_and_is_sent_exactly_once(page: Page) -> None:
     expect(
         page.locator("[data-testid=questions] li", has_text=text).locator("[data-state]")
     ).to_have_attribute("data-state", re.compile("pending|registered"))
+
+
+def test_a_volunteer_sees_no_resident_actions(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Nederlands", exact=True).click()
+    page.locator("section button.primary").nth(1).click()  # the demo volunteer
+    expect(page.locator("#home-title")).to_contain_text("Pieter")
+    expect(page.locator('nav a[href="#/ask"]')).to_have_count(0)
+    page.goto("/#/questions")
+    expect(page.locator("#home-title")).to_be_visible()
