@@ -33,15 +33,27 @@ async function register(): Promise<void> {
   cacheLoadedAssets();
 }
 
-/** The first visit loaded its language chunk and data before the worker ran: let it keep a copy. */
+/**
+ * What the page loads before the worker controls it (on the first visit: its language chunk, the
+ * session, the first view's data) never passes through the worker. Once it controls the page, hand
+ * it every such URL, also those whose loading finishes later; it keeps a copy of each.
+ */
+let observing = false;
 function cacheLoadedAssets(): void {
-  const urls = performance
-    .getEntriesByType("resource")
-    .map((entry) => entry.name)
-    .filter((url) => /^\/(assets|fonts|api)\//.test(new URL(url).pathname) && url.startsWith(location.origin));
-  // The session decides what an offline start shows; its first read may still be in flight.
-  urls.push(location.origin + "/api/v1/auth/session");
-  navigator.serviceWorker.controller?.postMessage({ type: "CACHE_URLS", urls });
+  if (observing || !navigator.serviceWorker.controller) return;
+  observing = true;
+  const post = (urls: string[]) => {
+    const wanted = urls.filter(
+      (url) => url.startsWith(location.origin) && /^\/(assets|fonts|api)\//.test(new URL(url).pathname),
+    );
+    if (wanted.length) navigator.serviceWorker.controller?.postMessage({ type: "CACHE_URLS", urls: wanted });
+  };
+  // The session decides what an offline start shows.
+  post([location.origin + "/api/v1/auth/session"]);
+  new PerformanceObserver((list) => post(list.getEntries().map((e) => e.name))).observe({
+    type: "resource",
+    buffered: true,
+  });
 }
 
 export function hasUpdate(): boolean {
