@@ -129,7 +129,7 @@ def one_run(browser, base: str) -> dict[str, float]:  # type: ignore[no-untyped-
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
 
     page.goto("/#/home", wait_until="load")
-    page.wait_for_function(HEADING_SHOWN_JS, timeout=60_000)
+    first_shown = page.wait_for_function(HEADING_SHOWN_JS, timeout=60_000).json_value()
     lcp = page.evaluate(LCP_JS)
     page.wait_for_load_state("networkidle")
     totals = {"app": 0.0, "api": 0.0, "font": 0.0}
@@ -155,6 +155,7 @@ def one_run(browser, base: str) -> dict[str, float]:  # type: ignore[no-untyped-
         "api_bytes": totals["api"],
         "font_bytes": totals["font"],
         "lcp_ms": lcp or float("nan"),
+        "home_ms": first_shown,
         "offline_home_ms": shown,
         "offline_lcp_ms": offline_lcp or float("nan"),
     }
@@ -198,6 +199,7 @@ def main() -> None:
 
     med = {key: statistics.median(r[key] for r in results) for key in results[0]}
     worst = {key: max(r[key] for r in results) for key in results[0]}
+    every_lcp = ", ".join(f"{r['lcp_ms']:.0f}" for r in results)
     lines = [
         f"\n## {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {options.runs} runs (median, worst)\n",
         f"- Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} "
@@ -207,7 +209,10 @@ def main() -> None:
         f"{med['app_bytes'] / 1024:.1f} KB transferred ({worst['app_bytes'] / 1024:.1f}); "
         f"API answers {med['api_bytes'] / 1024:.1f} KB; fonts {med['font_bytes'] / 1024:.1f} KB "
         f"(budget: 100 KB without the Ge'ez font)",
-        f"- LCP first load: {med['lcp_ms']:.0f} ms ({worst['lcp_ms']:.0f}) (budget 2000 ms)",
+        f"- LCP first load: {med['lcp_ms']:.0f} ms ({worst['lcp_ms']:.0f}) (budget 2000 ms); "
+        f"every run: {every_lcp} ms; "
+        f"home heading with the resident's name on screen: {med['home_ms']:.0f} ms "
+        f"({worst['home_ms']:.0f})",
         f"- Repeat visit offline, home view on screen: {med['offline_home_ms']:.0f} ms "
         f"({worst['offline_home_ms']:.0f}); LCP {med['offline_lcp_ms']:.0f} ms "
         f"({worst['offline_lcp_ms']:.0f}) (budget 1000 ms)",
