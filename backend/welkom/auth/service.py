@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AuthSession
@@ -109,19 +109,19 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
 
 
 async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
-    await db.execute(
-        update(AuthSession)
-        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
-    await db.commit()
+    """Log out this session."""
+    await _revoke_where(db, AuthSession.id == session_id)
 
 
 async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
     """Log out everywhere."""
+    await _revoke_where(db, AuthSession.account_id == account_id)
+
+
+async def _revoke_where(db: AsyncSession, condition: ColumnElement[bool]) -> None:
     await db.execute(
         update(AuthSession)
-        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
+        .where(condition, AuthSession.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
     await db.commit()

@@ -158,7 +158,7 @@ def _field_error(item: dict[str, Any]) -> FieldError:
     message, key, source = (
         str(item.get("message", "")),
         str(item.get("key", "")),
-        str(item.get("source", "body")),
+        str(getattr(item.get("source"), "value", item.get("source") or "body")),
     )
     for pattern, msgid, params, names_field in _FIELD_RULES:
         if match := pattern.search(message):

@@ -40,7 +40,7 @@ class QuestionController(Controller):
             db, principal, data, idempotency.validate_key(idempotency_key)
         )
         if not replayed:
-            outbox_wake()  # type: ignore[operator]
+            outbox_wake()
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 

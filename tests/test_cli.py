@@ -1,0 +1,134 @@
+"""The `welkom` command, run as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+WELKOM = str(Path(sys.executable).with_name("welkom"))
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [WELKOM, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in (
+        "demo",
+        "serve",
+        "worker",
+        "migrate",
+        "downgrade",
+        "openapi",
+        "config-reference",
+    ):
+        assert command in result.stdout
+
+
+def test_openapi_prints_the_document() -> None:
+    result = run("openapi")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["openapi"].startswith("3.1")
+    assert (
+        "/api/v1/auth/demo-login" not in document["paths"]
+    )  # the production API has no demo login
+
+
+def test_migrate_then_worker_on_a_fresh_database(tmp_path: Path) -> None:
+    env = {"WELKOM_ENV": "test", "WELKOM_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'w.db'}"}
+    behind = run("worker", "--once", env=env)
+    assert behind.returncode != 0
+    assert "welkom migrate" in behind.stderr
+    migrated = run("migrate", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+    assert "Database now at" in migrated.stdout
+    drained = run("worker", "--once", env=env)
+    assert drained.returncode == 0, drained.stderr
+    assert "Processed 0 outbox entries." in drained.stdout
+
+
+def test_production_refuses_demo_secrets() -> None:
+    result = run("serve", env={"WELKOM_ENV": "production", "WELKOM_SECRET_KEY": ""})
+    assert result.returncode != 0
+    result = run(
+        "serve",
+        env={
+            "WELKOM_ENV": "production",
+            "WELKOM_DEMO_LOGIN": "true",
+            "WELKOM_SECRET_KEY": "s" * 40,
+        },
+    )
+    assert result.returncode != 0
+    assert "DEMO_LOGIN" in result.stderr
+
+
+def test_demo_starts_prints_logins_and_registers_a_question(tmp_path: Path) -> None:
+    """README's first command, end to end: a question becomes a zaak within seconds."""
+    port = free_port()
+    process = subprocess.Popen(
+        [WELKOM, "demo", "--port", str(port), "--data-dir", str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the demo did not start")
+        token = httpx.post(
+            f"{base}/api/v1/auth/demo-login", json={"login": "demo-resident"}
+        ).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        asked = httpx.post(
+            f"{base}/api/v1/me/questions",
+            json={"text": "Waar is het gemeentehuis?", "language": "nl"},
+            headers=headers,
+        )
+        assert asked.status_code == 201
+        registration = {}
+        for _ in range(50):
+            registration = httpx.get(f"{base}/api/v1/me/questions", headers=headers).json()[
+                "items"
+            ][0]["registration"]
+            if registration["state"] == "registered":
+                break
+            time.sleep(0.1)
+        assert registration["state"] == "registered"
+        assert registration["zaak_identificatie"].startswith("WLK-")
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    for login in ("demo-resident", "demo-caseworker", "demo-volunteer"):
+        assert login in output
+    assert f"{base}" in output
+    assert "Applying migrations" in output
