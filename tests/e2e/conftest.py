@@ -100,8 +100,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Per module: Playwright's sync API keeps an event loop running in this thread while it is
+    open, which the async database tests that follow cannot share."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
