@@ -7,6 +7,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 
 export interface QueuedRequest {
+  /** Order of arrival: IndexedDB's key generator, monotonic across tabs. */
+  seq?: number;
   id: string;
   /** Sent as `Idempotency-Key` on every attempt. */
   key: string;
@@ -30,7 +32,7 @@ export type Outcome =
 export type Sender = (item: QueuedRequest) => Promise<Outcome>;
 
 interface Schema extends DBSchema {
-  requests: { key: string; value: QueuedRequest; indexes: { createdAt: string } };
+  requests: { key: number; value: QueuedRequest; indexes: { id: string } };
 }
 
 const LOCK = "welkom-queue-flush";
@@ -54,8 +56,8 @@ export class Queue extends EventTarget {
     super();
     this.db = openDB<Schema>(name, 1, {
       upgrade(db) {
-        const store = db.createObjectStore("requests", { keyPath: "id" });
-        store.createIndex("createdAt", "createdAt");
+        const store = db.createObjectStore("requests", { keyPath: "seq", autoIncrement: true });
+        store.createIndex("id", "id", { unique: true });
       },
     });
   }
@@ -70,18 +72,20 @@ export class Queue extends EventTarget {
       createdAt: new Date().toISOString(),
       attempts: 0,
     };
-    await (await this.db).put("requests", entry);
+    entry.seq = await (await this.db).add("requests", entry);
     this.changed();
     return entry;
   }
 
   /** Everything still waiting (or refused), oldest first. */
   async list(): Promise<QueuedRequest[]> {
-    return (await this.db).getAllFromIndex("requests", "createdAt");
+    return (await this.db).getAll("requests");
   }
 
   async remove(id: string): Promise<void> {
-    await (await this.db).delete("requests", id);
+    const db = await this.db;
+    const seq = await db.getKeyFromIndex("requests", "id", id);
+    if (seq !== undefined) await db.delete("requests", seq);
     this.changed();
   }
 
@@ -110,7 +114,7 @@ export class Queue extends EventTarget {
   private async sendAll(send: Sender): Promise<void> {
     const db = await this.db;
     for (const listed of await this.list()) {
-      const item = await db.get("requests", listed.id); // another tab may have sent it
+      const item = await db.get("requests", listed.seq!); // another tab may have sent it
       if (!item || item.failed) continue;
       item.attempts += 1;
       await db.put("requests", item);
@@ -125,7 +129,7 @@ export class Queue extends EventTarget {
         return;
       }
       if (outcome.kind === "sent") {
-        await db.delete("requests", item.id);
+        await db.delete("requests", item.seq!);
       } else {
         item.failed = { status: outcome.status, message: outcome.message };
         await db.put("requests", item);

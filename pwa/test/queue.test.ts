@@ -105,6 +105,13 @@ describe("offline queue", () => {
     expect(again.map((i) => i.key)).toEqual([item.key]);
   });
 
+  it("keeps the order of arrival even within one millisecond", async () => {
+    const queue = fresh();
+    const texts = Array.from({ length: 20 }, (_, i) => `q${i}`);
+    for (const text of texts) await queue.add(question(text));
+    expect((await queue.list()).map((i) => (i.body as { text: string }).text)).toEqual(texts);
+  });
+
   it("retries on conflict, rate limits, sign-in and server errors, fails on other 4xx", () => {
     for (const status of [401, 409, 429, 500, 503]) expect(outcomeFor(status).kind).toBe("retry");
     for (const status of [400, 404, 413, 422]) expect(outcomeFor(status).kind).toBe("failed");
