@@ -11,9 +11,11 @@ export function registerServiceWorker(): void {
 
 async function register(): Promise<void> {
   const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
-  const hadController = !!navigator.serviceWorker.controller;
+  // A worker that installs while another controls the page is an update: offer it. The very
+  // first worker takes control by itself (clients.claim()) and needs no reload.
+  let controlled = !!navigator.serviceWorker.controller;
   const offer = (worker: ServiceWorker | null) => {
-    if (worker && hadController) {
+    if (worker && navigator.serviceWorker.controller) {
       waiting = worker;
       updates.dispatchEvent(new Event("available"));
     }
@@ -26,8 +28,9 @@ async function register(): Promise<void> {
     });
   });
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (hadController) location.reload();
-    else cacheLoadedAssets();
+    if (controlled) location.reload();
+    controlled = true;
+    cacheLoadedAssets();
   });
   await navigator.serviceWorker.ready;
   cacheLoadedAssets();

@@ -7,6 +7,7 @@ Without them these tests are skipped locally and fail under CI.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -62,13 +63,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Welkom demo process; its base URL."""
+@contextlib.contextmanager
+def run_welkom(dist: Path, data_dir: Path) -> Iterator[str]:
+    """A real `welkom demo` process serving ``dist`` at / on a free loopback port; its base URL."""
     port = _free_port()
-    data_dir = tmp_path_factory.mktemp("welkom-e2e")
     log = (data_dir / "server.log").open("w")
-    env = {**os.environ, "WELKOM_PWA_DIR": str(DIST), "WELKOM_LOG_JSON": "false"}
+    env = {**os.environ, "WELKOM_PWA_DIR": str(dist), "WELKOM_LOG_JSON": "false"}
     process = subprocess.Popen(
         [sys.executable, "-m", "welkom", "demo", "--data-dir", str(data_dir), "--port", str(port)],
         cwd=ROOT,
@@ -78,18 +78,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as response:  # noqa: S310 (http on loopback)
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"welkom demo did not start; see {data_dir / 'server.log'}")
-        time.sleep(0.2)
     try:
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"welkom demo did not start; see {data_dir / 'server.log'}")
+            time.sleep(0.2)
         yield base
     finally:
         process.terminate()
@@ -98,6 +97,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo with the built PWA, shared by the end-to-end tests."""
+    with run_welkom(DIST, tmp_path_factory.mktemp("welkom-e2e")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

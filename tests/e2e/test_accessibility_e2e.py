@@ -13,6 +13,11 @@ VIEWS = ["home", "ask", "questions", "settings"]
 @pytest.mark.parametrize("code", ["nl", "ar", "ti"])
 def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     found: dict[str, list] = {}
+    csp: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.goto("/")
     expect(page.locator("h1")).to_be_visible()
     found["language"] = axe_violations(page)
@@ -39,6 +44,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     page.context.set_offline(False)
 
     assert {view: v for view, v in found.items() if v} == {}
+    assert csp == []  # the app runs under its strict policy without a single violation
     assert set(found) == {"language", "login", *VIEWS, "questions-offline"}
 
 
