@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import api_questions, ask, sign_in_as_resident
 
 
-def test_question_is_registered_as_a_zaak(page: Page) -> None:
+def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
     sign_in_as_resident(page)
     text = f"Wanneer krijg ik de sleutel van mijn huis? {uuid.uuid4().hex[:8]}"
 
@@ -25,9 +26,10 @@ def test_question_is_registered_as_a_zaak(page: Page) -> None:
     assert mine[0]["registration"]["state"] == "registered"
     assert zaak
     expect(badge).to_contain_text(zaak)
+    page.screenshot(path=str(artifacts / "questions-nl-zaak.png"), full_page=True)
 
 
-def test_offline_question_waits_and_is_sent_exactly_once(page: Page) -> None:
+def test_offline_question_waits_and_is_sent_exactly_once(page: Page, artifacts: Path) -> None:
     sign_in_as_resident(page)
     before = len(api_questions(page))
     text = f"Waar kan ik taalles volgen? {uuid.uuid4().hex[:8]}"
@@ -38,6 +40,7 @@ def test_offline_question_waits_and_is_sent_exactly_once(page: Page) -> None:
     expect(queued.locator("[data-state=queued]")).to_be_visible()
     expect(page.locator(".notice.queued")).to_contain_text("1")
     expect(page.locator(".notice.offline")).to_be_visible()
+    page.screenshot(path=str(artifacts / "questions-nl-offline-queued.png"), full_page=True)
 
     # Still there after a reload without network: the shell comes from the service worker,
     # the question from IndexedDB.
