@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
-import { queue } from "./outbox";
+import { flush, queue } from "./outbox";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
 import { AskView } from "./views/ask";
 import { HomeView } from "./views/home";
@@ -75,6 +75,13 @@ export function App({
         setSession(null);
       });
   }, [initialSession]);
+
+  // What waits in the offline queue belongs to the account that is signed in.
+  useEffect(() => {
+    if (session === undefined) return;
+    queue.setAccount(session?.account_id ?? null);
+    if (session) void flush();
+  }, [session]);
 
   // Move focus to the new view's heading so screen readers announce it.
   useEffect(() => {

@@ -10,6 +10,8 @@ export interface QueuedRequest {
   /** Order of arrival: IndexedDB's key generator, monotonic across tabs. */
   seq?: number;
   id: string;
+  /** Whose it is: only sent, and only shown, while that account is signed in on this device. */
+  account: string;
   /** Sent as `Idempotency-Key` on every attempt. */
   key: string;
   /** What the resident sent, for showing it while it waits ("question", …). */
@@ -51,6 +53,7 @@ export function outcomeFor(status: number, message = ""): Outcome {
 export class Queue extends EventTarget {
   private db: Promise<IDBPDatabase<Schema>>;
   private running: Promise<void> | null = null;
+  private account: string | null = null;
 
   constructor(name = "welkom-queue") {
     super();
@@ -62,11 +65,23 @@ export class Queue extends EventTarget {
     });
   }
 
+  /**
+   * The signed-in account. Another person signing in on a shared phone neither sees nor sends
+   * what the previous one left waiting; it waits for its own account.
+   */
+  setAccount(account: string | null): void {
+    if (account === this.account) return;
+    this.account = account;
+    this.changed();
+  }
+
   async add(
     item: Pick<QueuedRequest, "kind" | "method" | "path" | "body">,
   ): Promise<QueuedRequest> {
+    if (!this.account) throw new Error("sign in before sending");
     const entry: QueuedRequest = {
       ...item,
+      account: this.account,
       id: newId(),
       key: newId(),
       createdAt: new Date().toISOString(),
@@ -77,20 +92,24 @@ export class Queue extends EventTarget {
     return entry;
   }
 
-  /** Everything still waiting (or refused), oldest first. */
+  /** What the signed-in account still has waiting (or refused), oldest first. */
   async list(): Promise<QueuedRequest[]> {
-    return (await this.db).getAll("requests");
+    const account = this.account;
+    if (!account) return [];
+    return (await (await this.db).getAll("requests")).filter((item) => item.account === account);
+  }
+
+  /** Remove the signed-in account's entries (on sign-out). */
+  async clear(): Promise<void> {
+    const db = await this.db;
+    for (const item of await this.list()) await db.delete("requests", item.seq!);
+    this.changed();
   }
 
   async remove(id: string): Promise<void> {
     const db = await this.db;
     const seq = await db.getKeyFromIndex("requests", "id", id);
     if (seq !== undefined) await db.delete("requests", seq);
-    this.changed();
-  }
-
-  async clear(): Promise<void> {
-    await (await this.db).clear("requests");
     this.changed();
   }
 
@@ -115,7 +134,7 @@ export class Queue extends EventTarget {
     const db = await this.db;
     for (const listed of await this.list()) {
       const item = await db.get("requests", listed.seq!); // another tab may have sent it
-      if (!item || item.failed) continue;
+      if (!item || item.failed || item.account !== this.account) continue;
       item.attempts += 1;
       await db.put("requests", item);
       let outcome: Outcome;

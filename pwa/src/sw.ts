@@ -118,7 +118,8 @@ async function apiRead(event: FetchEvent): Promise<Response> {
   const cache = await caches.open(API_CACHE);
   const network = fetch(request).then(async (response) => {
     if (response.status === 200) await cache.put(request, response.clone());
-    else if (response.status === 401) await cache.delete(request);
+    // Signed out or session expired: nothing personal stays on the phone.
+    else if (response.status === 401) await caches.delete(API_CACHE);
     return response;
   });
   event.waitUntil(network.then(() => undefined, () => undefined));

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { Queue, outcomeFor, type QueuedRequest, type Outcome } from "../src/queue";
 
 let n = 0;
-const fresh = () => new Queue(`test-${++n}`);
+const fresh = (account = "amal") => {
+  const queue = new Queue(`test-${++n}`);
+  queue.setAccount(account);
+  return queue;
+};
 const question = (text: string) => ({
   kind: "question",
   method: "POST" as const,
@@ -100,9 +104,38 @@ describe("offline queue", () => {
 
   it("survives a reload: a new Queue on the same database sees what waits", async () => {
     const name = `reload-${++n}`;
-    const item = await new Queue(name).add(question("kept"));
-    const again = await new Queue(name).list();
-    expect(again.map((i) => i.key)).toEqual([item.key]);
+    const first = new Queue(name);
+    first.setAccount("amal");
+    const item = await first.add(question("kept"));
+    const again = new Queue(name);
+    expect(await again.list()).toEqual([]); // nobody signed in yet
+    again.setAccount("amal");
+    expect((await again.list()).map((i) => i.key)).toEqual([item.key]);
+  });
+
+  it("never shows or sends one person's waiting requests while another is signed in", async () => {
+    const name = `shared-${++n}`;
+    const queue = new Queue(name);
+    queue.setAccount("amal");
+    await queue.add(question("from Amal"));
+    queue.setAccount("pieter");
+    expect(await queue.list()).toEqual([]);
+    const sent: string[] = [];
+    const send = async (i: QueuedRequest): Promise<Outcome> => {
+      sent.push(i.account);
+      return { kind: "sent", status: 201 };
+    };
+    await queue.flush(send);
+    expect(sent).toEqual([]);
+    await queue.clear(); // Pieter signs out: Amal's question stays for Amal
+    queue.setAccount("amal");
+    await queue.flush(send);
+    expect(sent).toEqual(["amal"]);
+  });
+
+  it("refuses to queue anything without a signed-in account", async () => {
+    const queue = new Queue(`anon-${++n}`);
+    await expect(queue.add(question("x"))).rejects.toThrow();
   });
 
   it("keeps the order of arrival even within one millisecond", async () => {

@@ -77,3 +77,30 @@ def test_a_volunteer_sees_no_resident_actions(page: Page) -> None:
     expect(page.locator('nav a[href="#/ask"]')).to_have_count(0)
     page.goto("/#/questions")
     expect(page.locator("#home-title")).to_be_visible()
+
+
+def test_signing_out_leaves_nothing_personal_on_the_phone(page: Page) -> None:
+    sign_in_as_resident(page)
+    page.locator('nav a[href="#/questions"]').click()
+    expect(page.locator("#questions-title")).to_be_visible()
+    page.context.set_offline(True)
+    ask(page, "Nog niet verstuurd")
+    expect(page.locator("[data-testid=queued] li")).to_have_count(1)
+    page.context.set_offline(False)
+
+    page.locator('nav a[href="#/settings"]').click()
+    page.locator("#settings-title ~ button.primary").click()
+    expect(page.locator("#login-title")).to_be_visible()
+    assert not page.evaluate("() => caches.has('welkom-api')")
+    waiting = page.evaluate(
+        "() => new Promise(r => { const q = indexedDB.open('welkom-queue');"
+        " q.onsuccess = () => { const all = q.result.transaction('requests')"
+        ".objectStore('requests').getAll(); all.onsuccess = () => r(all.result.length) } })"
+    )
+    assert waiting == 0  # sent when the connection returned, or removed on signing out
+
+    # Offline and reloaded: the app opens at sign-in, with no one's data.
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.locator("#login-title")).to_be_visible()
+    expect(page.locator("nav")).to_have_count(0)
