@@ -25,16 +25,36 @@ from welkom.core.logging import configure_logging
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
+from welkom.notifications import service as notifications
+from welkom.notifications.push import PushHandler
+from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
+from welkom.services.routes import (
+    AdminServiceController,
+    AdminTranslationController,
+    ServiceController,
+)
 from welkom.web import pwa_directory, pwa_router
 
 
-def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
-    """Every outbox kind and its handler. A new kind is registered here."""
-    return {interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)}
+def outbox_handlers(
+    sessions: async_sessionmaker[AsyncSession], settings: Settings | None = None
+) -> dict[str, OutboxHandler]:
+    """Every outbox kind and its handler. A new kind is registered here.
+
+    Pushes need the settings (VAPID keys, quiet-hour defaults); without them push entries wait
+    for a worker that has them.
+    """
+    handlers: dict[str, OutboxHandler] = {
+        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)
+    }
+    if settings is not None:
+        handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
+    return handlers
 
 
 async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
@@ -66,7 +86,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         if settings.run_worker_in_process:
             worker = OutboxWorker(
                 app.state.session_factory,
-                outbox_handlers(app.state.session_factory),
+                outbox_handlers(app.state.session_factory, settings),
                 settings,
                 name="in-process",
             )
@@ -81,6 +101,13 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await engine.dispose()
 
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers += [
+        ServiceController,
+        AdminServiceController,
+        AdminTranslationController,
+        list_languages,
+    ]
+    route_handlers += NOTIFICATION_CONTROLLERS
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
     if (pwa := pwa_directory(settings)) is not None:

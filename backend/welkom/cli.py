@@ -68,6 +68,11 @@ def demo(host: str, port: int, data_dir: str) -> None:
         async with session_factory(engine)() as db:
             created = await seed(db)
         click.echo("Seeded the demo municipality." if created else "Demo data already present.")
+        from welkom.notifications import vapid
+
+        if vapid.load(settings) is None:  # the demo sends Web Push out of the box
+            vapid.generate(vapid.key_file(settings))
+            click.echo(f"Generated VAPID keys in {vapid.key_file(settings)}.")
         base = f"http://{host}:{port}"
         click.echo(f"\nWelkom demo running at {base}  (Ctrl+C stops it)")
         click.echo(f"  OpenAPI document:  {base}/schema")
@@ -165,7 +170,7 @@ def worker(once: bool) -> None:
         engine = create_engine(settings)
         await assert_migrated(engine)
         sessions = session_factory(engine)
-        outbox_worker = OutboxWorker(sessions, outbox_handlers(sessions), settings)
+        outbox_worker = OutboxWorker(sessions, outbox_handlers(sessions, settings), settings)
         if once:
             delivered = await outbox_worker.drain()
             click.echo(f"Processed {delivered} outbox entries.")
@@ -190,6 +195,75 @@ def worker(once: bool) -> None:
         raise
 
 
+@main.group()
+def push() -> None:
+    """Web Push (VAPID keys)."""
+
+
+@push.command("keys")
+@click.option(
+    "--force", is_flag=True, help="Replace existing keys (every device must subscribe again)."
+)
+def push_keys(force: bool) -> None:
+    """Generate the VAPID key pair, stored outside the repository.
+
+    Writes the private key (PEM, mode 0600) to WELKOM_VAPID_PRIVATE_KEY_FILE, or
+    <data dir>/vapid_private_key.pem, and prints the public key. Production may instead pass
+    the private key in WELKOM_VAPID_PRIVATE_KEY.
+    """
+    from welkom.notifications import vapid
+
+    settings = _settings()
+    if settings.vapid_private_key:
+        raise click.ClickException(
+            "WELKOM_VAPID_PRIVATE_KEY is set: the key comes from the environment; unset it to "
+            "generate a key file"
+        )
+    path = vapid.key_file(settings).resolve()
+    if path.exists() and not force:
+        keys = vapid.load(settings)
+        assert keys is not None
+        click.echo(f"VAPID keys already exist: {path} (use --force to replace them)")
+        click.echo(f"Public key: {keys.public_key}")
+        return
+    if _inside_git_work_tree(path):
+        raise click.ClickException(
+            f"{path} is inside a git work tree and not ignored: keep keys out of the repository "
+            "(set WELKOM_DATA_DIR or WELKOM_VAPID_PRIVATE_KEY_FILE)"
+        )
+    if path.exists():
+        path.unlink()
+    keys = vapid.generate(path)
+    click.echo(f"Wrote the VAPID private key to {path} (mode 0600).")
+    click.echo(f"Public key: {keys.public_key}")
+
+
+def _inside_git_work_tree(path: Path) -> bool:
+    """True if ``path`` would be tracked by git (in a work tree and not ignored)."""
+    import subprocess
+
+    directory = next((p for p in path.parents if p.exists()), None)
+    if directory is None:
+        return False
+    try:
+        inside = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            ["git", "-C", str(directory), "rev-parse", "--is-inside-work-tree"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if inside.stdout.strip() != "true":
+            return False
+        ignored = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            ["git", "-C", str(directory), "check-ignore", "-q", str(path)],  # noqa: S607
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:  # no git on this machine
+        return False
+    return ignored.returncode != 0
+
+
 @main.command()
 def openapi() -> None:
     """Print the OpenAPI document (JSON) of the production API."""
@@ -208,3 +282,54 @@ def config_reference() -> None:
     from welkom.core.settings import render_reference
 
     click.echo(render_reference(), nl=False)
+
+
+@main.group()
+def i18n() -> None:
+    """Gettext catalogs in locales/: check, extract, update."""
+
+
+@i18n.command("check")
+@click.option(
+    "--locales", "locales_dir", type=click.Path(file_okay=False, exists=True), default=None
+)
+@click.option("--strict", is_flag=True, help="Catalogs behind their template are errors too.")
+def i18n_check(locales_dir: str | None, strict: bool) -> None:
+    """Fail on a missing catalog, a broken placeholder or a malformed plural (every domain)."""
+    from welkom.core.i18n import LOCALES_DIR
+    from welkom.i18n.catalogs import check
+
+    report = check(Path(locales_dir) if locales_dir else LOCALES_DIR, strict=strict)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not report.ok:
+        raise click.ClickException(f"{len(report.errors)} catalog problem(s)")
+    click.echo(f"{report.checked} catalogs OK.")
+
+
+@i18n.command("extract")
+def i18n_extract() -> None:
+    """Extract the backend's msgids into locales/welkom.pot (pybabel extract)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    from welkom.core.i18n import LOCALES_DIR
+
+    root = LOCALES_DIR.parent
+    CommandLineInterface().run(
+        ["pybabel", "extract", "-F", str(root / "babel.cfg"), "--no-location", "--sort-output",
+         "-o", str(LOCALES_DIR / "welkom.pot"), str(root / "backend" / "welkom")]
+    )  # fmt: skip
+
+
+@i18n.command("update")
+@click.option("--domain", default="welkom", show_default=True)
+def i18n_update(domain: str) -> None:
+    """Merge <domain>.pot into every language's catalog (creating missing ones with CLDR
+    Plural-Forms); translations and fuzzy flags are kept."""
+    from welkom.core.i18n import LOCALES_DIR
+    from welkom.i18n.catalogs import update
+
+    for path in update(LOCALES_DIR, domain):
+        click.echo(f"updated {path}")

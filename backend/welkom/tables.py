@@ -7,7 +7,9 @@ from welkom.cases import models as _cases  # noqa: F401
 from welkom.core import idempotency_models as _idempotency  # noqa: F401
 from welkom.interactions import models as _interactions  # noqa: F401
 from welkom.municipalities import models as _municipalities  # noqa: F401
+from welkom.notifications import models as _notifications  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401
 from welkom.residents import models as _residents  # noqa: F401
+from welkom.services import models as _services  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -131,3 +131,10 @@ async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
     return (
         await db.execute(select(Account).where(Account.demo_login == login))
     ).scalar_one_or_none()
+
+
+async def account_id_for_resident(db: AsyncSession, resident_id: uuid.UUID) -> uuid.UUID | None:
+    """The account a resident signs in with (None before activation)."""
+    return (
+        await db.execute(select(Account.id).where(Account.resident_id == resident_id).limit(1))
+    ).scalar_one_or_none()

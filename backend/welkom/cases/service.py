@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from welkom.auth import service as accounts
 from welkom.cases import casetypes
 from welkom.cases.local import LocalCaseRegister
 from welkom.cases.ports import (
@@ -20,6 +21,8 @@ from welkom.core.i18n import iso639_2b
 from welkom.interactions import service as interactions
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
+from welkom.notifications import kinds as notification_kinds
+from welkom.notifications import service as notifications
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import Completion, PermanentDeliveryError
 
@@ -75,6 +78,15 @@ class RegisterInteractionHandler:
             await interactions.record_registration(
                 db, interaction.id, result.zaak_identificatie, result.zaak_url
             )
+            # Tell the resident, in this same transaction: exactly once, with the registration.
+            if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):
+                await notifications.notify(
+                    db,
+                    municipality_id=interaction.municipality_id,
+                    recipient_account_id=account_id,
+                    kind=notification_kinds.QUESTION_REGISTERED,
+                    reference_id=interaction.id,
+                )
 
         return record
 

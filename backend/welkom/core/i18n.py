@@ -116,3 +116,34 @@ _ISO639_2B = {
 
 def iso639_2b(language: str) -> str:
     return _ISO639_2B[language]
+
+
+#: Gettext ``Plural-Forms`` per product language, derived from Babel's CLDR plural rules for
+#: whole numbers (``welkom i18n check`` verifies each against CLDR). Babel's legacy table differs
+#: for fa, tr and ti (it has no entry for ti); CLDR is the reference here.
+PLURAL_FORMS: dict[str, tuple[int, str]] = {
+    "nl": (2, "(n != 1)"),
+    "en": (2, "(n != 1)"),
+    "ar": (6, "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5)"),
+    "ti": (2, "(n > 1)"),
+    "fa": (2, "(n > 1)"),
+    "prs": (2, "(n > 1)"),
+    "ps": (2, "(n != 1)"),
+    "so": (2, "(n != 1)"),
+    "tr": (2, "(n != 1)"),
+    "uk": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "ru": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "kmr": (2, "(n != 1)"),
+    "ckb": (2, "(n != 1)"),
+    "fr": (2, "(n > 1)"),
+}
+
+
+def plural_forms(language: str) -> tuple[int, str]:
+    """(nplurals, plural expression) for a product language's catalogs."""
+    return PLURAL_FORMS[language]
+
+
+def cldr_locale(language: str) -> str:
+    """The Babel/CLDR locale identifier for a product language (prs → fa_AF, kmr → ku)."""
+    return CLDR_LOCALE.get(language, language)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
@@ -89,7 +89,64 @@ class Settings(BaseSettings):
         description="Directory of the built PWA served at / (default: pwa/dist of this checkout "
         "when it exists; nothing is served at / without it).",
     )
+    vapid_private_key: str | None = Field(
+        None,
+        description="Web Push VAPID private key (PEM, or the raw 32-byte key base64url-encoded). "
+        "Takes precedence over `WELKOM_VAPID_PRIVATE_KEY_FILE`. Generate with `welkom push keys`.",
+    )
+    vapid_private_key_file: Path | None = Field(
+        None,
+        description="File holding the VAPID private key (PEM). Default: "
+        "`<data_dir>/vapid_private_key.pem`, where `welkom push keys` writes it.",
+    )
+    vapid_subject: str = Field(
+        "mailto:push@welkom.invalid",
+        pattern=r"^(mailto:|https://)",
+        description="VAPID `sub` claim: a contact for the push services (`mailto:` or "
+        "`https:`). Must be a real contact in production.",
+    )
+    push_allowed_hosts: list[str] = Field(
+        [
+            "fcm.googleapis.com",
+            "updates.push.services.mozilla.com",
+            "push.services.mozilla.com",
+            "notify.windows.com",
+            "push.apple.com",
+        ],
+        description="Push service hosts (and their subdomains) a subscription endpoint may point "
+        "at (JSON list). Anything else is refused, so the server never posts to internal hosts.",
+    )
+    push_allow_insecure_endpoints: bool = Field(
+        False,
+        description="Accept `http://` push endpoints (tests with a loopback push service only). "
+        "Refused in production.",
+    )
+    push_timeout_seconds: float = Field(
+        10.0, gt=0, description="Time limit for one request to a push service."
+    )
+    push_default_time_zone: str = Field(
+        "Europe/Amsterdam",
+        description="Time zone for quiet hours when the recipient has not chosen one (IANA name).",
+    )
+    push_default_quiet_hours: str = Field(
+        "22:00-07:00",
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description="Quiet hours (local `HH:MM-HH:MM`) when the recipient has not chosen any: "
+        "pushes due then wait until the end. Equal times mean no quiet hours.",
+    )
+
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
+
+    @field_validator("push_default_time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
@@ -101,6 +158,10 @@ class Settings(BaseSettings):
                 problems.append("WELKOM_DEMO_LOGIN must be false in production")
             if not self.session_cookie_secure:
                 problems.append("WELKOM_SESSION_COOKIE_SECURE must be true in production")
+            if self.push_allow_insecure_endpoints:
+                problems.append("WELKOM_PUSH_ALLOW_INSECURE_ENDPOINTS must be false in production")
+            if self.vapid_private_key and self.vapid_subject.endswith("@welkom.invalid"):
+                problems.append("WELKOM_VAPID_SUBJECT must name a real contact in production")
             if problems:
                 raise ValueError("refusing to start in production: " + "; ".join(problems))
         elif self.demo_login and self.env not in (Environment.demo, Environment.test):

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.auth.models import Account
 from welkom.municipalities import service as municipalities
 from welkom.residents.models import Resident
+from welkom.services.demo import seed_services
 
 DEMO_MUNICIPALITY_CODE = "9999"
 DEMO_RSIN = "111222333"  # passes the 11-proef; not a real organisation
@@ -66,5 +67,6 @@ async def seed(db: AsyncSession) -> bool:
             ),
         ]
     )
+    await seed_services(db, municipality.id)
     await db.commit()
     return True

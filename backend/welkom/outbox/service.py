@@ -127,6 +127,24 @@ async def mark_failed(
     return result.rowcount == 1
 
 
+async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: datetime) -> bool:
+    """Hand a claimed entry back, due again at ``until``. Not a failure: the attempt is not
+    counted and no error is recorded. False if this worker no longer holds the entry."""
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id == entry_id, OutboxEntry.claim_token == token)
+        .values(
+            state=OutboxState.pending,
+            next_attempt_at=until,
+            attempts=OutboxEntry.attempts - 1,
+            claim_token=None,
+            lease_expires_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
     rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
     return dict(rows.all())

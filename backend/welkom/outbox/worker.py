@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import structlog
@@ -26,6 +26,14 @@ Completion = Callable[[AsyncSession], Awaitable[None]]
 
 class PermanentDeliveryError(Exception):
     """The receiving side refused the entry for a reason a retry will not fix: park it."""
+
+
+class DeferDelivery(Exception):
+    """Not now: hand the entry back, due again at ``until`` (without counting an attempt)."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until.isoformat())
+        self.until = until
 
 
 class OutboxHandler(Protocol):
@@ -100,6 +108,9 @@ class OutboxWorker:
         async with self._slots:
             try:
                 completion = await handler.deliver(entry)
+            except DeferDelivery as deferral:
+                await self._defer(entry, token, deferral.until)
+                return
             except Exception as exc:
                 await self._failed(entry, token, handler, exc)
                 return
@@ -116,6 +127,12 @@ class OutboxWorker:
                 else:
                     await db.rollback()
                     log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
+
+    async def _defer(self, entry: OutboxEntry, token: uuid.UUID, until: datetime) -> None:
+        async with self.session_factory() as db:
+            held = await service.defer(db, entry.id, token, until)
+            await db.commit()
+        log.info("outbox_deferred", kind=entry.kind, entry=str(entry.id), held=held)
 
     async def _failed(
         self, entry: OutboxEntry, token: uuid.UUID, handler: OutboxHandler, exc: Exception

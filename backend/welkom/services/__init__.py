@@ -1,0 +1,1 @@
+"""Local service information: categories, items, places, translations, search."""

@@ -1,0 +1,151 @@
+"""Seed the demo municipality's service information (called from ``welkom.demo.seed``)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.models import Account
+from welkom.core.models import utcnow
+from welkom.services import texts
+from welkom.services.demo_content import ITEMS, MACHINE, PLACE_MACHINE, PLACES
+from welkom.services.models import (
+    ItemStatus,
+    OwnerKind,
+    ServiceItem,
+    ServiceItemPlace,
+    ServicePlace,
+    ServiceText,
+    TextState,
+)
+
+DEMO_EDITOR, DEMO_REVIEWER = "demo-editor", "demo-reviewer"
+#: Who wrote the demo's translations: a machine. Never marked reviewed.
+MACHINE_ACTOR = "machine-translation (demo)"
+EDITOR_ACTOR = "demo content"
+
+
+def _translation(
+    db: AsyncSession,
+    source: ServiceText,
+    language: str,
+    text: str,
+    state: TextState,
+) -> None:
+    value, html, search = texts.prepare(source.field, text)
+    db.add(
+        ServiceText(
+            municipality_id=source.municipality_id,
+            owner_kind=source.owner_kind,
+            owner_id=source.owner_id,
+            field=source.field,
+            language=language,
+            text=value,
+            html=html,
+            search_text=search,
+            state=state,
+            source_revision=source.source_revision,
+            updated_by=MACHINE_ACTOR,
+        )
+    )
+
+
+def _sources(
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    kind: OwnerKind,
+    owner_id: uuid.UUID,
+    values: dict[str, tuple[str, str]],
+) -> dict[str, ServiceText]:
+    """Dutch sources plus English (machine-made) for each field."""
+    existing: dict[str, dict[str, ServiceText]] = {}
+    for field, (dutch, english) in values.items():
+        texts.set_source(
+            db,
+            existing,
+            municipality_id=municipality_id,
+            owner_kind=kind,
+            owner_id=owner_id,
+            field=field,
+            text=dutch,
+            actor=EDITOR_ACTOR,
+        )
+        if field in existing:
+            _translation(db, existing[field]["nl"], "en", english, TextState.machine)
+    return {field: by_language["nl"] for field, by_language in existing.items()}
+
+
+async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
+    """≥20 items and ≥10 places in Dutch and English, machine drafts in ar, ti, uk, fa."""
+    db.add_all(
+        [
+            Account(
+                municipality_id=municipality_id,
+                roles=["editor"],
+                display_name="Fatima El Amrani",
+                demo_login=DEMO_EDITOR,
+            ),
+            Account(
+                municipality_id=municipality_id,
+                roles=["reviewer"],
+                display_name="Oleksandr Kovalenko",
+                demo_login=DEMO_REVIEWER,
+            ),
+        ]
+    )
+    places: dict[str, uuid.UUID] = {}
+    for key, names, street, number, postcode, lat, lon, phone, hours, access in PLACES:
+        place = ServicePlace(
+            municipality_id=municipality_id,
+            street=street,
+            house_number=number,
+            postal_code=postcode,
+            city="Welkom",
+            latitude=lat,
+            longitude=lon,
+            phone=phone,
+            opening_hours=hours,
+        )
+        db.add(place)
+        places[key] = place.id
+        sources = _sources(
+            db,
+            municipality_id,
+            OwnerKind.place,
+            place.id,
+            {"name": names, "accessibility": access},
+        )
+        for language, name in PLACE_MACHINE.get(key, {}).items():
+            _translation(db, sources["name"], language, name, TextState.machine)
+    await db.flush()  # places before the item ↔ place links
+    now = utcnow()
+    for index, (category, place_keys, phones, links, steps, title, summary, body) in enumerate(
+        ITEMS
+    ):
+        draft = index == len(ITEMS) - 1  # one draft, to show drafts stay invisible
+        item = ServiceItem(
+            municipality_id=municipality_id,
+            category=category,
+            status=ItemStatus.draft if draft else ItemStatus.published,
+            links=[{"url": url} for url, _, _ in links],
+            phones=phones,
+            journey_steps=steps,
+            published_version=None if draft else 1,
+            published_at=None if draft else now,
+        )
+        db.add(item)
+        values = {"title": title, "summary": summary, "body": body}
+        values.update({f"link.{n}": (nl, en) for n, (_, nl, en) in enumerate(links)})
+        sources = _sources(db, municipality_id, OwnerKind.item, item.id, values)
+        for language, translated in MACHINE.get(index, {}).items():
+            for field, text in zip(("title", "summary", "body"), translated, strict=False):
+                _translation(db, sources[field], language, text, TextState.machine)
+        await db.flush()
+        for key in place_keys:
+            db.add(
+                ServiceItemPlace(
+                    item_id=item.id, place_id=places[key], municipality_id=municipality_id
+                )
+            )
+    await db.flush()

@@ -1,0 +1,386 @@
+"""Service information: resident reads (public, cacheable) and the editors' admin API."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, patch, post, put
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.guards import Caller, public, requires_role
+from welkom.auth.service import Principal
+from welkom.core import idempotency
+from welkom.core.deps import DbSession
+from welkom.core.i18n import N_, current_language, parse_accept_language
+from welkom.core.problems import FieldError, Problem
+from welkom.municipalities import service as municipalities
+from welkom.services import reading, service, translations
+from welkom.services.models import ItemStatus
+from welkom.services.schemas import (
+    AdminItem,
+    AdminPlace,
+    ImportResult,
+    ItemIn,
+    ItemPatch,
+    LanguageProgress,
+    PlaceIn,
+    ReviewIn,
+    ServiceDetail,
+    ServiceList,
+    TranslationEntry,
+    TranslationIn,
+)
+
+#: Residents' service information changes rarely: cache briefly, revalidate with the ETag.
+CACHE_CONTROL = "max-age=300, stale-while-revalidate=86400"
+VARY = "Accept-Language, Authorization, Cookie"
+EDITORS = ("editor", "admin")
+CONTENT_STAFF = ("editor", "reviewer", "admin")
+MAX_PO_BYTES = 5 * 1024 * 1024
+
+
+async def _reader_context(
+    request: Request[Any, Any, Any], db: AsyncSession, municipality_code: str | None
+) -> tuple[uuid.UUID, list[str]]:
+    """(municipality, language chain): a signed-in caller reads their own municipality; an
+    anonymous caller names one by its CBS code."""
+    principal: Principal | None = request.scope.get("user")
+    accept = parse_accept_language(request.headers.get("accept-language"))
+    if principal is not None:
+        chain = reading.language_chain(
+            principal.preferred_language, accept, default=principal.municipality_default_language
+        )
+        municipality_id = principal.municipality_id
+    else:
+        if municipality_code is None:
+            raise Problem.validation(
+                [
+                    FieldError(
+                        "municipality",
+                        N_("Sign in, or name the municipality by its CBS code."),
+                        source="query",
+                    )
+                ]
+            )
+        municipality = await municipalities.by_code(db, municipality_code)
+        if municipality is None:
+            raise Problem.not_found()
+        chain = reading.language_chain(accept, default=municipality.default_language)
+        municipality_id = municipality.id
+    request.scope.setdefault("state", {})["language"] = chain[0]  # problems answer in it too
+    current_language.set(chain[0])
+    return municipality_id, chain
+
+
+def _cached(request: Request[Any, Any, Any], body: Any, language: str) -> Response[Any]:
+    encoded = msgspec.json.encode(body)
+    etag = '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"'
+    scope = "private" if request.scope.get("user") is not None else "public"
+    headers = {
+        "ETag": etag,
+        "Cache-Control": f"{scope}, {CACHE_CONTROL}",
+        "Vary": VARY,
+        "Content-Language": language,
+    }
+    if_none_match = request.headers.get("if-none-match", "")
+    if etag in [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]:
+        return Response(b"", status_code=304, headers=headers)
+    return Response(encoded, media_type="application/json", headers=headers)
+
+
+class ServiceController(Controller):
+    path = "/api/v1/services"
+    tags = ["services"]
+    guards = [public]
+
+    @get(
+        "/",
+        operation_id="listServices",
+        description="Published service information in the caller's best language (resident "
+        "preference → Accept-Language → municipality default → Dutch source, per text). "
+        "Anonymous callers name the municipality by its CBS code. `unreviewed` marks texts not "
+        "reviewed by a person; `outdated` texts that lag behind a changed source. "
+        "Send `If-None-Match` to revalidate cheaply.",
+        response_description="A page of compact service summaries",
+    )
+    async def list_services(
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        municipality: str | None = QueryParameter(
+            name="municipality", default=None, pattern=r"^\d{4}$"
+        ),
+        category: str | None = QueryParameter(name="category", default=None, max_length=32),
+        q: str | None = QueryParameter(name="q", default=None, max_length=100),
+        near: str | None = QueryParameter(name="near", default=None, max_length=50),
+        radius_km: float = QueryParameter(name="radius_km", default=10.0, gt=0, le=100),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Response[ServiceList]:
+        position = reading.parse_near(near, radius_km)
+        municipality_id, chain = await _reader_context(request, db, municipality)
+        result = await reading.list_services(
+            db,
+            municipality_id,
+            chain,
+            category=category,
+            query=q,
+            near=position,
+            cursor=cursor,
+            limit=limit,
+        )
+        return _cached(request, result, chain[0])
+
+    @get("/{item_id:uuid}", operation_id="getService")
+    async def get_service(
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        item_id: FromPath[uuid.UUID],
+        municipality: str | None = QueryParameter(
+            name="municipality", default=None, pattern=r"^\d{4}$"
+        ),
+    ) -> Response[ServiceDetail]:
+        municipality_id, chain = await _reader_context(request, db, municipality)
+        detail = await reading.get_service(db, municipality_id, item_id, chain)
+        return _cached(request, detail, chain[0])
+
+
+def _version(if_match: str | None) -> int | None:
+    if if_match is None:
+        return None
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise Problem.validation(
+            [FieldError("If-Match", N_("This value has the wrong format."), source="header")]
+        )
+    return int(value)
+
+
+def _with_etag(item: AdminItem, status_code: int = 200) -> Response[AdminItem]:
+    return Response(item, status_code=status_code, headers={"ETag": f'"{item.version}"'})
+
+
+class AdminServiceController(Controller):
+    path = "/api/v1/admin/services"
+    tags = ["services-admin"]
+    guards = [requires_role(*CONTENT_STAFF)]
+
+    @get("/", operation_id="adminListServices")
+    async def list_items(
+        self,
+        db: DbSession,
+        principal: Caller,
+        status: str | None = QueryParameter(
+            name="status", default=None, pattern=r"^(draft|published|archived)$"
+        ),
+    ) -> list[AdminItem]:
+        return await service.list_items(db, principal.municipality_id, status)
+
+    @post(
+        "/",
+        operation_id="adminCreateService",
+        guards=[requires_role(*EDITORS)],
+        status_code=201,
+        description="A new draft item; texts are the Dutch source. Honours `Idempotency-Key`.",
+    )
+    async def create_item(
+        self,
+        data: JSONBody[ItemIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = HeaderParameter(
+            name="Idempotency-Key", default=None, max_length=255
+        ),
+    ) -> Response[AdminItem]:
+        body, replayed = await service.create_item(
+            db, principal, data, idempotency.validate_key(idempotency_key)
+        )
+        headers = {"ETag": f'"{body["version"]}"'}
+        if replayed:
+            headers["Idempotent-Replayed"] = "true"
+        return Response(body, status_code=201, headers=headers)  # type: ignore[arg-type]
+
+    @get("/{item_id:uuid}", operation_id="adminGetService")
+    async def get_item(
+        self, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+    ) -> Response[AdminItem]:
+        item = await service.get_item(db, principal.municipality_id, item_id)
+        return _with_etag(await service.admin_item(db, item))
+
+    @patch(
+        "/{item_id:uuid}",
+        operation_id="adminUpdateService",
+        guards=[requires_role(*EDITORS)],
+        description="Change an item. Send `If-Match` with the ETag to refuse a lost update. "
+        "A changed source text makes its translations outdated.",
+    )
+    async def update_item(
+        self,
+        data: JSONBody[ItemPatch],
+        db: DbSession,
+        principal: Caller,
+        item_id: FromPath[uuid.UUID],
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+    ) -> Response[AdminItem]:
+        return _with_etag(
+            await service.update_item(db, principal, item_id, data, _version(if_match))
+        )
+
+    @post(
+        "/{item_id:uuid}/publish",
+        operation_id="adminPublishService",
+        guards=[requires_role(*EDITORS)],
+        status_code=200,
+    )
+    async def publish(
+        self, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+    ) -> Response[AdminItem]:
+        return _with_etag(await service.set_status(db, principal, item_id, ItemStatus.published))
+
+    @post(
+        "/{item_id:uuid}/unpublish",
+        operation_id="adminUnpublishService",
+        guards=[requires_role(*EDITORS)],
+        status_code=200,
+    )
+    async def unpublish(
+        self, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+    ) -> Response[AdminItem]:
+        return _with_etag(await service.set_status(db, principal, item_id, ItemStatus.draft))
+
+    @post(
+        "/{item_id:uuid}/archive",
+        operation_id="adminArchiveService",
+        guards=[requires_role(*EDITORS)],
+        status_code=200,
+    )
+    async def archive(
+        self, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+    ) -> Response[AdminItem]:
+        return _with_etag(await service.set_status(db, principal, item_id, ItemStatus.archived))
+
+    @get("/places", operation_id="adminListPlaces")
+    async def list_places(self, db: DbSession, principal: Caller) -> list[AdminPlace]:
+        return await service.list_places(db, principal.municipality_id)
+
+    @post(
+        "/places",
+        operation_id="adminCreatePlace",
+        guards=[requires_role(*EDITORS)],
+        status_code=201,
+    )
+    async def create_place(
+        self, data: JSONBody[PlaceIn], db: DbSession, principal: Caller
+    ) -> AdminPlace:
+        return await service.create_place(db, principal, data)
+
+    @put(
+        "/places/{place_id:uuid}",
+        operation_id="adminReplacePlace",
+        guards=[requires_role(*EDITORS)],
+    )
+    async def replace_place(
+        self,
+        data: JSONBody[PlaceIn],
+        db: DbSession,
+        principal: Caller,
+        place_id: FromPath[uuid.UUID],
+    ) -> AdminPlace:
+        return await service.update_place(db, principal, place_id, data)
+
+
+class AdminTranslationController(Controller):
+    path = "/api/v1/admin/translations"
+    tags = ["services-admin"]
+    guards = [requires_role(*CONTENT_STAFF)]
+
+    @get("/", operation_id="adminListTranslations")
+    async def list_translations(
+        self,
+        db: DbSession,
+        principal: Caller,
+        language: str = QueryParameter(name="language", max_length=8),
+        status: str = QueryParameter(name="status", default="all", max_length=16),
+    ) -> list[TranslationEntry]:
+        """Source texts with their translation in ``language``; ``status`` filters on
+        missing, outdated, unreviewed, reviewed or all."""
+        return await translations.list_translations(db, principal.municipality_id, language, status)
+
+    @get("/progress", operation_id="adminTranslationProgress")
+    async def progress(self, db: DbSession, principal: Caller) -> list[LanguageProgress]:
+        return await translations.progress(db, principal.municipality_id)
+
+    @put(
+        "/{owner_id:uuid}/{field:str}/{language:str}",
+        operation_id="adminSubmitTranslation",
+        description="Submit a translation of the current source text (state machine or "
+        "translated; only a reviewer's review makes it reviewed).",
+    )
+    async def submit(
+        self,
+        data: JSONBody[TranslationIn],
+        db: DbSession,
+        principal: Caller,
+        owner_id: FromPath[uuid.UUID],
+        field: FromPath[str],
+        language: FromPath[str],
+    ) -> TranslationEntry:
+        return await translations.submit(db, principal, owner_id, field, language, data)
+
+    @post(
+        "/{owner_id:uuid}/{field:str}/{language:str}/review",
+        operation_id="adminReviewTranslation",
+        guards=[requires_role("reviewer")],
+        status_code=200,
+    )
+    async def review(
+        self,
+        data: JSONBody[ReviewIn],
+        db: DbSession,
+        principal: Caller,
+        owner_id: FromPath[uuid.UUID],
+        field: FromPath[str],
+        language: FromPath[str],
+    ) -> TranslationEntry:
+        return await translations.review(db, principal, owner_id, field, language, data)
+
+    @get("/export", operation_id="adminExportTranslations", media_type=translations.PO_MEDIA_TYPE)
+    async def export(
+        self,
+        db: DbSession,
+        principal: Caller,
+        language: str = QueryParameter(name="language", max_length=8),
+    ) -> Response[bytes]:
+        """A gettext PO file for a translation agency (msgctxt identifies each text)."""
+        payload = await translations.export_po(db, principal.municipality_id, language)
+        return Response(
+            payload,
+            media_type=translations.PO_MEDIA_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="welkom-content-{language}.po"'},
+        )
+
+    @post(
+        "/import",
+        operation_id="adminImportTranslations",
+        status_code=200,
+        description="Upload a PO file (request body, any text media type). Stale entries "
+        "(source changed since export) are skipped; nothing is marked reviewed.",
+    )
+    async def import_po(
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        principal: Caller,
+        language: str = QueryParameter(name="language", max_length=8),
+    ) -> ImportResult:
+        payload = await request.body()
+        if len(payload) > MAX_PO_BYTES:
+            raise Problem(
+                413, "too-large", N_("Request too large"), N_("The request is larger than allowed.")
+            )
+        return await translations.import_po(db, principal, language, payload)

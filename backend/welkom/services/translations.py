@@ -1,0 +1,376 @@
+"""The translation workflow: what is missing or outdated, submit, review, PO export/import.
+
+A translation is never marked ``reviewed`` except by a reviewer through :func:`review`;
+imports set ``machine`` (fuzzy entries) or ``translated``.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import UTC, datetime
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po, write_po
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.core.i18n import LANGUAGES, N_, match_language
+from welkom.core.models import utcnow
+from welkom.core.problems import FieldError, Problem
+from welkom.i18n.catalogs import pin_language
+from welkom.services import texts
+from welkom.services.models import (
+    OwnerKind,
+    ServiceItem,
+    ServicePlace,
+    ServiceText,
+    TextState,
+)
+from welkom.services.schemas import (
+    ImportResult,
+    LanguageProgress,
+    ReviewIn,
+    TranslationEntry,
+    TranslationIn,
+)
+from welkom.services.service import actor
+
+STATUSES = ("missing", "outdated", "unreviewed", "reviewed", "all")
+TARGET_LANGUAGES = tuple(code for code in LANGUAGES if code != texts.CONTENT_SOURCE_LANGUAGE)
+
+
+def check_target(language: str, *, source: str = "query") -> str:
+    if language not in TARGET_LANGUAGES:
+        raise Problem.validation(
+            [FieldError("language", N_("This language is not offered."), source=source)]
+        )
+    return language
+
+
+async def _sources(db: AsyncSession, municipality_id: uuid.UUID) -> list[ServiceText]:
+    """Every source text of the municipality's live items (not archived) and places."""
+    live_items = select(ServiceItem.id).where(
+        ServiceItem.municipality_id == municipality_id, ServiceItem.status != "archived"
+    )
+    places = select(ServicePlace.id).where(ServicePlace.municipality_id == municipality_id)
+    return list(
+        (
+            await db.execute(
+                select(ServiceText)
+                .where(
+                    ServiceText.municipality_id == municipality_id,
+                    ServiceText.language == texts.CONTENT_SOURCE_LANGUAGE,
+                    ServiceText.owner_id.in_(live_items) | ServiceText.owner_id.in_(places),
+                )
+                .order_by(ServiceText.owner_kind, ServiceText.owner_id, ServiceText.field)
+            )
+        ).scalars()
+    )
+
+
+async def _translations(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str | None
+) -> dict[tuple[uuid.UUID, str, str], ServiceText]:
+    query = select(ServiceText).where(
+        ServiceText.municipality_id == municipality_id,
+        ServiceText.language != texts.CONTENT_SOURCE_LANGUAGE,
+    )
+    if language:
+        query = query.where(ServiceText.language == language)
+    return {
+        (row.owner_id, row.field, row.language): row for row in (await db.execute(query)).scalars()
+    }
+
+
+def _entry(source: ServiceText, language: str, row: ServiceText | None) -> TranslationEntry:
+    return TranslationEntry(
+        owner_kind=source.owner_kind,
+        owner_id=source.owner_id,
+        field=source.field,
+        language=language,
+        source_text=source.text,
+        source_revision=source.source_revision,
+        text=row.text if row else None,
+        state=row.state if row else None,
+        outdated=texts.is_outdated(row, source) if row else False,
+        updated_by=row.updated_by if row else None,
+        updated_at=row.updated_at if row else None,
+        reviewed_by=row.reviewed_by if row else None,
+        reviewed_at=row.reviewed_at if row else None,
+    )
+
+
+def _matches(entry: TranslationEntry, status: str) -> bool:
+    if status == "missing":
+        return entry.state is None
+    if status == "outdated":
+        return entry.outdated
+    if status == "unreviewed":
+        return entry.state in (TextState.machine, TextState.translated) or entry.outdated
+    if status == "reviewed":
+        return entry.state == TextState.reviewed and not entry.outdated
+    return True
+
+
+async def list_translations(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str, status: str
+) -> list[TranslationEntry]:
+    check_target(language)
+    if status not in STATUSES:
+        raise Problem.validation(
+            [FieldError("status", N_("This is not one of the allowed values."), source="query")]
+        )
+    rows = await _translations(db, municipality_id, language)
+    entries = [
+        _entry(source, language, rows.get((source.owner_id, source.field, language)))
+        for source in await _sources(db, municipality_id)
+    ]
+    return [e for e in entries if _matches(e, status)]
+
+
+async def progress(db: AsyncSession, municipality_id: uuid.UUID) -> list[LanguageProgress]:
+    sources = await _sources(db, municipality_id)
+    rows = await _translations(db, municipality_id, None)
+    result = []
+    for language in TARGET_LANGUAGES:
+        counts = dict.fromkeys(("missing", "outdated", "machine", "translated", "reviewed"), 0)
+        for source in sources:
+            row = rows.get((source.owner_id, source.field, language))
+            if row is None:
+                counts["missing"] += 1
+            elif texts.is_outdated(row, source):
+                counts["outdated"] += 1
+            else:
+                counts[row.state] += 1
+        result.append(LanguageProgress(language=language, total=len(sources), **counts))
+    return result
+
+
+async def _source_for(
+    db: AsyncSession, municipality_id: uuid.UUID, owner_id: uuid.UUID, field: str
+) -> ServiceText:
+    source = (
+        await db.execute(
+            select(ServiceText).where(
+                ServiceText.municipality_id == municipality_id,
+                ServiceText.owner_id == owner_id,
+                ServiceText.field == field,
+                ServiceText.language == texts.CONTENT_SOURCE_LANGUAGE,
+            )
+        )
+    ).scalar_one_or_none()
+    if source is None:
+        raise Problem.not_found()
+    return source
+
+
+async def _existing(db: AsyncSession, source: ServiceText, language: str) -> ServiceText | None:
+    return (
+        await db.execute(
+            select(ServiceText).where(
+                ServiceText.owner_id == source.owner_id,
+                ServiceText.field == source.field,
+                ServiceText.language == language,
+            )
+        )
+    ).scalar_one_or_none()
+
+
+def _write(
+    db: AsyncSession,
+    source: ServiceText,
+    row: ServiceText | None,
+    language: str,
+    text: str,
+    state: TextState,
+    who: str,
+) -> ServiceText:
+    limit = texts.field_max_length(source.owner_kind, source.field) or 0
+    if len(text) > limit:
+        raise Problem.validation(
+            [FieldError("text", N_("At most {max} characters."), {"max": limit})]
+        )
+    value, html, search = texts.prepare(source.field, text, error_field="text")
+    if row is None:
+        row = ServiceText(
+            municipality_id=source.municipality_id,
+            owner_kind=source.owner_kind,
+            owner_id=source.owner_id,
+            field=source.field,
+            language=language,
+            text=value,
+            state=state,
+        )
+        db.add(row)
+    row.text, row.html, row.search_text, row.state = value, html, search, state
+    row.source_revision = source.source_revision
+    row.updated_by, row.updated_at = who, utcnow()
+    row.reviewed_by = row.reviewed_at = None
+    return row
+
+
+async def submit(
+    db: AsyncSession,
+    principal: Principal,
+    owner_id: uuid.UUID,
+    field: str,
+    language: str,
+    data: TranslationIn,
+) -> TranslationEntry:
+    """Store a translation of the current source (``machine`` or ``translated``)."""
+    check_target(language, source="path")
+    source = await _source_for(db, principal.municipality_id, owner_id, field)
+    row = await _existing(db, source, language)
+    row = _write(db, source, row, language, data.text, TextState(data.state), actor(principal))
+    await _commit(db)
+    return _entry(source, language, row)
+
+
+async def review(
+    db: AsyncSession,
+    principal: Principal,
+    owner_id: uuid.UUID,
+    field: str,
+    language: str,
+    data: ReviewIn,
+) -> TranslationEntry:
+    """A reviewer approves a translation of the *current* source (correcting it if needed)."""
+    check_target(language, source="path")
+    source = await _source_for(db, principal.municipality_id, owner_id, field)
+    row = await _existing(db, source, language)
+    if data.text is not None:
+        row = _write(db, source, row, language, data.text, TextState.translated, actor(principal))
+    elif row is None:
+        raise Problem.not_found()
+    elif texts.is_outdated(row, source):
+        raise Problem(
+            409,
+            "translation-outdated",
+            N_("Translation is outdated"),
+            N_("The source text changed after this translation was made. Update it first."),
+        )
+    row.state = TextState.reviewed
+    row.reviewed_by, row.reviewed_at = actor(principal), utcnow()
+    await _commit(db)
+    return _entry(source, language, row)
+
+
+async def _commit(db: AsyncSession) -> None:
+    """Commit; two people writing the same new translation at once: the second gets 409."""
+    try:
+        await db.commit()
+    except IntegrityError as exc:
+        await db.rollback()
+        raise Problem.conflict(
+            "translation-conflict",
+            N_("Changed in the meantime"),
+            N_("Someone else saved this translation at the same time. Reload and try again."),
+        ) from exc
+
+
+# ---- PO export and import ----
+
+PO_MEDIA_TYPE = "text/x-gettext-translation"
+
+
+def _context(source: ServiceText) -> str:
+    return f"{source.owner_kind}/{source.owner_id}/{source.field}"
+
+
+async def export_po(db: AsyncSession, municipality_id: uuid.UUID, language: str) -> bytes:
+    """Every live source text with its translation; fuzzy = machine-made or outdated."""
+    check_target(language)
+    rows = await _translations(db, municipality_id, language)
+    catalog = Catalog(
+        domain="content",
+        project="Welkom content",
+        version=datetime.now(UTC).strftime("%Y-%m-%d"),
+        charset="utf-8",
+        fuzzy=False,
+    )
+    pin_language(catalog, language)
+    for source in await _sources(db, municipality_id):
+        row = rows.get((source.owner_id, source.field, language))
+        flags = []
+        comments = [f"state: {row.state if row else 'missing'}"]
+        if row is not None and (row.state == TextState.machine or texts.is_outdated(row, source)):
+            flags.append("fuzzy")
+        if row is not None and texts.is_outdated(row, source):
+            comments.append("outdated: the source changed after this translation")
+        catalog.add(
+            source.text,
+            row.text if row else "",
+            context=_context(source),
+            flags=flags,
+            auto_comments=comments,
+        )
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False)
+    return buffer.getvalue()
+
+
+def _parse_context(context: str | None) -> tuple[str, uuid.UUID, str] | None:
+    try:
+        kind, owner, field = (context or "").split("/")
+        if kind in (OwnerKind.item, OwnerKind.place):
+            return kind, uuid.UUID(owner), field
+    except ValueError:
+        pass
+    return None
+
+
+async def import_po(
+    db: AsyncSession, principal: Principal, language: str, payload: bytes
+) -> ImportResult:
+    """Apply an agency's PO file. Entries whose msgid no longer equals the source are skipped
+    (stale); fuzzy entries become ``machine``, others ``translated`` — never ``reviewed``.
+    Either every entry is valid and applied, or nothing changes."""
+    check_target(language)
+    try:
+        catalog = read_po(io.BytesIO(payload), abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        raise Problem.validation(
+            [FieldError("", N_("This is not a valid PO file."), source="body")]
+        ) from exc
+    declared = catalog.locale_identifier
+    if declared and match_language(declared) != language:
+        raise Problem.validation(
+            [FieldError("Language", N_("The file is for another language."), source="body")]
+        )
+    sources = {(s.owner_id, s.field): s for s in await _sources(db, principal.municipality_id)}
+    rows = await _translations(db, principal.municipality_id, language)
+    counts = dict.fromkeys(
+        ("imported", "unchanged", "skipped_stale", "skipped_unknown", "empty"), 0
+    )
+    who = actor(principal)
+    for message in catalog:
+        if not message.id:
+            continue
+        parsed = _parse_context(message.context)
+        source = sources.get((parsed[1], parsed[2])) if parsed else None
+        if source is None:
+            counts["skipped_unknown"] += 1
+            continue
+        if message.id != source.text:
+            counts["skipped_stale"] += 1
+            continue
+        text = message.string if isinstance(message.string, str) else ""
+        if not text.strip():
+            counts["empty"] += 1
+            continue
+        state = TextState.machine if message.fuzzy else TextState.translated
+        row = rows.get((source.owner_id, source.field, language))
+        if row is not None and row.text == text.strip():
+            # Untouched by the agency: a fuzzy entry (machine-made or outdated) stays as it is;
+            # a confirmed (non-fuzzy) one only changes what was not a confirmed translation.
+            confirmed = row.state in (TextState.translated, TextState.reviewed)
+            if message.fuzzy or (confirmed and not texts.is_outdated(row, source)):
+                counts["unchanged"] += 1
+                continue
+        _write(db, source, row, language, text, state, who)
+        counts["imported"] += 1
+    await _commit(db)
+    return ImportResult(language=language, **counts)

@@ -1,0 +1,1 @@
+"""A loopback Web Push service for tests (see :mod:`tests.push.service`)."""

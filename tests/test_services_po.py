@@ -1,0 +1,176 @@
+"""Translations go to an agency as a PO file and come back."""
+
+from __future__ import annotations
+
+import io
+
+from babel.messages.pofile import read_po, write_po
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.conftest import row_counts
+from tests.services_helpers import ANON, editor, find
+
+
+async def _export(client: AsyncTestClient, headers: dict, language: str):
+    response = await client.get(
+        "/api/v1/admin/translations/export", params={"language": language}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/x-gettext-translation")
+    return read_po(io.BytesIO(response.content))
+
+
+def _po_bytes(catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0)
+    return buffer.getvalue()
+
+
+async def test_po_export_import_round_trip(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    catalog = await _export(client, staff, "ti")
+    assert catalog.locale_identifier == "ti"
+    emergency = await find(client, "Noodnummer 112")
+    waste = await find(client, "Afval scheiden en ophalen")
+    title = catalog.get("Noodnummer 112", context=f"item/{emergency['id']}/title")
+    assert title.string == "ቁጽሪ ህጹጽ ረድኤት 112"
+    assert title.fuzzy  # machine-made: fuzzy for the agency
+    missing = catalog.get("Afval scheiden en ophalen", context=f"item/{waste['id']}/title")
+    assert missing.string == ""
+
+    # The agency translates the missing title and confirms the machine one (drops fuzzy).
+    missing.string = "ጎሓፍ ምፍላይን ምእካብን"
+    title.flags.discard("fuzzy")
+    imported = await client.post(
+        "/api/v1/admin/translations/import",
+        params={"language": "ti"},
+        content=_po_bytes(catalog),
+        headers={**staff, "Content-Type": "text/x-gettext-translation"},
+    )
+    assert imported.status_code == 200, imported.text
+    result = imported.json()
+    assert result["imported"] == 2
+    assert result["skipped_stale"] == result["skipped_unknown"] == 0
+
+    again = await _export(client, staff, "ti")
+    new = again.get("Afval scheiden en ophalen", context=f"item/{waste['id']}/title")
+    assert new.string == "ጎሓፍ ምፍላይን ምእካብን"
+    assert not new.fuzzy
+    entries = (
+        await client.get(
+            "/api/v1/admin/translations",
+            params={"language": "ti", "status": "all"},
+            headers=staff,
+        )
+    ).json()
+    states = {(e["owner_id"], e["field"]): e["state"] for e in entries}
+    assert states[(waste["id"], "title")] == "translated"  # never "reviewed" by import
+    assert states[(emergency["id"], "title")] == "translated"
+
+    shown = await client.get(
+        "/api/v1/services", params={**ANON, "q": "ጎሓፍ"}, headers={"Accept-Language": "ti"}
+    )
+    assert [i["title"] for i in shown.json()["items"]] == ["ጎሓፍ ምፍላይን ምእካብን"]
+
+    # Importing the same file again changes nothing.
+    repeat = await client.post(
+        "/api/v1/admin/translations/import",
+        params={"language": "ti"},
+        content=_po_bytes(again),
+        headers={**staff, "Content-Type": "text/x-gettext-translation"},
+    )
+    assert repeat.json()["imported"] == 0
+
+
+async def test_stale_entries_are_skipped(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    catalog = await _export(client, staff, "fa")
+    emergency = await find(client, "Noodnummer 112")
+    await client.patch(
+        f"/api/v1/admin/services/{emergency['id']}",
+        json={"title": "Alarmnummer 112"},
+        headers=staff,
+    )
+    message = catalog.get("Noodnummer 112", context=f"item/{emergency['id']}/title")
+    message.string = "شماره اضطراری ۱۱۲ (بازبینی شده)"
+    result = (
+        await client.post(
+            "/api/v1/admin/translations/import",
+            params={"language": "fa"},
+            content=_po_bytes(catalog),
+            headers=staff,
+        )
+    ).json()
+    assert result["skipped_stale"] == 1
+    entries = (
+        await client.get(
+            "/api/v1/admin/translations",
+            params={"language": "fa", "status": "outdated"},
+            headers=staff,
+        )
+    ).json()
+    assert (emergency["id"], "title") in {(e["owner_id"], e["field"]) for e in entries}
+
+
+async def test_untouched_round_trip_keeps_outdated_translations_outdated(
+    client: AsyncTestClient,
+) -> None:
+    staff = await editor(client)
+    emergency = await find(client, "Noodnummer 112")
+    await client.patch(
+        f"/api/v1/admin/services/{emergency['id']}",
+        json={"title": "Alarmnummer 112"},
+        headers=staff,
+    )
+    catalog = await _export(client, staff, "uk")
+    entry = catalog.get("Alarmnummer 112", context=f"item/{emergency['id']}/title")
+    assert entry.string == "Екстрений номер 112"
+    assert entry.fuzzy
+    result = await client.post(
+        "/api/v1/admin/translations/import",
+        params={"language": "uk"},
+        content=_po_bytes(catalog),
+        headers=staff,
+    )
+    assert result.json()["imported"] == 0
+    outdated = (
+        await client.get(
+            "/api/v1/admin/translations",
+            params={"language": "uk", "status": "outdated"},
+            headers=staff,
+        )
+    ).json()
+    assert [(e["owner_id"], e["field"]) for e in outdated] == [(emergency["id"], "title")]
+
+
+async def test_dari_export_keeps_its_code_and_plural_forms(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    response = await client.get(
+        "/api/v1/admin/translations/export", params={"language": "prs"}, headers=staff
+    )
+    assert b'"Language: prs\\n"' in response.content
+    assert b"Plural-Forms: nplurals=2; plural=(n > 1);" in response.content
+
+
+async def test_bad_po_files_change_nothing(client: AsyncTestClient, db: AsyncSession) -> None:
+    staff = await editor(client)
+    good = await client.get(
+        "/api/v1/admin/translations/export", params={"language": "ar"}, headers=staff
+    )
+    before = await row_counts(db)
+    for language, payload in [
+        ("ar", b"this is not a po file\n"),
+        ("ar", b"\xff\xfe not utf-8"),
+        ("uk", good.content),  # an Arabic file uploaded as Ukrainian
+        ("zz", good.content),  # unknown language
+    ]:
+        response = await client.post(
+            "/api/v1/admin/translations/import",
+            params={"language": language},
+            content=payload,
+            headers=staff,
+        )
+        assert response.status_code == 400, (language, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
+    assert await row_counts(db) == before
