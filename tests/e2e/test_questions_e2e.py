@@ -28,6 +28,14 @@ def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
     expect(badge).to_contain_text(zaak)
     page.screenshot(path=str(artifacts / "questions-nl-zaak.png"), full_page=True)
 
+    # Registering it put a notification in the resident's inbox; home shows it as unread.
+    inbox = page.request.get("/api/v1/me/notifications?limit=1").json()
+    assert inbox["unread_count"] >= 1
+    page.locator('nav a[href="#/home"]').click()
+    unread = page.locator(".updates [data-unread]")
+    expect(unread).to_have_attribute("data-unread", str(inbox["unread_count"]))
+    expect(page.locator(".updates .text")).to_have_text(inbox["items"][0]["title"])
+
 
 def test_offline_question_waits_and_is_sent_exactly_once(page: Page, artifacts: Path) -> None:
     sign_in_as_resident(page)
