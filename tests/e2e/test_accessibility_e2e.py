@@ -19,7 +19,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
         lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None,
     )
     page.goto("/")
-    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("#language-title")).to_be_visible()
     found["language"] = axe_violations(page)
 
     page.get_by_role("button", name=LANGUAGE_NAMES[code], exact=True).click()
@@ -51,7 +51,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
 def test_the_checker_does_find_violations(page: Page) -> None:
     """Guards the test above: axe really runs here and reports what it finds."""
     page.goto("/")
-    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("#language-title")).to_be_visible()  # the app has rendered
     page.evaluate(
         "() => { const b = document.createElement('button');"
         " b.style.color = '#ddd'; b.style.background = '#fff'; b.textContent = 'low contrast';"
