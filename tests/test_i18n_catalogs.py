@@ -91,6 +91,7 @@ def test_missing_catalog_is_caught_for_every_domain(locales: Path) -> None:
             'msgid ""\nmsgstr ""\n"Language: ti\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n',
             encoding="utf-8",
         )
+    (locales / "nl/LC_MESSAGES/pwa.po").unlink(missing_ok=True)  # present once the PWA landed
     errors = check(locales).errors
     assert "ckb/welkom.po: missing catalog" in errors
     assert "nl/pwa.po: missing catalog" in errors

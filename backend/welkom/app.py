@@ -8,6 +8,7 @@ from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
 from litestar import Litestar
+from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -58,6 +59,7 @@ from welkom.services.routes import (
     AdminTranslationController,
     ServiceController,
 )
+from welkom.web import pwa_directory, pwa_router
 
 
 def outbox_handlers(
@@ -162,6 +164,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
+    if (pwa := pwa_directory(settings)) is not None:
+        route_handlers.append(pwa_router(pwa))
 
     return Litestar(
         route_handlers=route_handlers,
@@ -179,6 +183,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         plugins=[problem_details_plugin()],
+        # The PWA's files only: API answers are never compressed (no BREACH on tokens).
+        compression_config=CompressionConfig(backend="gzip", exclude=["^/api/", "^/schema"]),
         openapi_config=OpenAPIConfig(
             title="Welkom API",
             version=__version__,

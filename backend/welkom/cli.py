@@ -46,6 +46,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
     from welkom.app import create_app
     from welkom.core.database import create_engine, migrate, session_factory
     from welkom.demo.seed import DEMO_LOGINS, seed
+    from welkom.web import pwa_directory
 
     directory = Path(data_dir).resolve()
     settings = _settings(
@@ -75,6 +76,8 @@ def demo(host: str, port: int, data_dir: str) -> None:
         base = f"http://{host}:{port}"
         click.echo(f"\nWelkom demo running at {base}  (Ctrl+C stops it)")
         click.echo(f"  OpenAPI document:  {base}/schema")
+        if pwa_directory(settings) is not None:
+            click.echo(f"  The app (PWA):     {base}/")
         click.echo('  Demo logins (POST /api/v1/auth/demo-login with {"login": "…"}):')
         for login in DEMO_LOGINS:
             click.echo(f"    {login.role:<11} {login.login:<16} {login.description}")

@@ -161,6 +161,11 @@ class Settings(BaseSettings):
         3600.0, gt=0, description="Longest delay between two attempts. Entries are never dropped."
     )
 
+    pwa_dir: Path | None = Field(
+        None,
+        description="Directory of the built PWA served at / (default: pwa/dist of this checkout "
+        "when it exists; nothing is served at / without it).",
+    )
     vapid_private_key: str | None = Field(
         None,
         description="Web Push VAPID private key (PEM, or the raw 32-byte key base64url-encoded). "

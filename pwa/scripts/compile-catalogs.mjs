@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * Compiles the PWA's gettext catalogs (locales/<lang>/LC_MESSAGES/pwa.po) to JSON chunks in
+ * .generated/i18n/<lang>.json at build time. Fuzzy (machine-made or unreviewed) translations are
+ * used, as the API does, and listed so the app can show its "not checked yet" notice.
+ * With --check it fails when a msgid used in src/ is missing from a catalog.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import gettextParser from "gettext-parser";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const locales = join(root, "..", "locales");
+const out = join(root, ".generated", "i18n");
+const LANGUAGES = ["nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr"];
+
+/** msgids passed to t("…") in the sources. */
+export function extract(dir = join(root, "src")) {
+  const ids = new Set();
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const source = readFileSync(path, "utf8");
+        for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) ids.add(JSON.parse(`"${m[1]}"`));
+      }
+    }
+  };
+  walk(dir);
+  return ids;
+}
+
+function compile(lang) {
+  const file = join(locales, lang, "LC_MESSAGES", "pwa.po");
+  const messages = {};
+  const unreviewed = [];
+  const known = new Set();
+  if (existsSync(file)) {
+    const po = gettextParser.po.parse(readFileSync(file));
+    for (const context of Object.values(po.translations)) {
+      for (const [id, entry] of Object.entries(context)) {
+        if (!id) continue;
+        known.add(id);
+        const text = entry.msgstr?.[0];
+        if (!text) continue;
+        messages[id] = text;
+        if (/\bfuzzy\b/.test(entry.comments?.flag ?? "")) unreviewed.push(id);
+      }
+    }
+  }
+  return { messages, unreviewed, known };
+}
+
+mkdirSync(out, { recursive: true });
+const used = extract();
+let missing = 0;
+for (const lang of LANGUAGES) {
+  const { messages, unreviewed, known } = compile(lang);
+  writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed }));
+  for (const id of used) {
+    if (!known.has(id)) {
+      missing++;
+      if (process.argv.includes("--check")) console.error(`${lang}: missing msgid ${JSON.stringify(id)}`);
+    }
+  }
+}
+if (process.argv.includes("--check") && missing) process.exit(1);
+console.log(`compiled ${LANGUAGES.length} PWA catalogs (${used.size} msgids in src/)`);

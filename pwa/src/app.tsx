@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, type Result, type Session } from "./api";
+import { hasUnreviewed, language, setLanguage, t } from "./i18n";
+import { flush, queue } from "./outbox";
+import { applyUpdate, hasUpdate, updates } from "./sw-client";
+import { AskView } from "./views/ask";
+import { HomeView } from "./views/home";
+import { LanguageView } from "./views/language";
+import { LoginView } from "./views/login";
+import { QuestionsView } from "./views/questions";
+import { SettingsView } from "./views/settings";
+
+export type Route = "language" | "login" | "home" | "ask" | "questions" | "settings";
+const ROUTES: Route[] = ["language", "login", "home", "ask", "questions", "settings"];
+
+function currentRoute(): Route {
+  const name = location.hash.replace(/^#\/?/, "") as Route;
+  return ROUTES.includes(name) ? name : "home";
+}
+
+export function go(route: Route): void {
+  location.hash = `#/${route}`;
+}
+
+export interface AppContext {
+  session: Session | null;
+  /** The app is showing saved data because the network did not answer. */
+  offline: boolean;
+  setSession(session: Session | null): void;
+  announce(message: string): void;
+  changeLanguage(code: string): Promise<void>;
+}
+
+export function App({
+  languageChosen,
+  initialSession,
+}: {
+  languageChosen: boolean;
+  initialSession: Promise<Result<Session>>;
+}) {
+  const [route, setRoute] = useState<Route>(languageChosen ? currentRoute() : "language");
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [offline, setOffline] = useState(!navigator.onLine);
+  const [, setLang] = useState(language());
+  const [status, setStatus] = useState("");
+  const [waiting, setWaiting] = useState(0);
+  const [update, setUpdate] = useState(hasUpdate());
+  const heading = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onHash = () => setRoute(currentRoute());
+    const onNet = () => setOffline(!navigator.onLine);
+    const onQueue = () => void queue.list().then((items) => setWaiting(items.length));
+    const onUpdate = () => setUpdate(true);
+    addEventListener("hashchange", onHash);
+    addEventListener("online", onNet);
+    addEventListener("offline", onNet);
+    queue.addEventListener("change", onQueue);
+    updates.addEventListener("available", onUpdate);
+    onQueue();
+    return () => {
+      removeEventListener("hashchange", onHash);
+      removeEventListener("online", onNet);
+      removeEventListener("offline", onNet);
+      queue.removeEventListener("change", onQueue);
+      updates.removeEventListener("available", onUpdate);
+    };
+  }, []);
+
+  useEffect(() => {
+    initialSession
+      .then((r) => setSession(r.data))
+      .catch((error) => {
+        if (!(error instanceof ApiError)) setOffline(true);
+        setSession(null);
+      });
+  }, [initialSession]);
+
+  // What waits in the offline queue belongs to the account that is signed in.
+  useEffect(() => {
+    if (session === undefined) return;
+    queue.setAccount(session?.account_id ?? null);
+    if (session) void flush();
+  }, [session]);
+
+  // Move focus to the new view's heading so screen readers announce it.
+  useEffect(() => {
+    heading.current?.querySelector<HTMLElement>("h1")?.focus();
+  }, [route]);
+
+  const announce = useCallback((message: string) => {
+    setStatus("");
+    setTimeout(() => setStatus(message), 50);
+  }, []);
+
+  const changeLanguage = useCallback(async (code: string) => {
+    await setLanguage(code);
+    setLang(code);
+  }, []);
+
+  if (session === undefined) return <main class="boot" aria-busy="true" />;
+
+  const context: AppContext = {
+    session,
+    offline,
+    setSession: (s) => setSession(s),
+    announce,
+    changeLanguage,
+  };
+  const resident = session?.roles.includes("resident") ?? false;
+  let view = route;
+  if (view !== "language" && !session) view = "login";
+  if (view === "login" && session) view = "home";
+  if ((view === "ask" || view === "questions") && !resident) view = "home";
+
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), heading.current?.querySelector<HTMLElement>("h1")?.focus())}>
+        {t("Skip to content")}
+      </a>
+      <header class="top">
+        <span class="brand">Welkom</span>
+        {session && view !== "language" && (
+          <nav aria-label={t("Main menu")}>
+            <ul>
+              {(
+                [
+                  ["home", t("Home")],
+                  ...(resident
+                    ? [
+                        ["ask", t("Ask a question")],
+                        ["questions", t("My questions")],
+                      ]
+                    : []),
+                  ["settings", t("Settings")],
+                ] as [Route, string][]
+              ).map(([r, label]) => (
+                <li key={r}>
+                  <a href={`#/${r}`} aria-current={view === r ? "page" : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <div class="notices">
+        {offline && <p class="notice offline">{t("You are offline. You see what was saved on this phone.")}</p>}
+        {waiting > 0 && (
+          <p class="notice queued">
+            <a href="#/questions">{t("Waiting to send: {count}", { count: waiting })}</a>
+          </p>
+        )}
+        {update && (
+          <p class="notice update">
+            {t("A new version of Welkom is ready.")}{" "}
+            <button type="button" onClick={applyUpdate}>
+              {t("Update now")}
+            </button>
+          </p>
+        )}
+      </div>
+      <main id="main" ref={heading}>
+        {view === "language" && (
+          <LanguageView
+            onChoose={async (code) => {
+              await changeLanguage(code);
+              go(session ? "home" : "login");
+              setRoute(session ? "home" : "login");
+            }}
+          />
+        )}
+        {view === "login" && <LoginView ctx={context} />}
+        {view === "home" && <HomeView ctx={context} waiting={waiting} />}
+        {view === "ask" && <AskView ctx={context} />}
+        {view === "questions" && <QuestionsView ctx={context} />}
+        {view === "settings" && <SettingsView ctx={context} />}
+      </main>
+      <footer class="bottom">
+        {hasUnreviewed() && (
+          <p class="unreviewed">{t("Some texts in this language were translated by a computer and have not been checked yet.")}</p>
+        )}
+        <p role="status" aria-live="polite" class="status">
+          {status}
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from "preact/hooks";
+import { optional, request, type Page, type Question } from "../api";
+import type { AppContext } from "../app";
+import { t } from "../i18n";
+import { RegistrationBadge } from "./questions";
+
+interface Inbox {
+  items: { id: string; title: string; created_at: string; read_at: string | null }[];
+  unread_count: number;
+}
+
+/** Home: a greeting, the latest question and its state, and quick actions. */
+export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number }) {
+  const resident = ctx.session?.roles.includes("resident") ?? false;
+  const [latest, setLatest] = useState<Question | null | undefined>(undefined);
+  const [updates, setUpdates] = useState<Inbox | null>(null);
+
+  useEffect(() => {
+    if (!resident) return;
+    request<Page<Question>>("/api/v1/me/questions?limit=1")
+      .then((r) => setLatest(r.data.items[0] ?? null))
+      .catch(() => setLatest(null));
+  }, [resident]);
+
+  // The inbox, where the server offers one: the unread count and the newest title.
+  useEffect(() => {
+    optional<Inbox>("/api/v1/me/notifications?limit=1")
+      .then((r) => setUpdates(r?.data ?? null))
+      .catch(() => setUpdates(null));
+  }, []);
+
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" tabIndex={-1}>
+        {t("Hello {name}", { name: ctx.session?.display_name ?? "" })}
+      </h1>
+      {resident ? (
+        <>
+          <div class="actions">
+            <a class="button primary" href="#/ask">
+              {t("Ask a question")}
+            </a>
+            <a class="button" href="#/questions">
+              {t("My questions")}
+            </a>
+          </div>
+          {waiting > 0 && <p>{t("Waiting to send: {count}", { count: waiting })}</p>}
+          {latest && (
+            <article class="card" aria-labelledby="latest-title">
+              <h2 id="latest-title">{t("Your latest question")}</h2>
+              <p class="text">{latest.text}</p>
+              <RegistrationBadge question={latest} />
+            </article>
+          )}
+          {latest === null && <p>{t("You have not asked a question yet.")}</p>}
+          {updates && (
+            <article class="card updates" aria-labelledby="updates-title">
+              <h2 id="updates-title">{t("Updates")}</h2>
+              <p data-unread={updates.unread_count}>
+                {t("Unread updates: {count}", { count: updates.unread_count })}
+              </p>
+              {updates.items[0] && <p class="text">{updates.items[0].title}</p>}
+            </article>
+          )}
+        </>
+      ) : (
+        <p>{t("There is nothing for you to do here yet.")}</p>
+      )}
+    </section>
+  );
+}

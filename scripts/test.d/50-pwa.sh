@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The PWA's tests: Debian's chromium (never a downloaded browser build) and Noto fonts for the
+# end-to-end tests, npm packages, the offline-queue unit tests (vitest), and a fresh pwa/dist.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "PWA: installing ${missing[*]} …"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+fi
+pwa/scripts/build-if-stale.sh
+echo "PWA: unit tests …"
+(cd pwa && npx --no-install vitest run --reporter=dot)

@@ -1,0 +1,54 @@
+"""Steps a resident takes in the PWA, shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import AXE
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "ar": "العربية", "ti": "ትግርኛ", "en": "English"}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def choose_language(page: Page, code: str) -> None:
+    """First visit: the language choice, each language in its own script."""
+    page.goto("/")
+    page.get_by_role("button", name=LANGUAGE_NAMES[code], exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", code)
+
+
+def sign_in_as_resident(page: Page, code: str = "nl") -> None:
+    choose_language(page, code)
+    # The service worker controls the page from its first visit on (clients.claim()).
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.locator("section button.primary").first.click()
+    expect(page.locator("h1")).to_contain_text("Amal")
+
+
+def ask(page: Page, text: str) -> None:
+    page.locator('nav a[href="#/ask"]').click()
+    page.locator("textarea#question").fill(text)
+    page.locator('form button[type="submit"]').click()
+    expect(page).to_have_url(re.compile(r"#/questions$"))
+
+
+def api_questions(page: Page) -> list[dict[str, Any]]:
+    """What the API itself holds for the signed-in resident (same cookie as the page)."""
+    response = page.request.get("/api/v1/me/questions?limit=100")
+    assert response.status == 200, response.text()
+    return response.json()["items"]
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core on the current view, WCAG 2.2 AA rules (evaluated over CDP, so the CSP holds)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text("utf-8"))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' '))})))",
+        AXE_TAGS,
+    )

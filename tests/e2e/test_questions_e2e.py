@@ -1,0 +1,114 @@
+"""A resident asks questions in the real PWA, online and offline, against the real backend."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import api_questions, ask, sign_in_as_resident
+
+
+def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
+    sign_in_as_resident(page)
+    text = f"Wanneer krijg ik de sleutel van mijn huis? {uuid.uuid4().hex[:8]}"
+
+    ask(page, text)
+
+    card = page.locator("[data-testid=questions] li", has_text=text)
+    badge = card.locator("[data-state=registered]")
+    expect(badge).to_be_visible(timeout=20_000)  # the outbox worker registers it in the demo
+    mine = [q for q in api_questions(page) if q["text"] == text]
+    assert len(mine) == 1
+    zaak = mine[0]["registration"]["zaak_identificatie"]
+    assert mine[0]["registration"]["state"] == "registered"
+    assert zaak
+    expect(badge).to_contain_text(zaak)
+    page.screenshot(path=str(artifacts / "questions-nl-zaak.png"), full_page=True)
+
+    # Registering it put a notification in the resident's inbox; home shows it as unread.
+    inbox = page.request.get("/api/v1/me/notifications?limit=1").json()
+    assert inbox["unread_count"] >= 1
+    page.locator('nav a[href="#/home"]').click()
+    unread = page.locator(".updates [data-unread]")
+    expect(unread).to_have_attribute("data-unread", str(inbox["unread_count"]))
+    expect(page.locator(".updates .text")).to_have_text(inbox["items"][0]["title"])
+
+
+def test_offline_question_waits_and_is_sent_exactly_once(page: Page, artifacts: Path) -> None:
+    sign_in_as_resident(page)
+    before = len(api_questions(page))
+    text = f"Waar kan ik taalles volgen? {uuid.uuid4().hex[:8]}"
+
+    page.context.set_offline(True)
+    ask(page, text)
+    queued = page.locator("[data-testid=queued] li", has_text=text)
+    expect(queued.locator("[data-state=queued]")).to_be_visible()
+    expect(page.locator(".notice.queued")).to_contain_text("1")
+    expect(page.locator(".notice.offline")).to_be_visible()
+    page.screenshot(path=str(artifacts / "questions-nl-offline-queued.png"), full_page=True)
+
+    # Still there after a reload without network: the shell comes from the service worker,
+    # the question from IndexedDB.
+    page.reload()
+    expect(page.locator("h1")).to_be_visible()
+    page.locator('nav a[href="#/questions"]').click()
+    expect(page.locator("[data-testid=queued] li", has_text=text)).to_be_visible()
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("[data-testid=queued]")).to_have_count(0, timeout=20_000)
+    expect(page.locator("[data-testid=questions] li", has_text=text)).to_be_visible()
+    expect(page.locator(".notice.queued")).to_have_count(0)
+
+    mine = [q for q in api_questions(page) if q["text"] == text]
+    assert len(mine) == 1
+    # Coming back online again, or another flush, must not send it a second time.
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.reload()
+    expect(page.locator("[data-testid=questions] li", has_text=text)).to_have_count(1)
+    after = api_questions(page)
+    assert len([q for q in after if q["text"] == text]) == 1
+    assert len(after) == before + 1
+    expect(
+        page.locator("[data-testid=questions] li", has_text=text).locator("[data-state]")
+    ).to_have_attribute("data-state", re.compile("pending|registered"))
+
+
+def test_a_volunteer_sees_no_resident_actions(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Nederlands", exact=True).click()
+    page.locator("section button.primary").nth(1).click()  # the demo volunteer
+    expect(page.locator("#home-title")).to_contain_text("Pieter")
+    expect(page.locator('nav a[href="#/ask"]')).to_have_count(0)
+    page.goto("/#/questions")
+    expect(page.locator("#home-title")).to_be_visible()
+
+
+def test_signing_out_leaves_nothing_personal_on_the_phone(page: Page) -> None:
+    sign_in_as_resident(page)
+    page.locator('nav a[href="#/questions"]').click()
+    expect(page.locator("#questions-title")).to_be_visible()
+    page.context.set_offline(True)
+    ask(page, "Nog niet verstuurd")
+    expect(page.locator("[data-testid=queued] li")).to_have_count(1)
+    page.context.set_offline(False)
+
+    page.locator('nav a[href="#/settings"]').click()
+    page.locator("#settings-title ~ button.primary").click()
+    expect(page.locator("#login-title")).to_be_visible()
+    assert not page.evaluate("() => caches.has('welkom-api')")
+    waiting = page.evaluate(
+        "() => new Promise(r => { const q = indexedDB.open('welkom-queue');"
+        " q.onsuccess = () => { const all = q.result.transaction('requests')"
+        ".objectStore('requests').getAll(); all.onsuccess = () => r(all.result.length) } })"
+    )
+    assert waiting == 0  # sent when the connection returned, or removed on signing out
+
+    # Offline and reloaded: the app opens at sign-in, with no one's data.
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.locator("#login-title")).to_be_visible()
+    expect(page.locator("nav")).to_have_count(0)

@@ -1,0 +1,75 @@
+"""The backend serves the built PWA at / under its own strict policy; the API keeps its headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from litestar.testing import AsyncTestClient
+
+from tests.conftest import make_settings
+from welkom.app import create_app
+from welkom.web import IMMUTABLE, PWA_SECURITY_HEADERS
+
+CSP = PWA_SECURITY_HEADERS["Content-Security-Policy"]
+
+
+async def test_the_app_shell_is_served_at_the_root_with_a_strict_policy(
+    client: AsyncTestClient,
+) -> None:
+    response = await client.get("/")
+    assert response.status_code == 200
+    assert response.text.startswith("<!doctype html>")
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-security-policy"] == CSP
+    assert "script-src 'self'" in CSP
+    assert "'unsafe-inline'" not in CSP
+    assert "'unsafe-eval'" not in CSP
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+async def test_the_service_worker_and_manifest_are_revalidated(client: AsyncTestClient) -> None:
+    sw = await client.get("/sw.js")
+    assert sw.status_code == 200
+    assert sw.headers["cache-control"] == "no-cache"
+    assert "javascript" in sw.headers["content-type"]
+    manifest = await client.get("/manifest.webmanifest")
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
+
+
+async def test_hashed_assets_are_immutable_and_compressed(client: AsyncTestClient) -> None:
+    response = await client.get("/assets/app-3f2a.js", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == IMMUTABLE
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.headers["content-security-policy"] == CSP
+    assert "greeting" in response.text
+
+
+async def test_the_api_keeps_its_own_headers_and_is_never_compressed(
+    client: AsyncTestClient,
+) -> None:
+    response = await client.get("/api/v1/auth/session", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 401
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["content-security-policy"] != CSP
+    assert response.headers["cache-control"] == "no-store"
+    schema = await client.get("/schema/openapi.json", headers={"Accept-Encoding": "gzip"})
+    assert schema.status_code == 200
+    assert "content-encoding" not in schema.headers
+
+
+async def test_an_unknown_file_is_a_problem_not_the_app(client: AsyncTestClient) -> None:
+    response = await client.get("/nothing-here.js")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_without_a_built_app_only_the_api_is_served(
+    database_url: str, tmp_path: Path, seeded: None
+) -> None:
+    app = create_app(make_settings(database_url, pwa_dir=tmp_path / "empty"))
+    async with AsyncTestClient(app=app) as client:
+        assert (await client.get("/")).status_code == 404
+        assert (await client.get("/health")).status_code == 200
