@@ -21,6 +21,7 @@ from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
+from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     state = State(
         {"settings": settings, "engine": engine, "session_factory": session_factory(engine)}
     )
+    state.outbox_kinds = sorted(outbox_handlers(state.session_factory))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
@@ -79,6 +81,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await engine.dispose()
 
     route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers.append(metrics)
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 
@@ -93,6 +96,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
         },
         middleware=[
+            metrics_middleware,
             request_context_middleware(hsts=settings.env is Environment.production),
             authentication_middleware,
         ],

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     )
     outbox_backoff_max_seconds: float = Field(
         3600.0, gt=0, description="Longest delay between two attempts. Entries are never dropped."
+    )
+
+    metrics_token: SecretStr | None = Field(
+        None,
+        min_length=16,
+        description="Bearer token Prometheus must send to read `/metrics` (at least 16 "
+        "characters). Unset: the endpoint answers 404.",
     )
 
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
