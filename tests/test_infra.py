@@ -146,7 +146,9 @@ def test_components_commands_probes_and_hooks(values: dict) -> None:
     assert api["livenessProbe"]["httpGet"]["path"] == "/health"
     assert api["readinessProbe"]["httpGet"]["path"] == "/ready"
     assert api["startupProbe"]["httpGet"]["path"] == "/health"
-    assert pods["worker"]["containers"][0]["args"] == ["worker"]
+    worker = pods["worker"]["containers"][0]
+    assert worker["args"] == ["worker", "--metrics-port", "9000"]
+    assert worker["livenessProbe"]["httpGet"] == {"path": "/health", "port": "metrics"}
     assert pods["migrations"]["containers"][0]["args"] == ["migrate"]
     # Every command line is one the real CLI accepts.
     for component, pod in pods.items():
@@ -175,7 +177,9 @@ def test_components_commands_probes_and_hooks(values: dict) -> None:
     )
 
     policies = by_kind(manifests, "NetworkPolicy")
-    assert policies["welkom-worker"]["spec"]["ingress"] == []
+    assert [p["port"] for p in policies["welkom-worker"]["spec"]["ingress"][0]["ports"]] == [
+        "metrics"
+    ]
     assert policies["welkom-migrations"]["spec"]["ingress"] == []
     assert all(p["spec"]["policyTypes"] == ["Ingress", "Egress"] for p in policies.values())
     migration_ports = {
@@ -208,6 +212,15 @@ def test_every_setting_passed_is_one_welkom_reads(values: dict) -> None:
         assert (
             env["WELKOM_S3_SECRET_ACCESS_KEY"]["valueFrom"]["secretKeyRef"]["name"] == "welkom-s3"
         )
+
+
+def test_without_metrics_the_worker_serves_nothing() -> None:
+    manifests = render({"metrics": {"enabled": False}})
+    assert workloads(manifests)["worker"]["containers"][0]["args"] == ["worker"]
+    assert "ports" not in workloads(manifests)["worker"]["containers"][0]
+    assert by_kind(manifests, "NetworkPolicy")["welkom-worker"]["spec"]["ingress"] == []
+    secret = next(iter(by_kind(manifests, "Secret").values()))
+    assert "WELKOM_METRICS_TOKEN" not in secret["data"]
 
 
 def test_default_install_generates_strong_secrets() -> None:

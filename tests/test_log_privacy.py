@@ -32,7 +32,8 @@ EMAIL = "yusuf.haddad.qasemi.1987@example.net"
 PHONE = "+31 6 90817263"
 NEW_NAME = "Samira Obeidullah-Haddad"
 FAILED_EMAIL = "karim.obeidullah.zwolle@example.org"
-SEEDED = ("Amal", "+31 6 12345678")  # the demo resident's own name and phone
+SEEDED = ("Amal", "+31 6 12345678")
+METRICS_TOKEN = "log-privacy-metrics-token-0123"  # the demo resident's own name and phone
 
 PERSONAL = (
     QUESTION,
@@ -77,6 +78,7 @@ def run_env(database_url: str) -> dict[str, str]:
         "WELKOM_OUTBOX_POLL_INTERVAL_SECONDS": "0.05",
         "WELKOM_OUTBOX_BACKOFF_BASE_SECONDS": "0.05",
         "WELKOM_OUTBOX_BACKOFF_MAX_SECONDS": "0.2",
+        "WELKOM_METRICS_TOKEN": METRICS_TOKEN,
         "PYTHONUNBUFFERED": "1",
     }
 
@@ -159,8 +161,14 @@ async def test_no_personal_data_in_api_and_worker_logs(
     api_log = processes.start(
         "api", _welkom("serve", "--host", "127.0.0.1", "--port", str(port)), run_env
     )
-    worker_log = processes.start("worker", _welkom("worker"), run_env)
+    worker_port = _free_port()
+    worker_log = processes.start(
+        "worker",
+        _welkom("worker", "--metrics-host", "127.0.0.1", "--metrics-port", str(worker_port)),
+        run_env,
+    )
     base = f"http://127.0.0.1:{port}"
+    scraper = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
 
@@ -243,6 +251,21 @@ async def test_no_personal_data_in_api_and_worker_logs(
 
         await _wait_for(registered)
         assert (await http.get("/api/v1/me", headers=resident)).json()["email"] == EMAIL
+
+        # The worker's own metrics count what happened; neither process's metrics name anyone.
+        worker_metrics = (
+            await http.get(f"http://127.0.0.1:{worker_port}/metrics", headers=scraper)
+        ).text
+        kind = 'kind="cases.register_interaction"'
+        assert f'welkom_outbox_delivery_results_total{{{kind},outcome="delivered"}} 1.0' in (
+            worker_metrics
+        )
+        assert f'welkom_outbox_delivery_results_total{{{kind},outcome="retry"}}' in worker_metrics
+        api_metrics = (await http.get("/metrics", headers=scraper)).text
+        assert 'route="/api/v1/me/questions",status="500"' in api_metrics
+        for value in PERSONAL:
+            assert value not in api_metrics
+            assert value not in worker_metrics
 
     processes.stop()
     api, worker = api_log.read_text(), worker_log.read_text()

@@ -210,3 +210,27 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
     # Litestar adds the charset itself.
     media_type = CONTENT_TYPE_LATEST.replace("; charset=utf-8", "")
     return Response(body, media_type=media_type, headers={"Cache-Control": "no-store"})
+
+
+def worker_metrics_app(settings: Any, session_factory: Any, kinds: Sequence[str]) -> Any:
+    """A small app for a worker process: ``/health`` and its own ``/metrics``.
+
+    Workers serve no API; this lets Prometheus read their delivery counters (and Kubernetes probe
+    their liveness) on a separate port, with the same bearer token as the API.
+    """
+    from litestar import Litestar
+    from litestar.datastructures import State
+
+    from welkom.core.health import health
+    from welkom.core.problems import problem_details_plugin
+
+    return Litestar(
+        route_handlers=[health, metrics],
+        state=State(
+            {"settings": settings, "session_factory": session_factory, "outbox_kinds": list(kinds)}
+        ),
+        plugins=[problem_details_plugin()],
+        openapi_config=None,
+        logging_config=None,
+        debug=False,
+    )
