@@ -114,7 +114,7 @@ def processes(tmp_path: Path) -> Iterator[Processes]:
     started.stop()
 
 
-async def _wait_for(condition, seconds: float = 20.0) -> None:
+async def _wait_for(condition, seconds: float = 60.0) -> None:
     import asyncio
 
     deadline = time.monotonic() + seconds
