@@ -250,6 +250,11 @@ def test_default_install_generates_strong_secrets() -> None:
         ({"storage": {"backend": "nfs"}}, "storage.backend"),
         ({"secrets": {"secretKey": "too-short"}}, "at least 32 characters"),
         ({"config": {"WELKOM_ENV": "production"}}, "without the WELKOM_ prefix"),
+        # values.schema.json: typos and wrong types are refused, not ignored.
+        ({"api": {"autoscale": {"enabled": False}}}, "autoscale"),
+        ({"api": {"processes": 0}}, "processes"),
+        ({"securityContext": {"runAsUser": 0}}, "runAsUser"),
+        ({"storage": {"s3": {"addressingStyle": "dns"}}}, "addressingStyle"),
     ],
 )
 def test_misconfiguration_is_refused_at_render_time(values: dict, message: str) -> None:
