@@ -41,6 +41,7 @@ from welkom.consent.routes import ConsentController
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
+from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "case_routing": CaseRouting(sessions, settings),
         }
     )
+    state.outbox_kinds = sorted(outbox_handlers(state.session_factory))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
@@ -162,6 +164,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         RegistrationsController,
         NotificationCallbackController,
     ]
+    route_handlers.append(metrics)
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
     if (pwa := pwa_directory(settings)) is not None:
@@ -178,6 +181,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
         },
         middleware=[
+            metrics_middleware,
             request_context_middleware(hsts=settings.env is Environment.production),
             authentication_middleware,
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import sys
@@ -156,7 +157,14 @@ def downgrade(revision: str) -> None:
 
 @main.command()
 @click.option("--once", is_flag=True, help="Deliver what is due now, then exit.")
-def worker(once: bool) -> None:
+@click.option(
+    "--metrics-port",
+    type=int,
+    default=None,
+    help="Serve /health and /metrics (WELKOM_METRICS_TOKEN) of this worker on this port.",
+)
+@click.option("--metrics-host", default="0.0.0.0", show_default=True)  # noqa: S104
+def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     """Deliver outbox entries (case registrations, …) until stopped."""
     from welkom.app import outbox_handlers
     from welkom.cases.service import CaseConfigurationError, CaseRouting, reconcile_periodically
@@ -188,8 +196,15 @@ def worker(once: bool) -> None:
                 f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
             )
             reconciling = asyncio.create_task(reconcile_periodically(routing, settings, stop))
+            server_task = None
+            if metrics_port is not None:
+                server_task = asyncio.create_task(
+                    _worker_metrics_server(settings, sessions, metrics_host, metrics_port, stop)
+                )
             await outbox_worker.run(stop)
             await reconciling
+            if server_task is not None:
+                await server_task
         await routing.aclose()
         await engine.dispose()
 
@@ -270,6 +285,25 @@ def _inside_git_work_tree(path: Path) -> bool:
     except FileNotFoundError:  # no git on this machine
         return False
     return ignored.returncode != 0
+
+
+async def _worker_metrics_server(
+    settings, sessions, host: str, port: int, stop: asyncio.Event
+) -> None:
+    import uvicorn
+
+    from welkom.app import outbox_handlers
+    from welkom.core.metrics import worker_metrics_app
+
+    app = worker_metrics_app(settings, sessions, sorted(outbox_handlers(sessions)))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off")
+    )
+    server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # the worker owns SIGTERM
+    serving = asyncio.create_task(server.serve())
+    await stop.wait()
+    server.should_exit = True
+    await serving
 
 
 @main.command()

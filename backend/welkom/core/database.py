@@ -36,7 +36,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         kwargs = {"connect_args": {"timeout": 30}}
     else:
         kwargs["pool_size"] = settings.database_pool_size
-    engine = create_async_engine(url, **kwargs)
+    # A failed statement's parameters are personal data (question texts, e-mail addresses):
+    # keep them out of exception messages, which end up in logs and outbox errors.
+    engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine

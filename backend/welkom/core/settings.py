@@ -211,6 +211,12 @@ class Settings(BaseSettings):
         description="Quiet hours (local `HH:MM-HH:MM`) when the recipient has not chosen any: "
         "pushes due then wait until the end. Equal times mean no quiet hours.",
     )
+    metrics_token: SecretStr | None = Field(
+        None,
+        min_length=16,
+        description="Bearer token Prometheus must send to read `/metrics` (at least 16 "
+        "characters). Unset: the endpoint answers 404.",
+    )
 
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
 

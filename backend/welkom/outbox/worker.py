@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from welkom.core.metrics import record_delivery
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.outbox import service
@@ -106,18 +108,21 @@ class OutboxWorker:
     async def _process(self, entry: OutboxEntry, token: uuid.UUID) -> None:
         handler = self.handlers[entry.kind]
         async with self._slots:
+            started = time.perf_counter()
             try:
                 completion = await handler.deliver(entry)
             except DeferDelivery as deferral:
                 await self._defer(entry, token, deferral.until)
                 return
             except Exception as exc:
-                await self._failed(entry, token, handler, exc)
+                outcome = await self._failed(entry, token, handler, exc)
+                record_delivery(entry.kind, outcome, time.perf_counter() - started)
                 return
             async with self.session_factory() as db:
                 if await service.mark_delivered(db, entry.id, token, clock=self.clock):
                     await completion(db)
                     await db.commit()
+                    outcome = "delivered"
                     log.info(
                         "outbox_delivered",
                         kind=entry.kind,
@@ -126,7 +131,9 @@ class OutboxWorker:
                     )
                 else:
                     await db.rollback()
+                    outcome = "lease_lost"
                     log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
+            record_delivery(entry.kind, outcome, time.perf_counter() - started)
 
     async def _defer(self, entry: OutboxEntry, token: uuid.UUID, until: datetime) -> None:
         async with self.session_factory() as db:
@@ -136,7 +143,8 @@ class OutboxWorker:
 
     async def _failed(
         self, entry: OutboxEntry, token: uuid.UUID, handler: OutboxHandler, exc: Exception
-    ) -> None:
+    ) -> str:
+        """Schedule a retry or park the entry; returns the outcome for the metrics."""
         park = isinstance(exc, PermanentDeliveryError)
         error = f"{type(exc).__name__}: {exc}"
         async with self.session_factory() as db:
@@ -160,6 +168,7 @@ class OutboxWorker:
             attempts=entry.attempts,
             error_type=type(exc).__name__,
         )
+        return "parked" if park else "retry"
 
 
 async def _first(*awaitables: Awaitable[object]) -> None:

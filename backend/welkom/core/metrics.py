@@ -1,0 +1,236 @@
+"""Prometheus metrics: requests by route template, outbox depth and age, deliveries by kind.
+
+No personal data: labels are route templates (``/api/v1/me/questions``, never a concrete path
+or query string), HTTP methods and status codes, outbox kinds and states.
+
+Request and delivery metrics live in this process (prometheus-client's default registry, or
+its multi-process mode when ``PROMETHEUS_MULTIPROC_DIR`` is set, for ``welkom serve
+--workers N``). Outbox depth and age are read from the database at scrape time with one
+grouped query over the undelivered entries only (the ``state`` index keeps it cheap).
+
+``GET /metrics`` answers only with ``Authorization: Bearer <WELKOM_METRICS_TOKEN>``; without
+a configured token the endpoint does not exist (404).
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from litestar import Request, Response, get
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.registry import Collector
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.guards import public
+from welkom.core.i18n import N_
+from welkom.core.models import utcnow
+from welkom.core.problems import Problem
+from welkom.outbox.models import OutboxEntry, OutboxState
+
+#: Buckets for API latency (seconds): fine-grained below 100 ms, where the goals are.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+UNMATCHED_ROUTE = "(unmatched)"
+
+HTTP_REQUESTS = Counter(
+    "welkom_http_requests",
+    "HTTP requests answered, by method, route template and status code.",
+    ("method", "route", "status"),
+)
+HTTP_LATENCY = Histogram(
+    "welkom_http_request_duration_seconds",
+    "Time from request to the end of the response, by method, route template and status code.",
+    ("method", "route", "status"),
+    buckets=LATENCY_BUCKETS,
+)
+OUTBOX_ATTEMPTS = Counter(
+    "welkom_outbox_delivery_attempts",
+    "Outbox deliveries attempted by this process, by kind (e.g. case registrations).",
+    ("kind",),
+)
+OUTBOX_RESULTS = Counter(
+    "welkom_outbox_delivery_results",
+    "Outcomes of outbox deliveries by kind: delivered, retry (failed, tried again later), "
+    "parked (refused; a person must look) or lease_lost (another worker took it over).",
+    ("kind", "outcome"),
+)
+OUTBOX_DURATION = Histogram(
+    "welkom_outbox_delivery_duration_seconds",
+    "Time a delivery took (the call to the receiving system and the bookkeeping), by kind.",
+    ("kind",),
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0),
+)
+
+#: Outbox states worth watching: delivered entries are history, counted by the workers.
+WATCHED_STATES = (OutboxState.pending, OutboxState.in_progress, OutboxState.parked)
+
+
+def record_delivery(kind: str, outcome: str, seconds: float) -> None:
+    """Count one delivery attempt and its outcome (called by the outbox worker)."""
+    OUTBOX_ATTEMPTS.labels(kind).inc()
+    OUTBOX_RESULTS.labels(kind, outcome).inc()
+    OUTBOX_DURATION.labels(kind).observe(seconds)
+
+
+def metrics_middleware(app: ASGIApp) -> ASGIApp:
+    """ASGI middleware: count and time every HTTP request by its route template."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def send_and_watch(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await app(scope, receive, send_and_watch)
+        finally:
+            labels = (
+                scope["method"],
+                scope.get("path_template") or UNMATCHED_ROUTE,
+                str(status),
+            )
+            HTTP_REQUESTS.labels(*labels).inc()
+            HTTP_LATENCY.labels(*labels).observe(time.perf_counter() - started)
+
+    return middleware
+
+
+class _Fixed(Collector):
+    """Yields metric families computed beforehand (the outbox figures read at scrape time)."""
+
+    def __init__(self, families: Sequence[Metric]) -> None:
+        self.families = families
+
+    def collect(self) -> Iterable[Metric]:
+        return self.families
+
+
+async def outbox_families(db: AsyncSession, kinds: Iterable[str]) -> list[Metric]:
+    """Depth and oldest age of undelivered outbox entries, by state and kind."""
+    depth = GaugeMetricFamily(
+        "welkom_outbox_entries",
+        "Outbox entries not yet delivered, by state (pending, in_progress, parked) and kind.",
+        labels=("state", "kind"),
+    )
+    age = GaugeMetricFamily(
+        "welkom_outbox_oldest_age_seconds",
+        "Age of the oldest undelivered outbox entry, by state and kind (0 when there is none).",
+        labels=("state", "kind"),
+    )
+    up = GaugeMetricFamily(
+        "welkom_outbox_scrape_ok", "1 if the outbox figures could be read from the database."
+    )
+    figures = {(state.value, kind): (0, 0.0) for state in WATCHED_STATES for kind in kinds}
+    try:
+        rows = await db.execute(
+            select(
+                OutboxEntry.state, OutboxEntry.kind, func.count(), func.min(OutboxEntry.created_at)
+            )
+            .where(OutboxEntry.state.in_([s.value for s in WATCHED_STATES]))
+            .group_by(OutboxEntry.state, OutboxEntry.kind)
+        )
+        now = utcnow()
+        for state, kind, count, oldest in rows.all():
+            figures[(state, kind)] = (count, max(0.0, (now - oldest).total_seconds()))
+        up.add_metric([], 1)
+    except Exception:  # the scrape still reports the process's own metrics
+        up.add_metric([], 0)
+        return [up]
+    for (state, kind), (count, seconds) in sorted(figures.items()):
+        depth.add_metric([state, kind], count)
+        age.add_metric([state, kind], seconds)
+    return [depth, age, up]
+
+
+def process_registry() -> CollectorRegistry:
+    """This process's metrics, or every worker process's in multi-process mode."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)
+        return registry
+    return REGISTRY
+
+
+def _authorized(request: Request[Any, Any, Any], token: str) -> bool:
+    authorization = request.headers.get("authorization", "")
+    scheme, _, presented = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not presented:
+        return False
+    return hmac.compare_digest(presented.strip().encode(), token.encode())
+
+
+@get(
+    "/metrics",
+    guards=[public],
+    tags=["operations"],
+    operation_id="metrics",
+    include_in_schema=False,
+    cache_control=None,
+)
+async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """Prometheus exposition; needs ``Authorization: Bearer <WELKOM_METRICS_TOKEN>``."""
+    state = request.app.state
+    token = state.settings.metrics_token
+    if token is None:
+        raise Problem.not_found()
+    if not _authorized(request, token.get_secret_value()):
+        raise Problem(
+            401,
+            "unauthenticated",
+            N_("Not signed in"),
+            N_("Sign in to continue."),
+            headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+        )
+    async with state.session_factory() as db:
+        scraped = await outbox_families(db, state.get("outbox_kinds", ()))
+    body = generate_latest(process_registry())
+    extra = CollectorRegistry(auto_describe=False)
+    extra.register(_Fixed(scraped))
+    body += generate_latest(extra)
+    # Litestar adds the charset itself.
+    media_type = CONTENT_TYPE_LATEST.replace("; charset=utf-8", "")
+    return Response(body, media_type=media_type, headers={"Cache-Control": "no-store"})
+
+
+def worker_metrics_app(settings: Any, session_factory: Any, kinds: Sequence[str]) -> Any:
+    """A small app for a worker process: ``/health`` and its own ``/metrics``.
+
+    Workers serve no API; this lets Prometheus read their delivery counters (and Kubernetes probe
+    their liveness) on a separate port, with the same bearer token as the API.
+    """
+    from litestar import Litestar
+    from litestar.datastructures import State
+
+    from welkom.core.health import health
+    from welkom.core.problems import problem_details_plugin
+
+    return Litestar(
+        route_handlers=[health, metrics],
+        state=State(
+            {"settings": settings, "session_factory": session_factory, "outbox_kinds": list(kinds)}
+        ),
+        plugins=[problem_details_plugin()],
+        openapi_config=None,
+        logging_config=None,
+        debug=False,
+    )
