@@ -15,8 +15,21 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
-from welkom.auth.guards import authentication_middleware, provide_principal
-from welkom.auth.routes import DemoLoginController, SessionController
+from welkom.audit.routes import AccessLogController, AuditController
+from welkom.auth.admin_routes import ActivationCodeController
+from welkom.auth.guards import (
+    authentication_middleware,
+    csrf_guard,
+    provide_principal,
+    tenant_guard,
+)
+from welkom.auth.oidc import OidcClients
+from welkom.auth.routes import (
+    ActivationController,
+    DemoLoginController,
+    OidcController,
+    SessionController,
+)
 from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
@@ -54,7 +67,12 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     configure_logging(settings.log_level, json=settings.log_json)
     engine = engine or create_engine(settings)
     state = State(
-        {"settings": settings, "engine": engine, "session_factory": session_factory(engine)}
+        {
+            "settings": settings,
+            "engine": engine,
+            "session_factory": session_factory(engine),
+            "oidc": OidcClients(settings),
+        }
     )
 
     @contextlib.asynccontextmanager
@@ -78,7 +96,18 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
                 await task
             await engine.dispose()
 
-    route_handlers: list[Any] = [health, ready, SessionController, MeController, QuestionController]
+    route_handlers: list[Any] = [
+        health,
+        ready,
+        SessionController,
+        ActivationController,
+        OidcController,
+        ActivationCodeController,
+        AccessLogController,
+        AuditController,
+        MeController,
+        QuestionController,
+    ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 
@@ -96,6 +125,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             request_context_middleware(hsts=settings.env is Environment.production),
             authentication_middleware,
         ],
+        guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         plugins=[problem_details_plugin()],
         openapi_config=OpenAPIConfig(
             title="Welkom API",

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from welkom.audit import models as _audit  # noqa: F401
 from welkom.auth import models as _auth  # noqa: F401
 from welkom.cases import models as _cases  # noqa: F401
 from welkom.core import idempotency_models as _idempotency  # noqa: F401

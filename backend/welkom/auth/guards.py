@@ -1,11 +1,20 @@
-"""Authentication middleware and role guards.
+"""Authentication middleware, role guards, the tenant guard and CSRF protection.
 
 The middleware only identifies the caller (cookie or ``Authorization: Bearer``); guards decide.
-Every route declares its guard, so the authorization matrix can walk them all.
+Every route declares its role guard (``requires_role``, ``public`` or ``signed_in``), so the
+authorization matrix can walk them all. Two guards run on every route, before the route's own:
+
+- :func:`csrf_guard` — a state-changing request authenticated by the session *cookie* must carry
+  ``X-CSRF-Token`` equal to the ``welkom_csrf`` cookie (and derived from that session).
+  Bearer-authenticated requests need no CSRF token.
+- :func:`tenant_guard` — a ``resident_id`` path parameter must name a resident within the
+  caller's reach (:func:`welkom.auth.tenancy.reachable_resident`); otherwise 404, so the
+  existence of other municipalities' residents does not leak.
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeAlias
 
 from litestar import Request
@@ -14,59 +23,84 @@ from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from welkom.auth import service
+from welkom.auth import service, tenancy
 from welkom.auth.service import Principal
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
+
+CSRF_COOKIE = "welkom_csrf"
+CSRF_HEADER = "x-csrf-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
 def authentication_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         scope["user"] = None
-        if scope["type"] == "http" and (token := _token(scope)):
-            state = scope["app"].state
-            async with state.session_factory() as db:
-                principal = await service.resolve(db, state.settings, token)
-            if principal is not None:
-                scope["user"] = principal
-                scope.setdefault("state", {}).update(
-                    preferred_language=principal.preferred_language,
-                    default_language=principal.municipality_default_language,
-                )
+        if scope["type"] == "http":
+            headers = dict(scope["headers"])
+            settings = scope["app"].state.settings
+            token, via = _token(headers, settings.session_cookie_name)
+            if token:
+                state = scope["app"].state
+                async with state.session_factory() as db:
+                    principal = await service.resolve(db, settings, token)
+                if principal is not None:
+                    scope["user"] = principal
+                    request_state = scope.setdefault("state", {})
+                    request_state.update(
+                        preferred_language=principal.preferred_language,
+                        default_language=principal.municipality_default_language,
+                        auth_via=via,
+                    )
+                    if via == "cookie":
+                        request_state["csrf_ok"] = service.csrf_matches(
+                            settings,
+                            token,
+                            headers.get(CSRF_HEADER.encode(), b"").decode("latin-1"),
+                            _cookies(headers).get(CSRF_COOKIE, ""),
+                        )
         await app(scope, receive, send)
 
     return middleware
 
 
-def _token(scope: Scope) -> str | None:
-    headers = dict(scope["headers"])
-    authorization = headers.get(b"authorization", b"").decode("latin-1")
-    if authorization[:7].lower() == "bearer ":
-        return authorization[7:].strip() or None
-    cookie_name = scope["app"].state.settings.session_cookie_name
+def _cookies(headers: dict[bytes, bytes]) -> dict[str, str]:
+    cookies: dict[str, str] = {}
     for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
         name, _, value = part.strip().partition("=")
-        if name == cookie_name and value:
-            return value
-    return None
+        if name and name not in cookies:
+            cookies[name] = value
+    return cookies
+
+
+def _token(headers: dict[bytes, bytes], cookie_name: str) -> tuple[str | None, str]:
+    authorization = headers.get(b"authorization", b"").decode("latin-1")
+    if authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip() or None, "bearer"
+    return _cookies(headers).get(cookie_name) or None, "cookie"
 
 
 def unauthenticated() -> Problem:
     return Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
 
 
+def forbidden() -> Problem:
+    return Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
+
+
 def requires_role(*roles: str) -> Any:
     """Guard: the caller is signed in and holds one of ``roles``."""
     allowed = frozenset(roles)
+    unknown = allowed - service.ROLES
+    if unknown:
+        raise ValueError(f"unknown roles in guard: {sorted(unknown)}")
 
     def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         principal: Principal | None = connection.scope.get("user")
         if principal is None:
             raise unauthenticated()
         if not principal.has_any(allowed):
-            raise Problem(
-                403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this.")
-            )
+            raise forbidden()
 
     guard.__name__ = f"requires_role({', '.join(sorted(allowed))})"
     return guard
@@ -79,6 +113,45 @@ def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) 
 def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     if connection.scope.get("user") is None:
         raise unauthenticated()
+
+
+def csrf_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """App-wide: cookie-authenticated state changes need the double-submit CSRF token.
+
+    Public routes (sign-in) use no authority of an existing session, so a stale session
+    cookie does not block signing in again; they take JSON bodies only (login CSRF).
+    """
+    state = connection.scope.get("state", {})
+    if (
+        connection.scope.get("method") not in SAFE_METHODS
+        and not _is_public(handler)
+        and state.get("auth_via") == "cookie"
+        and not state.get("csrf_ok")
+    ):
+        raise Problem(
+            403,
+            "csrf",
+            N_("Request not trusted"),
+            N_("This request is missing its security token. Reload the page and try again."),
+        )
+
+
+def _is_public(handler: BaseRouteHandler) -> bool:
+    return any(public in (layer.guards or []) for layer in handler.ownership_layers)
+
+
+async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """App-wide: a ``resident_id`` in the path must be within the caller's reach, else 404."""
+    raw = connection.scope.get("path_params", {}).get("resident_id")
+    principal: Principal | None = connection.scope.get("user")
+    if raw is None or principal is None:
+        return  # no resident in the path, or anonymous (the role guard answers 401)
+    try:
+        resident_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
+    except ValueError:
+        raise Problem.not_found() from None
+    async with connection.app.state.session_factory() as db:
+        await tenancy.reachable_resident(db, principal, resident_id)
 
 
 async def provide_principal(request: Request) -> Principal:

@@ -1,18 +1,33 @@
+"""Sign-in and session routes: session, logout (everywhere), demo login, activation codes,
+"this phone" device credentials and OpenID Connect login/link."""
+
 from __future__ import annotations
 
-from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import Cookie
-from litestar.params import JSONBody
+from typing import Any
 
-from welkom.auth import service
-from welkom.auth.guards import Caller, public, signed_in
-from welkom.auth.schemas import DemoLoginIn, DemoLoginOut, SessionOut
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.response import Redirect
+
+from welkom.auth import activation, cookies, devices, oidc, service
+from welkom.auth.guards import Caller, public, requires_role, signed_in
+from welkom.auth.models import Account
+from welkom.auth.schemas import (
+    ActivationIn,
+    ActivationOut,
+    DemoLoginIn,
+    DemoLoginOut,
+    SessionOut,
+    SignInOption,
+)
+from welkom.auth.service import Principal
 from welkom.core.deps import AppSettings, DbSession
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
+from welkom.core.settings import OidcProvider, Settings
 
 
-def _session_out(principal: Caller) -> SessionOut:
+def _session_out(principal: Principal) -> SessionOut:
     return SessionOut(
         account_id=principal.account_id,
         display_name=principal.display_name,
@@ -22,16 +37,23 @@ def _session_out(principal: Caller) -> SessionOut:
     )
 
 
-def _cookie(settings: AppSettings, value: str, max_age: int) -> Cookie:
-    return Cookie(
-        key=settings.session_cookie_name,
-        value=value,
-        max_age=max_age,
-        path="/",
-        secure=settings.session_cookie_secure,
-        httponly=True,
-        samesite="lax",
-    )
+async def _start(db: DbSession, settings: Settings, account: Account) -> tuple[str, Principal]:
+    """A new session for ``account`` (a fresh token at every login: no session fixation)."""
+    token = await service.create_session(db, settings, account)
+    principal = await service.resolve(db, settings, token)
+    assert principal is not None
+    return token, principal
+
+
+def _client_address(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _require_json(request: Request[Any, Any, Any]) -> None:
+    """Sign-in POSTs take JSON only: a cross-site HTML form cannot send it (login CSRF)."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise Problem(415, "unsupported-media-type", N_("Unsupported media type"),
+                      N_("Send the body as JSON."))  # fmt: skip
 
 
 class SessionController(Controller):
@@ -47,16 +69,27 @@ class SessionController(Controller):
         self, db: DbSession, principal: Caller, settings: AppSettings
     ) -> Response[None]:
         await service.revoke(db, principal.session_id)
-        return Response(None, status_code=204, cookies=[_cookie(settings, "", 0)])
+        return Response(None, status_code=204, cookies=cookies.cleared_session_cookies(settings))
 
     @post(
-        "/logout-everywhere", guards=[signed_in], status_code=204, operation_id="logoutEverywhere"
+        "/logout-everywhere",
+        guards=[signed_in],
+        status_code=204,
+        operation_id="logoutEverywhere",
+        description="End every session of this account and forget every remembered phone.",
     )
     async def logout_everywhere(
         self, db: DbSession, principal: Caller, settings: AppSettings
     ) -> Response[None]:
         await service.revoke_all(db, principal.account_id)
-        return Response(None, status_code=204, cookies=[_cookie(settings, "", 0)])
+        return Response(
+            None,
+            status_code=204,
+            cookies=[
+                *cookies.cleared_session_cookies(settings),
+                cookies.cleared_device_cookie(settings),
+            ],
+        )
 
 
 class DemoLoginController(Controller):
@@ -67,21 +100,219 @@ class DemoLoginController(Controller):
 
     @post("/", guards=[public], status_code=200, operation_id="demoLogin")
     async def demo_login(
-        self,
-        data: JSONBody[DemoLoginIn],
-        db: DbSession,
-        settings: AppSettings,
-        request: Request,
+        self, data: JSONBody[DemoLoginIn], db: DbSession, settings: AppSettings
     ) -> Response[DemoLoginOut]:
         account = await service.account_by_demo_login(db, data.login)
         if account is None:
             raise Problem.validation(
                 [FieldError("login", N_("There is no demo account with this name."))]
             )
-        token = await service.create_session(db, settings, account)
-        principal = await service.resolve(db, settings, token)
-        assert principal is not None
+        token, principal = await _start(db, settings, account)
         return Response(
             DemoLoginOut(token=token, session=_session_out(principal)),
-            cookies=[_cookie(settings, token, settings.session_absolute_timeout_seconds)],
+            cookies=cookies.session_cookies(settings, token),
+        )
+
+
+def _sign_in_options(settings: Settings, principal: Principal) -> list[SignInOption]:
+    options = [SignInOption(kind="device", provider=None, link_url=None)]
+    for provider in settings.oidc_providers:
+        if provider.link_only and "resident" in provider.allowed_roles:
+            options.append(
+                SignInOption(
+                    kind="oidc",
+                    provider=provider.key,
+                    link_url=f"/api/v1/auth/oidc/{provider.key}/link",
+                )
+            )
+    return options
+
+
+class ActivationController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post(
+        "/activation",
+        guards=[public],
+        status_code=200,
+        operation_id="redeemActivationCode",
+        description="Redeem the one-time code a caseworker gave the resident. Signs the "
+        "resident in (session cookies); with `remember_device` this phone also gets a "
+        "credential to sign in next time. Wrong codes are rate-limited per client (429).",
+    )
+    async def redeem(
+        self,
+        data: JSONBody[ActivationIn],
+        db: DbSession,
+        settings: AppSettings,
+        request: Request[Any, Any, Any],
+    ) -> Response[ActivationOut]:
+        _require_json(request)
+        account = await activation.redeem(db, settings, data.code, _client_address(request))
+        token, principal = await _start(db, settings, account)
+        response_cookies = cookies.session_cookies(settings, token)
+        if data.remember_device:
+            device_token = await devices.issue(db, settings, account.id)
+            response_cookies.append(cookies.device_cookie(settings, device_token))
+        return Response(
+            ActivationOut(
+                session=_session_out(principal),
+                sign_in_options=_sign_in_options(settings, principal),
+            ),
+            cookies=response_cookies,
+        )
+
+    @post(
+        "/device",
+        guards=[requires_role("resident")],
+        status_code=204,
+        operation_id="rememberDevice",
+        description="Remember this phone: sets a long-lived, HttpOnly device credential.",
+    )
+    async def remember_device(
+        self, db: DbSession, settings: AppSettings, principal: Caller
+    ) -> Response[None]:
+        token = await devices.issue(db, settings, principal.account_id)
+        return Response(None, status_code=204, cookies=[cookies.device_cookie(settings, token)])
+
+    @post(
+        "/device-login",
+        guards=[public],
+        status_code=200,
+        operation_id="deviceLogin",
+        description="Sign in with this phone's device credential (cookie); it is rotated.",
+    )
+    async def device_login(
+        self, db: DbSession, settings: AppSettings, request: Request[Any, Any, Any]
+    ) -> Response[SessionOut]:
+        token = request.cookies.get(devices.DEVICE_COOKIE)
+        used = await devices.use(db, settings, token) if token else None
+        if used is None:
+            raise Problem(
+                401,
+                "device-not-recognised",
+                N_("Phone not recognised"),
+                N_("This phone is not remembered any more. Sign in another way."),
+            )
+        account, fresh = used
+        session_token, principal = await _start(db, settings, account)
+        return Response(
+            _session_out(principal),
+            cookies=[
+                *cookies.session_cookies(settings, session_token),
+                cookies.device_cookie(settings, fresh),
+            ],
+        )
+
+
+def _provider(settings: Settings, key: str) -> OidcProvider:
+    provider = settings.oidc_provider(key)
+    if provider is None:
+        raise Problem.not_found()
+    return provider
+
+
+class OidcController(Controller):
+    path = "/api/v1/auth/oidc/{provider_key:str}"
+    tags = ["auth"]
+
+    @get(
+        "/login",
+        guards=[public],
+        operation_id="oidcLogin",
+        status_code=303,
+        description="Start signing in at an OpenID Connect provider (redirect).",
+    )
+    async def login(
+        self,
+        provider_key: FromPath[str],
+        db: DbSession,
+        settings: AppSettings,
+        request: Request[Any, Any, Any],
+        return_to: str | None = QueryParameter(name="return_to", default=None, max_length=500),
+        login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
+    ) -> Redirect:
+        provider = _provider(settings, provider_key)
+        started = await oidc.start_login(
+            db, request.app.state.oidc, provider, return_to=return_to, login_hint=login_hint
+        )
+        return Redirect(
+            started.authorization_url,
+            status_code=303,
+            cookies=[cookies.oidc_browser_cookie(settings, started.browser_token, provider.key)],
+        )
+
+    @get(
+        "/link",
+        guards=[requires_role("resident")],
+        operation_id="oidcLink",
+        status_code=303,
+        description="A signed-in resident links this provider (e.g. DigiD) as their way to "
+        "sign in next time (redirect).",
+    )
+    async def link(
+        self,
+        provider_key: FromPath[str],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+        request: Request[Any, Any, Any],
+        return_to: str | None = QueryParameter(name="return_to", default=None, max_length=500),
+        login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
+    ) -> Redirect:
+        provider = _provider(settings, provider_key)
+        if "resident" not in provider.allowed_roles:
+            raise Problem.not_found()
+        started = await oidc.start_login(
+            db,
+            request.app.state.oidc,
+            provider,
+            return_to=return_to,
+            login_hint=login_hint,
+            link_account_id=principal.account_id,
+        )
+        return Redirect(
+            started.authorization_url,
+            status_code=303,
+            cookies=[cookies.oidc_browser_cookie(settings, started.browser_token, provider.key)],
+        )
+
+    @get(
+        "/callback",
+        guards=[public],
+        operation_id="oidcCallback",
+        status_code=303,
+        description="Where the provider sends the browser back; starts the session.",
+    )
+    async def callback(
+        self,
+        provider_key: FromPath[str],
+        db: DbSession,
+        settings: AppSettings,
+        request: Request[Any, Any, Any],
+        code: str | None = QueryParameter(name="code", default=None, max_length=2000),
+        login_state: str | None = QueryParameter(name="state", default=None, max_length=200),
+        error: str | None = QueryParameter(name="error", default=None, max_length=200),
+        iss: str | None = QueryParameter(name="iss", default=None, max_length=500),
+    ) -> Redirect:
+        provider = _provider(settings, provider_key)
+        result = await oidc.finish_login(
+            db,
+            request.app.state.oidc,
+            provider,
+            state=login_state,
+            code=code,
+            error=error,
+            iss=iss,
+            browser_token=request.cookies.get(oidc.BROWSER_COOKIE),
+        )
+        token, _ = await _start(db, settings, result.account)
+        return Redirect(
+            result.return_to,
+            status_code=303,
+            cookies=[
+                *cookies.session_cookies(settings, token),
+                cookies.cleared_oidc_browser_cookie(settings, provider.key),
+            ],
         )

@@ -1,5 +1,11 @@
-"""Sessions and the signed-in principal. Login methods (demo, OIDC, activation code) all end in
-:func:`create_session`; everything else only sees a :class:`Principal`."""
+"""Sessions and the signed-in principal. Login methods (demo, OIDC, activation code, device
+credential) all end in :func:`create_session`; everything else only sees a :class:`Principal`.
+
+A session token is random (256 bits), stored only as a keyed hash, and carried either in the
+``HttpOnly`` session cookie (the PWA) or as a bearer token (API clients, tests). Its CSRF token
+is derived from it (:func:`csrf_token`), so the double-submit cookie cannot be forged by a
+site that does not know the session.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +19,22 @@ from datetime import timedelta
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.models import Account, AuthSession
+from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.municipalities.models import Municipality
 from welkom.residents.models import Resident
 
+#: Roles ordered from most to least privileged; the first one held names the actor in audit.
+STAFF_ROLE_ORDER = (
+    "admin",
+    "records_manager",
+    "caseworker",
+    "coordinator",
+    "reviewer",
+    "editor",
+    "volunteer",
+)
 #: Product roles. Unknown roles (from an IdP claim, say) grant nothing.
 ROLES = frozenset(
     {
@@ -51,9 +67,31 @@ class Principal:
     def has_any(self, roles: frozenset[str] | set[str]) -> bool:
         return bool(self.roles & roles)
 
+    @property
+    def acting_role(self) -> str:
+        """The role this principal acts in when not acting for themselves (for audit)."""
+        for role in STAFF_ROLE_ORDER:
+            if role in self.roles:
+                return role
+        return "resident" if "resident" in self.roles else "none"
 
-def hash_token(settings: Settings, token: str) -> str:
-    return hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+def hash_token(settings: Settings, token: str, purpose: str = "session") -> str:
+    """A keyed hash (HMAC-SHA256) of a secret token; ``purpose`` separates the uses."""
+    key = settings.secret_key.encode()
+    message = token.encode() if purpose == "session" else f"{purpose}:{token}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def csrf_token(settings: Settings, session_token: str) -> str:
+    """The CSRF token that belongs to a session (HMAC of the session token)."""
+    return hash_token(settings, session_token, "csrf")
+
+
+def csrf_matches(settings: Settings, session_token: str, header: str, cookie: str) -> bool:
+    """Double submit, signed: header and cookie are equal and belong to this session."""
+    expected = csrf_token(settings, session_token)
+    return hmac.compare_digest(header, cookie) and hmac.compare_digest(header, expected)
 
 
 async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
@@ -114,7 +152,13 @@ async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
 
 
 async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
-    """Log out everywhere."""
+    """Log out everywhere: every session and every remembered device of the account."""
+    await db.execute(
+        update(DeviceCredential)
+        .where(DeviceCredential.account_id == account_id, DeviceCredential.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     await _revoke_where(db, AuthSession.account_id == account_id)
 
 

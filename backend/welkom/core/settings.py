@@ -10,10 +10,39 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
+
+
+class OidcProvider(BaseModel):
+    """One OpenID Connect issuer that signs people of one municipality in.
+
+    Configured as a JSON list in ``WELKOM_OIDC_PROVIDERS`` (see docs/auth.md).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Used in URLs")
+    municipality_code: str = Field(pattern=r"^\d{4}$", description="CBS gemeentecode")
+    issuer: str = Field(min_length=8, description="Exact `iss`; discovery is read from it")
+    client_id: str = Field(min_length=1)
+    client_secret: str = Field(min_length=1)
+    scopes: list[str] = Field(default_factory=lambda: ["openid", "profile"])
+    roles_claim: str = Field("roles", description="Claim with roles; dots walk into objects")
+    role_map: dict[str, str] = Field(
+        default_factory=dict, description="IdP role name → product role (default: same name)"
+    )
+    allowed_roles: list[str] = Field(
+        description="Product roles this issuer may grant; anything else is ignored"
+    )
+    link_only: bool = Field(
+        False,
+        description="Only sign in identities linked to an account before (residents: DigiD "
+        "after an activation code). Otherwise a first login creates the account.",
+    )
+    display_name_claim: str = Field("name")
 
 
 class Environment(StrEnum):
@@ -61,6 +90,38 @@ class Settings(BaseSettings):
         12 * 3600, ge=300, description="A session ends this long after login, whatever happens."
     )
 
+    public_base_url: str = Field(
+        "http://localhost:8000",
+        description="The address people reach Welkom at (no trailing slash); OpenID Connect "
+        "redirect URIs are made from it.",
+    )
+    oidc_providers: list[OidcProvider] = Field(
+        default_factory=list,
+        description="OpenID Connect issuers as a JSON list, one or more per municipality "
+        "(staff IdP, volunteer IdP, DigiD broker); fields in docs/auth.md.",
+    )
+    oidc_metadata_cache_seconds: int = Field(
+        3600, ge=0, description="How long a provider's discovery document and keys are cached."
+    )
+    oidc_http_timeout_seconds: float = Field(
+        10.0, gt=0, description="Timeout for calls to an OpenID Connect provider."
+    )
+    oidc_login_timeout_seconds: int = Field(
+        600, ge=60, description="Time allowed between starting a login and its callback."
+    )
+    activation_code_ttl_seconds: int = Field(
+        72 * 3600, ge=300, le=30 * 24 * 3600, description="An activation code expires after this."
+    )
+    activation_max_failures: int = Field(
+        5, ge=1, description="Wrong activation codes allowed per client within the window."
+    )
+    activation_failure_window_seconds: int = Field(
+        15 * 60, ge=60, description="Window for counting wrong activation codes."
+    )
+    device_credential_days: int = Field(
+        180, ge=1, le=400, description="Lifetime of a resident's sign-in-on-this-phone credential."
+    )
+
     run_worker_in_process: bool = Field(
         False,
         description="Run the outbox worker inside the API process (the demo does; production "
@@ -96,11 +157,25 @@ class Settings(BaseSettings):
                 problems.append("WELKOM_DEMO_LOGIN must be false in production")
             if not self.session_cookie_secure:
                 problems.append("WELKOM_SESSION_COOKIE_SECURE must be true in production")
+            if not self.public_base_url.startswith("https://"):
+                problems.append("WELKOM_PUBLIC_BASE_URL must be an https:// address in production")
+            if any(not p.issuer.startswith("https://") for p in self.oidc_providers):
+                problems.append("every OpenID Connect issuer must be https:// in production")
             if problems:
                 raise ValueError("refusing to start in production: " + "; ".join(problems))
         elif self.demo_login and self.env not in (Environment.demo, Environment.test):
             raise ValueError("WELKOM_DEMO_LOGIN is only allowed with WELKOM_ENV=demo or test")
         return self
+
+    @model_validator(mode="after")
+    def _unique_provider_keys(self) -> Settings:
+        keys = [p.key for p in self.oidc_providers]
+        if len(keys) != len(set(keys)):
+            raise ValueError("WELKOM_OIDC_PROVIDERS: every provider needs its own key")
+        return self
+
+    def oidc_provider(self, key: str) -> OidcProvider | None:
+        return next((p for p in self.oidc_providers if p.key == key), None)
 
     @property
     def is_sqlite(self) -> bool:
@@ -124,7 +199,7 @@ def render_reference() -> str:
         "|---|---|---|",
     ]
     for name, field in Settings.model_fields.items():
-        default = field.default
+        default = field.default_factory() if field.default_factory else field.default  # type: ignore[call-arg]
         if name == "secret_key":
             default = "(demo secret; required in production)"
         elif isinstance(default, StrEnum):

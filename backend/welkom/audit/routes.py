@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from litestar import Controller, get
+from litestar.params import QueryParameter
+
+from welkom.audit import service
+from welkom.audit.models import AuditEvent
+from welkom.audit.schemas import AccessLogEntry, AuditEventOut
+from welkom.auth.guards import Caller, requires_role
+from welkom.core.deps import DbSession
+from welkom.core.pagination import Page
+
+
+def _entry(event: AuditEvent) -> AccessLogEntry:
+    return AccessLogEntry(
+        id=event.id,
+        occurred_at=event.occurred_at,
+        actor_name=event.actor_display_name,
+        actor_role=event.actor_role,
+        action=event.action,
+        resource=event.resource,
+        fields=list(event.fields),
+        purpose=event.purpose,
+    )
+
+
+def _out(event: AuditEvent) -> AuditEventOut:
+    return AuditEventOut(
+        id=event.id,
+        occurred_at=event.occurred_at,
+        resident_id=event.resident_id,
+        actor_account_id=event.actor_account_id,
+        actor_name=event.actor_display_name,
+        actor_role=event.actor_role,
+        action=event.action,
+        resource=event.resource,
+        fields=list(event.fields),
+        purpose=event.purpose,
+        request_id=event.request_id,
+    )
+
+
+class AccessLogController(Controller):
+    path = "/api/v1/me/access-log"
+    tags = ["audit"]
+    guards = [requires_role("resident")]
+
+    @get(
+        "/",
+        operation_id="getMyAccessLog",
+        description="Who (other than the resident) read or changed the resident's data, newest "
+        "first.",
+    )
+    async def access_log(
+        self,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[AccessLogEntry]:
+        assert principal.resident_id is not None
+        page = await service.access_log(db, principal.resident_id, cursor=cursor, limit=limit)
+        return Page(items=[_entry(e) for e in page.items], next_cursor=page.next_cursor)
+
+
+class AuditController(Controller):
+    path = "/api/v1/admin/audit-events"
+    tags = ["audit"]
+    guards = [requires_role("records_manager")]
+
+    @get(
+        "/",
+        operation_id="listAuditEvents",
+        description="The municipality's audit log, newest first. Records managers only.",
+    )
+    async def list_events(
+        self,
+        db: DbSession,
+        principal: Caller,
+        resident_id: uuid.UUID | None = QueryParameter(name="resident_id", default=None),
+        actor_account_id: uuid.UUID | None = QueryParameter(name="actor_account_id", default=None),
+        since: datetime | None = QueryParameter(name="since", default=None),
+        until: datetime | None = QueryParameter(name="until", default=None),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+    ) -> Page[AuditEventOut]:
+        page = await service.query(
+            db,
+            principal.municipality_id,
+            resident_id=resident_id,
+            actor_account_id=actor_account_id,
+            since=since,
+            until=until,
+            cursor=cursor,
+            limit=limit,
+        )
+        return Page(items=[_out(e) for e in page.items], next_cursor=page.next_cursor)

@@ -1,0 +1,135 @@
+"""Recording and reading the audit log.
+
+Other domains call :func:`record` for every read or change of a resident's personal data by
+staff or volunteers, in the same transaction as the read or change (so a change is never
+committed without its audit row). See docs/auth.md for the contract.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Literal
+
+import structlog
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.audit.models import AuditEvent
+from welkom.auth.service import Principal
+from welkom.core.pagination import Page, decode_cursor, encode_cursor
+
+Action = Literal["read", "create", "update", "delete", "export"]
+ACTIONS: frozenset[str] = frozenset({"read", "create", "update", "delete", "export"})
+_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+
+
+async def record(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    resident_id: uuid.UUID,
+    resource: str,
+    fields: Iterable[str],
+    action: Action,
+    purpose: str,
+    request_id: str | None = None,
+    municipality_id: uuid.UUID | None = None,
+) -> AuditEvent | None:
+    """Add an audit row for ``principal`` reading or changing ``resident_id``'s data.
+
+    Added to ``db`` without committing: the caller's commit writes it with the work itself
+    (for a pure read, the caller commits after recording). Returns None, and writes nothing,
+    when the principal is that resident (residents' own use is not audited).
+
+    ``resource`` and ``fields`` name *what* (``"resident.profile"``, ``("contact",)``), never
+    values. ``purpose`` is a short, fixed description chosen by the calling code, not user
+    input. ``request_id`` defaults to the current request's id.
+    """
+    if principal.resident_id is not None and principal.resident_id == resident_id:
+        return None
+    fields = sorted(set(fields))
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    if not _NAME.match(resource) or len(resource) > 64:
+        raise ValueError(f"audit resource must be a dotted lower-case name, got {resource!r}")
+    if any(not _NAME.match(field) for field in fields):
+        raise ValueError("audit fields must be lower-case field-group names")
+    if not purpose or len(purpose) > 200:
+        raise ValueError("an audit purpose is required (at most 200 characters)")
+    if request_id is None:
+        request_id = structlog.contextvars.get_contextvars().get("request_id")
+    event = AuditEvent(
+        municipality_id=municipality_id or principal.municipality_id,
+        resident_id=resident_id,
+        actor_account_id=principal.account_id,
+        actor_role=principal.acting_role,
+        actor_display_name=principal.display_name,
+        action=action,
+        resource=resource,
+        fields=fields,
+        purpose=purpose,
+        request_id=request_id,
+    )
+    db.add(event)
+    return event
+
+
+async def query(
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    *,
+    resident_id: uuid.UUID | None = None,
+    actor_account_id: uuid.UUID | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[AuditEvent]:
+    """Audit rows of one municipality, newest first, optionally filtered."""
+    statement = select(AuditEvent).where(AuditEvent.municipality_id == municipality_id)
+    if resident_id is not None:
+        statement = statement.where(AuditEvent.resident_id == resident_id)
+    if actor_account_id is not None:
+        statement = statement.where(AuditEvent.actor_account_id == actor_account_id)
+    if since is not None:
+        statement = statement.where(AuditEvent.occurred_at >= since)
+    if until is not None:
+        statement = statement.where(AuditEvent.occurred_at < until)
+    return await _page(db, statement, cursor, limit)
+
+
+async def access_log(
+    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None = None, limit: int = 50
+) -> Page[AuditEvent]:
+    """Who read or changed this resident's data, newest first."""
+    statement = select(AuditEvent).where(AuditEvent.resident_id == resident_id)
+    return await _page(db, statement, cursor, limit)
+
+
+async def _page(db: AsyncSession, statement, cursor: str | None, limit: int) -> Page[AuditEvent]:  # type: ignore[no-untyped-def]
+    if cursor:
+        at, event_id = decode_cursor(cursor)
+        statement = statement.where(
+            or_(
+                AuditEvent.occurred_at < at,
+                and_(AuditEvent.occurred_at == at, AuditEvent.id < event_id),
+            )
+        )
+    rows = list(
+        (
+            await db.execute(
+                statement.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(
+                    limit + 1
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1].occurred_at, rows[-1].id) if more and rows else None
+    return Page(items=rows, next_cursor=next_cursor)

@@ -1,0 +1,61 @@
+"""Admin API of the auth domain: activation codes a caseworker issues for a resident."""
+
+from __future__ import annotations
+
+import uuid
+
+from litestar import Controller, get, post
+from litestar.params import FromPath
+
+from welkom.auth import activation, tenancy
+from welkom.auth.guards import Caller, requires_role
+from welkom.auth.schemas import ActivationCodeOut, ActivationCodeState
+from welkom.core.deps import AppSettings, DbSession
+
+
+class ActivationCodeController(Controller):
+    path = "/api/v1/admin/residents/{resident_id:uuid}/activation-codes"
+    tags = ["auth", "admin"]
+    guards = [requires_role("caseworker")]
+
+    @post(
+        "/",
+        operation_id="issueActivationCode",
+        status_code=201,
+        description="Issue a one-time activation code for a resident of the caseworker's "
+        "municipality. The code is returned once (text and QR code payload) and stored only "
+        "hashed; earlier unspent codes of the resident stop working. Not idempotent by key on "
+        "purpose: a retry issues a fresh code, which is safe.",
+    )
+    async def issue(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+    ) -> ActivationCodeOut:
+        resident = await tenancy.reachable_resident(db, principal, resident_id)
+        issued = await activation.issue(db, settings, principal, resident)
+        return ActivationCodeOut(
+            id=issued.id,
+            code=issued.code,
+            qr_payload=issued.qr_payload,
+            expires_at=issued.expires_at,
+        )
+
+    @get("/", operation_id="listActivationCodes")
+    async def list_codes(
+        self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> list[ActivationCodeState]:
+        resident = await tenancy.reachable_resident(db, principal, resident_id)
+        rows = await activation.list_codes(db, principal, resident)
+        return [
+            ActivationCodeState(
+                id=row.id,
+                state=activation.code_state(row),  # type: ignore[arg-type]
+                created_at=row.created_at,
+                expires_at=row.expires_at,
+                spent_at=row.spent_at,
+            )
+            for row in rows
+        ]

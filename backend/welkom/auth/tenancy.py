@@ -1,0 +1,48 @@
+"""Tenant isolation: which residents a principal can reach.
+
+- A resident reaches only their own record.
+- Staff (caseworker, coordinator, editor, reviewer, records manager, admin) reach residents of
+  their own municipality; the route's role guard decides what they may do there.
+- A volunteer reaches no resident record directly; the volunteers domain decides, from
+  consent, what of a resident a volunteer may see.
+
+Anything out of reach answers 404 (``Problem.not_found()``), never 403, so the existence of a
+record in another municipality does not leak.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.core.problems import Problem
+from welkom.residents.models import Resident
+
+#: Roles that may reach residents of their own municipality (subject to the route's guard).
+STAFF_ROLES = frozenset(
+    {"caseworker", "coordinator", "editor", "reviewer", "records_manager", "admin"}
+)
+
+
+def in_reach(principal: Principal, resident: Resident) -> bool:
+    if principal.resident_id is not None and principal.resident_id == resident.id:
+        return True
+    return principal.has_any(STAFF_ROLES) and resident.municipality_id == principal.municipality_id
+
+
+async def reachable_resident(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> Resident:
+    """The resident if ``principal`` may reach them; otherwise 404, whether or not they exist."""
+    resident = await db.get(Resident, resident_id)
+    if resident is None or not in_reach(principal, resident):
+        raise Problem.not_found()
+    return resident
+
+
+def same_tenant(principal: Principal, municipality_id: uuid.UUID) -> None:
+    """404 unless a tenant-owned row belongs to the caller's municipality."""
+    if municipality_id != principal.municipality_id:
+        raise Problem.not_found()
