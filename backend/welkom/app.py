@@ -41,6 +41,12 @@ from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.residents.routes import MeController
+from welkom.volunteers.routes import (
+    CoordinatorHelpRequestController,
+    CoordinatorVolunteerController,
+    ResidentHelpRequestController,
+    VolunteerController,
+)
 
 
 def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
@@ -107,6 +113,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         AuditController,
         MeController,
         QuestionController,
+        VolunteerController,
+        ResidentHelpRequestController,
+        CoordinatorVolunteerController,
+        CoordinatorHelpRequestController,
     ]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from welkom.admin import models as _admin  # noqa: F401
 from welkom.audit import models as _audit  # noqa: F401
 from welkom.auth import models as _auth  # noqa: F401
 from welkom.cases import models as _cases  # noqa: F401
@@ -10,5 +11,6 @@ from welkom.interactions import models as _interactions  # noqa: F401
 from welkom.municipalities import models as _municipalities  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401
 from welkom.residents import models as _residents  # noqa: F401
+from welkom.volunteers import models as _volunteers  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -147,6 +147,31 @@ class Settings(BaseSettings):
 
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
 
+    volunteer_vog_max_age_days: int = Field(
+        3 * 365,
+        ge=1,
+        description="A coordinator can vet a volunteer only with a VOG issued at most this many "
+        "days ago.",
+    )
+    help_request_ageing_hours: float = Field(
+        48.0,
+        gt=0,
+        description="Open help requests unclaimed for longer than this show in the "
+        "coordinator's ageing list.",
+    )
+    signal_unanswered_working_days: int = Field(
+        2,
+        ge=1,
+        description="A resident's question without a caseworker answer for more than this many "
+        "working days (Monday to Friday) becomes a signal.",
+    )
+    report_min_cell_size: int = Field(
+        5,
+        ge=2,
+        description="Report cells counting fewer persons than this are suppressed, with "
+        "complementary suppression so they cannot be recovered from totals.",
+    )
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.env is Environment.production:
