@@ -11,7 +11,9 @@ from welkom.audit.models import AuditEvent
 from welkom.audit.schemas import AccessLogEntry, AuditEventOut
 from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession
+from welkom.core.i18n import N_
 from welkom.core.pagination import Page
+from welkom.core.problems import FieldError, Problem
 
 
 def _entry(event: AuditEvent) -> AccessLogEntry:
@@ -87,6 +89,18 @@ class AuditController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
     ) -> Page[AuditEventOut]:
+        naive = [
+            name
+            for name, value in (("since", since), ("until", until))
+            if value and not value.tzinfo
+        ]
+        if naive:
+            raise Problem.validation(
+                [
+                    FieldError(name, N_("Give a time zone, e.g. Z or +01:00."), source="query")
+                    for name in naive
+                ]
+            )
         page = await service.query(
             db,
             principal.municipality_id,

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
@@ -166,8 +166,19 @@ async def _check_rate_limit(db: AsyncSession, settings: Settings, client_hash: s
         )
 
 
-async def _fail(db: AsyncSession, client_hash: str, problem: Problem) -> Problem:
-    """Count a failed attempt (its own commit: nothing else is written) and return the error."""
+async def _fail(
+    db: AsyncSession, settings: Settings, client_hash: str, problem: Problem
+) -> Problem:
+    """Count a failed attempt (its own commit: nothing else is written) and return the error.
+
+    Attempts older than the window no longer count and are removed here.
+    """
+    window = timedelta(seconds=settings.activation_failure_window_seconds)
+    await db.execute(
+        delete(AuthAttempt).where(
+            AuthAttempt.kind == ATTEMPT_KIND, AuthAttempt.created_at < utcnow() - window
+        )
+    )
     db.add(AuthAttempt(kind=ATTEMPT_KIND, client_hash=client_hash))
     await db.commit()
     return problem
@@ -201,11 +212,12 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
             )
         ).scalar_one_or_none()
     if row is None:
-        raise await _fail(db, client_hash, _invalid())
+        raise await _fail(db, settings, client_hash, _invalid())
     state = code_state(row)
     if state == "spent":
         raise await _fail(
             db,
+            settings,
             client_hash,
             Problem(
                 409,
@@ -220,6 +232,7 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
     if state in ("expired", "revoked"):
         raise await _fail(
             db,
+            settings,
             client_hash,
             Problem(
                 410,
@@ -236,7 +249,7 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
     )
     if spent.rowcount != 1:  # type: ignore[attr-defined]  # lost a race with another redeem
         await db.rollback()
-        raise await _fail(db, client_hash, _invalid())
+        raise await _fail(db, settings, client_hash, _invalid())
     account = await resident_account(db, row.resident_id, row.municipality_id)
     await db.commit()
     return account

@@ -1,8 +1,8 @@
 """ "Sign in on this phone": a resident without DigiD chooses to be remembered on a device.
 
 The credential is a random token in an ``HttpOnly`` cookie, stored hashed, valid for
-``device_credential_days``, rotated on every use (a replayed old token is refused and revokes
-the credential), and revoked by "log out everywhere".
+``device_credential_days``, rotated on every use (a copied old token is refused), and revoked by
+"log out everywhere".
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from joserfc.errors import (
     MissingClaimError,
 )
 from joserfc.jwk import KeySet
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
@@ -239,6 +239,7 @@ async def start_login(
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     verifier, browser = secrets.token_urlsafe(48), secrets.token_urlsafe(32)
     now = utcnow()
+    await db.execute(delete(OidcLogin).where(OidcLogin.expires_at < now))  # abandoned logins
     db.add(
         OidcLogin(
             provider=provider.key,

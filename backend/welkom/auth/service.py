@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AuthSession, DeviceCredential
@@ -98,6 +98,11 @@ async def create_session(db: AsyncSession, settings: Settings, account: Account)
     """Start a session for ``account``; returns the token (shown once, stored hashed)."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
+    await db.execute(  # the account's ended sessions are of no further use
+        delete(AuthSession).where(
+            AuthSession.account_id == account.id, AuthSession.expires_at < now
+        )
+    )
     db.add(
         AuthSession(
             account_id=account.id,

@@ -113,7 +113,10 @@ class Settings(BaseSettings):
         72 * 3600, ge=300, le=30 * 24 * 3600, description="An activation code expires after this."
     )
     activation_max_failures: int = Field(
-        5, ge=1, description="Wrong activation codes allowed per client within the window."
+        10,
+        ge=1,
+        description="Wrong activation codes allowed per client address within the window "
+        "(residents at an intake desk may share one address).",
     )
     activation_failure_window_seconds: int = Field(
         15 * 60, ge=60, description="Window for counting wrong activation codes."

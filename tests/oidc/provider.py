@@ -1,0 +1,162 @@
+"""Runs the real OpenID Connect provider (``server.mjs``, npm ``oidc-provider``) for tests.
+
+Three issuers, as a municipality would configure them: the staff IdP (Keycloak-style nested
+``realm_access.roles`` claim with ``welkom-*`` role names), the volunteer IdP, and a DigiD
+broker for residents (link-only, carries a BSN claim that Welkom must not store).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import httpx
+import pytest
+from litestar.testing import AsyncTestClient
+
+from welkom.core.settings import OidcProvider
+
+HERE = Path(__file__).resolve().parent
+WELKOM = "http://testserver.local"  # the ASGI test client's base URL = public_base_url
+CLIENT_SECRET = "test-client-secret-0123456789"
+
+ACCOUNTS = {
+    "staff": {
+        "sanne": {"name": "Sanne de Vries", "realm_access": {"roles": ["welkom-caseworker"]}},
+        "ruud": {
+            "name": "Ruud Archief",
+            "realm_access": {"roles": ["welkom-records-manager", "offline_access", "superuser"]},
+        },
+        "nora": {"name": "Nora Zonder Rol", "realm_access": {"roles": ["offline_access"]}},
+    },
+    "volunteers": {
+        "pieter": {"name": "Pieter Jansen", "roles": ["volunteer"]},
+        "mallory": {"name": "Mallory", "roles": ["admin"]},  # a volunteer IdP cannot grant admin
+    },
+    "digid": {"amal-digid": {"name": "A. Example", "bsn": "999990019"}},
+}
+
+
+def _client(name: str) -> dict:
+    return {
+        "client_id": f"welkom-{name}",
+        "client_secret": CLIENT_SECRET,
+        "redirect_uris": [f"{WELKOM}/api/v1/auth/oidc/{name}/callback"],
+        "grant_types": ["authorization_code"],
+        "response_types": ["code"],
+        "token_endpoint_auth_method": "client_secret_basic",
+    }
+
+
+@pytest.fixture(scope="session")
+def oidc_issuers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Start the provider once per test session; {name: issuer URL}."""
+    node = shutil.which("node")
+    if node is None or not (HERE / "node_modules" / "oidc-provider").exists():
+        pytest.fail("the test OIDC provider is not installed: run scripts/test.d/10-oidc.sh")
+    config = tmp_path_factory.mktemp("oidc") / "config.json"
+    config.write_text(
+        json.dumps(
+            {
+                "providers": [
+                    {"name": name, "clients": [_client(name)], "accounts": accounts}
+                    for name, accounts in ACCOUNTS.items()
+                ]
+            }
+        )
+    )
+    process = subprocess.Popen(
+        [node, str(HERE / "server.mjs"), str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=HERE,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line:
+            pytest.fail(f"the test OIDC provider did not start (exit {process.wait(5)})")
+        yield json.loads(line)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def providers(issuers: dict[str, str], municipality_code: str = "9999") -> list[OidcProvider]:
+    """Welkom's configuration for the three test issuers."""
+    return [
+        OidcProvider(
+            key="staff",
+            municipality_code=municipality_code,
+            issuer=issuers["staff"],
+            client_id="welkom-staff",
+            client_secret=CLIENT_SECRET,
+            roles_claim="realm_access.roles",
+            role_map={
+                "welkom-caseworker": "caseworker",
+                "welkom-records-manager": "records_manager",
+            },
+            allowed_roles=[
+                "caseworker",
+                "coordinator",
+                "editor",
+                "reviewer",
+                "records_manager",
+                "admin",
+            ],
+        ),
+        OidcProvider(
+            key="volunteers",
+            municipality_code=municipality_code,
+            issuer=issuers["volunteers"],
+            client_id="welkom-volunteers",
+            client_secret=CLIENT_SECRET,
+            allowed_roles=["volunteer"],
+        ),
+        OidcProvider(
+            key="digid",
+            municipality_code=municipality_code,
+            issuer=issuers["digid"],
+            client_id="welkom-digid",
+            client_secret=CLIENT_SECRET,
+            allowed_roles=["resident"],
+            link_only=True,
+        ),
+    ]
+
+
+async def through_provider(location: str, browser: httpx.AsyncClient) -> str:
+    """Follow the provider's redirects (as a browser would) until it sends us back to Welkom."""
+    for _ in range(10):
+        if location.startswith(WELKOM):
+            return location.removeprefix(WELKOM)
+        response = await browser.get(location)
+        assert response.status_code in (302, 303), response.text
+        location = urljoin(location, response.headers["location"])
+    raise AssertionError("too many redirects at the provider")
+
+
+async def sign_in(
+    client: AsyncTestClient,
+    provider: str,
+    user: str,
+    *,
+    path: str = "login",
+    return_to: str = "/",
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """Start at Welkom, sign in at the real provider as ``user``, finish at Welkom's callback."""
+    started = await client.get(
+        f"/api/v1/auth/oidc/{provider}/{path}",
+        params={"login_hint": user, "return_to": return_to},
+        headers=headers or {},
+    )
+    assert started.status_code == 303, started.text
+    async with httpx.AsyncClient() as browser:
+        callback = await through_provider(started.headers["location"], browser)
+    return await client.get(callback)

@@ -1,0 +1,82 @@
+// A real OpenID Connect provider (panva/oidc-provider, OpenID Certified) for Welkom's tests.
+//
+// Usage: node server.mjs <config.json>
+// The config lists providers: [{ "name", "clients": [...], "accounts": { "<sub>": {claims} } }].
+// Each provider listens on its own loopback port (issuer http://127.0.0.1:<port>); when all are
+// up, one JSON line {"<name>": "<issuer>", ...} is written to stdout.
+//
+// Sign-in is non-interactive so tests can follow redirects with an HTTP client: the login
+// interaction signs in the account named by the standard `login_hint` parameter (unknown
+// hint: 400), and consent is granted for these first-party clients (loadExistingGrant).
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+
+import Provider from "oidc-provider";
+
+const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
+
+function signingKey() {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "RS256", use: "sig" };
+}
+
+async function listen(server) {
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server.address().port;
+}
+
+async function start(spec) {
+  let provider;
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.url.startsWith("/interaction/")) {
+        const details = await provider.interactionDetails(req, res);
+        const hint = details.params.login_hint;
+        if (details.prompt.name !== "login" || !spec.accounts[hint]) {
+          res.statusCode = 400;
+          res.end(`test provider: no test user for login_hint ${JSON.stringify(hint)}`);
+          return;
+        }
+        await provider.interactionFinished(req, res, { login: { accountId: hint } });
+        return;
+      }
+      provider.callback()(req, res);
+    } catch (err) {
+      res.statusCode = 500;
+      res.end(String(err));
+    }
+  });
+  const port = await listen(server);
+  const issuer = `http://127.0.0.1:${port}`;
+  const claimNames = [...new Set(Object.values(spec.accounts).flatMap((c) => Object.keys(c)))];
+  provider = new Provider(issuer, {
+    clients: spec.clients,
+    jwks: { keys: [signingKey()] },
+    cookies: { keys: [randomUUID()] },
+    claims: { openid: ["sub"], profile: claimNames },
+    conformIdTokenClaims: false, // scope claims (roles, name) in the ID token itself
+    features: { devInteractions: { enabled: false } },
+    pkce: { required: () => true },
+    interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+    findAccount: async (ctx, sub) =>
+      spec.accounts[sub] && {
+        accountId: sub,
+        claims: async () => ({ sub, ...spec.accounts[sub] }),
+      },
+    loadExistingGrant: async (ctx) => {
+      const { Grant } = ctx.oidc.provider;
+      const grant = new Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
+      grant.addOIDCScope("openid profile");
+      await grant.save();
+      return grant;
+    },
+  });
+  return [spec.name, issuer];
+}
+
+const issuers = Object.fromEntries(await Promise.all(config.providers.map(start)));
+process.stdout.write(JSON.stringify(issuers) + "\n");
