@@ -15,6 +15,14 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
+from welkom.admin import service as admin
+from welkom.admin.routes import (
+    AdminConversationController,
+    AdminResidentController,
+    AdminSignalController,
+    ResidentAnswerController,
+)
+from welkom.admin.routing import RegisterAnswerHandler
 from welkom.audit.routes import AccessLogController, AuditController
 from welkom.auth.admin_routes import ActivationCodeController
 from welkom.auth.guards import (
@@ -31,16 +39,20 @@ from welkom.auth.routes import (
     SessionController,
 )
 from welkom.cases.service import RegisterInteractionHandler
+from welkom.consent.routes import ConsentController
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.gdpr.routes import GdprController
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import QuestionController
+from welkom.journey.routes import JourneyController
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
-from welkom.residents.routes import MeController
+from welkom.reports.routes import ReportController
+from welkom.residents.routes import HouseholdController, MeController
 from welkom.volunteers.routes import (
     CoordinatorHelpRequestController,
     CoordinatorVolunteerController,
@@ -51,7 +63,10 @@ from welkom.volunteers.routes import (
 
 def outbox_handlers(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here."""
-    return {interactions.REGISTER_KIND: RegisterInteractionHandler(sessions)}
+    return {
+        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions),
+        admin.ANSWER_KIND: RegisterAnswerHandler(sessions),
+    }
 
 
 async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
@@ -117,7 +132,13 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         ResidentHelpRequestController,
         CoordinatorVolunteerController,
         CoordinatorHelpRequestController,
+        AdminResidentController,
+        AdminConversationController,
+        AdminSignalController,
+        ResidentAnswerController,
+        ReportController,
     ]
+    route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
     if settings.demo_login:
         route_handlers.append(DemoLoginController)
 

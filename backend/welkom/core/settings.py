@@ -168,6 +168,11 @@ class Settings(BaseSettings):
         description="A resident's question without a caseworker answer for more than this many "
         "working days (Monday to Friday) becomes a signal.",
     )
+    signal_journey_overdue_days: int = Field(
+        7,
+        ge=0,
+        description="A journey step not done this many days after its due date becomes a signal.",
+    )
     report_min_cell_size: int = Field(
         5,
         ge=2,

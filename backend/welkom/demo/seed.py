@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
+from welkom.demo.resident_data import seed_resident_data
 from welkom.municipalities import service as municipalities
 from welkom.residents.models import Resident
 
@@ -66,5 +67,7 @@ async def seed(db: AsyncSession) -> bool:
             ),
         ]
     )
+    await db.flush()
+    await seed_resident_data(db, municipality.id, resident)
     await db.commit()
     return True

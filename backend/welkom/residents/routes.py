@@ -1,29 +1,23 @@
 from __future__ import annotations
 
-from litestar import Controller, Response, get, patch
-from litestar.params import HeaderParameter, JSONBody
-from sqlalchemy.ext.asyncio import AsyncSession
+import uuid
+
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
+from welkom.core import idempotency
 from welkom.core.deps import DbSession
-from welkom.municipalities import service as municipalities
+from welkom.core.pagination import Page
 from welkom.residents import service
-from welkom.residents.models import Resident
-from welkom.residents.schemas import MeOut, MePatch, MunicipalityRef
-
-
-async def _out(db: AsyncSession, resident: Resident) -> Response[MeOut]:
-    municipality = await municipalities.get(db, resident.municipality_id)
-    body = MeOut(
-        id=resident.id,
-        preferred_name=resident.preferred_name,
-        preferred_language=resident.preferred_language,
-        email=resident.email,
-        phone=resident.phone,
-        municipality=MunicipalityRef(code=municipality.code, name=municipality.name),
-        updated_at=resident.updated_at,
-    )
-    return Response(body, headers={"ETag": service.etag(resident)})
+from welkom.residents.schemas import (
+    ChangeOut,
+    HouseholdMemberIn,
+    HouseholdMemberOut,
+    HouseholdMemberPatch,
+    MeOut,
+    MePatch,
+)
 
 
 class MeController(Controller):
@@ -34,9 +28,17 @@ class MeController(Controller):
     @get("/", operation_id="getMe")
     async def get_me(self, db: DbSession, principal: Caller) -> Response[MeOut]:
         assert principal.resident_id is not None
-        return await _out(db, await service.get_own(db, principal.resident_id))
+        resident = await service.get_own(db, principal.resident_id)
+        return Response(
+            await service.me_out(db, resident), headers={"ETag": service.etag(resident)}
+        )
 
-    @patch("/", operation_id="updateMe")
+    @patch(
+        "/",
+        operation_id="updateMe",
+        description="Correct your own data. Registered name, BSN and V-number belong to the "
+        "municipality and cannot be changed here. Send `If-Match` with the ETag you read.",
+    )
     async def update_me(
         self,
         data: JSONBody[MePatch],
@@ -44,6 +46,64 @@ class MeController(Controller):
         principal: Caller,
         if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
     ) -> Response[MeOut]:
-        assert principal.resident_id is not None
-        resident = await service.update_own(db, principal.resident_id, data, if_match=if_match)
-        return await _out(db, resident)
+        resident = await service.update_own(db, principal, data, if_match=if_match)
+        return Response(
+            await service.me_out(db, resident), headers={"ETag": service.etag(resident)}
+        )
+
+    @get("/history", operation_id="listMyDataChanges")
+    async def history(
+        self,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[ChangeOut]:
+        """Every change to your data: what, old and new value, by whom (role) and when."""
+        resident = await service.get_own(db, principal.resident_id)  # type: ignore[arg-type]
+        return await service.history(db, resident.id, cursor=cursor, limit=limit)
+
+
+class HouseholdController(Controller):
+    path = "/api/v1/me/household"
+    tags = ["residents"]
+    guards = [requires_role("resident")]
+
+    @get("/", operation_id="listHousehold")
+    async def list_members(self, db: DbSession, principal: Caller) -> list[HouseholdMemberOut]:
+        resident = await service.get_own(db, principal.resident_id)  # type: ignore[arg-type]
+        return [service.member_out(m) for m in await service.household(db, resident.id)]
+
+    @post("/", operation_id="addHouseholdMember", status_code=201)
+    async def add_member(
+        self,
+        data: JSONBody[HouseholdMemberIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = HeaderParameter(
+            name="Idempotency-Key", default=None, max_length=255
+        ),
+    ) -> Response[HouseholdMemberOut]:
+        status, body, replayed = await service.add_member(
+            db, principal, data, idempotency.validate_key(idempotency_key)
+        )
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
+
+    @patch("/{member_id:uuid}", operation_id="updateHouseholdMember")
+    async def update_member(
+        self,
+        member_id: FromPath[uuid.UUID],
+        data: JSONBody[HouseholdMemberPatch],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
+    ) -> Response[HouseholdMemberOut]:
+        member = await service.update_member(db, principal, member_id, data, if_match=if_match)
+        return Response(service.member_out(member), headers={"ETag": service.member_etag(member)})
+
+    @delete("/{member_id:uuid}", operation_id="removeHouseholdMember", status_code=204)
+    async def remove_member(
+        self, member_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> None:
+        await service.remove_member(db, principal, member_id)

@@ -1,7 +1,7 @@
 """admin conversations, volunteers and help requests
 
 Revision ID: a8_admin_volunteers
-Revises: a4_identity
+Revises: a4_identity, a5_resident_data
 Create Date: 2026-11-24 06:31:18.751328
 """
 
@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql
 import welkom.core.models
 
 revision: str = "a8_admin_volunteers"
-down_revision: str | None = "a4_identity"
+down_revision: str | tuple[str, ...] | None = ("a4_identity", "a5_resident_data")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

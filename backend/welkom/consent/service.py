@@ -1,0 +1,555 @@
+"""The consent ledger. This module is the only reader of the consent tables.
+
+Everyone who shares a resident's data with someone else asks :func:`allows` at the moment of
+sharing — on every request, never from a cache — so a withdrawal counts for the very next read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+import msgspec
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.consent.models import ConsentEntry, ConsentText
+from welkom.consent.purposes import (
+    ARTICLE,
+    LABELS,
+    PURPOSES,
+    Action,
+    Channel,
+    Purpose,
+    PurposeDefinition,
+    Recipient,
+    definition,
+)
+from welkom.consent.schemas import (
+    ConsentChangeIn,
+    ConsentEntryOut,
+    ConsentReceipt,
+    ConsentStateOut,
+    ConsentTextOut,
+    Labelled,
+    ReceiptController,
+    ReceiptText,
+)
+from welkom.core.i18n import LANGUAGES, N_, gettext
+from welkom.core.models import utcnow
+from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.problems import FieldError, Problem
+from welkom.municipalities import service as municipalities
+from welkom.residents.idempotent import create_once
+
+TRANSLATION_STATES = ("source", "machine", "translated", "reviewed")
+SOURCE_LANGUAGE = "nl"
+
+
+# --- The question every sharing code path asks -----------------------------------------------
+
+
+async def allows(
+    db: AsyncSession, resident_id: uuid.UUID, purpose: Purpose, recipient: Recipient | str
+) -> bool:
+    """May ``recipient`` receive the data of ``purpose`` for this resident, right now?
+
+    True only if the resident's latest ledger entry for exactly this purpose and recipient is a
+    grant. Unknown purposes, other recipients and residents who never answered get False.
+    Example (volunteers)::
+
+        if await consent.allows(db, resident_id, Purpose.share_contact_with_volunteer,
+                                Recipient.volunteer):
+            ...show the phone number...
+    """
+    latest = (
+        await db.execute(
+            select(ConsentEntry.action)
+            .where(
+                ConsentEntry.resident_id == resident_id,
+                ConsentEntry.purpose == str(purpose),
+                ConsentEntry.recipient == str(recipient),
+            )
+            .order_by(ConsentEntry.seq.desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    return latest == Action.granted
+
+
+# --- Texts -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextIn:
+    language: str
+    title: str
+    body: str
+    translation_state: str
+
+
+def _text_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
+
+
+async def publish_text_version(
+    db: AsyncSession, municipality_id: uuid.UUID, purpose: Purpose, texts: list[TextIn]
+) -> int:
+    """Add a new version of a purpose's consent text (all its languages at once); no commit.
+
+    The Dutch source text is required; other languages say how they were made (``machine`` for
+    unreviewed machine translations). Earlier versions stay: ledger entries point at them.
+    """
+    by_language = {t.language: t for t in texts}
+    if len(by_language) != len(texts):
+        raise ValueError("one text per language")
+    if by_language.get(SOURCE_LANGUAGE) is None:
+        raise ValueError("a consent text version needs its Dutch source text")
+    if by_language[SOURCE_LANGUAGE].translation_state != "source":
+        raise ValueError("the Dutch text is the source")
+    for text in texts:
+        if text.language not in LANGUAGES or text.translation_state not in TRANSLATION_STATES:
+            raise ValueError(f"unknown language or translation state: {text.language}")
+        if text.language != SOURCE_LANGUAGE and text.translation_state == "source":
+            raise ValueError("only the Dutch text is the source")
+        if not text.title.strip() or not text.body.strip() or len(text.title) > 200:
+            raise ValueError("a consent text needs a title (at most 200 characters) and a body")
+    current = (
+        await db.execute(
+            select(func.max(ConsentText.version)).where(
+                ConsentText.municipality_id == municipality_id, ConsentText.purpose == purpose
+            )
+        )
+    ).scalar_one()
+    version = (current or 0) + 1
+    db.add_all(
+        ConsentText(
+            municipality_id=municipality_id,
+            purpose=purpose,
+            version=version,
+            language=t.language,
+            title=t.title,
+            body=t.body,
+            translation_state=t.translation_state,
+            sha256=_text_hash(t.title, t.body),
+        )
+        for t in texts
+    )
+    await db.flush()
+    return version
+
+
+async def _current_version(
+    db: AsyncSession, municipality_id: uuid.UUID, purpose: str
+) -> int | None:
+    return (
+        await db.execute(
+            select(func.max(ConsentText.version)).where(
+                ConsentText.municipality_id == municipality_id, ConsentText.purpose == purpose
+            )
+        )
+    ).scalar_one()
+
+
+async def _texts_of_version(
+    db: AsyncSession, municipality_id: uuid.UUID, purpose: str, version: int
+) -> dict[str, ConsentText]:
+    rows = (
+        await db.execute(
+            select(ConsentText).where(
+                ConsentText.municipality_id == municipality_id,
+                ConsentText.purpose == purpose,
+                ConsentText.version == version,
+            )
+        )
+    ).scalars()
+    return {row.language: row for row in rows}
+
+
+def _pick(texts: dict[str, ConsentText], language: str) -> ConsentText | None:
+    return texts.get(language) or texts.get(SOURCE_LANGUAGE)
+
+
+def _text_out(text: ConsentText) -> ConsentTextOut:
+    return ConsentTextOut(
+        version=text.version,
+        language=text.language,
+        title=text.title,
+        body=text.body,
+        translation_state=text.translation_state,
+        reviewed=text.translation_state in ("source", "reviewed"),
+    )
+
+
+# --- The resident's view ---------------------------------------------------------------------
+
+
+async def _latest_entries(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, ConsentEntry]:
+    """The latest entry per purpose (for the purpose's own recipient)."""
+    rows = (
+        await db.execute(
+            select(ConsentEntry)
+            .where(ConsentEntry.resident_id == resident_id)
+            .order_by(ConsentEntry.seq)
+        )
+    ).scalars()
+    latest: dict[str, ConsentEntry] = {}
+    for row in rows:
+        known = definition(row.purpose)
+        if known is not None and row.recipient == known.recipient:
+            latest[row.purpose] = row
+    return latest
+
+
+async def states(
+    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, language: str
+) -> list[ConsentStateOut]:
+    """Every purpose with the resident's current answer and the text to show, derived from the
+    ledger."""
+    latest = await _latest_entries(db, resident_id)
+    out = []
+    for purpose, known in PURPOSES.items():
+        version = await _current_version(db, municipality_id, purpose)
+        text = (
+            _pick(await _texts_of_version(db, municipality_id, purpose, version), language)
+            if version
+            else None
+        )
+        entry = latest.get(purpose)
+        state = "not_asked" if entry is None else entry.action
+        out.append(
+            ConsentStateOut(
+                purpose=purpose,
+                label=gettext(known.label, language),
+                recipient=known.recipient,
+                recipient_label=gettext(LABELS[known.recipient], language),
+                data_categories=[str(c) for c in known.data_categories],
+                legal_basis=known.legal_basis,
+                state=state,  # type: ignore[arg-type]
+                since=entry.recorded_at if entry else None,
+                granted_text_version=entry.text_version if state == Action.granted else None,
+                text=_text_out(text) if text else None,
+                text_changed=bool(
+                    state == Action.granted and version and entry and entry.text_version != version
+                ),
+            )
+        )
+    return out
+
+
+def entry_out(entry: ConsentEntry) -> ConsentEntryOut:
+    return ConsentEntryOut(
+        id=entry.id,
+        seq=entry.seq,
+        purpose=entry.purpose,
+        recipient=entry.recipient,
+        data_categories=list(entry.data_categories),
+        legal_basis=entry.legal_basis,
+        action=entry.action,
+        channel=entry.channel,
+        text_version=entry.text_version,
+        text_language=entry.text_language,
+        recorded_at=entry.recorded_at,
+        receipt=f"/api/v1/me/consents/entries/{entry.id}/receipt",
+    )
+
+
+async def entries(
+    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> Page[ConsentEntryOut]:
+    """The resident's ledger, newest first."""
+    query = select(ConsentEntry).where(ConsentEntry.resident_id == resident_id)
+    if cursor:
+        recorded_at, last_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                ConsentEntry.recorded_at < recorded_at,
+                and_(ConsentEntry.recorded_at == recorded_at, ConsentEntry.id < last_id),
+            )
+        )
+    rows = list(
+        (
+            await db.execute(
+                query.order_by(ConsentEntry.recorded_at.desc(), ConsentEntry.id.desc()).limit(
+                    limit + 1
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    next_cursor = (
+        encode_cursor(rows[limit - 1].recorded_at, rows[limit - 1].id)
+        if len(rows) > limit
+        else None
+    )
+    return Page(items=[entry_out(r) for r in rows[:limit]], next_cursor=next_cursor)
+
+
+# --- Recording -------------------------------------------------------------------------------
+
+
+async def _next_seq(db: AsyncSession, resident_id: uuid.UUID) -> int:
+    current = (
+        await db.execute(
+            select(func.max(ConsentEntry.seq)).where(ConsentEntry.resident_id == resident_id)
+        )
+    ).scalar_one()
+    return (current or 0) + 1
+
+
+async def _validated(
+    db: AsyncSession, municipality_id: uuid.UUID, resident_id: uuid.UUID, data: ConsentChangeIn
+) -> tuple[PurposeDefinition, ConsentText]:
+    known = definition(data.purpose)
+    if known is None:
+        raise Problem.validation([FieldError("purpose", N_("Unknown consent purpose."))])
+    texts = await _texts_of_version(db, municipality_id, known.purpose, data.text_version)
+    text = texts.get(data.language)
+    if text is None:
+        raise Problem.validation(
+            [
+                FieldError(
+                    "text_version",
+                    N_("There is no consent text with this version and language."),
+                )
+            ]
+        )
+    latest = (await _latest_entries(db, resident_id)).get(known.purpose)
+    if data.action == "grant":
+        current = await _current_version(db, municipality_id, known.purpose)
+        if data.text_version != current:
+            raise Problem.conflict(
+                "consent-text-changed",
+                N_("The consent text has changed"),
+                N_("Read the current text before you agree. Nothing was changed."),
+            )
+        if latest and latest.action == Action.granted and latest.text_version == current:
+            raise Problem.conflict(
+                "consent-already-granted",
+                N_("Already agreed"),
+                N_("You already agreed to this text. Nothing was changed."),
+            )
+    elif latest is None or latest.action != Action.granted:
+        raise Problem.conflict(
+            "consent-not-granted",
+            N_("Nothing to withdraw"),
+            N_("You have not agreed to this, so there is nothing to withdraw."),
+        )
+    return known, text
+
+
+def _entry(
+    known: PurposeDefinition,
+    *,
+    municipality_id: uuid.UUID,
+    resident_id: uuid.UUID,
+    seq: int,
+    action: Action,
+    channel: Channel,
+    text: ConsentText | None,
+    actor: Principal | None,
+) -> ConsentEntry:
+    return ConsentEntry(
+        municipality_id=municipality_id,
+        resident_id=resident_id,
+        seq=seq,
+        purpose=known.purpose,
+        recipient=known.recipient,
+        data_categories=[str(c) for c in known.data_categories],
+        legal_basis=known.legal_basis,
+        action=action,
+        channel=channel,
+        text_id=text.id if text else None,
+        text_version=text.version if text else None,
+        text_language=text.language if text else None,
+        text_sha256=text.sha256 if text else None,
+        recorded_by_account_id=actor.account_id if actor else None,
+        recorded_by_role=_role(actor),
+        recorded_at=utcnow(),
+    )
+
+
+def _role(actor: Principal | None) -> str:
+    if actor is None:
+        return "system"
+    return "resident" if actor.resident_id else "caseworker"
+
+
+async def record(
+    db: AsyncSession,
+    actor: Principal,
+    resident_id: uuid.UUID,
+    municipality_id: uuid.UUID,
+    data: ConsentChangeIn,
+    *,
+    channel: Channel,
+    idempotency_key: str | None,
+) -> tuple[int, dict, bool]:
+    """Append a grant or withdrawal to the ledger. Returns (status, body, replayed).
+
+    The caller has checked that ``actor`` may act for this resident.
+    """
+    payload = {**msgspec.to_builtins(data), "resident_id": str(resident_id), "channel": channel}
+
+    async def create() -> tuple[int, dict]:
+        known, text = await _validated(db, municipality_id, resident_id, data)
+        entry = _entry(
+            known,
+            municipality_id=municipality_id,
+            resident_id=resident_id,
+            seq=await _next_seq(db, resident_id),
+            action=Action.granted if data.action == "grant" else Action.withdrawn,
+            channel=channel,
+            text=text,
+            actor=actor,
+        )
+        db.add(entry)
+        return 201, msgspec.to_builtins(entry_out(entry))
+
+    return await create_once(db, f"consent:{actor.account_id}", idempotency_key, payload, create)
+
+
+async def record_for_resident(
+    db: AsyncSession,
+    principal: Principal,
+    resident_id: uuid.UUID,
+    data: ConsentChangeIn,
+    *,
+    channel: Channel = Channel.paper,
+    idempotency_key: str | None = None,
+) -> tuple[int, dict, bool]:
+    """A caseworker records consent given or withdrawn in person or on paper."""
+    from welkom.residents import service as residents  # residents asks us; import late
+
+    if channel not in (Channel.in_person, Channel.paper):
+        raise ValueError("caseworkers record in_person or paper consent")
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    return await record(
+        db,
+        principal,
+        resident.id,
+        resident.municipality_id,
+        data,
+        channel=channel,
+        idempotency_key=idempotency_key,
+    )
+
+
+async def withdraw_everything(
+    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, actor: Principal
+) -> int:
+    """On erasure: append a withdrawal for every purpose still granted; no commit."""
+    count = 0
+    seq = await _next_seq(db, resident_id)
+    for purpose, entry in (await _latest_entries(db, resident_id)).items():
+        if entry.action != Action.granted:
+            continue
+        withdrawal = _entry(
+            PURPOSES[Purpose(purpose)],
+            municipality_id=municipality_id,
+            resident_id=resident_id,
+            seq=seq + count,
+            action=Action.withdrawn,
+            channel=Channel.erasure,
+            text=None,
+            actor=actor,
+        )
+        db.add(withdrawal)
+        count += 1
+    await db.flush()
+    return count
+
+
+# --- Receipts --------------------------------------------------------------------------------
+
+
+async def receipt(db: AsyncSession, resident_id: uuid.UUID, entry_id: uuid.UUID) -> ConsentReceipt:
+    """A receipt for one of the resident's own entries, in the language its text was shown in.
+
+    Another resident's entry is not found (404), as is an unknown one.
+    """
+    entry = (
+        await db.execute(
+            select(ConsentEntry).where(
+                ConsentEntry.id == entry_id, ConsentEntry.resident_id == resident_id
+            )
+        )
+    ).scalar_one_or_none()
+    if entry is None:
+        raise Problem.not_found()
+    text = await db.get(ConsentText, entry.text_id) if entry.text_id else None
+    municipality = await municipalities.get(db, entry.municipality_id)
+    language = entry.text_language or municipality.default_language
+
+    def label(code: str) -> Labelled:
+        return Labelled(code=code, label=gettext(LABELS.get(code, code), language))
+
+    known = definition(entry.purpose)
+    purpose = Labelled(
+        code=entry.purpose,
+        label=gettext(known.label, language) if known else entry.purpose,
+    )
+    action = label(entry.action)
+    return ConsentReceipt(
+        receipt_id=entry.id,
+        language=language,
+        issued_at=utcnow(),
+        summary=gettext(
+            N_("{action} on {date} for: {purpose}. Recipient: {recipient}."),
+            language,
+            action=action.label,
+            date=entry.recorded_at.date().isoformat(),
+            purpose=purpose.label,
+            recipient=gettext(LABELS.get(entry.recipient, entry.recipient), language),
+        ),
+        controller=ReceiptController(
+            name=municipality.name, gemeentecode=municipality.code, rsin=municipality.rsin
+        ),
+        resident_id=entry.resident_id,
+        action=action,
+        recorded_at=entry.recorded_at,
+        channel=label(entry.channel),
+        purpose=purpose,
+        recipient=label(entry.recipient),
+        data_categories=[label(c) for c in entry.data_categories],
+        legal_basis=label(entry.legal_basis),
+        legal_basis_article=ARTICLE.get(entry.legal_basis, entry.legal_basis),  # type: ignore[call-overload]
+        consent_text=ReceiptText(
+            version=text.version,
+            language=text.language,
+            title=text.title,
+            body=text.body,
+            translation_state=text.translation_state,
+            sha256=text.sha256,
+        )
+        if text
+        else None,
+        how_to_withdraw=gettext(
+            N_(
+                "You can withdraw your consent at any time in the Welkom app under "
+                "My data and consent, or through your caseworker. Withdrawing does not make "
+                "earlier sharing unlawful."
+            ),
+            language,
+        ),
+    )
+
+
+# --- GDPR (used by welkom.consent.gdpr) ------------------------------------------------------
+
+
+async def ledger_rows(db: AsyncSession, resident_id: uuid.UUID) -> list[ConsentEntry]:
+    return list(
+        (
+            await db.execute(
+                select(ConsentEntry)
+                .where(ConsentEntry.resident_id == resident_id)
+                .order_by(ConsentEntry.seq)
+            )
+        )
+        .scalars()
+        .all()
+    )

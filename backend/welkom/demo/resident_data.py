@@ -1,0 +1,172 @@
+"""Demo data for the resident's own data, consent and journey (called from ``seed``)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.models import Account
+from welkom.consent import service as consent
+from welkom.consent.purposes import Purpose
+from welkom.core.models import utcnow
+from welkom.journey import service as journey
+from welkom.journey.models import JourneyStep, NextActor, StepStatus
+from welkom.journey.schemas import ExplanationIn, TemplateIn, TemplateStepIn
+from welkom.residents.models import HouseholdMember, Relation, Resident
+
+# (purpose, Dutch title, Dutch body, English title, English body)
+CONSENT_TEXTS = [
+    (
+        Purpose.share_contact_with_volunteer,
+        "Mijn contactgegevens delen met een vrijwilliger",
+        "Als u hulp vraagt, mag de vrijwilliger die u helpt uw naam, telefoonnummer, "
+        "e-mailadres en de talen die u spreekt zien. Zo kan de vrijwilliger contact met u "
+        "opnemen. De vrijwilliger ziet nooit uw BSN of V-nummer. U kunt deze toestemming altijd "
+        "intrekken; daarna ziet geen vrijwilliger deze gegevens meer.",
+        "Share my contact details with a volunteer",
+        "When you ask for help, the volunteer who helps you may see your name, phone number, "
+        "email address and the languages you speak, so they can contact you. Volunteers never "
+        "see your BSN or V-number. You can withdraw this consent at any time; after that no "
+        "volunteer sees these details.",
+    ),
+    (
+        Purpose.share_household_with_social_team,
+        "Mijn gezinssituatie delen met het sociaal team",
+        "Het sociaal team van de gemeente mag zien wie er bij u in huis woont: namen, "
+        "geboortejaren en scholen van uw gezinsleden. Zo kan het team u beter helpen. U kunt "
+        "deze toestemming altijd intrekken.",
+        "Share my household situation with the social team",
+        "The municipality's social team may see who lives with you: the names, birth years and "
+        "schools of your household members, so the team can help you better. You can withdraw "
+        "this consent at any time.",
+    ),
+    (
+        Purpose.receive_push_notifications,
+        "Pushberichten ontvangen",
+        "De gemeente mag u een melding sturen op deze telefoon als er iets nieuws is, "
+        "bijvoorbeeld een antwoord op uw vraag. In de melding staat nooit persoonlijke "
+        "informatie. U kunt dit altijd uitzetten.",
+        "Receive push notifications",
+        "The municipality may send a notification to this phone when there is something new, "
+        "for example an answer to your question. A notification never contains personal "
+        "information. You can turn this off at any time.",
+    ),
+    (
+        Purpose.contact_by_partner_organisations,
+        "Contact met partnerorganisaties",
+        "Organisaties die met de gemeente samenwerken (zoals VluchtelingenWerk en de "
+        "taalschool) mogen uw naam, contactgegevens en talen krijgen om u hulp aan te bieden. "
+        "U kunt deze toestemming altijd intrekken.",
+        "Contact by partner organisations",
+        "Organisations that work with the municipality (such as the refugee council and the "
+        "language school) may receive your name, contact details and languages to offer you "
+        "help. You can withdraw this consent at any time.",
+    ),
+]
+
+# (key, typical days, Dutch title, Dutch text, English title, English text)
+JOURNEY_STEPS = [
+    ("housing", 30, "Woning", "U krijgt een woning in de gemeente. Uw klantmanager vertelt u wanneer u de sleutel krijgt.", "Housing", "You get a home in the municipality. Your caseworker tells you when you get the key."),
+    ("brp_registration", 14, "Inschrijven in de BRP", "U schrijft zich in bij de gemeente op uw nieuwe adres. Daarna krijgt u een BSN als u dat nog niet had.", "Registering in the BRP", "You register at the municipality at your new address. Then you get a BSN if you did not have one yet."),
+    ("digid", 14, "DigiD aanvragen", "Met DigiD logt u in bij de overheid. Vraag het aan op digid.nl; u krijgt een brief met een code.", "Applying for DigiD", "With DigiD you log in to government services. Apply at digid.nl; you get a letter with a code."),
+    ("bank_account", 14, "Bankrekening openen", "U heeft een bankrekening nodig voor uitkering en huur. Neem uw verblijfsdocument mee naar de bank.", "Opening a bank account", "You need a bank account for benefits and rent. Take your residence document to the bank."),
+    ("health_insurance", 7, "Zorgverzekering", "Iedereen in Nederland moet een zorgverzekering hebben. Uw klantmanager helpt u kiezen.", "Health insurance", "Everyone in the Netherlands must have health insurance. Your caseworker helps you choose."),
+    ("benefits", 28, "Uitkering en toeslagen", "U vraagt een bijstandsuitkering aan en, als u er recht op heeft, zorg- en huurtoeslag.", "Benefits and allowances", "You apply for social assistance and, if you are entitled to it, healthcare and rent allowance."),
+    ("inburgering_pip", 60, "Inburgering en PIP", "Samen met de gemeente maakt u een persoonlijk plan (PIP) voor uw inburgering.", "Civic integration and PIP", "Together with the municipality you make a personal plan (PIP) for your civic integration."),
+    ("school", 30, "School voor de kinderen", "Kinderen van 5 tot 18 jaar gaan naar school. De gemeente helpt u een school te vinden.", "School for the children", "Children aged 5 to 18 go to school. The municipality helps you find a school."),
+    ("gp", 14, "Huisarts", "Schrijf u in bij een huisarts in de buurt. Bij hem of haar gaat u eerst als u ziek bent.", "Family doctor (GP)", "Register with a GP near you. You go to them first when you are ill."),
+    ("language_course", 30, "Taalcursus", "U leert Nederlands op een taalschool. Uw klantmanager meldt u aan.", "Language course", "You learn Dutch at a language school. Your caseworker signs you up."),
+]  # fmt: skip
+
+
+async def seed_resident_data(
+    db: AsyncSession, municipality_id: uuid.UUID, resident: Resident
+) -> None:
+    """Profile details, a household, consent texts and a journey for the demo resident."""
+    caseworker = (
+        await db.execute(select(Account).where(Account.demo_login == "demo-caseworker"))
+    ).scalar_one_or_none()
+    resident.full_name = "Amal Haddad"
+    resident.languages = ["en"]
+    resident.arrival_date = date(2026, 9, 1)
+    resident.v_number = "1234567890"
+    resident.v_number_source = "COA"
+    resident.registered_name = "Haddad, Amal"
+    resident.registered_name_source = "BRP"
+    resident.municipal_data_legal_basis = "Wet BRP; Wet inburgering 2021"
+    if caseworker is not None:
+        resident.caseworker_account_id = caseworker.id
+        resident.caseworker_name = caseworker.display_name
+        resident.caseworker_contact = "14 0999, ma–do 9:00–12:00"
+    db.add_all(
+        [
+            HouseholdMember(
+                municipality_id=municipality_id,
+                resident_id=resident.id,
+                relation=Relation.partner,
+                name="Karim",
+                birth_year=1989,
+            ),
+            HouseholdMember(
+                municipality_id=municipality_id,
+                resident_id=resident.id,
+                relation=Relation.child,
+                name="Lina",
+                birth_year=2017,
+                school="Basisschool De Regenboog",
+            ),
+        ]
+    )
+    for purpose, nl_title, nl_body, en_title, en_body in CONSENT_TEXTS:
+        await consent.publish_text_version(
+            db,
+            municipality_id,
+            purpose,
+            [
+                consent.TextIn("nl", nl_title, nl_body, "source"),
+                consent.TextIn("en", en_title, en_body, "reviewed"),
+            ],
+        )
+    template = await journey.add_template(
+        db,
+        municipality_id,
+        TemplateIn(
+            name="Welkom in de gemeente",
+            steps=[
+                TemplateStepIn(
+                    key=key,  # type: ignore[arg-type]
+                    typical_duration_days=days,
+                    explanation={
+                        "nl": ExplanationIn(title=nl_title, text=nl_text, state="source"),
+                        "en": ExplanationIn(title=en_title, text=en_text, state="reviewed"),
+                    },
+                )
+                for key, days, nl_title, nl_text, en_title, en_text in JOURNEY_STEPS
+            ],
+        ),
+    )
+    await journey.add_steps(db, resident.id, municipality_id, template.id, None)
+    progress = {
+        "housing": (StepStatus.done, None, None),
+        "brp_registration": (StepStatus.done, None, None),
+        "bank_account": (StepStatus.in_progress, NextActor.resident, 10),
+        "digid": (StepStatus.waiting_for_municipality, NextActor.municipality, 21),
+        "school": (StepStatus.not_applicable, None, None),
+    }
+    steps = (
+        await db.execute(select(JourneyStep).where(JourneyStep.resident_id == resident.id))
+    ).scalars()
+    today = utcnow().date()
+    for step in steps:
+        if step.key in progress:
+            status, actor, due_in = progress[step.key]
+            step.status = status
+            step.next_actor = actor
+            step.due_date = today + timedelta(days=due_in) if due_in else None
+            step.completed_at = utcnow() if status == StepStatus.done else None
+        if step.key == "bank_account":
+            step.note = "Neem uw verblijfsdocument en huurcontract mee."
+    await db.flush()

@@ -1,0 +1,126 @@
+"""Export and erasure of the foundation's tables that hold resident data: accounts (with their
+sessions), interactions (questions) and stored idempotent responses.
+
+They live here, not in their domains, because those packages belong to the foundation; the lead
+may move each into ``welkom/<domain>/gdpr.py`` like the residents, consent and journey domains.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.models import Account, AuthSession
+from welkom.auth.service import Principal
+from welkom.core.i18n import N_
+from welkom.core.idempotency_models import IdempotencyRecord
+from welkom.core.problems import Problem
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.interactions.models import Interaction, RegistrationState
+
+_CASE_RECORD = (
+    "the question is a record in the municipality's case system (zaak); Welkom keeps which "
+    "zaak it became, not what it said"
+)
+
+
+async def export_interactions(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(Interaction)
+        .where(Interaction.resident_id == subject.resident_id)
+        .order_by(Interaction.created_at, Interaction.id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_interactions(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Registered questions live on in the case system (Archiefwet): Welkom blanks its copy and
+    keeps the zaak reference. A question not yet registered blocks the erasure (409): it is a
+    submission to the municipality that must reach its records first."""
+    unregistered = (
+        await db.execute(
+            select(Interaction.id).where(
+                Interaction.resident_id == subject.resident_id,
+                Interaction.registration_state != RegistrationState.registered,
+            )
+        )
+    ).first()
+    if unregistered is not None:
+        raise Problem.conflict(
+            "erasure-waits-for-registration",
+            N_("Questions are still being registered"),
+            N_(
+                "Some of this resident's questions are not yet in the case system. Erase "
+                "again once they are registered (records management can help with parked "
+                "ones). Nothing was changed."
+            ),
+        )
+    result = await db.execute(
+        update(Interaction)
+        .where(Interaction.resident_id == subject.resident_id)
+        .values(text="", language="")
+    )
+    return Erased(anonymised=result.rowcount, retained=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def export_accounts(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    accounts = list(
+        (await db.execute(select(Account).where(Account.resident_id == subject.resident_id)))
+        .scalars()
+        .all()
+    )
+    out = []
+    for account, row in zip(accounts, rows(accounts), strict=True):
+        sessions = await db.execute(
+            select(AuthSession)
+            .where(AuthSession.account_id == account.id)
+            .order_by(AuthSession.created_at)
+        )
+        row["sessions"] = rows(sessions.scalars(), exclude=frozenset({"token_hash"}))
+        out.append(row)
+    return out
+
+
+async def erase_accounts(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Sessions end and the resident's accounts are deleted: nobody signs in as them again."""
+    ids = list(
+        (await db.execute(select(Account.id).where(Account.resident_id == subject.resident_id)))
+        .scalars()
+        .all()
+    )
+    if not ids:
+        return Erased()
+    await db.execute(delete(AuthSession).where(AuthSession.account_id.in_(ids)))
+    # Stored replies to the resident's POSTs (questions, household, consent) repeat their data.
+    await db.execute(
+        delete(IdempotencyRecord).where(
+            or_(*(IdempotencyRecord.scope.endswith(f":{account_id}") for account_id in ids))
+        )
+    )
+    result = await db.execute(delete(Account).where(Account.id.in_(ids)))
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (
+    TableHandler(
+        "interaction",
+        export_interactions,
+        erase_interactions,
+        retained=dict.fromkeys(
+            (
+                "kind",
+                "created_at",
+                "registration_state",
+                "zaak_identificatie",
+                "zaak_url",
+                "registered_at",
+            ),
+            _CASE_RECORD,
+        ),
+        retention_reason="Registered questions are blanked (text and language); the zaak "
+        "reference stays. The zaak and its document stay in the case system.",
+    ),
+    TableHandler("account", export_accounts, erase_accounts),
+)

@@ -1,0 +1,37 @@
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from welkom.core.models import (
+    id_field,
+    json_field,
+    municipality_fk,
+    optional_timestamp_field,
+    timestamp_field,
+)
+
+
+class ErasureState(StrEnum):
+    requested = "requested"
+    completed = "completed"
+
+
+class ErasureRequest(SQLModel, table=True):
+    """A resident's request to erase their data (AVG art. 17), completed by a caseworker.
+
+    Kept after completion (without the resident's own words) as proof the request was honoured.
+    """
+
+    __tablename__ = "erasure_request"
+
+    id: uuid.UUID = id_field()
+    municipality_id: uuid.UUID = municipality_fk()
+    resident_id: uuid.UUID = Field(foreign_key="resident.id", index=True)
+    state: str = Field(default=ErasureState.requested, max_length=16)
+    reason: str | None = Field(default=None, max_length=1000)
+    requested_at: datetime = timestamp_field()
+    completed_at: datetime | None = optional_timestamp_field()
+    completed_by_account_id: uuid.UUID | None = None
+    outcome: dict = json_field()

@@ -1,0 +1,45 @@
+"""Export and erasure of the erasure requests themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.gdpr.models import ErasureRequest
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+
+_PROOF = "proof that the request was received and carried out (AVG art. 5(2), 12, 17)"
+
+
+async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(ErasureRequest)
+        .where(ErasureRequest.resident_id == subject.resident_id)
+        .order_by(ErasureRequest.requested_at)
+    )
+    return rows(found.scalars())
+
+
+async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        update(ErasureRequest)
+        .where(ErasureRequest.resident_id == subject.resident_id)
+        .values(reason=None)
+    )
+    return Erased(retained=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (
+    TableHandler(
+        "erasure_request",
+        export_requests,
+        erase_requests,
+        retained=dict.fromkeys(
+            ("state", "requested_at", "completed_at", "completed_by_account_id", "outcome"), _PROOF
+        ),
+        retention_reason="Kept without the resident's own words, as proof of the erasure.",
+    ),
+)

@@ -1,0 +1,27 @@
+"""Export and erasure of the resident's journey (see welkom.gdpr.registry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.journey import service
+from welkom.journey.models import JourneyStep
+
+
+async def export_steps(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    return rows(await service.steps_of(db, subject.resident_id))
+
+
+async def erase_steps(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(JourneyStep).where(JourneyStep.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (TableHandler("journey_step", export_steps, erase_steps),)

@@ -1,0 +1,79 @@
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+StatusName = Literal[
+    "not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"
+]
+ActorName = Literal["resident", "municipality", "other"]
+NOTE_MAX_LENGTH = 2000
+
+
+class StepOut(msgspec.Struct):
+    id: uuid.UUID
+    key: str
+    position: int
+    title: str
+    explanation: str
+    language: str  # of title and explanation
+    translation_state: str  # source | machine | translated | reviewed
+    status: str
+    is_next: bool
+    due_date: date | None
+    next_actor: str | None
+    next_actor_name: str | None
+    note: str | None
+    typical_duration_days: int | None
+    service_item_id: uuid.UUID | None
+    zaak_identificatie: str | None
+    updated_at: datetime
+    version: int
+
+
+class JourneyOut(msgspec.Struct):
+    """The next step first, then the other open steps in order, then the finished ones."""
+
+    next_step: StepOut | None
+    steps: list[StepOut]
+    done: int
+    total: int
+
+
+class StepUpdate(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """A caseworker's change to one step; ``null`` clears."""
+
+    status: StatusName | msgspec.UnsetType = msgspec.UNSET
+    due_date: date | msgspec.UnsetType | None = msgspec.UNSET
+    next_actor: ActorName | msgspec.UnsetType | None = msgspec.UNSET
+    next_actor_name: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | msgspec.UnsetType | None
+    ) = msgspec.UNSET
+    note: Annotated[str, msgspec.Meta(max_length=NOTE_MAX_LENGTH)] | msgspec.UnsetType | None = (
+        msgspec.UNSET
+    )
+    zaak_identificatie: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=40)] | msgspec.UnsetType | None
+    ) = msgspec.UNSET
+
+
+class ExplanationIn(msgspec.Struct, forbid_unknown_fields=True):
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+    state: Literal["source", "machine", "translated", "reviewed"]
+
+
+class TemplateStepIn(msgspec.Struct, forbid_unknown_fields=True):
+    key: Literal[
+        "housing", "brp_registration", "digid", "bank_account", "health_insurance",
+        "benefits", "inburgering_pip", "school", "gp", "language_course",
+    ]  # fmt: skip
+    explanation: Annotated[dict[str, ExplanationIn], msgspec.Meta(min_length=1, max_length=20)]
+    typical_duration_days: Annotated[int, msgspec.Meta(ge=0, le=3650)] | None = None
+    service_item_id: uuid.UUID | None = None
+
+
+class TemplateIn(msgspec.Struct, forbid_unknown_fields=True):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    steps: Annotated[list[TemplateStepIn], msgspec.Meta(min_length=1, max_length=30)]

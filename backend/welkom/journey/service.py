@@ -1,0 +1,306 @@
+"""Journeys: a municipality's template of steps, and each resident's progress along it.
+
+Residents read their journey; caseworkers of the resident's municipality start it and update
+steps (the admin routes come later and call these functions).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+import msgspec
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.models import utcnow
+from welkom.core.problems import FieldError, Problem
+from welkom.journey.models import (
+    OPEN_STATUSES,
+    JourneyStep,
+    JourneyTemplate,
+    JourneyTemplateStep,
+    NextActor,
+    StepStatus,
+)
+from welkom.journey.schemas import JourneyOut, StepOut, StepUpdate, TemplateIn
+from welkom.residents import service as residents
+
+SOURCE_LANGUAGE = "nl"
+EARLIEST_DUE = date(2000, 1, 1)
+LATEST_DUE_YEARS = 10
+_STATUS_RANK = {status: rank for rank, status in enumerate(OPEN_STATUSES)}
+
+
+def _require_caseworker(principal: Principal) -> None:
+    if "caseworker" not in principal.roles:
+        raise Problem.not_found()
+
+
+# --- Templates -------------------------------------------------------------------------------
+
+
+async def create_template(
+    db: AsyncSession, principal: Principal, data: TemplateIn
+) -> JourneyTemplate:
+    """A new template for the caseworker's municipality; it replaces the active one for journeys
+    started from now on (running journeys keep their steps)."""
+    _require_caseworker(principal)
+    errors: list[FieldError] = []
+    keys = [step.key for step in data.steps]
+    if len(set(keys)) != len(keys):
+        errors.append(FieldError("steps", N_("Each step only once.")))
+    for index, step in enumerate(data.steps):
+        languages = set(step.explanation)
+        if SOURCE_LANGUAGE not in languages or step.explanation[SOURCE_LANGUAGE].state != "source":
+            errors.append(
+                FieldError(f"steps[{index}].explanation", N_("The Dutch source text is required."))
+            )
+        if languages - set(LANGUAGES):
+            errors.append(
+                FieldError(f"steps[{index}].explanation", N_("This language is not offered."))
+            )
+    if errors:
+        raise Problem.validation(errors)
+    template = await add_template(db, principal.municipality_id, data)
+    await db.commit()
+    return template
+
+
+async def add_template(
+    db: AsyncSession, municipality_id: uuid.UUID, data: TemplateIn
+) -> JourneyTemplate:
+    """Add and activate a template (validated by :func:`create_template`); no commit."""
+    await db.execute(
+        update(JourneyTemplate)
+        .where(JourneyTemplate.municipality_id == municipality_id)
+        .values(active=False)
+    )
+    template = JourneyTemplate(municipality_id=municipality_id, name=data.name.strip())
+    db.add(template)
+    for position, step in enumerate(data.steps, start=1):
+        db.add(
+            JourneyTemplateStep(
+                municipality_id=municipality_id,
+                template_id=template.id,
+                key=step.key,
+                position=position,
+                typical_duration_days=step.typical_duration_days,
+                explanation=msgspec.to_builtins(step.explanation),
+                service_item_id=step.service_item_id,
+            )
+        )
+    await db.flush()
+    return template
+
+
+async def active_template(db: AsyncSession, municipality_id: uuid.UUID) -> JourneyTemplate | None:
+    return (
+        await db.execute(
+            select(JourneyTemplate)
+            .where(JourneyTemplate.municipality_id == municipality_id, JourneyTemplate.active)
+            .order_by(JourneyTemplate.created_at.desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+
+
+async def start_journey(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> list[JourneyStep]:
+    """Give the resident every step of the active template they do not have yet. Idempotent."""
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    template = await active_template(db, resident.municipality_id)
+    if template is None:
+        raise Problem.conflict(
+            "no-journey-template",
+            N_("No journey template"),
+            N_("This municipality has no journey template yet. Nothing was changed."),
+        )
+    await add_steps(db, resident.id, resident.municipality_id, template.id, principal.account_id)
+    await db.commit()
+    return await _steps(db, resident.id)
+
+
+async def add_steps(
+    db: AsyncSession,
+    resident_id: uuid.UUID,
+    municipality_id: uuid.UUID,
+    template_id: uuid.UUID,
+    actor_account_id: uuid.UUID | None,
+) -> None:
+    """Add the template's steps the resident does not have yet; no commit."""
+    have = set(
+        (await db.execute(select(JourneyStep.key).where(JourneyStep.resident_id == resident_id)))
+        .scalars()
+        .all()
+    )
+    template_steps = (
+        await db.execute(
+            select(JourneyTemplateStep)
+            .where(JourneyTemplateStep.template_id == template_id)
+            .order_by(JourneyTemplateStep.position)
+        )
+    ).scalars()
+    for template_step in template_steps:
+        if template_step.key not in have:
+            db.add(
+                JourneyStep(
+                    municipality_id=municipality_id,
+                    resident_id=resident_id,
+                    template_step_id=template_step.id,
+                    key=template_step.key,
+                    position=template_step.position,
+                    updated_by_account_id=actor_account_id,
+                )
+            )
+    await db.flush()
+
+
+# --- Steps -----------------------------------------------------------------------------------
+
+
+def step_etag(step: JourneyStep) -> str:
+    return f'"v{step.version}"'
+
+
+async def update_step(
+    db: AsyncSession,
+    principal: Principal,
+    resident_id: uuid.UUID,
+    step_id: uuid.UUID,
+    data: StepUpdate,
+    *,
+    if_match: str | None = None,
+) -> JourneyStep:
+    """A caseworker sets a step's status, due date, who acts next or the note for the resident."""
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    step = await db.get(JourneyStep, step_id)
+    if step is None or step.resident_id != resident.id:
+        raise Problem.not_found()
+    if if_match is not None and if_match.strip() not in (step_etag(step), "*"):
+        raise Problem(
+            412,
+            "precondition-failed",
+            N_("Changed in the meantime"),
+            N_("This step was changed elsewhere. Reload and try again; nothing was changed."),
+        )
+    sent = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    errors: list[FieldError] = []
+    if isinstance(sent.get("due_date"), date):
+        latest = utcnow().date() + timedelta(days=365 * LATEST_DUE_YEARS)
+        if not EARLIEST_DUE <= sent["due_date"] <= latest:
+            errors.append(FieldError("due_date", N_("This date is out of range.")))
+    if isinstance(sent.get("note"), str):
+        sent["note"] = sent["note"].strip() or None
+    actor = sent.get("next_actor", step.next_actor)
+    actor_name = sent.get("next_actor_name", step.next_actor_name)
+    if actor == NextActor.other and not actor_name:
+        errors.append(FieldError("next_actor_name", N_("Say who acts next.")))
+    if errors:
+        raise Problem.validation(errors)
+    if actor != NextActor.other and "next_actor" in sent:
+        sent["next_actor_name"] = None
+    changes = {k: v for k, v in sent.items() if getattr(step, k) != v}
+    if changes:
+        for name, value in changes.items():
+            setattr(step, name, value)
+        if "status" in changes:
+            step.completed_at = utcnow() if step.status == StepStatus.done else None
+        step.version += 1
+        step.updated_at = utcnow()
+        step.updated_by_account_id = principal.account_id
+        await db.commit()
+    return step
+
+
+async def _steps(db: AsyncSession, resident_id: uuid.UUID) -> list[JourneyStep]:
+    return list(
+        (
+            await db.execute(
+                select(JourneyStep)
+                .where(JourneyStep.resident_id == resident_id)
+                .order_by(JourneyStep.position, JourneyStep.key)
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+
+def _ordered(steps: list[JourneyStep]) -> list[JourneyStep]:
+    """Open steps first (in progress, then waiting, then not started; each in template order),
+    then the finished ones in template order."""
+
+    def key(step: JourneyStep) -> tuple[int, int, int]:
+        rank = _STATUS_RANK.get(step.status)  # type: ignore[call-overload]
+        return (0, rank, step.position) if rank is not None else (1, 0, step.position)
+
+    return sorted(steps, key=key)
+
+
+async def journey(
+    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, language: str
+) -> JourneyOut:
+    steps = _ordered(await _steps(db, resident_id))
+    template_steps = {
+        t.id: t
+        for t in (
+            await db.execute(
+                select(JourneyTemplateStep).where(
+                    JourneyTemplateStep.id.in_([s.template_step_id for s in steps]),
+                    JourneyTemplateStep.municipality_id == municipality_id,
+                )
+            )
+        ).scalars()
+    }
+    out = []
+    for index, step in enumerate(steps):
+        template = template_steps.get(step.template_step_id)
+        explanation = template.explanation if template else {}
+        text_language = language if language in explanation else SOURCE_LANGUAGE
+        text = explanation.get(text_language, {"title": step.key, "text": "", "state": "source"})
+        is_next = index == 0 and step.status in OPEN_STATUSES
+        out.append(
+            StepOut(
+                id=step.id,
+                key=step.key,
+                position=step.position,
+                title=text["title"],
+                explanation=text["text"],
+                language=text_language,
+                translation_state=text["state"],
+                status=step.status,
+                is_next=is_next,
+                due_date=step.due_date,
+                next_actor=step.next_actor,
+                next_actor_name=step.next_actor_name,
+                note=step.note,
+                typical_duration_days=template.typical_duration_days if template else None,
+                service_item_id=template.service_item_id if template else None,
+                zaak_identificatie=step.zaak_identificatie,
+                updated_at=step.updated_at,
+                version=step.version,
+            )
+        )
+    done = sum(1 for s in steps if s.status in (StepStatus.done, StepStatus.not_applicable))
+    return JourneyOut(
+        next_step=out[0] if out and out[0].is_next else None,
+        steps=out,
+        done=done,
+        total=len(steps),
+    )
+
+
+async def journey_for_caseworker(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID, language: str
+) -> JourneyOut:
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    return await journey(db, resident.id, resident.municipality_id, language)
+
+
+async def steps_of(db: AsyncSession, resident_id: uuid.UUID) -> list[JourneyStep]:
+    """For the GDPR export and erasure (welkom.journey.gdpr)."""
+    return await _steps(db, resident_id)

@@ -1,0 +1,92 @@
+"""Export and erasure of the residents domain's tables (see welkom.gdpr.registry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.core.models import utcnow
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.residents.models import HouseholdMember, Resident, ResidentChange
+
+#: What stays of an erased resident: a tombstone that retained rows (consent proof, registered
+#: questions, the erasure request) can point at. It holds no name, contact or identifier.
+TOMBSTONE = {
+    "id": "pseudonymous key that retained records point to",
+    "municipality_id": "the controller (tenant)",
+    "version": "technical",
+    "created_at": "when the record was made",
+    "updated_at": "when it was erased",
+    "erased_at": "proof that the erasure was carried out (AVG art. 5(2), 17)",
+}
+
+
+async def export_resident(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    return rows([r for r in [await db.get(Resident, subject.resident_id)] if r is not None])
+
+
+async def erase_resident(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    resident = await db.get(Resident, subject.resident_id)
+    if resident is None:
+        return Erased()
+    now = utcnow()
+    for column in Resident.__table__.columns:  # type: ignore[attr-defined]
+        if column.name in TOMBSTONE:
+            continue
+        if column.name == "languages":
+            resident.languages = []
+        elif not column.nullable:
+            setattr(resident, column.name, "")
+        else:
+            setattr(resident, column.name, None)
+    resident.erased_at = now
+    resident.updated_at = now
+    resident.version += 1
+    await db.flush()
+    return Erased(anonymised=1)
+
+
+async def export_household(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(HouseholdMember).where(HouseholdMember.resident_id == subject.resident_id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_household(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(HouseholdMember).where(HouseholdMember.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def export_changes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(ResidentChange)
+        .where(ResidentChange.resident_id == subject.resident_id)
+        .order_by(ResidentChange.changed_at, ResidentChange.id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_changes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(ResidentChange).where(ResidentChange.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (
+    TableHandler(
+        "resident",
+        export_resident,
+        erase_resident,
+        retained=TOMBSTONE,
+        retention_reason="Anonymised to a tombstone without name, contact or identifiers.",
+    ),
+    TableHandler("household_member", export_household, erase_household),
+    TableHandler("resident_change", export_changes, erase_changes),
+)

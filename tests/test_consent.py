@@ -1,0 +1,321 @@
+"""The consent ledger: derived state, immediate withdrawal, receipts, texts, bad input."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.conftest import login, row_counts
+from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
+from welkom.consent import service as consent
+from welkom.consent.purposes import Channel, Purpose, Recipient
+from welkom.consent.schemas import ConsentChangeIn
+from welkom.core.problems import Problem
+from welkom.core.settings import Settings
+from welkom.residents import service as residents
+
+VOLUNTEER = Purpose.share_contact_with_volunteer
+
+
+def change(
+    action: str = "grant", *, purpose: str = VOLUNTEER, version: int = 1, language: str = "nl"
+) -> dict:
+    return {"purpose": purpose, "action": action, "text_version": version, "language": language}
+
+
+async def states(client: AsyncTestClient, headers: dict) -> dict[str, dict]:
+    response = await client.get("/api/v1/me/consents", headers=headers)
+    assert response.status_code == 200, response.text
+    return {item["purpose"]: item for item in response.json()}
+
+
+async def test_every_purpose_is_listed_with_its_text_and_nobody_has_answered_yet(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    listed = await states(client, {**resident, "Accept-Language": "en"})
+    assert set(listed) == {p.value for p in Purpose}
+    volunteer = listed[VOLUNTEER]
+    assert volunteer["state"] == "not_asked"
+    assert volunteer["recipient"] == "role:volunteer"
+    assert volunteer["legal_basis"] == "consent"
+    assert volunteer["data_categories"] == ["name", "contact_details", "languages"]
+    # Amal prefers Arabic; there is no Arabic text, so she sees the Dutch source, marked as such.
+    assert volunteer["text"]["language"] == "nl"
+    assert volunteer["text"]["version"] == 1
+    assert volunteer["text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert volunteer["text"]["reviewed"] is True
+
+
+async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next_request(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    amal = await demo_resident(db)
+    view = await residents.shared_view(db, amal.id, Recipient.volunteer)
+    assert view.contact is None  # nothing shared before consent
+
+    granted = await client.post("/api/v1/me/consents", json=change("grant"), headers=resident)
+    assert granted.status_code == 201, granted.text
+    assert await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
+    view = await residents.shared_view(db, amal.id, Recipient.volunteer)
+    assert view.contact is not None
+    assert view.contact.phone == "+31 6 12345678"
+    assert view.household is None  # a volunteer never gets the household this way
+    assert (await states(client, resident))[VOLUNTEER]["state"] == "granted"
+
+    withdrawn = await client.post("/api/v1/me/consents", json=change("withdraw"), headers=resident)
+    assert withdrawn.status_code == 201, withdrawn.text
+    # The very next read, by the service a volunteer view uses and over HTTP:
+    assert not await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
+    assert (await residents.shared_view(db, amal.id, Recipient.volunteer)).contact is None
+    assert (await states(client, resident))[VOLUNTEER]["state"] == "withdrawn"
+
+    ledger = (await client.get("/api/v1/me/consents/entries", headers=resident)).json()["items"]
+    assert [e["action"] for e in ledger] == ["withdrawn", "granted"]
+    assert [e["seq"] for e in ledger] == [2, 1]
+    assert all(e["channel"] == "app" for e in ledger)
+
+
+async def test_consent_is_per_purpose_and_recipient(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    amal = await demo_resident(db)
+    await client.post(
+        "/api/v1/me/consents",
+        json=change(purpose=Purpose.share_household_with_social_team),
+        headers=resident,
+    )
+    assert await consent.allows(
+        db, amal.id, Purpose.share_household_with_social_team, Recipient.social_team
+    )
+    # The same purpose for another recipient, or another purpose, is not allowed.
+    assert not await consent.allows(
+        db, amal.id, Purpose.share_household_with_social_team, Recipient.volunteer
+    )
+    assert not await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
+    social = await residents.shared_view(db, amal.id, Recipient.social_team)
+    assert social.contact is None
+    assert social.household is not None
+    assert {m.name for m in social.household} == {"Karim", "Lina"}
+
+
+async def test_receipt_names_text_version_and_language(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    english = await client.post("/api/v1/me/consents", json=change(language="en"), headers=resident)
+    receipt = await client.get(
+        f"/api/v1/me/consents/entries/{english.json()['id']}/receipt", headers=resident
+    )
+    assert receipt.status_code == 200, receipt.text
+    assert receipt.headers["content-language"] == "en"
+    assert "attachment" in receipt.headers["content-disposition"]
+    body = receipt.json()
+    assert body["language"] == "en"
+    assert body["consent_text"]["version"] == 1
+    assert body["consent_text"]["language"] == "en"
+    assert body["consent_text"]["title"] == "Share my contact details with a volunteer"
+    assert len(body["consent_text"]["sha256"]) == 64
+    assert body["action"] == {"code": "granted", "label": "Consent given"}
+    assert body["recipient"]["label"] == "volunteers who help you"
+    assert body["legal_basis_article"] == "AVG art. 6(1)(a)"
+    assert body["controller"]["gemeentecode"] == "9999"
+    assert "Consent given on" in body["summary"]
+
+    dutch = await client.post("/api/v1/me/consents", json=change("withdraw"), headers=resident)
+    body = (
+        await client.get(
+            f"/api/v1/me/consents/entries/{dutch.json()['id']}/receipt", headers=resident
+        )
+    ).json()
+    assert body["language"] == "nl"
+    assert body["action"]["code"] == "withdrawn"
+    assert body["consent_text"]["language"] == "nl"
+    assert body["consent_text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+
+
+async def test_a_new_text_version_must_be_read_before_agreeing(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    amal = await demo_resident(db)
+    assert (
+        await client.post("/api/v1/me/consents", json=change(), headers=resident)
+    ).status_code == 201
+    version = await consent.publish_text_version(
+        db,
+        amal.municipality_id,
+        VOLUNTEER,
+        [
+            consent.TextIn("nl", "Contact met vrijwilligers (nieuw)", "Nieuwe tekst.", "source"),
+            consent.TextIn("ar", "مشاركة بيانات الاتصال", "نص مترجم آليًا.", "machine"),
+        ],
+    )
+    await db.commit()
+    assert version == 2
+    listed = await states(client, resident)
+    assert listed[VOLUNTEER]["state"] == "granted"
+    assert listed[VOLUNTEER]["granted_text_version"] == 1
+    assert listed[VOLUNTEER]["text_changed"] is True
+    # Amal prefers Arabic: the machine translation is shown and marked as unreviewed.
+    assert listed[VOLUNTEER]["text"]["language"] == "ar"
+    assert listed[VOLUNTEER]["text"]["translation_state"] == "machine"
+    assert listed[VOLUNTEER]["text"]["reviewed"] is False
+
+    before = await row_counts(db)
+    stale = await client.post("/api/v1/me/consents", json=change(version=1), headers=resident)
+    assert stale.status_code == 409
+    assert stale.json()["type"] == "urn:welkom:problem:consent-text-changed"
+    assert await row_counts(db) == before
+    fresh = await client.post(
+        "/api/v1/me/consents", json=change(version=2, language="ar"), headers=resident
+    )
+    assert fresh.status_code == 201, fresh.text
+    assert (await states(client, resident))[VOLUNTEER]["text_changed"] is False
+
+
+async def test_texts_need_a_dutch_source(db: AsyncSession, seeded: None) -> None:
+    amal = await demo_resident(db)
+    with pytest.raises(ValueError, match="Dutch source"):
+        await consent.publish_text_version(
+            db, amal.municipality_id, VOLUNTEER, [consent.TextIn("en", "T", "B", "reviewed")]
+        )
+    with pytest.raises(ValueError, match="only the Dutch"):
+        await consent.publish_text_version(
+            db,
+            amal.municipality_id,
+            VOLUNTEER,
+            [consent.TextIn("nl", "T", "B", "source"), consent.TextIn("en", "T", "B", "source")],
+        )
+
+
+BAD_CHANGES = [
+    # (body, status, problem type suffix, field)
+    (change(purpose="sell_my_data"), 400, "validation", "purpose"),
+    (change(purpose="x" * 65), 400, "validation", "purpose"),
+    (change(version=7), 400, "validation", "text_version"),
+    (change(language="de"), 400, "validation", "text_version"),
+    (change(version=0), 400, "validation", "text_version"),
+    ({**change(), "action": "maybe"}, 400, "validation", "action"),
+    ({**change(), "recipient": "organisation:anyone"}, 400, "validation", "recipient"),
+    ({**change(), "language": "x" * 9}, 400, "validation", "language"),
+    (change("withdraw"), 409, "consent-not-granted", None),
+]
+
+
+@pytest.mark.parametrize(("body", "status", "slug", "field"), BAD_CHANGES)
+async def test_bad_consent_changes_are_problems_and_change_nothing(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    body: dict,
+    status: int,
+    slug: str,
+    field: str | None,
+) -> None:
+    before = await row_counts(db)
+    response = await client.post(
+        "/api/v1/me/consents", json=body, headers={**resident, "Idempotency-Key": "bad-1"}
+    )
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == f"urn:welkom:problem:{slug}"
+    if field:
+        assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert await row_counts(db) == before
+
+
+async def test_granting_twice_is_refused_and_a_retry_is_replayed(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    headers = {**resident, "Idempotency-Key": "grant-once"}
+    first = await client.post("/api/v1/me/consents", json=change(), headers=headers)
+    assert first.status_code == 201
+    before = await row_counts(db)
+    again = await client.post("/api/v1/me/consents", json=change(), headers=headers)
+    assert again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json() == first.json()
+    twice = await client.post("/api/v1/me/consents", json=change(), headers=resident)
+    assert twice.status_code == 409
+    assert twice.json()["type"] == "urn:welkom:problem:consent-already-granted"
+    assert await row_counts(db) == before
+
+
+async def test_another_residents_receipt_is_not_found(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    await add_resident(db, login_name="other-resident", name="Yonas")
+    other = await login(client, "other-resident")
+    entry = (await client.post("/api/v1/me/consents", json=change(), headers=other)).json()
+    before = await row_counts(db)
+    response = await client.get(
+        f"/api/v1/me/consents/entries/{entry['id']}/receipt", headers=resident
+    )
+    assert response.status_code == 404
+    assert response.json()["type"] == "urn:welkom:problem:not-found"
+    assert (await client.get("/api/v1/me/consents/entries", headers=resident)).json()["items"] == []
+    assert await row_counts(db) == before
+
+
+async def test_a_caseworker_records_paper_consent_only_in_their_own_municipality(
+    client: AsyncTestClient, db: AsyncSession, settings: Settings
+) -> None:
+    amal = await demo_resident(db)
+    await add_caseworker(db, login_name="elsewhere-caseworker", municipality_code="0363")
+    elsewhere = await principal_for(client, db, settings, "elsewhere-caseworker")
+    before = await row_counts(db)
+    with pytest.raises(Problem) as refused:
+        await consent.record_for_resident(db, elsewhere, amal.id, ConsentChangeIn(**change()))
+    assert refused.value.status_code == 404
+    assert await row_counts(db) == before
+
+    own = await principal_for(client, db, settings, "demo-caseworker")
+    status, body, _ = await consent.record_for_resident(
+        db, own, amal.id, ConsentChangeIn(**change()), channel=Channel.paper
+    )
+    assert status == 201
+    assert body["channel"] == "paper"
+    assert await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
+
+
+async def test_the_ledger_is_append_only_in_the_database(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    await client.post("/api/v1/me/consents", json=change(), headers=resident)
+    for statement in (
+        "UPDATE consent_entry SET action = 'withdrawn'",
+        "DELETE FROM consent_entry",
+    ):
+        with pytest.raises((DBAPIError, IntegrityError), match="append-only"):
+            await db.execute(text(statement))
+        await db.rollback()
+    assert (await client.get("/api/v1/me/consents/entries", headers=resident)).json()["items"][0][
+        "action"
+    ] == "granted"
+
+
+def test_only_the_consent_package_reads_consent_tables() -> None:
+    """Everyone else asks ``welkom.consent.service``; nobody imports the consent models."""
+    root = Path(__file__).resolve().parents[1] / "backend" / "welkom"
+    offenders = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root).as_posix()
+        if (
+            relative.startswith("consent/")
+            or relative in ("tables.py",)
+            or "/migrations/" in f"/{relative}"
+        ):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            if any(n.startswith("welkom.consent.models") for n in names):
+                offenders.append(relative)
+    assert offenders == []

@@ -1,0 +1,206 @@
+"""The resident's journey: next step first, caseworker updates, translations, bad input."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.conftest import login, row_counts
+from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
+from welkom.core.models import utcnow
+from welkom.core.problems import Problem
+from welkom.core.settings import Settings
+from welkom.journey import service as journey
+from welkom.journey.schemas import ExplanationIn, StepUpdate, TemplateIn, TemplateStepIn
+
+
+async def my_journey(client: AsyncTestClient, headers: dict) -> dict:
+    response = await client.get("/api/v1/me/journey", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_the_next_step_comes_first(client: AsyncTestClient, resident: dict) -> None:
+    body = await my_journey(client, resident)
+    keys = [step["key"] for step in body["steps"]]
+    assert body["next_step"]["key"] == "bank_account"  # in progress, the resident acts
+    assert body["next_step"]["next_actor"] == "resident"
+    assert body["next_step"]["note"] == "Neem uw verblijfsdocument en huurcontract mee."
+    assert body["steps"][0] == body["next_step"]
+    assert body["steps"][0]["is_next"] is True
+    assert not any(step["is_next"] for step in body["steps"][1:])
+    assert keys == [
+        "bank_account",  # in progress
+        "digid",  # waiting for the municipality
+        "health_insurance", "benefits", "inburgering_pip", "gp", "language_course",  # not started, in order
+        "housing", "brp_registration", "school",  # done or not applicable, in order
+    ]  # fmt: skip
+    assert (body["done"], body["total"]) == (3, 10)
+    # Amal prefers Arabic: no Arabic explanation exists, so the Dutch source is shown.
+    assert body["next_step"]["title"] == "Bankrekening openen"
+    assert body["next_step"]["language"] == "nl"
+    assert body["next_step"]["translation_state"] == "source"
+
+
+async def test_explanations_follow_the_residents_language(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    await client.patch("/api/v1/me", json={"preferred_language": "en"}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert step["title"] == "Opening a bank account"
+    assert step["language"] == "en"
+    assert step["translation_state"] == "reviewed"
+    assert step["typical_duration_days"] == 14
+
+
+async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(
+    client: AsyncTestClient, resident: dict, db: AsyncSession, settings: Settings
+) -> None:
+    amal = await demo_resident(db)
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    before = await my_journey(client, resident)
+    bank = before["next_step"]
+    due = (utcnow() + timedelta(days=3)).date()
+    updated = await journey.update_step(
+        db,
+        caseworker,
+        amal.id,
+        uuid.UUID(bank["id"]),
+        StepUpdate(status="done", note="Gelukt!", next_actor=None),
+        if_match=f'"v{bank["version"]}"',
+    )
+    assert updated.completed_at is not None
+    digid = next(s for s in before["steps"] if s["key"] == "digid")
+    await journey.update_step(
+        db,
+        caseworker,
+        amal.id,
+        uuid.UUID(digid["id"]),
+        StepUpdate(
+            status="in_progress", due_date=due, next_actor="other", next_actor_name="Logius"
+        ),
+    )
+    after = await my_journey(client, resident)
+    assert after["next_step"]["key"] == "digid"
+    assert after["next_step"]["due_date"] == due.isoformat()
+    assert after["next_step"]["next_actor_name"] == "Logius"
+    done = next(s for s in after["steps"] if s["key"] == "bank_account")
+    assert (done["status"], done["note"], done["is_next"]) == ("done", "Gelukt!", False)
+    assert after["done"] == 4
+
+    before_counts = await row_counts(db)
+    with pytest.raises(Problem) as stale:
+        await journey.update_step(
+            db,
+            caseworker,
+            amal.id,
+            uuid.UUID(bank["id"]),
+            StepUpdate(status="in_progress"),
+            if_match=f'"v{bank["version"]}"',
+        )
+    assert stale.value.status_code == 412
+    assert await row_counts(db) == before_counts
+
+
+BAD_UPDATES = [
+    (StepUpdate(due_date=utcnow().date() + timedelta(days=365 * 20)), "due_date"),
+    (StepUpdate(due_date=utcnow().date().replace(year=1999)), "due_date"),
+    (StepUpdate(next_actor="other"), "next_actor_name"),
+]
+
+
+@pytest.mark.parametrize(("update", "field"), BAD_UPDATES)
+async def test_bad_step_updates_are_problems_and_change_nothing(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    settings: Settings,
+    update: StepUpdate,
+    field: str,
+) -> None:
+    amal = await demo_resident(db)
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    step = (await my_journey(client, resident))["next_step"]
+    before, before_journey = await row_counts(db), await my_journey(client, resident)
+    with pytest.raises(Problem) as bad:
+        await journey.update_step(db, caseworker, amal.id, uuid.UUID(step["id"]), update)
+    assert bad.value.status_code == 400
+    assert [e.field for e in bad.value.errors] == [field]
+    assert await row_counts(db) == before
+    assert await my_journey(client, resident) == before_journey
+
+
+async def test_steps_of_other_residents_and_municipalities_are_not_found(
+    client: AsyncTestClient, resident: dict, db: AsyncSession, settings: Settings
+) -> None:
+    amal = await demo_resident(db)
+    yonas = await add_resident(db, login_name="other-resident", name="Yonas")
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    volunteer = await principal_for(client, db, settings, "demo-volunteer")
+    await add_caseworker(db, login_name="elsewhere-caseworker", municipality_code="0363")
+    elsewhere = await principal_for(client, db, settings, "elsewhere-caseworker")
+    step_id = uuid.UUID((await my_journey(client, resident))["next_step"]["id"])
+    before = await row_counts(db)
+    for principal, resident_id in [
+        (caseworker, yonas.id),  # Amal's step under another resident's id
+        (elsewhere, amal.id),  # another municipality's caseworker
+        (volunteer, amal.id),
+    ]:
+        with pytest.raises(Problem) as refused:
+            await journey.update_step(
+                db, principal, resident_id, step_id, StepUpdate(status="done")
+            )
+        assert refused.value.status_code == 404
+    with pytest.raises(Problem) as refused:
+        await journey.journey_for_caseworker(db, elsewhere, amal.id, "nl")
+    assert refused.value.status_code == 404
+    assert await row_counts(db) == before
+
+
+async def test_starting_a_journey_from_the_active_template_is_idempotent(
+    client: AsyncTestClient, db: AsyncSession, settings: Settings
+) -> None:
+    yonas = await add_resident(db, login_name="other-resident", name="Yonas")
+    headers = await login(client, "other-resident")
+    assert (await my_journey(client, headers)) == {
+        "next_step": None,
+        "steps": [],
+        "done": 0,
+        "total": 0,
+    }
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    await journey.start_journey(db, caseworker, yonas.id)
+    await journey.start_journey(db, caseworker, yonas.id)
+    body = await my_journey(client, headers)
+    assert body["total"] == 10
+    assert body["next_step"]["key"] == "housing"
+    assert all(step["status"] == "not_started" for step in body["steps"])
+
+
+async def test_templates_need_dutch_source_texts_and_unique_steps(
+    client: AsyncTestClient, db: AsyncSession, settings: Settings
+) -> None:
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    english_only = {"en": ExplanationIn(title="GP", text="Find a GP.", state="reviewed")}
+    dutch = {"nl": ExplanationIn(title="Huisarts", text="Zoek een huisarts.", state="source")}
+    before = await row_counts(db)
+    for template, field in [
+        (TemplateIn(name="T", steps=[TemplateStepIn(key="gp", explanation=english_only)]),
+         "steps[0].explanation"),
+        (TemplateIn(name="T", steps=[TemplateStepIn(key="gp", explanation=dutch)] * 2), "steps"),
+    ]:  # fmt: skip
+        with pytest.raises(Problem) as bad:
+            await journey.create_template(db, caseworker, template)
+        assert [e.field for e in bad.value.errors] == [field]
+    assert await row_counts(db) == before
+
+    made = await journey.create_template(
+        db, caseworker, TemplateIn(name="Kort", steps=[TemplateStepIn(key="gp", explanation=dutch)])
+    )
+    active = await journey.active_template(db, caseworker.municipality_id)
+    assert active is not None
+    assert active.id == made.id
