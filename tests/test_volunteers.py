@@ -28,6 +28,15 @@ from welkom.volunteers.models import HelpReport, HelpRequest
 PHONE, EMAIL, NAME = "+31 6 98765432", "noor@example.org", "Noor Haddad"
 
 
+def consent_change(action: str) -> dict:
+    return {
+        "purpose": "share_contact_with_volunteer",
+        "action": action,
+        "text_version": 1,
+        "language": "nl",
+    }
+
+
 @pytest.fixture
 async def people(client: AsyncTestClient, db: AsyncSession) -> dict[str, Person]:
     here = await demo_municipality(db)
@@ -190,24 +199,67 @@ async def test_release_and_no_show(
     assert row.closed_at is not None
 
 
-async def test_assigned_volunteer_gets_no_contact_details_without_consent(
+async def test_contact_details_only_to_the_volunteer_holding_the_request_and_only_by_consent(
     client: AsyncTestClient, db: AsyncSession, people: dict[str, Person]
 ) -> None:
-    """Deny-all: until a consent service says yes, nothing of the resident's contact leaks,
-    not even to the volunteer who holds the request."""
     here = await demo_municipality(db)
-    asked = await ask_help(client, people["resident"])
+    resident = people["resident"]
+    asked = await ask_help(client, resident)
     helper, _ = await volunteer(client, db, here, people["coordinator"])
+    other, _ = await volunteer(client, db, here, people["coordinator"])
     path = f"/api/v1/volunteer/help-requests/{asked['id']}"
+
+    # Without consent nothing of the resident leaks, not even to the volunteer holding it.
     responses = [
+        await client.get("/api/v1/volunteer/help-requests", headers=helper.headers),
         await client.post(f"{path}/claim", headers=helper.headers),
         await client.get(path, headers=helper.headers),
         await client.get("/api/v1/volunteer/help-requests/mine", headers=helper.headers),
     ]
     for response in responses:
         assert response.status_code == 200
-        assert not leaks(response.text, NAME, PHONE, EMAIL, str(people["resident"].resident_id))
-    assert responses[1].json()["contact"] is None
+        assert not leaks(response.text, NAME, PHONE, EMAIL, str(resident.resident_id))
+    assert responses[2].json()["contact"] is None
+
+    granted = await client.post(
+        "/api/v1/me/consents", json=consent_change("grant"), headers=resident.headers
+    )
+    assert granted.status_code == 201, granted.text
+    shown = (await client.get(path, headers=helper.headers)).json()["contact"]
+    assert shown == {"preferred_name": NAME, "languages": ["ar"], "phone": PHONE, "email": EMAIL}
+    # Another volunteer never sees it (the request is not theirs, and not open any more).
+    assert (await client.get(path, headers=other.headers)).status_code == 404
+    mine = (await client.get("/api/v1/volunteer/help-requests/mine", headers=other.headers)).json()
+    assert not leaks(str(mine), NAME, PHONE, EMAIL)
+
+    withdrawn = await client.post(
+        "/api/v1/me/consents", json=consent_change("withdraw"), headers=resident.headers
+    )
+    assert withdrawn.status_code == 201
+    # The very next request: gone.
+    after = await client.get(path, headers=helper.headers)
+    assert after.json()["contact"] is None
+    assert not leaks(after.text, NAME, PHONE, EMAIL)
+
+    # With consent again, but the help is done: no reason to keep seeing it.
+    await client.post("/api/v1/me/consents", json=consent_change("grant"), headers=resident.headers)
+    assert (await client.get(path, headers=helper.headers)).json()["contact"] is not None
+    await client.post(f"{path}/done", headers=helper.headers)
+    assert (await client.get(path, headers=helper.headers)).json()["contact"] is None
+
+    contact_reads = (
+        (
+            await db.execute(
+                select(AuditEvent).where(
+                    AuditEvent.actor_account_id == helper.account_id,
+                    AuditEvent.resident_id == resident.resident_id,
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert sum("contact" in event.fields for event in contact_reads) == 2
 
 
 async def test_every_volunteer_read_is_audited(

@@ -7,14 +7,16 @@ Rules, in order:
 3. Only what the resident consents, right now, to share with volunteers — asked of the consent
    service on every read, never cached, so a withdrawal counts for the very next request.
 
-Until the consent service exists on this branch, rule 3 denies everything: no volunteer sees
-any contact detail (see docs/admin.md).
+Rule 3 is the residents domain's ``shared_view`` for ``Recipient.volunteer``, which asks
+``consent.allows`` (the only reader of the consent ledger) on every call.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from welkom.consent.purposes import Recipient
+from welkom.residents import service as residents
 from welkom.volunteers.models import HelpRequest, HelpState, VolunteerProfile
 from welkom.volunteers.schemas import SharedContact
 
@@ -35,5 +37,12 @@ async def contact_for(
 
 
 async def _consented_contact(db: AsyncSession, request: HelpRequest) -> SharedContact | None:
-    # Deny-all until the consent service (issue 5) is merged: no consent can be read here.
-    return None
+    view = await residents.shared_view(db, request.resident_id, Recipient.volunteer)
+    if view.contact is None:
+        return None
+    return SharedContact(
+        preferred_name=view.contact.preferred_name,
+        languages=list(view.contact.languages),
+        phone=view.contact.phone,
+        email=view.contact.email,
+    )
