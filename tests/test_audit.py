@@ -142,9 +142,12 @@ async def test_records_managers_query_their_own_municipality(
         params={"resident_id": str(world.own_resident_id)},
         headers=records,
     )
-    (item,) = one.json()["items"]
-    assert item["actor_name"] == "Sanne de Vries"
-    assert item["request_id"]
+    # Newest first: the records manager's own look-up of this resident's trail, then the read.
+    review, read = one.json()["items"]
+    assert (review["actor_role"], review["resource"]) == ("records_manager", "resident.access_log")
+    assert review["request_id"] == one.headers["x-request-id"]
+    assert read["actor_name"] == "Sanne de Vries"
+    assert read["request_id"]
 
     elsewhere = await client.get(
         "/api/v1/admin/audit-events",
@@ -152,6 +155,9 @@ async def test_records_managers_query_their_own_municipality(
         headers=records,
     )
     assert elsewhere.json()["items"] == []
+    # Nothing about the other municipality's resident was written by that look-up.
+    foreign = [e for e in await events(db) if e.resident_id == world.other_municipality_resident_id]
+    assert [e.actor_role for e in foreign] == ["caseworker"]
     assert (await client.get("/api/v1/admin/audit-events", headers=caseworker)).status_code == 403
 
 

@@ -277,3 +277,24 @@ async def test_old_failures_stop_counting_and_are_removed(
     await db.commit()
     assert (await redeem(client, "AAAA-AAAA-AAAA-AAAA-AAAA")).status_code == 400
     assert len((await db.execute(select(AuthAttempt))).scalars().all()) == 1
+
+
+async def test_a_code_redeemed_twice_at_once_signs_in_once(
+    client: AsyncTestClient, world: World, db: AsyncSession
+) -> None:
+    import asyncio
+
+    code = (await issue(client, world))["code"]
+    client.cookies.clear()
+    responses = await asyncio.gather(
+        *(client.post("/api/v1/auth/activation", json={"code": code}) for _ in range(4))
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses.count(200) == 1, statuses
+    assert all(s in (400, 409) for s in statuses if s != 200), statuses
+    accounts = (
+        await db.execute(
+            select(Account).where(Account.resident_id == world.same_municipality_resident_id)
+        )
+    ).scalars()
+    assert len(accounts.all()) == 1

@@ -15,10 +15,16 @@ from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import make_settings, row_counts
-from tests.oidc.provider import oidc_issuers, providers, sign_in, through_provider
+from tests.oidc.provider import api_token, oidc_issuers, providers, sign_in, through_provider
 from welkom.app import create_app
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
-from welkom.auth.oidc import IdTokenRejected, claim_roles, safe_return_to, verify_id_token
+from welkom.auth.oidc import (
+    IdTokenRejected,
+    claim_roles,
+    safe_return_to,
+    verify_access_token,
+    verify_id_token,
+)
 from welkom.tables import metadata
 
 __all__ = ["oidc_issuers"]  # the session fixture, used by the fixtures below
@@ -294,3 +300,91 @@ def test_roles_claim_paths_and_mapping() -> None:
     assert claim_roles(volunteers, {"roles": "volunteer admin"}) == {"volunteer"}
     assert claim_roles(volunteers, {"roles": {"not": "a list"}}) == set()
     assert claim_roles(staff, {}) == set()
+
+
+# Programmatic API clients: JWT access tokens from the staff IdP (client credentials grant).
+
+
+async def test_api_client_uses_a_staff_idp_access_token(
+    client: AsyncTestClient, oidc_issuers: dict[str, str], db: AsyncSession
+) -> None:
+    token = await api_token(oidc_issuers["staff"])
+    client.cookies.clear()
+    headers = {"Authorization": f"Bearer {token}"}
+    session = await client.get("/api/v1/auth/session", headers=headers)
+    assert session.status_code == 200, session.text
+    assert session.json()["roles"] == ["records_manager"]
+    assert session.json()["display_name"] == "Rapportage-tool"
+    assert (await client.get("/api/v1/admin/audit-events", headers=headers)).status_code == 200
+    # Its role is exactly what the token says: not a caseworker.
+    me = await client.get("/api/v1/me", headers=headers)
+    assert me.status_code == 403
+    # The same tool again is the same account.
+    again = await client.get("/api/v1/auth/session", headers={"Authorization": f"Bearer {token}"})
+    assert again.json()["account_id"] == session.json()["account_id"]
+    identities = (await db.execute(select(AccountIdentity))).scalars().all()
+    assert [i.subject for i in identities] == ["reports-tool"]
+
+
+async def test_api_tokens_without_a_role_or_from_elsewhere_are_refused(
+    client: AsyncTestClient, oidc_issuers: dict[str, str], db: AsyncSession
+) -> None:
+    client.cookies.clear()
+    roleless = await api_token(oidc_issuers["staff"], "roleless-tool")
+    response = await client.get(
+        "/api/v1/auth/session", headers={"Authorization": f"Bearer {roleless}"}
+    )
+    assert response.status_code == 401
+    assert (await db.execute(select(AccountIdentity))).first() is None
+
+    good = await api_token(oidc_issuers["staff"])
+    header, payload, signature = good.split(".")
+    for bad in (
+        f"{header}.{_tampered(good).split('.')[1]}.{signature}",  # payload changed
+        id_token(iss=oidc_issuers["staff"], aud="https://api.welkom.test"),  # not its key
+        f"{header}.{payload}.",  # signature stripped
+    ):
+        refused = await client.get(
+            "/api/v1/auth/session", headers={"Authorization": f"Bearer {bad}"}
+        )
+        assert refused.status_code == 401
+
+
+def test_access_token_checks() -> None:
+    token = id_token(aud="https://api.welkom.test")
+    # A token for another audience (e.g. an ID token for Welkom's client) is no API token.
+    with pytest.raises(IdTokenRejected) as refused:
+        verify_access_token(id_token(), KEYS, issuer=ISSUER, audience="https://api.welkom.test")
+    assert refused.value.reason == "audience"
+    claims = verify_access_token(token, KEYS, issuer=ISSUER, audience="https://api.welkom.test")
+    assert claims["sub"] == "248289761001"
+    expired = id_token(aud="https://api.welkom.test", exp=int(time.time()) - 120)
+    with pytest.raises(IdTokenRejected) as refused:
+        verify_access_token(expired, KEYS, issuer=ISSUER, audience="https://api.welkom.test")
+    assert refused.value.reason == "expired"
+
+
+async def test_an_unreachable_provider_is_a_clear_503(
+    database_url: str, seeded: None, oidc_issuers: dict[str, str]
+) -> None:
+    (staff, *_) = providers(oidc_issuers)
+    down = staff.model_copy(update={"issuer": "http://127.0.0.1:9"})  # nothing listens there
+    settings = make_settings(
+        database_url, public_base_url="http://testserver.local", oidc_providers=[down]
+    )
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        client.follow_redirects = False
+        response = await client.get("/api/v1/auth/oidc/staff/login")
+        assert response.status_code == 503
+        assert response.json()["type"] == "urn:welkom:problem:login-unavailable"
+        token = id_token(iss="http://127.0.0.1:9", aud="https://api.welkom.test")
+        bearer = await client.get(
+            "/api/v1/auth/session", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert bearer.status_code == 401
+
+
+def test_non_ascii_nonce_is_refused_not_an_error() -> None:
+    with pytest.raises(IdTokenRejected) as refused:
+        verify(id_token(nonce="ñonce"))
+    assert refused.value.reason == "nonce"

@@ -185,3 +185,39 @@ async def test_ended_sessions_are_removed_at_the_next_login(
     await db.commit()
     await login(client, "demo-resident")
     assert len((await db.execute(select(AuthSession))).scalars().all()) == 1
+
+
+async def test_csrf_header_with_odd_bytes_is_refused_not_an_error(
+    client: AsyncTestClient,
+) -> None:
+    await cookie_login(client)
+    response = await client.post(
+        "/api/v1/me/questions", json=QUESTION, headers={"X-CSRF-Token": "é€".encode()}
+    )
+    assert response.status_code == 403
+
+
+async def test_people_see_and_end_their_own_sessions(client: AsyncTestClient) -> None:
+    phone = await login(client, "demo-resident")
+    laptop = await login(client, "demo-resident")
+    someone_else = await login(client, "demo-caseworker")
+    client.cookies.clear()
+    listed = await client.get("/api/v1/auth/sessions", headers=laptop)
+    assert listed.status_code == 200
+    sessions = listed.json()
+    assert len(sessions) == 2
+    (current,) = [s for s in sessions if s["current"]]
+    (lost_phone,) = [s for s in sessions if not s["current"]]
+
+    theirs = (await client.get("/api/v1/auth/sessions", headers=someone_else)).json()[0]
+    refused = await client.delete(f"/api/v1/auth/sessions/{theirs['id']}", headers=laptop)
+    assert refused.status_code == 404  # not one of mine: as if it did not exist
+    assert (await client.get("/api/v1/auth/session", headers=someone_else)).status_code == 200
+
+    ended = await client.delete(f"/api/v1/auth/sessions/{lost_phone['id']}", headers=laptop)
+    assert ended.status_code == 204
+    assert (await client.get("/api/v1/auth/session", headers=phone)).status_code == 401
+    remaining = (await client.get("/api/v1/auth/sessions", headers=laptop)).json()
+    assert [s["id"] for s in remaining] == [current["id"]]
+    again = await client.delete(f"/api/v1/auth/sessions/{lost_phone['id']}", headers=laptop)
+    assert again.status_code == 404

@@ -115,6 +115,10 @@ MATRIX: dict[str, Case] = {
     "getSession": Case(SIGNED_IN),
     "logout": Case({"default": 204, "anonymous": 401}),
     "logoutEverywhere": Case({"default": 204, "anonymous": 401}),
+    "listMySessions": Case(SIGNED_IN),
+    "endMySession": Case(  # someone else's session id: never reachable
+        {"default": 404, "anonymous": 401}, path={"session_id": str(uuid.uuid4())}
+    ),
     "demoLogin": Case({"default": 200}, body={"login": "demo-volunteer"}),
     "redeemActivationCode": Case({"default": 400}, body=WRONG_CODE),
     "rememberDevice": Case(only(204, "resident")),

@@ -7,6 +7,10 @@ if ! command -v node >/dev/null 2>&1; then
   echo "Node.js 20.19+ is needed for the OIDC login tests (Debian: apt-get install nodejs npm)" >&2
   exit 1
 fi
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "Node.js $(node --version) is too old for oidc-provider 9: 20.19 or newer is needed" >&2
+  exit 1
+fi
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "Installing the test OpenID Connect provider (npm ci) …"

@@ -41,6 +41,29 @@ ACCOUNTS = {
 }
 
 
+#: The staff IdP also issues JWT access tokens for Welkom's API to a municipality's own tools
+#: (client credentials grant), with roles like its users have.
+API_AUDIENCE = "https://api.welkom.test"
+API_CLIENTS = {
+    "reports-tool": {
+        "name": "Rapportage-tool",
+        "realm_access": {"roles": ["welkom-records-manager"]},
+    },
+    "roleless-tool": {"name": "Zonder rol", "realm_access": {"roles": ["uma_authorization"]}},
+}
+
+
+def _api_client(client_id: str) -> dict:
+    return {
+        "client_id": client_id,
+        "client_secret": CLIENT_SECRET,
+        "grant_types": ["client_credentials"],
+        "response_types": [],
+        "redirect_uris": [],
+        "token_endpoint_auth_method": "client_secret_basic",
+    }
+
+
 def _client(name: str) -> dict:
     return {
         "client_id": f"welkom-{name}",
@@ -63,7 +86,17 @@ def oidc_issuers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
         json.dumps(
             {
                 "providers": [
-                    {"name": name, "clients": [_client(name)], "accounts": accounts}
+                    {
+                        "name": name,
+                        "clients": [_client(name)]
+                        + ([_api_client(c) for c in API_CLIENTS] if name == "staff" else []),
+                        "accounts": accounts,
+                        **(
+                            {"api": {"audience": API_AUDIENCE, "claims": API_CLIENTS}}
+                            if name == "staff"
+                            else {}
+                        ),
+                    }
                     for name, accounts in ACCOUNTS.items()
                 ]
             }
@@ -109,6 +142,7 @@ def providers(issuers: dict[str, str], municipality_code: str = "9999") -> list[
                 "records_manager",
                 "admin",
             ],
+            api_audience=API_AUDIENCE,
         ),
         OidcProvider(
             key="volunteers",
@@ -128,6 +162,19 @@ def providers(issuers: dict[str, str], municipality_code: str = "9999") -> list[
             link_only=True,
         ),
     ]
+
+
+async def api_token(issuer: str, client_id: str = "reports-tool") -> str:
+    """A JWT access token for Welkom's API, as a municipality's tool gets it."""
+    async with httpx.AsyncClient() as http:
+        metadata = (await http.get(f"{issuer}/.well-known/openid-configuration")).json()
+        response = await http.post(
+            metadata["token_endpoint"],
+            data={"grant_type": "client_credentials", "scope": "api", "resource": API_AUDIENCE},
+            auth=(client_id, CLIENT_SECRET),
+        )
+    assert response.status_code == 200, response.text
+    return response.json()["access_token"]
 
 
 async def through_provider(location: str, browser: httpx.AsyncClient) -> str:

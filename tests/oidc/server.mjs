@@ -1,7 +1,10 @@
 // A real OpenID Connect provider (panva/oidc-provider, OpenID Certified) for Welkom's tests.
 //
 // Usage: node server.mjs <config.json>
-// The config lists providers: [{ "name", "clients": [...], "accounts": { "<sub>": {claims} } }].
+// The config lists providers: [{ "name", "clients": [...], "accounts": { "<sub>": {claims} },
+// "api": { "audience", "claims": { "<client_id>": {claims} } } }]. With "api", clients may get
+// JWT access tokens (RFC 9068) for that audience by the client credentials grant, carrying the
+// claims listed for them (a municipality's own tools calling Welkom's API).
 // Each provider listens on its own loopback port (issuer http://127.0.0.1:<port>); when all are
 // up, one JSON line {"<name>": "<issuer>", ...} is written to stdout.
 //
@@ -56,7 +59,22 @@ async function start(spec) {
     cookies: { keys: [randomUUID()] },
     claims: { openid: ["sub"], profile: claimNames },
     conformIdTokenClaims: false, // scope claims (roles, name) in the ID token itself
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      ...(spec.api && {
+        clientCredentials: { enabled: true },
+        resourceIndicators: {
+          enabled: true,
+          defaultResource: async () => spec.api.audience,
+          useGrantedResource: async () => true,
+          getResourceServerInfo: async (ctx, resource) => {
+            if (resource !== spec.api.audience) throw new Error("unknown resource");
+            return { scope: "api", audience: resource, accessTokenFormat: "jwt" };
+          },
+        },
+      }),
+    },
+    extraTokenClaims: async (ctx, token) => spec.api?.claims?.[token.clientId],
     pkce: { required: () => true },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (ctx, sub) =>

@@ -9,6 +9,7 @@ from litestar.params import QueryParameter
 from welkom.audit import service
 from welkom.audit.models import AuditEvent
 from welkom.audit.schemas import AccessLogEntry, AuditEventOut
+from welkom.auth import tenancy
 from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession
 from welkom.core.i18n import N_
@@ -76,7 +77,8 @@ class AuditController(Controller):
     @get(
         "/",
         operation_id="listAuditEvents",
-        description="The municipality's audit log, newest first. Records managers only.",
+        description="The municipality's audit log, newest first. Records managers only. "
+        "Filtering on one resident is itself recorded in the log.",
     )
     async def list_events(
         self,
@@ -101,6 +103,22 @@ class AuditController(Controller):
                     for name in naive
                 ]
             )
+        if resident_id is not None:
+            try:
+                await tenancy.reachable_resident(db, principal, resident_id)
+            except Problem:
+                return Page(items=[], next_cursor=None)  # not a resident of this municipality
+            # Looking up one person's trail is itself an access to their data.
+            await service.record(
+                db,
+                principal,
+                resident_id=resident_id,
+                resource="resident.access_log",
+                fields=("access_log",),
+                action="read",
+                purpose="Records management: review of access to a resident's data",
+            )
+            await db.commit()
         page = await service.query(
             db,
             principal.municipality_id,

@@ -1,6 +1,7 @@
 """Authentication middleware, role guards, the tenant guard and CSRF protection.
 
-The middleware only identifies the caller (cookie or ``Authorization: Bearer``); guards decide.
+The middleware only identifies the caller (session cookie, or ``Authorization: Bearer`` with a
+session token or a staff IdP's JWT access token); guards decide.
 Every route declares its role guard (``requires_role``, ``public`` or ``signed_in``), so the
 authorization matrix can walk them all. Two guards run on every route, before the route's own:
 
@@ -23,7 +24,7 @@ from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from welkom.auth import service, tenancy
+from welkom.auth import oidc, service, tenancy
 from welkom.auth.service import Principal
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
@@ -43,7 +44,10 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
             if token:
                 state = scope["app"].state
                 async with state.session_factory() as db:
-                    principal = await service.resolve(db, settings, token)
+                    if via == "bearer" and token.count(".") == 2:  # a JWT from a staff IdP
+                        principal = await oidc.resolve_api_token(db, state.oidc, token)
+                    else:
+                        principal = await service.resolve(db, settings, token)
                 if principal is not None:
                     scope["user"] = principal
                     request_state = scope.setdefault("state", {})

@@ -11,6 +11,8 @@ does not know, give nothing.
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import secrets
 import time
 import uuid
@@ -35,7 +37,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
-from welkom.auth.service import ROLES, hash_token
+from welkom.auth.service import ROLES, Principal, hash_token
 from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
@@ -55,6 +57,16 @@ class IdTokenRejected(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def provider_unavailable(provider: OidcProvider, exc: Exception) -> Problem:
+    log.error("oidc_provider_unavailable", provider=provider.key, error_type=type(exc).__name__)
+    return Problem(
+        503,
+        "login-unavailable",
+        N_("Sign-in unavailable"),
+        N_("Signing in is not possible right now. Please try again later."),
+    )
 
 
 def login_failed(reason: str) -> Problem:
@@ -108,10 +120,53 @@ def verify_id_token(
     if "azp" in claims and claims["azp"] != client_id:
         raise IdTokenRejected("audience")
     if not isinstance(claims.get("nonce"), str) or not secrets.compare_digest(
-        claims["nonce"], nonce
+        claims["nonce"].encode(), nonce.encode()
     ):
         raise IdTokenRejected("nonce")
     return claims
+
+
+def verify_access_token(
+    token: str, keys: KeySet, *, issuer: str, audience: str, now: int | None = None
+) -> dict[str, Any]:
+    """The verified claims of a JWT access token (RFC 9068) for Welkom's API."""
+    try:
+        decoded = jwt.decode(token, keys, algorithms=list(ID_TOKEN_ALGORITHMS))
+    except BadSignatureError as exc:
+        raise IdTokenRejected("signature") from exc
+    except (ValueError, JoseError) as exc:
+        raise IdTokenRejected("malformed") from exc
+    if str(decoded.header.get("typ", "")).lower() not in ("at+jwt", "application/at+jwt", "jwt"):
+        raise IdTokenRejected("type")
+    registry = jwt.JWTClaimsRegistry(
+        now=now,
+        leeway=CLOCK_SKEW_SECONDS,
+        iss={"essential": True, "value": issuer},
+        sub={"essential": True},
+        aud={"essential": True, "value": audience},
+        exp={"essential": True},
+    )
+    try:
+        registry.validate(decoded.claims)
+    except ExpiredTokenError as exc:
+        raise IdTokenRejected("expired") from exc
+    except (InvalidClaimError, MissingClaimError) as exc:
+        claim = getattr(exc, "claim", "")
+        raise IdTokenRejected({"iss": "issuer", "aud": "audience"}.get(claim, "claims")) from exc
+    except JoseError as exc:
+        raise IdTokenRejected("claims") from exc
+    return decoded.claims
+
+
+def unverified_issuer(token: str) -> str | None:
+    """The ``iss`` a JWT claims (to pick the provider whose keys then verify it)."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return None
+    issuer = claims.get("iss") if isinstance(claims, dict) else None
+    return issuer if isinstance(issuer, str) else None
 
 
 def claim_roles(provider: OidcProvider, claims: dict[str, Any]) -> set[str]:
@@ -152,6 +207,9 @@ class OidcClients:
         if cached and time.monotonic() - cached.fetched_at < ttl:
             return cached.metadata
         async with self._lock:
+            cached = self._cache.get(provider.key)  # fetched while we waited?
+            if cached and time.monotonic() - cached.fetched_at < ttl:
+                return cached.metadata
             url = provider.issuer.rstrip("/") + "/.well-known/openid-configuration"
             async with self._http() as http:
                 response = await http.get(url)
@@ -204,6 +262,31 @@ class OidcClients:
                 raise
             return verify_id_token(id_token, fresh, **verify)
 
+    async def verify_api_token(self, token: str) -> tuple[OidcProvider, dict[str, Any]] | None:
+        """The provider and claims of a valid API access token from a configured issuer.
+
+        None for anything else, including when the provider's keys cannot be fetched.
+        """
+        issuer = unverified_issuer(token)
+        for provider in self.settings.oidc_providers:
+            if provider.api_audience is None or provider.issuer != issuer:
+                continue
+            check = {"issuer": provider.issuer, "audience": provider.api_audience}
+            try:
+                keys = await self.keys(provider)
+                try:
+                    return provider, verify_access_token(token, keys, **check)
+                except IdTokenRejected as exc:
+                    fresh = await self.keys(provider, refresh=True)  # rotated keys?
+                    if exc.reason not in ("signature", "malformed") or fresh is keys:
+                        raise
+                    return provider, verify_access_token(token, fresh, **check)
+            except IdTokenRejected as exc:
+                log.warning("api_token_refused", provider=provider.key, reason=exc.reason)
+            except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+                log.error("oidc_keys_unavailable", provider=provider.key, error=type(exc).__name__)
+        return None
+
 
 def redirect_uri(settings: Settings, provider: OidcProvider) -> str:
     return f"{settings.public_base_url.rstrip('/')}/api/v1/auth/oidc/{provider.key}/callback"
@@ -235,7 +318,10 @@ async def start_login(
     link_account_id: uuid.UUID | None = None,
 ) -> LoginStart:
     settings = clients.settings
-    metadata = await clients.metadata(provider)
+    try:
+        metadata = await clients.metadata(provider)
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     verifier, browser = secrets.token_urlsafe(48), secrets.token_urlsafe(32)
     now = utcnow()
@@ -316,7 +402,10 @@ async def finish_login(
         raise login_failed("issuer_mixup")
     if not code:
         raise login_failed("missing_code")
-    metadata = await clients.metadata(provider)
+    try:
+        metadata = await clients.metadata(provider)
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     async with clients.client(provider) as oauth:
         try:
             token = await oauth.fetch_token(
@@ -332,6 +421,8 @@ async def finish_login(
         claims = await clients.verify(provider, id_token, pending.nonce)
     except IdTokenRejected as exc:
         raise login_failed(f"id_token_{exc.reason}") from None
+    except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
+        raise provider_unavailable(provider, exc) from None
     account = await provision(db, provider, claims, link_account_id=pending.link_account_id)
     return LoginResult(account=account, return_to=pending.return_to)
 
@@ -445,3 +536,63 @@ async def provision(
 def _display_name(provider: OidcProvider, claims: dict[str, Any], fallback: str) -> str:
     value = claims.get(provider.display_name_claim)
     return value.strip()[:200] if isinstance(value, str) and value.strip() else fallback[:200]
+
+
+async def resolve_api_token(db: AsyncSession, clients: OidcClients, token: str) -> Principal | None:
+    """The principal for a JWT access token from a staff IdP (a programmatic API client).
+
+    Valid only for providers with ``api_audience``; roles come from the token (unknown roles
+    give nothing; no role, no access). The account is created on first sight and follows the
+    token's roles. No session exists: such a principal cannot log out, the token just expires.
+    """
+    verified = await clients.verify_api_token(token)
+    if verified is None:
+        return None
+    provider, claims = verified
+    roles = sorted(claim_roles(provider, claims) - {"resident"})
+    if not roles:
+        return None
+    municipality = await municipalities.by_code(db, provider.municipality_code)
+    if municipality is None:
+        return None
+    subject = str(claims["sub"])[:255]
+    identity = (
+        await db.execute(
+            select(AccountIdentity).where(
+                AccountIdentity.municipality_id == municipality.id,
+                AccountIdentity.issuer == provider.issuer,
+                AccountIdentity.subject == subject,
+            )
+        )
+    ).scalar_one_or_none()
+    name = _display_name(provider, claims, str(claims.get("client_id") or subject))
+    if identity is None:
+        account = Account(municipality_id=municipality.id, roles=roles, display_name=name)
+        db.add(account)
+        await db.flush()
+        db.add(
+            AccountIdentity(
+                municipality_id=municipality.id,
+                account_id=account.id,
+                provider=provider.key,
+                issuer=provider.issuer,
+                subject=subject,
+                last_login_at=utcnow(),
+            )
+        )
+        await db.commit()
+    else:
+        account = await db.get(Account, identity.account_id)
+        assert account is not None
+        if account.roles != roles or account.display_name != name:
+            account.roles, account.display_name = roles, name
+            await db.commit()
+    token_id = str(claims.get("jti") or hash_token(clients.settings, token, "api-token"))
+    return Principal(
+        account_id=account.id,
+        municipality_id=municipality.id,
+        roles=frozenset(roles),
+        session_id=uuid.uuid5(uuid.NAMESPACE_URL, f"{provider.issuer}#{token_id}"),
+        display_name=account.display_name,
+        municipality_default_language=municipality.default_language,
+    )

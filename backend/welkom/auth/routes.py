@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+import structlog
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 
@@ -15,6 +17,7 @@ from welkom.auth.models import Account
 from welkom.auth.schemas import (
     ActivationIn,
     ActivationOut,
+    ActiveSessionOut,
     DemoLoginIn,
     DemoLoginOut,
     SessionOut,
@@ -25,6 +28,8 @@ from welkom.core.deps import AppSettings, DbSession
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import OidcProvider, Settings
+
+log = structlog.get_logger("welkom.auth")
 
 
 def _session_out(principal: Principal) -> SessionOut:
@@ -37,11 +42,20 @@ def _session_out(principal: Principal) -> SessionOut:
     )
 
 
-async def _start(db: DbSession, settings: Settings, account: Account) -> tuple[str, Principal]:
+async def _start(
+    db: DbSession, settings: Settings, account: Account, method: str
+) -> tuple[str, Principal]:
     """A new session for ``account`` (a fresh token at every login: no session fixation)."""
     token = await service.create_session(db, settings, account)
     principal = await service.resolve(db, settings, token)
     assert principal is not None
+    log.info(
+        "signed_in",
+        method=method,
+        account_id=str(account.id),
+        session_id=str(principal.session_id),
+        roles=sorted(principal.roles),
+    )
     return token, principal
 
 
@@ -91,6 +105,40 @@ class SessionController(Controller):
             ],
         )
 
+    @get(
+        "/sessions",
+        guards=[signed_in],
+        operation_id="listMySessions",
+        description="The caller's active sessions (all devices), newest first.",
+    )
+    async def list_sessions(
+        self, db: DbSession, principal: Caller, settings: AppSettings
+    ) -> list[ActiveSessionOut]:
+        sessions = await service.active_sessions(db, settings, principal.account_id)
+        return [
+            ActiveSessionOut(
+                id=s.id,
+                created_at=s.created_at,
+                last_seen_at=s.last_seen_at,
+                expires_at=s.expires_at,
+                current=s.id == principal.session_id,
+            )
+            for s in sessions
+        ]
+
+    @delete(
+        "/sessions/{session_id:uuid}",
+        guards=[signed_in],
+        status_code=204,
+        operation_id="endMySession",
+        description="End one of the caller's own sessions (e.g. a lost phone).",
+    )
+    async def end_session(
+        self, session_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> None:
+        if not await service.revoke_own(db, principal.account_id, session_id):
+            raise Problem.not_found()
+
 
 class DemoLoginController(Controller):
     """Demo/test only: sign in as a seeded demo account. Not registered in production."""
@@ -107,7 +155,7 @@ class DemoLoginController(Controller):
             raise Problem.validation(
                 [FieldError("login", N_("There is no demo account with this name."))]
             )
-        token, principal = await _start(db, settings, account)
+        token, principal = await _start(db, settings, account, "demo")
         return Response(
             DemoLoginOut(token=token, session=_session_out(principal)),
             cookies=cookies.session_cookies(settings, token),
@@ -150,7 +198,7 @@ class ActivationController(Controller):
     ) -> Response[ActivationOut]:
         _require_json(request)
         account = await activation.redeem(db, settings, data.code, _client_address(request))
-        token, principal = await _start(db, settings, account)
+        token, principal = await _start(db, settings, account, "activation_code")
         response_cookies = cookies.session_cookies(settings, token)
         if data.remember_device:
             device_token = await devices.issue(db, settings, account.id)
@@ -196,7 +244,7 @@ class ActivationController(Controller):
                 N_("This phone is not remembered any more. Sign in another way."),
             )
         account, fresh = used
-        session_token, principal = await _start(db, settings, account)
+        session_token, principal = await _start(db, settings, account, "device")
         return Response(
             _session_out(principal),
             cookies=[
@@ -307,7 +355,7 @@ class OidcController(Controller):
             iss=iss,
             browser_token=request.cookies.get(oidc.BROWSER_COOKIE),
         )
-        token, _ = await _start(db, settings, result.account)
+        token, _ = await _start(db, settings, result.account, f"oidc:{provider.key}")
         return Redirect(
             result.return_to,
             status_code=303,

@@ -58,3 +58,13 @@ class ActivationCodeState(msgspec.Struct):
     created_at: datetime
     expires_at: datetime
     spent_at: datetime | None
+
+
+class ActiveSessionOut(msgspec.Struct):
+    """One of the caller's sessions that still works (to see and end them)."""
+
+    id: uuid.UUID
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    current: bool

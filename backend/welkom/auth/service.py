@@ -90,8 +90,11 @@ def csrf_token(settings: Settings, session_token: str) -> str:
 
 def csrf_matches(settings: Settings, session_token: str, header: str, cookie: str) -> bool:
     """Double submit, signed: header and cookie are equal and belong to this session."""
-    expected = csrf_token(settings, session_token)
-    return hmac.compare_digest(header, cookie) and hmac.compare_digest(header, expected)
+    expected = csrf_token(settings, session_token).encode()
+    given = header.encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(given, cookie.encode("utf-8", "surrogateescape")) and (
+        hmac.compare_digest(given, expected)
+    )
 
 
 async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
@@ -180,3 +183,43 @@ async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
     return (
         await db.execute(select(Account).where(Account.demo_login == login))
     ).scalar_one_or_none()
+
+
+async def active_sessions(
+    db: AsyncSession, settings: Settings, account_id: uuid.UUID
+) -> list[AuthSession]:
+    """The account's sessions that still work, newest first."""
+    now = utcnow()
+    idle_since = now - timedelta(seconds=settings.session_idle_timeout_seconds)
+    return list(
+        (
+            await db.execute(
+                select(AuthSession)
+                .where(
+                    AuthSession.account_id == account_id,
+                    AuthSession.revoked_at.is_(None),
+                    AuthSession.expires_at > now,
+                    AuthSession.last_seen_at >= idle_since,
+                )
+                .order_by(AuthSession.created_at.desc())
+                .limit(100)
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+
+async def revoke_own(db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID) -> bool:
+    """End one of the account's own sessions; False if it has no such active session."""
+    result = await db.execute(
+        update(AuthSession)
+        .where(
+            AuthSession.id == session_id,
+            AuthSession.account_id == account_id,
+            AuthSession.revoked_at.is_(None),
+        )
+        .values(revoked_at=utcnow())
+    )
+    await db.commit()
+    return result.rowcount == 1  # type: ignore[attr-defined]

@@ -43,6 +43,19 @@ class OidcProvider(BaseModel):
         "after an activation code). Otherwise a first login creates the account.",
     )
     display_name_claim: str = Field("name")
+    api_audience: str | None = Field(
+        None,
+        description="If set, JWT access tokens (RFC 9068) from this issuer whose `aud` holds "
+        "this value are accepted as bearer tokens (a municipality's own API clients)",
+    )
+
+    @model_validator(mode="after")
+    def _api_audience_is_not_the_client(self) -> OidcProvider:
+        if self.api_audience is not None and self.api_audience == self.client_id:
+            raise ValueError(
+                "api_audience must differ from client_id (ID tokens are not API tokens)"
+            )
+        return self
 
 
 class Environment(StrEnum):
