@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 from pathlib import Path
 
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, row_counts
 from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
 from welkom.consent import service as consent
 from welkom.consent.purposes import Channel, Purpose, Recipient
 from welkom.consent.schemas import ConsentChangeIn
+from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.residents import service as residents
@@ -45,11 +47,16 @@ async def test_every_purpose_is_listed_with_its_text_and_nobody_has_answered_yet
     assert volunteer["recipient"] == "role:volunteer"
     assert volunteer["legal_basis"] == "consent"
     assert volunteer["data_categories"] == ["name", "contact_details", "languages"]
-    # Amal prefers Arabic; there is no Arabic text, so she sees the Dutch source, marked as such.
-    assert volunteer["text"]["language"] == "nl"
+    # Amal prefers Arabic and also reads English; there is no Arabic text, so she reads English.
+    assert volunteer["text"]["language"] == "en"
     assert volunteer["text"]["version"] == 1
-    assert volunteer["text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert volunteer["text"]["title"] == "Share my contact details with a volunteer"
     assert volunteer["text"]["reviewed"] is True
+    # Someone who reads only Arabic sees the Dutch source text.
+    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
+    dutch = (await states(client, resident))[VOLUNTEER]["text"]
+    assert (dutch["language"], dutch["translation_state"]) == ("nl", "source")
+    assert dutch["title"] == "Mijn contactgegevens delen met een vrijwilliger"
 
 
 async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next_request(
@@ -319,3 +326,35 @@ def test_only_the_consent_package_reads_consent_tables() -> None:
             if any(n.startswith("welkom.consent.models") for n in names):
                 offenders.append(relative)
     assert offenders == []
+
+
+async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
+    client: AsyncTestClient, db: AsyncSession, engine: AsyncEngine, settings: Settings
+) -> None:
+    """Four grants at the same moment (separate sessions, as separate requests would be): the
+    per-resident sequence lets exactly one in; the rest get a 409 and nothing half-made."""
+    amal = await demo_resident(db)
+    principal = await principal_for(client, db, settings, "demo-resident")
+    before = await row_counts(db)
+    sessions = session_factory(engine)
+
+    async def grant() -> int | str:
+        async with sessions() as session:
+            try:
+                status, _, _ = await consent.record(
+                    session,
+                    principal,
+                    amal.id,
+                    amal.municipality_id,
+                    ConsentChangeIn(**change()),
+                    channel=Channel.app,
+                    idempotency_key=None,
+                )
+            except Problem as problem:
+                return problem.slug
+            return status
+
+    outcomes = await asyncio.gather(*(grant() for _ in range(4)))
+    assert outcomes.count(201) == 1
+    assert set(outcomes) - {201} <= {"changed-concurrently", "consent-already-granted"}
+    assert await row_counts(db) == {**before, "consent_entry": before["consent_entry"] + 1}

@@ -40,21 +40,23 @@ async def test_the_next_step_comes_first(client: AsyncTestClient, resident: dict
         "housing", "brp_registration", "school",  # done or not applicable, in order
     ]  # fmt: skip
     assert (body["done"], body["total"]) == (3, 10)
-    # Amal prefers Arabic: no Arabic explanation exists, so the Dutch source is shown.
-    assert body["next_step"]["title"] == "Bankrekening openen"
-    assert body["next_step"]["language"] == "nl"
-    assert body["next_step"]["translation_state"] == "source"
+    # Amal prefers Arabic and also reads English: no Arabic explanation exists, so English.
+    assert body["next_step"]["title"] == "Opening a bank account"
+    assert body["next_step"]["language"] == "en"
+    assert body["next_step"]["translation_state"] == "reviewed"
 
 
-async def test_explanations_follow_the_residents_language(
+async def test_explanations_follow_the_residents_languages(
     client: AsyncTestClient, resident: dict
 ) -> None:
+    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert step["title"] == "Bankrekening openen"  # no Arabic, no other language: Dutch source
+    assert (step["language"], step["translation_state"]) == ("nl", "source")
+    assert step["typical_duration_days"] == 14
     await client.patch("/api/v1/me", json={"preferred_language": "en"}, headers=resident)
     step = (await my_journey(client, resident))["next_step"]
-    assert step["title"] == "Opening a bank account"
-    assert step["language"] == "en"
-    assert step["translation_state"] == "reviewed"
-    assert step["typical_duration_days"] == 14
+    assert (step["title"], step["language"]) == ("Opening a bank account", "en")
 
 
 async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(

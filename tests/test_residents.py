@@ -3,18 +3,20 @@ the history of every change."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import pytest
 from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, row_counts
 from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
+from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.residents import service as residents
-from welkom.residents.schemas import RegisteredDataIn
+from welkom.residents.schemas import MePatch, RegisteredDataIn
 
 
 async def test_the_resident_reads_everything_with_municipal_fields_read_only(
@@ -272,3 +274,35 @@ async def test_assigning_a_caseworker_shows_their_name_and_how_to_reach_them(
         "name": "Sanne de Vries",
         "contact": "06 12345678 (di, do)",
     }
+
+
+async def test_simultaneous_corrections_with_the_same_etag_let_one_through(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+) -> None:
+    """If-Match is a compare-and-set in the database: of three writers that read the same
+    version, one wins and the others get 412 with nothing changed."""
+    etag = (await client.get("/api/v1/me", headers=resident)).headers["etag"]
+    principal = await principal_for(client, db, settings, "demo-resident")
+    sessions = session_factory(engine)
+
+    async def correct(name: str) -> int:
+        async with sessions() as session:
+            try:
+                await residents.update_own(
+                    session, principal, MePatch(full_name=name), if_match=etag
+                )
+            except Problem as problem:
+                return problem.status_code
+            return 200
+
+    outcomes = await asyncio.gather(*(correct(f"Amal {n}") for n in range(3)))
+    assert sorted(outcomes) == [200, 412, 412]
+    history = (await client.get("/api/v1/me/history", headers=resident)).json()["items"]
+    assert len(history) == 1
+    me = (await client.get("/api/v1/me", headers=resident)).json()
+    assert me["full_name"] == history[0]["new_value"]
+    assert f'"v{me["version"]}"' != etag

@@ -28,7 +28,10 @@ class ConsentController(Controller):
         """Every purpose, your current answer (derived from the ledger) and the text to read."""
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.states(
-            db, resident.id, resident.municipality_id, request_language(request)
+            db,
+            resident.id,
+            resident.municipality_id,
+            residents.reading_languages(resident, request_language(request)),
         )
 
     @post(

@@ -168,8 +168,12 @@ async def _texts_of_version(
     return {row.language: row for row in rows}
 
 
-def _pick(texts: dict[str, ConsentText], language: str) -> ConsentText | None:
-    return texts.get(language) or texts.get(SOURCE_LANGUAGE)
+def _pick(texts: dict[str, ConsentText], languages: list[str]) -> ConsentText | None:
+    """The text in the first of ``languages`` that has one, else the Dutch source."""
+    for language in languages:
+        if language in texts:
+            return texts[language]
+    return texts.get(SOURCE_LANGUAGE)
 
 
 def _text_out(text: ConsentText) -> ConsentTextOut:
@@ -186,34 +190,46 @@ def _text_out(text: ConsentText) -> ConsentTextOut:
 # --- The resident's view ---------------------------------------------------------------------
 
 
-async def _latest_entries(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, ConsentEntry]:
-    """The latest entry per purpose (for the purpose's own recipient)."""
-    rows = (
-        await db.execute(
-            select(ConsentEntry)
-            .where(ConsentEntry.resident_id == resident_id)
-            .order_by(ConsentEntry.seq)
+async def _ledger_state(
+    db: AsyncSession, resident_id: uuid.UUID
+) -> tuple[dict[str, ConsentEntry], int]:
+    """The latest entry per purpose (for the purpose's own recipient) and the next ``seq``.
+
+    Both come from one query, so a decision taken on this state and written with this ``seq``
+    collides (unique ``resident_id, seq``) with anything appended meanwhile: never two answers
+    decided on the same stale state.
+    """
+    rows = list(
+        (
+            await db.execute(
+                select(ConsentEntry)
+                .where(ConsentEntry.resident_id == resident_id)
+                .order_by(ConsentEntry.seq)
+            )
         )
-    ).scalars()
+        .scalars()
+        .all()
+    )
     latest: dict[str, ConsentEntry] = {}
     for row in rows:
         known = definition(row.purpose)
         if known is not None and row.recipient == known.recipient:
             latest[row.purpose] = row
-    return latest
+    return latest, (rows[-1].seq + 1 if rows else 1)
 
 
 async def states(
-    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, language: str
+    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, languages: list[str]
 ) -> list[ConsentStateOut]:
     """Every purpose with the resident's current answer and the text to show, derived from the
-    ledger."""
-    latest = await _latest_entries(db, resident_id)
+    ledger. ``languages``: the request's language first, then others the resident reads."""
+    language = languages[0]
+    latest, _ = await _ledger_state(db, resident_id)
     out = []
     for purpose, known in PURPOSES.items():
         version = await _current_version(db, municipality_id, purpose)
         text = (
-            _pick(await _texts_of_version(db, municipality_id, purpose, version), language)
+            _pick(await _texts_of_version(db, municipality_id, purpose, version), languages)
             if version
             else None
         )
@@ -291,18 +307,10 @@ async def entries(
 # --- Recording -------------------------------------------------------------------------------
 
 
-async def _next_seq(db: AsyncSession, resident_id: uuid.UUID) -> int:
-    current = (
-        await db.execute(
-            select(func.max(ConsentEntry.seq)).where(ConsentEntry.resident_id == resident_id)
-        )
-    ).scalar_one()
-    return (current or 0) + 1
-
-
 async def _validated(
     db: AsyncSession, municipality_id: uuid.UUID, resident_id: uuid.UUID, data: ConsentChangeIn
-) -> tuple[PurposeDefinition, ConsentText]:
+) -> tuple[PurposeDefinition, ConsentText, int]:
+    """The purpose, the text shown and the ``seq`` to append at, or a problem."""
     known = definition(data.purpose)
     if known is None:
         raise Problem.validation([FieldError("purpose", N_("Unknown consent purpose."))])
@@ -317,7 +325,8 @@ async def _validated(
                 )
             ]
         )
-    latest = (await _latest_entries(db, resident_id)).get(known.purpose)
+    entries_now, seq = await _ledger_state(db, resident_id)
+    latest = entries_now.get(known.purpose)
     if data.action == "grant":
         current = await _current_version(db, municipality_id, known.purpose)
         if data.text_version != current:
@@ -338,7 +347,7 @@ async def _validated(
             N_("Nothing to withdraw"),
             N_("You have not agreed to this, so there is nothing to withdraw."),
         )
-    return known, text
+    return known, text, seq
 
 
 def _entry(
@@ -395,12 +404,12 @@ async def record(
     payload = {**msgspec.to_builtins(data), "resident_id": str(resident_id), "channel": channel}
 
     async def create() -> tuple[int, dict]:
-        known, text = await _validated(db, municipality_id, resident_id, data)
+        known, text, seq = await _validated(db, municipality_id, resident_id, data)
         entry = _entry(
             known,
             municipality_id=municipality_id,
             resident_id=resident_id,
-            seq=await _next_seq(db, resident_id),
+            seq=seq,
             action=Action.granted if data.action == "grant" else Action.withdrawn,
             channel=channel,
             text=text,
@@ -443,8 +452,8 @@ async def withdraw_everything(
 ) -> int:
     """On erasure: append a withdrawal for every purpose still granted; no commit."""
     count = 0
-    seq = await _next_seq(db, resident_id)
-    for purpose, entry in (await _latest_entries(db, resident_id)).items():
+    latest, seq = await _ledger_state(db, resident_id)
+    for purpose, entry in latest.items():
         if entry.action != Action.granted:
             continue
         withdrawal = _entry(

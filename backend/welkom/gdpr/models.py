@@ -2,6 +2,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from welkom.core.models import (
@@ -25,6 +26,16 @@ class ErasureRequest(SQLModel, table=True):
     """
 
     __tablename__ = "erasure_request"
+    __table_args__ = (
+        # At most one open request per resident, even when two arrive at once.
+        Index(
+            "uq_erasure_request_open",
+            "resident_id",
+            unique=True,
+            postgresql_where=text("state = 'requested'"),
+            sqlite_where=text("state = 'requested'"),
+        ),
+    )
 
     id: uuid.UUID = id_field()
     municipality_id: uuid.UUID = municipality_fk()

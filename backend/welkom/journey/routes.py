@@ -20,5 +20,8 @@ class JourneyController(Controller):
         """Your steps: the next one first, then the other open steps, then the finished ones."""
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.journey(
-            db, resident.id, resident.municipality_id, request_language(request)
+            db,
+            resident.id,
+            resident.municipality_id,
+            residents.reading_languages(resident, request_language(request)),
         )

@@ -205,11 +205,11 @@ async def update_step(
         sent["next_actor_name"] = None
     changes = {k: v for k, v in sent.items() if getattr(step, k) != v}
     if changes:
+        await residents.claim_version(db, JourneyStep, step)
         for name, value in changes.items():
             setattr(step, name, value)
         if "status" in changes:
             step.completed_at = utcnow() if step.status == StepStatus.done else None
-        step.version += 1
         step.updated_at = utcnow()
         step.updated_by_account_id = principal.account_id
         await db.commit()
@@ -242,8 +242,10 @@ def _ordered(steps: list[JourneyStep]) -> list[JourneyStep]:
 
 
 async def journey(
-    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, language: str
+    db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID, languages: list[str]
 ) -> JourneyOut:
+    """``languages``: the request's language first, then others the resident reads; explanations
+    come in the first that exists, else the Dutch source."""
     steps = _ordered(await _steps(db, resident_id))
     template_steps = {
         t.id: t
@@ -260,7 +262,7 @@ async def journey(
     for index, step in enumerate(steps):
         template = template_steps.get(step.template_step_id)
         explanation = template.explanation if template else {}
-        text_language = language if language in explanation else SOURCE_LANGUAGE
+        text_language = next((lang for lang in languages if lang in explanation), SOURCE_LANGUAGE)
         text = explanation.get(text_language, {"title": step.key, "text": "", "state": "source"})
         is_next = index == 0 and step.status in OPEN_STATUSES
         out.append(
@@ -298,7 +300,7 @@ async def journey_for_caseworker(
     db: AsyncSession, principal: Principal, resident_id: uuid.UUID, language: str
 ) -> JourneyOut:
     resident = await residents.get_for_caseworker(db, principal, resident_id)
-    return await journey(db, resident.id, resident.municipality_id, language)
+    return await journey(db, resident.id, resident.municipality_id, [language])
 
 
 async def steps_of(db: AsyncSession, resident_id: uuid.UUID) -> list[JourneyStep]:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -68,6 +68,22 @@ def _precondition_failed() -> Problem:
 def _check_if_match(if_match: str | None, current: str) -> None:
     if if_match is not None and if_match.strip() not in (current, "*"):
         raise _precondition_failed()
+
+
+async def claim_version(db: AsyncSession, model: Any, row: Any) -> None:
+    """Compare-and-set on ``version`` before changing ``row``: the first of two simultaneous
+    writers wins, the other gets 412 and changes nothing (an ``If-Match`` checked in Python
+    alone would let both through). Call before setting attributes; commit afterwards."""
+    result = await db.execute(
+        update(model)
+        .where(model.id == row.id, model.version == row.version)
+        .values(version=row.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await db.rollback()
+        raise _precondition_failed()
+    row.version += 1
 
 
 def _role(actor: Principal) -> str:
@@ -195,6 +211,13 @@ async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
     )
 
 
+def reading_languages(resident: Resident, request_language: str) -> list[str]:
+    """Languages to show content in, best first: the request's, then the others the resident
+    reads (so an Arabic speaker who also reads English gets English before Dutch)."""
+    ordered = [request_language, resident.preferred_language, *resident.languages]
+    return [lang for i, lang in enumerate(ordered) if lang and lang not in ordered[:i]]
+
+
 # --- The resident corrects their own data ----------------------------------------------------
 
 
@@ -264,12 +287,12 @@ async def update_own(
     _check_if_match(if_match, etag(resident))
     changes = _own_changes(resident, patch)
     if changes:
+        await claim_version(db, Resident, resident)
         for name, (_old, new) in changes.items():
             if name == "address":
                 _apply_address(resident, new)
             else:
                 setattr(resident, name, new)
-        resident.version += 1
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
         await db.commit()
@@ -374,9 +397,9 @@ async def update_member(
         raise Problem.validation(errors)
     changes = {k: (getattr(member, k), v) for k, v in sent.items() if getattr(member, k) != v}
     if changes:
+        await claim_version(db, HouseholdMember, member)
         for name, (_old, new) in changes.items():
             setattr(member, name, new)
-        member.version += 1
         member.updated_at = utcnow()
         _record(db, resident, principal, "household_member", member.id, changes)
         await db.commit()
@@ -494,9 +517,9 @@ async def set_registered_data(
     sent["municipal_data_legal_basis"] = sent.pop("legal_basis").strip()
     changes = {k: (getattr(resident, k), v) for k, v in sent.items() if getattr(resident, k) != v}
     if changes:
+        await claim_version(db, Resident, resident)
         for name, (_old, new) in changes.items():
             setattr(resident, name, new)
-        resident.version += 1
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
         await db.commit()
@@ -520,9 +543,9 @@ async def assign_caseworker(
     }
     changes = {k: (getattr(resident, k), v) for k, v in new.items() if getattr(resident, k) != v}
     if changes:
+        await claim_version(db, Resident, resident)
         for name, (_old, value) in changes.items():
             setattr(resident, name, value)
-        resident.version += 1
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
         await db.commit()

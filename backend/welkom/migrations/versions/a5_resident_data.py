@@ -144,6 +144,13 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_erasure_request_resident_id"), ["resident_id"], unique=False
         )
+        batch_op.create_index(
+            "uq_erasure_request_open",
+            ["resident_id"],
+            unique=True,
+            postgresql_where=sa.text("state = 'requested'"),
+            sqlite_where=sa.text("state = 'requested'"),
+        )
 
     op.create_table(
         "household_member",
@@ -421,6 +428,7 @@ def downgrade() -> None:
 
     op.drop_table("household_member")
     with op.batch_alter_table("erasure_request", schema=None) as batch_op:
+        batch_op.drop_index("uq_erasure_request_open")
         batch_op.drop_index(batch_op.f("ix_erasure_request_resident_id"))
         batch_op.drop_index(batch_op.f("ix_erasure_request_municipality_id"))
 
