@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, Text
+from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from welkom.core.models import id_field, municipality_fk, optional_timestamp_field, timestamp_field
@@ -28,9 +28,13 @@ class Conversation(SQLModel, table=True):
     """
 
     __tablename__ = "conversation"
-    __table_args__ = (Index("ix_conversation_assigned", "municipality_id", "assigned_account_id"),)
+    __table_args__ = (
+        Index("ix_conversation_assigned", "municipality_id", "assigned_account_id"),
+        UniqueConstraint("interaction_id", name="uq_conversation_interaction"),
+    )
 
-    interaction_id: uuid.UUID = Field(foreign_key="interaction.id", primary_key=True)
+    id: uuid.UUID = id_field()
+    interaction_id: uuid.UUID = Field(foreign_key="interaction.id")
     municipality_id: uuid.UUID = municipality_fk(index=False)
     resident_id: uuid.UUID = Field(foreign_key="resident.id", index=True)
     assigned_account_id: uuid.UUID | None = Field(default=None, foreign_key="account.id")

@@ -309,9 +309,15 @@ async def _question(db: AsyncSession, principal: Principal, question_id: uuid.UU
     return question
 
 
+async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conversation | None:
+    return (
+        await db.execute(select(Conversation).where(Conversation.interaction_id == question_id))
+    ).scalar_one_or_none()
+
+
 async def _conversation(db: AsyncSession, question: Interaction) -> Conversation:
     """The caseworkers' side of the question, made on first use."""
-    conversation = await db.get(Conversation, question.id)
+    conversation = await _find_conversation(db, question.id)
     if conversation is not None:
         return conversation
     conversation = Conversation(
@@ -323,7 +329,7 @@ async def _conversation(db: AsyncSession, question: Interaction) -> Conversation
         async with db.begin_nested():
             db.add(conversation)
     except IntegrityError:  # made at the same moment by a colleague: use theirs
-        found = await db.get(Conversation, question.id, populate_existing=True)
+        found = await _find_conversation(db, question.id)
         assert found is not None
         return found
     return conversation

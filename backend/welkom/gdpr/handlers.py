@@ -7,6 +7,8 @@ way: ``welkom/<domain>/gdpr.py`` with ``HANDLERS = (TableHandler(...),)``, then 
 from __future__ import annotations
 
 from welkom.admin import gdpr as admin
+from welkom.audit import gdpr as audit
+from welkom.auth import gdpr as auth
 from welkom.consent import gdpr as consent
 from welkom.gdpr import foundation, own
 from welkom.gdpr.registry import TableHandler
@@ -22,4 +24,6 @@ HANDLERS: tuple[TableHandler, ...] = (
     *own.HANDLERS,
     *volunteers.HANDLERS,
     *admin.HANDLERS,
+    *auth.HANDLERS,
+    *audit.HANDLERS,
 )

@@ -24,6 +24,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "conversation",
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("interaction_id", sa.Uuid(), nullable=False),
         sa.Column("municipality_id", sa.Uuid(), nullable=False),
         sa.Column("resident_id", sa.Uuid(), nullable=False),
@@ -49,7 +50,8 @@ def upgrade() -> None:
             ["resident_id"],
             ["resident.id"],
         ),
-        sa.PrimaryKeyConstraint("interaction_id"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("interaction_id", name="uq_conversation_interaction"),
     )
     with op.batch_alter_table("conversation", schema=None) as batch_op:
         batch_op.create_index(
