@@ -268,3 +268,38 @@ async def test_report_input_is_checked_and_roles_are_enforced(
     for headers in (resident, volunteer.headers):
         refused = await client.get("/api/v1/admin/reports/interactions", headers=headers)
         assert refused.status_code == 403
+
+
+def test_random_small_tables_withstand_a_brute_force_attack() -> None:
+    """Independent of the algebra in suppression.py: for random tables, every hidden small cell
+    still has more than one value consistent with everything published."""
+    import random
+
+    generator = random.Random(5)
+    checked = 0
+    while checked < 25:
+        rows, months = generator.choice([(2, 2), (2, 3), (3, 2)])
+        counts = {
+            (f"r{r}", MONTHS[c]): generator.choice([0, 1, 2, 4, 5, 6])
+            for r in range(rows)
+            for c in range(months)
+        }
+        report = tabulate("t", ["row"], MONTHS[:months], facts(counts), K, period=None)
+        hidden_inner = [
+            (r, c)
+            for r, row in enumerate(report.rows)
+            for c, v in enumerate(row.cells)
+            if v is None
+        ]
+        small = [
+            (r, c)
+            for r, row in enumerate(report.rows)
+            for c in range(months)
+            if 0 < counts[(row.key, MONTHS[c])] < K
+        ]
+        if not small or len(hidden_inner) > 4:
+            continue
+        for target in small:
+            assert target in hidden_inner
+            assert len(feasible_values(report, target, bound=9)) > 1, (counts, target)
+        checked += 1

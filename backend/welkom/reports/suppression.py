@@ -119,28 +119,32 @@ def _step(table: Grid, k: int) -> bool:
             table.suppressed.add(choice[0])
             return True
     # (c) any linear combination of the relations.
-    for entry in sorted(table.suppressed):
-        if entry in table.primary and derivable(table, entry):
-            related = [
-                [*members, total]
-                for members, total in relations
-                if entry in members or entry == total
-            ]
-            choices = [c for group in related for c in _candidates(table, group)]
-            if choices:
-                table.suppressed.add(
-                    min(
-                        choices,
-                        key=lambda e: (table.is_total(e), table.values[e] == 0, table.values[e], e),
-                    )
+    exposed = derivable_entries(table) & table.primary
+    for entry in sorted(exposed):
+        related = [
+            [*members, total] for members, total in relations if entry in members or entry == total
+        ]
+        choices = [c for group in related for c in _candidates(table, group)]
+        if choices:
+            table.suppressed.add(
+                min(
+                    choices,
+                    key=lambda e: (table.is_total(e), table.values[e] == 0, table.values[e], e),
                 )
-                return True
+            )
+            return True
     return False
 
 
 def derivable(table: Grid, entry: Entry) -> bool:
-    """Can ``entry`` be computed from the published values? Exact: is its unit vector in the row
-    space of the relations restricted to the suppressed entries?"""
+    """Can ``entry`` be computed from the published values?"""
+    return entry in derivable_entries(table)
+
+
+def derivable_entries(table: Grid) -> set[Entry]:
+    """The suppressed entries that can be computed from the published values. Exact: an entry
+    is derivable when its unit vector lies in the row space of the relations restricted to the
+    suppressed entries (reduced row echelon form over the rationals, computed once)."""
     unknowns = sorted(table.suppressed)
     index = {e: i for i, e in enumerate(unknowns)}
     equations = []
@@ -154,13 +158,12 @@ def derivable(table: Grid, entry: Entry) -> bool:
         if any(row):
             equations.append(row)
     basis = _row_echelon(equations)
-    target = [Fraction(0)] * len(unknowns)
-    target[index[entry]] = Fraction(1)
-    for pivot, row in basis:
-        if target[pivot] != 0:
-            factor = target[pivot]
-            target = [t - factor * v for t, v in zip(target, row, strict=True)]
-    return not any(target)
+    found = set()
+    for entry, i in index.items():
+        # In reduced form, e_i is in the row space iff some basis row is exactly e_i.
+        if any(row[i] == 1 and sum(1 for v in row if v != 0) == 1 for _, row in basis):
+            found.add(entry)
+    return found
 
 
 def _row_echelon(rows: list[list[Fraction]]) -> list[tuple[int, list[Fraction]]]:
