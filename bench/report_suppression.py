@@ -17,12 +17,16 @@ from welkom.reports import suppression
 
 
 def table(rows: int, months: int, small: float, seed: int) -> suppression.Grid:
-    generator = random.Random(seed)
+    generator = random.Random(seed)  # noqa: S311 - test data, not security
     cells = {}
     for r in range(rows):
         for c in range(months):
             roll = generator.random()
-            n = generator.randint(1, 4) if roll < small else (0 if roll < small + 0.2 else generator.randint(5, 60))
+            n = (
+                generator.randint(1, 4)
+                if roll < small
+                else (0 if roll < small + 0.2 else generator.randint(5, 60))
+            )
             cells[(r, c)] = (n, n)
     row_totals = {r: (sum(cells[(r, c)][0] for c in range(months)),) * 2 for r in range(rows)}
     column_totals = {c: (sum(cells[(r, c)][0] for r in range(rows)),) * 2 for c in range(months)}
