@@ -8,12 +8,19 @@ from datetime import UTC, datetime, timedelta
 
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.support_admin import demo_municipality, person
+from welkom.admin.routing import RegisterAnswerHandler
+from welkom.admin.service import ANSWER_KIND
 from welkom.admin.signals import working_days_before
+from welkom.app import outbox_handlers
+from welkom.cases.ports import CaseRegisterRefused, RegistrationRequest, RegistrationResult
+from welkom.core.database import session_factory
 from welkom.core.models import utcnow
+from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
+from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
 
 
@@ -115,3 +122,47 @@ async def test_signals_per_caseworker_and_team(
 
     bad = await client.get("/api/v1/admin/signals", params={"scope": "all"}, headers=caseworker)
     assert bad.status_code == 400
+
+
+class RefusingRegister:
+    """A case register that refuses every request (as a ZGW API answering 400 would)."""
+
+    async def register(self, request: RegistrationRequest) -> RegistrationResult:
+        raise CaseRegisterRefused("400 identificatie-ongeldig")
+
+
+async def test_an_answer_the_case_register_refuses_is_parked_and_signalled(
+    client: AsyncTestClient,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    resident: dict,
+    caseworker: dict,
+) -> None:
+    sessions = session_factory(engine)
+    handlers = outbox_handlers(sessions)
+    handlers[ANSWER_KIND] = RegisterAnswerHandler(sessions, lambda _m: RefusingRegister())
+    worker = OutboxWorker(sessions, handlers, settings)
+    question = await _ask(client, resident, db, days_ago=0)
+    assert await worker.drain() == 1  # the question itself is registered
+    answered = await client.post(
+        f"/api/v1/admin/conversations/{question}/answers", json={"text": "Ja"}, headers=caseworker
+    )
+    assert answered.status_code == 201
+    await worker.drain()
+
+    conversation = (
+        await client.get(f"/api/v1/admin/conversations/{question}", headers=caseworker)
+    ).json()
+    assert conversation["question"]["registration"]["state"] == "registered"
+    assert conversation["messages"][0]["registration"]["state"] == "parked"
+    team = (
+        await client.get("/api/v1/admin/signals", params={"scope": "team"}, headers=caseworker)
+    ).json()
+    failed = [item for item in team["items"] if item["kind"] == "failed_registration"]
+    assert [(item["subject_id"], item["detail"]["what"]) for item in failed] == [
+        (answered.json()["id"], "answer")
+    ]
+    # The resident still sees the answer: it was given, only its filing failed.
+    seen = await client.get(f"/api/v1/me/questions/{question}/answers", headers=resident)
+    assert [a["text"] for a in seen.json()] == ["Ja"]
