@@ -35,6 +35,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -93,6 +94,16 @@ def only(ok: int, *allowed: str) -> dict[str, int | dict[str, int]]:
     return {"default": 403, "anonymous": 401, **dict.fromkeys(allowed, ok)}
 
 
+NOWHERE = "00000000-0000-4000-8000-000000000000"  # an id that exists nowhere
+VOLUNTEER_PROFILE = {"display_name": "Pieter", "languages": ["nl"], "areas": ["Centrum"]}
+HELP_REQUEST = {
+    "category": "bike",
+    "description": "Een fiets",
+    "wanted_from": (datetime.now(UTC) + timedelta(days=7)).isoformat(),
+    "wanted_until": (datetime.now(UTC) + timedelta(days=7, hours=2)).isoformat(),
+    "neighbourhood": "Centrum",
+    "language": "nl",
+}
 SIGNED_IN = {"default": 200, "anonymous": 401}
 NOBODY = str(uuid.UUID(int=0x5EED))  # an id that names nothing
 CONTENT_READERS = ("admin", "editor", "reviewer")
@@ -200,6 +211,78 @@ MATRIX: dict[str, Case] = {
     ),
     "getNotificationPreferences": Case(SIGNED_IN),
     "updateNotificationPreferences": Case(SIGNED_IN, body={}),
+    # volunteers (issue 8): the matrix's volunteer has no vetted profile, so sees nothing
+    "getVolunteerProfile": Case(only(404, "volunteer")),
+    "saveVolunteerProfile": Case(only(201, "volunteer"), body=VOLUNTEER_PROFILE),
+    "listOpenHelpRequests": Case(only(403)),
+    "listMyClaimedHelpRequests": Case(only(403)),
+    "getHelpRequestAsVolunteer": Case(only(403), path={"request_id": NOWHERE}),
+    "claimHelpRequest": Case(only(403), path={"request_id": NOWHERE}),
+    "markHelpRequestDone": Case(only(403), path={"request_id": NOWHERE}),
+    "markHelpRequestNoShow": Case(only(403), path={"request_id": NOWHERE}),
+    "releaseHelpRequest": Case(only(403), path={"request_id": NOWHERE}),
+    "createHelpRequest": Case(only(201, "resident"), body=HELP_REQUEST),
+    "listMyHelpRequests": Case(only(200, "resident")),
+    "getMyHelpRequest": Case(only(404, "resident"), path={"request_id": NOWHERE}),
+    "cancelMyHelpRequest": Case(only(404, "resident"), path={"request_id": NOWHERE}),
+    "rateMyHelpRequest": Case(
+        only(404, "resident"), body={"rating": 4}, path={"request_id": NOWHERE}
+    ),
+    "reportHelpRequest": Case(
+        only(404, "resident"), body={"text": "Probleem"}, path={"request_id": NOWHERE}
+    ),
+    "listVolunteers": Case(only(200, "coordinator")),
+    "getVolunteer": Case(only(404, "coordinator"), path={"volunteer_id": NOWHERE}),
+    "vetVolunteer": Case(
+        only(404, "coordinator"), body={"vog_date": "2026-10-01"}, path={"volunteer_id": NOWHERE}
+    ),
+    "suspendVolunteer": Case(
+        only(404, "coordinator"), body={"reason": "Klacht"}, path={"volunteer_id": NOWHERE}
+    ),
+    "liftVolunteerSuspension": Case(only(404, "coordinator"), path={"volunteer_id": NOWHERE}),
+    "listHelpRequestsForCoordinator": Case(only(200, "coordinator")),
+    "listAgeingHelpRequests": Case(only(200, "coordinator")),
+    "listHelpReports": Case(only(200, "coordinator")),
+    "reassignHelpRequest": Case(
+        only(404, "coordinator"), body={"volunteer_id": None}, path={"request_id": NOWHERE}
+    ),
+    # caseworkers' admin API (issue 8)
+    "listResidents": Case(only(200, "caseworker")),
+    "createResident": Case(
+        only(201, "caseworker"), body={"preferred_name": "Hana", "preferred_language": "ti"}
+    ),
+    "getResident": Case(by_reach(200, "caseworker")),
+    "listResidentConversations": Case(by_reach(200, "caseworker")),
+    "becomeResidentCaseworker": Case(by_reach(200, "caseworker"), body={"contact": "Di 9-12"}),
+    "recordRegisteredData": Case(
+        by_reach(200, "caseworker"), body={"legal_basis": "Wet BRP art. 2.1"}
+    ),
+    "listResidentChanges": Case(by_reach(200, "caseworker")),
+    "getResidentJourney": Case(by_reach(200, "caseworker")),
+    "startResidentJourney": Case(by_reach(200, "caseworker")),
+    "updateResidentJourneyStep": Case(
+        by_reach(404, "caseworker"), body={"status": "done"}, path={"step_id": NOWHERE}
+    ),
+    "listConversations": Case(only(200, "caseworker")),
+    "getConversation": Case(only(404, "caseworker"), path={"question_id": NOWHERE}),
+    "answerQuestion": Case(
+        only(404, "caseworker"), body={"text": "Hallo"}, path={"question_id": NOWHERE}
+    ),
+    "addConversationNote": Case(
+        only(404, "caseworker"), body={"text": "Notitie"}, path={"question_id": NOWHERE}
+    ),
+    "assignConversation": Case(
+        only(404, "caseworker"), body={"account_id": None}, path={"question_id": NOWHERE}
+    ),
+    "setConversationWaitingFor": Case(
+        only(404, "caseworker"), body={"waiting_for": "nobody"}, path={"question_id": NOWHERE}
+    ),
+    "listSignals": Case(only(200, "caseworker")),
+    "listAnswersToMyQuestion": Case(only(404, "resident"), path={"question_id": NOWHERE}),
+    "getReport": Case(
+        only(200, "caseworker", "coordinator", "records_manager", "admin"),
+        path={"name": "interactions"},
+    ),
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from tests.residents_support import add_caseworker, add_resident, demo_resident,
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
 from welkom.core.database import session_factory
+from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.gdpr import service as gdpr
@@ -76,19 +78,46 @@ async def give_amal_data_everywhere(
         headers={**resident, "Idempotency-Key": "m-1"},
     )
     assert member.status_code == 201
+    # Volunteer help, a caseworker's answer and note, an activation code, audited reads
+    # (tables of issues 4 and 8, added when merging them on branch issue8).
+    helped = await client.post(
+        "/api/v1/me/help-requests",
+        json={
+            "category": "paperwork",
+            "description": "Hulp met de brief van Fatima",
+            "wanted_from": (utcnow() + timedelta(days=2)).isoformat(),
+            "wanted_until": (utcnow() + timedelta(days=2, hours=2)).isoformat(),
+            "neighbourhood": "Centrum",
+            "language": "nl",
+        },
+        headers=resident,
+    )
+    assert helped.status_code == 201, helped.text
+    reported = await client.post(
+        f"/api/v1/me/help-requests/{helped.json()['id']}/reports",
+        json={"text": "Amal meldt: niemand kwam"},
+        headers=resident,
+    )
+    assert reported.status_code == 201
+    staff = await login(client, "demo-caseworker")
+    question = f"/api/v1/admin/conversations/{asked.json()['id']}"
+    answered = await client.post(
+        f"{question}/answers", json={"text": "Beste Amal, ..."}, headers=staff
+    )
+    assert answered.status_code == 201, answered.text
+    noted = await client.post(f"{question}/notes", json={"text": "Amal belt terug"}, headers=staff)
+    assert noted.status_code == 201
+    assert await worker.drain() == 1  # the answer joins the zaak
+    me = (await client.get("/api/v1/me", headers=resident)).json()
+    # An activation code: an activation_code row, and an audit_event row for the staff action.
+    code = await client.post(f"/api/v1/admin/residents/{me['id']}/activation-codes", headers=staff)
+    assert code.status_code == 201
     request = await client.post(
         "/api/v1/me/erasure-request",
         json={"reason": "Ik verhuis naar Duitsland."},
         headers=resident,
     )
     assert request.status_code == 201, request.text
-    # A caseworker issues an activation code: an activation_code row and an audit_event row.
-    amal_id = (await client.get("/api/v1/me", headers=resident)).json()["id"]
-    caseworker = await login(client, "demo-caseworker")
-    issued = await client.post(
-        f"/api/v1/admin/residents/{amal_id}/activation-codes", headers=caseworker
-    )
-    assert issued.status_code == 201, issued.text
 
 
 async def rows_about(

@@ -30,6 +30,7 @@ def test_production_is_the_default_and_reads_the_environment(
     monkeypatch.setenv("WELKOM_SECRET_KEY", STRONG)
     monkeypatch.setenv("WELKOM_PUBLIC_BASE_URL", "https://welkom.example.nl")
     monkeypatch.setenv("WELKOM_DATABASE_URL", "postgresql+asyncpg://welkom@db/welkom")
+    monkeypatch.setenv("WELKOM_PUBLIC_BASE_URL", "https://welkom.example.nl")
     settings = Settings()
     assert settings.env == "production"
     assert settings.database_url == "postgresql+asyncpg://welkom@db/welkom"

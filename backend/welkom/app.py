@@ -16,6 +16,14 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
+from welkom.admin import service as admin
+from welkom.admin.routes import (
+    AdminConversationController,
+    AdminResidentController,
+    AdminSignalController,
+    ResidentAnswerController,
+)
+from welkom.admin.routing import RegisterAnswerHandler
 from welkom.audit.routes import AccessLogController, AuditController
 from welkom.auth.admin_routes import ActivationCodeController
 from welkom.auth.guards import (
@@ -54,11 +62,18 @@ from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
+from welkom.reports.routes import ReportController
 from welkom.residents.routes import HouseholdController, MeController
 from welkom.services.routes import (
     AdminServiceController,
     AdminTranslationController,
     ServiceController,
+)
+from welkom.volunteers.routes import (
+    CoordinatorHelpRequestController,
+    CoordinatorVolunteerController,
+    ResidentHelpRequestController,
+    VolunteerController,
 )
 from welkom.web import pwa_directory, pwa_router
 
@@ -76,7 +91,8 @@ def outbox_handlers(
     """
     routing = case_routing or CaseRouting(sessions, settings)
     handlers: dict[str, OutboxHandler] = {
-        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing)
+        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
+        admin.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
@@ -149,6 +165,15 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         AuditController,
         MeController,
         QuestionController,
+        VolunteerController,
+        ResidentHelpRequestController,
+        CoordinatorVolunteerController,
+        CoordinatorHelpRequestController,
+        AdminResidentController,
+        AdminConversationController,
+        AdminSignalController,
+        ResidentAnswerController,
+        ReportController,
     ]
     route_handlers += [
         ServiceController,

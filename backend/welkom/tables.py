@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from welkom.admin import models as _admin  # noqa: F401
 from welkom.audit import models as _audit  # noqa: F401
 from welkom.auth import models as _auth  # noqa: F401
 from welkom.cases import models as _cases  # noqa: F401
@@ -15,5 +16,6 @@ from welkom.notifications import models as _notifications  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401
 from welkom.residents import models as _residents  # noqa: F401
 from welkom.services import models as _services  # noqa: F401
+from welkom.volunteers import models as _volunteers  # noqa: F401
 
 metadata = SQLModel.metadata

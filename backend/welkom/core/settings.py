@@ -271,6 +271,35 @@ class Settings(BaseSettings):
         default_factory=lambda: ["application/pdf", "image/jpeg", "image/png", "image/heic"],
         description="Content types residents may upload (JSON list), sniffed from the bytes.",
     )
+    volunteer_vog_max_age_days: int = Field(
+        3 * 365,
+        ge=1,
+        description="A coordinator can vet a volunteer only with a VOG issued at most this many "
+        "days ago.",
+    )
+    help_request_ageing_hours: float = Field(
+        48.0,
+        gt=0,
+        description="Open help requests unclaimed for longer than this show in the "
+        "coordinator's ageing list.",
+    )
+    signal_unanswered_working_days: int = Field(
+        2,
+        ge=1,
+        description="A resident's question without a caseworker answer for more than this many "
+        "working days (Monday to Friday) becomes a signal.",
+    )
+    signal_journey_overdue_days: int = Field(
+        7,
+        ge=0,
+        description="A journey step not done this many days after its due date becomes a signal.",
+    )
+    report_min_cell_size: int = Field(
+        5,
+        ge=2,
+        description="Report cells counting fewer persons than this are suppressed, with "
+        "complementary suppression so they cannot be recovered from totals.",
+    )
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -6,6 +6,7 @@ way: ``welkom/<domain>/gdpr.py`` with ``HANDLERS = (TableHandler(...),)``, then 
 
 from __future__ import annotations
 
+from welkom.admin import gdpr as admin
 from welkom.audit import gdpr as audit
 from welkom.auth import gdpr as auth
 from welkom.consent import gdpr as consent
@@ -13,6 +14,7 @@ from welkom.gdpr import foundation, own
 from welkom.gdpr.registry import TableHandler
 from welkom.journey import gdpr as journey
 from welkom.residents import gdpr as residents
+from welkom.volunteers import gdpr as volunteers
 
 HANDLERS: tuple[TableHandler, ...] = (
     *residents.HANDLERS,
@@ -20,6 +22,8 @@ HANDLERS: tuple[TableHandler, ...] = (
     *journey.HANDLERS,
     *foundation.HANDLERS,
     *own.HANDLERS,
+    *volunteers.HANDLERS,
+    *admin.HANDLERS,
     *auth.HANDLERS,
     *audit.HANDLERS,
 )

@@ -1,0 +1,1 @@
+"""The caseworkers' admin API: residents, conversations and signals."""

@@ -1,0 +1,115 @@
+"""Export and erasure of conversations: caseworkers' answers and internal notes about the
+resident's questions (see welkom.gdpr.registry).
+
+Internal notes are part of the export: under AVG art. 15 the resident may see what the
+municipality records about them (a municipality may still withhold a note under art. 23 UAVG
+case by case; that is a decision for its privacy officer, not for this code).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.admin.models import Conversation, ConversationMessage, MessageKind
+from welkom.auth.service import Principal
+from welkom.core.i18n import N_
+from welkom.core.problems import Problem
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.interactions.models import RegistrationState
+
+_CASE_RECORD = (
+    "the answer is a document in the municipality's case system (zaak); Welkom keeps which "
+    "zaak it went to, not what it said"
+)
+
+
+async def export_conversations(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(Conversation)
+        .where(Conversation.resident_id == subject.resident_id)
+        .order_by(Conversation.created_at)
+    )
+    return rows(found.scalars())
+
+
+async def erase_conversations(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(Conversation).where(Conversation.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def export_messages(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(ConversationMessage)
+        .where(ConversationMessage.resident_id == subject.resident_id)
+        .order_by(ConversationMessage.created_at, ConversationMessage.id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_messages(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Notes are deleted. Registered answers are blanked (the zaak keeps the document); an
+    answer still on its way to the case system blocks the erasure (409), like a question."""
+    pending = (
+        await db.execute(
+            select(ConversationMessage.id).where(
+                ConversationMessage.resident_id == subject.resident_id,
+                ConversationMessage.kind == MessageKind.answer,
+                ConversationMessage.registration_state != RegistrationState.registered,
+            )
+        )
+    ).first()
+    if pending is not None:
+        raise Problem.conflict(
+            "erasure-waits-for-registration",
+            N_("Answers are still being registered"),
+            N_(
+                "Some answers to this resident are not yet in the case system. Erase again "
+                "once they are registered. Nothing was changed."
+            ),
+        )
+    notes = await db.execute(
+        delete(ConversationMessage).where(
+            ConversationMessage.resident_id == subject.resident_id,
+            ConversationMessage.kind == MessageKind.note,
+        )
+    )
+    answers = await db.execute(
+        update(ConversationMessage)
+        .where(ConversationMessage.resident_id == subject.resident_id)
+        .values(text="", language="")
+    )
+    return Erased(
+        deleted=notes.rowcount,  # type: ignore[attr-defined]
+        anonymised=answers.rowcount,  # type: ignore[attr-defined]
+        retained=answers.rowcount,  # type: ignore[attr-defined]
+    )
+
+
+HANDLERS = (
+    TableHandler("conversation", export_conversations, erase_conversations),
+    TableHandler(
+        "conversation_message",
+        export_messages,
+        erase_messages,
+        retained=dict.fromkeys(
+            (
+                "interaction_id",
+                "author_account_id",
+                "author_name",
+                "kind",
+                "created_at",
+                "registration_state",
+                "zaak_identificatie",
+                "registered_at",
+            ),
+            _CASE_RECORD,
+        ),
+        retention_reason="Registered answers are blanked (text and language); the zaak "
+        "reference stays. Internal notes are deleted.",
+    ),
+)

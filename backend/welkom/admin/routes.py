@@ -1,0 +1,410 @@
+"""Caseworkers' admin API (``/api/v1/admin/...``) and the resident's view of answers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from litestar import Controller, Request, Response, get, patch, post, put
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+
+from welkom.admin import service, signals
+from welkom.admin.schemas import (
+    AnswerForResident,
+    AnswerIn,
+    AssignmentIn,
+    CaseworkerAssignIn,
+    ConversationOut,
+    NoteIn,
+    ResidentDetail,
+    ResidentIntakeIn,
+    ResidentSummary,
+    SignalsOut,
+    WaitingForIn,
+    WaitingForName,
+)
+from welkom.auth.guards import Caller, requires_role
+from welkom.auth.service import Principal
+from welkom.core import idempotency
+from welkom.core.deps import AppSettings, DbSession
+from welkom.core.pagination import Page
+from welkom.core.problems import request_language
+from welkom.journey import service as journey
+from welkom.journey.models import StepKey, StepStatus
+from welkom.journey.schemas import JourneyOut, StepUpdate
+from welkom.residents import service as residents
+from welkom.residents.schemas import ChangeOut, RegisteredDataIn
+
+IDEMPOTENCY_KEY = HeaderParameter(name="Idempotency-Key", default=None, max_length=255)
+IF_MATCH = HeaderParameter(name="If-Match", default=None, max_length=100)
+StepKeyName = Literal[tuple(k.value for k in StepKey)]  # type: ignore[valid-type]
+StepStatusName = Literal[tuple(s.value for s in StepStatus)]  # type: ignore[valid-type]
+
+
+def _created(result: tuple[int, dict, bool]) -> Response[dict]:
+    status, body, replayed = result
+    return Response(
+        body, status_code=status, headers={"Idempotent-Replayed": "true"} if replayed else {}
+    )
+
+
+async def _audited(
+    db: DbSession,
+    principal: Principal,
+    resident_id: uuid.UUID,
+    *,
+    fields: list[str],
+    action: str,
+    purpose: str,
+) -> None:
+    """Audit a caseworker's use of another domain's service, in that service's transaction
+    (it commits; on an error nothing is committed, the audit row included)."""
+    await service.resident_in_reach(db, principal, resident_id)
+    from welkom.audit import service as audit
+
+    await audit.record(
+        db,
+        principal,
+        resident_id=resident_id,
+        resource="admin.resident",
+        fields=fields,
+        action=action,  # type: ignore[arg-type]
+        purpose=purpose,
+    )
+
+
+class AdminResidentController(Controller):
+    path = "/api/v1/admin/residents"
+    tags = ["admin"]
+    guards = [requires_role("caseworker")]
+
+    @get(
+        "/",
+        operation_id="listResidents",
+        description="Residents of your municipality, newest first. `caseload`: `mine`, "
+        "`unassigned` or a caseworker's account id. `waiting=true`: with questions waiting for "
+        "the municipality. Last activity is the latest question or change to the record.",
+    )
+    async def list_residents(
+        self,
+        db: DbSession,
+        principal: Caller,
+        caseload: str | None = QueryParameter(name="caseload", default=None, max_length=36),
+        journey_step: StepKeyName | None = QueryParameter(name="journey_step", default=None),
+        journey_status: StepStatusName | None = QueryParameter(name="journey_status", default=None),
+        waiting: bool | None = QueryParameter(name="waiting", default=None),
+        active_since: datetime | None = QueryParameter(name="active_since", default=None),
+        inactive_since: datetime | None = QueryParameter(name="inactive_since", default=None),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[ResidentSummary]:
+        return await service.list_residents(
+            db,
+            principal,
+            caseload=caseload,
+            journey_step=journey_step,
+            journey_status=journey_status,
+            waiting=waiting,
+            active_since=active_since,
+            inactive_since=inactive_since,
+            cursor=cursor,
+            limit=limit,
+        )
+
+    @post(
+        "/",
+        operation_id="createResident",
+        status_code=201,
+        description="Make a resident record at intake; then issue an activation code. Honours "
+        "`Idempotency-Key`.",
+    )
+    async def create_resident(
+        self,
+        data: JSONBody[ResidentIntakeIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = IDEMPOTENCY_KEY,
+    ) -> Response[dict]:
+        return _created(
+            await service.intake(db, principal, data, idempotency.validate_key(idempotency_key))
+        )
+
+    @get("/{resident_id:uuid}", operation_id="getResident")
+    async def get_resident(
+        self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> ResidentDetail:
+        return await service.resident_detail(db, principal, resident_id)
+
+    @get("/{resident_id:uuid}/conversations", operation_id="listResidentConversations")
+    async def conversations(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[ConversationOut]:
+        return await service.resident_conversations(
+            db, principal, resident_id, cursor=cursor, limit=limit
+        )
+
+    @put(
+        "/{resident_id:uuid}/caseworker",
+        operation_id="becomeResidentCaseworker",
+        description="You become the resident's caseworker; `contact` is shown to them.",
+    )
+    async def become_caseworker(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        data: JSONBody[CaseworkerAssignIn],
+        db: DbSession,
+        principal: Caller,
+    ) -> ResidentDetail:
+        await _audited(
+            db, principal, resident_id, fields=["caseworker"], action="update",
+            purpose="caseworker: assignment",
+        )  # fmt: skip
+        await residents.assign_caseworker(db, principal, resident_id, contact=data.contact)
+        return await service.resident_detail(db, principal, resident_id)
+
+    @put(
+        "/{resident_id:uuid}/registered-data",
+        operation_id="recordRegisteredData",
+        description="Record the registered name, BSN or V-number with their source and the "
+        "legal basis for holding them. Send `If-Match` with the resident's version.",
+    )
+    async def registered_data(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        data: JSONBody[RegisteredDataIn],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = IF_MATCH,
+    ) -> ResidentDetail:
+        await _audited(
+            db, principal, resident_id, fields=["registered_data"], action="update",
+            purpose="caseworker: registered data and legal basis",
+        )  # fmt: skip
+        await residents.set_registered_data(db, principal, resident_id, data, if_match=if_match)
+        return await service.resident_detail(db, principal, resident_id)
+
+    @get("/{resident_id:uuid}/history", operation_id="listResidentChanges")
+    async def history(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[ChangeOut]:
+        await _audited(
+            db, principal, resident_id, fields=["history"], action="read",
+            purpose="caseworker: data changes",
+        )  # fmt: skip
+        page = await residents.history_for_caseworker(
+            db, principal, resident_id, cursor=cursor, limit=limit
+        )
+        await db.commit()
+        return page
+
+    @get("/{resident_id:uuid}/journey", operation_id="getResidentJourney")
+    async def get_journey(
+        self,
+        request: Request[Any, Any, Any],
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+    ) -> JourneyOut:
+        await _audited(
+            db, principal, resident_id, fields=["journey"], action="read",
+            purpose="caseworker: journey",
+        )  # fmt: skip
+        out = await journey.journey_for_caseworker(
+            db, principal, resident_id, request_language(request)
+        )
+        await db.commit()
+        return out
+
+    @post(
+        "/{resident_id:uuid}/journey",
+        operation_id="startResidentJourney",
+        status_code=200,
+        description="Give the resident every step of the municipality's journey template they "
+        "do not have yet (idempotent).",
+    )
+    async def start_journey(
+        self,
+        request: Request[Any, Any, Any],
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+    ) -> JourneyOut:
+        await _audited(
+            db, principal, resident_id, fields=["journey"], action="create",
+            purpose="caseworker: start journey",
+        )  # fmt: skip
+        await journey.start_journey(db, principal, resident_id)
+        await db.commit()
+        return await journey.journey_for_caseworker(
+            db, principal, resident_id, request_language(request)
+        )
+
+    @patch(
+        "/{resident_id:uuid}/journey/steps/{step_id:uuid}",
+        operation_id="updateResidentJourneyStep",
+        description="Set a step's status, due date, who acts next or the note for the resident. "
+        "Send `If-Match` with the step's version.",
+    )
+    async def update_step(
+        self,
+        request: Request[Any, Any, Any],
+        resident_id: FromPath[uuid.UUID],
+        step_id: FromPath[uuid.UUID],
+        data: JSONBody[StepUpdate],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = IF_MATCH,
+    ) -> JourneyOut:
+        await _audited(
+            db, principal, resident_id, fields=["journey"], action="update",
+            purpose="caseworker: journey step",
+        )  # fmt: skip
+        await journey.update_step(db, principal, resident_id, step_id, data, if_match=if_match)
+        return await journey.journey_for_caseworker(
+            db, principal, resident_id, request_language(request)
+        )
+
+
+class AdminConversationController(Controller):
+    path = "/api/v1/admin/conversations"
+    tags = ["admin"]
+    guards = [requires_role("caseworker")]
+
+    @get(
+        "/",
+        operation_id="listConversations",
+        description="The municipality's questions, oldest first. `assigned`: `mine` or "
+        "`unassigned`; `waiting_for`: who must act.",
+    )
+    async def list_conversations(
+        self,
+        db: DbSession,
+        principal: Caller,
+        assigned: Literal["mine", "unassigned"] | None = QueryParameter(
+            name="assigned", default=None
+        ),
+        waiting_for: WaitingForName | None = QueryParameter(name="waiting_for", default=None),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[ConversationOut]:
+        return await service.team_conversations(
+            db, principal, assigned=assigned, waiting_for=waiting_for, cursor=cursor, limit=limit
+        )
+
+    @get("/{question_id:uuid}", operation_id="getConversation")
+    async def get_conversation(
+        self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> ConversationOut:
+        return await service.conversation(db, principal, question_id)
+
+    @post(
+        "/{question_id:uuid}/answers",
+        operation_id="answerQuestion",
+        status_code=201,
+        description="Answer the resident in their language. The answer is shown to them and "
+        "added to the question's zaak as a document. Honours `Idempotency-Key`.",
+    )
+    async def answer(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[AnswerIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = IDEMPOTENCY_KEY,
+    ) -> Response[dict]:
+        return _created(
+            await service.answer(
+                db, principal, question_id, data, idempotency.validate_key(idempotency_key)
+            )
+        )
+
+    @post(
+        "/{question_id:uuid}/notes",
+        operation_id="addConversationNote",
+        status_code=201,
+        description="An internal note: never shown to the resident, never sent to the case "
+        "system. Honours `Idempotency-Key`.",
+    )
+    async def add_note(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[NoteIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = IDEMPOTENCY_KEY,
+    ) -> Response[dict]:
+        return _created(
+            await service.note(
+                db, principal, question_id, data, idempotency.validate_key(idempotency_key)
+            )
+        )
+
+    @put("/{question_id:uuid}/assignment", operation_id="assignConversation")
+    async def assign(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[AssignmentIn],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = IF_MATCH,
+    ) -> ConversationOut:
+        return await service.assign(db, principal, question_id, data.account_id, if_match=if_match)
+
+    @put("/{question_id:uuid}/waiting-for", operation_id="setConversationWaitingFor")
+    async def waiting_for(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[WaitingForIn],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = IF_MATCH,
+    ) -> ConversationOut:
+        return await service.set_waiting_for(
+            db, principal, question_id, data.waiting_for, if_match=if_match
+        )
+
+
+class AdminSignalController(Controller):
+    path = "/api/v1/admin/signals"
+    tags = ["admin"]
+    guards = [requires_role("caseworker")]
+
+    @get(
+        "/",
+        operation_id="listSignals",
+        description="Questions unanswered for more than the configured working days, "
+        "registrations the case register refused, journey steps overdue. `scope`: `mine` "
+        "(your residents and conversations) or `team`.",
+    )
+    async def list_signals(
+        self,
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+        signal_scope: Literal["mine", "team"] = QueryParameter(name="scope", default="mine"),
+    ) -> SignalsOut:
+        return await signals.signals(db, principal, settings, scope=signal_scope)
+
+
+class ResidentAnswerController(Controller):
+    path = "/api/v1/me/questions/{question_id:uuid}/answers"
+    tags = ["interactions"]
+    guards = [requires_role("resident")]
+
+    @get("/", operation_id="listAnswersToMyQuestion")
+    async def answers(
+        self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> list[AnswerForResident]:
+        """The municipality's answers to your question, oldest first."""
+        return await service.answers_for_resident(db, principal, question_id)

@@ -1,0 +1,95 @@
+"""Outbox handler: a caseworker's answer becomes a document on its question's zaak.
+
+The zaak identificatie is the question's (``cases.service.identificatie_for``), so the answer
+lands in the same zaak whether the question's own registration ran first or not (registering
+is idempotent by identificatie). The document identificatie derives from the answer id, so a
+retry after a crash finds the document instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from welkom.admin import service
+from welkom.cases.casetypes import CaseTypeFileError
+from welkom.cases.ports import (
+    CaseDocument,
+    CaseRegisterRefused,
+    RegistrationRequest,
+    RegistrationResult,
+)
+from welkom.cases.service import CaseRouting, RegisterResolver, identificatie_for
+from welkom.cases.zgw import ZGWConfigError
+from welkom.core.i18n import iso639_2b
+from welkom.municipalities import service as municipalities
+from welkom.outbox.models import OutboxEntry
+from welkom.outbox.worker import Completion, PermanentDeliveryError
+
+ANSWER_DOCUMENT_TITLE = "Antwoord aan inwoner"
+
+
+def answer_document_identificatie(message_id: uuid.UUID) -> str:
+    """≤ 40 characters, unique per answer."""
+    return f"WLK-A-{message_id.hex}"
+
+
+class RegisterAnswerHandler:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        resolve_register: RegisterResolver | None = None,
+        *,
+        routing: CaseRouting | None = None,
+    ) -> None:
+        self.session_factory = session_factory
+        self.routing = routing or CaseRouting(session_factory)
+        self.resolve_register = resolve_register or self.routing.register_for
+
+    async def deliver(self, entry: OutboxEntry) -> Completion:
+        async with self.session_factory() as db:
+            message, question = await service.answer_for_registration(db, entry.reference)
+            municipality = await municipalities.get(db, message.municipality_id)
+        try:  # the municipality's own case types: local, or its ZGW catalogue
+            case_type = self.routing.case_type(municipality, question.kind)
+        except (CaseTypeFileError, LookupError) as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+        request = RegistrationRequest(
+            municipality_id=municipality.id,
+            bronorganisatie=municipality.rsin,
+            interaction_kind=question.kind,
+            identificatie=identificatie_for(question.id),
+            zaaktype=case_type.zaaktype,
+            vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
+            omschrijving=case_type.omschrijving,
+            startdatum=question.created_at.date(),
+            initiator_reference=question.resident_id.hex,
+            document=CaseDocument(
+                identificatie=answer_document_identificatie(message.id),
+                titel=ANSWER_DOCUMENT_TITLE,
+                taal=iso639_2b(message.language),
+                formaat="text/plain; charset=utf-8",
+                inhoud=message.text.encode(),
+                bestandsnaam=f"{answer_document_identificatie(message.id)}.txt",
+            ),
+            informatieobjecttype=case_type.informatieobjecttype,
+            statustype=case_type.initial_statustype,
+            roltype=case_type.roltype,
+        )
+        try:
+            register = self.resolve_register(municipality)
+        except ZGWConfigError as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+        try:
+            result: RegistrationResult = await register.register(request)
+        except CaseRegisterRefused as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+
+        async def record(db: AsyncSession) -> None:
+            await service.record_answer_registration(db, message.id, result.zaak_identificatie)
+
+        return record
+
+    async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
+        await service.record_answer_parked(db, entry.reference)

@@ -1,0 +1,151 @@
+"""Request and response shapes of the caseworkers' admin API."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from welkom.residents.schemas import Email, LanguageTag, Phone, PreferredName
+
+WaitingForName = Literal["municipality", "resident", "other_party", "nobody"]
+ANSWER_MAX_LENGTH = 8000
+NOTE_MAX_LENGTH = 4000
+
+
+class ResidentIntakeIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A resident record made at intake; the resident activates it with an activation code."""
+
+    preferred_name: PreferredName
+    preferred_language: LanguageTag
+    full_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    languages: Annotated[list[LanguageTag], msgspec.Meta(max_length=14)] = []
+    email: Email | None = None
+    phone: Phone | None = None
+    arrival_date: date | None = None
+    become_caseworker: bool = True
+
+
+class CaseworkerRef(msgspec.Struct):
+    account_id: uuid.UUID
+    name: str | None
+
+
+class ResidentSummary(msgspec.Struct):
+    id: uuid.UUID
+    preferred_name: str
+    preferred_language: str
+    caseworker: CaseworkerRef | None
+    waiting_on_municipality: int
+    last_activity_at: datetime
+    created_at: datetime
+
+
+class Registration(msgspec.Struct):
+    state: str | None
+    zaak_identificatie: str | None
+    registered_at: datetime | None
+
+
+class MessageOut(msgspec.Struct):
+    id: uuid.UUID
+    kind: str  # answer | note
+    author: str
+    language: str
+    text: str
+    created_at: datetime
+    registration: Registration | None  # answers only
+
+
+class QuestionRef(msgspec.Struct):
+    id: uuid.UUID
+    text: str
+    language: str
+    created_at: datetime
+    registration: Registration
+
+
+class ConversationOut(msgspec.Struct):
+    question: QuestionRef
+    resident_id: uuid.UUID
+    assigned_to: CaseworkerRef | None
+    waiting_for: str
+    first_answered_at: datetime | None
+    messages: list[MessageOut]
+    version: int
+
+
+class ResidentDetail(msgspec.Struct):
+    id: uuid.UUID
+    preferred_name: str
+    full_name: str | None
+    preferred_language: str
+    languages: list[str]
+    email: str | None
+    phone: str | None
+    arrival_date: date | None
+    caseworker: CaseworkerRef | None
+    open_questions: int
+    help_requests: int
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class AnswerIn(msgspec.Struct, forbid_unknown_fields=True):
+    """An answer to the resident, in their language (default: their preferred language).
+
+    It is shown to the resident and added to the question's zaak as a document."""
+
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=ANSWER_MAX_LENGTH)]
+    language: LanguageTag | None = None
+    then_waiting_for: WaitingForName = "nobody"
+
+
+class NoteIn(msgspec.Struct, forbid_unknown_fields=True):
+    """An internal note: never shown to the resident, never sent to the case system."""
+
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=NOTE_MAX_LENGTH)]
+
+
+class AssignmentIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Hand the conversation to a caseworker of the municipality, or ``null`` for the team."""
+
+    account_id: uuid.UUID | None
+
+
+class WaitingForIn(msgspec.Struct, forbid_unknown_fields=True):
+    waiting_for: WaitingForName
+
+
+class AnswerForResident(msgspec.Struct):
+    """An answer as the resident sees it (never internal notes)."""
+
+    id: uuid.UUID
+    author: str
+    language: str
+    text: str
+    created_at: datetime
+
+
+class CaseworkerAssignIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The calling caseworker becomes the resident's caseworker; ``contact`` says how to reach
+    them (shown to the resident)."""
+
+    contact: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+
+
+class Signal(msgspec.Struct):
+    kind: str  # unanswered_question | failed_registration | stalled_journey_step
+    resident_id: uuid.UUID
+    resident_name: str
+    subject_id: uuid.UUID
+    since: datetime
+    caseworker: CaseworkerRef | None
+    detail: dict[str, str | int | None]
+
+
+class SignalsOut(msgspec.Struct):
+    scope: str
+    counts: dict[str, int]
+    items: list[Signal]

@@ -1,0 +1,747 @@
+"""Caseworkers' rules: residents of their municipality, conversations, answers and notes.
+
+Every read or change of a resident's data here is written to the audit log in the same
+transaction. An answer is committed together with its outbox entry, which adds it to the
+question's zaak as a document (same identificatie as the question's zaak).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.admin import readmodel
+from welkom.admin.models import Conversation, ConversationMessage, MessageKind, WaitingFor
+from welkom.admin.schemas import (
+    AnswerForResident,
+    AnswerIn,
+    CaseworkerRef,
+    ConversationOut,
+    MessageOut,
+    NoteIn,
+    QuestionRef,
+    Registration,
+    ResidentDetail,
+    ResidentIntakeIn,
+    ResidentSummary,
+)
+from welkom.audit import service as audit
+from welkom.auth.service import Principal
+from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.models import utcnow
+from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.problems import FieldError, Problem
+from welkom.interactions import service as interactions
+from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
+from welkom.outbox import service as outbox
+from welkom.residents import service as residents
+from welkom.residents.models import Resident
+from welkom.volunteers.idempotent import create_once
+from welkom.volunteers.models import HelpRequest
+
+#: Outbox kind: add a caseworker's answer to its question's zaak (handled in admin.routing).
+ANSWER_KIND = "cases.register_answer"
+
+
+async def _audit(
+    db: AsyncSession,
+    principal: Principal,
+    resident_ids: Iterable[uuid.UUID],
+    *,
+    resource: str,
+    fields: Iterable[str],
+    action: str = "read",
+    purpose: str,
+) -> None:
+    for resident_id in dict.fromkeys(resident_ids):
+        await audit.record(
+            db,
+            principal,
+            resident_id=resident_id,
+            resource=resource,
+            fields=list(fields),
+            action=action,  # type: ignore[arg-type]
+            purpose=purpose,
+        )
+
+
+def _precondition_failed() -> Problem:
+    return Problem(
+        412,
+        "precondition-failed",
+        N_("Changed in the meantime"),
+        N_("This was changed elsewhere. Reload and try again; nothing was changed."),
+    )
+
+
+# --- residents -------------------------------------------------------------------------------
+
+
+async def resident_in_reach(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> Resident:
+    """A (not erased) resident of the caseworker's municipality, or 404."""
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    if resident.erased_at is not None:
+        raise Problem.not_found()
+    return resident
+
+
+def _caseworker_ref(resident: Resident) -> CaseworkerRef | None:
+    if resident.caseworker_account_id is None:
+        return None
+    return CaseworkerRef(account_id=resident.caseworker_account_id, name=resident.caseworker_name)
+
+
+async def list_residents(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    caseload: str | None,
+    journey_step: str | None,
+    journey_status: str | None,
+    waiting: bool | None,
+    active_since: datetime | None,
+    inactive_since: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ResidentSummary]:
+    """Residents of the caseworker's municipality, newest first, filtered."""
+    caseload_filter: uuid.UUID | str | None = caseload
+    if caseload == "mine":
+        caseload_filter = principal.account_id
+    elif caseload not in (None, "unassigned"):
+        try:
+            caseload_filter = uuid.UUID(caseload)
+        except ValueError:
+            raise Problem.validation(
+                [
+                    FieldError(
+                        "caseload",
+                        N_("Use mine, unassigned or a caseworker's account id."),
+                        source="query",
+                    )
+                ]
+            ) from None
+    conditions = readmodel.resident_filters(
+        principal.municipality_id,
+        caseload=caseload_filter,
+        journey_step=journey_step,
+        journey_status=journey_status,
+        waiting=waiting,
+        active_since=active_since,
+        inactive_since=inactive_since,
+    )
+    query = select(
+        Resident,
+        readmodel.waiting_on_municipality().label("waiting"),
+        readmodel.last_activity().label("last_activity"),
+    ).where(*conditions)
+    if cursor:
+        created_at, last_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                Resident.created_at < created_at,
+                and_(Resident.created_at == created_at, Resident.id < last_id),
+            )
+        )
+    rows = (
+        await db.execute(
+            query.order_by(Resident.created_at.desc(), Resident.id.desc()).limit(limit + 1)
+        )
+    ).all()
+    page = rows[:limit]
+    next_cursor = (
+        encode_cursor(page[-1][0].created_at, page[-1][0].id) if len(rows) > limit else None
+    )
+    items = [
+        ResidentSummary(
+            id=resident.id,
+            preferred_name=resident.preferred_name,
+            preferred_language=resident.preferred_language,
+            caseworker=_caseworker_ref(resident),
+            waiting_on_municipality=waiting_count,
+            last_activity_at=_aware(last),
+            created_at=resident.created_at,
+        )
+        for resident, waiting_count, last in page
+    ]
+    await _audit(
+        db,
+        principal,
+        (item.id for item in items),
+        resource="admin.resident",
+        fields=["summary"],
+        purpose="caseworker: resident list",
+    )
+    await db.commit()
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def _aware(value: Any) -> datetime:
+    """Aggregates come back without the column type on SQLite (text or naive): make them UTC."""
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+async def intake(
+    db: AsyncSession, principal: Principal, data: ResidentIntakeIn, idempotency_key: str | None
+) -> tuple[int, dict, bool]:
+    """Make a resident record at intake (the resident activates it with an activation code)."""
+    errors = [
+        FieldError(name, N_("This language is not offered."))
+        for name, value in [("preferred_language", data.preferred_language)]
+        + [(f"languages[{i}]", tag) for i, tag in enumerate(data.languages)]
+        if value not in LANGUAGES
+    ]
+    if not data.preferred_name.strip():
+        errors.append(FieldError("preferred_name", N_("This field is required.")))
+    if data.arrival_date is not None and data.arrival_date > utcnow().date():
+        errors.append(FieldError("arrival_date", N_("This date is in the future.")))
+    if errors:
+        raise Problem.validation(errors)
+
+    async def create() -> dict:
+        now = utcnow()
+        resident = Resident(
+            municipality_id=principal.municipality_id,
+            preferred_name=data.preferred_name.strip(),
+            preferred_language=data.preferred_language,
+            full_name=(data.full_name or "").strip() or None,
+            languages=list(dict.fromkeys(data.languages)),
+            email=data.email,
+            phone=data.phone,
+            arrival_date=data.arrival_date,
+            caseworker_account_id=principal.account_id if data.become_caseworker else None,
+            caseworker_name=principal.display_name if data.become_caseworker else None,
+            created_at=now,
+            updated_at=now,
+        )
+        db.add(resident)
+        await db.flush()
+        await _audit(
+            db,
+            principal,
+            [resident.id],
+            resource="admin.resident",
+            fields=["profile", "contact"],
+            action="create",
+            purpose="caseworker: intake",
+        )
+        return msgspec.to_builtins(_detail(resident, open_questions=0, help_requests=0))
+
+    return await create_once(
+        db,
+        scope=f"admin-intake:{principal.account_id}",
+        key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+        create=create,
+    )
+
+
+def _detail(resident: Resident, *, open_questions: int, help_requests: int) -> ResidentDetail:
+    return ResidentDetail(
+        id=resident.id,
+        preferred_name=resident.preferred_name,
+        full_name=resident.full_name,
+        preferred_language=resident.preferred_language,
+        languages=list(resident.languages or []),
+        email=resident.email,
+        phone=resident.phone,
+        arrival_date=resident.arrival_date,
+        caseworker=_caseworker_ref(resident),
+        open_questions=open_questions,
+        help_requests=help_requests,
+        created_at=resident.created_at,
+        updated_at=resident.updated_at,
+        version=resident.version,
+    )
+
+
+async def resident_detail(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> ResidentDetail:
+    resident = await resident_in_reach(db, principal, resident_id)
+    waiting = (
+        await db.execute(
+            select(readmodel.waiting_on_municipality()).where(Resident.id == resident.id)
+        )
+    ).scalar_one()
+    help_requests = len(
+        (
+            await db.execute(select(HelpRequest.id).where(HelpRequest.resident_id == resident.id))
+        ).all()
+    )
+    await _audit(
+        db,
+        principal,
+        [resident.id],
+        resource="admin.resident",
+        fields=["profile", "contact"],
+        purpose="caseworker: resident detail",
+    )
+    await db.commit()
+    return _detail(resident, open_questions=waiting, help_requests=help_requests)
+
+
+# --- conversations ---------------------------------------------------------------------------
+
+
+async def _question(db: AsyncSession, principal: Principal, question_id: uuid.UUID) -> Interaction:
+    """A question of a resident of the caseworker's municipality, or 404."""
+    question = await db.get(Interaction, question_id)
+    if (
+        question is None
+        or question.municipality_id != principal.municipality_id
+        or question.kind != InteractionKind.question
+    ):
+        raise Problem.not_found()
+    return question
+
+
+async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conversation | None:
+    return (
+        await db.execute(select(Conversation).where(Conversation.interaction_id == question_id))
+    ).scalar_one_or_none()
+
+
+async def _conversation(db: AsyncSession, question: Interaction) -> Conversation:
+    """The caseworkers' side of the question, made on first use."""
+    conversation = await _find_conversation(db, question.id)
+    if conversation is not None:
+        return conversation
+    conversation = Conversation(
+        interaction_id=question.id,
+        municipality_id=question.municipality_id,
+        resident_id=question.resident_id,
+    )
+    try:
+        async with db.begin_nested():
+            db.add(conversation)
+    except IntegrityError:  # made at the same moment by a colleague: use theirs
+        found = await _find_conversation(db, question.id)
+        assert found is not None
+        return found
+    return conversation
+
+
+def _registration(state: str | None, zaak: str | None, at: datetime | None) -> Registration:
+    return Registration(state=state, zaak_identificatie=zaak, registered_at=at)
+
+
+def message_out(message: ConversationMessage) -> MessageOut:
+    return MessageOut(
+        id=message.id,
+        kind=message.kind,
+        author=message.author_name,
+        language=message.language,
+        text=message.text,
+        created_at=message.created_at,
+        registration=_registration(
+            message.registration_state, message.zaak_identificatie, message.registered_at
+        )
+        if message.kind == MessageKind.answer
+        else None,
+    )
+
+
+async def _messages(
+    db: AsyncSession, question_ids: list[uuid.UUID], *, kinds: Iterable[str]
+) -> dict[uuid.UUID, list[ConversationMessage]]:
+    found: dict[uuid.UUID, list[ConversationMessage]] = {i: [] for i in question_ids}
+    if not question_ids:
+        return found
+    rows = await db.execute(
+        select(ConversationMessage)
+        .where(
+            ConversationMessage.interaction_id.in_(question_ids),
+            ConversationMessage.kind.in_(list(kinds)),
+        )
+        .order_by(ConversationMessage.created_at, ConversationMessage.id)
+    )
+    for message in rows.scalars():
+        found[message.interaction_id].append(message)
+    return found
+
+
+async def _conversation_outs(
+    db: AsyncSession, principal: Principal, questions: list[Interaction]
+) -> list[ConversationOut]:
+    ids = [q.id for q in questions]
+    conversations = {}
+    if ids:
+        rows = await db.execute(select(Conversation).where(Conversation.interaction_id.in_(ids)))
+        conversations = {c.interaction_id: c for c in rows.scalars()}
+    messages = await _messages(db, ids, kinds=[MessageKind.answer, MessageKind.note])
+    names = await readmodel.caseworker_names(
+        db,
+        principal.municipality_id,
+        {c.assigned_account_id for c in conversations.values() if c.assigned_account_id},
+    )
+    out = []
+    for question in questions:
+        conversation = conversations.get(question.id)
+        assigned = conversation.assigned_account_id if conversation else None
+        out.append(
+            ConversationOut(
+                question=QuestionRef(
+                    id=question.id,
+                    text=question.text,
+                    language=question.language,
+                    created_at=question.created_at,
+                    registration=_registration(
+                        question.registration_state,
+                        question.zaak_identificatie,
+                        question.registered_at,
+                    ),
+                ),
+                resident_id=question.resident_id,
+                assigned_to=CaseworkerRef(account_id=assigned, name=names.get(assigned))
+                if assigned
+                else None,
+                waiting_for=conversation.waiting_for if conversation else WaitingFor.municipality,
+                first_answered_at=conversation.first_answered_at if conversation else None,
+                messages=[message_out(m) for m in messages[question.id]],
+                version=conversation.version if conversation else 0,
+            )
+        )
+    return out
+
+
+async def resident_conversations(
+    db: AsyncSession,
+    principal: Principal,
+    resident_id: uuid.UUID,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> Page[ConversationOut]:
+    """The resident's questions, newest first, each with its registration, zaak, answers,
+    internal notes, assignment and who it waits for."""
+    resident = await resident_in_reach(db, principal, resident_id)
+    page = await interactions.list_questions(db, resident.id, cursor=cursor, limit=limit)
+    questions = await readmodel.questions_of(db, [item.id for item in page.items])
+    items = await _conversation_outs(db, principal, [questions[item.id] for item in page.items])
+    await _audit(
+        db,
+        principal,
+        [resident.id],
+        resource="admin.conversation",
+        fields=["questions", "answers", "notes"],
+        purpose="caseworker: conversations",
+    )
+    await db.commit()
+    return Page(items=items, next_cursor=page.next_cursor)
+
+
+async def conversation(
+    db: AsyncSession, principal: Principal, question_id: uuid.UUID
+) -> ConversationOut:
+    question = await _question(db, principal, question_id)
+    (out,) = await _conversation_outs(db, principal, [question])
+    await _audit(
+        db,
+        principal,
+        [question.resident_id],
+        resource="admin.conversation",
+        fields=["questions", "answers", "notes"],
+        purpose="caseworker: conversation",
+    )
+    await db.commit()
+    return out
+
+
+async def _add_message(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    *,
+    kind: MessageKind,
+    text: str,
+    language: str | None,
+    then_waiting_for: str | None,
+    idempotency_key: str | None,
+    payload: dict,
+) -> tuple[int, dict, bool]:
+    question = await _question(db, principal, question_id)
+    resident = await resident_in_reach(db, principal, question.resident_id)
+    text = text.strip()
+    language = language or resident.preferred_language
+    errors = []
+    if not text:
+        errors.append(FieldError("text", N_("This field is required.")))
+    if language not in LANGUAGES:
+        errors.append(FieldError("language", N_("This language is not offered.")))
+    if errors:
+        raise Problem.validation(errors)
+
+    async def create() -> dict:
+        now = utcnow()
+        conversation = await _conversation(db, question)
+        message = ConversationMessage(
+            municipality_id=question.municipality_id,
+            interaction_id=question.id,
+            resident_id=question.resident_id,
+            author_account_id=principal.account_id,
+            author_name=principal.display_name,
+            kind=kind,
+            language=language,
+            text=text,
+            created_at=now,
+            registration_state=RegistrationState.pending if kind == MessageKind.answer else None,
+        )
+        db.add(message)
+        if kind == MessageKind.answer:
+            outbox.enqueue(
+                db, kind=ANSWER_KIND, municipality_id=question.municipality_id, reference=message.id
+            )
+            conversation.first_answered_at = conversation.first_answered_at or now
+        if then_waiting_for is not None:
+            conversation.waiting_for = then_waiting_for
+        if conversation.assigned_account_id is None:
+            conversation.assigned_account_id = principal.account_id
+        conversation.version += 1
+        conversation.updated_at = now
+        await _audit(
+            db,
+            principal,
+            [question.resident_id],
+            resource="admin.conversation",
+            fields=[str(kind)],
+            action="create",
+            purpose=f"caseworker: {kind}",
+        )
+        return msgspec.to_builtins(message_out(message))
+
+    return await create_once(
+        db,
+        scope=f"admin-{kind}:{principal.account_id}",
+        key=idempotency_key,
+        payload={"question": str(question_id), **payload},
+        create=create,
+    )
+
+
+async def answer(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    data: AnswerIn,
+    idempotency_key: str | None,
+) -> tuple[int, dict, bool]:
+    """Answer the resident: stored, shown to them, and routed to the question's zaak."""
+    return await _add_message(
+        db,
+        principal,
+        question_id,
+        kind=MessageKind.answer,
+        text=data.text,
+        language=data.language,
+        then_waiting_for=data.then_waiting_for,
+        idempotency_key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+    )
+
+
+async def note(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    data: NoteIn,
+    idempotency_key: str | None,
+) -> tuple[int, dict, bool]:
+    """An internal note: never shown to the resident, never sent to the case system."""
+    return await _add_message(
+        db,
+        principal,
+        question_id,
+        kind=MessageKind.note,
+        text=data.text,
+        language="nl",
+        then_waiting_for=None,
+        idempotency_key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+    )
+
+
+async def _update_conversation(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    if_match: str | None,
+    values: dict[str, Any],
+    field: str,
+) -> ConversationOut:
+    question = await _question(db, principal, question_id)
+    conversation = await _conversation(db, question)
+    if if_match is not None and if_match.strip() not in (f'"v{conversation.version}"', "*"):
+        await db.rollback()
+        raise _precondition_failed()
+    if any(getattr(conversation, k) != v for k, v in values.items()):
+        for name, value in values.items():
+            setattr(conversation, name, value)
+        conversation.version += 1
+        conversation.updated_at = utcnow()
+    await _audit(
+        db,
+        principal,
+        [question.resident_id],
+        resource="admin.conversation",
+        fields=[field],
+        action="update",
+        purpose=f"caseworker: {field}",
+    )
+    await db.commit()
+    (out,) = await _conversation_outs(db, principal, [question])
+    return out
+
+
+async def assign(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    account_id: uuid.UUID | None,
+    *,
+    if_match: str | None,
+) -> ConversationOut:
+    if account_id is not None and (
+        await readmodel.caseworker_account(db, principal.municipality_id, account_id) is None
+    ):
+        await _question(db, principal, question_id)  # 404 first, for another tenant's question
+        raise Problem.validation(
+            [FieldError("account_id", N_("There is no such caseworker in your municipality."))]
+        )
+    return await _update_conversation(
+        db, principal, question_id, if_match, {"assigned_account_id": account_id}, "assignment"
+    )
+
+
+async def set_waiting_for(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    waiting_for: str,
+    *,
+    if_match: str | None,
+) -> ConversationOut:
+    return await _update_conversation(
+        db, principal, question_id, if_match, {"waiting_for": waiting_for}, "waiting_for"
+    )
+
+
+async def team_conversations(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    assigned: str | None,
+    waiting_for: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ConversationOut]:
+    """The municipality's questions (oldest first), by assignment and who they wait for."""
+    query = (
+        select(Interaction)
+        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        .where(
+            Interaction.municipality_id == principal.municipality_id,
+            Interaction.kind == InteractionKind.question,
+        )
+    )
+    if assigned == "mine":
+        query = query.where(Conversation.assigned_account_id == principal.account_id)
+    elif assigned == "unassigned":
+        query = query.where(Conversation.assigned_account_id.is_(None))
+    if waiting_for == WaitingFor.municipality:
+        query = query.where(
+            or_(
+                Conversation.interaction_id.is_(None),
+                Conversation.waiting_for == WaitingFor.municipality,
+            )
+        )
+    elif waiting_for is not None:
+        query = query.where(Conversation.waiting_for == waiting_for)
+    if cursor:
+        created_at, last_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                Interaction.created_at > created_at,
+                and_(Interaction.created_at == created_at, Interaction.id > last_id),
+            )
+        )
+    rows = list(
+        (await db.execute(query.order_by(Interaction.created_at, Interaction.id).limit(limit + 1)))
+        .scalars()
+        .all()
+    )
+    page = rows[:limit]
+    next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if len(rows) > limit else None
+    items = await _conversation_outs(db, principal, page)
+    await _audit(
+        db,
+        principal,
+        (q.resident_id for q in page),
+        resource="admin.conversation",
+        fields=["questions", "answers", "notes"],
+        purpose="caseworker: team conversations",
+    )
+    await db.commit()
+    return Page(items=items, next_cursor=next_cursor)
+
+
+# --- what the resident sees ------------------------------------------------------------------
+
+
+async def answers_for_resident(
+    db: AsyncSession, principal: Principal, question_id: uuid.UUID
+) -> list[AnswerForResident]:
+    """The caseworkers' answers to the resident's own question. Internal notes never."""
+    question = await db.get(Interaction, question_id)
+    if question is None or question.resident_id != principal.resident_id:
+        raise Problem.not_found()
+    messages = (await _messages(db, [question.id], kinds=[MessageKind.answer]))[question.id]
+    return [
+        AnswerForResident(
+            id=m.id, author=m.author_name, language=m.language, text=m.text, created_at=m.created_at
+        )
+        for m in messages
+    ]
+
+
+# --- for the answer routing handler ----------------------------------------------------------
+
+
+async def answer_for_registration(
+    db: AsyncSession, message_id: uuid.UUID
+) -> tuple[ConversationMessage, Interaction]:
+    message = await db.get(ConversationMessage, message_id)
+    if message is None or message.kind != MessageKind.answer:
+        raise LookupError(f"answer {message_id} does not exist")
+    question = await db.get(Interaction, message.interaction_id)
+    assert question is not None
+    return message, question
+
+
+async def record_answer_registration(
+    db: AsyncSession, message_id: uuid.UUID, zaak_identificatie: str, *, at: datetime | None = None
+) -> None:
+    message = await db.get(ConversationMessage, message_id)
+    if message is not None:
+        message.registration_state = RegistrationState.registered
+        message.zaak_identificatie = zaak_identificatie
+        message.registered_at = at or utcnow()
+
+
+async def record_answer_parked(db: AsyncSession, message_id: uuid.UUID) -> None:
+    message = await db.get(ConversationMessage, message_id)
+    if message is not None:
+        message.registration_state = RegistrationState.parked

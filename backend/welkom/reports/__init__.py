@@ -1,0 +1,1 @@
+"""Aggregated figures for management, with small cells suppressed."""

@@ -1,0 +1,1 @@
+"""Volunteer coordination: profiles, vetting, help requests and claims."""

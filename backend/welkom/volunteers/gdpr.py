@@ -1,0 +1,51 @@
+"""Export and erasure of the resident's help requests and reports (see welkom.gdpr.registry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.service import Principal
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.volunteers.models import HelpReport, HelpRequest
+
+
+async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(HelpRequest)
+        .where(HelpRequest.resident_id == subject.resident_id)
+        .order_by(HelpRequest.created_at, HelpRequest.id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Help requests are deleted (open ones too: no volunteer sees them any more)."""
+    result = await db.execute(
+        delete(HelpRequest).where(HelpRequest.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def export_reports(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    found = await db.execute(
+        select(HelpReport)
+        .where(HelpReport.resident_id == subject.resident_id)
+        .order_by(HelpReport.created_at, HelpReport.id)
+    )
+    return rows(found.scalars())
+
+
+async def erase_reports(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    result = await db.execute(
+        delete(HelpReport).where(HelpReport.resident_id == subject.resident_id)
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (
+    TableHandler("help_report", export_reports, erase_reports),
+    TableHandler("help_request", export_requests, erase_requests),
+)

@@ -1,0 +1,354 @@
+"""Routes: volunteers (``/api/v1/volunteer``), residents' help requests
+(``/api/v1/me/help-requests``) and coordinators (``/api/v1/admin/volunteers``)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from litestar import Controller, Response, delete, get, post, put
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+
+from welkom.auth.guards import Caller, requires_role
+from welkom.core import idempotency
+from welkom.core.deps import AppSettings, DbSession
+from welkom.core.pagination import Page
+from welkom.core.problems import Problem
+from welkom.volunteers import service
+from welkom.volunteers.models import HelpState
+from welkom.volunteers.schemas import (
+    CoordinatorHelpRequestOut,
+    CoordinatorProfileOut,
+    CoordinatorReportOut,
+    HelpRequestIn,
+    OwnHelpRequestOut,
+    ProfileIn,
+    ProfileOut,
+    RatingIn,
+    ReassignIn,
+    ReportIn,
+    SuspensionIn,
+    VettingIn,
+    VolunteerHelpRequestOut,
+)
+
+HelpStateParam = Literal["open", "claimed", "done", "cancelled", "no_show"]
+IDEMPOTENCY_KEY = HeaderParameter(name="Idempotency-Key", default=None, max_length=255)
+
+
+def _created(result: tuple[int, dict, bool]) -> Response[dict]:
+    status, body, replayed = result
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    return Response(body, status_code=status, headers=headers)
+
+
+class VolunteerController(Controller):
+    path = "/api/v1/volunteer"
+    tags = ["volunteers"]
+    guards = [requires_role("volunteer")]
+
+    @get("/profile", operation_id="getVolunteerProfile")
+    async def get_profile(self, db: DbSession, principal: Caller) -> ProfileOut:
+        profile = await service.own_profile(db, principal)
+        if profile is None:
+            raise Problem.not_found()
+        return service.profile_out(profile)
+
+    @put(
+        "/profile",
+        operation_id="saveVolunteerProfile",
+        description="Create or replace your volunteer profile. A coordinator must vet it before "
+        "you see any help request.",
+    )
+    async def save_profile(
+        self, data: JSONBody[ProfileIn], db: DbSession, principal: Caller
+    ) -> Response[ProfileOut]:
+        profile, created = await service.save_own_profile(db, principal, data)
+        return Response(service.profile_out(profile), status_code=201 if created else 200)
+
+    @get(
+        "/help-requests",
+        operation_id="listOpenHelpRequests",
+        description="Open requests in your languages and areas, longest waiting first. "
+        "Vetted, unsuspended volunteers only.",
+    )
+    async def open_requests(
+        self,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
+    ) -> Page[VolunteerHelpRequestOut]:
+        return await service.open_requests(db, principal, cursor=cursor, limit=limit)
+
+    @get("/help-requests/mine", operation_id="listMyClaimedHelpRequests")
+    async def mine(
+        self,
+        db: DbSession,
+        principal: Caller,
+        state_filter: HelpStateParam | None = QueryParameter(name="state", default=None),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
+    ) -> Page[VolunteerHelpRequestOut]:
+        return await service.my_requests(
+            db, principal, state=state_filter, cursor=cursor, limit=limit
+        )
+
+    @get("/help-requests/{request_id:uuid}", operation_id="getHelpRequestAsVolunteer")
+    async def get_request(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> VolunteerHelpRequestOut:
+        return await service.request_for_volunteer(db, principal, request_id)
+
+    @post(
+        "/help-requests/{request_id:uuid}/claim",
+        operation_id="claimHelpRequest",
+        status_code=200,
+        description="Take an open request. If another volunteer was first: 409 "
+        "`already-claimed`. Claiming again a request you hold answers 200.",
+    )
+    async def claim(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> VolunteerHelpRequestOut:
+        return await service.claim(db, principal, request_id)
+
+    @post(
+        "/help-requests/{request_id:uuid}/done", operation_id="markHelpRequestDone", status_code=200
+    )
+    async def done(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> VolunteerHelpRequestOut:
+        return await service.finish(db, principal, request_id, HelpState.done)
+
+    @post(
+        "/help-requests/{request_id:uuid}/no-show",
+        operation_id="markHelpRequestNoShow",
+        status_code=200,
+    )
+    async def no_show(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> VolunteerHelpRequestOut:
+        return await service.finish(db, principal, request_id, HelpState.no_show)
+
+    @post(
+        "/help-requests/{request_id:uuid}/release",
+        operation_id="releaseHelpRequest",
+        status_code=200,
+        description="Give a request you hold back, so another volunteer can take it.",
+    )
+    async def release(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> VolunteerHelpRequestOut:
+        return await service.finish(db, principal, request_id, HelpState.open)
+
+
+class ResidentHelpRequestController(Controller):
+    path = "/api/v1/me/help-requests"
+    tags = ["volunteers"]
+    guards = [requires_role("resident")]
+
+    @post(
+        "/",
+        operation_id="createHelpRequest",
+        status_code=201,
+        description="Ask volunteers for help. Give a neighbourhood, never an address. Send an "
+        "`Idempotency-Key` so a retry does not ask twice.",
+    )
+    async def create(
+        self,
+        data: JSONBody[HelpRequestIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = IDEMPOTENCY_KEY,
+    ) -> Response[dict]:
+        return _created(
+            await service.create_request(
+                db, principal, data, idempotency.validate_key(idempotency_key)
+            )
+        )
+
+    @get("/", operation_id="listMyHelpRequests")
+    async def list_requests(
+        self,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[OwnHelpRequestOut]:
+        return await service.list_own_requests(db, principal, cursor=cursor, limit=limit)
+
+    @get("/{request_id:uuid}", operation_id="getMyHelpRequest")
+    async def get_request(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> OwnHelpRequestOut:
+        return await service.get_own_request(db, principal, request_id)
+
+    @post("/{request_id:uuid}/cancel", operation_id="cancelMyHelpRequest", status_code=200)
+    async def cancel(
+        self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> OwnHelpRequestOut:
+        return await service.cancel_own_request(db, principal, request_id)
+
+    @put("/{request_id:uuid}/rating", operation_id="rateMyHelpRequest")
+    async def rate(
+        self,
+        request_id: FromPath[uuid.UUID],
+        data: JSONBody[RatingIn],
+        db: DbSession,
+        principal: Caller,
+    ) -> OwnHelpRequestOut:
+        return await service.rate_own_request(db, principal, request_id, data)
+
+    @post(
+        "/{request_id:uuid}/reports",
+        operation_id="reportHelpRequest",
+        status_code=201,
+        description="Tell the volunteer coordinator about a problem with this help.",
+    )
+    async def report(
+        self,
+        request_id: FromPath[uuid.UUID],
+        data: JSONBody[ReportIn],
+        db: DbSession,
+        principal: Caller,
+        idempotency_key: str | None = IDEMPOTENCY_KEY,
+    ) -> Response[dict]:
+        return _created(
+            await service.report_own_request(
+                db, principal, request_id, data, idempotency.validate_key(idempotency_key)
+            )
+        )
+
+
+class CoordinatorVolunteerController(Controller):
+    path = "/api/v1/admin/volunteers"
+    tags = ["volunteers", "admin"]
+    guards = [requires_role("coordinator")]
+
+    @get("/", operation_id="listVolunteers")
+    async def list_volunteers(
+        self,
+        db: DbSession,
+        principal: Caller,
+        state_filter: Literal["unvetted", "vetted", "suspended"] | None = QueryParameter(
+            name="state", default=None
+        ),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[CoordinatorProfileOut]:
+        return await service.list_profiles(
+            db, principal, state=state_filter, cursor=cursor, limit=limit
+        )
+
+    @get("/{volunteer_id:uuid}", operation_id="getVolunteer")
+    async def get_volunteer(
+        self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> CoordinatorProfileOut:
+        profile = await service.profile_for_coordinator(db, principal, volunteer_id)
+        return await service.coordinator_view(db, profile)
+
+    @put(
+        "/{volunteer_id:uuid}/vetting",
+        operation_id="vetVolunteer",
+        description="Record that you saw the volunteer's VOG, issued on `vog_date`.",
+    )
+    async def vet(
+        self,
+        volunteer_id: FromPath[uuid.UUID],
+        data: JSONBody[VettingIn],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+    ) -> CoordinatorProfileOut:
+        profile = await service.vet(db, principal, settings, volunteer_id, data)
+        return await service.coordinator_view(db, profile)
+
+    @put(
+        "/{volunteer_id:uuid}/suspension",
+        operation_id="suspendVolunteer",
+        description="Suspend a volunteer: they see nothing about residents, and the requests "
+        "they hold open again.",
+    )
+    async def suspend(
+        self,
+        volunteer_id: FromPath[uuid.UUID],
+        data: JSONBody[SuspensionIn],
+        db: DbSession,
+        principal: Caller,
+    ) -> CoordinatorProfileOut:
+        profile = await service.suspend(db, principal, volunteer_id, data.reason)
+        return await service.coordinator_view(db, profile)
+
+    @delete(
+        "/{volunteer_id:uuid}/suspension", operation_id="liftVolunteerSuspension", status_code=200
+    )
+    async def lift(
+        self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> CoordinatorProfileOut:
+        profile = await service.lift_suspension(db, principal, volunteer_id)
+        return await service.coordinator_view(db, profile)
+
+
+class CoordinatorHelpRequestController(Controller):
+    path = "/api/v1/admin/volunteers/help-requests"
+    tags = ["volunteers", "admin"]
+    guards = [requires_role("coordinator")]
+
+    @get("/", operation_id="listHelpRequestsForCoordinator")
+    async def list_requests(
+        self,
+        db: DbSession,
+        principal: Caller,
+        state_filter: HelpStateParam | None = QueryParameter(name="state", default=None),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[CoordinatorHelpRequestOut]:
+        return await service.requests_for_coordinator(
+            db, principal, state=state_filter, cursor=cursor, limit=limit
+        )
+
+    @get(
+        "/ageing",
+        operation_id="listAgeingHelpRequests",
+        description="Open requests nobody claimed for longer than `older_than_hours` "
+        "(default: the configured ageing time), oldest first.",
+    )
+    async def ageing(
+        self,
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+        older_than_hours: float | None = QueryParameter(
+            name="older_than_hours", default=None, ge=0, le=24 * 365
+        ),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[CoordinatorHelpRequestOut]:
+        hours = settings.help_request_ageing_hours if older_than_hours is None else older_than_hours
+        return await service.ageing_requests(
+            db, principal, older_than_hours=hours, cursor=cursor, limit=limit
+        )
+
+    @put(
+        "/{request_id:uuid}/volunteer",
+        operation_id="reassignHelpRequest",
+        description="Give the request to another vetted volunteer, or `null` to open it again.",
+    )
+    async def reassign(
+        self,
+        request_id: FromPath[uuid.UUID],
+        data: JSONBody[ReassignIn],
+        db: DbSession,
+        principal: Caller,
+    ) -> CoordinatorHelpRequestOut:
+        return await service.reassign(db, principal, request_id, data.volunteer_id)
+
+    @get("/reports", operation_id="listHelpReports")
+    async def reports(
+        self,
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+    ) -> Page[CoordinatorReportOut]:
+        return await service.reports_for_coordinator(db, principal, cursor=cursor, limit=limit)
