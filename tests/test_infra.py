@@ -224,7 +224,9 @@ def test_without_metrics_the_worker_serves_nothing() -> None:
 
 
 def test_default_install_generates_strong_secrets() -> None:
-    secret = next(iter(by_kind(render(), "Secret").values()))
+    manifests = render()
+    secret = next(iter(by_kind(manifests, "Secret").values()))
+    config = next(iter(by_kind(manifests, "ConfigMap").values()))["data"]
     import base64
 
     values = {k: base64.b64decode(v).decode() for k, v in secret["data"].items()}
@@ -234,6 +236,7 @@ def test_default_install_generates_strong_secrets() -> None:
         env="production",
         secret_key=values["WELKOM_SECRET_KEY"],
         metrics_token=values["WELKOM_METRICS_TOKEN"],
+        public_base_url=config["WELKOM_PUBLIC_BASE_URL"],
     )
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
+from welkom.core.models import utcnow
 from welkom.demo.resident_data import seed_resident_data
 from welkom.municipalities import service as municipalities
 from welkom.residents.models import Resident
 from welkom.services.demo import seed_services
+from welkom.volunteers.models import VolunteerProfile
 
 DEMO_MUNICIPALITY_CODE = "9999"
 DEMO_RSIN = "111222333"  # passes the 11-proef; not a real organisation
@@ -26,7 +29,11 @@ class DemoLogin:
 DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
-    DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer"),
+    DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
+    DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
+    DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
+    DemoLogin("demo-editor", "editor", "Fatima El Amrani, communications editor"),
+    DemoLogin("demo-reviewer", "reviewer", "Translation reviewer"),
 )
 
 
@@ -60,15 +67,41 @@ async def seed(db: AsyncSession) -> bool:
                 display_name="Sanne de Vries",
                 demo_login="demo-caseworker",
             ),
-            Account(
+            volunteer := Account(
                 municipality_id=municipality.id,
                 roles=["volunteer"],
                 display_name="Pieter Jansen",
                 demo_login="demo-volunteer",
             ),
+            coordinator := Account(
+                municipality_id=municipality.id,
+                roles=["coordinator"],
+                display_name="Ingrid Bakker",
+                demo_login="demo-coordinator",
+            ),
+            Account(
+                municipality_id=municipality.id,
+                roles=["records_manager"],
+                display_name="Jeroen Smit",
+                demo_login="demo-records-manager",
+            ),
         ]
     )
     await db.flush()
+    db.add(
+        VolunteerProfile(  # vetted by the coordinator, VOG seen two months ago
+            municipality_id=municipality.id,
+            account_id=volunteer.id,
+            display_name="Pieter",
+            languages=["nl", "en", "ar"],
+            skills=["accompany_appointment", "paperwork", "bike"],
+            availability=["wed-evening", "sat-morning"],
+            areas=["Centrum", "Noord"],
+            vetted_at=utcnow(),
+            vog_date=utcnow().date() - timedelta(days=60),
+            vetted_by=coordinator.id,
+        )
+    )
     await seed_resident_data(db, municipality.id, resident)
     await seed_services(db, municipality.id)
     await db.commit()
