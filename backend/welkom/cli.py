@@ -81,7 +81,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
             click.echo(f"  The app (PWA):     {base}/")
         click.echo('  Demo logins (POST /api/v1/auth/demo-login with {"login": "…"}):')
         for login in DEMO_LOGINS:
-            click.echo(f"    {login.role:<11} {login.login:<16} {login.description}")
+            click.echo(f"    {login.role:<16} {login.login:<21} {login.description}")
         click.echo(
             "\n  Try it:\n"
             f"    TOKEN=$(curl -s {base}/api/v1/auth/demo-login -H 'content-type: application/json' "
