@@ -59,6 +59,13 @@ function serviceWorker(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type === "chunk" && file.isEntry && file.name !== "sw") add(file.fileName);
       }
+      // Views beyond the first load are chunks of their own (src/routes.tsx): precache them
+      // too, so a view the resident has never opened still opens offline.
+      for (const file of Object.values(bundle)) {
+        if (file.type === "chunk" && file.isDynamicEntry && /\/src\/views\//.test(file.facadeModuleId ?? "")) {
+          add(file.fileName);
+        }
+      }
       const list = [...precache].sort();
       const version = createHash("sha256")
         .update([...Object.keys(bundle), bootName].sort().join("\n"))

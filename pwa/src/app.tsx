@@ -1,21 +1,42 @@
+import type { ComponentType } from "preact";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { flush, queue } from "./outbox";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
-import { AskView } from "./views/ask";
-import { HomeView } from "./views/home";
+import { allowed, type RouteDef, VIEWS, type ViewProps } from "./routes";
 import { LanguageView } from "./views/language";
 import { LoginView } from "./views/login";
-import { QuestionsView } from "./views/questions";
-import { SettingsView } from "./views/settings";
 
-export type Route = "language" | "login" | "home" | "ask" | "questions" | "settings";
-const ROUTES: Route[] = ["language", "login", "home", "ask", "questions", "settings"];
+/** A route: `language`, `login` or the name of one of {@link VIEWS}. */
+export type Route = string;
 
 function currentRoute(): Route {
-  const name = location.hash.replace(/^#\/?/, "") as Route;
-  return ROUTES.includes(name) ? name : "home";
+  const name = location.hash.replace(/^#\/?/, "").split("?")[0];
+  return name === "language" || name === "login" || VIEWS.some((v) => v.name === name) ? name : "home";
+}
+
+const loaded = new Map<string, ComponentType<ViewProps>>();
+
+/** Shows a view, loading its chunk on the first visit. */
+function LazyView({ def, props }: { def: RouteDef; props: ViewProps }) {
+  const [View, setView] = useState<ComponentType<ViewProps> | undefined>(() => loaded.get(def.name));
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (loaded.has(def.name)) return setView(() => loaded.get(def.name));
+    setView(undefined);
+    setFailed(false);
+    def
+      .load()
+      .then((component) => {
+        loaded.set(def.name, component);
+        setView(() => component);
+      })
+      .catch(() => setFailed(true));
+  }, [def]);
+  if (View) return <View {...props} />;
+  if (failed) return <p role="alert">{t("This page could not be loaded. Check your connection and try again.")}</p>;
+  return <p aria-busy="true">{t("Loading…")}</p>;
 }
 
 export function go(route: Route): void {
@@ -107,11 +128,15 @@ export function App({
     announce,
     changeLanguage,
   };
-  const resident = session?.roles.includes("resident") ?? false;
+  const roles = session?.roles ?? [];
   let view = route;
   if (view !== "language" && !session) view = "login";
   if (view === "login" && session) view = "home";
-  if ((view === "ask" || view === "questions") && !resident) view = "home";
+  let def = VIEWS.find((v) => v.name === view);
+  if (def && !allowed(def, roles)) {
+    view = "home";
+    def = VIEWS[0];
+  }
 
   return (
     <>
@@ -123,21 +148,10 @@ export function App({
         {session && view !== "language" && (
           <nav aria-label={t("Main menu")}>
             <ul>
-              {(
-                [
-                  ["home", t("Home")],
-                  ...(resident
-                    ? [
-                        ["ask", t("Ask a question")],
-                        ["questions", t("My questions")],
-                      ]
-                    : []),
-                  ["settings", t("Settings")],
-                ] as [Route, string][]
-              ).map(([r, label]) => (
-                <li key={r}>
-                  <a href={`#/${r}`} aria-current={view === r ? "page" : undefined}>
-                    {label}
+              {VIEWS.filter((v) => v.label && allowed(v, roles)).map((v) => (
+                <li key={v.name}>
+                  <a href={`#/${v.name}`} aria-current={view === v.name ? "page" : undefined}>
+                    {v.label!()}
                   </a>
                 </li>
               ))}
@@ -172,10 +186,7 @@ export function App({
           />
         )}
         {view === "login" && <LoginView ctx={context} />}
-        {view === "home" && <HomeView ctx={context} waiting={waiting} />}
-        {view === "ask" && <AskView ctx={context} />}
-        {view === "questions" && <QuestionsView ctx={context} />}
-        {view === "settings" && <SettingsView ctx={context} />}
+        {def && <LazyView key={def.name} def={def} props={{ ctx: context, waiting }} />}
       </main>
       <footer class="bottom">
         {hasUnreviewed() && (

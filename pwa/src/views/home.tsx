@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
 import { t } from "../i18n";
-import { RegistrationBadge } from "./questions";
+import { RegistrationBadge } from "../components/registration";
 
 interface Inbox {
   items: { id: string; title: string; created_at: string; read_at: string | null }[];

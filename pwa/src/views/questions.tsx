@@ -4,31 +4,9 @@ import type { AppContext } from "../app";
 import { formatDate, t } from "../i18n";
 import { queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
+import { RegistrationBadge } from "../components/registration";
 
 const POLL_MS = 3000;
-
-export function RegistrationBadge({ question }: { question: Question }) {
-  const { state, zaak_identificatie } = question.registration;
-  if (state === "registered") {
-    return (
-      <p class="badge ok" data-state="registered">
-        {t("Registered as case {number}", { number: zaak_identificatie ?? "" })}
-      </p>
-    );
-  }
-  if (state === "parked") {
-    return (
-      <p class="badge warn" data-state="parked">
-        {t("The municipality is checking your question by hand.")}
-      </p>
-    );
-  }
-  return (
-    <p class="badge" data-state={state}>
-      {t("Received, being registered")}
-    </p>
-  );
-}
 
 /** My questions: what still waits on this phone, then what the municipality has. */
 export function QuestionsView({ ctx }: { ctx: AppContext }) {

@@ -1,0 +1,26 @@
+import type { Question } from "../api";
+import { t } from "../i18n";
+
+/** Where a question stands in the municipality's case registration. */
+export function RegistrationBadge({ question }: { question: Question }) {
+  const { state, zaak_identificatie } = question.registration;
+  if (state === "registered") {
+    return (
+      <p class="badge ok" data-state="registered">
+        {t("Registered as case {number}", { number: zaak_identificatie ?? "" })}
+      </p>
+    );
+  }
+  if (state === "parked") {
+    return (
+      <p class="badge warn" data-state="parked">
+        {t("The municipality is checking your question by hand.")}
+      </p>
+    );
+  }
+  return (
+    <p class="badge" data-state={state}>
+      {t("Received, being registered")}
+    </p>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ComponentType } from "preact";
+import type { AppContext } from "./app";
+import { t } from "./i18n";
+import { HomeView } from "./views/home";
+
+export interface ViewProps {
+  ctx: AppContext;
+  /** How many items wait in the offline queue. */
+  waiting: number;
+}
+
+/** A view of a signed-in user, reached at `#/<name>`. */
+export interface RouteDef {
+  name: string;
+  /**
+   * The view. Everything beyond the first load is its own chunk (`import()`), fetched on the
+   * first visit; the service worker precaches these chunks so every view also opens offline.
+   */
+  load: () => Promise<ComponentType<ViewProps>>;
+  /** Label in the main menu; a route without one is reached from links in other views. */
+  label?: () => string;
+  /** Roles that may open it (any of); others are sent home. Omitted: every signed-in user. */
+  roles?: string[];
+}
+
+/** Every view of a signed-in user, in menu order. Add a view here and nowhere else. */
+export const VIEWS: RouteDef[] = [
+  { name: "home", load: async () => HomeView, label: () => t("Home") },
+  {
+    name: "ask",
+    load: () => import("./views/ask").then((m) => m.AskView),
+    label: () => t("Ask a question"),
+    roles: ["resident"],
+  },
+  {
+    name: "questions",
+    load: () => import("./views/questions").then((m) => m.QuestionsView),
+    label: () => t("My questions"),
+    roles: ["resident"],
+  },
+  {
+    name: "settings",
+    load: () => import("./views/settings").then((m) => m.SettingsView),
+    label: () => t("Settings"),
+  },
+];
+
+/** Whether a user with these roles may open the view. */
+export function allowed(def: RouteDef, roles: string[]): boolean {
+  return !def.roles || def.roles.some((role) => roles.includes(role));
+}
