@@ -41,6 +41,7 @@ def test_help_lists_the_commands() -> None:
         "worker",
         "migrate",
         "downgrade",
+        "prune",
         "openapi",
         "config-reference",
     ):
@@ -68,6 +69,9 @@ def test_migrate_then_worker_on_a_fresh_database(tmp_path: Path) -> None:
     drained = run("worker", "--once", env=env)
     assert drained.returncode == 0, drained.stderr
     assert "Processed 0 outbox entries." in drained.stdout
+    pruned = run("prune", env=env)
+    assert pruned.returncode == 0, pruned.stderr
+    assert "idempotency_record: 0" in pruned.stdout
 
 
 def test_production_refuses_demo_secrets() -> None:

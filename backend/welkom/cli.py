@@ -137,6 +137,26 @@ def migrate(revision: str) -> None:
 
 
 @main.command()
+def prune() -> None:
+    """Delete expired bookkeeping rows once (the worker does this every hour)."""
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.retention.service import prune as prune_expired
+
+    settings = _settings()
+
+    async def run() -> None:
+        engine = create_engine(settings)
+        await assert_migrated(engine)
+        async with session_factory(engine)() as db:
+            pruned = await prune_expired(db, settings)
+        await engine.dispose()
+        for name, count in pruned.items():
+            click.echo(f"{name}: {count}")
+
+    asyncio.run(run())
+
+
+@main.command()
 @click.argument("revision")
 def downgrade(revision: str) -> None:
     """Undo migrations down to REVISION (`base` removes every table)."""
@@ -171,6 +191,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.logging import configure_logging
     from welkom.outbox.worker import OutboxWorker
+    from welkom.retention.service import prune_periodically
 
     settings = _settings()
     configure_logging(settings.log_level, json=settings.log_json)
@@ -196,6 +217,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
                 f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
             )
             reconciling = asyncio.create_task(reconcile_periodically(routing, settings, stop))
+            pruning = asyncio.create_task(prune_periodically(sessions, settings, stop))
             server_task = None
             if metrics_port is not None:
                 server_task = asyncio.create_task(
@@ -203,6 +225,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
                 )
             await outbox_worker.run(stop)
             await reconciling
+            await pruning
             if server_task is not None:
                 await server_task
         await routing.aclose()

@@ -75,6 +75,12 @@ OUTBOX_DURATION = Histogram(
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0),
 )
 
+RETENTION_PRUNED = Counter(
+    "welkom_retention_pruned_rows",
+    "Expired bookkeeping rows deleted by retention, by policy (see docs/operations.md).",
+    ("policy",),
+)
+
 #: Outbox states worth watching: delivered entries are history, counted by the workers.
 WATCHED_STATES = (OutboxState.pending, OutboxState.in_progress, OutboxState.parked)
 

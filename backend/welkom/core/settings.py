@@ -301,6 +301,28 @@ class Settings(BaseSettings):
         "complementary suppression so they cannot be recovered from totals.",
     )
 
+    retention_interval_seconds: float = Field(
+        3600.0,
+        ge=0,
+        description="How often a worker deletes expired bookkeeping rows (see docs/operations.md, "
+        "Retention; 0: never, then run `welkom prune` from a CronJob).",
+    )
+    retention_idempotency_days: int = Field(
+        30,
+        ge=1,
+        description="How long the answer to a request with an `Idempotency-Key` is kept for "
+        "replay. Longer than a phone may stay offline with a request it already sent.",
+    )
+    retention_auth_attempt_days: int = Field(
+        30, ge=1, description="How long failed sign-in and activation attempts are kept."
+    )
+    retention_finished_push_days: int = Field(
+        30, ge=1, description="How long sent or dropped push deliveries are kept."
+    )
+    retention_read_notification_days: int = Field(
+        365, ge=1, description="How long inbox items are kept after the person read them."
+    )
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.env is Environment.production:
