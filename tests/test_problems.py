@@ -6,7 +6,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.conftest import row_counts
+from tests.conftest import login, row_counts
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail"}
 
@@ -94,6 +94,18 @@ async def test_signed_in_resident_preference_beats_accept_language(
         "source": "query",
         "message": "Moet minstens 1 zijn.",
     }
+
+
+async def test_field_errors_name_the_parameter_as_the_client_sent_it(
+    client: AsyncTestClient, seeded: None
+) -> None:
+    """``?state=`` is bound to a Python argument of another name; the error names ``state``."""
+    volunteer = await login(client, "demo-volunteer")
+    response = await client.get(
+        "/api/v1/volunteer/help-requests/mine", params={"state": "bogus"}, headers=volunteer
+    )
+    assert response.status_code == 400
+    assert [(e["field"], e["source"]) for e in response.json()["errors"]] == [("state", "query")]
 
 
 async def test_unknown_route_and_method_are_problems(client: AsyncTestClient) -> None:

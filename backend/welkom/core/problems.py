@@ -76,7 +76,7 @@ class Problem(ProblemDetailsException):
         if self.errors:
             body["errors"] = [
                 {
-                    "field": error.field,
+                    "field": _public_name(request, error),
                     "source": error.source,
                     "message": _localize(error.message, language, error.params),
                 }
@@ -113,6 +113,22 @@ class Problem(ProblemDetailsException):
     @classmethod
     def conflict(cls, slug: str, title: str, detail: str) -> Problem:
         return cls(409, slug, title, detail)
+
+
+def _public_name(request: Request[Any, Any, Any], error: FieldError) -> str:
+    """The name a client used for a query, header or cookie parameter (``?state=``), not the
+    handler's Python argument it is bound to (``state_filter``)."""
+    if error.source not in ("query", "header", "cookie") or not error.field:
+        return error.field
+    try:
+        parameter = request.route_handler.parsed_fn_signature.parameters.get(error.field)
+    except Exception:  # no route (e.g. 404): nothing to translate
+        return error.field
+    definition = getattr(parameter, "kwarg_definition", None)
+    for alias in (getattr(definition, error.source, None), getattr(definition, "name", None)):
+        if isinstance(alias, str) and alias:
+            return alias
+    return error.field
 
 
 def request_language(request: Request[Any, Any, Any]) -> str:
