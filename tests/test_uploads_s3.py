@@ -5,14 +5,17 @@ and delivers them to the test ZGW case system."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import make_settings, row_counts
+from tests.residents_support import principal_for
 from tests.s3.fixtures import s3_bucket, s3_server  # noqa: F401 - fixtures
 from tests.s3.server import S3Server
 from tests.test_uploads import PDF, png, upload
@@ -30,8 +33,11 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 )
 from tests.zgw.server import ZGWServer
 from welkom.cases.service import CaseRouting
+from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
+from welkom.gdpr import service as gdpr
+from welkom.interactions.models import InteractionDocument
 from welkom.outbox.worker import OutboxWorker
 from welkom.storage import storage_for
 from welkom.storage.s3 import S3Storage
@@ -157,3 +163,44 @@ async def test_with_the_store_away_a_delivery_waits_and_is_not_parked(
     await worker.drain()
     [document] = zgw.documenten.values()
     assert zgw.inhoud[document["url"].rsplit("/", 1)[-1]] == content
+
+
+async def test_erasure_deletes_the_residents_files_from_the_bucket(
+    app: Any,
+    client: AsyncTestClient,
+    resident: dict,
+    worker: OutboxWorker,
+    db: AsyncSession,
+    settings: Settings,
+    s3_server: S3Server,
+    s3_bucket: str,
+) -> None:
+    assert (await upload(client, resident, PDF)).status_code == 201
+    assert (await upload(client, resident, png(3, 3))).status_code == 201
+    await worker.drain()  # in the case system: the erasure no longer waits
+    assert len(objects(s3_server, s3_bucket)) == 2
+    exported = (await client.get("/api/v1/me/export", headers=resident)).json()
+    assert len(exported["tables"]["interaction_document"]) == 2
+    assert "storage_key" not in exported["tables"]["interaction_document"][0]
+    request = await client.post("/api/v1/me/erasure-request", json={}, headers=resident)
+    request_id = uuid.UUID(request.json()["id"])
+    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    storage = app.state.case_routing.storage
+
+    # The store is away: nothing changes, the caseworker is asked to try again.
+    away = storage_for(
+        settings.model_copy(
+            update={"s3_endpoint_url": "http://127.0.0.1:9", "s3_timeout_seconds": 2}
+        )
+    )
+    before = await row_counts(db)
+    with pytest.raises(Problem) as refused:
+        await gdpr.complete_erasure(db, caseworker, request_id, away)
+    assert refused.value.status_code == 503
+    assert await row_counts(db) == before
+    assert len(objects(s3_server, s3_bucket)) == 2
+
+    done = await gdpr.complete_erasure(db, caseworker, request_id, storage)
+    assert done.outcome["interaction_document"]["deleted"] == 2
+    assert objects(s3_server, s3_bucket) == {}
+    assert (await db.execute(select(InteractionDocument))).all() == []
