@@ -1,8 +1,8 @@
 """S3-compatible object storage (Amazon S3, MinIO, SeaweedFS, Ceph RGW, …) through boto3.
 
-boto3 is synchronous; every call runs in a worker thread (``anyio.to_thread``), sharing one
-client (boto3 clients are thread-safe) with a bounded connection pool. The contract is the
-one of :class:`~welkom.storage.ports.Storage`:
+boto3 is synchronous; every call runs in a worker thread (``anyio.to_thread``, at most
+:data:`THREADS` at once), sharing one client (boto3 clients are thread-safe) with a connection
+pool of the same size. The contract is the one of :class:`~welkom.storage.ports.Storage`:
 
 - **Integrity on write.** A single-request upload carries ``x-amz-checksum-sha256`` of the
   whole file: the object store recomputes it and refuses the upload (``BadDigest``) if a byte
@@ -44,9 +44,9 @@ CHUNK = 1024 * 1024
 #: S3 error codes that mean "no such object" (HEAD answers a bare 404).
 _MISSING = {"NoSuchKey", "404", "NotFound"}
 #: Error codes that mean a mangled transfer: the store received other bytes than we sent.
-_CORRUPTED = {"BadDigest", "InvalidDigest", "XAmzContentChecksumMismatch", "InvalidRequest"}
-#: Worker threads that may talk to the store at once (per process).
-_THREADS = anyio.CapacityLimiter(16)
+_CORRUPTED = {"BadDigest", "InvalidDigest", "XAmzContentChecksumMismatch"}
+#: Worker threads that may talk to the store at once per adapter (and its connection pool).
+THREADS = 16
 
 
 class S3Storage:
@@ -64,6 +64,7 @@ class S3Storage:
         timeout: float = 30.0,
     ) -> None:
         self.bucket, self.prefix = bucket, prefix
+        self._limiter: anyio.CapacityLimiter | None = None  # made in the event loop, on first use
         self.client: Any = boto3.session.Session().client(
             "s3",
             endpoint_url=endpoint_url,
@@ -76,7 +77,7 @@ class S3Storage:
                 connect_timeout=timeout,
                 read_timeout=timeout,
                 retries={"mode": "standard", "max_attempts": 3},
-                max_pool_connections=_THREADS.total_tokens,
+                max_pool_connections=THREADS,
                 # We send our own SHA-256 (stronger than the SDK's default CRC) and verify
                 # every read ourselves; no CRC32 trailer that some S3-compatible stores reject.
                 request_checksum_calculation="when_required",
@@ -146,8 +147,10 @@ class S3Storage:
         self.client.delete_object(Bucket=self.bucket, Key=name)
 
     async def _run(self, function: Any, *args: Any) -> Any:
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(THREADS)
         try:
-            return await anyio.to_thread.run_sync(function, *args, limiter=_THREADS)
+            return await anyio.to_thread.run_sync(function, *args, limiter=self._limiter)
         except botocore.exceptions.ClientError as exc:
             code = str(exc.response.get("Error", {}).get("Code", ""))
             if code in _MISSING:
