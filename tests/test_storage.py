@@ -227,3 +227,32 @@ def test_settings_refuse_an_incomplete_s3_configuration() -> None:
     }
     with pytest.raises(ValueError, match="S3_ENDPOINT_URL must be an https"):
         Settings(**production, storage_backend="s3", s3_bucket="b", s3_endpoint_url="http://s3")
+
+
+def test_the_storage_check_command(s3_server: S3Server, s3_bucket: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from welkom.cli import main
+
+    def env(**overrides: Any) -> dict[str, str]:
+        values = {"env": "test", **s3_server.settings(s3_bucket, s3_prefix=PREFIX), **overrides}
+        return {f"WELKOM_{k.upper()}": str(v) for k, v in values.items()}
+
+    ok = CliRunner().invoke(main, ["storage", "check"], env=env())
+    assert ok.exit_code == 0, ok.output
+    assert f"s3://{s3_bucket}/{PREFIX}" in ok.output
+    assert s3_backend(s3_server, s3_bucket).names() == []  # the probe is gone
+    wrong = CliRunner().invoke(
+        main, ["storage", "check"], env=env(s3_secret_access_key="not-the-secret-key")
+    )
+    assert wrong.exit_code == 1
+    assert "storage check failed" in wrong.output
+    assert "SignatureDoesNotMatch" in wrong.output
+    assert "not-the-secret-key" not in wrong.output
+    local = CliRunner().invoke(
+        main,
+        ["storage", "check"],
+        env={"WELKOM_ENV": "test", "WELKOM_STORAGE_DIR": str(tmp_path / "files")},
+    )
+    assert local.exit_code == 0, local.output
+    assert [p for p in (tmp_path / "files").rglob("*") if p.is_file()] == []
