@@ -37,7 +37,7 @@ class S3Server:
     process: subprocess.Popen[bytes]
     log: Path
 
-    def client(self, secret: str = SECRET_KEY) -> Any:
+    def client(self, secret: str = SECRET_KEY, *, timeout: float = 60.0, attempts: int = 3) -> Any:
         return boto3.session.Session().client(
             "s3",
             endpoint_url=self.endpoint_url,
@@ -45,6 +45,9 @@ class S3Server:
             aws_access_key_id=ACCESS_KEY,
             aws_secret_access_key=secret,
             config=Config(
+                connect_timeout=timeout,
+                read_timeout=timeout,
+                retries={"mode": "standard", "max_attempts": attempts},
                 s3={"addressing_style": "path"},
                 request_checksum_calculation="when_required",
                 response_checksum_validation="when_required",
@@ -92,38 +95,42 @@ def _free_ports(count: int) -> list[int]:
     return sorted(ports)
 
 
-@contextlib.contextmanager
-def seaweedfs(workdir: Path, *, timeout: float = 60.0) -> Iterator[S3Server]:
-    """``weed mini`` on loopback ports of its own, with one SigV4 identity; stopped after."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "data").mkdir(exist_ok=True)
+def _write_identity(workdir: Path) -> Path:
     config = workdir / "s3.json"
-    config.write_text(
-        json.dumps(
-            {
-                "identities": [
-                    {
-                        "name": "welkom",
-                        "credentials": [{"accessKey": ACCESS_KEY, "secretKey": SECRET_KEY}],
-                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
-                    }
-                ]
-            }
-        )
-    )
+    identity = {
+        "name": "welkom",
+        "credentials": [{"accessKey": ACCESS_KEY, "secretKey": SECRET_KEY}],
+        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+    }
+    config.write_text(json.dumps({"identities": [identity]}))
+    return config
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+def _start(workdir: Path, config: Path, attempt: int, timeout: float) -> S3Server:
+    """One ``weed mini`` on fresh ports, ready to answer S3 requests (or stopped and raised)."""
+    data = workdir / f"data-{attempt}"
+    data.mkdir()
     names = ["master", "volume", "filer", "s3", "admin"]
     ports = _free_ports(2 * len(names))
     flags = [f"-{name}.port={ports[2 * i]}" for i, name in enumerate(names)] + [
         f"-{name}.port.grpc={ports[2 * i + 1]}" for i, name in enumerate(names)
     ]
-    s3_port = ports[2 * names.index("s3")]
-    log = workdir / "weed.log"
+    log = workdir / f"weed-{attempt}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
             [
                 weed_binary(),
                 "mini",
-                f"-dir={workdir / 'data'}",
+                f"-dir={data}",
                 "-ip=127.0.0.1",
                 "-ip.bind=127.0.0.1",
                 *flags,
@@ -138,26 +145,40 @@ def seaweedfs(workdir: Path, *, timeout: float = 60.0) -> Iterator[S3Server]:
             stderr=subprocess.STDOUT,
             cwd=workdir,
         )
-    server = S3Server(f"http://127.0.0.1:{s3_port}", process, log)
+    server = S3Server(f"http://127.0.0.1:{ports[2 * names.index('s3')]}", process, log)
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"weed mini stopped:\n{log.read_text()[-3000:]}")
+        try:
+            server.client(timeout=2, attempts=1).list_buckets()
+            return server
+        except Exception:
+            if time.monotonic() > deadline:
+                _stop(process)
+                raise RuntimeError(
+                    f"weed mini not ready in {timeout} s:\n{log.read_text()[-3000:]}"
+                ) from None
+            time.sleep(0.25)
+
+
+@contextlib.contextmanager
+def seaweedfs(workdir: Path, *, timeout: float = 30.0, attempts: int = 3) -> Iterator[S3Server]:
+    """``weed mini`` on loopback ports of its own, with one SigV4 identity; stopped after.
+
+    The ports are free when chosen but another process may take one before ``weed`` binds it:
+    then it stops at once, and it is started again on other ports.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = _write_identity(workdir)
+    for attempt in range(1, attempts + 1):
+        try:
+            server = _start(workdir, config, attempt, timeout)
+            break
+        except RuntimeError:
+            if attempt == attempts:
+                raise
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"weed mini stopped:\n{log.read_text()[-3000:]}")
-            try:
-                server.client().list_buckets()
-                break
-            except Exception:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"weed mini not ready in {timeout} s:\n{log.read_text()[-3000:]}"
-                    ) from None
-                time.sleep(0.25)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        _stop(server.process)
