@@ -8,6 +8,7 @@ The Containerfile is parsed by BuildKit's own parser (the `dockerfile` package).
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -28,17 +29,6 @@ CONTAINERFILE = ROOT / "infra" / "Containerfile"
 KUBERNETES_VERSIONS = ("1.30.0", "1.37.0")  # the chart's kubeVersion floor, and the newest
 PRODUCTION = yaml.safe_load((CHART / "values-production.yaml").read_text())
 
-#: Settings the chart passes that the settings class does not define yet: the S3 adapter for the
-#: Storage port consumes them (issue 11); pydantic-settings ignores unknown WELKOM_* meanwhile.
-PENDING_SETTINGS = {
-    "WELKOM_STORAGE_BACKEND",
-    "WELKOM_S3_ENDPOINT_URL",
-    "WELKOM_S3_BUCKET",
-    "WELKOM_S3_REGION",
-    "WELKOM_S3_ADDRESSING_STYLE",
-    "WELKOM_S3_ACCESS_KEY_ID",
-    "WELKOM_S3_SECRET_ACCESS_KEY",
-}
 #: Parts of the CloudNativePG secret, combined into WELKOM_DATABASE_URL by Kubernetes.
 URL_PARTS = {f"WELKOM_DB_{part}" for part in ("USER", "PASSWORD", "HOST", "PORT", "NAME")}
 KNOWN_SETTINGS = {f"WELKOM_{name.upper()}" for name in Settings.model_fields}
@@ -199,7 +189,7 @@ def test_every_setting_passed_is_one_welkom_reads(values: dict) -> None:
         names |= {env["name"] for env in pod["containers"][0].get("env", [])}
     for secret in by_kind(manifests, "Secret").values():
         names |= set(secret["data"])
-    unknown = names - KNOWN_SETTINGS - PENDING_SETTINGS - URL_PARTS - {"PROMETHEUS_MULTIPROC_DIR"}
+    unknown = names - KNOWN_SETTINGS - URL_PARTS - {"PROMETHEUS_MULTIPROC_DIR"}
     assert unknown == set()
     assert config["WELKOM_ENV"] == "production"
     # Production values keep every secret out of the chart.
@@ -212,6 +202,44 @@ def test_every_setting_passed_is_one_welkom_reads(values: dict) -> None:
         assert (
             env["WELKOM_S3_SECRET_ACCESS_KEY"]["valueFrom"]["secretKeyRef"]["name"] == "welkom-s3"
         )
+
+
+def test_the_storage_values_become_the_settings_welkom_runs_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The production values, resolved as Kubernetes would (Secret references filled in), give
+    Settings with S3 storage in the named bucket, endpoint, region and prefix."""
+    manifests = render(PRODUCTION)
+    config = next(iter(by_kind(manifests, "ConfigMap").values()))["data"]
+    environment = dict(config)
+    for env in workloads(manifests)["worker"]["containers"][0]["env"]:
+        if "value" in env and "$(" not in env["value"]:
+            environment[env["name"]] = env["value"]
+        elif ref := env.get("valueFrom", {}).get("secretKeyRef"):
+            environment[env["name"]] = f"from-{ref['name']}-{ref['key']}"
+    environment["WELKOM_SECRET_KEY"] = "s" * 40
+    environment["WELKOM_DATABASE_URL"] = "postgresql+asyncpg://u:p@db/welkom"
+    for name in [n for n in os.environ if n.startswith("WELKOM_")]:
+        monkeypatch.delenv(name)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    s3 = PRODUCTION["storage"]["s3"]
+    assert settings.storage_backend == "s3"
+    assert settings.s3_bucket == s3["bucket"]
+    assert settings.s3_endpoint_url == s3["endpoint"]
+    assert settings.s3_region == s3["region"]
+    assert settings.s3_prefix == s3["prefix"]
+    assert settings.s3_addressing_style == s3["addressingStyle"]
+    assert settings.s3_access_key_id is not None
+    assert settings.s3_access_key_id.get_secret_value() == "from-welkom-s3-accessKeyId"
+    assert settings.s3_secret_access_key is not None
+    assert settings.s3_secret_access_key.get_secret_value() == "from-welkom-s3-secretAccessKey"
+    # Without endpoint and region (Amazon S3 itself) the chart leaves them to the SDK.
+    bare = render({"storage": {"backend": "s3", "s3": {"bucket": "b", "existingSecret": "s"}}})
+    names = {e["name"] for e in workloads(bare)["api"]["containers"][0]["env"]}
+    assert {"WELKOM_S3_BUCKET", "WELKOM_S3_ACCESS_KEY_ID"} <= names
+    assert not names & {"WELKOM_S3_ENDPOINT_URL", "WELKOM_S3_REGION", "WELKOM_S3_PREFIX"}
 
 
 def test_without_metrics_the_worker_serves_nothing() -> None:
@@ -258,6 +286,7 @@ def test_default_install_generates_strong_secrets() -> None:
         ({"api": {"processes": 0}}, "processes"),
         ({"securityContext": {"runAsUser": 0}}, "runAsUser"),
         ({"storage": {"s3": {"addressingStyle": "dns"}}}, "addressingStyle"),
+        ({"storage": {"s3": {"prefix": "no-trailing-slash"}}}, "prefix"),
     ],
 )
 def test_misconfiguration_is_refused_at_render_time(values: dict, message: str) -> None:

@@ -242,6 +242,54 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
 
 
 @main.group()
+def storage() -> None:
+    """Where uploaded files are kept (WELKOM_STORAGE_BACKEND)."""
+
+
+@storage.command("check")
+def storage_check() -> None:
+    """Store a small probe file, read it back checksum-verified and delete it.
+
+    Checks the configured storage (a local directory or the S3 bucket, its credentials and
+    permissions) before going live; exits non-zero with the reason if any step fails.
+    """
+    import secrets
+
+    from welkom.core.settings import StorageBackend
+    from welkom.storage import storage_for
+    from welkom.storage.ports import StorageError, StorageUnavailableError
+
+    settings = _settings()
+    where = (
+        f"s3://{settings.s3_bucket}/{settings.s3_prefix}"
+        + (f" at {settings.s3_endpoint_url}" if settings.s3_endpoint_url else "")
+        if settings.storage_backend is StorageBackend.s3
+        else str(settings.storage_path)
+    )
+    probe = b"welkom storage check " + secrets.token_bytes(32)
+
+    async def run() -> None:
+        store = storage_for(settings)
+        stored = await store.put(probe)
+        try:
+            if await store.get(stored.key, sha256=stored.sha256) != probe:
+                raise StorageError("the probe came back different")
+        finally:
+            await store.delete(stored.key)
+        try:
+            await store.get(stored.key, sha256=stored.sha256)
+        except StorageError:
+            return
+        raise StorageError("the probe is still there after deleting it")
+
+    try:
+        asyncio.run(run())
+    except (StorageError, StorageUnavailableError) as exc:
+        raise click.ClickException(f"storage check failed ({where}): {exc}") from None
+    click.echo(f"Storage works: {settings.storage_backend.value}, {where} (write, read, delete).")
+
+
+@main.group()
 def push() -> None:
     """Web Push (VAPID keys)."""
 

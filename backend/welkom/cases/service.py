@@ -39,7 +39,7 @@ from welkom.notifications import kinds as notification_kinds
 from welkom.notifications import service as notifications
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import Completion, PermanentDeliveryError
-from welkom.storage.local import storage_for
+from welkom.storage import storage_for
 from welkom.storage.ports import Storage, StorageError
 
 log = structlog.get_logger("welkom.cases")

@@ -1,7 +1,8 @@
-"""Prometheus metrics: requests by route template, outbox depth and age, deliveries by kind.
+"""Prometheus metrics: requests by route template, outbox depth and age, deliveries by kind,
+Web Push results.
 
 No personal data: labels are route templates (``/api/v1/me/questions``, never a concrete path
-or query string), HTTP methods and status codes, outbox kinds and states.
+or query string), HTTP methods and status codes, outbox kinds and states, push results.
 
 Request and delivery metrics live in this process (prometheus-client's default registry, or
 its multi-process mode when ``PROMETHEUS_MULTIPROC_DIR`` is set, for ``welkom serve
@@ -81,6 +82,18 @@ RETENTION_PRUNED = Counter(
     ("policy",),
 )
 
+#: What a push service's answer (or its absence) meant, the label values of PUSH_RESULTS.
+PUSH_RESULT_NAMES = ("sent", "gone", "rejected", "retry", "unsendable")
+PUSH_RESULTS = Counter(
+    "welkom_push_results",
+    "Web Push attempts by result: sent (2xx), gone (404/410: subscription expired, removed), "
+    "rejected (other 4xx: parked for a person), retry (429, 5xx, timeout or network error: "
+    "tried again later) or unsendable (no usable keys or VAPID key: parked, nothing sent).",
+    ("result",),
+)
+for _result in PUSH_RESULT_NAMES:  # every series exists from the start (rate() needs a zero)
+    PUSH_RESULTS.labels(_result)
+
 #: Outbox states worth watching: delivered entries are history, counted by the workers.
 WATCHED_STATES = (OutboxState.pending, OutboxState.in_progress, OutboxState.parked)
 
@@ -90,6 +103,11 @@ def record_delivery(kind: str, outcome: str, seconds: float) -> None:
     OUTBOX_ATTEMPTS.labels(kind).inc()
     OUTBOX_RESULTS.labels(kind, outcome).inc()
     OUTBOX_DURATION.labels(kind).observe(seconds)
+
+
+def record_push(result: str) -> None:
+    """Count one Web Push attempt by its result (one of :data:`PUSH_RESULT_NAMES`)."""
+    PUSH_RESULTS.labels(result).inc()
 
 
 def metrics_middleware(app: ASGIApp) -> ASGIApp:

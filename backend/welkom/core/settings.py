@@ -16,6 +16,16 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
 
 
+class StorageBackend(StrEnum):
+    local = "local"
+    s3 = "s3"
+
+
+class S3AddressingStyle(StrEnum):
+    path = "path"
+    virtual = "virtual"
+
+
 class OidcProvider(BaseModel):
     """One OpenID Connect issuer that signs people of one municipality in.
 
@@ -261,8 +271,55 @@ class Settings(BaseSettings):
         description="How often a worker polls the ZGW case system for status changes a missed "
         "notification would have brought (0: never).",
     )
+    storage_backend: StorageBackend = Field(
+        StorageBackend.local,
+        description="Where uploaded files are kept: `local` (a directory, see "
+        "`WELKOM_STORAGE_DIR`) or `s3` (an S3-compatible object store, see `WELKOM_S3_*`).",
+    )
     storage_dir: Path | None = Field(
-        None, description="Where uploaded files are kept (default: `<data_dir>/uploads`)."
+        None,
+        description="With `local` storage: where uploaded files are kept (default: "
+        "`<data_dir>/uploads`).",
+    )
+    s3_bucket: str = Field(
+        "",
+        description="With `s3` storage: the bucket (created beforehand; Welkom never creates it).",
+    )
+    s3_endpoint_url: str | None = Field(
+        None,
+        description="With `s3` storage: the object store's URL (e.g. `https://minio.example.org`); "
+        "empty for Amazon S3 itself.",
+    )
+    s3_region: str | None = Field(
+        None, description="With `s3` storage: the region (empty: the SDK's default)."
+    )
+    s3_access_key_id: SecretStr | None = Field(
+        None,
+        description="With `s3` storage: the access key id (empty: the SDK's default credential "
+        "chain, e.g. a workload identity). Never logged.",
+    )
+    s3_secret_access_key: SecretStr | None = Field(
+        None, description="With `s3` storage: the secret access key. Never logged."
+    )
+    s3_prefix: str = Field(
+        "",
+        pattern=r"^([A-Za-z0-9._-]+/)*$",
+        description="With `s3` storage: a prefix for every object name, ending in `/` (e.g. "
+        "`welkom/`), to share a bucket.",
+    )
+    s3_addressing_style: S3AddressingStyle = Field(
+        S3AddressingStyle.path,
+        description="With `s3` storage: `path` (bucket in the path, what MinIO and most "
+        "self-hosted stores want) or `virtual` (bucket in the host name).",
+    )
+    s3_multipart_threshold_bytes: int = Field(
+        8 * 1024 * 1024,
+        ge=5 * 1024 * 1024,
+        description="With `s3` storage: files larger than this are uploaded in parts of this "
+        "size, each checksummed by the object store.",
+    )
+    s3_timeout_seconds: float = Field(
+        30.0, gt=0, description="With `s3` storage: connect and read timeout of one request."
     )
     upload_max_bytes: int = Field(
         10 * 1024 * 1024, ge=1024, description="Largest document a resident may upload."
@@ -341,10 +398,28 @@ class Settings(BaseSettings):
                 problems.append("WELKOM_PUBLIC_BASE_URL must be an https:// address in production")
             if any(not p.issuer.startswith("https://") for p in self.oidc_providers):
                 problems.append("every OpenID Connect issuer must be https:// in production")
+            if self.s3_endpoint_url and not self.s3_endpoint_url.startswith("https://"):
+                problems.append("WELKOM_S3_ENDPOINT_URL must be an https:// address in production")
             if problems:
                 raise ValueError("refusing to start in production: " + "; ".join(problems))
         elif self.demo_login and self.env not in (Environment.demo, Environment.test):
             raise ValueError("WELKOM_DEMO_LOGIN is only allowed with WELKOM_ENV=demo or test")
+        return self
+
+    @field_validator("s3_endpoint_url", "s3_region", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _complete_object_storage(self) -> Settings:
+        if self.storage_backend is StorageBackend.s3:
+            if not self.s3_bucket:
+                raise ValueError("WELKOM_S3_BUCKET is required with WELKOM_STORAGE_BACKEND=s3")
+            if (self.s3_access_key_id is None) != (self.s3_secret_access_key is None):
+                raise ValueError(
+                    "WELKOM_S3_ACCESS_KEY_ID and WELKOM_S3_SECRET_ACCESS_KEY go together"
+                )
         return self
 
     @model_validator(mode="after")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth import gdpr as auth_gdpr
@@ -19,7 +19,7 @@ from welkom.core.i18n import N_
 from welkom.core.idempotency_models import IdempotencyRecord
 from welkom.core.problems import Problem
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
-from welkom.interactions.models import Interaction, RegistrationState
+from welkom.interactions.models import Interaction, InteractionDocument, RegistrationState
 from welkom.notifications import gdpr as notifications_gdpr
 
 _CASE_RECORD = (
@@ -65,6 +65,34 @@ async def erase_interactions(db: AsyncSession, subject: Subject, actor: Principa
         .values(text="", language="")
     )
     return Erased(anonymised=result.rowcount, retained=result.rowcount)  # type: ignore[attr-defined]
+
+
+def _documents_of(subject: Subject) -> Select[tuple[InteractionDocument]]:
+    return select(InteractionDocument).where(
+        InteractionDocument.interaction_id.in_(
+            select(Interaction.id).where(Interaction.resident_id == subject.resident_id)
+        )
+    )
+
+
+async def export_documents(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    """What Welkom knows about each uploaded file (the file itself went to the case system)."""
+    found = await db.execute(_documents_of(subject).order_by(InteractionDocument.created_at))
+    return rows(found.scalars(), exclude=frozenset({"storage_key"}))
+
+
+async def erase_documents(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Uploaded files go with their rows: once the document is in the case system (the erasure
+    waits for that), Welkom's copy has no purpose left."""
+    documents = list((await db.execute(_documents_of(subject))).scalars().all())
+    if not documents:
+        return Erased()
+    await db.execute(
+        delete(InteractionDocument).where(
+            InteractionDocument.interaction_id.in_([d.interaction_id for d in documents])
+        )
+    )
+    return Erased(deleted=len(documents), files=[d.storage_key for d in documents])
 
 
 async def export_accounts(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
@@ -121,5 +149,6 @@ HANDLERS = (
         retention_reason="Registered questions are blanked (text and language); the zaak "
         "reference stays. The zaak and its document stay in the case system.",
     ),
+    TableHandler("interaction_document", export_documents, erase_documents),
     TableHandler("account", export_accounts, erase_accounts),
 )

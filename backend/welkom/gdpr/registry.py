@@ -35,6 +35,9 @@ class Erased:
     deleted: int = 0
     anonymised: int = 0
     retained: int = 0
+    #: Storage keys of files that belonged to the deleted rows: the erasure removes them from
+    #: the object store once every handler has run, before it commits.
+    files: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {"deleted": self.deleted, "anonymised": self.anonymised, "retained": self.retained}

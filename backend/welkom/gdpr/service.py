@@ -25,6 +25,7 @@ from welkom.gdpr.schemas import ErasureRequestIn, ErasureRequestOut
 from welkom.municipalities import service as municipalities
 from welkom.residents import service as residents
 from welkom.residents.idempotent import create_once
+from welkom.storage.ports import Storage, StorageUnavailableError
 from welkom.tables import metadata
 
 EXPORT_FORMAT = "urn:welkom:export:1"
@@ -158,12 +159,19 @@ async def open_requests(db: AsyncSession, principal: Principal) -> list[ErasureR
 
 
 async def complete_erasure(
-    db: AsyncSession, principal: Principal, request_id: uuid.UUID
+    db: AsyncSession,
+    principal: Principal,
+    request_id: uuid.UUID,
+    storage: Storage | None = None,
 ) -> ErasureRequest:
     """A caseworker of the resident's municipality carries out an erasure request.
 
     Every handler runs in one transaction, referencing tables first; if any refuses (a question
-    not yet in the case system), nothing changes. The outcome per table is kept on the request.
+    not yet in the case system), nothing changes. The resident's uploaded files are then
+    deleted from ``storage`` (the app's: ``app.state.case_routing.storage``) before the commit;
+    if the store is away, nothing changes and the caseworker is asked to try again (503).
+    Deleting is idempotent, so a retry after a failed commit finds nothing amiss. The outcome
+    per table is kept on the request.
     """
     request = await db.get(ErasureRequest, request_id)
     if request is None or "caseworker" not in principal.roles:
@@ -177,9 +185,14 @@ async def complete_erasure(
         )
     subject = await _subject(db, resident.id, resident.municipality_id)
     outcome: dict[str, dict[str, int]] = {}
+    files: list[str] = []
     try:
         for handler in erasure_order(metadata, HANDLERS):
-            outcome[handler.table] = (await handler.erase(db, subject, principal)).as_dict()
+            erased = await handler.erase(db, subject, principal)
+            outcome[handler.table] = erased.as_dict()
+            files += erased.files
+        if files:
+            await _delete_files(storage, files)
         request.state = ErasureState.completed
         request.completed_at = utcnow()
         request.completed_by_account_id = principal.account_id
@@ -190,3 +203,19 @@ async def complete_erasure(
         await db.rollback()
         raise
     return request
+
+
+async def _delete_files(storage: Storage | None, keys: list[str]) -> None:
+    if storage is None:
+        raise RuntimeError("complete_erasure needs the storage to delete uploaded files")
+    try:
+        for key in keys:
+            await storage.delete(key)
+    except StorageUnavailableError as exc:
+        raise Problem(
+            503,
+            "storage-unavailable",
+            N_("Service unavailable"),
+            N_("The service is temporarily unavailable. Please try again later."),
+            headers={"Retry-After": "30"},
+        ) from exc

@@ -3,6 +3,7 @@ recorded with their outbox entry (so routing starts only once the file is safely
 
 from __future__ import annotations
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -10,8 +11,10 @@ from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.interactions import service
-from welkom.storage.ports import Storage, checksum
+from welkom.storage.ports import Storage, StorageUnavailableError, checksum
 from welkom.storage.sniff import sniff
+
+log = structlog.get_logger(__name__)
 
 #: The most any configuration may accept (Litestar refuses larger bodies before parsing).
 UPLOAD_HARD_LIMIT = 64 * 1024 * 1024
@@ -51,7 +54,17 @@ async def receive_document(
         db, principal, checksum(content), language, idempotency_key
     ):
         return replay[0], replay[1], True
-    stored = await storage.put(content)
+    try:
+        stored = await storage.put(content)
+    except StorageUnavailableError as exc:
+        log.warning("storage_unavailable", operation="put", error=str(exc))
+        raise Problem(
+            503,
+            "storage-unavailable",
+            N_("Service unavailable"),
+            N_("The service is temporarily unavailable. Please try again later."),
+            headers={"Retry-After": "30"},
+        ) from exc
     try:
         status, body, replayed = await service.submit_document(
             db,
@@ -62,8 +75,17 @@ async def receive_document(
             idempotency_key=idempotency_key,
         )
     except BaseException:
-        await storage.delete(stored.key)  # nothing recorded: keep no orphan file
+        await _discard(storage, stored.key)  # nothing recorded: keep no orphan file
         raise
     if replayed:  # the same upload committed concurrently: that one keeps its file
-        await storage.delete(stored.key)
+        await _discard(storage, stored.key)
     return status, body, replayed
+
+
+async def _discard(storage: Storage, key: str) -> None:
+    """Remove a file nothing refers to; if the store is away, say so and go on (an orphan
+    holds no reference to anyone, and the answer to the resident must not change)."""
+    try:
+        await storage.delete(key)
+    except StorageUnavailableError as exc:
+        log.warning("storage_orphan_left", operation="delete", error=str(exc))

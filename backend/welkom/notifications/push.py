@@ -20,6 +20,7 @@ import structlog
 from pywebpush import WebPushException, webpush_async
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from welkom.core.metrics import record_push
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.notifications import kinds, service, vapid
@@ -73,6 +74,7 @@ class PushHandler:
             raise DeferDelivery(until)
         keys = vapid.load(self.settings)
         if keys is None:
+            record_push("unsendable")
             raise PermanentDeliveryError("push is not configured: no VAPID key")
         kind = kinds.get(job.kind)
         try:
@@ -94,19 +96,26 @@ class PushHandler:
         except WebPushException as exc:
             status = exc.status_code
             if status in (404, 410):
+                record_push("gone")
                 log.info("push_subscription_gone", delivery=str(job.delivery_id), status=status)
                 return _finish(
                     job.delivery_id, PushDeliveryState.dropped, remove_subscription=subscription.id
                 )
             if status is None:  # nothing was sent: the subscription's keys are unusable
+                record_push("unsendable")
                 raise PermanentDeliveryError("push could not be encrypted") from None
             if status == 429 and (delay := _retry_after_seconds(exc.retry_after)):
+                record_push("retry")
                 raise DeferDelivery(self.clock() + timedelta(seconds=delay)) from None
             if status == 429 or status >= 500:
+                record_push("retry")
                 raise PushServiceUnavailable(f"push service answered {status}") from None
+            record_push("rejected")
             raise PermanentDeliveryError(f"push service refused with {status}") from None
         except (aiohttp.ClientError, TimeoutError) as exc:
+            record_push("retry")
             raise PushServiceUnavailable(type(exc).__name__) from None
+        record_push("sent")
 
         async def record(db: AsyncSession) -> None:
             await service.record_sent(db, job.delivery_id, subscription.id)

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-import secrets
 from pathlib import Path
 
 import anyio
 
-from welkom.core.settings import Settings
-from welkom.storage.ports import StorageError, StoredObject, checksum
-
-_KEY = re.compile(r"^[a-f0-9]{2}/[a-f0-9]{40}$")
+from welkom.storage.ports import StorageError, StoredObject, check_key, checksum, new_key
 
 
 class LocalStorage:
@@ -21,13 +16,10 @@ class LocalStorage:
         self.root = root
 
     def _path(self, key: str) -> Path:
-        if not _KEY.match(key):  # keys are ours; anything else is a bug or an attack
-            raise StorageError("invalid storage key")
-        return self.root / key
+        return self.root / check_key(key)
 
     async def put(self, data: bytes) -> StoredObject:
-        token = secrets.token_hex(20)
-        key = f"{token[:2]}/{token}"
+        key = new_key()
         await anyio.to_thread.run_sync(self._write, self._path(key), data)
         return StoredObject(key=key, size=len(data), sha256=checksum(data))
 
@@ -54,7 +46,3 @@ class LocalStorage:
     async def delete(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             await anyio.Path(self._path(key)).unlink()
-
-
-def storage_for(settings: Settings) -> LocalStorage:
-    return LocalStorage(settings.storage_path)

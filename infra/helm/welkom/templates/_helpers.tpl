@@ -125,12 +125,20 @@ env:
     value: {{ .Values.storage.backend | quote }}
   {{- if eq .Values.storage.backend "s3" }}
   {{- with .Values.storage.s3 }}
-  - name: WELKOM_S3_ENDPOINT_URL
-    value: {{ .endpoint | quote }}
   - name: WELKOM_S3_BUCKET
     value: {{ .bucket | quote }}
+  {{- with .endpoint }}
+  - name: WELKOM_S3_ENDPOINT_URL
+    value: {{ . | quote }}
+  {{- end }}
+  {{- with .region }}
   - name: WELKOM_S3_REGION
-    value: {{ .region | quote }}
+    value: {{ . | quote }}
+  {{- end }}
+  {{- with .prefix }}
+  - name: WELKOM_S3_PREFIX
+    value: {{ . | quote }}
+  {{- end }}
   - name: WELKOM_S3_ADDRESSING_STYLE
     value: {{ .addressingStyle | quote }}
   - name: WELKOM_S3_ACCESS_KEY_ID
