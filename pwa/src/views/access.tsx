@@ -32,6 +32,25 @@ function roleLabel(role: string): string {
   }
 }
 
+function fieldLabel(field: string): string {
+  switch (field) {
+    case "profile":
+      return t("your profile");
+    case "contact":
+      return t("your contact details");
+    case "household":
+      return t("your household");
+    case "journey":
+      return t("your journey");
+    case "questions":
+      return t("your questions");
+    case "documents":
+      return t("your documents");
+    default:
+      return field;
+  }
+}
+
 /** One sentence per action, so every language can order its own words. */
 function sentence(a: Access): string {
   const params = { name: a.actor_name, role: roleLabel(a.actor_role) };
@@ -77,7 +96,7 @@ export function AccessView(_: ViewProps) {
               <p class="meta">
                 <time dateTime={a.occurred_at}>{formatDate(a.occurred_at)}</time>
               </p>
-              {a.fields.length > 0 && <p class="meta">{t("What: {data}", { data: a.fields.join(", ") })}</p>}
+              {a.fields.length > 0 && <p class="meta">{t("What: {data}", { data: a.fields.map(fieldLabel).join(", ") })}</p>}
               <p class="meta">
                 {t("Reason:")} <span lang="en">{a.purpose}</span>
               </p>
