@@ -283,6 +283,27 @@ def test_my_data_correction_with_field_errors_and_access_log(page: Page) -> None
         "city": "Welkom",
     }
 
+    # Changed elsewhere meanwhile (another phone): the save is refused, nothing is lost silently.
+    etag = page.request.get("/api/v1/me").headers["etag"]
+    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "welkom_csrf")
+    elsewhere = page.request.patch(
+        "/api/v1/me",
+        data={"full_name": "Amal H. Haddad"},
+        headers={"If-Match": etag, "X-CSRF-Token": csrf},
+    )
+    assert elsewhere.status == 200, elsewhere.text()
+    page.locator("#me-phone").fill("+31 6 11111111")
+    page.locator("#data-title ~ form button[type=submit]").click()
+    expect(page.locator("[data-testid=data-problem]")).to_be_visible()
+    expect(page.locator("#me-full_name")).to_have_value("Amal H. Haddad")
+    assert api(page, "/api/v1/me")["phone"] == me["phone"]
+    page.locator("#me-phone").fill("+31 6 11111111")
+    page.locator("#data-title ~ form button[type=submit]").click()
+    expect(page.locator("[data-testid=data-problem]")).to_have_count(0)
+    page.wait_for_function(
+        "() => fetch('/api/v1/me').then(r => r.json()).then(m => m.phone === '+31 6 11111111')"
+    )
+
     page.locator('a[href="#/access"]').click()
     log = api(page, "/api/v1/me/access-log?limit=20")["items"]
     assert log

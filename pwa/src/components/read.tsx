@@ -7,6 +7,8 @@ export interface Read<T> {
   data: T | null;
   /** The service worker answered from its cache (offline or slow network). */
   fromCache: boolean;
+  /** The last good answer's headers (an ETag, for instance). */
+  headers: Headers | null;
   failed: boolean;
   reload(): Promise<void>;
 }
@@ -15,6 +17,7 @@ export interface Read<T> {
 export function useRead<T>(path: string | null): Read<T> {
   const [data, setData] = useState<T | null>(null);
   const [fromCache, setFromCache] = useState(false);
+  const [headers, setHeaders] = useState<Headers | null>(null);
   const [failed, setFailed] = useState(false);
   const reload = useCallback(async () => {
     if (!path) return;
@@ -22,6 +25,7 @@ export function useRead<T>(path: string | null): Read<T> {
       const r = await request<T>(path);
       setData(r.data);
       setFromCache(r.fromCache);
+      setHeaders(r.headers);
       setFailed(false);
     } catch {
       setFailed(true);
@@ -30,7 +34,7 @@ export function useRead<T>(path: string | null): Read<T> {
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, fromCache, failed, reload };
+  return { data, fromCache, headers, failed, reload };
 }
 
 /** Loading, failed and "saved on this phone" notices for one read. */

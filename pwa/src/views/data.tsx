@@ -126,20 +126,28 @@ export function DataView({ ctx }: ViewProps) {
   const [busy, setBusy] = useState(false);
 
   // The ETag of what is on screen: a change made elsewhere in between is refused (412), not lost.
-  const fetchMe = async () => {
-    const r = await request<Me>("/api/v1/me");
-    setEtag(r.headers.get("ETag"));
-    setSaved(formOf(r.data));
-    setForm(formOf(r.data));
-    return r;
-  };
   useEffect(() => {
-    if (read.data && !form) {
-      setSaved(formOf(read.data));
-      setForm(formOf(read.data));
-      void fetchMe().catch(() => undefined); // the read hook's answer may have come from the cache
-    }
+    if (!read.data || form) return;
+    setSaved(formOf(read.data));
+    setForm(formOf(read.data));
+    setEtag(read.fromCache ? null : (read.headers?.get("ETag") ?? null));
   }, [read.data]);
+
+  /** The ETag for the data the form started from; null if that is no longer what the server has. */
+  const currentEtag = async (fresh = false): Promise<string | null> => {
+    if (etag && !fresh) return etag;
+    const r = await request<Me>("/api/v1/me");
+    if (r.fromCache) throw new TypeError("offline");
+    if (JSON.stringify(formOf(r.data)) !== JSON.stringify(saved)) {
+      setSaved(formOf(r.data));
+      setForm(formOf(r.data));
+      setEtag(r.headers.get("ETag"));
+      setProblem(t("Your data was changed in the meantime. Check what is shown now and try again."));
+      return null;
+    }
+    setEtag(r.headers.get("ETag"));
+    return r.headers.get("ETag");
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -151,13 +159,11 @@ export function DataView({ ctx }: ViewProps) {
       ctx.announce(t("Nothing was changed."));
       return;
     }
-    if (!navigator.onLine || !etag) {
-      setProblem(t("You are offline. Your changes can be saved when you are online again."));
-      return;
-    }
     setBusy(true);
     try {
-      const r = await request<Me>("/api/v1/me", { method: "PATCH", body: patch, headers: { "If-Match": etag } });
+      const ifMatch = await currentEtag();
+      if (!ifMatch) return;
+      const r = await request<Me>("/api/v1/me", { method: "PATCH", body: patch, headers: { "If-Match": ifMatch } });
       setEtag(r.headers.get("ETag"));
       setSaved(formOf(r.data));
       setForm(formOf(r.data));
@@ -165,7 +171,7 @@ export function DataView({ ctx }: ViewProps) {
       ctx.announce(t("Your data has been saved."));
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
-        await fetchMe().catch(() => undefined);
+        await currentEtag(true).catch(() => undefined);
         setProblem(t("Your data was changed in the meantime. Check what is shown now and try again."));
       } else if (error instanceof ApiError) {
         const found: Partial<Record<Field | "address", string>> = {};

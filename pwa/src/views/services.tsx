@@ -20,6 +20,7 @@ export function ServicesView(_: ViewProps) {
   const category = params.get("category") ?? "";
   const q = params.get("q") ?? "";
   const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]); // back and forward change the search too
   const read = useRead<ServiceList>(listPath(category, q));
 
   useEffect(() => {
