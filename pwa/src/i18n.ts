@@ -144,3 +144,12 @@ export function formatTime(hhmm: string): string {
   const [h, m] = hhmm.split(":").map(Number);
   return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "short" }).format(new Date(2024, 0, 1, h, m));
 }
+
+/** A list of words joined the language's way ("a, b and c"). */
+export function formatList(items: string[]): string {
+  try {
+    return new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(items);
+  } catch {
+    return items.join(", ");
+  }
+}

@@ -337,3 +337,55 @@ def test_views_seen_online_open_offline_with_saved_data(page: Page) -> None:
     open_view(page, "consent")
     expect(page.locator("[data-testid=consents] > li")).not_to_have_count(0)
     page.context.set_offline(False)
+
+
+HOSTILE_BODY = (
+    "<p>Veilig <strong>vet</strong></p><script>window.__pwned = 1</script>"
+    '<img src="x" onerror="window.__pwned = 2">'
+    '<a href="javascript:window.__pwned = 3">klik</a>'
+    '<a href="https://example.org/x" onclick="window.__pwned = 4">goed</a>'
+    '<iframe src="https://example.org/"></iframe><h2 style="color: red">Kop</h2>'
+    "<svg><script>window.__pwned = 5</script></svg><custom-el>tekst</custom-el>"
+)
+
+
+def test_service_body_is_rebuilt_from_an_allowlist_even_if_the_server_slipped(
+    browser,  # type: ignore[no-untyped-def]
+    server: str,
+) -> None:
+    """Defence in depth: the server cleans bodies with nh3; if a hostile body got through anyway,
+    the PWA still renders only allowlisted elements and runs nothing. (Service workers are blocked
+    in this context so the test can replace the API's answer.)"""
+    context = browser.new_context(
+        base_url=server,
+        locale="nl-NL",
+        service_workers="block",
+        viewport={"width": 412, "height": 900},
+    )
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.get_by_role("button", name="Nederlands", exact=True).click()
+        page.locator("section button.primary").first.click()
+        expect(page.locator("#home-title")).to_contain_text("Amal")
+        first = page.request.get("/api/v1/services?limit=1").json()["items"][0]
+        detail = page.request.get(f"/api/v1/services/{first['id']}").json()
+        page.route(
+            f"**/api/v1/services/{first['id']}",
+            lambda route: route.fulfill(json={**detail, "body_html": HOSTILE_BODY}),
+        )
+        open_view(page, f"service?id={first['id']}")
+        rich = page.locator(".rich")
+        expect(rich).to_contain_text("Veilig vet")
+        expect(rich.locator("h2")).to_have_text("Kop")
+        expect(rich).to_contain_text("klik")  # the text of a dropped link stays
+        expect(rich).to_contain_text("tekst")
+        assert rich.locator("script, img, iframe, svg, [onclick], [onerror], [style]").count() == 0
+        links = rich.locator("a")
+        expect(links).to_have_count(1)
+        expect(links).to_have_attribute("href", "https://example.org/x")
+        expect(links).to_have_attribute("rel", re.compile("noopener"))
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        context.close()

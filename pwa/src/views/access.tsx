@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { request, type Page } from "../api";
 import type { ViewProps } from "../routes";
-import { formatDate, t } from "../i18n";
+import { formatDate, formatList, t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 
 interface Access {
@@ -96,7 +96,7 @@ export function AccessView(_: ViewProps) {
               <p class="meta">
                 <time dateTime={a.occurred_at}>{formatDate(a.occurred_at)}</time>
               </p>
-              {a.fields.length > 0 && <p class="meta">{t("What: {data}", { data: a.fields.map(fieldLabel).join(", ") })}</p>}
+              {a.fields.length > 0 && <p class="meta">{t("What: {data}", { data: formatList(a.fields.map(fieldLabel)) })}</p>}
               <p class="meta">
                 {t("Reason:")} <span lang="en">{a.purpose}</span>
               </p>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { API_BASE, type Page } from "../api";
 import type { ViewProps } from "../routes";
-import { formatDate, t } from "../i18n";
+import { formatDate, formatList, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
 import { ReadState, useRead } from "../components/read";
@@ -192,7 +192,7 @@ export function ConsentView({ ctx }: ViewProps) {
                 <h2 class="card-title">{s.label}</h2>
                 <p class="meta">{t("Who: {recipient}", { recipient: s.recipient_label })}</p>
                 <p class="meta">
-                  {t("What: {data}", { data: s.data_categories.map(categoryLabel).join(", ") })}
+                  {t("What: {data}", { data: formatList(s.data_categories.map(categoryLabel)) })}
                 </p>
                 <p class={s.state === "granted" ? "badge ok" : "badge"} data-testid="consent-state">
                   {stateLabel(s)}
