@@ -91,6 +91,18 @@ async def test_detail_in_tigrinya_with_review_notice_and_places(client: AsyncTes
     assert place["address"]["city"] == "Welkom"
 
 
+async def test_detail_names_the_language_of_its_body(client: AsyncTestClient) -> None:
+    """Title and body can come from different languages of the chain: the reader must know."""
+    summary = await find(client, "Noodnummer 112")
+    detail = (
+        await client.get(
+            f"/api/v1/services/{summary['id']}", params=ANON, headers={"Accept-Language": "so"}
+        )
+    ).json()
+    assert detail["body_html"]
+    assert detail["body_language"] == "nl"  # no Somali body: the Dutch source is shown
+
+
 async def test_etag_revalidation_and_cache_headers(client: AsyncTestClient) -> None:
     first = await client.get("/api/v1/services", params=ANON)
     etag = first.headers["etag"]

@@ -34,6 +34,10 @@ function LazyView({ def, props }: { def: RouteDef; props: ViewProps }) {
       })
       .catch(() => setFailed(true));
   }, [def]);
+  // A view whose chunk arrived after the route changed: its heading takes the focus now.
+  useEffect(() => {
+    if (View) document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [View]);
   if (View) return <View {...props} />;
   if (failed) return <p role="alert">{t("This page could not be loaded. Check your connection and try again.")}</p>;
   return <p aria-busy="true">{t("Loading…")}</p>;

@@ -122,3 +122,34 @@ export function formatDate(iso: string): string {
     return new Date(iso).toISOString().slice(0, 16).replace("T", " ");
   }
 }
+
+/** A calendar date (`YYYY-MM-DD`, no time of day), e.g. a due date. */
+export function formatDay(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  try {
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium" }).format(new Date(y, m - 1, d));
+  } catch {
+    return isoDate.slice(0, 10);
+  }
+}
+
+/** The name of an ISO weekday (1 = Monday … 7 = Sunday). */
+export function formatWeekday(day: number): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(intlLocale(), { weekday: "long" }).format(new Date(2024, 0, day));
+}
+
+/** A local time of day (`HH:MM`) in the language's own notation and digits. */
+export function formatTime(hhmm: string): string {
+  const [h, m] = hhmm.split(":").map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "short" }).format(new Date(2024, 0, 1, h, m));
+}
+
+/** A list of words joined the language's way ("a, b and c"). */
+export function formatList(items: string[]): string {
+  try {
+    return new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(items);
+  } catch {
+    return items.join(", ");
+  }
+}

@@ -16,15 +16,17 @@ export async function sendQueued(item: QueuedRequest): Promise<Outcome> {
     credentials: API_BASE ? "include" : "same-origin",
   });
   let message = "";
+  let type = "";
   if (!response.ok) {
     try {
-      const problem = (await response.json()) as { detail?: string; title?: string };
+      const problem = (await response.json()) as { detail?: string; title?: string; type?: string };
       message = problem.detail || problem.title || "";
+      type = problem.type ?? "";
     } catch {
       /* no body */
     }
   }
-  return outcomeFor(response.status, message);
+  return outcomeFor(response.status, message, type);
 }
 
 export function flush(): Promise<void> {

@@ -21,7 +21,7 @@ export interface QueuedRequest {
   body: unknown;
   createdAt: string;
   attempts: number;
-  /** Set when the server refused it for good (a 4xx other than 401/408/409/425/429). */
+  /** Set when the server refused it for good (a 4xx other than 401/403/408/425/429, or a final 409). */
   failed?: { status: number; message: string };
 }
 
@@ -43,9 +43,17 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-/** Classify an HTTP answer: which ones are worth a retry with the same key. */
-export function outcomeFor(status: number, message = ""): Outcome {
+/** The one conflict that says "try again": two writes met. Other 409s are a final no. */
+const RETRY_CONFLICT = "urn:welkom:problem:changed-concurrently";
+
+/**
+ * Classify an HTTP answer: which ones are worth a retry with the same key. A 409 is retried only
+ * when the problem says so (or names no type); a conflict such as "already agreed" or "this
+ * request is closed" would never pass and must not block what waits behind it.
+ */
+export function outcomeFor(status: number, message = "", problemType = ""): Outcome {
   if (status >= 200 && status < 300) return { kind: "sent", status };
+  if (status === 409 && problemType && problemType !== RETRY_CONFLICT) return { kind: "failed", status, message };
   if ([401, 403, 408, 409, 425, 429].includes(status) || status >= 500) return { kind: "retry" };
   return { kind: "failed", status, message };
 }

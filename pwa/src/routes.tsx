@@ -39,6 +39,36 @@ export const VIEWS: RouteDef[] = [
     roles: ["resident"],
   },
   {
+    name: "journey",
+    load: () => import("./views/journey").then((m) => m.JourneyView),
+    label: () => t("My journey"),
+    roles: ["resident"],
+  },
+  {
+    name: "services",
+    load: () => import("./views/services").then((m) => m.ServicesView),
+    label: () => t("Services"),
+  },
+  { name: "service", load: () => import("./views/service").then((m) => m.ServiceView) },
+  {
+    name: "cases",
+    load: () => import("./views/cases").then((m) => m.CasesView),
+    label: () => t("My cases"),
+    roles: ["resident"],
+  },
+  {
+    name: "data",
+    load: () => import("./views/data").then((m) => m.DataView),
+    label: () => t("My data"),
+    roles: ["resident"],
+  },
+  {
+    name: "consent",
+    load: () => import("./views/consent").then((m) => m.ConsentView),
+    roles: ["resident"],
+  },
+  { name: "access", load: () => import("./views/access").then((m) => m.AccessView), roles: ["resident"] },
+  {
     name: "settings",
     load: () => import("./views/settings").then((m) => m.SettingsView),
     label: () => t("Settings"),

@@ -17,7 +17,7 @@ const API_TIMEOUT_MS = 3000;
 /** API reads worth keeping for offline use; everything else under /api goes straight to the network. */
 const CACHED_API = [
   /^\/api\/v1\/auth\/session$/,
-  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents))?\/?$/,
+  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents|household|access-log|consents(\/entries)?))?\/?$/,
   /^\/api\/v1\/(services|languages)(\/.*)?$/,
 ];
 
@@ -61,7 +61,7 @@ sw.addEventListener("message", (event) => {
         for (const url of assets) if (!(await cache.match(url))) await cache.add(url).catch(() => {});
         const api = await caches.open(API_CACHE);
         for (const url of reads) {
-          if (await api.match(url)) continue;
+          if (await api.match(url, { ignoreVary: true })) continue;
           const response = await fetch(url, { credentials: "same-origin" }).catch(() => null);
           if (response?.status === 200) await api.put(url, response);
         }
@@ -130,7 +130,9 @@ async function apiRead(event: FetchEvent): Promise<Response> {
   } catch {
     /* offline: fall through to the cache */
   }
-  const cached = await cache.match(request);
+  // Ignore Vary (services vary on Accept-Language and Cookie): offline, the last answer this
+  // signed-in person saw is better than none, and the cache is emptied when they sign out.
+  const cached = await cache.match(request, { ignoreVary: true });
   if (!cached) return network;
   const headers = new Headers(cached.headers);
   headers.set("X-Welkom-From-Cache", "1");

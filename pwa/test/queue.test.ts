@@ -151,6 +151,27 @@ describe("offline queue", () => {
     expect(outcomeFor(201)).toEqual({ kind: "sent", status: 201 });
   });
 
+  it("retries only the conflict that says so; a final 409 does not block what waits behind it", async () => {
+    expect(outcomeFor(409, "", "urn:welkom:problem:changed-concurrently").kind).toBe("retry");
+    expect(outcomeFor(409, "Already agreed", "urn:welkom:problem:consent-already-granted")).toEqual({
+      kind: "failed",
+      status: 409,
+      message: "Already agreed",
+    });
+    const queue = fresh();
+    await queue.add({ kind: "consent", method: "POST", path: "/api/v1/me/consents", body: { purpose: "p" } });
+    await queue.add(question("after"));
+    const sent: string[] = [];
+    await queue.flush(async (item) => {
+      if (item.kind === "consent") return outcomeFor(409, "Nothing to withdraw", "urn:welkom:problem:consent-not-granted");
+      sent.push((item.body as { text: string }).text);
+      return outcomeFor(201);
+    });
+    expect(sent).toEqual(["after"]);
+    const left = await queue.list();
+    expect(left.map((i) => [i.kind, i.failed?.status])).toEqual([["consent", 409]]);
+  });
+
   it("announces changes so the screen can show what waits", async () => {
     const queue = fresh();
     let changes = 0;

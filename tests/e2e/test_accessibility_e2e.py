@@ -7,7 +7,9 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import LANGUAGE_NAMES, ask, axe_violations
 
-VIEWS = ["home", "ask", "questions", "settings"]
+VIEWS = ["home", "ask", "questions", "journey", "services", "cases", "data", "settings"]
+# Reached from links in other views, not from the menu.
+LINKED = ["access", "consent"]  # ends on consent for the confirmation below
 
 
 @pytest.mark.parametrize("code", ["nl", "ar", "ti"])
@@ -35,7 +37,20 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     for view in VIEWS:
         page.locator(f'nav a[href="#/{view}"]').click()
         expect(page.locator(f"#{view}-title")).to_be_visible()
+        expect(page.locator("main [aria-busy=true]")).to_have_count(0)
         found[view] = axe_violations(page)
+    for view in LINKED:
+        page.evaluate("view => { location.hash = `#/${view}` }", view)
+        expect(page.locator(f"#{view}-title")).to_be_visible()
+        expect(page.locator("main [aria-busy=true]")).to_have_count(0)
+        found[view] = axe_violations(page)
+    page.locator("[data-testid=consents] button[data-action]").first.click()
+    expect(page.locator("[data-testid=confirm]")).to_be_visible()
+    found["consent-confirm"] = axe_violations(page)
+    page.locator('nav a[href="#/services"]').click()
+    page.locator("[data-testid=services] a").first.click()
+    expect(page.locator("#service-title ~ .badge")).to_be_visible()
+    found["service"] = axe_violations(page)
 
     page.context.set_offline(True)
     ask(page, f"Offline {code}")
@@ -45,7 +60,15 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
 
     assert {view: v for view, v in found.items() if v} == {}
     assert csp == []  # the app runs under its strict policy without a single violation
-    assert set(found) == {"language", "login", *VIEWS, "questions-offline"}
+    assert set(found) == {
+        "language",
+        "login",
+        *VIEWS,
+        *LINKED,
+        "consent-confirm",
+        "service",
+        "questions-offline",
+    }
 
 
 def test_the_checker_does_find_violations(page: Page) -> None:

@@ -268,6 +268,7 @@ async def get_service(
         language=summary.language,
         updated_at=item.updated_at,
         body_html=(body.row.html or "") if body else "",
+        body_language=body.language if body else None,
         links=links,
         phones=list(item.phones),
         opening_hours=msgspec.convert(item.opening_hours, list[OpeningHours]),

@@ -125,6 +125,7 @@ class ServiceDetail(msgspec.Struct, omit_defaults=True):
     language: str
     updated_at: datetime
     body_html: str = ""
+    body_language: str | None = None  # the body may come from further down the language chain
     links: list[Link] = []
     phones: list[str] = []
     opening_hours: list[OpeningHours] = []

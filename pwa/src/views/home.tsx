@@ -3,6 +3,7 @@ import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
 import { t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
+import { NextStep } from "../components/next-step";
 
 interface Inbox {
   items: { id: string; title: string; created_at: string; read_at: string | null }[];
@@ -44,6 +45,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
               {t("My questions")}
             </a>
           </div>
+          <NextStep />
           {waiting > 0 && <p>{t("Waiting to send: {count}", { count: waiting })}</p>}
           {latest && (
             <article class="card" aria-labelledby="latest-title">

@@ -1,0 +1,30 @@
+import { useEffect, useState } from "preact/hooks";
+import { optional } from "../api";
+import { t } from "../i18n";
+import { JOURNEY_PATH, statusLabel, type Journey } from "./journey";
+
+/** Home: the resident's next journey step, where the server has a journey for them. */
+export function NextStep() {
+  const [journey, setJourney] = useState<Journey | null>(null);
+  useEffect(() => {
+    optional<Journey>(JOURNEY_PATH)
+      .then((r) => setJourney(r?.data ?? null))
+      .catch(() => setJourney(null));
+  }, []);
+  const step = journey?.next_step;
+  if (!step) return null;
+  return (
+    <article class="card next" aria-labelledby="next-step-title" data-testid="next-step">
+      <h2 id="next-step-title">{t("Your next step")}</h2>
+      <p class="text" dir="auto" lang={step.language}>
+        {step.title}
+      </p>
+      <p class="badge">{statusLabel(step.status)}</p>
+      <div class="actions">
+        <a class="button" href="#/journey">
+          {t("My journey")}
+        </a>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Service texts arrive as HTML already cleaned by the server (nh3, a small allowlist). We still
+ * never hand it to innerHTML: it is parsed inert (DOMParser runs no scripts and loads nothing) and
+ * rebuilt as Preact elements from the same allowlist, so anything else is dropped here too.
+ */
+import { h, type ComponentChildren } from "preact";
+
+const TAGS = new Set(["p", "br", "em", "strong", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "code"]);
+/** Their content goes too, not just the tag. */
+const DROP = new Set(["script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript"]);
+const SCHEMES = /^(https?:|mailto:|tel:)/i;
+
+function convert(node: Node, key: number): ComponentChildren {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const element = node as Element;
+  const tag = element.tagName.toLowerCase();
+  if (DROP.has(tag)) return null;
+  const children = Array.from(element.childNodes, convert);
+  if (!TAGS.has(tag)) return children; // unknown wrapper: keep its text
+  if (tag === "a") {
+    const href = element.getAttribute("href")?.trim() ?? "";
+    if (!SCHEMES.test(href)) return children;
+    return h("a", { key, href, rel: "noopener noreferrer nofollow" }, children);
+  }
+  return h(tag, { key }, children);
+}
+
+/** The server's sanitized HTML as Preact elements, through an allowlist of its own. */
+export function SafeHtml({ html, lang }: { html: string; lang?: string }) {
+  const body = new DOMParser().parseFromString(html, "text/html").body;
+  return (
+    <div class="rich" dir="auto" lang={lang}>
+      {Array.from(body.childNodes, convert)}
+    </div>
+  );
+}

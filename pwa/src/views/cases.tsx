@@ -1,0 +1,76 @@
+import { useState } from "preact/hooks";
+import { request, type Page, type Registration } from "../api";
+import type { ViewProps } from "../routes";
+import { formatDate, t } from "../i18n";
+import { ReadState, useRead } from "../components/read";
+
+interface Case {
+  interaction_id: string;
+  kind: string;
+  created_at: string;
+  registration: Registration;
+  /** Resident-friendly label from the server, already in the request's language. */
+  status: string | null;
+  status_set_at: string | null;
+}
+
+function kindLabel(kind: string): string {
+  if (kind === "question") return t("Question");
+  if (kind === "document") return t("Document");
+  return kind;
+}
+
+const PATH = "/api/v1/me/cases?limit=20";
+
+/** My cases: what I sent the municipality and where each case stands. */
+export function CasesView(_: ViewProps) {
+  const read = useRead<Page<Case>>(PATH);
+  const [more, setMore] = useState<{ items: Case[]; next: string | null } | null>(null);
+  const items = [...(read.data?.items ?? []), ...(more?.items ?? [])];
+  const next = more ? more.next : (read.data?.next_cursor ?? null);
+
+  const loadMore = async () => {
+    if (!next) return;
+    const r = await request<Page<Case>>(`${PATH}&cursor=${encodeURIComponent(next)}`);
+    setMore({ items: [...(more?.items ?? []), ...r.data.items], next: r.data.next_cursor });
+  };
+
+  return (
+    <section aria-labelledby="cases-title">
+      <h1 id="cases-title" tabIndex={-1}>
+        {t("My cases")}
+      </h1>
+      <ReadState read={read} />
+      {read.data && items.length === 0 && <p>{t("You have no cases yet.")}</p>}
+      {items.length > 0 && (
+        <ul class="list" data-testid="cases">
+          {items.map((c) => (
+            <li key={c.interaction_id} class="card" data-case-id={c.interaction_id}>
+              <h2 class="card-title">
+                {c.registration.zaak_identificatie
+                  ? t("{kind}: case {number}", { kind: kindLabel(c.kind), number: c.registration.zaak_identificatie })
+                  : kindLabel(c.kind)}
+              </h2>
+              <p class="meta">
+                {t("Sent on {date}", { date: formatDate(c.created_at) })}
+              </p>
+              <p class={c.registration.state === "registered" ? "badge ok" : "badge"} data-status>
+                {c.status ?? t("Received, being registered")}
+              </p>
+              {c.status_set_at && (
+                <p class="meta">
+                  {t("Last change: {date}", { date: formatDate(c.status_set_at) })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {next && (
+        <button type="button" onClick={() => void loadMore()}>
+          {t("Show more")}
+        </button>
+      )}
+    </section>
+  );
+}
