@@ -462,9 +462,6 @@ class Load:
         return len(self.acked) / self.count
 
 
-RETRYABLE = (httpx.TransportError,)
-
-
 async def login_residents(api_urls: list[str], residents: int) -> list[str]:
     tokens = []
     async with httpx.AsyncClient(timeout=30) as client:
@@ -476,6 +473,59 @@ async def login_residents(api_urls: list[str], residents: int) -> list[str]:
             assert response.status_code == 200, response.text
             tokens.append(response.json()["token"])
     return tokens
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection to an API process.
+
+    Deliberately small (a request line, a few headers, a Content-Length body): the load
+    generator shares two cores with everything it measures, and a full HTTP client costs
+    several milliseconds of CPU per request.
+    """
+
+    IDLE_S = 2.0  # uvicorn closes idle connections after 5 s; never reuse one that old
+
+    def __init__(self, url: str) -> None:
+        self.host, port = url.removeprefix("http://").split(":")
+        self.port = int(port)
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.used = 0.0
+
+    async def post(
+        self, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        if self.streams is None or time.monotonic() - self.used > self.IDLE_S:
+            self.close()
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        head = f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        try:
+            writer.write(head.encode() + body)
+            raw = await reader.readuntil(b"\r\n\r\n")
+            lines = raw.decode("latin-1").split("\r\n")
+            status = int(lines[0].split(" ", 2)[1])
+            answer = {
+                k.strip().lower(): v.strip()
+                for k, _, v in (line.partition(":") for line in lines[1:] if line)
+            }
+            content = await reader.readexactly(int(answer.get("content-length", 0)))
+        except BaseException:
+            self.close()
+            raise
+        self.used = time.monotonic()
+        if answer.get("connection", "").lower() == "close":
+            self.close()
+        return status, answer, content
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+RETRYABLE = (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError)
 
 
 async def ask_questions(
@@ -491,53 +541,46 @@ async def ask_questions(
     processes, each with an Idempotency-Key; a failed or unanswered request is retried with the
     same key (on the next API process) until it is acknowledged."""
     numbers = itertools.count()
-    pools = [
-        httpx.AsyncClient(
-            base_url=url,
-            timeout=httpx.Timeout(30, connect=5),
-            limits=httpx.Limits(max_connections=clients, max_keepalive_connections=clients),
-        )
-        for url in api_urls
-    ]
     stop_at = time.monotonic() + deadline_s
 
     async def client(c: int) -> None:
+        connections = [Connection(url) for url in api_urls]
         token = tokens[c % len(tokens)]
-        headers = {"Authorization": f"Bearer {token}"}
-        while (i := next(numbers)) < load.count:
-            body = {"text": f"Vraag {i}: waar kan ik een afspraak maken?", "language": "nl"}
-            key = f"scale-{seed}-{i}"
-            target = i % len(pools)
-            while True:
-                try:
-                    response = await pools[target].post(
-                        "/api/v1/me/questions",
-                        json=body,
-                        headers=headers | {"Idempotency-Key": key},
-                    )
-                except RETRYABLE as exc:
-                    load.retries[type(exc).__name__] += 1
-                else:
-                    if response.status_code == 201:
-                        load.acked[i] = response.json()["id"]
-                        load.replayed += response.headers.get("Idempotent-Replayed") == "true"
+        try:
+            while (i := next(numbers)) < load.count:
+                text = f"Vraag {i}: waar kan ik een afspraak maken?"
+                body = json.dumps({"text": text, "language": "nl"}).encode()
+                headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": f"s{seed}-{i}"}
+                target = i % len(connections)
+                while True:
+                    try:
+                        status, answer, content = await asyncio.wait_for(
+                            connections[target].post("/api/v1/me/questions", body, headers), 30
+                        )
+                    except RETRYABLE as exc:
+                        load.retries[type(exc).__name__] += 1
+                    else:
+                        if status == 201:
+                            load.acked[i] = json.loads(content)["id"]
+                            load.replayed += answer.get("idempotent-replayed") == "true"
+                            break
+                        if status not in (429, 502, 503, 504):
+                            load.failures.append(f"{i}: {status} {content[:200]!r}")
+                            break
+                        load.retries[str(status)] += 1
+                    if time.monotonic() > stop_at:
+                        load.failures.append(f"{i}: gave up retrying")
                         break
-                    if response.status_code not in (429, 502, 503, 504):
-                        load.failures.append(f"{i}: {response.status_code} {response.text[:200]}")
-                        break
-                    load.retries[str(response.status_code)] += 1
-                if time.monotonic() > stop_at:
-                    load.failures.append(f"{i}: gave up retrying")
-                    break
-                target = (target + 1) % len(pools)  # another API process, the same key
-                await asyncio.sleep(0.05 + random.random() * 0.2)
+                    target = (target + 1) % len(connections)  # another API process, same key
+                    await asyncio.sleep(0.05 + random.random() * 0.2)
+        finally:
+            for connection in connections:
+                connection.close()
 
     try:
         await asyncio.gather(*(client(c) for c in range(clients)))
     finally:
         load.finished = time.monotonic()
-        for pool in pools:
-            await pool.aclose()
 
 
 async def records_manager_list(api_url: str, state: str, *, limit: int = 200) -> list[dict]:
