@@ -583,8 +583,15 @@ async def ask_questions(
         load.finished = time.monotonic()
 
 
-async def records_manager_list(api_url: str, state: str, *, limit: int = 200) -> list[dict]:
-    """Every entry of ``GET /api/v1/admin/registrations?state=…`` (all pages)."""
+async def records_manager_list(
+    api_url: str,
+    state: str,
+    *,
+    limit: int = 200,
+    until: Callable[[dict], bool] | None = None,
+) -> list[dict]:
+    """Every entry of ``GET /api/v1/admin/registrations?state=…`` (all pages, or the pages up
+    to the first entry ``until`` accepts)."""
     items: list[dict] = []
     async with httpx.AsyncClient(base_url=api_url, timeout=60) as client:
         login = await client.post("/api/v1/auth/demo-login", json={"login": RECORDS_LOGIN})
@@ -602,22 +609,8 @@ async def records_manager_list(api_url: str, state: str, *, limit: int = 200) ->
             page = response.json()
             items += page["items"]
             cursor = page["next_cursor"]
-            if not cursor:
+            if not cursor or (until is not None and any(until(e) for e in page["items"])):
                 return items
-
-
-async def first_page(api_url: str, state: str) -> list[dict]:
-    """The first page only (during an outage: the oldest pending entries with their errors)."""
-    async with httpx.AsyncClient(base_url=api_url, timeout=30) as client:
-        login = await client.post("/api/v1/auth/demo-login", json={"login": RECORDS_LOGIN})
-        assert login.status_code == 200, login.text
-        response = await client.get(
-            "/api/v1/admin/registrations",
-            params={"state": state, "limit": 200},
-            headers={"Authorization": f"Bearer {login.json()['token']}"},
-        )
-        assert response.status_code == 200, response.text
-        return response.json()["items"]
 
 
 async def wait_until(
