@@ -294,6 +294,8 @@ class ZGWServer:
         body = b""
         while True:
             message = await receive()
+            if message["type"] == "http.disconnect":  # the client died mid-request: nothing
+                return
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break
