@@ -425,7 +425,7 @@ def start_cluster(
     (tmp / "case-types" / f"{DEMO_MUNICIPALITY_CODE}.toml").write_text(case_type_toml(zgw.types))
     cluster = Cluster(processes, zgw, database_url)
     api_env = welkom_env(database_url, tmp, DATABASE_POOL_SIZE=4)
-    worker_env = welkom_env(database_url, tmp, LOG_LEVEL="INFO", **worker_settings)
+    worker_env = welkom_env(database_url, tmp, **({"LOG_LEVEL": "INFO"} | worker_settings))
     for _ in range(apis):
         cluster.start_api(api_env)
     for _ in range(workers):
