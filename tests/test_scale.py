@@ -169,12 +169,13 @@ def fault_plan(seed: int) -> dict[str, Any]:
     """Everything random about the fault test, drawn up front from one seed."""
     rng = random.Random(seed)
     return {
-        # (seconds until the kill, which worker, seconds dead), while the residents ask. Not
-        # more: a restart costs a few seconds of CPU (imports) on a machine that has two.
-        "worker_kills": [
-            (rng.uniform(2.0, 8.0), rng.randrange(WORKERS), rng.uniform(0.2, 1.5))
+        # (share of questions delivered, which worker, seconds dead): spread over the whole
+        # delivery, however fast the machine. Not more: a restart costs a few seconds of CPU
+        # (imports) on a machine that has two.
+        "worker_kills": sorted(
+            (rng.uniform(0.03, 0.9), rng.randrange(WORKERS), rng.uniform(0.2, 1.5))
             for _ in range(WORKER_KILLS)
-        ],
+        ),
         "unavailable_at": rng.uniform(0.10, 0.25),  # share of questions asked: ZGW answers 503
         "unavailable_s": rng.uniform(5, 10),
         "down_at": rng.uniform(0.40, 0.55),  # ZGW refuses connections
@@ -188,21 +189,25 @@ def fault_plan(seed: int) -> dict[str, Any]:
 async def _chaos(
     cluster: Cluster, load: Load, plan: dict[str, Any], seen: dict[str, list[dict]]
 ) -> None:
-    """Kill workers throughout; take the case system away twice; kill one API process."""
+    """Kill workers while they deliver; take the case system away twice while the residents
+    ask, and kill one API process."""
     processes, zgw = cluster.processes, cluster.zgw
-    done = asyncio.Event()
+    delivered = 0.0  # share of the questions delivered, polled from the database
 
     async def progress(share: float) -> None:
         while load.progress < share:  # noqa: ASYNC110 - a counter the clients bump, polled
             await asyncio.sleep(0.1)
 
     async def kill_workers() -> None:
-        for wait, which, dead in plan["worker_kills"]:
-            with_stop = asyncio.ensure_future(done.wait())
-            await asyncio.wait([with_stop], timeout=wait)
-            with_stop.cancel()
-            if done.is_set():
-                return
+        nonlocal delivered
+        started = time.monotonic()
+        for share, which, dead in plan["worker_kills"]:
+            while delivered < share:
+                counts = await outbox_counts(cluster.database_url)
+                delivered = counts.get("delivered", 0) / load.count
+                if time.monotonic() - started > DRAIN_LIMIT_S:
+                    raise TimeoutError(f"delivery stuck at {delivered:.0%}: {counts}")
+                await asyncio.sleep(0.5)
             worker = cluster.workers[which]
             await asyncio.to_thread(processes.kill, worker, signal.SIGKILL)
             await asyncio.sleep(dead)
@@ -232,13 +237,9 @@ async def _chaos(
         await outage("503", UNAVAILABLE, plan["unavailable_at"], plan["unavailable_s"])
         await outage("down", REFUSED, plan["down_at"], plan["down_s"])
 
-    killer = asyncio.create_task(kill_workers())
     try:
-        await asyncio.gather(outages(), kill_api())
-        await progress(1.0)
+        await asyncio.gather(outages(), kill_api(), kill_workers())
     finally:
-        done.set()
-        await killer
         for worker in cluster.workers:  # every worker alive again for the drain
             if not worker.running:
                 await asyncio.to_thread(processes.restart, worker)
@@ -252,7 +253,8 @@ def test_faults(backend: str, database_url: str, tmp_path: Path) -> None:
     print(
         f"\nfault plan: WELKOM_TEST_SCALE_SEED={seed} (503 at {plan['unavailable_at']:.0%} for "
         f"{plan['unavailable_s']:.1f} s, down at {plan['down_at']:.0%} for {plan['down_s']:.1f} s, "
-        f"api-{plan['api_killed']} killed at {plan['api_kill_at']:.0%})",
+        f"api-{plan['api_killed']} killed at {plan['api_kill_at']:.0%} asked; workers killed "
+        f"at {', '.join(f'{k[0]:.0%}' for k in plan['worker_kills'])} delivered)",
         flush=True,
     )
     processes = Processes(tmp_path / "logs")
