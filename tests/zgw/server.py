@@ -148,6 +148,7 @@ class ZGWServer:
         self.rollen: dict[str, dict] = {}
         self.statussen: dict[str, dict] = {}
         self.zios: dict[str, dict] = {}
+        self._zio_pairs: set[tuple[str, str]] = set()  # (zaak, informatieobject): unique
         self.documenten: dict[str, dict] = {}
         self.inhoud: dict[str, bytes] = {}
         self.delen: dict[str, dict] = {}  # bestandsdeel uuid → {document, volgnummer, omvang, data}
@@ -293,6 +294,8 @@ class ZGWServer:
         body = b""
         while True:
             message = await receive()
+            if message["type"] == "http.disconnect":  # the client died mid-request: nothing
+                return
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break
@@ -561,9 +564,9 @@ class ZGWServer:
             return invalid(
                 "informatieobject", "does_not_exist", "Het informatieobject bestaat niet."
             )
-        if any(z["zaak"] == data["zaak"] and z["informatieobject"] == data["informatieobject"]
-               for z in self.zios.values()):  # fmt: skip
+        if (data["zaak"], data["informatieobject"]) in self._zio_pairs:
             return invalid("nonFieldErrors", "unique", "Het informatieobject is al gekoppeld.")
+        self._zio_pairs.add((data["zaak"], data["informatieobject"]))
         zio = self._add(self.zios, "zaken", "/zaakinformatieobjecten", {
             **data, "aardRelatieWeergave": "Hoort bij, omgekeerd: kent",
             "registratiedatum": _now(), "vernietigingsdatum": None, "status": None,
