@@ -134,6 +134,7 @@ async def test_fails_n_times_then_one_zaak(
     (entry,) = await entries(db)
     assert entry.state == OutboxState.delivered
     assert entry.attempts == 5
+    assert entry.last_error  # what went wrong before it was delivered stays on record
     assert len(delays) == 4
     assert delays == sorted(delays) or max(delays) <= settings.outbox_backoff_max_seconds
     assert len((await db.execute(select(LocalZaak))).scalars().all()) == 1

@@ -306,6 +306,8 @@ def test_faults(backend: str, database_url: str, tmp_path: Path) -> None:
             assert delivered.keys() == set(load.acked.values())
             hit = {e["interaction_id"] for mode in seen for e in seen[mode] if e["last_error"]}
             assert all(delivered[i]["attempts"] > 1 for i in hit)
+            # … and the list still says what went wrong before each of them was delivered.
+            assert all(delivered[i]["last_error"] for i in hit)
             attempts = collections.Counter(e["attempts"] for e in delivered.values())
             print(f"delivered registrations by attempts: {dict(sorted(attempts.items()))}")
             assert sum(n for a, n in attempts.items() if a > 1) >= len(hit) > 0

@@ -15,7 +15,7 @@ class RegistrationEntryOut(msgspec.Struct):
     attempts: int
     created_at: datetime
     next_attempt_at: datetime
-    last_error: str | None
+    last_error: str | None  # for a delivered entry: the last failure before it was delivered
     problem: dict[str, Any] | None  # the register's problem details when it refused
 
 

@@ -84,7 +84,8 @@ async def mark_delivered(
             delivered_at=clock(),
             claim_token=None,
             lease_expires_at=None,
-            last_error=None,
+            # last_error stays: the last failure before delivery is the entry's history
+            # (the registration list shows what happened during an outage).
         )
         .execution_options(synchronize_session=False)
     )
