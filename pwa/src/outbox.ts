@@ -26,7 +26,7 @@ export async function sendQueued(item: QueuedRequest): Promise<Outcome> {
       /* no body */
     }
   }
-  return outcomeFor(response.status, message);
+  return outcomeFor(response.status, message, item.conflictFinal);
 }
 
 export function flush(): Promise<void> {

@@ -56,6 +56,11 @@ export interface QueuedRequest {
   body: unknown;
   createdAt: string;
   attempts: number;
+  /**
+   * A 409 means "already in another state" (e.g. cancelling a request that is already done):
+   * show it as refused instead of retrying. Otherwise a 409 is retried like a busy server.
+   */
+  conflictFinal?: boolean;
   /** Set when the server refused it for good (a 4xx other than 401/408/409/425/429). */
   failed?: { status: number; message: string };
 }
@@ -79,8 +84,9 @@ export function newId(): string {
 }
 
 /** Classify an HTTP answer: which ones are worth a retry with the same key. */
-export function outcomeFor(status: number, message = ""): Outcome {
+export function outcomeFor(status: number, message = "", conflictFinal = false): Outcome {
   if (status >= 200 && status < 300) return { kind: "sent", status };
+  if (status === 409 && conflictFinal) return { kind: "failed", status, message };
   if ([401, 403, 408, 409, 425, 429].includes(status) || status >= 500) return { kind: "retry" };
   return { kind: "failed", status, message };
 }
@@ -111,7 +117,7 @@ export class Queue extends EventTarget {
   }
 
   async add(
-    item: Pick<QueuedRequest, "kind" | "method" | "path" | "body">,
+    item: Pick<QueuedRequest, "kind" | "method" | "path" | "body" | "conflictFinal">,
   ): Promise<QueuedRequest> {
     if (!this.account) throw new Error("sign in before sending");
     const entry: QueuedRequest = {

@@ -79,6 +79,13 @@ describe("offline queue with files", () => {
     expect(await queue.list()).toEqual([]);
   });
 
+  it("treats a conflict as final only where the entry says so", async () => {
+    const { outcomeFor } = await import("../src/queue");
+    expect(outcomeFor(409, "busy").kind).toBe("retry");
+    expect(outcomeFor(409, "Already closed", true)).toEqual({ kind: "failed", status: 409, message: "Already closed" });
+    expect(outcomeFor(503, "", true).kind).toBe("retry");
+  });
+
   it("tells JSON bodies and multipart bodies apart", () => {
     expect(isMultipart({ text: "hello" })).toBe(false);
     expect(isMultipart(undefined)).toBe(false);
