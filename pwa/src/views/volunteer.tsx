@@ -42,7 +42,6 @@ export function VolunteerView({ ctx }: { ctx: AppContext }) {
       ]);
       setOpen(o.data.items);
       setMine(m.data.items);
-      setError("");
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 403
