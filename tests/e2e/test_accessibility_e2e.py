@@ -62,7 +62,14 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
 
     assert {view: v for view, v in found.items() if v} == {}
     assert csp == []  # the app runs under its strict policy without a single violation
-    assert set(found) == {"language", "login", "login-activation", *VIEWS, "questions-offline", "volunteer"}
+    assert set(found) == {
+        "language",
+        "login",
+        "login-activation",
+        *VIEWS,
+        "questions-offline",
+        "volunteer",
+    }
 
 
 def test_the_checker_does_find_violations(page: Page) -> None:

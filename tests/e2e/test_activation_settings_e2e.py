@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -23,13 +24,17 @@ def _new_resident_with_code(page: Page, name: str) -> tuple[str, str]:
     )
     assert made.status == 201, made.text()
     resident_id = made.json()["id"]
-    issued = page.request.post(f"/api/v1/admin/residents/{resident_id}/activation-codes", headers=auth)
+    issued = page.request.post(
+        f"/api/v1/admin/residents/{resident_id}/activation-codes", headers=auth
+    )
     assert issued.status == 201, issued.text()
     page.context.clear_cookies()  # the caseworker's calls left no session in this browser
     return resident_id, issued.json()["code"]
 
 
-def test_a_resident_activates_with_the_code_from_the_caseworker(page: Page, browser, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_resident_activates_with_the_code_from_the_caseworker(
+    page: Page, browser, server
+) -> None:  # type: ignore[no-untyped-def]
     name = f"Yonas {uuid.uuid4().hex[:4]}"
     resident_id, code = _new_resident_with_code(page, name)
 
@@ -54,7 +59,8 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(page: Page, brow
     page.locator("[data-testid=activation] button[type=submit]").click()
     expect(page.locator("#home-title")).to_contain_text(name)
     session = page.request.get("/api/v1/auth/session").json()
-    assert session["resident_id"] == resident_id and session["roles"] == ["resident"]
+    assert session["resident_id"] == resident_id
+    assert session["roles"] == ["resident"]
     assert any(c["name"] == "welkom_device" for c in page.context.cookies())
 
     # The code is spent: another phone trying it gets the API's (Dutch) "already used".
@@ -66,7 +72,9 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(page: Page, brow
         second.locator("#activation-code").fill(code)
         second.locator("[data-testid=activation] button[type=submit]").click()
         expect(second.locator("#activation-error")).to_be_visible()
-        used = other.request.post("/api/v1/auth/activation", data={"code": code}, headers={"Accept-Language": "nl"})
+        used = other.request.post(
+            "/api/v1/auth/activation", data={"code": code}, headers={"Accept-Language": "nl"}
+        )
         assert used.status == 409
         expect(second.locator("#activation-error")).to_contain_text(used.json()["detail"])
     finally:
@@ -118,5 +126,5 @@ def test_settings_quiet_hours_and_export(page: Page) -> None:
         page.locator("[data-testid=export]").click()
     path = download.value.path()
     assert download.value.suggested_filename == "welkom-export.json"
-    exported = json.loads(open(path, encoding="utf-8").read())
+    exported = json.loads(Path(path).read_text(encoding="utf-8"))
     assert "Amal" in json.dumps(exported, ensure_ascii=False)

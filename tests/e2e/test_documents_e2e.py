@@ -34,9 +34,11 @@ def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: P
     posts: list[str] = []
     page.on(
         "request",
-        lambda r: posts.append(r.headers.get("idempotency-key", ""))
-        if r.method == "POST" and r.url.endswith("/api/v1/me/documents")
-        else None,
+        lambda r: (
+            posts.append(r.headers.get("idempotency-key", ""))
+            if r.method == "POST" and r.url.endswith("/api/v1/me/documents")
+            else None
+        ),
     )
     page.context.set_offline(True)
     _pick(page, "brief-offline.pdf")
@@ -49,7 +51,9 @@ def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: P
     # The file's bytes survive a reload without network (IndexedDB, the shell from the worker).
     page.reload()
     page.locator('nav a[href="#/documents"]').click()
-    expect(page.locator("[data-testid=queued-documents] li", has_text="brief-offline.pdf")).to_be_visible()
+    expect(
+        page.locator("[data-testid=queued-documents] li", has_text="brief-offline.pdf")
+    ).to_be_visible()
 
     page.context.set_offline(False)
     expect(page.locator("[data-testid=sent-documents] [data-state=sent]")).to_be_visible()
@@ -58,7 +62,8 @@ def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: P
     after = _documents(page)
     assert len(after) == before + 1  # exactly one document, and the API knows it
     keys = [k for k in posts if k]
-    assert keys and len(set(keys)) == 1  # every attempt with the same Idempotency-Key
+    assert keys
+    assert len(set(keys)) == 1
 
 
 def test_a_lost_answer_is_retried_with_the_same_key_and_stored_once(browser, server) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +100,8 @@ def test_a_lost_answer_is_retried_with_the_same_key_and_stored_once(browser, ser
         expect(page.locator("[data-testid=sent-documents] [data-state=sent]")).to_be_visible()
         # Stored, then the first answer replayed (same status, marked as a replay).
         assert [(s, r) for _, s, r in seen] == [(201, None), (201, "true")]
-        assert seen[0][0] and seen[0][0] == seen[1][0]
+        assert seen[0][0]
+        assert seen[0][0] == seen[1][0]
         assert len(_documents(page)) == before + 1
     finally:
         context.close()

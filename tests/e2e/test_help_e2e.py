@@ -80,7 +80,8 @@ def test_a_volunteer_claims_a_help_request_and_a_second_cannot(browser, server) 
         card.locator(".rating button").nth(3).click()  # rate: 4 out of 5
         expect(card.locator("button[aria-pressed=true]")).to_have_text("4")
         rated = resident.request.get(f"/api/v1/me/help-requests/{request_id}").json()
-        assert rated["state"] == "done" and rated["feedback"]["rating"] == 4
+        assert rated["state"] == "done"
+        assert rated["feedback"]["rating"] == 4
     finally:
         for c in contexts:
             c.close()

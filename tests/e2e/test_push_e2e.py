@@ -92,7 +92,7 @@ def test_subscribing_registers_the_device_with_the_api(page: Page, server: str) 
     assert page.evaluate("window.__subscribedWith") == key
     after = page.request.get("/api/v1/me/push-subscriptions").json()
     assert len(after) == len(before) + 1
-    new = [s for s in after if s["id"] not in {b["id"] for b in before}][0]
+    new = next(s for s in after if s["id"] not in {b["id"] for b in before})
     assert new["push_service"] == "https://fcm.googleapis.com"  # never the full endpoint
 
     # Off again: removed from the API as well.
@@ -153,7 +153,8 @@ def test_the_worker_shows_the_inbox_text_for_a_push(page: Page, server: str) -> 
     )
     fallback = _wait_for_tag(page, f"welkom-{unknown}")[0]
     assert fallback["body"] == "لديك رسالة جديدة في Welkom."
-    assert fallback["dir"] == "rtl" and fallback["lang"] == "ar"
+    assert fallback["dir"] == "rtl"
+    assert fallback["lang"] == "ar"
 
     # The inbox view lists the item; opening from the notification (?read=<id>) marks it read.
     page.goto(f"/#/notifications?read={item['id']}")
