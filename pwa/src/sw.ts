@@ -17,7 +17,7 @@ const API_TIMEOUT_MS = 3000;
 /** API reads worth keeping for offline use; everything else under /api goes straight to the network. */
 const CACHED_API = [
   /^\/api\/v1\/auth\/session$/,
-  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents))?\/?$/,
+  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents|help-requests))?\/?$/,
   /^\/api\/v1\/(services|languages)(\/.*)?$/,
 ];
 
