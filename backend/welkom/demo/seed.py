@@ -30,7 +30,7 @@ DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
     DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
-    DemoLogin("demo-volunteer-2", "volunteer", "Noor Haddad, vetted volunteer (nl, ar)"),
+    DemoLogin("demo-volunteer-2", "volunteer", "Noor de Wit, vetted volunteer (nl, ar)"),
     DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
     DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
     DemoLogin("demo-editor", "editor", "Fatima El Amrani, communications editor"),
@@ -77,7 +77,7 @@ async def seed(db: AsyncSession) -> bool:
             second_volunteer := Account(
                 municipality_id=municipality.id,
                 roles=["volunteer"],
-                display_name="Noor Haddad",
+                display_name="Noor de Wit",
                 demo_login="demo-volunteer-2",
             ),
             coordinator := Account(
