@@ -142,6 +142,8 @@ export class Queue extends EventTarget {
 
   /** Remove the signed-in account's entries (on sign-out). */
   async clear(): Promise<void> {
+    // A send under way would write its entry back (attempt count) after we deleted it: wait.
+    await this.running?.catch(() => undefined);
     const db = await this.db;
     for (const item of await this.list()) await db.delete("requests", item.seq!);
     this.changed();

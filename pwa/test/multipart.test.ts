@@ -86,6 +86,21 @@ describe("offline queue with files", () => {
     expect(outcomeFor(503, "", true).kind).toBe("retry");
   });
 
+  it("clearing (sign-out) while a send is under way leaves nothing behind", async () => {
+    const queue = fresh();
+    await upload(queue);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const flushing = queue.flush(async () => {
+      await gate; // the answer is slow; meanwhile the person signs out
+      return { kind: "retry" };
+    });
+    const clearing = queue.clear();
+    release();
+    await Promise.all([flushing, clearing]);
+    expect(await queue.list()).toEqual([]);
+  });
+
   it("tells JSON bodies and multipart bodies apart", () => {
     expect(isMultipart({ text: "hello" })).toBe(false);
     expect(isMultipart(undefined)).toBe(false);
