@@ -114,3 +114,17 @@ export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
+
+/**
+ * What to tell the person about a failed request: the server's localized problem detail (and
+ * its field errors), or `offline` when no answer came. The API localizes by Accept-Language.
+ */
+export function problemText(error: unknown, offline: string): string {
+  if (!(error instanceof ApiError)) return offline;
+  const fields = (error.problem.errors ?? []).map((e) => e.message).filter(Boolean);
+  return [error.message, ...fields].filter((x, i, all) => x && all.indexOf(x) === i).join(" ");
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

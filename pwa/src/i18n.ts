@@ -82,6 +82,7 @@ export async function setLanguage(code: string, remember = true): Promise<void> 
   current = code;
   document.documentElement.lang = code;
   document.documentElement.dir = direction(code);
+  dispatchEvent(new Event("welkom:language"));
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, code);

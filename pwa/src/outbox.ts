@@ -1,18 +1,20 @@
 /** The page's side of the offline queue: sending queued requests through the API. */
 import { API_BASE, requestHeaders } from "./api";
-import { Queue, outcomeFor, type Outcome, type QueuedRequest } from "./queue";
+import { Queue, isMultipart, outcomeFor, toFormData, type MultipartBody, type Outcome, type QueuedRequest } from "./queue";
 
 export const queue = new Queue();
 
 export async function sendQueued(item: QueuedRequest): Promise<Outcome> {
-  const headers = requestHeaders(item.method, {
-    "Content-Type": "application/json",
-    "Idempotency-Key": item.key,
-  });
+  const multipart = isMultipart(item.body);
+  const headers = requestHeaders(item.method, { "Idempotency-Key": item.key });
+  // FormData sets its own multipart Content-Type with the boundary.
+  if (!multipart && item.body !== undefined) headers.set("Content-Type", "application/json");
+  const body =
+    item.body === undefined ? undefined : multipart ? toFormData(item.body as MultipartBody) : JSON.stringify(item.body);
   const response = await fetch(API_BASE + item.path, {
     method: item.method,
     headers,
-    body: JSON.stringify(item.body),
+    body,
     credentials: API_BASE ? "include" : "same-origin",
   });
   let message = "";

@@ -6,6 +6,40 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 
+/**
+ * A file in a multipart body, stored as bytes: an ArrayBuffer survives IndexedDB's structured
+ * clone everywhere (a FormData does not), so a photo taken offline is still there after a reload.
+ */
+export interface QueuedFile {
+  name: string;
+  type: string;
+  bytes: ArrayBuffer;
+}
+
+/** A `multipart/form-data` body: text fields and files, rebuilt as FormData when sent. */
+export interface MultipartBody {
+  multipart: Record<string, string | QueuedFile>;
+}
+
+export function isMultipart(body: unknown): body is MultipartBody {
+  return typeof body === "object" && body !== null && "multipart" in body;
+}
+
+/** Read a picked file into a body part the queue can keep. */
+export async function queuedFile(file: Blob & { name?: string }): Promise<QueuedFile> {
+  return { name: file.name || "document", type: file.type || "application/octet-stream", bytes: await file.arrayBuffer() };
+}
+
+/** The FormData to send for a multipart body. */
+export function toFormData(body: MultipartBody): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body.multipart)) {
+    if (typeof value === "string") form.append(name, value);
+    else form.append(name, new Blob([value.bytes], { type: value.type }), value.name);
+  }
+  return form;
+}
+
 export interface QueuedRequest {
   /** Order of arrival: IndexedDB's key generator, monotonic across tabs. */
   seq?: number;
@@ -18,6 +52,7 @@ export interface QueuedRequest {
   kind: string;
   method: "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
+  /** JSON, or a {@link MultipartBody} (files kept as bytes); undefined: no body. */
   body: unknown;
   createdAt: string;
   attempts: number;
@@ -109,6 +144,8 @@ export class Queue extends EventTarget {
 
   /** Remove the signed-in account's entries (on sign-out). */
   async clear(): Promise<void> {
+    // A send under way would write its entry back (attempt count) after we deleted it: wait.
+    await this.running?.catch(() => undefined);
     const db = await this.db;
     for (const item of await this.list()) await db.delete("requests", item.seq!);
     this.changed();

@@ -69,6 +69,29 @@ export const VIEWS: RouteDef[] = [
   },
   { name: "access", load: () => import("./views/access").then((m) => m.AccessView), roles: ["resident"] },
   {
+    name: "documents",
+    load: () => import("./views/documents").then((m) => m.DocumentsView),
+    label: () => t("Send a document"),
+    roles: ["resident"],
+  },
+  {
+    name: "help",
+    load: () => import("./views/help").then((m) => m.HelpView),
+    label: () => t("Ask for help"),
+    roles: ["resident"],
+  },
+  {
+    name: "volunteer",
+    load: () => import("./views/volunteer").then((m) => m.VolunteerView),
+    label: () => t("Requests for help"),
+    roles: ["volunteer"],
+  },
+  {
+    name: "notifications",
+    load: () => import("./views/notifications").then((m) => m.NotificationsView),
+    label: () => t("Messages"),
+  },
+  {
     name: "settings",
     load: () => import("./views/settings").then((m) => m.SettingsView),
     label: () => t("Settings"),

@@ -1,4 +1,5 @@
 /** Registers the service worker, hands it what this page loaded, and signals waiting updates. */
+import { language, t } from "./i18n";
 
 export const updates = new EventTarget();
 let waiting: ServiceWorker | null = null;
@@ -31,9 +32,21 @@ async function register(): Promise<void> {
     if (controlled) location.reload();
     controlled = true;
     cacheLoadedAssets();
+    tellLanguage();
   });
+  addEventListener("welkom:language", tellLanguage);
   await navigator.serviceWorker.ready;
   cacheLoadedAssets();
+  tellLanguage();
+}
+
+/** The worker shows push notifications in this language (it fetches their text after waking). */
+function tellLanguage(): void {
+  navigator.serviceWorker.controller?.postMessage({
+    type: "LANGUAGE",
+    language: language(),
+    fallback: t("You have a new message in Welkom."),
+  });
 }
 
 /**

@@ -17,7 +17,7 @@ const API_TIMEOUT_MS = 3000;
 /** API reads worth keeping for offline use; everything else under /api goes straight to the network. */
 const CACHED_API = [
   /^\/api\/v1\/auth\/session$/,
-  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents|household|access-log|consents(\/entries)?))?\/?$/,
+  /^\/api\/v1\/me(\/(questions|journey|cases|notifications|documents|help-requests|household|access-log|consents(\/entries)?))?\/?$/,
   /^\/api\/v1\/(services|languages)(\/.*)?$/,
 ];
 
@@ -112,14 +112,31 @@ async function staleWhileRevalidate(request: Request): Promise<Response> {
   return network;
 }
 
+/**
+ * Counts sign-outs (the page's SIGNED_OUT message, or a 401) in this worker: an API answer that
+ * arrives after one, for a read started before it, is not written back into the emptied cache.
+ */
+let signOuts = 0;
+
+function forgetApiReads(): Promise<boolean> {
+  signOuts += 1;
+  return caches.delete(API_CACHE);
+}
+
+sw.addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === "SIGNED_OUT") event.waitUntil(forgetApiReads());
+});
+
 /** Network first; the cached copy when offline, or when the network takes too long. */
 async function apiRead(event: FetchEvent): Promise<Response> {
   const request = event.request;
-  const cache = await caches.open(API_CACHE);
+  const generation = signOuts;
   const network = fetch(request).then(async (response) => {
-    if (response.status === 200) await cache.put(request, response.clone());
+    if (response.status === 200 && generation === signOuts) {
+      await (await caches.open(API_CACHE)).put(request, response.clone());
+    }
     // Signed out or session expired: nothing personal stays on the phone.
-    else if (response.status === 401) await caches.delete(API_CACHE);
+    else if (response.status === 401) await forgetApiReads();
     return response;
   });
   event.waitUntil(network.then(() => undefined, () => undefined));
@@ -132,9 +149,121 @@ async function apiRead(event: FetchEvent): Promise<Response> {
   }
   // Ignore Vary (services vary on Accept-Language and Cookie): offline, the last answer this
   // signed-in person saw is better than none, and the cache is emptied when they sign out.
-  const cached = await cache.match(request, { ignoreVary: true });
+  const cached = await caches.match(request, { cacheName: API_CACHE, ignoreVary: true });
   if (!cached) return network;
   const headers = new Headers(cached.headers);
   headers.set("X-Welkom-From-Cache", "1");
   return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
+}
+
+// ------------------------------------------------------------------------------------ Web Push
+/**
+ * A push carries no personal data, only `{kind, id}` of an inbox item (docs/notifications.md).
+ * The worker wakes, fetches the item with the person's session in their language and shows it.
+ * The page tells the worker the language and a fallback text in it (LANGUAGE message), kept in a
+ * tiny cache entry because a worker has no localStorage and may be woken long after.
+ */
+const SETTINGS_CACHE = "welkom-settings";
+const SETTINGS_URL = "/__welkom/settings";
+
+interface WorkerSettings {
+  language: string;
+  /** Shown when the inbox cannot be read (offline, signed out): "You have a new message." */
+  fallback: string;
+}
+
+/** Where a notification of each kind opens; anything else opens the inbox. */
+const VIEW_FOR_KIND: Record<string, string> = {
+  "question.registered": "questions",
+  "question.answered": "questions",
+  "case.status_changed": "cases",
+  "journey.step_changed": "journey",
+  "help_request.claimed": "help",
+  "help_request.cancelled": "help",
+  "service_info.changed": "services",
+};
+
+async function workerSettings(): Promise<WorkerSettings> {
+  const cached = await (await caches.open(SETTINGS_CACHE)).match(SETTINGS_URL);
+  const stored = cached ? ((await cached.json()) as Partial<WorkerSettings>) : {};
+  return { language: stored.language || "nl", fallback: stored.fallback || "Welkom" };
+}
+
+sw.addEventListener("message", (event) => {
+  const data = event.data as { type?: string; language?: string; fallback?: string } | null;
+  if (data?.type !== "LANGUAGE" || typeof data.language !== "string") return;
+  const settings: WorkerSettings = { language: data.language, fallback: String(data.fallback ?? "") };
+  event.waitUntil(
+    caches
+      .open(SETTINGS_CACHE)
+      .then((cache) => cache.put(SETTINGS_URL, new Response(JSON.stringify(settings)))),
+  );
+});
+
+sw.addEventListener("push", (event) => {
+  event.waitUntil(showPush(event.data));
+});
+
+async function showPush(data: PushMessageData | null): Promise<void> {
+  let kind = "";
+  let id = "";
+  try {
+    const payload = (data?.json() ?? {}) as { kind?: unknown; id?: unknown };
+    kind = typeof payload.kind === "string" ? payload.kind : "";
+    id = typeof payload.id === "string" && /^[0-9a-f-]{36}$/i.test(payload.id) ? payload.id : "";
+  } catch {
+    /* not JSON: show the fallback */
+  }
+  const settings = await workerSettings();
+  // The same inbox item pushed twice (a resend after a crash) replaces, never doubles (tag).
+  const tag = id ? `welkom-${id}` : "welkom";
+  let title = "Welkom";
+  let body = settings.fallback;
+  if (id) {
+    try {
+      const response = await fetch(`/api/v1/me/notifications/${id}`, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "Accept-Language": settings.language },
+      });
+      if (response.ok) {
+        const item = (await response.json()) as { title?: string; body?: string };
+        title = item.title || title;
+        body = item.body || "";
+      } else if (response.status === 401) {
+        await forgetApiReads(); // signed out: nothing personal stays on the phone
+      }
+    } catch {
+      /* offline: the fallback text */
+    }
+  }
+  const view = VIEW_FOR_KIND[kind] ?? "notifications";
+  await sw.registration.showNotification(title, {
+    body,
+    tag,
+    lang: settings.language,
+    dir: ["ar", "fa", "prs", "ps", "ckb"].includes(settings.language) ? "rtl" : "ltr",
+    icon: "/icons/icon-192.png",
+    data: { view, id },
+  });
+}
+
+sw.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const data = (event.notification.data ?? {}) as { view?: string; id?: string };
+  const view = /^[a-z-]+$/.test(data.view ?? "") ? data.view! : "notifications";
+  event.waitUntil(openView(view, data.id));
+});
+
+/** Focus an open window on the view (or open one). `?read=<id>`: the page marks the item read
+ * (a POST needs the page's CSRF token, which the worker does not have). */
+async function openView(view: string, id: string | undefined): Promise<void> {
+  const url = new URL(`/#/${view}${id ? `?read=${id}` : ""}`, sw.location.origin).href;
+  const windows = await sw.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+  if (open) {
+    await open.focus();
+    await open.navigate(url).catch(() => open.postMessage({ type: "OPEN", view }));
+    return;
+  }
+  await sw.clients.openWindow(url);
 }

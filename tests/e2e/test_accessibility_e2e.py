@@ -6,8 +6,21 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import LANGUAGE_NAMES, ask, axe_violations
+from tests.e2e.helpers_actions import ask_for_help
 
-VIEWS = ["home", "ask", "questions", "journey", "services", "cases", "data", "settings"]
+VIEWS = [
+    "home",
+    "ask",
+    "questions",
+    "journey",
+    "services",
+    "cases",
+    "data",
+    "documents",
+    "help",
+    "notifications",
+    "settings",
+]
 # Reached from links in other views, not from the menu.
 LINKED = ["access", "consent"]  # ends on consent for the confirmation below
 
@@ -28,12 +41,20 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     expect(page.locator("html")).to_have_attribute("lang", code)
     expect(page.locator("#login-title")).to_be_visible()
     found["login"] = axe_violations(page)
+    page.locator("section > .actions > button:not(.primary)").first.click()  # activation code
+    page.locator("[data-testid=activation] button[type=submit]").click()  # empty: an error
+    expect(page.locator("#activation-error")).to_be_visible()
+    found["login-activation"] = axe_violations(page)
+    page.reload()
+    expect(page.locator("#login-title")).to_be_visible()
 
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.locator("section button.primary").first.click()
     expect(page.locator("#home-title")).to_be_visible()
     ask(page, f"Toegankelijkheid {code}")  # so the lists and badges are on screen
     expect(page.locator("[data-testid=questions] li").first).to_be_visible()
+    ask_for_help(page, f"Toegankelijkheid {code}", share=False)
+    expect(page.locator("[data-testid=help-requests] li").first).to_be_visible()
     for view in VIEWS:
         page.locator(f'nav a[href="#/{view}"]').click()
         expect(page.locator(f"#{view}-title")).to_be_visible()
@@ -57,17 +78,27 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     expect(page.locator("[data-testid=queued] li").first).to_be_visible()
     found["questions-offline"] = axe_violations(page)
     page.context.set_offline(False)
+    expect(page.locator(".notice.queued")).to_have_count(0)
+
+    page.locator('nav a[href="#/settings"]').click()
+    page.locator("#settings-title ~ button.primary").click()  # sign out; the volunteer's views
+    page.locator("section button.primary").nth(1).click()
+    page.locator('nav a[href="#/volunteer"]').click()
+    expect(page.locator("[data-testid=open] li").first).to_be_visible()
+    found["volunteer"] = axe_violations(page)
 
     assert {view: v for view, v in found.items() if v} == {}
     assert csp == []  # the app runs under its strict policy without a single violation
     assert set(found) == {
         "language",
         "login",
+        "login-activation",
         *VIEWS,
         *LINKED,
         "consent-confirm",
         "service",
         "questions-offline",
+        "volunteer",
     }
 
 

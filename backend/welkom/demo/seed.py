@@ -30,6 +30,7 @@ DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
     DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
+    DemoLogin("demo-volunteer-2", "volunteer", "Noor de Wit, vetted volunteer (nl, ar)"),
     DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
     DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
     DemoLogin("demo-editor", "editor", "Fatima El Amrani, communications editor"),
@@ -73,6 +74,12 @@ async def seed(db: AsyncSession) -> bool:
                 display_name="Pieter Jansen",
                 demo_login="demo-volunteer",
             ),
+            second_volunteer := Account(
+                municipality_id=municipality.id,
+                roles=["volunteer"],
+                display_name="Noor de Wit",
+                demo_login="demo-volunteer-2",
+            ),
             coordinator := Account(
                 municipality_id=municipality.id,
                 roles=["coordinator"],
@@ -99,6 +106,20 @@ async def seed(db: AsyncSession) -> bool:
             areas=["Centrum", "Noord"],
             vetted_at=utcnow(),
             vog_date=utcnow().date() - timedelta(days=60),
+            vetted_by=coordinator.id,
+        )
+    )
+    db.add(
+        VolunteerProfile(  # a second vetted volunteer in the same area: two can race for a claim
+            municipality_id=municipality.id,
+            account_id=second_volunteer.id,
+            display_name="Noor",
+            languages=["nl", "ar"],
+            skills=["language_help", "paperwork"],
+            availability=["mon-evening", "sat-afternoon"],
+            areas=["Centrum"],
+            vetted_at=utcnow(),
+            vog_date=utcnow().date() - timedelta(days=30),
             vetted_by=coordinator.id,
         )
     )

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { ApiError, request, type Session } from "../api";
+import { ApiError, problemText, request, type Session } from "../api";
 import type { AppContext } from "../app";
 import { go } from "../app";
 import { t } from "../i18n";
@@ -9,27 +9,98 @@ const DEMO = [
   { login: "demo-volunteer", label: () => t("Sign in as the demo volunteer") },
 ];
 
-/** Sign in. The demo logins appear only where the server offers them. */
+/** Set after an activation with "remember this phone": the HttpOnly device cookie may exist. */
+const REMEMBERED = "welkom.device";
+
+function remembered(): boolean {
+  try {
+    return localStorage.getItem(REMEMBERED) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function remember(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(REMEMBERED, "1");
+    else localStorage.removeItem(REMEMBERED);
+  } catch {
+    /* private mode */
+  }
+}
+
+/**
+ * Sign in: with the activation code from the caseworker's letter (first time), with "this
+ * phone" (a remembered device, tried by itself), or — where the server offers them — demo logins.
+ */
 export function LoginView({ ctx }: { ctx: AppContext }) {
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const [activating, setActivating] = useState(false);
+  const [code, setCode] = useState("");
+  const [keep, setKeep] = useState(true);
+  const [codeError, setCodeError] = useState("");
+  const offline = () => t("There is no connection. Try again when you are online.");
+
+  const signedIn = async () => {
+    // Read the session back through the service worker, so it is known offline too.
+    ctx.setSession((await request<Session>("/api/v1/auth/session")).data);
+    go("home");
+  };
+
+  // A remembered phone signs in with one tap (the device credential is rotated at every use).
+  const [device, setDevice] = useState(remembered());
+  const deviceLogin = async () => {
+    setBusy(true);
+    setError("");
+    try {
+      await request("/api/v1/auth/device-login", { method: "POST", body: {} });
+      await signedIn();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        remember(false);
+        setDevice(false);
+      }
+      setError(problemText(e, offline()));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const signIn = async (login: string) => {
     setBusy(true);
     setError("");
     try {
       await request("/api/v1/auth/demo-login", { method: "POST", body: { login } });
-      // Read the session back through the service worker, so it is known offline too.
-      ctx.setSession((await request<Session>("/api/v1/auth/session")).data);
-      go("home");
+      await signedIn();
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
         setError(t("Signing in with a demo account is not possible here."));
-      } else if (e instanceof ApiError) {
-        setError(e.message);
       } else {
-        setError(t("There is no connection. Try again when you are online."));
+        setError(problemText(e, offline()));
       }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const activate = async (event: Event) => {
+    event.preventDefault();
+    if (!code.trim()) {
+      setCodeError(t("Enter the code from your letter."));
+      return;
+    }
+    setBusy(true);
+    setCodeError("");
+    try {
+      await request("/api/v1/auth/activation", {
+        method: "POST",
+        body: { code: code.trim(), remember_device: keep },
+      });
+      remember(keep);
+      await signedIn();
+    } catch (e) {
+      setCodeError(problemText(e, offline()));
     } finally {
       setBusy(false);
     }
@@ -41,6 +112,56 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         {t("Sign in")}
       </h1>
       <p>{t("Welkom helps you with your municipality, in your own language.")}</p>
+      {device && (
+        <div class="actions">
+          <button type="button" disabled={busy} onClick={() => void deviceLogin()}>
+            {t("Sign in on this phone")}
+          </button>
+        </div>
+      )}
+      {activating ? (
+        <form onSubmit={activate} noValidate data-testid="activation">
+          <label for="activation-code">{t("Activation code")}</label>
+          <p id="activation-hint" class="hint">
+            {t("You find the code in the letter from your caseworker. Capital or small letters do not matter.")}
+          </p>
+          <input
+            id="activation-code"
+            name="code"
+            type="text"
+            autocomplete="one-time-code"
+            autocapitalize="characters"
+            spellcheck={false}
+            dir="ltr"
+            maxLength={64}
+            aria-describedby={codeError ? "activation-hint activation-error" : "activation-hint"}
+            aria-invalid={codeError ? "true" : undefined}
+            value={code}
+            onInput={(e) => {
+              setCode((e.target as HTMLInputElement).value);
+              setCodeError("");
+            }}
+          />
+          <label class="check">
+            <input type="checkbox" checked={keep} onChange={(e) => setKeep((e.target as HTMLInputElement).checked)} />
+            {t("Remember this phone, so I can sign in without a code next time")}
+          </label>
+          {codeError && (
+            <p id="activation-error" class="error" role="alert">
+              {codeError}
+            </p>
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {t("Activate")}
+          </button>
+        </form>
+      ) : (
+        <div class="actions">
+          <button type="button" disabled={busy} onClick={() => setActivating(true)}>
+            {t("I have an activation code")}
+          </button>
+        </div>
+      )}
       <div class="actions">
         {DEMO.map((d) => (
           <button key={d.login} type="button" class="primary" disabled={busy} onClick={() => signIn(d.login)}>

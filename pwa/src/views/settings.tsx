@@ -1,19 +1,67 @@
-import { useState } from "preact/hooks";
-import { request } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHeaders } from "../api";
 import type { AppContext } from "../app";
 import { go } from "../app";
-import { LANGUAGES, language, t } from "../i18n";
+import { LANGUAGES, formatDate, language, t } from "../i18n";
 import { queue } from "../outbox";
+import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 
-/** Settings: language and signing out (which also removes what this phone kept). */
+interface QuietHours {
+  start: string;
+  end: string;
+  time_zone: string;
+}
+
+interface Erasure {
+  id: string;
+  state: string;
+  requested_at: string;
+  what_happens: string;
+}
+
+/**
+ * Settings: language, push notifications and quiet hours, export my data, ask for erasure, sign
+ * out (here or everywhere; both remove what this phone kept).
+ */
 export function SettingsView({ ctx }: { ctx: AppContext }) {
+  const resident = ctx.session?.roles.includes("resident") ?? false;
   const [busy, setBusy] = useState(false);
+  const [push, setPush] = useState<boolean | null>(null);
+  const [pushError, setPushError] = useState("");
+  const [quiet, setQuiet] = useState<QuietHours | null>(null);
+  const [quietError, setQuietError] = useState("");
+  const [exportError, setExportError] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [erasure, setErasure] = useState<Erasure | null>(null);
+  const [erasureError, setErasureError] = useState("");
+  const offline = () => t("There is no connection. Try again when you are online.");
 
-  const logout = async () => {
+  useEffect(() => {
+    if (pushSupported()) void pushEnabled().then(setPush, () => setPush(false));
+    request<{ quiet_hours: QuietHours }>("/api/v1/me/notification-preferences")
+      .then((r) => setQuiet(r.data.quiet_hours))
+      .catch(() => undefined);
+    if (resident)
+      optional<Erasure>("/api/v1/me/erasure-request")
+        .then((r) => setErasure(r?.data ?? null))
+        .catch(() => undefined);
+  }, [resident]);
+
+  const signOut = async (everywhere: boolean) => {
     setBusy(true);
     try {
-      await request("/api/v1/auth/logout", { method: "POST" }).catch(() => undefined);
+      await disablePush().catch(() => undefined);
+      await request(everywhere ? "/api/v1/auth/logout-everywhere" : "/api/v1/auth/logout", { method: "POST" }).catch(
+        () => undefined,
+      );
+      try {
+        localStorage.removeItem("welkom.device"); // sign in with a tap again only after a new activation
+      } catch {
+        /* private mode */
+      }
       await queue.clear();
+      // Tell the worker first: an API read still on its way must not write its answer back.
+      navigator.serviceWorker?.controller?.postMessage({ type: "SIGNED_OUT" });
       if ("caches" in window) await caches.delete("welkom-api");
       ctx.setSession(null);
       go("login");
@@ -21,6 +69,95 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
       setBusy(false);
     }
   };
+
+  const togglePush = async () => {
+    setPushError("");
+    setBusy(true);
+    try {
+      if (push) {
+        await disablePush();
+        setPush(false);
+        ctx.announce(t("Notifications are off on this phone."));
+      } else {
+        await enablePush();
+        setPush(true);
+        ctx.announce(t("Notifications are on on this phone."));
+      }
+    } catch (e) {
+      setPushError(
+        e instanceof PushRefused
+          ? t("Notifications are blocked. Allow them in your browser settings.")
+          : e instanceof Error && e.name === "AbortError"
+            ? t("This phone could not turn on notifications. Try again later.")
+            : problemText(e, offline()),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveQuiet = async (event: Event) => {
+    event.preventDefault();
+    if (!quiet) return;
+    setQuietError("");
+    try {
+      const r = await request<{ quiet_hours: QuietHours }>("/api/v1/me/notification-preferences", {
+        method: "PATCH",
+        body: { quiet_hours: quiet },
+      });
+      setQuiet(r.data.quiet_hours);
+      ctx.announce(t("Quiet hours saved."));
+    } catch (e) {
+      setQuietError(problemText(e, offline()));
+    }
+  };
+
+  const exportData = async () => {
+    setExportError("");
+    setBusy(true);
+    try {
+      const response = await fetch(API_BASE + "/api/v1/me/export", {
+        headers: requestHeaders("GET"),
+        credentials: API_BASE ? "include" : "same-origin",
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "welkom-export.json";
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      ctx.announce(t("Your data has been downloaded."));
+    } catch {
+      setExportError(t("Your data could not be downloaded. Try again when you are online."));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const askErasure = async () => {
+    setErasureError("");
+    setBusy(true);
+    try {
+      const r = await request<Erasure>("/api/v1/me/erasure-request", {
+        method: "POST",
+        body: {},
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+      });
+      setErasure(r.data);
+      setConfirming(false);
+      ctx.announce(t("Your request to erase your data has been sent."));
+    } catch (e) {
+      setErasureError(problemText(e, offline()));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setTime = (part: "start" | "end") => (e: Event) =>
+    quiet && setQuiet({ ...quiet, [part]: (e.target as HTMLInputElement).value });
 
   return (
     <section aria-labelledby="settings-title">
@@ -35,8 +172,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
           onChange={async (e) => {
             const code = (e.target as HTMLSelectElement).value;
             await ctx.changeLanguage(code);
-            const patch = ctx.session?.roles.includes("resident");
-            if (patch) {
+            if (resident) {
               // Remember it on the server too, so letters and messages come in this language.
               const me = await request("/api/v1/me").catch(() => null);
               const etag = me?.headers.get("ETag");
@@ -57,10 +193,112 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
           ))}
         </select>
       </form>
+
+      <h2>{t("Notifications")}</h2>
+      {pushSupported() ? (
+        <>
+          <p>{t("Get a notification on this phone when there is news for you. It shows no personal details until you open Welkom.")}</p>
+          <div class="actions">
+            <button
+              type="button"
+              role="switch"
+              aria-checked={push === true}
+              disabled={busy || push === null}
+              data-testid="push-toggle"
+              onClick={() => void togglePush()}
+            >
+              {push ? t("Notifications on this phone: on") : t("Notifications on this phone: off")}
+            </button>
+          </div>
+          {pushError && (
+            <p class="error" role="alert">
+              {pushError}
+            </p>
+          )}
+        </>
+      ) : (
+        <p>{t("This browser cannot show notifications. You find your messages in Welkom.")}</p>
+      )}
+      {quiet && (
+        <form onSubmit={saveQuiet} data-testid="quiet-hours">
+          <p class="hint">{t("During quiet hours your phone stays silent. Messages wait until the quiet hours end.")}</p>
+          <div class="row">
+            <div>
+              <label for="quiet-start">{t("Quiet from")}</label>
+              <input id="quiet-start" type="time" required value={quiet.start} onInput={setTime("start")} />
+            </div>
+            <div>
+              <label for="quiet-end">{t("Quiet until")}</label>
+              <input id="quiet-end" type="time" required value={quiet.end} onInput={setTime("end")} />
+            </div>
+          </div>
+          {quietError && (
+            <p class="error" role="alert">
+              {quietError}
+            </p>
+          )}
+          <button type="submit">{t("Save quiet hours")}</button>
+        </form>
+      )}
+
+      {resident && (
+        <>
+          <h2>{t("My data")}</h2>
+          <p>{t("Download everything Welkom keeps about you, in one file.")}</p>
+          <div class="actions">
+            <button type="button" disabled={busy} data-testid="export" onClick={() => void exportData()}>
+              {t("Download my data")}
+            </button>
+          </div>
+          {exportError && (
+            <p class="error" role="alert">
+              {exportError}
+            </p>
+          )}
+
+          <h3>{t("Erase my data")}</h3>
+          {erasure ? (
+            <div class="card" data-testid="erasure" data-state={erasure.state}>
+              <p>{t("You asked to erase your data on {date}.", { date: formatDate(erasure.requested_at) })}</p>
+              <p>{erasure.what_happens}</p>
+            </div>
+          ) : confirming ? (
+            <div class="card confirm" role="group" aria-labelledby="erasure-confirm-title">
+              <p id="erasure-confirm-title">
+                <strong>{t("Are you sure you want the municipality to erase your data?")}</strong>
+              </p>
+              <p>{t("A caseworker will erase what Welkom keeps about you. After that you cannot use Welkom with this account any more. This cannot be undone.")}</p>
+              <div class="actions">
+                <button type="button" class="danger" disabled={busy} onClick={() => void askErasure()}>
+                  {t("Yes, erase my data")}
+                </button>
+                <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+                  {t("No, keep my data")}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div class="actions">
+              <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+                {t("Ask to erase my data")}
+              </button>
+            </div>
+          )}
+          {erasureError && (
+            <p class="error" role="alert">
+              {erasureError}
+            </p>
+          )}
+        </>
+      )}
+
       <h2>{t("Sign out")}</h2>
       <p>{t("When you sign out, what Welkom saved on this phone is removed, including questions that were not sent yet.")}</p>
-      <button type="button" class="primary" disabled={busy} onClick={() => void logout()}>
+      <button type="button" class="primary" disabled={busy} onClick={() => void signOut(false)}>
         {t("Sign out")}
+      </button>{" "}
+      <button type="button" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
+        {t("Sign out on all devices")}
       </button>
     </section>
   );

@@ -1,0 +1,57 @@
+/** Names of help categories and states, shared by the resident's and the volunteer's views. */
+import { formatDate, t } from "./i18n";
+
+export const CATEGORIES = [
+  "accompany_appointment",
+  "language_help",
+  "bike",
+  "moving_furniture",
+  "homework_help",
+  "paperwork",
+  "other",
+] as const;
+
+export function categoryLabel(code: string): string {
+  switch (code) {
+    case "accompany_appointment":
+      return t("Go with me to an appointment");
+    case "language_help":
+      return t("Help with the language");
+    case "bike":
+      return t("Help with a bike");
+    case "moving_furniture":
+      return t("Help with moving furniture");
+    case "homework_help":
+      return t("Help with homework");
+    case "paperwork":
+      return t("Help with letters and forms");
+    default:
+      return t("Something else");
+  }
+}
+
+export function stateLabel(code: string): string {
+  switch (code) {
+    case "open":
+      return t("Waiting for a volunteer");
+    case "claimed":
+      return t("A volunteer will help");
+    case "done":
+      return t("Done");
+    case "cancelled":
+      return t("Cancelled");
+    case "no_show":
+      return t("Did not take place");
+    default:
+      return code;
+  }
+}
+
+export interface HelpWindow {
+  wanted_from: string;
+  wanted_until: string;
+}
+
+export function windowText(r: HelpWindow): string {
+  return t("{from} to {until}", { from: formatDate(r.wanted_from), until: formatDate(r.wanted_until) });
+}
