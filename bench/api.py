@@ -44,6 +44,8 @@ ENDPOINTS = (
     ("GET", "/api/v1/me", "getMe"),
     ("GET", "/api/v1/me/questions", "listQuestions (20 items)"),
     ("POST", "/api/v1/me/questions", "askQuestion (with Idempotency-Key)"),
+    ("GET", "/api/v1/me/journey", "getMyJourney"),
+    ("GET", "/api/v1/services", "listServices (the resident's municipality)"),
 )
 
 WRK_SCRIPT = r"""
@@ -285,6 +287,9 @@ async def main() -> None:
         "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--no-write", action="store_true", help="print only, leave RESULTS.md")
+    parser.add_argument(
+        "--only", default="", help="measure only endpoints whose path or label contains this"
+    )
     args = parser.parse_args()
     if not 1 <= args.duration <= 120 or not 1 <= args.connections <= 256:
         sys.exit("--duration must be 1..120 s and --connections 1..256")
@@ -340,6 +345,8 @@ async def main() -> None:
             script = Path(scratch) / "bench.lua"
             script.write_text(WRK_SCRIPT)
             for method, path, label in ENDPOINTS:
+                if args.only and args.only not in f"{method} {path} {label}":
+                    continue
                 row = {"method": method, "path": path, "label": label}
                 for name, base, pid in (
                     ("welkom", welkom_url, welkom.pid),

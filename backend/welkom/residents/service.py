@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -170,18 +170,15 @@ def member_out(member: HouseholdMember) -> HouseholdMemberOut:
     )
 
 
+_HOUSEHOLD = (  # built once (hot path: GET /me)
+    select(HouseholdMember)
+    .where(HouseholdMember.resident_id == bindparam("resident_id"))
+    .order_by(HouseholdMember.created_at, HouseholdMember.id)
+)
+
+
 async def household(db: AsyncSession, resident_id: uuid.UUID) -> list[HouseholdMember]:
-    return list(
-        (
-            await db.execute(
-                select(HouseholdMember)
-                .where(HouseholdMember.resident_id == resident_id)
-                .order_by(HouseholdMember.created_at, HouseholdMember.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    return list((await db.execute(_HOUSEHOLD, {"resident_id": resident_id})).scalars().all())
 
 
 async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
