@@ -66,38 +66,30 @@ async def ask_question(
     if errors:
         raise Problem.validation(errors)
 
-    scope = f"questions:{principal.account_id}"
-    request_hash = idempotency.fingerprint({"text": data.text, "language": data.language})
-    if idempotency_key and (
-        stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
-    ):
-        return stored.response_status, stored.response_body, True
+    async def create() -> tuple[int, dict]:
+        interaction = Interaction(
+            municipality_id=principal.municipality_id,
+            resident_id=principal.resident_id,
+            kind=InteractionKind.question,
+            language=data.language,
+            text=text,
+        )
+        db.add(interaction)
+        outbox.enqueue(
+            db,
+            kind=REGISTER_KIND,
+            municipality_id=principal.municipality_id,
+            reference=interaction.id,
+        )
+        return 201, msgspec.to_builtins(question_out(interaction))
 
-    interaction = Interaction(
-        municipality_id=principal.municipality_id,
-        resident_id=principal.resident_id,
-        kind=InteractionKind.question,
-        language=data.language,
-        text=text,
+    return await idempotency.create_once(
+        db,
+        scope=f"questions:{principal.account_id}",
+        key=idempotency_key,
+        payload={"text": data.text, "language": data.language},
+        create=create,
     )
-    db.add(interaction)
-    outbox.enqueue(
-        db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id
-    )
-    body = msgspec.to_builtins(question_out(interaction))
-    if idempotency_key:
-        idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
-    try:
-        await db.commit()
-    except IntegrityError:
-        # The same key committed concurrently: answer with what that request stored.
-        await db.rollback()
-        if idempotency_key and (
-            stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
-        ):
-            return stored.response_status, stored.response_body, True
-        raise
-    return 201, body, False
 
 
 def _questions_query(*, after_cursor: bool) -> Select:
