@@ -172,7 +172,7 @@ async def ids(dsn: str) -> tuple[str, str]:
     return str(row["resident_id"]), str(row["municipality_id"])
 
 
-async def wait_ready(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+async def wait_ready(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(timeout=2) as http:
         while time.monotonic() < deadline:
@@ -221,7 +221,8 @@ def render(rows: list[dict], rss: dict[str, tuple[float, float]], args, started:
         f"--connections {args.connections} --threads {args.threads}` — wrk "
         f"({args.connections} connections, {args.threads} thread), {args.warmup:g} s warm-up then "
         f"{args.duration:g} s per endpoint per app, the two apps alternating. Welkom: `welkom serve` "
-        "(one uvicorn process, JSON request logs at INFO, sessions checked per request, pool 10). "
+        "(one uvicorn process with uvloop and httptools, JSON request logs at INFO, sessions "
+        "checked per request, one database session per request, pool 10, no pre-ping). "
         "Bare: `bench/bare_app.py` (Litestar, one asyncpg query per endpoint on the same tables, "
         "no auth, no ORM, no logs, pool 10). Everything shares the machine's cores: wrk, "
         "PostgreSQL and the API process.",

@@ -114,4 +114,9 @@ async def lifespan(app: Litestar):
         await app.state.pool.close()
 
 
-app = Litestar([me, questions, ask, journey, services], lifespan=[lifespan], openapi_config=None, logging_config=None)
+app = Litestar(
+    [me, questions, ask, journey, services],
+    lifespan=[lifespan],
+    openapi_config=None,
+    logging_config=None,
+)
