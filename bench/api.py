@@ -44,6 +44,8 @@ ENDPOINTS = (
     ("GET", "/api/v1/me", "getMe"),
     ("GET", "/api/v1/me/questions", "listQuestions (20 items)"),
     ("POST", "/api/v1/me/questions", "askQuestion (with Idempotency-Key)"),
+    ("GET", "/api/v1/me/journey", "getMyJourney"),
+    ("GET", "/api/v1/services", "listServices (the resident's municipality)"),
 )
 
 WRK_SCRIPT = r"""
@@ -170,7 +172,7 @@ async def ids(dsn: str) -> tuple[str, str]:
     return str(row["resident_id"]), str(row["municipality_id"])
 
 
-async def wait_ready(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+async def wait_ready(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(timeout=2) as http:
         while time.monotonic() < deadline:
@@ -219,7 +221,8 @@ def render(rows: list[dict], rss: dict[str, tuple[float, float]], args, started:
         f"--connections {args.connections} --threads {args.threads}` — wrk "
         f"({args.connections} connections, {args.threads} thread), {args.warmup:g} s warm-up then "
         f"{args.duration:g} s per endpoint per app, the two apps alternating. Welkom: `welkom serve` "
-        "(one uvicorn process, JSON request logs at INFO, sessions checked per request, pool 10). "
+        "(one uvicorn process with uvloop and httptools, JSON request logs at INFO, sessions "
+        "checked per request, one database session per request, pool 10, no pre-ping). "
         "Bare: `bench/bare_app.py` (Litestar, one asyncpg query per endpoint on the same tables, "
         "no auth, no ORM, no logs, pool 10). Everything shares the machine's cores: wrk, "
         "PostgreSQL and the API process.",
@@ -285,6 +288,9 @@ async def main() -> None:
         "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--no-write", action="store_true", help="print only, leave RESULTS.md")
+    parser.add_argument(
+        "--only", default="", help="measure only endpoints whose path or label contains this"
+    )
     args = parser.parse_args()
     if not 1 <= args.duration <= 120 or not 1 <= args.connections <= 256:
         sys.exit("--duration must be 1..120 s and --connections 1..256")
@@ -340,6 +346,8 @@ async def main() -> None:
             script = Path(scratch) / "bench.lua"
             script.write_text(WRK_SCRIPT)
             for method, path, label in ENDPOINTS:
+                if args.only and args.only not in f"{method} {path} {label}":
+                    continue
                 row = {"method": method, "path": path, "label": label}
                 for name, base, pid in (
                     ("welkom", welkom_url, welkom.pid),

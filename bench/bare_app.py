@@ -72,6 +72,39 @@ async def ask(state: State, data: QuestionIn) -> dict[str, Any]:
             "created_at": row["created_at"], "registration": {"state": "pending"}}  # fmt: skip
 
 
+@get("/api/v1/me/journey")
+async def journey(state: State) -> dict[str, Any]:
+    rows = await state.pool.fetch(
+        "SELECT s.id, s.key, s.position, s.status, s.due_date, s.next_actor, s.note, "
+        "s.updated_at, s.version, t.explanation, t.typical_duration_days "
+        "FROM journey_step s LEFT JOIN journey_template_step t ON t.id = s.template_step_id "
+        "WHERE s.resident_id = $1 ORDER BY s.position",
+        RESIDENT,
+    )
+    steps = []
+    for row in rows:
+        step = dict(row)
+        explanation = msgspec.json.decode(step.pop("explanation") or "{}")
+        step["title"] = explanation.get("nl", {}).get("title", step["key"])
+        steps.append(step)
+    return {"steps": steps}
+
+
+@get("/api/v1/services")
+async def services(state: State) -> dict[str, Any]:
+    rows = await state.pool.fetch(
+        "SELECT i.id, i.category, t.field, t.language, t.text FROM service_item i "
+        "JOIN service_text t ON t.owner_id = i.id AND t.field IN ('title', 'summary') "
+        "WHERE i.municipality_id = $1 AND i.status = 'published' AND t.language = 'nl'",
+        MUNICIPALITY,
+    )
+    items: dict[uuid.UUID, dict[str, Any]] = {}
+    for row in rows:
+        item = items.setdefault(row["id"], {"id": row["id"], "category": row["category"]})
+        item[row["field"]] = row["text"]
+    return {"language": "nl", "items": list(items.values()), "next_cursor": None}
+
+
 @asynccontextmanager
 async def lifespan(app: Litestar):
     app.state.pool = await asyncpg.create_pool(os.environ["BENCH_DSN"], min_size=2, max_size=10)
@@ -81,4 +114,9 @@ async def lifespan(app: Litestar):
         await app.state.pool.close()
 
 
-app = Litestar([me, questions, ask], lifespan=[lifespan], openapi_config=None, logging_config=None)
+app = Litestar(
+    [me, questions, ask, journey, services],
+    lifespan=[lifespan],
+    openapi_config=None,
+    logging_config=None,
+)

@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Request
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
@@ -46,7 +46,13 @@ from welkom.cases.routes import (
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.consent.routes import ConsentController
-from welkom.core.database import assert_migrated, create_engine, session_factory
+from welkom.core.database import (
+    assert_migrated,
+    create_engine,
+    request_session,
+    request_session_middleware,
+    session_factory,
+)
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
@@ -99,9 +105,9 @@ def outbox_handlers(
     return handlers
 
 
-async def _provide_db(state: State) -> AsyncGenerator[AsyncSession, None]:
-    async with state.session_factory() as db:
-        yield db
+def _provide_db(request: Request) -> AsyncSession:
+    """The request's one session (shared with the authentication middleware and guards)."""
+    return request_session(request.scope)
 
 
 def _provide_settings(state: State) -> Settings:
@@ -200,7 +206,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         state=state,
         lifespan=[lifespan],
         dependencies={
-            "db": Provide(_provide_db),
+            "db": Provide(_provide_db, sync_to_thread=False),
             "settings": Provide(_provide_settings, sync_to_thread=False),
             "principal": Provide(provide_principal),
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
@@ -208,6 +214,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         middleware=[
             metrics_middleware,
             request_context_middleware(hsts=settings.env is Environment.production),
+            request_session_middleware,
             authentication_middleware,
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard

@@ -34,6 +34,7 @@ from welkom.admin.schemas import (
 )
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
+from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
@@ -43,7 +44,6 @@ from welkom.interactions.models import Interaction, InteractionKind, Registratio
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
-from welkom.volunteers.idempotent import create_once
 from welkom.volunteers.models import HelpRequest
 
 #: Outbox kind: add a caseworker's answer to its question's zaak (handled in admin.routing).
@@ -211,7 +211,7 @@ async def intake(
     if errors:
         raise Problem.validation(errors)
 
-    async def create() -> dict:
+    async def create() -> tuple[int, dict]:
         now = utcnow()
         resident = Resident(
             municipality_id=principal.municipality_id,
@@ -238,9 +238,9 @@ async def intake(
             action="create",
             purpose="caseworker: intake",
         )
-        return msgspec.to_builtins(_detail(resident, open_questions=0, help_requests=0))
+        return 201, msgspec.to_builtins(_detail(resident, open_questions=0, help_requests=0))
 
-    return await create_once(
+    return await idempotency.create_once(
         db,
         scope=f"admin-intake:{principal.account_id}",
         key=idempotency_key,
@@ -485,7 +485,7 @@ async def _add_message(
     if errors:
         raise Problem.validation(errors)
 
-    async def create() -> dict:
+    async def create() -> tuple[int, dict]:
         now = utcnow()
         conversation = await _conversation(db, question)
         message = ConversationMessage(
@@ -521,9 +521,9 @@ async def _add_message(
             action="create",
             purpose=f"caseworker: {kind}",
         )
-        return msgspec.to_builtins(message_out(message))
+        return 201, msgspec.to_builtins(message_out(message))
 
-    return await create_once(
+    return await idempotency.create_once(
         db,
         scope=f"admin-{kind}:{principal.account_id}",
         key=idempotency_key,

@@ -3,7 +3,8 @@
 The middleware only identifies the caller (session cookie, or ``Authorization: Bearer`` with a
 session token or a staff IdP's JWT access token); guards decide.
 Every route declares its role guard (``requires_role``, ``public`` or ``signed_in``), so the
-authorization matrix can walk them all. Two guards run on every route, before the route's own:
+authorization matrix can walk them all. Guards are coroutines: Litestar runs a plain function
+guard in a worker thread, a thread hop per guard per request. Two guards run on every route, before the route's own:
 
 - :func:`csrf_guard` — a state-changing request authenticated by the session *cookie* must carry
   ``X-CSRF-Token`` equal to the ``welkom_csrf`` cookie (and derived from that session).
@@ -26,6 +27,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 
 from welkom.auth import oidc, service, tenancy
 from welkom.auth.service import Principal
+from welkom.core.database import request_session
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
 
@@ -42,12 +44,11 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
             settings = scope["app"].state.settings
             token, via = _token(headers, settings.session_cookie_name)
             if token:
-                state = scope["app"].state
-                async with state.session_factory() as db:
-                    if via == "bearer" and token.count(".") == 2:  # a JWT from a staff IdP
-                        principal = await oidc.resolve_api_token(db, state.oidc, token)
-                    else:
-                        principal = await service.resolve(db, settings, token)
+                db = request_session(scope)  # the handler reuses it and the rows loaded here
+                if via == "bearer" and token.count(".") == 2:  # a JWT from a staff IdP
+                    principal = await oidc.resolve_api_token(db, scope["app"].state.oidc, token)
+                else:
+                    principal = await service.resolve(db, settings, token)
                 if principal is not None:
                     scope["user"] = principal
                     request_state = scope.setdefault("state", {})
@@ -99,7 +100,7 @@ def requires_role(*roles: str) -> Any:
     if unknown:
         raise ValueError(f"unknown roles in guard: {sorted(unknown)}")
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         principal: Principal | None = connection.scope.get("user")
         if principal is None:
             raise unauthenticated()
@@ -110,16 +111,18 @@ def requires_role(*roles: str) -> Any:
     return guard
 
 
-def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+async def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """Guard for routes anyone may call (health, schema, login). Explicit, so it is a choice."""
 
 
-def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     if connection.scope.get("user") is None:
         raise unauthenticated()
 
 
-def csrf_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def csrf_guard(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
     """App-wide: cookie-authenticated state changes need the double-submit CSRF token.
 
     Public routes (sign-in) use no authority of an existing session, so a stale session
@@ -154,8 +157,7 @@ async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRo
         resident_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
     except ValueError:
         raise Problem.not_found() from None
-    async with connection.app.state.session_factory() as db:
-        await tenancy.reachable_resident(db, principal, resident_id)
+    await tenancy.reachable_resident(request_session(connection.scope), principal, resident_id)
 
 
 async def provide_principal(request: Request) -> Principal:

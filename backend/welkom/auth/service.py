@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AuthSession, DeviceCredential
@@ -119,20 +119,32 @@ async def create_session(db: AsyncSession, settings: Settings, account: Account)
     return token
 
 
+#: Built once: constructing this statement costs more CPU than running it (per request).
+_CALLER = (
+    select(AuthSession, Account, Municipality, Resident)
+    .join(Account, Account.id == AuthSession.account_id)
+    .join(Municipality, Municipality.id == Account.municipality_id)
+    .outerjoin(Resident, Resident.id == Account.resident_id)
+    .where(AuthSession.token_hash == bindparam("token_hash"))
+)
+
+
 async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal | None:
-    """The principal for a session token, or None if unknown, revoked, idle or expired."""
-    row = (
-        await db.execute(
-            select(AuthSession, Account, Resident.preferred_language, Municipality.default_language)
-            .join(Account, Account.id == AuthSession.account_id)
-            .join(Municipality, Municipality.id == Account.municipality_id)
-            .outerjoin(Resident, Resident.id == Account.resident_id)
-            .where(AuthSession.token_hash == hash_token(settings, token))
-        )
-    ).first()
+    """The principal for a session token, or None if unknown, revoked, idle or expired.
+
+    One query loads the session, the account, its municipality and (for a resident) the
+    resident. On the request's shared session (:func:`welkom.core.database.request_session`)
+    the handler's ``db.get(Resident, …)`` and ``db.get(Municipality, …)`` then find them in
+    the identity map instead of asking the database again.
+    """
+    row = (await db.execute(_CALLER, {"token_hash": hash_token(settings, token)})).first()
     if row is None:
         return None
-    session, account, preferred_language, default_language = row
+    session, account, municipality, resident = row
+    # The identity map holds rows weakly: keep these alive as long as the session lives.
+    db.info["caller_rows"] = row
+    preferred_language = resident.preferred_language if resident is not None else None
+    default_language = municipality.default_language
     now = utcnow()
     idle_limit = timedelta(seconds=settings.session_idle_timeout_seconds)
     if session.revoked_at or now >= session.expires_at or now - session.last_seen_at > idle_limit:

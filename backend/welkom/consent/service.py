@@ -37,12 +37,12 @@ from welkom.consent.schemas import (
     ReceiptController,
     ReceiptText,
 )
+from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_, gettext
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.municipalities import service as municipalities
-from welkom.residents.idempotent import create_once
 
 TRANSLATION_STATES = ("source", "machine", "translated", "reviewed")
 SOURCE_LANGUAGE = "nl"
@@ -418,7 +418,9 @@ async def record(
         db.add(entry)
         return 201, msgspec.to_builtins(entry_out(entry))
 
-    return await create_once(db, f"consent:{actor.account_id}", idempotency_key, payload, create)
+    return await idempotency.create_once(
+        db, scope=f"consent:{actor.account_id}", key=idempotency_key, payload=payload, create=create
+    )
 
 
 async def record_for_resident(

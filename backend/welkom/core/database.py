@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
@@ -29,13 +30,20 @@ class DatabaseBehindMigrations(RuntimeError):
 
 def create_engine(settings: Settings) -> AsyncEngine:
     url = make_url(settings.database_url)
-    kwargs: dict[str, Any] = {"pool_pre_ping": True}
+    kwargs: dict[str, Any]
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs = {"connect_args": {"timeout": 30}}
     else:
-        kwargs["pool_size"] = settings.database_pool_size
+        # No ping per checkout by default: one request = one checkout, and the ping would be
+        # one of its few round trips. A connection the server dropped fails the request that
+        # finds it; SQLAlchemy then invalidates the whole pool, so the next ones reconnect.
+        kwargs = {
+            "pool_size": settings.database_pool_size,
+            "pool_pre_ping": settings.database_pool_pre_ping,
+            "pool_recycle": settings.database_pool_recycle_seconds,
+        }
     # A failed statement's parameters are personal data (question texts, e-mail addresses):
     # keep them out of exception messages, which end up in logs and outbox errors.
     engine = create_async_engine(url, hide_parameters=True, **kwargs)
@@ -54,6 +62,44 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+#: Key in the ASGI scope's ``state`` under which a request keeps its database session.
+_REQUEST_SESSION = "welkom_db"
+
+
+def request_session(scope: Scope) -> AsyncSession:
+    """The request's one database session, made on first use.
+
+    The authentication middleware, the guards and the handler (the ``db`` dependency) all use
+    this session: one connection checkout and, for a read, one transaction per request, and
+    rows the middleware loaded (the caller's account, resident and municipality) come from the
+    session's identity map instead of another query. :func:`request_session_middleware`
+    closes it after the response is sent.
+    """
+    state = scope.setdefault("state", {})
+    db: AsyncSession | None = state.get(_REQUEST_SESSION)
+    if db is None:
+        db = state[_REQUEST_SESSION] = scope["app"].state.session_factory()
+    return db
+
+
+def request_session_middleware(app: ASGIApp) -> ASGIApp:
+    """ASGI middleware: close the request's session (if one was made) once the app is done.
+
+    Closing ends an open transaction with a ROLLBACK, so nothing uncommitted survives the
+    request, and returns the connection to the pool.
+    """
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await app(scope, receive, send)
+        finally:
+            db: AsyncSession | None = scope.get("state", {}).pop(_REQUEST_SESSION, None)
+            if db is not None:
+                await db.close()
+
+    return middleware
 
 
 def alembic_config() -> Config:

@@ -2,7 +2,9 @@
 
 Same key and payload → the first response again; same key, other payload → 422. The record is
 written in the same transaction as what the request creates, so a retry after a crash either
-finds both or neither.
+finds both or neither. Two requests with the same key at the same moment: one commits, the
+other answers with what the first stored (or 409 if a unique constraint caught it before a
+record existed), never a 500 and never a half-made change. Routes use :func:`create_once`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.i18n import N_
@@ -38,17 +42,16 @@ def fingerprint(payload: Any) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+_RECORD = select(IdempotencyRecord).where(
+    IdempotencyRecord.scope == bindparam("scope"), IdempotencyRecord.key == bindparam("key")
+)
+
+
 async def replay(
     db: AsyncSession, scope: str, key: str, request_hash: str
 ) -> IdempotencyRecord | None:
     """The stored first response for this key, or None. A different payload is refused."""
-    record = (
-        await db.execute(
-            select(IdempotencyRecord).where(
-                IdempotencyRecord.scope == scope, IdempotencyRecord.key == key
-            )
-        )
-    ).scalar_one_or_none()
+    record = (await db.execute(_RECORD, {"scope": scope, "key": key})).scalar_one_or_none()
     if record is not None and record.request_hash != request_hash:
         raise Problem(
             422,
@@ -71,3 +74,44 @@ def remember(
             response_body=body,
         )
     )
+
+
+def concurrent_change() -> Problem:
+    return Problem.conflict(
+        "changed-concurrently",
+        N_("Changed at the same time"),
+        N_("Something else changed this at the same moment. Nothing was changed; try again."),
+    )
+
+
+async def create_once(
+    db: AsyncSession,
+    *,
+    scope: str,
+    key: str | None,
+    payload: Any,
+    create: Callable[[], Awaitable[tuple[int, dict]]],
+) -> tuple[int, dict, bool]:
+    """Run ``create`` (which adds rows to ``db`` without committing and returns the response's
+    status and body) and commit it with the idempotency record, at most once per key.
+
+    Returns (status, body, replayed). ``scope`` names the caller and the kind of request (keys
+    are the client's, unique only within it); ``payload`` is what makes two requests "the
+    same". If the commit hits a unique constraint (the same key committed concurrently, or any
+    other constraint another request won), the transaction is rolled back and the answer is the
+    stored response for the key, or a 409 problem: never a 500, never a half-made change.
+    """
+    request_hash = fingerprint(payload)
+    if key and (stored := await replay(db, scope, key, request_hash)):
+        return stored.response_status, stored.response_body, True
+    status, body = await create()
+    if key:
+        remember(db, scope, key, request_hash, status, body)
+    try:
+        await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        if key and (stored := await replay(db, scope, key, request_hash)):
+            return stored.response_status, stored.response_body, True
+        raise concurrent_change() from None
+    return status, body, False

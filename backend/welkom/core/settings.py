@@ -87,6 +87,18 @@ class Settings(BaseSettings):
         "`sqlite+aiosqlite:///path` for the embedded default.",
     )
     database_pool_size: int = Field(10, ge=1, description="Connection pool size (PostgreSQL).")
+    database_pool_pre_ping: bool = Field(
+        False,
+        description="Test each pooled connection with a round trip before every use. Off: a "
+        "connection the server dropped fails one request, after which the whole pool is "
+        "replaced; on: that request survives, every request pays one more round trip.",
+    )
+    database_pool_recycle_seconds: int = Field(
+        1800,
+        ge=-1,
+        description="Replace pooled connections older than this (-1: never), so connections cut "
+        "by a proxy or firewall idle timeout are not reused.",
+    )
     data_dir: Path = Field(Path(".welkom"), description="Directory for local data (SQLite, files).")
     secret_key: str = Field(
         DEMO_SECRET_KEY,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom import __version__
 from welkom.auth.models import Account
 from welkom.auth.service import Principal
+from welkom.core import idempotency
 from welkom.core.i18n import N_, gettext
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
@@ -24,7 +25,6 @@ from welkom.gdpr.registry import Subject, erasure_order
 from welkom.gdpr.schemas import ErasureRequestIn, ErasureRequestOut
 from welkom.municipalities import service as municipalities
 from welkom.residents import service as residents
-from welkom.residents.idempotent import create_once
 from welkom.storage.ports import Storage, StorageUnavailableError
 from welkom.tables import metadata
 
@@ -119,8 +119,12 @@ async def request_erasure(
         db.add(request)
         return 201, msgspec.to_builtins(request_out(request, language))
 
-    return await create_once(
-        db, f"erasure:{principal.account_id}", idempotency_key, msgspec.to_builtins(data), create
+    return await idempotency.create_once(
+        db,
+        scope=f"erasure:{principal.account_id}",
+        key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+        create=create,
     )
 
 

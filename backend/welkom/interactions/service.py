@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Select, and_, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,66 +66,65 @@ async def ask_question(
     if errors:
         raise Problem.validation(errors)
 
-    scope = f"questions:{principal.account_id}"
-    request_hash = idempotency.fingerprint({"text": data.text, "language": data.language})
-    if idempotency_key and (
-        stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
-    ):
-        return stored.response_status, stored.response_body, True
+    async def create() -> tuple[int, dict]:
+        interaction = Interaction(
+            municipality_id=principal.municipality_id,
+            resident_id=principal.resident_id,
+            kind=InteractionKind.question,
+            language=data.language,
+            text=text,
+        )
+        db.add(interaction)
+        outbox.enqueue(
+            db,
+            kind=REGISTER_KIND,
+            municipality_id=principal.municipality_id,
+            reference=interaction.id,
+        )
+        return 201, msgspec.to_builtins(question_out(interaction))
 
-    interaction = Interaction(
-        municipality_id=principal.municipality_id,
-        resident_id=principal.resident_id,
-        kind=InteractionKind.question,
-        language=data.language,
-        text=text,
+    return await idempotency.create_once(
+        db,
+        scope=f"questions:{principal.account_id}",
+        key=idempotency_key,
+        payload={"text": data.text, "language": data.language},
+        create=create,
     )
-    db.add(interaction)
-    outbox.enqueue(
-        db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id
-    )
-    body = msgspec.to_builtins(question_out(interaction))
-    if idempotency_key:
-        idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
-    try:
-        await db.commit()
-    except IntegrityError:
-        # The same key committed concurrently: answer with what that request stored.
-        await db.rollback()
-        if idempotency_key and (
-            stored := await idempotency.replay(db, scope, idempotency_key, request_hash)
-        ):
-            return stored.response_status, stored.response_body, True
-        raise
-    return 201, body, False
 
 
-async def list_questions(
-    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
-) -> Page[QuestionOut]:
-    """The resident's questions, newest first."""
+def _questions_query(*, after_cursor: bool) -> Select:
     query = select(Interaction).where(
-        Interaction.resident_id == resident_id, Interaction.kind == InteractionKind.question
+        Interaction.resident_id == bindparam("resident_id"),
+        Interaction.kind == InteractionKind.question,
     )
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
+    if after_cursor:
+        created_at, last_id = bindparam("created_at"), bindparam("last_id")
         query = query.where(
             or_(
                 Interaction.created_at < created_at,
                 and_(Interaction.created_at == created_at, Interaction.id < last_id),
             )
         )
-    rows = list(
-        (
-            await db.execute(
-                query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
-                    limit + 1
-                )
-            )
-        )
-        .scalars()
-        .all()
+    return query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
+        bindparam("limit")
     )
+
+
+#: Built once (hot path: GET /me/questions): first page, and pages after a cursor.
+_QUESTIONS = _questions_query(after_cursor=False)
+_QUESTIONS_AFTER = _questions_query(after_cursor=True)
+
+
+async def list_questions(
+    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
+) -> Page[QuestionOut]:
+    """The resident's questions, newest first."""
+    params: dict[str, object] = {"resident_id": resident_id, "limit": limit + 1}
+    query = _QUESTIONS
+    if cursor:
+        params["created_at"], params["last_id"] = decode_cursor(cursor)
+        query = _QUESTIONS_AFTER
+    rows = list((await db.execute(query, params)).scalars().all())
     next_cursor = (
         encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
     )

@@ -10,7 +10,7 @@ import uuid
 from datetime import date, timedelta
 
 import msgspec
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -216,18 +216,19 @@ async def update_step(
     return step
 
 
+_STEPS = (  # built once (hot path: GET /me/journey)
+    select(JourneyStep)
+    .where(JourneyStep.resident_id == bindparam("resident_id"))
+    .order_by(JourneyStep.position, JourneyStep.key)
+)
+_TEMPLATE_STEPS = select(JourneyTemplateStep).where(
+    JourneyTemplateStep.id.in_(bindparam("ids", expanding=True)),
+    JourneyTemplateStep.municipality_id == bindparam("municipality_id"),
+)
+
+
 async def _steps(db: AsyncSession, resident_id: uuid.UUID) -> list[JourneyStep]:
-    return list(
-        (
-            await db.execute(
-                select(JourneyStep)
-                .where(JourneyStep.resident_id == resident_id)
-                .order_by(JourneyStep.position, JourneyStep.key)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    return list((await db.execute(_STEPS, {"resident_id": resident_id})).scalars().all())
 
 
 def _ordered(steps: list[JourneyStep]) -> list[JourneyStep]:
@@ -251,10 +252,11 @@ async def journey(
         t.id: t
         for t in (
             await db.execute(
-                select(JourneyTemplateStep).where(
-                    JourneyTemplateStep.id.in_([s.template_step_id for s in steps]),
-                    JourneyTemplateStep.municipality_id == municipality_id,
-                )
+                _TEMPLATE_STEPS,
+                {
+                    "ids": [s.template_step_id for s in steps],
+                    "municipality_id": municipality_id,
+                },
             )
         ).scalars()
     }

@@ -12,19 +12,19 @@ from datetime import date
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
+from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.service import rsin_is_valid
-from welkom.residents.idempotent import create_once
 from welkom.residents.models import HouseholdMember, Relation, Resident, ResidentChange
 from welkom.residents.schemas import (
     Address,
@@ -170,18 +170,15 @@ def member_out(member: HouseholdMember) -> HouseholdMemberOut:
     )
 
 
+_HOUSEHOLD = (  # built once (hot path: GET /me)
+    select(HouseholdMember)
+    .where(HouseholdMember.resident_id == bindparam("resident_id"))
+    .order_by(HouseholdMember.created_at, HouseholdMember.id)
+)
+
+
 async def household(db: AsyncSession, resident_id: uuid.UUID) -> list[HouseholdMember]:
-    return list(
-        (
-            await db.execute(
-                select(HouseholdMember)
-                .where(HouseholdMember.resident_id == resident_id)
-                .order_by(HouseholdMember.created_at, HouseholdMember.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    return list((await db.execute(_HOUSEHOLD, {"resident_id": resident_id})).scalars().all())
 
 
 async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
@@ -358,12 +355,12 @@ async def add_member(
         )
         return 201, msgspec.to_builtins(member_out(member))
 
-    return await create_once(
+    return await idempotency.create_once(
         db,
-        f"household:{principal.account_id}",
-        idempotency_key,
-        msgspec.to_builtins(data),
-        create,
+        scope=f"household:{principal.account_id}",
+        key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+        create=create,
     )
 
 

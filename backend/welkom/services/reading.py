@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.i18n import N_, direction, gettext, match_language
@@ -153,6 +153,15 @@ async def _distances(
     return best
 
 
+#: A municipality's published items, built once (the list is read on every app start).
+_PUBLISHED = select(ServiceItem).where(
+    ServiceItem.municipality_id == bindparam("municipality_id"),
+    ServiceItem.status == ItemStatus.published,
+)
+#: The texts a list shows per item (:func:`_summary`); bodies stay in the database.
+SUMMARY_FIELDS = ("title", "summary")
+
+
 def _summary(item: ServiceItem, fields: dict, chain: list[str]) -> ServiceSummary | None:
     title = texts.choose(fields, "title", chain)
     summary = texts.choose(fields, "summary", chain)
@@ -186,10 +195,7 @@ async def list_services(
             [FieldError("category", N_("This is not one of the allowed values."), source="query")]
         )
     offset = _decode_offset(cursor)
-    statement = select(ServiceItem).where(
-        ServiceItem.municipality_id == municipality_id,
-        ServiceItem.status == ItemStatus.published,
-    )
+    statement = _PUBLISHED
     if category:
         statement = statement.where(ServiceItem.category == category)
     words = search_words(query or "")
@@ -199,8 +205,10 @@ async def list_services(
     distances = await _distances(db, municipality_id, near) if near else None
     if distances is not None:
         statement = statement.where(ServiceItem.id.in_(list(distances) or [uuid.UUID(int=0)]))
-    items = list((await db.execute(statement)).scalars())
-    loaded = await texts.load(db, municipality_id, [i.id for i in items], chain)
+    items = list((await db.execute(statement, {"municipality_id": municipality_id})).scalars())
+    loaded = await texts.load(
+        db, municipality_id, [i.id for i in items], chain, fields=SUMMARY_FIELDS
+    )
     summaries = [s for item in items if (s := _summary(item, loaded[item.id], chain))]
     if distances is not None:
         for s in summaries:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.i18n import N_
@@ -66,20 +67,36 @@ async def load(
     municipality_id: uuid.UUID,
     owner_ids: Iterable[uuid.UUID],
     languages: Iterable[str] | None = None,
+    fields: Iterable[str] | None = None,
 ) -> dict[uuid.UUID, dict[str, dict[str, ServiceText]]]:
-    """owner id → field → language → text."""
+    """owner id → field → language → text (only ``fields``, if given: a list needs no bodies)."""
     ids = list(owner_ids)
     result: dict[uuid.UUID, dict[str, dict[str, ServiceText]]] = {i: {} for i in ids}
     if not ids:
         return result
-    query = select(ServiceText).where(
-        ServiceText.municipality_id == municipality_id, ServiceText.owner_id.in_(ids)
-    )
+    params: dict[str, object] = {"municipality_id": municipality_id, "ids": ids}
     if languages is not None:
-        query = query.where(ServiceText.language.in_(list(languages)))
-    for row in (await db.execute(query)).scalars():
+        params["languages"] = list(languages)
+    if fields is not None:
+        params["fields"] = list(fields)
+    query = _load_query(languages is not None, fields is not None)
+    for row in (await db.execute(query, params)).scalars():
         result[row.owner_id].setdefault(row.field, {})[row.language] = row
     return result
+
+
+@functools.cache
+def _load_query(by_language: bool, by_field: bool) -> Select:
+    """Built once per shape (the service list reads texts on every request)."""
+    query = select(ServiceText).where(
+        ServiceText.municipality_id == bindparam("municipality_id"),
+        ServiceText.owner_id.in_(bindparam("ids", expanding=True)),
+    )
+    if by_language:
+        query = query.where(ServiceText.language.in_(bindparam("languages", expanding=True)))
+    if by_field:
+        query = query.where(ServiceText.field.in_(bindparam("fields", expanding=True)))
+    return query
 
 
 def set_source(

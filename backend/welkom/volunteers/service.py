@@ -19,13 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
+from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.volunteers import visibility
-from welkom.volunteers.idempotent import create_once
 from welkom.volunteers.models import (
     CLOSED_STATES,
     HelpReport,
@@ -432,7 +432,7 @@ async def create_request(
     if errors := _validate_request(data, now):
         raise Problem.validation(errors)
 
-    async def create() -> dict:
+    async def create() -> tuple[int, dict]:
         request = HelpRequest(
             municipality_id=principal.municipality_id,
             resident_id=principal.resident_id,
@@ -446,9 +446,9 @@ async def create_request(
             updated_at=now,
         )
         db.add(request)
-        return msgspec.to_builtins(own_request_out(request, None))
+        return 201, msgspec.to_builtins(own_request_out(request, None))
 
-    return await create_once(
+    return await idempotency.create_once(
         db,
         scope=f"help-requests:{principal.account_id}",
         key=idempotency_key,
@@ -569,7 +569,7 @@ async def report_own_request(
     if not text:
         raise Problem.validation([FieldError("text", N_("This field is required."))])
 
-    async def create() -> dict:
+    async def create() -> tuple[int, dict]:
         report = HelpReport(
             municipality_id=request.municipality_id,
             help_request_id=request.id,
@@ -578,11 +578,11 @@ async def report_own_request(
             text=text,
         )
         db.add(report)
-        return msgspec.to_builtins(
+        return 201, msgspec.to_builtins(
             ReportOut(id=report.id, help_request_id=request.id, created_at=report.created_at)
         )
 
-    return await create_once(
+    return await idempotency.create_once(
         db,
         scope=f"help-reports:{principal.account_id}",
         key=idempotency_key,
