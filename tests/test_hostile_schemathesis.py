@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import hypothesis
-import msgspec
 import requests
 import schemathesis
 import uvicorn
@@ -48,6 +47,8 @@ from welkom.tables import metadata
 
 EXAMPLES = int(os.environ.get("WELKOM_FUZZ_EXAMPLES", "4"))
 ANONYMOUS_EXAMPLES = 2
+#: Also check every response against the schema (status, content type, body).
+CONFORMANCE = os.environ.get("WELKOM_FUZZ_CONFORMANCE", "1") == "1"
 ROLE_LOGINS = {login.role: login.login for login in DEMO_LOGINS}
 COOKIE_ROLES = frozenset({"resident"})  # the PWA's way: session cookie + X-CSRF-Token
 
@@ -106,28 +107,9 @@ def allowed_roles(app: Litestar) -> dict[str, frozenset[str]]:
     return found
 
 
-def _strict_structs() -> set[str]:
-    """Names of Welkom's msgspec structs that refuse unknown fields."""
-    found, todo = set(), [msgspec.Struct]
-    while todo:
-        for cls in todo.pop().__subclasses__():
-            todo.append(cls)
-            if cls.__module__.startswith("welkom.") and cls.__struct_config__.forbid_unknown_fields:
-                found.add(cls.__name__)
-    return found
-
-
 def load_schema(base: str) -> Any:
-    """The served schema, with ``additionalProperties: false`` where the server refuses unknown
-    fields (Litestar does not emit it), so valid (positive) examples are valid for the server."""
-    raw = requests.get(f"{base}/schema/openapi.json", timeout=30).json()
-    strict = _strict_structs()
-    for name, component in raw["components"]["schemas"].items():
-        if name in strict and component.get("type") == "object":
-            component.setdefault("additionalProperties", False)
-    schema = schemathesis.openapi.from_dict(raw)
-    schema.config.update(base_url=base)
-    return schema
+    """The served schema (errors documented as problem details, strict bodies as strict)."""
+    return schemathesis.openapi.from_url(f"{base}/schema/openapi.json")
 
 
 def is_problem(response: Any) -> str | None:
@@ -293,6 +275,21 @@ class Fuzzer:
             findings.add(where, f"server error {response.status_code}", case)
         if response.status_code >= 400 and (why := is_problem(response)):
             findings.add(where, f"{response.status_code} is not problem details: {why}", case)
+        if CONFORMANCE:
+            try:
+                case.validate_response(
+                    response,
+                    checks=[
+                        schemathesis.checks.response_schema_conformance,
+                        schemathesis.checks.content_type_conformance,
+                    ],
+                )
+            except (Exception, BaseExceptionGroup) as exc:  # schemathesis: a failure group
+                parts = getattr(exc, "exceptions", [exc])
+                summary = "; ".join(str(p).splitlines()[0] for p in parts)
+                findings.add(
+                    where, f"{response.status_code} does not match the schema: {summary}", case
+                )
         after = self._run(self._row_counts())
         if 400 <= response.status_code < 500:
             changed = {
@@ -356,3 +353,23 @@ async def test_schemathesis_finds_no_server_errors_and_only_problem_details(
         for where, statuses in sorted(findings.by_operation.items()):
             print(f"{where}: {sorted(statuses)}")
     assert not findings.problems, "\n".join(findings.problems)
+
+
+async def test_the_served_schema_documents_errors_as_problem_details(client: Any) -> None:
+    schema = (await client.get("/schema/openapi.json")).json()
+    assert schema["components"]["schemas"]["ProblemDetails"]["required"] == [
+        "type",
+        "title",
+        "status",
+    ]
+    assert schema["components"]["schemas"]["QuestionIn"]["additionalProperties"] is False
+    assert "additionalProperties" not in schema["components"]["schemas"]["NotificationIn"]
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            for code, response in operation["responses"].items():
+                where = f"{method.upper()} {path} {code}"
+                if code == "default" or code[0] in "45":
+                    assert list(response["content"]) == ["application/problem+json"], where
+                if code == "204":
+                    assert "content" not in response, where
+            assert "default" in operation["responses"], f"{method.upper()} {path}"

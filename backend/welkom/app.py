@@ -46,6 +46,7 @@ from welkom.cases.routes import (
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.consent.routes import ConsentController
+from welkom.core import openapi
 from welkom.core.bounds import WelkomRequest, request_bounds_middleware
 from welkom.core.database import assert_migrated, create_engine, session_factory
 from welkom.core.health import health, ready
@@ -202,7 +203,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     if (pwa := pwa_directory(settings)) is not None:
         route_handlers.append(pwa_router(pwa))
 
-    return Litestar(
+    app = Litestar(
         route_handlers=route_handlers,
         state=state,
         lifespan=[lifespan],
@@ -235,3 +236,5 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         logging_config=None,
         debug=False,
     )
+    openapi.install(app)  # errors documented as problem details, strict bodies as strict
+    return app
