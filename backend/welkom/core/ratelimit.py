@@ -38,6 +38,8 @@ ACTIVATION_OPERATIONS = frozenset({"redeemActivationCode"})
 #: (machine traffic, authenticated by their own token).
 UNLIMITED_OPERATIONS = frozenset({"receiveZgwNotification"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+#: After a Redis failure, requests skip the limits this long before Redis is tried again.
+REDIS_RETRY_SECONDS = 5.0
 
 
 class RateLimitStore(Protocol):
@@ -83,14 +85,21 @@ class RedisStore:
         from redis.asyncio import Redis
 
         self._redis = Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        self._unreachable_until = 0.0
 
     async def hit(self, key: str, window_seconds: int) -> tuple[int, float]:
+        if time.monotonic() < self._unreachable_until:  # do not wait on a dead Redis each time
+            raise ConnectionError("Redis was unreachable a moment ago")
         index, remaining = _window(window_seconds)
         window_key = f"welkom:rl:{key}:{index}"
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.incr(window_key)
-            pipe.expireat(window_key, (index + 1) * window_seconds + 1)
-            count, _ = await pipe.execute()
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.incr(window_key)
+                pipe.expireat(window_key, (index + 1) * window_seconds + 1)
+                count, _ = await pipe.execute()
+        except Exception:
+            self._unreachable_until = time.monotonic() + REDIS_RETRY_SECONDS
+            raise
         return int(count), remaining
 
     async def aclose(self) -> None:

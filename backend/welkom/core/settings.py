@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -270,10 +271,17 @@ class Settings(BaseSettings):
     http_keep_alive_seconds: int = Field(
         5, ge=1, description="`welkom serve`: close idle keep-alive connections after this long."
     )
+    http_parser: Literal["auto", "h11", "httptools"] = Field(
+        "auto",
+        description="`welkom serve`: HTTP/1.1 parser. `auto` takes httptools when installed "
+        "(faster); `h11` enforces `WELKOM_HTTP_MAX_HEADER_BYTES` (with httptools the reverse "
+        "proxy must bound header size).",
+    )
     http_max_header_bytes: int = Field(
         16 * 1024,
         ge=1024,
-        description="`welkom serve`: largest request line and headers (the server answers 400 beyond).",
+        description="`welkom serve` with the h11 parser: largest request line and headers "
+        "(the server answers 400 beyond).",
     )
     http_limit_concurrency: int | None = Field(
         None,
