@@ -9,10 +9,14 @@ that exist, so requests reach past "not found".
 
 Every response must be: not a server error; if an error, an RFC 9457 problem-details document
 (``application/problem+json`` with ``type``, ``title`` and ``status`` equal to the HTTP status);
-and a rejected request (4xx) must leave every table's row count unchanged.
+conform to the schema (status, content type, body); and a rejected request (4xx) must leave every
+table's row count unchanged. String fields sometimes get a NUL character (PostgreSQL cannot store
+one: it must be refused, never a 500).
 
-Deterministic (``derandomize``, no example database) and bounded (``WELKOM_FUZZ_EXAMPLES``
-examples per operation, role and mode; default 4; half that on SQLite) so CI stays within its time budget.
+Deterministic (``derandomize``, no example database) and bounded so CI stays within its time
+budget: ``WELKOM_FUZZ_EXAMPLES`` examples per operation, role and mode (default 4; half that on
+SQLite). ``WELKOM_FUZZ_ONLY=<part of an operationId>`` narrows a run, ``WELKOM_FUZZ_DEBUG=1``
+prints every call, ``WELKOM_FUZZ_COVERAGE=1`` the statuses seen per operation.
 """
 
 from __future__ import annotations
