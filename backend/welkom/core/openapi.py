@@ -8,6 +8,7 @@ generated from the schema, and Schemathesis, rely on both.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -17,6 +18,7 @@ from litestar.openapi.spec import (
     OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
+    Operation,
     Reference,
     Schema,
 )
@@ -95,9 +97,20 @@ def correct(openapi: OpenAPI) -> OpenAPI:
                 elif code[0] in "45":
                     description = getattr(response, "description", "") or "Error"
                     responses[code] = _problem_response(description)
-            responses.setdefault("default", _problem_response("Error (RFC 9457 problem details)"))
+            responses.setdefault("4XX", _problem_response("Refused (RFC 9457 problem details)"))
+            responses.setdefault("5XX", _problem_response("Failed (RFC 9457 problem details)"))
             operation.responses = responses
     return openapi
+
+
+@dataclass
+class CsvAlternative(Operation):
+    """``operation_class`` of a route whose 200 may also be ``text/csv`` (``?format=csv``)."""
+
+    def __post_init__(self) -> None:
+        ok = (self.responses or {}).get("200")
+        if isinstance(ok, OpenAPIResponse) and ok.content is not None:
+            ok.content["text/csv"] = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))
 
 
 def install(app: Litestar) -> None:
