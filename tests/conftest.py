@@ -109,6 +109,12 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "outbox_backoff_base_seconds": 0.01,
         "outbox_backoff_max_seconds": 0.05,
         "outbox_poll_interval_seconds": 0.05,
+        # Limits on, but generous: tests sign in and write far faster than people do
+        # (tests/test_limits.py proves the limits with small values).
+        "rate_limit_logins": 100_000,
+        "rate_limit_activations": 100_000,
+        "rate_limit_writes": 100_000,
+        "rate_limit_anonymous_writes": 100_000,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

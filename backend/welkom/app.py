@@ -46,6 +46,8 @@ from welkom.cases.routes import (
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.consent.routes import ConsentController
+from welkom.core import openapi
+from welkom.core.bounds import WelkomRequest, request_bounds_middleware
 from welkom.core.database import (
     assert_migrated,
     create_engine,
@@ -58,6 +60,7 @@ from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import problem_details_plugin
+from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
 from welkom.gdpr.routes import GdprController
 from welkom.i18n.routes import list_languages
@@ -82,6 +85,9 @@ from welkom.volunteers.routes import (
     VolunteerController,
 )
 from welkom.web import pwa_directory, pwa_router
+
+#: Most parts in a multipart form (an upload has two: ``file`` and ``language``).
+MULTIPART_PART_LIMIT = 8
 
 
 def outbox_handlers(
@@ -131,6 +137,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "session_factory": sessions,
             "oidc": OidcClients(settings),
             "case_routing": CaseRouting(sessions, settings),
+            "rate_limit_store": create_store(settings),
         }
     )
     state.outbox_kinds = sorted(outbox_handlers(state.session_factory))
@@ -158,6 +165,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             if task is not None:
                 await task
             await app.state.case_routing.aclose()
+            await app.state.rate_limit_store.aclose()
             await engine.dispose()
 
     route_handlers: list[Any] = [
@@ -201,7 +209,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     if (pwa := pwa_directory(settings)) is not None:
         route_handlers.append(pwa_router(pwa))
 
-    return Litestar(
+    app = Litestar(
         route_handlers=route_handlers,
         state=state,
         lifespan=[lifespan],
@@ -216,6 +224,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             request_context_middleware(hsts=settings.env is Environment.production),
             request_session_middleware,
             authentication_middleware,
+            rate_limit_middleware,  # after authentication: writes count per account
+            request_bounds_middleware,
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         plugins=[problem_details_plugin()],
@@ -227,7 +237,11 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             path="/schema",
             render_plugins=[JsonRenderPlugin(path=["/", "/openapi.json"])],
         ),
-        request_max_body_size=1024 * 1024,
+        request_max_body_size=settings.request_max_body_bytes,
+        request_class=WelkomRequest,
+        multipart_form_part_limit=MULTIPART_PART_LIMIT,
         logging_config=None,
         debug=False,
     )
+    openapi.install(app)  # errors documented as problem details, strict bodies as strict
+    return app

@@ -8,10 +8,14 @@ import json
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from welkom import __version__
+
+if TYPE_CHECKING:
+    from welkom.core.settings import Settings
 
 
 def _settings(**overrides: object):
@@ -92,7 +96,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
         )
         app = create_app(settings, engine=engine)
         server = uvicorn.Server(
-            uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+            uvicorn.Config(app, host=host, port=port, **server_limits(settings))  # type: ignore[arg-type]
         )
         await server.serve()
 
@@ -107,12 +111,26 @@ def serve(host: str, port: int, workers: int) -> None:
     """Serve the API (production). Configure with WELKOM_* variables; run `welkom migrate` first."""
     import uvicorn
 
-    _settings()  # refuse to start on an unsafe configuration before forking
+    settings = _settings()  # refuse to start on an unsafe configuration before forking
     click.echo(f"Serving the Welkom API on {host}:{port} with {workers} process(es)")
     uvicorn.run(
         "welkom.app:create_app", factory=True, host=host, port=port, workers=workers,
-        log_config=None, access_log=False, proxy_headers=True,
+        **server_limits(settings),
     )  # fmt: skip
+
+
+def server_limits(settings: Settings) -> dict[str, object]:
+    """uvicorn options bounding slow and hostile clients (docs/operations.md, "Limits")."""
+    return {
+        "log_config": None,
+        "access_log": False,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+        "timeout_keep_alive": settings.http_keep_alive_seconds,
+        "h11_max_incomplete_event_size": settings.http_max_header_bytes,
+        "limit_concurrency": settings.http_limit_concurrency,
+        "http": settings.http_parser,  # h11 bounds header size; httptools is faster
+    }
 
 
 @main.command()

@@ -68,7 +68,14 @@ def run_welkom(dist: Path, data_dir: Path) -> Iterator[str]:
     """A real `welkom demo` process serving ``dist`` at / on a free loopback port; its base URL."""
     port = _free_port()
     log = (data_dir / "server.log").open("w")
-    env = {**os.environ, "WELKOM_PWA_DIR": str(dist), "WELKOM_LOG_JSON": "false"}
+    env = {
+        **os.environ,
+        "WELKOM_PWA_DIR": str(dist),
+        "WELKOM_LOG_JSON": "false",
+        # Browsers sign in and write far faster than people: limits on, but generous.
+        "WELKOM_RATE_LIMIT_LOGINS": "10000",
+        "WELKOM_RATE_LIMIT_WRITES": "10000",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "welkom", "demo", "--data-dir", str(data_dir), "--port", str(port)],
         cwd=ROOT,

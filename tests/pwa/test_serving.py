@@ -73,3 +73,27 @@ async def test_without_a_built_app_only_the_api_is_served(
     async with AsyncTestClient(app=app) as client:
         assert (await client.get("/")).status_code == 404
         assert (await client.get("/health")).status_code == 200
+
+
+async def test_production_adds_hsts_to_the_app_and_the_api(
+    database_url: str, dist: Path, seeded: None
+) -> None:
+    settings = make_settings(
+        database_url,
+        env="production",
+        demo_login=False,
+        session_cookie_secure=True,
+        public_base_url="https://welkom.example.nl",
+        pwa_dir=dist,
+    )
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        for path in ("/", "/assets/app-3f2a.js", "/api/v1/auth/session", "/health"):
+            response = await client.get(path)
+            assert response.headers["strict-transport-security"].startswith("max-age="), path
+            assert response.headers["x-content-type-options"] == "nosniff", path
+            assert response.headers["referrer-policy"] == "no-referrer", path
+            assert response.headers["x-frame-options"] == "DENY", path
+        shell = await client.get("/")
+        assert shell.headers["content-security-policy"] == CSP
+        assert "frame-ancestors 'none'" in CSP
+        assert "object-src 'none'" in CSP

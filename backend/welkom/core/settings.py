@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -241,6 +242,80 @@ class Settings(BaseSettings):
     )
 
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
+
+    redis_url: str | None = Field(
+        None,
+        description="Redis URL (`redis://host:6379/0`) for state shared by several API "
+        "processes: the rate-limit counters. Unset: kept in process memory (one process).",
+    )
+    rate_limit_enabled: bool = Field(
+        True, description="Enforce the rate limits below (answer 429 with `Retry-After`)."
+    )
+    rate_limit_window_seconds: int = Field(
+        60, ge=1, le=3600, description="Length of the fixed window the rate limits count in."
+    )
+    rate_limit_logins: int = Field(
+        30,
+        ge=1,
+        description="Sign-ins (demo, device, OpenID Connect start and callback) per client "
+        "address per window.",
+    )
+    rate_limit_activations: int = Field(
+        20,
+        ge=1,
+        description="Activation-code redemptions per client address per window (wrong codes "
+        "are limited further by `WELKOM_ACTIVATION_MAX_FAILURES`).",
+    )
+    rate_limit_writes: int = Field(
+        120, ge=1, description="Writes (POST, PUT, PATCH, DELETE) per signed-in account per window."
+    )
+    rate_limit_anonymous_writes: int = Field(
+        60, ge=1, description="Writes by callers not signed in, per client address per window."
+    )
+    request_max_body_bytes: int = Field(
+        1024 * 1024,
+        ge=1024,
+        description="Largest request body accepted (413 beyond); document uploads have "
+        "`WELKOM_UPLOAD_MAX_BYTES`.",
+    )
+    request_max_json_depth: int = Field(
+        32,
+        ge=2,
+        le=256,
+        description="Deepest nesting of arrays and objects in a JSON body (400 beyond).",
+    )
+    request_body_timeout_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Time a client has to send the whole request body (408 beyond): slow "
+        "clients cannot hold a worker.",
+    )
+    http_keep_alive_seconds: int = Field(
+        5, ge=1, description="`welkom serve`: close idle keep-alive connections after this long."
+    )
+    http_parser: Literal["auto", "h11", "httptools"] = Field(
+        "auto",
+        description="`welkom serve`: HTTP/1.1 parser. `auto` takes httptools when installed "
+        "(faster); `h11` enforces `WELKOM_HTTP_MAX_HEADER_BYTES` (with httptools the reverse "
+        "proxy must bound header size).",
+    )
+    http_max_header_bytes: int = Field(
+        16 * 1024,
+        ge=1024,
+        description="`welkom serve` with the h11 parser: largest request line and headers "
+        "(the server answers 400 beyond).",
+    )
+    http_limit_concurrency: int | None = Field(
+        None,
+        ge=1,
+        description="`welkom serve`: most connections and tasks per process before answering "
+        "503 (unset: no limit).",
+    )
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1",
+        description="`welkom serve`: addresses of the reverse proxies whose `X-Forwarded-For` "
+        "is trusted as the client address (rate limits count per client address); `*` trusts any.",
+    )
 
     @field_validator("push_default_time_zone")
     @classmethod

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from litestar import Controller, Request, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody
 
 from welkom.auth.guards import Caller, requires_role
@@ -32,6 +33,9 @@ class GdprController(Controller):
         "/erasure-request",
         operation_id="requestErasure",
         status_code=201,
+        responses={
+            200: ResponseSpec(ErasureRequestOut, description="The open request, answered again")
+        },
         description="Ask the municipality to erase your data (AVG art. 17). A caseworker "
         "carries it out; an open request is answered again (200) instead of doubled.",
     )

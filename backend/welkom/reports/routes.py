@@ -11,6 +11,7 @@ from litestar.params import FromPath, QueryParameter
 from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import AppSettings, DbSession
 from welkom.core.models import utcnow
+from welkom.core.openapi import CsvAlternative
 from welkom.core.problems import Problem
 from welkom.reports import service
 from welkom.reports.schemas import ReportOut
@@ -33,6 +34,7 @@ class ReportController(Controller):
     @get(
         "/{name:str}",
         operation_id="getReport",
+        operation_class=CsvAlternative,
         description="Monthly counts for your municipality: `interactions` (kind × language), "
         "`response-times` (answered or not, median and p90 hours to the first answer), "
         "`help-requests` (category × outcome), `journey` (step × status, now). Cells of fewer "

@@ -330,6 +330,8 @@ async def import_po(
     Either every entry is valid and applied, or nothing changes."""
     check_target(language)
     try:
+        if b"\x00" in payload:  # no text has a NUL (PostgreSQL cannot store one)
+            raise ValueError("NUL in a PO file")
         catalog = read_po(io.BytesIO(payload), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
         raise Problem.validation(
