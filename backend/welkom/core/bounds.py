@@ -27,32 +27,37 @@ def too_deep(limit: int) -> Problem:
     )
 
 
-def nul_character() -> Problem:
-    return Problem.validation([FieldError("", N_("Text may not contain NUL characters."))])
+def nul_character(field: str = "") -> Problem:
+    return Problem.validation([FieldError(field, N_("Text may not contain NUL characters."))])
 
 
 def _check_json(value: Any, limit: int) -> Problem | None:
     """Why ``value`` is refused: arrays/objects nested deeper than ``limit``, or a NUL character
-    in a string (PostgreSQL cannot store it: it would end in a 500). Iterative, stops early."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    in a string (PostgreSQL cannot store it: it would end in a 500), naming the field
+    (``links[0].url``). Iterative, stops early."""
+    stack: list[tuple[Any, int, str]] = [(value, 1, "")]
     while stack:
-        item, depth = stack.pop()
+        item, depth, path = stack.pop()
         if isinstance(item, str):
             if "\x00" in item:
-                return nul_character()
+                return nul_character(path)
             continue
         if isinstance(item, dict):
             if any("\x00" in key for key in item):
-                return nul_character()
-            children: Any = item.values()
+                return nul_character(path)
+            children: Any = (
+                (f"{path}.{key}" if path else key, child) for key, child in item.items()
+            )
         elif isinstance(item, list):
-            children = item
+            children = ((f"{path}[{index}]", child) for index, child in enumerate(item))
         else:
             continue
         if depth > limit:
             return too_deep(limit)
         stack.extend(
-            (child, depth + 1) for child in children if isinstance(child, str | dict | list)
+            (child, depth + 1, name)
+            for name, child in children
+            if isinstance(child, str | dict | list)
         )
     return None
 

@@ -254,7 +254,7 @@ export function ConsentView({ ctx }: ViewProps) {
       {ledger.data && ledger.data.items.length > 0 && (
         <ol class="list" data-testid="ledger" aria-labelledby="ledger-title">
           {ledger.data.items.map((e) => (
-            <li key={e.id} class="card" data-entry-id={e.id} data-action={e.action}>
+            <li key={e.id} class="card" data-entry-id={e.id} data-action={e.action} data-purpose={e.purpose}>
               <p class="text">
                 <strong>{e.action === "granted" ? t("Agreed") : t("Withdrawn")}</strong>
                 {": "}
