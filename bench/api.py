@@ -132,6 +132,7 @@ def rss_mb(pid: int) -> tuple[float, float]:
 
 async def prepare(admin_url: str, database: str) -> str:
     """Create, migrate and seed the scratch database; returns its SQLAlchemy URL."""
+    from sqlalchemy import text
     from sqlalchemy.ext.asyncio import create_async_engine
 
     from welkom.core.database import migrate, session_factory
@@ -148,6 +149,9 @@ async def prepare(admin_url: str, database: str) -> str:
     await migrate(engine)
     async with session_factory(engine)() as db:
         await seed(db)
+    async with engine.connect() as conn:  # planner statistics, as a database in use has them
+        await conn.execute(text("ANALYZE"))
+        await conn.commit()
     await engine.dispose()
     return url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import socket
@@ -136,3 +137,24 @@ def test_demo_starts_prints_logins_and_registers_a_question(tmp_path: Path) -> N
         assert login in output
     assert f"{base}" in output
     assert "Applying migrations" in output
+
+
+def test_served_app_keeps_startup_objects_out_of_garbage_collection(settings) -> None:
+    """`welkom serve` freezes what starting made (the p95 fix in bench/RESULTS.md); tests'
+    apps do not, or every test's app would stay in memory for good."""
+    import gc
+
+    from welkom.app import create_app, create_served_app, freeze_startup_objects
+    from welkom.cli import serve
+
+    assert freeze_startup_objects in create_served_app(settings).on_startup
+    assert freeze_startup_objects not in create_app(settings).on_startup
+    assert "create_served_app" in inspect.getsource(serve.callback)
+    thresholds = gc.get_threshold()
+    try:
+        freeze_startup_objects()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] > thresholds[0]
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)

@@ -48,7 +48,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
     """Start the demo: SQLite, local case register, seeded demo municipality."""
     import uvicorn
 
-    from welkom.app import create_app
+    from welkom.app import create_app, freeze_startup_objects
     from welkom.core.database import create_engine, migrate, session_factory
     from welkom.demo.seed import DEMO_LOGINS, seed
     from welkom.web import pwa_directory
@@ -95,6 +95,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
             f'    curl -s {base}/api/v1/me/questions -H "Authorization: Bearer $TOKEN"\n'
         )
         app = create_app(settings, engine=engine)
+        app.on_startup.append(freeze_startup_objects)
         server = uvicorn.Server(
             uvicorn.Config(app, host=host, port=port, **server_limits(settings))  # type: ignore[arg-type]
         )
@@ -114,7 +115,7 @@ def serve(host: str, port: int, workers: int) -> None:
     settings = _settings()  # refuse to start on an unsafe configuration before forking
     click.echo(f"Serving the Welkom API on {host}:{port} with {workers} process(es)")
     uvicorn.run(
-        "welkom.app:create_app", factory=True, host=host, port=port, workers=workers,
+        "welkom.app:create_served_app", factory=True, host=host, port=port, workers=workers,
         **server_limits(settings),
     )  # fmt: skip
 

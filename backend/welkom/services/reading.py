@@ -8,6 +8,7 @@ import json
 import math
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
 from sqlalchemy import bindparam, select
@@ -19,6 +20,7 @@ from welkom.services import texts
 from welkom.services.content import normalise, search_words
 from welkom.services.models import (
     ItemStatus,
+    OwnerKind,
     ServiceItem,
     ServiceItemPlace,
     ServicePlace,
@@ -153,24 +155,46 @@ async def _distances(
     return best
 
 
-#: A municipality's published items, built once (the list is read on every app start).
-_PUBLISHED = select(ServiceItem).where(
-    ServiceItem.municipality_id == bindparam("municipality_id"),
-    ServiceItem.status == ItemStatus.published,
-)
-#: The texts a list shows per item (:func:`_summary`); bodies stay in the database.
+#: Published items with their list texts (title, summary) in the wanted languages: one query and
+#: plain rows, no ORM objects. The list is the most read answer after the resident's own data;
+#: it needs neither bodies, nor links, nor opening hours (bench/RESULTS.md, "API").
 SUMMARY_FIELDS = ("title", "summary")
+_PUBLISHED_SUMMARIES = (
+    select(
+        ServiceItem.id,
+        ServiceItem.category,
+        ServiceText.field,
+        ServiceText.language,
+        ServiceText.text,
+        ServiceText.state,
+        ServiceText.source_revision,
+    )
+    .join(
+        ServiceText,
+        (ServiceText.owner_id == ServiceItem.id)
+        & (ServiceText.municipality_id == ServiceItem.municipality_id),
+    )
+    .where(
+        ServiceItem.municipality_id == bindparam("municipality_id"),
+        ServiceItem.status == ItemStatus.published,
+        ServiceText.owner_kind == OwnerKind.item,
+        ServiceText.field.in_(SUMMARY_FIELDS),
+        ServiceText.language.in_(bindparam("languages", expanding=True)),
+    )
+)
 
 
-def _summary(item: ServiceItem, fields: dict, chain: list[str]) -> ServiceSummary | None:
+def _summary(
+    item_id: uuid.UUID, category: str, fields: dict, chain: list[str]
+) -> ServiceSummary | None:
     title = texts.choose(fields, "title", chain)
     summary = texts.choose(fields, "summary", chain)
     if title is None or summary is None:
         return None
     shown = (title, summary)
     return ServiceSummary(
-        id=item.id,
-        category=item.category,
+        id=item_id,
+        category=category,
         title=title.row.text,
         summary=summary.row.text,
         language=title.language,
@@ -195,7 +219,7 @@ async def list_services(
             [FieldError("category", N_("This is not one of the allowed values."), source="query")]
         )
     offset = _decode_offset(cursor)
-    statement = _PUBLISHED
+    statement = _PUBLISHED_SUMMARIES
     if category:
         statement = statement.where(ServiceItem.category == category)
     words = search_words(query or "")
@@ -205,11 +229,17 @@ async def list_services(
     distances = await _distances(db, municipality_id, near) if near else None
     if distances is not None:
         statement = statement.where(ServiceItem.id.in_(list(distances) or [uuid.UUID(int=0)]))
-    items = list((await db.execute(statement, {"municipality_id": municipality_id})).scalars())
-    loaded = await texts.load(
-        db, municipality_id, [i.id for i in items], chain, fields=SUMMARY_FIELDS
-    )
-    summaries = [s for item in items if (s := _summary(item, loaded[item.id], chain))]
+    rows = await db.execute(statement, {"municipality_id": municipality_id, "languages": chain})
+    # item → (category, field → language → text row); texts.choose reads the rows' columns
+    items: dict[uuid.UUID, tuple[str, dict[str, dict[str, Any]]]] = {}
+    for row in rows:
+        fields = items.setdefault(row.id, (row.category, {}))[1]
+        fields.setdefault(row.field, {})[row.language] = row
+    summaries = [
+        s
+        for item_id, (item_category, fields) in items.items()
+        if (s := _summary(item_id, item_category, fields, chain))
+    ]
     if distances is not None:
         for s in summaries:
             s.distance_m = round(distances[s.id])
@@ -246,7 +276,7 @@ async def get_service(
     ):
         raise Problem.not_found()
     fields = (await texts.load(db, municipality_id, [item.id], chain))[item.id]
-    summary = _summary(item, fields, chain)
+    summary = _summary(item.id, item.category, fields, chain)
     if summary is None:
         raise Problem.not_found()
     chosen = [texts.choose(fields, f, chain) for f in fields]

@@ -67,9 +67,8 @@ async def load(
     municipality_id: uuid.UUID,
     owner_ids: Iterable[uuid.UUID],
     languages: Iterable[str] | None = None,
-    fields: Iterable[str] | None = None,
 ) -> dict[uuid.UUID, dict[str, dict[str, ServiceText]]]:
-    """owner id → field → language → text (only ``fields``, if given: a list needs no bodies)."""
+    """owner id → field → language → text."""
     ids = list(owner_ids)
     result: dict[uuid.UUID, dict[str, dict[str, ServiceText]]] = {i: {} for i in ids}
     if not ids:
@@ -77,25 +76,21 @@ async def load(
     params: dict[str, object] = {"municipality_id": municipality_id, "ids": ids}
     if languages is not None:
         params["languages"] = list(languages)
-    if fields is not None:
-        params["fields"] = list(fields)
-    query = _load_query(languages is not None, fields is not None)
+    query = _load_query(languages is not None)
     for row in (await db.execute(query, params)).scalars():
         result[row.owner_id].setdefault(row.field, {})[row.language] = row
     return result
 
 
 @functools.cache
-def _load_query(by_language: bool, by_field: bool) -> Select:
-    """Built once per shape (the service list reads texts on every request)."""
+def _load_query(by_language: bool) -> Select:
+    """Built once per shape."""
     query = select(ServiceText).where(
         ServiceText.municipality_id == bindparam("municipality_id"),
         ServiceText.owner_id.in_(bindparam("ids", expanding=True)),
     )
     if by_language:
         query = query.where(ServiceText.language.in_(bindparam("languages", expanding=True)))
-    if by_field:
-        query = query.where(ServiceText.field.in_(bindparam("fields", expanding=True)))
     return query
 
 
@@ -149,7 +144,11 @@ def is_outdated(translation: ServiceText, source: ServiceText | None) -> bool:
 
 
 class Chosen:
-    """The text shown for one field, after fallback through the language chain."""
+    """The text shown for one field, after fallback through the language chain.
+
+    ``row`` is a :class:`ServiceText` or a result row with its columns (the service list reads
+    plain rows).
+    """
 
     __slots__ = ("language", "outdated", "row", "unreviewed")
 
