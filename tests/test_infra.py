@@ -180,6 +180,38 @@ def test_components_commands_probes_and_hooks(values: dict) -> None:
     assert migration_ports == {53, 5432}
 
 
+def _egress_ports(policy: dict[str, Any]) -> set[int | str]:
+    return {port["port"] for rule in policy["spec"]["egress"] for port in rule["ports"]}
+
+
+def test_only_the_api_may_reach_redis_and_only_when_it_is_named() -> None:
+    """Rate-limit counts live in Redis when the API runs in several pods (production values);
+    the workers and the migrations never talk to it, and by default nothing may."""
+    production = by_kind(render(VALUE_SETS["production"]), "NetworkPolicy")
+    api_rules = production["welkom-api"]["spec"]["egress"]
+    redis_rules = [rule for rule in api_rules if {p["port"] for p in rule["ports"]} == {6379}]
+    assert len(redis_rules) == 1
+    assert redis_rules[0]["to"] == [
+        {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "redis"}}}
+    ]
+    for component in ("worker", "migrations"):
+        assert 6379 not in _egress_ports(production[f"welkom-{component}"])
+    default = by_kind(render(), "NetworkPolicy")
+    assert all(6379 not in _egress_ports(policy) for policy in default.values())
+    custom = by_kind(
+        render(
+            {
+                "networkPolicy": {
+                    "redisTo": [{"ipBlock": {"cidr": "10.1.2.3/32"}}],
+                    "redisPort": 6380,
+                }
+            }
+        ),
+        "NetworkPolicy",
+    )
+    assert 6380 in _egress_ports(custom["welkom-api"])
+
+
 @pytest.mark.parametrize("values", VALUE_SETS.values(), ids=VALUE_SETS.keys())
 def test_every_setting_passed_is_one_welkom_reads(values: dict) -> None:
     manifests = render(values)
