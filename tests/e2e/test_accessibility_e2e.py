@@ -68,6 +68,11 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     page.locator("[data-testid=consents] button[data-action]").first.click()
     expect(page.locator("[data-testid=confirm]")).to_be_visible()
     found["consent-confirm"] = axe_violations(page)
+    page.locator('nav a[href="#/data"]').click()
+    page.locator("[data-action=add-member]").click()
+    page.locator("[data-testid=member-form] button[type=submit]").click()  # empty: an error
+    expect(page.locator("#member-new-name-error")).to_be_visible()
+    found["household-form"] = axe_violations(page)
     page.locator('nav a[href="#/services"]').click()
     page.locator("[data-testid=services] a").first.click()
     expect(page.locator("#service-title ~ .badge")).to_be_visible()
@@ -96,6 +101,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
         *VIEWS,
         *LINKED,
         "consent-confirm",
+        "household-form",
         "service",
         "questions-offline",
         "volunteer",

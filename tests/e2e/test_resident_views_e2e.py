@@ -313,6 +313,82 @@ def test_my_data_correction_with_field_errors_and_access_log(page: Page) -> None
     expect(rows.nth(0)).to_contain_text(log[0]["actor_name"])
 
 
+def household_named(page: Page, name: str) -> list[dict[str, Any]]:
+    return [m for m in api(page, "/api/v1/me/household") if m["name"] == name]
+
+
+def test_household_member_added_corrected_and_removed(page: Page) -> None:
+    sign_in_as_resident(page)
+    open_view(page, "data")
+    before = api(page, "/api/v1/me/household")
+    expect(page.locator("[data-testid=household] > li")).to_have_count(len(before))
+
+    # Add: a year that is not four digits is caught before sending; then added exactly once.
+    page.locator("[data-action=add-member]").click()
+    expect(page.locator("#member-new-title")).to_be_visible()
+    page.locator("#member-new-relation").select_option("child")
+    page.locator("#member-new-name").fill("Sami Haddad")
+    page.locator("#member-new-birth_year").fill("15")
+    page.locator("[data-testid=member-form] button[type=submit]").click()
+    expect(page.locator("#member-new-birth_year")).to_have_attribute("aria-invalid", "true")
+    assert len(api(page, "/api/v1/me/household")) == len(before)
+    page.locator("#member-new-birth_year").fill("2015")
+    page.locator("#member-new-school").fill("De Regenboog")
+    page.locator("[data-testid=member-form] button[type=submit]").click()
+    card = page.locator("[data-testid=household] > li", has_text="Sami Haddad")
+    expect(card).to_contain_text("2015")
+    expect(page.locator("[data-testid=member-form]")).to_have_count(0)
+    (added,) = household_named(page, "Sami Haddad")
+    assert (added["relation"], added["birth_year"], added["school"]) == (
+        "child",
+        2015,
+        "De Regenboog",
+    )
+    form_id = f"#member-{added['id']}"
+
+    # Correct: the server's localized field error (a year before 1900), nothing changed; then
+    # saved with the school emptied.
+    card.locator("[data-action=correct]").click()
+    page.locator(f"{form_id}-birth_year").fill("1800")
+    card.locator("[data-testid=member-form] button[type=submit]").click()
+    expect(page.locator(f"{form_id}-birth_year-error")).to_be_visible()
+    assert household_named(page, "Sami Haddad")[0]["birth_year"] == 2015
+    page.locator(f"{form_id}-birth_year").fill("2016")
+    page.locator(f"{form_id}-school").fill("")
+    card.locator("[data-testid=member-form] button[type=submit]").click()
+    expect(card).to_contain_text("2016")
+    (corrected,) = household_named(page, "Sami Haddad")
+    assert (corrected["birth_year"], corrected["school"]) == (2016, None)
+
+    # Changed elsewhere meanwhile: the save is refused and the form shows what is there now.
+    card.locator("[data-action=correct]").click()
+    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "welkom_csrf")
+    elsewhere = page.request.patch(
+        f"/api/v1/me/household/{added['id']}",
+        data={"school": "Het Anker"},
+        headers={"If-Match": f'"v{corrected["version"]}"', "X-CSRF-Token": csrf},
+    )
+    assert elsewhere.status == 200, elsewhere.text()
+    page.locator(f"{form_id}-birth_year").fill("2017")
+    card.locator("[data-testid=member-form] button[type=submit]").click()
+    expect(page.locator("[data-testid=household-problem]")).to_be_visible()
+    expect(page.locator(f"{form_id}-school")).to_have_value("Het Anker")
+    expect(page.locator(f"{form_id}-birth_year")).to_have_value("2016")
+    assert household_named(page, "Sami Haddad")[0]["birth_year"] == 2016
+    page.locator(f"{form_id}-birth_year").fill("2017")  # again, on what is there now
+    card.locator("[data-testid=member-form] button[type=submit]").click()
+    expect(card).to_contain_text("2017")
+    (merged,) = household_named(page, "Sami Haddad")
+    assert (merged["birth_year"], merged["school"]) == (2017, "Het Anker")
+
+    # Remove, after a confirmation.
+    card.locator("[data-action=remove]").click()
+    card.locator("[data-testid=confirm-remove] button.primary").click()
+    expect(page.locator("[data-testid=household] > li", has_text="Sami Haddad")).to_have_count(0)
+    assert household_named(page, "Sami Haddad") == []
+    assert len(api(page, "/api/v1/me/household")) == len(before)
+
+
 def test_views_seen_online_open_offline_with_saved_data(page: Page) -> None:
     sign_in_as_resident(page)
     journey = api(page, "/api/v1/me/journey")

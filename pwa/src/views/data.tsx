@@ -3,6 +3,7 @@ import { ApiError, request, type Problem } from "../api";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
+import { Household, type Member } from "../components/household";
 
 interface Address {
   street: string;
@@ -14,14 +15,6 @@ interface Address {
 interface Sourced {
   value: string;
   source: string | null;
-}
-
-interface Member {
-  id: string;
-  relation: string;
-  name: string;
-  birth_year: number | null;
-  school: string | null;
 }
 
 interface Me {
@@ -96,12 +89,6 @@ function label(name: Field): string {
   }
 }
 
-function relationLabel(relation: string): string {
-  if (relation === "partner") return t("Partner");
-  if (relation === "child") return t("Child");
-  return t("Other family member");
-}
-
 const INPUT_TYPE: Partial<Record<Field, string>> = { email: "email", phone: "tel" };
 const AUTOCOMPLETE: Record<Field, string> = {
   preferred_name: "nickname",
@@ -114,7 +101,7 @@ const AUTOCOMPLETE: Record<Field, string> = {
   city: "address-level2",
 };
 
-/** My data: see and correct what the municipality has about me, my household, and links to consent. */
+/** My data: see and correct what the municipality has about me and my household; links to consent. */
 export function DataView({ ctx }: ViewProps) {
   const read = useRead<Me>("/api/v1/me");
   const household = useRead<Member[]>("/api/v1/me/household");
@@ -284,26 +271,7 @@ export function DataView({ ctx }: ViewProps) {
           </p>
         </>
       )}
-      {household.data && (
-        <>
-          <h2>{t("Your household")}</h2>
-          {household.data.length === 0 ? (
-            <p>{t("No household members are known.")}</p>
-          ) : (
-            <ul class="list" data-testid="household">
-              {household.data.map((m) => (
-                <li key={m.id} class="card">
-                  <p class="text">
-                    <strong>{m.name}</strong> · {relationLabel(m.relation)}
-                  </p>
-                  {m.birth_year && <p class="meta">{t("Born in {year}", { year: String(m.birth_year) })}</p>}
-                  {m.school && <p class="meta">{m.school}</p>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      {household.data && <Household read={household} announce={ctx.announce} />}
     </section>
   );
 }
