@@ -145,11 +145,11 @@ def test_served_app_keeps_startup_objects_out_of_garbage_collection(settings) ->
     import gc
 
     from welkom.app import create_app, create_served_app, freeze_startup_objects
-    from welkom.cli import serve
+    from welkom.cli import demo, serve
 
     assert freeze_startup_objects in create_served_app(settings).on_startup
     assert freeze_startup_objects not in create_app(settings).on_startup
-    assert "create_served_app" in inspect.getsource(serve.callback)
+    assert all("create_served_app" in inspect.getsource(c.callback) for c in (serve, demo))
     thresholds = gc.get_threshold()
     try:
         freeze_startup_objects()

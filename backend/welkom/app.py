@@ -248,10 +248,12 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     return app
 
 
-def create_served_app(settings: Settings | None = None) -> Litestar:
-    """The app as ``welkom serve`` runs it: :func:`create_app` plus process-wide tuning that
-    tests (many apps in one process) must not get."""
-    app = create_app(settings)
+def create_served_app(
+    settings: Settings | None = None, *, engine: AsyncEngine | None = None
+) -> Litestar:
+    """The app as ``welkom serve`` and ``welkom demo`` run it: :func:`create_app` plus
+    process-wide tuning that tests (many apps in one process) must not get."""
+    app = create_app(settings, engine=engine)
     app.on_startup.append(freeze_startup_objects)
     return app
 
@@ -261,7 +263,7 @@ def freeze_startup_objects() -> None:
 
     Those objects live as long as the process, yet every full collection walked all of them: a
     pause of tens of milliseconds that showed as the p95 latency under load (bench/RESULTS.md,
-    2026-11-24: GET /api/v1/me p95 97 ms before, 35 ms after, same load). A request's own
+    2026-11-24: GET /api/v1/me p95 112 ms before, 25 ms after, same load). A request's own
     objects are freed by reference counting; the higher first threshold makes the collections
     that look for cycles among them rarer.
     """

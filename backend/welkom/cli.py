@@ -48,7 +48,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
     """Start the demo: SQLite, local case register, seeded demo municipality."""
     import uvicorn
 
-    from welkom.app import create_app, freeze_startup_objects
+    from welkom.app import create_served_app
     from welkom.core.database import create_engine, migrate, session_factory
     from welkom.demo.seed import DEMO_LOGINS, seed
     from welkom.web import pwa_directory
@@ -94,8 +94,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
             '-H \'content-type: application/json\' -d \'{"text":"Wanneer krijg ik een huis?","language":"nl"}\'\n'
             f'    curl -s {base}/api/v1/me/questions -H "Authorization: Bearer $TOKEN"\n'
         )
-        app = create_app(settings, engine=engine)
-        app.on_startup.append(freeze_startup_objects)
+        app = create_served_app(settings, engine=engine)
         server = uvicorn.Server(
             uvicorn.Config(app, host=host, port=port, **server_limits(settings))  # type: ignore[arg-type]
         )
