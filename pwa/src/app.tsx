@@ -18,6 +18,16 @@ function currentRoute(): Route {
 
 const loaded = new Map<string, ComponentType<ViewProps>>();
 
+/** The view that lists a waiting request of each queue kind (the notice links to the oldest's). */
+const QUEUED_IN: Record<string, string> = {
+  question: "questions",
+  consent: "consent",
+  document: "documents",
+  help: "help",
+  "help-cancel": "help",
+  "help-rating": "help",
+};
+
 /** Shows a view, loading its chunk on the first visit. */
 function LazyView({ def, props }: { def: RouteDef; props: ViewProps }) {
   const [View, setView] = useState<ComponentType<ViewProps> | undefined>(() => loaded.get(def.name));
@@ -69,13 +79,18 @@ export function App({
   const [, setLang] = useState(language());
   const [status, setStatus] = useState("");
   const [waiting, setWaiting] = useState(0);
+  const [waitingView, setWaitingView] = useState("questions");
   const [update, setUpdate] = useState(hasUpdate());
   const heading = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const onHash = () => setRoute(currentRoute());
     const onNet = () => setOffline(!navigator.onLine);
-    const onQueue = () => void queue.list().then((items) => setWaiting(items.length));
+    const onQueue = () =>
+      void queue.list().then((items) => {
+        setWaiting(items.length);
+        setWaitingView(QUEUED_IN[items[0]?.kind] ?? "questions");
+      });
     const onUpdate = () => setUpdate(true);
     addEventListener("hashchange", onHash);
     addEventListener("online", onNet);
@@ -167,7 +182,7 @@ export function App({
         {offline && <p class="notice offline">{t("You are offline. You see what was saved on this phone.")}</p>}
         {waiting > 0 && (
           <p class="notice queued">
-            <a href="#/questions">{t("Waiting to send: {count}", { count: waiting })}</a>
+            <a href={`#/${waitingView}`}>{t("Waiting to send: {count}", { count: waiting })}</a>
           </p>
         )}
         {update && (

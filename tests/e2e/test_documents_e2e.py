@@ -46,6 +46,7 @@ def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: P
     queued = page.locator("[data-testid=queued-documents] li", has_text="brief-offline.pdf")
     expect(queued.locator("[data-state=queued]")).to_be_visible()
     expect(page.locator(".notice.queued")).to_contain_text("1")
+    expect(page.locator(".notice.queued a")).to_have_attribute("href", "#/documents")
     page.screenshot(path=str(artifacts / "documents-nl-offline-queued.png"), full_page=True)
 
     # The file's bytes survive a reload without network (IndexedDB, the shell from the worker).

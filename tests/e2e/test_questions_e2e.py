@@ -47,6 +47,7 @@ def test_offline_question_waits_and_is_sent_exactly_once(page: Page, artifacts: 
     queued = page.locator("[data-testid=queued] li", has_text=text)
     expect(queued.locator("[data-state=queued]")).to_be_visible()
     expect(page.locator(".notice.queued")).to_contain_text("1")
+    expect(page.locator(".notice.queued a")).to_have_attribute("href", "#/questions")
     expect(page.locator(".notice.offline")).to_be_visible()
     page.screenshot(path=str(artifacts / "questions-nl-offline-queued.png"), full_page=True)
 

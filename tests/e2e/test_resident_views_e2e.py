@@ -112,6 +112,7 @@ def test_consent_withdrawn_offline_is_sent_once_on_reconnect(page: Page, artifac
     expect(card.locator("[data-state=queued]")).to_be_visible()
     expect(card.locator("button[data-action]")).to_have_count(0)  # no second change meanwhile
     expect(page.locator(".notice.queued")).to_contain_text("1")
+    expect(page.locator(".notice.queued a")).to_have_attribute("href", "#/consent")
     assert state_of(page, purpose) == "granted"  # nothing has reached the server
     page.screenshot(path=str(artifacts / "consent-nl-offline-queued.png"), full_page=True)
 
