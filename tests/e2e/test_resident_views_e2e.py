@@ -326,7 +326,7 @@ def test_household_member_added_corrected_and_removed(page: Page) -> None:
 
     # Add: a year that is not four digits is caught before sending; then added exactly once.
     page.locator("[data-action=add-member]").click()
-    expect(page.locator("#member-new-title")).to_be_visible()
+    expect(page.locator("#member-new-title")).to_be_focused()
     page.locator("#member-new-relation").select_option("child")
     page.locator("#member-new-name").fill("Sami Haddad")
     page.locator("#member-new-birth_year").fill("15")
@@ -339,6 +339,7 @@ def test_household_member_added_corrected_and_removed(page: Page) -> None:
     card = page.locator("[data-testid=household] > li", has_text="Sami Haddad")
     expect(card).to_contain_text("2015")
     expect(page.locator("[data-testid=member-form]")).to_have_count(0)
+    expect(page.locator("[data-action=add-member]")).to_be_focused()  # not lost with the form
     (added,) = household_named(page, "Sami Haddad")
     assert (added["relation"], added["birth_year"], added["school"]) == (
         "child",
@@ -358,6 +359,7 @@ def test_household_member_added_corrected_and_removed(page: Page) -> None:
     page.locator(f"{form_id}-school").fill("")
     card.locator("[data-testid=member-form] button[type=submit]").click()
     expect(card).to_contain_text("2016")
+    expect(card.locator("[data-action=correct]")).to_be_focused()
     (corrected,) = household_named(page, "Sami Haddad")
     assert (corrected["birth_year"], corrected["school"]) == (2016, None)
 

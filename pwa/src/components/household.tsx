@@ -1,5 +1,5 @@
 /** The resident's household in "My data": add a member, correct one, remove one. */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, newIdempotencyKey, request, type Problem } from "../api";
 import { t } from "../i18n";
 import type { Read } from "./read";
@@ -78,6 +78,8 @@ interface FormProps {
 }
 
 function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState("");
@@ -127,7 +129,9 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="member-form">
-      <h3 id={`${id}-title`}>{title}</h3>
+      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
+        {title}
+      </h3>
       {problem && (
         <p class="error" role="alert">
           {problem}
@@ -163,6 +167,32 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
   );
 }
 
+/** Focus what follows a closed form once it is on screen (the form had the focus). */
+function focusSoon(selector: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/** A confirmation before removing a member; its question takes the focus. */
+function ConfirmRemove({ member, onConfirm, onCancel }: { member: Member; onConfirm(): void; onCancel(): void }) {
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <div class="confirm" role="group" aria-labelledby={`remove-${member.id}`} data-testid="confirm-remove">
+      <p id={`remove-${member.id}`} tabIndex={-1} ref={question}>
+        {t("Remove {name} from your household?", { name: member.name })}
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onConfirm}>
+          {t("Remove")}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("Cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** The household list with its changes; ``announce`` tells screen readers what happened. */
 export function Household({ read, announce }: { read: Read<Member[]>; announce(message: string): void }) {
   /** Which form is open: "new", a member's id (correcting), or `remove:<id>` (confirming). */
@@ -170,15 +200,23 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
   const [problem, setProblem] = useState("");
   const [addKey, setAddKey] = useState(newIdempotencyKey);
 
-  const show = (what: string | null) => {
+  const show = (what: string) => {
     setProblem("");
     setOpen(what);
   };
 
-  const done = async (message: string) => {
-    setOpen(null);
+  /** Close the open form; the focus returns to the member's buttons, or to "Add". */
+  const close = (memberId?: string) => {
     setProblem("");
+    setOpen(null);
+    focusSoon(
+      memberId ? `[data-member="${memberId}"] [data-action=correct]` : "[data-action=add-member]",
+    );
+  };
+
+  const done = async (message: string, memberId?: string) => {
     await read.reload();
+    close(memberId);
     announce(message);
   };
 
@@ -206,7 +244,7 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
       setProblem(t("Your data was changed in the meantime. Check what is shown now and try again."));
       return;
     }
-    await done(t("Household member saved."));
+    await done(t("Household member saved."), member.id);
   };
 
   const remove = async (member: Member) => {
@@ -236,7 +274,7 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
       ) : (
         <ul class="list" data-testid="household">
           {members.map((m) => (
-            <li key={m.id} class="card">
+            <li key={m.id} class="card" data-member={m.id}>
               <p class="text">
                 <strong>{m.name}</strong> · {relationLabel(m.relation)}
               </p>
@@ -249,20 +287,10 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
                   title={t("Correct {name}", { name: m.name })}
                   initial={draftOf(m)}
                   send={correct(m)}
-                  onCancel={() => show(null)}
+                  onCancel={() => close(m.id)}
                 />
               ) : open === `remove:${m.id}` ? (
-                <div class="confirm" role="group" aria-labelledby={`remove-${m.id}`} data-testid="confirm-remove">
-                  <p id={`remove-${m.id}`}>{t("Remove {name} from your household?", { name: m.name })}</p>
-                  <div class="actions">
-                    <button type="button" class="primary" onClick={() => void remove(m)}>
-                      {t("Remove")}
-                    </button>
-                    <button type="button" onClick={() => show(null)}>
-                      {t("Cancel")}
-                    </button>
-                  </div>
-                </div>
+                <ConfirmRemove member={m} onConfirm={() => void remove(m)} onCancel={() => close(m.id)} />
               ) : (
                 <div class="actions">
                   <button type="button" data-action="correct" onClick={() => show(m.id)}>
@@ -283,7 +311,7 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
           title={t("Add a household member")}
           initial={EMPTY}
           send={add}
-          onCancel={() => show(null)}
+          onCancel={() => close()}
         />
       ) : (
         <button type="button" data-action="add-member" onClick={() => show("new")}>
