@@ -6,10 +6,11 @@ import { defineConfig, type Plugin } from "vite";
 const SHELL_FILES = ["/", "/manifest.webmanifest", "/icons/icon.svg", "/icons/icon-192.png"];
 
 /**
- * A returning resident's language is known only in the browser (localStorage). A tiny classic
- * script in <head> (external: the CSP allows no inline script) starts the download of that
- * language's chunk and of the session right away, in parallel with the main bundle, instead of
- * one round trip after it has run. Returns the script's source for a language → chunk URL map.
+ * A returning resident's language is known only in the browser (localStorage). A tiny inline
+ * script in <head> starts the download of that language's chunk and of the session as soon as
+ * the HTML is parsed, in parallel with the main bundle, instead of after it has run. The server's
+ * CSP allows exactly this script by its hash (backend/welkom/web.py); where a host does not, the
+ * app works the same, one round trip slower. Returns the source for a language → chunk URL map.
  */
 function bootScript(chunks: Record<string, string>): string {
   return `(function(){try{var m=${JSON.stringify(chunks)},l=localStorage.getItem("welkom.language");\
@@ -29,22 +30,19 @@ function serviceWorker(): Plugin {
     enforce: "post",
     generateBundle(_options, bundle) {
       const precache = new Set<string>(SHELL_FILES);
-      // The boot script, named by its content, referenced first thing in <head>.
+      // The boot script, inline first thing in <head>.
       const chunks: Record<string, string> = {};
       for (const file of Object.values(bundle)) {
         const match = file.type === "chunk" && file.facadeModuleId?.match(/i18n\/(\w+)\.json$/);
         if (match) chunks[match[1]] = "/" + file.fileName;
       }
       const boot = bootScript(chunks);
-      const bootName = `assets/boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
-      this.emitFile({ type: "asset", fileName: bootName, source: boot });
       const html = bundle["index.html"];
       if (!html || html.type !== "asset") this.error("index.html missing");
       html.source = String(html.source).replace(
         '<meta charset="utf-8">',
-        `<meta charset="utf-8">\n    <script src="/${bootName}"></script>`,
+        `<meta charset="utf-8">\n    <script>${boot}</script>`,
       );
-      precache.add("/" + bootName);
       const sw = Object.values(bundle).find((f) => f.type === "chunk" && f.name === "sw");
       if (!sw || sw.type !== "chunk") this.error("service worker chunk missing");
       const add = (fileName: string) => {
@@ -68,7 +66,7 @@ function serviceWorker(): Plugin {
       }
       const list = [...precache].sort();
       const version = createHash("sha256")
-        .update([...Object.keys(bundle), bootName].sort().join("\n"))
+        .update([...Object.keys(bundle)].sort().join("\n") + boot)
         .digest("hex")
         .slice(0, 12);
       sw.code = sw.code

@@ -1,13 +1,17 @@
 """Serves the built PWA (``pwa/dist``) at ``/`` with a strict Content-Security-Policy.
 
 The API keeps its own headers (``default-src 'none'``); the PWA's pages get a policy that allows
-only same-origin scripts, styles, fonts, images, manifest, worker and API calls. Hashed assets are
+only same-origin scripts, styles, fonts, images, manifest, worker and API calls, plus the inline
+boot script of ``index.html`` by its SHA-256 (never ``'unsafe-inline'``). Hashed assets are
 cached for a year; ``index.html``, ``sw.js`` and the manifest are revalidated on every load so a new
 deploy reaches the service worker's update flow.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from pathlib import Path
 
 from litestar import Response, Router
@@ -18,15 +22,33 @@ from welkom.core.settings import Settings
 
 CHECKOUT_DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
 
+#: Inline scripts in index.html: ``<script>`` without attributes (the build's boot script).
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
 PWA_SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
-    ),
     "Permissions-Policy": "camera=(self), geolocation=(), microphone=(), interest-cohort=()",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+
+def content_security_policy(index_html: str) -> str:
+    """The PWA's policy: same origin only, and each inline script of ``index_html`` by its hash.
+
+    A script that changed after the policy was made (a rebuild while serving) is refused by the
+    browser; the boot script only starts downloads early, so the app still works.
+    """
+    hashes = "".join(
+        f" 'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in _INLINE_SCRIPT.findall(index_html)
+    )
+    return (
+        f"default-src 'none'; script-src 'self'{hashes}; style-src 'self'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
+        "worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; "
+        "object-src 'none'"
+    )
+
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -37,9 +59,10 @@ def pwa_directory(settings: Settings) -> Path | None:
     return directory if (directory / "index.html").is_file() else None
 
 
-def _with_headers(cache_control: str):
+def _with_headers(cache_control: str, csp: str):
     def after_request(response: Response) -> Response:
         response.headers.update(PWA_SECURITY_HEADERS)
+        response.headers["Content-Security-Policy"] = csp
         response.headers["Cache-Control"] = cache_control
         return response
 
@@ -48,12 +71,13 @@ def _with_headers(cache_control: str):
 
 def pwa_router(directory: Path) -> Router:
     """`/assets/*` immutable, everything else (index.html, sw.js, manifest, icons) revalidated."""
+    csp = content_security_policy((directory / "index.html").read_text("utf-8"))
     assets = create_static_files_router(
         path="/assets",
         directories=[directory / "assets"],
         name="pwa-assets",
         guards=[public],
-        after_request=_with_headers(IMMUTABLE),
+        after_request=_with_headers(IMMUTABLE, csp),
         include_in_schema=False,
     )
     shell = create_static_files_router(
@@ -62,7 +86,7 @@ def pwa_router(directory: Path) -> Router:
         html_mode=True,
         name="pwa",
         guards=[public],
-        after_request=_with_headers(REVALIDATE),
+        after_request=_with_headers(REVALIDATE, csp),
         include_in_schema=False,
     )
     return Router(path="/", route_handlers=[assets, shell], include_in_schema=False)

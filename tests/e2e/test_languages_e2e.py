@@ -82,3 +82,21 @@ def test_the_geez_font_is_not_loaded_for_other_languages(page: Page) -> None:
         ".filter(n => n.includes('/fonts/'))"
     )
     assert after == [], (fonts, after)
+
+
+def test_a_returning_resident_fetches_language_and_session_before_the_app_runs(
+    page: Page,
+) -> None:
+    """The inline boot script (allowed by its hash in the CSP) starts both downloads as soon as
+    the HTML is parsed; a policy that refused it would show as a console violation."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    sign_in_as_resident(page, "ar")
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator('head link[rel=modulepreload][href^="/assets/ar-"]')).to_have_count(1)
+    expect(page.locator('head link[rel=preload][href="/api/v1/auth/session"]')).to_have_count(1)
+    assert violations == []

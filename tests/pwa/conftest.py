@@ -9,7 +9,12 @@ import pytest
 from tests.conftest import make_settings
 from welkom.core.settings import Settings
 
-INDEX = "<!doctype html><html lang=nl><title>Welkom</title><script type=module src=/assets/app-3f2a.js></script>"
+BOOT = "(function(){var l=localStorage.getItem('welkom.language');})();\n"
+INDEX = (
+    "<!doctype html><html lang=nl><head><meta charset=utf-8>"
+    f"<script>{BOOT}</script><title>Welkom</title>"
+    "<script type=module src=/assets/app-3f2a.js></script>"
+)
 SCRIPT = "export const greeting = 'hallo';\n" * 100  # large enough to be worth compressing
 
 

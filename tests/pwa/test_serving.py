@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 from litestar.testing import AsyncTestClient
 
 from tests.conftest import make_settings
+from tests.pwa.conftest import BOOT, INDEX
 from welkom.app import create_app
-from welkom.web import IMMUTABLE, PWA_SECURITY_HEADERS
+from welkom.web import IMMUTABLE, content_security_policy
 
-CSP = PWA_SECURITY_HEADERS["Content-Security-Policy"]
+CSP = content_security_policy(INDEX)
 
 
 async def test_the_app_shell_is_served_at_the_root_with_a_strict_policy(
@@ -21,12 +24,23 @@ async def test_the_app_shell_is_served_at_the_root_with_a_strict_policy(
     assert response.text.startswith("<!doctype html>")
     assert response.headers["content-type"].startswith("text/html")
     assert response.headers["content-security-policy"] == CSP
-    assert "script-src 'self'" in CSP
+    assert "script-src 'self' 'sha256-" in CSP
     assert "'unsafe-inline'" not in CSP
     assert "'unsafe-eval'" not in CSP
     assert response.headers["cache-control"] == "no-cache"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_the_inline_boot_script_and_nothing_else_is_allowed_by_its_hash() -> None:
+    """The browser hashes the script's exact text: the policy names that hash, and a page
+    without inline scripts allows none."""
+    digest = base64.b64encode(hashlib.sha256(BOOT.encode()).digest()).decode()
+    assert f"script-src 'self' 'sha256-{digest}';" in CSP
+    assert CSP.count("'sha256-") == 1
+    assert "script-src 'self';" in content_security_policy("<script src=/a.js></script>")
+    changed = content_security_policy(INDEX.replace("welkom.language", "other"))
+    assert changed != CSP
 
 
 async def test_the_service_worker_and_manifest_are_revalidated(client: AsyncTestClient) -> None:
