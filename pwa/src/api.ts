@@ -125,6 +125,25 @@ export function problemText(error: unknown, offline: string): string {
   return [error.message, ...fields].filter((x, i, all) => x && all.indexOf(x) === i).join(" ");
 }
 
+/**
+ * A form's view of a problem: the first field error for each input (`inputFor` names the input a
+ * problem field such as `$.name` or `address.postcode` belongs to, or null), and the detail with
+ * every other field error as one message.
+ */
+export function formErrors<K extends string>(
+  problem: Problem,
+  inputFor: (field: string | undefined) => K | null,
+): [Partial<Record<K, string>>, string] {
+  const found: Partial<Record<K, string>> = {};
+  const rest: string[] = [];
+  for (const error of problem.errors ?? []) {
+    const input = inputFor(error.field);
+    if (input && !found[input]) found[input] = error.message ?? "";
+    else rest.push(error.message ?? "");
+  }
+  return [found, [problem.detail || problem.title || "", ...rest].filter(Boolean).join(" ")];
+}
+
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }

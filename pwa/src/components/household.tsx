@@ -1,6 +1,6 @@
 /** The resident's household in "My data": add a member, correct one, remove one. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, newIdempotencyKey, request, type Problem } from "../api";
+import { ApiError, formErrors, newIdempotencyKey, request } from "../api";
 import { t } from "../i18n";
 import type { Read } from "./read";
 
@@ -13,7 +13,8 @@ export interface Member {
   version: number;
 }
 
-type Input = "relation" | "name" | "birth_year" | "school";
+const INPUTS = ["relation", "name", "birth_year", "school"] as const;
+type Input = (typeof INPUTS)[number];
 type Draft = Record<Input, string>;
 type Errors = Partial<Record<Input, string>>;
 
@@ -55,17 +56,10 @@ function localErrors(draft: Draft): Errors {
   return errors;
 }
 
-/** A problem's field errors by input (`name`, `$.birth_year`, …), and the rest as one message. */
-function problemErrors(problem: Problem): [Errors, string] {
-  const found: Errors = {};
-  const rest: string[] = [];
-  for (const error of problem.errors ?? []) {
-    const name = (error.field ?? "").replace(/^\$?\.?/, "") as Input;
-    if ((["relation", "name", "birth_year", "school"] as string[]).includes(name) && !found[name])
-      found[name] = error.message ?? "";
-    else rest.push(error.message ?? "");
-  }
-  return [found, [problem.detail || problem.title || "", ...rest].filter(Boolean).join(" ")];
+/** The input a problem's field (`name`, `$.birth_year`, …) belongs to. */
+function inputFor(field: string | undefined): Input | null {
+  const name = (field ?? "").replace(/^\$?\.?/, "");
+  return (INPUTS as readonly string[]).includes(name) ? (name as Input) : null;
 }
 
 interface FormProps {
@@ -96,7 +90,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
       await send(draft);
     } catch (error) {
       if (error instanceof ApiError) {
-        const [fieldErrors, message] = problemErrors(error.problem);
+        const [fieldErrors, message] = formErrors(error.problem, inputFor);
         setErrors(fieldErrors);
         setProblem(message);
       } else {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, request, type Problem } from "../api";
+import { ApiError, formErrors, request } from "../api";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
@@ -161,15 +161,9 @@ export function DataView({ ctx }: ViewProps) {
         await currentEtag(true).catch(() => undefined);
         setProblem(t("Your data was changed in the meantime. Check what is shown now and try again."));
       } else if (error instanceof ApiError) {
-        const found: Partial<Record<Field | "address", string>> = {};
-        const rest: string[] = [];
-        for (const e of (error.problem as Problem).errors ?? []) {
-          const input = inputFor(e.field);
-          if (input && !found[input]) found[input] = e.message ?? "";
-          else rest.push(e.message ?? "");
-        }
+        const [found, message] = formErrors(error.problem, inputFor);
         setErrors(found);
-        setProblem([error.problem.detail || error.problem.title || "", ...rest].filter(Boolean).join(" "));
+        setProblem(message);
       } else {
         setProblem(t("You are offline. Your changes can be saved when you are online again."));
       }
