@@ -3,6 +3,7 @@ import type { AppContext } from "../app";
 import { formatDate, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import { queuedFile, type MultipartBody, type QueuedRequest } from "../queue";
+import { QueuedState } from "../components/queued";
 
 /** Above this the server refuses anyway; say so before it waits in the queue. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -103,20 +104,7 @@ export function DocumentsView({ ctx }: { ctx: AppContext }) {
             {queued.map((q) => (
               <li key={q.id} class="card queued-item">
                 <p class="text" dir="auto">{fileOf(q).name}</p>
-                {q.failed ? (
-                  <>
-                    <p class="badge warn">
-                      {t("Could not be sent: {reason}", { reason: q.failed.message || String(q.failed.status) })}
-                    </p>
-                    <button type="button" onClick={() => void queue.remove(q.id)}>
-                      {t("Remove")}
-                    </button>
-                  </>
-                ) : (
-                  <p class="badge" data-state="queued">
-                    {t("Waiting for a connection. It will be sent automatically.")}
-                  </p>
-                )}
+                <QueuedState item={q} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { CATEGORIES, categoryLabel, stateLabel, windowText } from "../help-label
 import { LANGUAGES, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
+import { QueuedState } from "../components/queued";
 
 const CONSENT_PURPOSE = "share_contact_with_volunteer";
 
@@ -250,20 +251,7 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
             {[...waitingHelp.filter((q) => !q.failed), ...refused].map((q) => (
               <li key={q.id} class="card queued-item">
                 {q.kind === "help" && <p class="text">{(q.body as HelpBody).description}</p>}
-                {q.failed ? (
-                  <>
-                    <p class="badge warn">
-                      {t("Could not be sent: {reason}", { reason: q.failed.message || String(q.failed.status) })}
-                    </p>
-                    <button type="button" onClick={() => void queue.remove(q.id)}>
-                      {t("Remove")}
-                    </button>
-                  </>
-                ) : (
-                  <p class="badge" data-state="queued">
-                    {t("Waiting for a connection. It will be sent automatically.")}
-                  </p>
-                )}
+                <QueuedState item={q} />
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import type { AppContext } from "../app";
 import { formatDate, t } from "../i18n";
 import { queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
+import { QueuedState } from "../components/queued";
 import { RegistrationBadge } from "../components/registration";
 
 const POLL_MS = 3000;
@@ -69,20 +70,7 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
             {questions.map((q) => (
               <li key={q.id} class="card queued-item">
                 <p class="text">{(q.body as { text: string }).text}</p>
-                {q.failed ? (
-                  <>
-                    <p class="badge warn">
-                      {t("Could not be sent: {reason}", { reason: q.failed.message || String(q.failed.status) })}
-                    </p>
-                    <button type="button" onClick={() => void queue.remove(q.id)}>
-                      {t("Remove")}
-                    </button>
-                  </>
-                ) : (
-                  <p class="badge" data-state="queued">
-                    {t("Waiting for a connection. It will be sent automatically.")}
-                  </p>
-                )}
+                <QueuedState item={q} />
               </li>
             ))}
           </ul>
