@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 import uuid
 from pathlib import Path
 from typing import Any
@@ -239,19 +240,36 @@ def test_cases_show_the_api_status(page: Page) -> None:
         expect(newest.locator("[data-status]")).to_have_text(cases[0]["status"])
 
 
-def _caseworker_reads(page: Page, resident_id: str) -> None:
+def _caseworker_reads(page: Page, resident_id: str, times: int = 1) -> None:
     """The demo caseworker opens the resident's file (an audited read), in a context of their own."""
     other = page.context.browser.new_context(base_url=page.url.split("/#")[0])
     try:
         login = other.request.post("/api/v1/auth/demo-login", data={"login": "demo-caseworker"})
         assert login.status == 200, login.text()
         token = login.json()["token"]
-        read = other.request.get(
-            f"/api/v1/admin/residents/{resident_id}", headers={"Authorization": f"Bearer {token}"}
-        )
-        assert read.status == 200, read.text()
+        for _ in range(times):
+            read = other.request.get(
+                f"/api/v1/admin/residents/{resident_id}",
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            assert read.status == 200, read.text()
     finally:
         other.close()
+
+
+def test_who_looked_at_my_data_shows_more_pages_on_request(page: Page) -> None:
+    sign_in_as_resident(page)
+    _caseworker_reads(page, api(page, "/api/v1/me")["id"], times=21)  # more than one page
+    first = api(page, "/api/v1/me/access-log?limit=20")
+    assert first["next_cursor"] is not None
+    page.evaluate("() => { location.hash = '#/access' }")
+    rows = page.locator("[data-testid=access-log] > li")
+    expect(rows).to_have_count(20)
+    page.locator("#access-title ~ button").click()  # "Show more"
+    cursor = urllib.parse.quote(first["next_cursor"])
+    second = api(page, f"/api/v1/me/access-log?limit=20&cursor={cursor}")
+    expect(rows).to_have_count(20 + len(second["items"]))
+    expect(rows.nth(20)).to_contain_text(second["items"][0]["actor_name"])
 
 
 def test_my_data_correction_with_field_errors_and_access_log(page: Page) -> None:

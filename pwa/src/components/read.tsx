@@ -1,6 +1,6 @@
 /** Shared pieces of the resident's read views: loading an API read, and saying where it came from. */
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { request } from "../api";
+import { request, type Page } from "../api";
 import { t } from "../i18n";
 
 export interface Read<T> {
@@ -35,6 +35,33 @@ export function useRead<T>(path: string | null): Read<T> {
     void reload();
   }, [reload]);
   return { data, fromCache, headers, failed, reload };
+}
+
+export interface PagedRead<T> {
+  /** The first page's read (its loading and cache notices). */
+  read: Read<Page<T>>;
+  /** The first page and every page loaded since. */
+  items: T[];
+  /** Whether there is a next page. */
+  hasMore: boolean;
+  loadMore(): Promise<void>;
+}
+
+/**
+ * GET a cursor-paged list (`path` has a query string); further pages on request. Pages loaded
+ * for another path (a new search) do not count.
+ */
+export function usePagedRead<T>(path: string): PagedRead<T> {
+  const read = useRead<Page<T>>(path);
+  const [more, setMore] = useState<{ path: string; items: T[]; next: string | null } | null>(null);
+  const extra = more?.path === path ? more : null;
+  const next = extra ? extra.next : (read.data?.next_cursor ?? null);
+  const loadMore = async () => {
+    if (!next) return;
+    const r = await request<Page<T>>(`${path}&cursor=${encodeURIComponent(next)}`);
+    setMore({ path, items: [...(extra?.items ?? []), ...r.data.items], next: r.data.next_cursor });
+  };
+  return { read, items: [...(read.data?.items ?? []), ...(extra?.items ?? [])], hasMore: next !== null, loadMore };
 }
 
 /** Loading, failed and "saved on this phone" notices for one read. */

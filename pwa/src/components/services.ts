@@ -40,12 +40,6 @@ export interface ServiceDetail extends ServiceSummary {
   places?: Place[];
 }
 
-export interface ServiceList {
-  language: string;
-  items: ServiceSummary[];
-  next_cursor: string | null;
-}
-
 /** The server's fixed categories, in its order. */
 export const CATEGORIES = [
   "housing",

@@ -1,8 +1,6 @@
-import { useState } from "preact/hooks";
-import { request, type Page } from "../api";
 import type { ViewProps } from "../routes";
 import { formatDate, formatList, t } from "../i18n";
-import { ReadState, useRead } from "../components/read";
+import { ReadState, usePagedRead } from "../components/read";
 
 interface Access {
   id: string;
@@ -64,15 +62,7 @@ const PATH = "/api/v1/me/access-log?limit=20";
 
 /** Who looked at my data: every read or change by someone else, newest first. */
 export function AccessView(_: ViewProps) {
-  const read = useRead<Page<Access>>(PATH);
-  const [more, setMore] = useState<{ items: Access[]; next: string | null } | null>(null);
-  const items = [...(read.data?.items ?? []), ...(more?.items ?? [])];
-  const next = more ? more.next : (read.data?.next_cursor ?? null);
-  const loadMore = async () => {
-    if (!next) return;
-    const r = await request<Page<Access>>(`${PATH}&cursor=${encodeURIComponent(next)}`);
-    setMore({ items: [...(more?.items ?? []), ...r.data.items], next: r.data.next_cursor });
-  };
+  const { read, items, hasMore, loadMore } = usePagedRead<Access>(PATH);
   return (
     <section aria-labelledby="access-title">
       <h1 id="access-title" tabIndex={-1}>
@@ -104,7 +94,7 @@ export function AccessView(_: ViewProps) {
           ))}
         </ul>
       )}
-      {next && (
+      {hasMore && (
         <button type="button" onClick={() => void loadMore()}>
           {t("Show more")}
         </button>

@@ -1,8 +1,7 @@
-import { useState } from "preact/hooks";
-import { request, type Page, type Registration } from "../api";
+import type { Registration } from "../api";
 import type { ViewProps } from "../routes";
 import { formatDate, t } from "../i18n";
-import { ReadState, useRead } from "../components/read";
+import { ReadState, usePagedRead } from "../components/read";
 
 interface Case {
   interaction_id: string;
@@ -24,16 +23,7 @@ const PATH = "/api/v1/me/cases?limit=20";
 
 /** My cases: what I sent the municipality and where each case stands. */
 export function CasesView(_: ViewProps) {
-  const read = useRead<Page<Case>>(PATH);
-  const [more, setMore] = useState<{ items: Case[]; next: string | null } | null>(null);
-  const items = [...(read.data?.items ?? []), ...(more?.items ?? [])];
-  const next = more ? more.next : (read.data?.next_cursor ?? null);
-
-  const loadMore = async () => {
-    if (!next) return;
-    const r = await request<Page<Case>>(`${PATH}&cursor=${encodeURIComponent(next)}`);
-    setMore({ items: [...(more?.items ?? []), ...r.data.items], next: r.data.next_cursor });
-  };
+  const { read, items, hasMore, loadMore } = usePagedRead<Case>(PATH);
 
   return (
     <section aria-labelledby="cases-title">
@@ -66,7 +56,7 @@ export function CasesView(_: ViewProps) {
           ))}
         </ul>
       )}
-      {next && (
+      {hasMore && (
         <button type="button" onClick={() => void loadMore()}>
           {t("Show more")}
         </button>

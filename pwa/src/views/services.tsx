@@ -1,9 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { request } from "../api";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
-import { ReadState, useRead } from "../components/read";
-import { CATEGORIES, categoryLabel, hashParams, type ServiceList, type ServiceSummary } from "../components/services";
+import { ReadState, usePagedRead } from "../components/read";
+import { CATEGORIES, categoryLabel, hashParams, type ServiceSummary } from "../components/services";
 
 function listPath(category: string, q: string): string {
   const params = new URLSearchParams({ limit: "50" });
@@ -23,8 +22,7 @@ export function ServicesView(_: ViewProps) {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]); // back and forward change the search too
   const path = listPath(category, q);
-  const read = useRead<ServiceList>(path);
-  const [more, setMore] = useState<{ path: string; items: ServiceSummary[]; next: string | null } | null>(null);
+  const { read, items, hasMore, loadMore } = usePagedRead<ServiceSummary>(path);
 
   useEffect(() => {
     const onHash = () => setParams(hashParams());
@@ -42,14 +40,6 @@ export function ServicesView(_: ViewProps) {
     location.hash = suffix ? `#/services?${suffix}` : "#/services";
   };
 
-  const extra = more?.path === path ? more : null; // pages of another search do not count
-  const items = [...(read.data?.items ?? []), ...(extra?.items ?? [])];
-  const next = extra ? extra.next : (read.data?.next_cursor ?? null);
-  const loadMore = async () => {
-    if (!next) return;
-    const r = await request<ServiceList>(`${path}&cursor=${encodeURIComponent(next)}`);
-    setMore({ path, items: [...(extra?.items ?? []), ...r.data.items], next: r.data.next_cursor });
-  };
   return (
     <section aria-labelledby="services-title">
       <h1 id="services-title" tabIndex={-1}>
@@ -118,7 +108,7 @@ export function ServicesView(_: ViewProps) {
           ))}
         </ul>
       )}
-      {next && (
+      {hasMore && (
         <button type="button" onClick={() => void loadMore()}>
           {t("Show more")}
         </button>
