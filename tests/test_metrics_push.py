@@ -12,13 +12,19 @@ from litestar.testing import AsyncTestClient
 from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from tests.push.fixtures import SUBSCRIPTIONS, notify, push_settings, push_worker
+from tests.push.fixtures import (
+    SUBSCRIPTIONS,
+    notify,
+    push_settings,
+    push_worker,
+    running_push_service,
+)
 from tests.push.service import PushService
 from tests.test_metrics import SCRAPER, TOKEN, scrape, value
 from welkom.app import create_app
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
-from welkom.notifications import kinds, vapid
+from welkom.notifications import kinds
 
 
 @pytest.fixture
@@ -28,11 +34,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def push_service(settings: Settings) -> Iterator[PushService]:
-    keys = vapid.load(settings)
-    assert keys is not None
-    service = PushService(application_server_key=keys.public_key).start()
-    yield service
-    service.stop()
+    with running_push_service(settings) as service:
+        yield service
 
 
 @pytest.fixture

@@ -19,7 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login, make_settings, row_counts
-from tests.push.fixtures import INBOX, PREFERENCES, SUBSCRIPTIONS, account_id, notify, push_settings
+from tests.push.fixtures import (
+    INBOX,
+    PREFERENCES,
+    SUBSCRIPTIONS,
+    account_id,
+    notify,
+    push_settings,
+    running_push_service,
+)
 from tests.push.service import PushService
 from welkom.app import create_app
 from welkom.auth.models import Account
@@ -42,11 +50,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def push_service(settings: Settings) -> Iterator[PushService]:
-    keys = vapid.load(settings)
-    assert keys is not None
-    service = PushService(application_server_key=keys.public_key).start()
-    yield service
-    service.stop()
+    with running_push_service(settings) as service:
+        yield service
 
 
 @pytest.fixture

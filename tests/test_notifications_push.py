@@ -22,12 +22,13 @@ from tests.push.fixtures import (
     notify,
     push_settings,
     push_worker,
+    running_push_service,
 )
 from tests.push.service import PushService, Subscriber
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
-from welkom.notifications import kinds, vapid
+from welkom.notifications import kinds
 from welkom.notifications.models import PushDelivery, PushSubscription
 from welkom.notifications.push import MAX_PLAINTEXT_BYTES, PushHandler, encode_payload
 from welkom.notifications.quiet import QuietWindow, quiet_until
@@ -44,11 +45,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def push_service(settings: Settings) -> Iterator[PushService]:
-    keys = vapid.load(settings)
-    assert keys is not None
-    service = PushService(application_server_key=keys.public_key).start()
-    yield service
-    service.stop()
+    with running_push_service(settings) as service:
+        yield service
 
 
 @pytest.fixture

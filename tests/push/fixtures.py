@@ -1,9 +1,10 @@
-"""Helpers shared by the notification tests (fixtures stay in the test modules)."""
+"""Helpers shared by the notification tests (fixtures stay in the test modules and use these)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import make_settings
+from tests.push.service import PushService
 from welkom.app import outbox_handlers
 from welkom.auth.models import Account
 from welkom.core.database import session_factory
@@ -72,3 +74,15 @@ async def notify(
     )
     await db.commit()
     return item.id
+
+
+@contextmanager
+def running_push_service(settings: Settings) -> Iterator[PushService]:
+    """The loopback push service, knowing the VAPID key of ``settings``, for one test."""
+    keys = vapid.load(settings)
+    assert keys is not None
+    service = PushService(application_server_key=keys.public_key).start()
+    try:
+        yield service
+    finally:
+        service.stop()
