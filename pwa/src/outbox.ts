@@ -31,8 +31,25 @@ export async function sendQueued(item: QueuedRequest): Promise<Outcome> {
   return outcomeFor(response.status, message, type);
 }
 
-export function flush(): Promise<void> {
-  return queue.flush(sendQueued);
+/** Seconds before trying again while something still waits online (the last one repeats). */
+const RETRY_SECONDS = [2, 5, 15, 30, 60];
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retries = 0;
+
+/**
+ * Send what waits. If something still waits while the phone is online (the first send after the
+ * connection came back failed, or the server was busy), try again later by itself, slower each
+ * time; a refused request waits for the person instead. Offline, the `online` event restarts it.
+ */
+export async function flush(): Promise<void> {
+  clearTimeout(retryTimer);
+  await queue.flush(sendQueued);
+  const waiting = (await queue.list()).some((item) => !item.failed);
+  if (!waiting) retries = 0;
+  if (!waiting || !navigator.onLine) return;
+  const delay = RETRY_SECONDS[Math.min(retries++, RETRY_SECONDS.length - 1)];
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => void flush(), delay * 1000);
 }
 
 /** Send what waits now, whenever the connection comes back, and when the app becomes visible. */

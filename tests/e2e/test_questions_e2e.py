@@ -6,7 +6,7 @@ import re
 import uuid
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.helpers import api_questions, ask, sign_in_as_resident
 
@@ -120,3 +120,35 @@ def test_signing_out_leaves_nothing_personal_on_the_phone(page: Page) -> None:
     page.reload()
     expect(page.locator("#login-title")).to_be_visible()
     expect(page.locator("nav")).to_have_count(0)
+
+
+def test_a_send_that_fails_when_the_connection_returns_is_retried_by_itself(page: Page) -> None:
+    """The first send after coming back online meets a busy server (503): the question is not
+    lost and not left waiting for another `online` event, the app tries again on its own."""
+    sign_in_as_resident(page)
+    text = f"Is de bibliotheek open op zondag? {uuid.uuid4().hex[:8]}"
+    page.context.set_offline(True)
+    ask(page, text)
+    expect(page.locator("[data-testid=queued] li", has_text=text)).to_be_visible()
+
+    refused: list[str] = []
+
+    def busy_once(route: Route) -> None:
+        if route.request.method == "POST" and not refused:
+            refused.append(route.request.headers.get("idempotency-key", ""))
+            route.fulfill(
+                status=503,
+                content_type="application/problem+json",
+                body='{"type":"about:blank","title":"Busy","status":503}',
+            )
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/me/questions", busy_once)
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("[data-testid=questions] li", has_text=text)).to_be_visible(timeout=20_000)
+    expect(page.locator("[data-testid=queued]")).to_have_count(0)
+    assert len(refused) == 1  # the busy answer came once
+    assert refused[0]  # to a request with its Idempotency-Key
+    assert len([q for q in api_questions(page) if q["text"] == text]) == 1
