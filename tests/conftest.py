@@ -3,6 +3,13 @@ PostgreSQL (a fresh database per test, cloned from a migrated template).
 
 ``--db sqlite`` or ``--db postgresql`` narrows the run; PostgreSQL comes from
 ``WELKOM_TEST_POSTGRES_URL`` (default: the local server, trust auth).
+
+Tests are isolated from the machine they run on: each starts in an empty temporary working
+directory (so the default data directory ``.welkom`` is the test's own), with no ``WELKOM_*``
+variables of the caller's environment. ``--clock 2027-12-31T23:59:58+00:00`` starts every test
+with the clock moved to that instant (time-machine, ticking on); ``./scripts/test`` runs the
+tests marked ``time_dependent`` that way at several instants, so a test bound to the date it
+was written on fails at once.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
@@ -35,6 +44,37 @@ BACKENDS = ("sqlite", "postgresql")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--db", default=",".join(BACKENDS), help="comma-separated: sqlite,postgresql")
+    parser.addoption(
+        "--clock",
+        default=None,
+        type=_aware_instant,
+        help="ISO 8601 instant with offset: every test starts with the clock moved there",
+    )
+
+
+def _aware_instant(value: str) -> datetime:
+    instant = datetime.fromisoformat(value)
+    if instant.tzinfo is None:
+        raise ValueError(f"--clock needs an offset, e.g. {value}+00:00")
+    return instant
+
+
+@pytest.fixture(autouse=True)
+def _isolated(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """An empty environment, an empty working directory and, with ``--clock``, a moved clock."""
+    for name in [n for n in os.environ if n.startswith("WELKOM_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    start: datetime | None = request.config.getoption("--clock")
+    if start is None:
+        yield
+        return
+    with time_machine.travel(start, tick=True):
+        yield
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -115,6 +155,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "rate_limit_activations": 100_000,
         "rate_limit_writes": 100_000,
         "rate_limit_anonymous_writes": 100_000,
+        # Relative to the test's own working directory: never the checkout's built app.
+        "pwa_dir": Path("no-pwa-here"),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

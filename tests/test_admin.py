@@ -20,6 +20,8 @@ from welkom.core.models import utcnow
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
 
+pytestmark = pytest.mark.time_dependent
+
 
 @pytest.fixture
 async def office(client: AsyncTestClient, db: AsyncSession) -> dict[str, Person]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -22,6 +23,8 @@ from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
+
+pytestmark = pytest.mark.time_dependent
 
 
 def test_working_days_skip_the_weekend() -> None:

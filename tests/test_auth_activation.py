@@ -17,6 +17,8 @@ from welkom.auth.models import Account, ActivationCode, AuthAttempt
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 
+pytestmark = pytest.mark.time_dependent
+
 
 @pytest.fixture
 async def world(db: AsyncSession, seeded: None) -> World:

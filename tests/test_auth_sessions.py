@@ -15,6 +15,8 @@ from welkom.auth.models import AuthSession
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 
+pytestmark = pytest.mark.time_dependent
+
 QUESTION = {"text": "Waar is het gemeentehuis?", "language": "nl"}
 
 

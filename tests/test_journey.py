@@ -17,6 +17,8 @@ from welkom.core.settings import Settings
 from welkom.journey import service as journey
 from welkom.journey.schemas import ExplanationIn, StepUpdate, TemplateIn, TemplateStepIn
 
+pytestmark = pytest.mark.time_dependent
+
 
 async def my_journey(client: AsyncTestClient, headers: dict) -> dict:
     response = await client.get("/api/v1/me/journey", headers=headers)

@@ -40,6 +40,8 @@ from welkom.notifications import service as notifications
 from welkom.notifications.models import InboxItem
 from welkom.outbox.worker import OutboxWorker
 
+pytestmark = pytest.mark.time_dependent
+
 WELKOM = str(Path(sys.executable).with_name("welkom"))
 
 

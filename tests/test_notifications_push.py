@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -36,6 +37,8 @@ from welkom.notifications.service import PUSH_KIND
 from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import OutboxWorker
+
+pytestmark = pytest.mark.time_dependent
 
 
 @pytest.fixture
@@ -320,21 +323,22 @@ async def test_push_waits_for_the_end_of_quiet_hours_in_the_residents_time_zone(
         headers=resident,
     )
     assert chosen.status_code == 200, chosen.text
-    item_id = await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
+    # One clock for the event, the worker and the assertions: the event happens at night.
+    with time_machine.travel(AMSTERDAM_NIGHT, tick=False) as clock:
+        item_id = await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
 
-    night = push_worker(engine, settings, clock=lambda: AMSTERDAM_NIGHT)
-    assert await night.drain() == 1
-    assert push_service.received == []
-    [entry] = await push_entries(db)
-    assert (entry.state, entry.attempts, entry.last_error) == ("pending", 0, None)
-    assert entry.next_attempt_at == AMSTERDAM_MORNING
-    # The inbox has it at once; only the push waits.
-    assert (await client.get(INBOX, headers=resident)).json()["unread_count"] == 1
+        assert await push_worker(engine, settings).drain() == 1
+        assert push_service.received == []
+        [entry] = await push_entries(db)
+        assert (entry.state, entry.attempts, entry.last_error) == ("pending", 0, None)
+        assert entry.next_attempt_at == AMSTERDAM_MORNING
+        # The inbox has it at once; only the push waits.
+        assert (await client.get(INBOX, headers=resident)).json()["unread_count"] == 1
 
-    just_before = AMSTERDAM_MORNING - timedelta(seconds=1)
-    assert await push_worker(engine, settings, clock=lambda: just_before).drain() == 0
-    morning = push_worker(engine, settings, clock=lambda: AMSTERDAM_MORNING)
-    assert await morning.drain() == 1
+        clock.move_to(AMSTERDAM_MORNING - timedelta(seconds=1))
+        assert await push_worker(engine, settings).drain() == 0
+        clock.move_to(AMSTERDAM_MORNING)
+        assert await push_worker(engine, settings).drain() == 1
     [message] = push_service.messages_for(device)
     assert message.payload["id"] == str(item_id)
     [entry] = await push_entries(db)

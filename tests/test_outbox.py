@@ -30,6 +30,8 @@ from welkom.outbox.models import OutboxEntry, OutboxState
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
 
+pytestmark = pytest.mark.time_dependent
+
 
 class Clock:
     """A clock the test moves by hand."""

@@ -21,6 +21,8 @@ from welkom.reports.schemas import ReportOut
 from welkom.reports.service import tabulate
 from welkom.residents.models import Resident
 
+pytestmark = pytest.mark.time_dependent
+
 K = 5
 MONTHS = ["2026-01", "2026-02", "2026-03"]
 

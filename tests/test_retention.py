@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,8 @@ from welkom.notifications.models import InboxItem, PushDelivery
 from welkom.notifications.service import PUSH_KIND
 from welkom.outbox.models import OutboxEntry
 from welkom.retention.service import prune
+
+pytestmark = pytest.mark.time_dependent
 
 NOW = utcnow()
 OLD = NOW - timedelta(days=400)

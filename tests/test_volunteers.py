@@ -25,6 +25,8 @@ from welkom.audit.models import AuditEvent
 from welkom.core.models import utcnow
 from welkom.volunteers.models import HelpReport, HelpRequest
 
+pytestmark = pytest.mark.time_dependent
+
 PHONE, EMAIL, NAME = "+31 6 98765432", "noor@example.org", "Noor Haddad"
 
 

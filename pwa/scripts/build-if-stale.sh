@@ -9,10 +9,8 @@ hash_of() { find "$@" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum
 lock=$(sha256sum package-lock.json | cut -c1-16)
 if [ ! -f node_modules/.welkom-lock ] || [ "$(cat node_modules/.welkom-lock)" != "$lock" ]; then
   echo "PWA: installing npm packages from package-lock.json …"
-  # npm ci refuses a lock whose other-platform optional packages (rollup's) the registry here
-  # does not carry; npm install still installs exactly the locked versions for this platform.
-  npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
-    || npm install --no-audit --no-fund --loglevel=error
+  # npm ci installs exactly the committed lock and never rewrites it (the tree stays clean).
+  npm ci --no-audit --no-fund --loglevel=error
   echo "$lock" > node_modules/.welkom-lock
 fi
 
