@@ -12,12 +12,13 @@ from welkom.auth.models import Account
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose
 from welkom.core.models import utcnow
+from welkom.demo.content import Translation, translations
 from welkom.journey import service as journey
 from welkom.journey.models import JourneyStep, NextActor, StepStatus
 from welkom.journey.schemas import ExplanationIn, TemplateIn, TemplateStepIn
 from welkom.residents.models import HouseholdMember, Relation, Resident
 
-# (purpose, Dutch title, Dutch body, English title, English body)
+# (purpose, title, full text): Dutch sources; translations in content/<lang>.po
 CONSENT_TEXTS = [
     (
         Purpose.share_contact_with_volunteer,
@@ -26,11 +27,6 @@ CONSENT_TEXTS = [
         "e-mailadres en de talen die u spreekt zien. Zo kan de vrijwilliger contact met u "
         "opnemen. De vrijwilliger ziet nooit uw BSN of V-nummer. U kunt deze toestemming altijd "
         "intrekken; daarna ziet geen vrijwilliger deze gegevens meer.",
-        "Share my contact details with a volunteer",
-        "When you ask for help, the volunteer who helps you may see your name, phone number, "
-        "email address and the languages you speak, so they can contact you. Volunteers never "
-        "see your BSN or V-number. You can withdraw this consent at any time; after that no "
-        "volunteer sees these details.",
     ),
     (
         Purpose.share_household_with_social_team,
@@ -38,10 +34,6 @@ CONSENT_TEXTS = [
         "Het sociaal team van de gemeente mag zien wie er bij u in huis woont: namen, "
         "geboortejaren en scholen van uw gezinsleden. Zo kan het team u beter helpen. U kunt "
         "deze toestemming altijd intrekken.",
-        "Share my household situation with the social team",
-        "The municipality's social team may see who lives with you: the names, birth years and "
-        "schools of your household members, so the team can help you better. You can withdraw "
-        "this consent at any time.",
     ),
     (
         Purpose.receive_push_notifications,
@@ -49,37 +41,50 @@ CONSENT_TEXTS = [
         "De gemeente mag u een melding sturen op deze telefoon als er iets nieuws is, "
         "bijvoorbeeld een antwoord op uw vraag. In de melding staat nooit persoonlijke "
         "informatie. U kunt dit altijd uitzetten.",
-        "Receive push notifications",
-        "The municipality may send a notification to this phone when there is something new, "
-        "for example an answer to your question. A notification never contains personal "
-        "information. You can turn this off at any time.",
     ),
     (
         Purpose.contact_by_partner_organisations,
         "Contact met partnerorganisaties",
         "Organisaties die met de gemeente samenwerken (zoals VluchtelingenWerk en de "
-        "taalschool) mogen uw naam, contactgegevens en talen krijgen om u hulp aan te bieden. "
-        "U kunt deze toestemming altijd intrekken.",
-        "Contact by partner organisations",
-        "Organisations that work with the municipality (such as the refugee council and the "
-        "language school) may receive your name, contact details and languages to offer you "
-        "help. You can withdraw this consent at any time.",
+        "taalschool) mogen uw naam, contactgegevens en talen krijgen om u hulp aan te bieden. U "
+        "kunt deze toestemming altijd intrekken.",
     ),
 ]
 
-# (key, typical days, Dutch title, Dutch text, English title, English text)
+# (key, typical days, title, explanation): Dutch sources; translations in content/<lang>.po
 JOURNEY_STEPS = [
-    ("housing", 30, "Woning", "U krijgt een woning in de gemeente. Uw klantmanager vertelt u wanneer u de sleutel krijgt.", "Housing", "You get a home in the municipality. Your caseworker tells you when you get the key."),
-    ("brp_registration", 14, "Inschrijven in de BRP", "U schrijft zich in bij de gemeente op uw nieuwe adres. Daarna krijgt u een BSN als u dat nog niet had.", "Registering in the BRP", "You register at the municipality at your new address. Then you get a BSN if you did not have one yet."),
-    ("digid", 14, "DigiD aanvragen", "Met DigiD logt u in bij de overheid. Vraag het aan op digid.nl; u krijgt een brief met een code.", "Applying for DigiD", "With DigiD you log in to government services. Apply at digid.nl; you get a letter with a code."),
-    ("bank_account", 14, "Bankrekening openen", "U heeft een bankrekening nodig voor uitkering en huur. Neem uw verblijfsdocument mee naar de bank.", "Opening a bank account", "You need a bank account for benefits and rent. Take your residence document to the bank."),
-    ("health_insurance", 7, "Zorgverzekering", "Iedereen in Nederland moet een zorgverzekering hebben. Uw klantmanager helpt u kiezen.", "Health insurance", "Everyone in the Netherlands must have health insurance. Your caseworker helps you choose."),
-    ("benefits", 28, "Uitkering en toeslagen", "U vraagt een bijstandsuitkering aan en, als u er recht op heeft, zorg- en huurtoeslag.", "Benefits and allowances", "You apply for social assistance and, if you are entitled to it, healthcare and rent allowance."),
-    ("inburgering_pip", 60, "Inburgering en PIP", "Samen met de gemeente maakt u een persoonlijk plan (PIP) voor uw inburgering.", "Civic integration and PIP", "Together with the municipality you make a personal plan (PIP) for your civic integration."),
-    ("school", 30, "School voor de kinderen", "Kinderen van 5 tot 18 jaar gaan naar school. De gemeente helpt u een school te vinden.", "School for the children", "Children aged 5 to 18 go to school. The municipality helps you find a school."),
-    ("gp", 14, "Huisarts", "Schrijf u in bij een huisarts in de buurt. Bij hem of haar gaat u eerst als u ziek bent.", "Family doctor (GP)", "Register with a GP near you. You go to them first when you are ill."),
-    ("language_course", 30, "Taalcursus", "U leert Nederlands op een taalschool. Uw klantmanager meldt u aan.", "Language course", "You learn Dutch at a language school. Your caseworker signs you up."),
+    ('housing', 30, 'Woning', 'U krijgt een woning in de gemeente. Uw klantmanager vertelt u wanneer u de sleutel krijgt.'),
+    ('brp_registration', 14, 'Inschrijven in de BRP', 'U schrijft zich in bij de gemeente op uw nieuwe adres. Daarna krijgt u een BSN als u dat nog niet had.'),
+    ('digid', 14, 'DigiD aanvragen', 'Met DigiD logt u in bij de overheid. Vraag het aan op digid.nl; u krijgt een brief met een code.'),
+    ('bank_account', 14, 'Bankrekening openen', 'U heeft een bankrekening nodig voor uitkering en huur. Neem uw verblijfsdocument mee naar de bank.'),
+    ('health_insurance', 7, 'Zorgverzekering', 'Iedereen in Nederland moet een zorgverzekering hebben. Uw klantmanager helpt u kiezen.'),
+    ('benefits', 28, 'Uitkering en toeslagen', 'U vraagt een bijstandsuitkering aan en, als u er recht op heeft, zorg- en huurtoeslag.'),
+    ('inburgering_pip', 60, 'Inburgering en PIP', 'Samen met de gemeente maakt u een persoonlijk plan (PIP) voor uw inburgering.'),
+    ('school', 30, 'School voor de kinderen', 'Kinderen van 5 tot 18 jaar gaan naar school. De gemeente helpt u een school te vinden.'),
+    ('gp', 14, 'Huisarts', 'Schrijf u in bij een huisarts in de buurt. Bij hem of haar gaat u eerst als u ziek bent.'),
+    ('language_course', 30, 'Taalcursus', 'U leert Nederlands op een taalschool. Uw klantmanager meldt u aan.'),
 ]  # fmt: skip
+
+
+def _state(*parts: Translation) -> str:
+    """A text made of several translated parts is as far along as its least finished part."""
+    return "machine" if any(part.state == "machine" for part in parts) else "translated"
+
+
+def _explanations(title: str, text: str) -> dict[str, ExplanationIn]:
+    """A journey step's Dutch source and every translation the content catalogs have."""
+    titles, texts = translations(title), translations(text)
+    return {
+        "nl": ExplanationIn(title=title, text=text, state="source"),
+        **{
+            language: ExplanationIn(
+                title=titles[language].text,
+                text=texts[language].text,
+                state=_state(titles[language], texts[language]),  # type: ignore[arg-type]
+            )
+            for language in sorted(titles.keys() & texts.keys())
+        },
+    }
 
 
 async def seed_resident_data(
@@ -120,14 +125,23 @@ async def seed_resident_data(
             ),
         ]
     )
-    for purpose, nl_title, nl_body, en_title, en_body in CONSENT_TEXTS:
+    for purpose, title, body in CONSENT_TEXTS:
+        translated_titles, translated_bodies = translations(title), translations(body)
         await consent.publish_text_version(
             db,
             municipality_id,
             purpose,
             [
-                consent.TextIn("nl", nl_title, nl_body, "source"),
-                consent.TextIn("en", en_title, en_body, "reviewed"),
+                consent.TextIn("nl", title, body, "source"),
+                *(
+                    consent.TextIn(
+                        language,
+                        translated_titles[language].text,
+                        translated_bodies[language].text,
+                        _state(translated_titles[language], translated_bodies[language]),
+                    )
+                    for language in sorted(translated_titles.keys() & translated_bodies.keys())
+                ),
             ],
         )
     template = await journey.add_template(
@@ -139,12 +153,9 @@ async def seed_resident_data(
                 TemplateStepIn(
                     key=key,  # type: ignore[arg-type]
                     typical_duration_days=days,
-                    explanation={
-                        "nl": ExplanationIn(title=nl_title, text=nl_text, state="source"),
-                        "en": ExplanationIn(title=en_title, text=en_text, state="reviewed"),
-                    },
+                    explanation=_explanations(title, text),
                 )
-                for key, days, nl_title, nl_text, en_title, en_text in JOURNEY_STEPS
+                for key, days, title, text in JOURNEY_STEPS
             ],
         ),
     )

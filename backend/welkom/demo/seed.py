@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.auth.models import Account
 from welkom.core.models import utcnow
 from welkom.demo.resident_data import seed_resident_data
+from welkom.demo.services import seed_services
 from welkom.municipalities import service as municipalities
 from welkom.residents.models import Resident
-from welkom.services.demo import seed_services
 from welkom.volunteers.models import VolunteerProfile
 
 DEMO_MUNICIPALITY_CODE = "9999"

@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
 from welkom.core.models import utcnow
+from welkom.demo import content
+from welkom.demo.services_content import ITEMS, PLACES
 from welkom.services import texts
-from welkom.services.demo_content import ITEMS, MACHINE, PLACE_MACHINE, PLACES
 from welkom.services.models import (
     ItemStatus,
     OwnerKind,
@@ -26,41 +27,16 @@ MACHINE_ACTOR = "machine-translation (demo)"
 EDITOR_ACTOR = "demo content"
 
 
-def _translation(
-    db: AsyncSession,
-    source: ServiceText,
-    language: str,
-    text: str,
-    state: TextState,
-) -> None:
-    value, html, search = texts.prepare(source.field, text)
-    db.add(
-        ServiceText(
-            municipality_id=source.municipality_id,
-            owner_kind=source.owner_kind,
-            owner_id=source.owner_id,
-            field=source.field,
-            language=language,
-            text=value,
-            html=html,
-            search_text=search,
-            state=state,
-            source_revision=source.source_revision,
-            updated_by=MACHINE_ACTOR,
-        )
-    )
-
-
-def _sources(
+def _translated(
     db: AsyncSession,
     municipality_id: uuid.UUID,
     kind: OwnerKind,
     owner_id: uuid.UUID,
-    values: dict[str, tuple[str, str]],
-) -> dict[str, ServiceText]:
-    """Dutch sources plus English (machine-made) for each field."""
+    values: dict[str, str],
+) -> None:
+    """Each field's Dutch source and its translations from the demo content catalogs."""
     existing: dict[str, dict[str, ServiceText]] = {}
-    for field, (dutch, english) in values.items():
+    for field, dutch in values.items():
         texts.set_source(
             db,
             existing,
@@ -71,13 +47,30 @@ def _sources(
             text=dutch,
             actor=EDITOR_ACTOR,
         )
-        if field in existing:
-            _translation(db, existing[field]["nl"], "en", english, TextState.machine)
-    return {field: by_language["nl"] for field, by_language in existing.items()}
+        if field not in existing:  # no text for this field
+            continue
+        source = existing[field][texts.CONTENT_SOURCE_LANGUAGE]
+        for language, translation in content.translations(dutch).items():
+            value, html, search = texts.prepare(field, translation.text)
+            db.add(
+                ServiceText(
+                    municipality_id=municipality_id,
+                    owner_kind=kind,
+                    owner_id=owner_id,
+                    field=field,
+                    language=language,
+                    text=value,
+                    html=html,
+                    search_text=search,
+                    state=TextState(translation.state),
+                    source_revision=source.source_revision,
+                    updated_by=MACHINE_ACTOR,
+                )
+            )
 
 
 async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
-    """≥20 items and ≥10 places in Dutch and English, machine drafts in ar, ti, uk, fa."""
+    """≥20 items and ≥10 places in Dutch, translated (machine) into every product language."""
     db.add_all(
         [
             Account(
@@ -95,7 +88,7 @@ async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
         ]
     )
     places: dict[str, uuid.UUID] = {}
-    for key, names, street, number, postcode, lat, lon, phone, hours, access in PLACES:
+    for key, name, street, number, postcode, lat, lon, phone, hours, access in PLACES:
         place = ServicePlace(
             municipality_id=municipality_id,
             street=street,
@@ -109,15 +102,13 @@ async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
         )
         db.add(place)
         places[key] = place.id
-        sources = _sources(
+        _translated(
             db,
             municipality_id,
             OwnerKind.place,
             place.id,
-            {"name": names, "accessibility": access},
+            {"name": name, "accessibility": access},
         )
-        for language, name in PLACE_MACHINE.get(key, {}).items():
-            _translation(db, sources["name"], language, name, TextState.machine)
     await db.flush()  # places before the item ↔ place links
     now = utcnow()
     for index, (category, place_keys, phones, links, steps, title, summary, body) in enumerate(
@@ -128,7 +119,7 @@ async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
             municipality_id=municipality_id,
             category=category,
             status=ItemStatus.draft if draft else ItemStatus.published,
-            links=[{"url": url} for url, _, _ in links],
+            links=[{"url": url} for url, _ in links],
             phones=phones,
             journey_steps=steps,
             published_version=None if draft else 1,
@@ -136,11 +127,8 @@ async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
         )
         db.add(item)
         values = {"title": title, "summary": summary, "body": body}
-        values.update({f"link.{n}": (nl, en) for n, (_, nl, en) in enumerate(links)})
-        sources = _sources(db, municipality_id, OwnerKind.item, item.id, values)
-        for language, translated in MACHINE.get(index, {}).items():
-            for field, text in zip(("title", "summary", "body"), translated, strict=False):
-                _translation(db, sources[field], language, text, TextState.machine)
+        values.update({f"link.{n}": label for n, (_, label) in enumerate(links)})
+        _translated(db, municipality_id, OwnerKind.item, item.id, values)
         await db.flush()
         for key in place_keys:
             db.add(
