@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from litestar.testing import AsyncTestClient
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login
+from welkom.demo.content import translations
+from welkom.services.models import ServiceText
 
 ANON = {"municipality": "9999"}
 
@@ -45,3 +51,20 @@ async def create_item(client: AsyncTestClient, headers: dict, **overrides: objec
     created = await client.post("/api/v1/admin/services", json=body, headers=headers)
     assert created.status_code == 201, created.text
     return created.json()
+
+
+async def untranslate(
+    db: AsyncSession, owner_id: str, *languages: str, fields: tuple[str, ...] = ()
+) -> None:
+    """Remove an item's translations into ``languages`` (only ``fields``, if given): the demo
+    has every text in every language, so a test of a missing translation makes one missing."""
+    condition = [ServiceText.owner_id == uuid.UUID(owner_id), ServiceText.language.in_(languages)]
+    if fields:
+        condition.append(ServiceText.field.in_(fields))
+    await db.execute(delete(ServiceText).where(*condition))
+    await db.commit()
+
+
+def demo_translation(dutch: str, language: str) -> str:
+    """The demo content's translation of a Dutch text (backend/welkom/demo/content/)."""
+    return translations(dutch)[language].text

@@ -139,6 +139,7 @@ MATRIX: dict[str, Case] = {
     # residents
     "getMe": Case(only(200, "resident")),
     "updateMe": Case(only(200, "resident"), body={"preferred_name": "Amal"}),
+    "chooseMyLanguage": Case(only(200, "resident"), body={"language": "nl"}),
     # interactions
     "listQuestions": Case(only(200, "resident")),
     "askQuestion": Case(only(201, "resident"), body={"text": "Vraag", "language": "nl"}),
@@ -198,6 +199,15 @@ MATRIX: dict[str, Case] = {
         only(400, *CONTENT_READERS), path=TRANSLATION_OF_NOTHING, body={}
     ),
     "adminReviewTranslation": Case(only(400, "reviewer"), path=TRANSLATION_OF_NOTHING),
+    "adminListConsentTranslations": Case(only(200, *CONTENT_READERS), query={"language": "ar"}),
+    "adminReviewConsentTranslation": Case(
+        only(404, "reviewer"),
+        path={"purpose": "sell_my_data", "version": "1", "language": "ar"},
+    ),
+    "adminListJourneyTranslations": Case(only(200, *CONTENT_READERS), query={"language": "ar"}),
+    "adminReviewJourneyTranslation": Case(
+        only(404, "reviewer"), path={"key": "no_such_step", "language": "ar"}
+    ),
     # notifications: everyone signed in has their own inbox and devices
     "getPushPublicKey": Case({"default": 503}),  # no VAPID key configured in tests
     "listNotifications": Case(SIGNED_IN),

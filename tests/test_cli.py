@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 import os
@@ -12,6 +13,9 @@ import time
 from pathlib import Path
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.municipalities import service as municipalities
 
 WELKOM = str(Path(sys.executable).with_name("welkom"))
 
@@ -158,3 +162,26 @@ def test_served_app_keeps_startup_objects_out_of_garbage_collection(settings) ->
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+async def test_consent_policy_is_set_per_municipality(
+    database_url: str, seeded: None, db: AsyncSession
+) -> None:
+    env = {"WELKOM_ENV": "test", "WELKOM_DATABASE_URL": database_url}
+    strict = await asyncio.to_thread(
+        run, "municipalities", "consent-policy", "9999", "--require-reviewed", env=env
+    )
+    assert strict.returncode == 0, strict.stderr
+    assert "reviewed translation" in strict.stdout
+    assert (await municipalities.by_code(db, "9999")).consent_requires_reviewed_text is True
+    unknown = await asyncio.to_thread(
+        run, "municipalities", "consent-policy", "0000", "--allow-unreviewed", env=env
+    )
+    assert unknown.returncode != 0
+    assert "no municipality with code 0000" in unknown.stderr
+    db.expire_all()
+    relaxed = await asyncio.to_thread(
+        run, "municipalities", "consent-policy", "9999", "--allow-unreviewed", env=env
+    )
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert (await municipalities.by_code(db, "9999")).consent_requires_reviewed_text is False

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 import asyncio
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from litestar.testing import AsyncTestClient
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -18,8 +19,10 @@ from welkom.consent import service as consent
 from welkom.consent.purposes import Channel, Purpose, Recipient
 from welkom.consent.schemas import ConsentChangeIn
 from welkom.core.database import session_factory
+from welkom.core.i18n import format_date
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.municipalities.models import Municipality
 from welkom.residents import service as residents
 
 VOLUNTEER = Purpose.share_contact_with_volunteer
@@ -40,23 +43,120 @@ async def states(client: AsyncTestClient, headers: dict) -> dict[str, dict]:
 async def test_every_purpose_is_listed_with_its_text_and_nobody_has_answered_yet(
     client: AsyncTestClient, resident: dict
 ) -> None:
-    listed = await states(client, {**resident, "Accept-Language": "en"})
+    chosen = await client.put("/api/v1/me/language", json={"language": "en"}, headers=resident)
+    assert chosen.json() == {"language": "en", "direction": "ltr"}
+    listed = await states(client, resident)
     assert set(listed) == {p.value for p in Purpose}
     volunteer = listed[VOLUNTEER]
     assert volunteer["state"] == "not_asked"
     assert volunteer["recipient"] == "role:volunteer"
     assert volunteer["legal_basis"] == "consent"
     assert volunteer["data_categories"] == ["name", "contact_details", "languages"]
-    # Amal prefers Arabic and also reads English; there is no Arabic text, so she reads English.
+    assert volunteer["label"] == "Share my contact details with a volunteer who helps me"
+    # The demo's English text is a machine translation: shown, marked, the Dutch text beside it.
     assert volunteer["text"]["language"] == "en"
     assert volunteer["text"]["version"] == 1
     assert volunteer["text"]["title"] == "Share my contact details with a volunteer"
-    assert volunteer["text"]["reviewed"] is True
-    # Someone who reads only Arabic sees the Dutch source text.
-    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
-    dutch = (await states(client, resident))[VOLUNTEER]["text"]
-    assert (dutch["language"], dutch["translation_state"]) == ("nl", "source")
-    assert dutch["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert (volunteer["text"]["translation_state"], volunteer["text"]["reviewed"]) == (
+        "machine",
+        False,
+    )
+    assert volunteer["source_text"]["language"] == "nl"
+    assert volunteer["source_text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert volunteer["grant_requires_review"] is False
+    # In Dutch the text is the source itself: nothing beside it.
+    await client.put("/api/v1/me/language", json={"language": "nl"}, headers=resident)
+    dutch = (await states(client, resident))[VOLUNTEER]
+    assert (dutch["text"]["language"], dutch["text"]["translation_state"]) == ("nl", "source")
+    assert dutch["text"]["title"] == "Mijn contactgegevens delen met een vrijwilliger"
+    assert dutch["source_text"] is None
+
+
+@pytest.mark.parametrize(
+    "language", ["ar", "fa", "prs", "ps", "ti", "so", "tr", "uk", "ru", "kmr", "ckb", "fr"]
+)
+async def test_consent_is_read_and_given_in_the_language_the_resident_chose(
+    client: AsyncTestClient, resident: dict, db: AsyncSession, language: str
+) -> None:
+    await client.put("/api/v1/me/language", json={"language": language}, headers=resident)
+    listed = await states(client, resident)
+    for state in listed.values():
+        assert state["text"]["language"] == language, state["purpose"]
+        assert state["text"]["reviewed"] is False  # machine translations say so
+        assert state["source_text"]["language"] == "nl"
+    granted = await client.post(
+        "/api/v1/me/consents", json=change(language=language), headers=resident
+    )
+    assert granted.status_code == 201, granted.text
+    assert (granted.json()["text_language"], granted.json()["text_translation_state"]) == (
+        language,
+        "machine",
+    )
+    [row] = (
+        await db.execute(
+            text("SELECT text_language, text_translation_state, text_version FROM consent_entry")
+        )
+    ).all()
+    assert tuple(row) == (language, "machine", 1)
+    receipt = await client.get(granted.json()["receipt"], headers=resident)
+    assert receipt.headers["content-language"] == language
+    assert receipt.json()["consent_text"]["language"] == language
+    assert receipt.json()["action"]["label"] != "Consent given"  # in the resident's language
+    # The date in the summary is written the language's own way (CLDR), not as ISO digits.
+    recorded = datetime.fromisoformat(granted.json()["recorded_at"]).date()
+    assert format_date(recorded, language) in receipt.json()["summary"]
+    assert recorded.isoformat() not in receipt.json()["summary"]
+
+
+async def test_a_municipality_can_require_a_reviewed_translation_before_consent(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    amal = await demo_resident(db)
+    await db.execute(
+        update(Municipality)
+        .where(Municipality.id == amal.municipality_id)
+        .values(consent_requires_reviewed_text=True)
+    )
+    await db.commit()
+    await client.put("/api/v1/me/language", json={"language": "ti"}, headers=resident)
+    assert (await states(client, resident))[VOLUNTEER]["grant_requires_review"] is True
+    before = await row_counts(db)
+    refused = await client.post("/api/v1/me/consents", json=change(language="ti"), headers=resident)
+    assert refused.status_code == 409
+    problem = refused.json()
+    assert problem["type"] == "urn:welkom:problem:consent-text-not-reviewed"
+    assert refused.headers["content-language"] == "ti"
+    assert any(0x1200 <= ord(c) < 0x1380 for c in problem["title"])  # Ge'ez script
+    assert problem["translation_state"] == "machine"
+    assert await row_counts(db) == before
+    # On the authoritative Dutch text consent can be given.
+    dutch = await client.post("/api/v1/me/consents", json=change(language="nl"), headers=resident)
+    assert dutch.status_code == 201, dutch.text
+    assert dutch.json()["text_translation_state"] == "source"
+    # Once a native-speaker reviewer approves the Tigrinya text, consent in Tigrinya is accepted.
+    reviewer = await login(client, "demo-reviewer")
+    listed = await client.get("/api/v1/admin/consent-texts?language=ti", headers=reviewer)
+    text_row = next(
+        t for t in listed.json() if t["purpose"] == Purpose.share_household_with_social_team
+    )
+    assert (text_row["translation_state"], text_row["version"]) == ("machine", 1)
+    reviewed = await client.post(
+        f"/api/v1/admin/consent-texts/{Purpose.share_household_with_social_team}/1/ti/review",
+        headers=reviewer,
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    assert (reviewed.json()["translation_state"], reviewed.json()["title"]) == (
+        "reviewed",
+        text_row["title"],  # the wording (and so its SHA-256) stays as it was
+    )
+    household = change(purpose=Purpose.share_household_with_social_team, language="ti")
+    granted = await client.post("/api/v1/me/consents", json=household, headers=resident)
+    assert granted.status_code == 201, granted.text
+    assert granted.json()["text_translation_state"] == "reviewed"
+    editor = await login(client, "demo-editor")
+    assert (
+        await client.post(f"/api/v1/admin/consent-texts/{VOLUNTEER}/1/ti/review", headers=editor)
+    ).status_code == 403
 
 
 async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next_request(

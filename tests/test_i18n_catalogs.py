@@ -13,7 +13,8 @@ from litestar.testing import AsyncTestClient
 
 from welkom.cli import main
 from welkom.core.i18n import LANGUAGES, LOCALES_DIR, PLURAL_FORMS, gettext
-from welkom.i18n.catalogs import check, plural_problem, present_domains
+from welkom.demo.content import CONTENT_DIR
+from welkom.i18n.catalogs import check, check_content, plural_problem, present_domains
 
 
 def test_repository_catalogs_pass_the_check() -> None:
@@ -53,6 +54,39 @@ def test_broken_placeholder_is_caught(locales: Path) -> None:
     result = CliRunner().invoke(main, ["i18n", "check", "--locales", str(locales)])
     assert result.exit_code == 1
     assert "placeholders ['maximum'] differ from ['max']" in result.output
+
+
+@pytest.mark.parametrize("domain", ["welkom", "pwa"])
+def test_a_missing_translation_in_any_language_is_caught(locales: Path, domain: str) -> None:
+    path = locales / f"ti/LC_MESSAGES/{domain}.po"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('msgstr "', text.index("\n\n"))  # the first message after the header
+    end = text.index("\n\n", start)
+    path.write_text(text[:start] + 'msgstr ""' + text[end:], encoding="utf-8")
+    report = check(locales)
+    assert any(
+        e.startswith(f"ti/{domain}.po: 1 message(s) not translated") for e in report.errors
+    ), report.errors
+    result = CliRunner().invoke(main, ["i18n", "check", "--locales", str(locales)])
+    assert result.exit_code == 1
+    assert "not translated" in result.output
+
+
+def test_demo_content_catalogs_are_complete_in_every_language(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    targets = tuple(code for code in LANGUAGES if code != "nl")
+    assert check_content(content, targets).errors == []
+    assert check_content(content, targets).checked == 13
+    _replace(
+        content / "so.po",
+        'msgstr "Xarunta dowladda hoose ee Welkom (Gemeentehuis)"',
+        'msgstr ""',
+    )
+    (content / "kmr.po").unlink()
+    errors = check_content(content, targets).errors
+    assert any(e.startswith("content/so.po: 1 message(s) not translated") for e in errors), errors
+    assert "content/kmr.po: missing catalog" in errors
 
 
 def test_unbalanced_brace_is_caught(locales: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login, row_counts
@@ -14,7 +15,9 @@ from tests.residents_support import add_caseworker, add_resident, demo_resident,
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.demo.content import translations
 from welkom.journey import service as journey
+from welkom.journey.models import JourneyTemplateStep
 from welkom.journey.schemas import ExplanationIn, StepUpdate, TemplateIn, TemplateStepIn
 
 pytestmark = pytest.mark.time_dependent
@@ -42,23 +45,68 @@ async def test_the_next_step_comes_first(client: AsyncTestClient, resident: dict
         "housing", "brp_registration", "school",  # done or not applicable, in order
     ]  # fmt: skip
     assert (body["done"], body["total"]) == (3, 10)
-    # Amal prefers Arabic and also reads English: no Arabic explanation exists, so English.
-    assert body["next_step"]["title"] == "Opening a bank account"
-    assert body["next_step"]["language"] == "en"
-    assert body["next_step"]["translation_state"] == "reviewed"
+    # Amal prefers Arabic: the demo's Arabic is a machine translation, and says so.
+    assert body["next_step"]["title"] == translations("Bankrekening openen")["ar"].text
+    assert body["next_step"]["language"] == "ar"
+    assert body["next_step"]["translation_state"] == "machine"
 
 
-async def test_explanations_follow_the_residents_languages(
-    client: AsyncTestClient, resident: dict
+async def test_explanations_follow_the_language_the_resident_chose(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
 ) -> None:
-    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
+    await client.put("/api/v1/me/language", json={"language": "ti"}, headers=resident)
     step = (await my_journey(client, resident))["next_step"]
-    assert step["title"] == "Bankrekening openen"  # no Arabic, no other language: Dutch source
-    assert (step["language"], step["translation_state"]) == ("nl", "source")
+    assert step["title"] == translations("Bankrekening openen")["ti"].text
+    assert (step["language"], step["translation_state"]) == ("ti", "machine")
     assert step["typical_duration_days"] == 14
-    await client.patch("/api/v1/me", json={"preferred_language": "en"}, headers=resident)
+    # Not translated into Tigrinya: the next language Amal reads (English), marked as such …
+    bank = (
+        await db.execute(
+            select(JourneyTemplateStep).where(JourneyTemplateStep.key == "bank_account")
+        )
+    ).scalar_one()
+    bank.explanation = {lang: text for lang, text in bank.explanation.items() if lang != "ti"}
+    await db.commit()
     step = (await my_journey(client, resident))["next_step"]
     assert (step["title"], step["language"]) == ("Opening a bank account", "en")
+    # … and for someone who reads nothing else, the Dutch source.
+    await client.patch("/api/v1/me", json={"languages": []}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert step["title"] == "Bankrekening openen"
+    assert (step["language"], step["translation_state"]) == ("nl", "source")
+
+
+async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_it(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    reviewer = await login(client, "demo-reviewer")
+    listed = await client.get("/api/v1/admin/journey-texts?language=uk", headers=reviewer)
+    assert listed.status_code == 200, listed.text
+    bank = next(s for s in listed.json() if s["key"] == "bank_account")
+    assert (bank["source_title"], bank["translation_state"]) == ("Bankrekening openen", "machine")
+    reviewed = await client.post(
+        "/api/v1/admin/journey-texts/bank_account/uk/review", headers=reviewer
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    assert reviewed.json()["translation_state"] == "reviewed"
+    assert reviewed.json()["reviewed_by"] == "Oleksandr Kovalenko"
+    await client.put("/api/v1/me/language", json={"language": "uk"}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert (step["key"], step["language"], step["translation_state"]) == (
+        "bank_account",
+        "uk",
+        "reviewed",
+    )
+    editor = await login(client, "demo-editor")
+    refused = await client.post(
+        "/api/v1/admin/journey-texts/bank_account/ar/review", headers=editor
+    )
+    assert refused.status_code == 403
+    for bad in (
+        "/api/v1/admin/journey-texts?language=nl",
+        "/api/v1/admin/journey-texts?language=de",
+    ):
+        assert (await client.get(bad, headers=reviewer)).status_code == 400
 
 
 async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(

@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import login, make_settings, row_counts
 from welkom.app import create_app
 from welkom.cli import server_limits
+from welkom.core.i18n import gettext
 from welkom.core.settings import Settings
 
 REDIS_URL = os.environ.get("WELKOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -469,7 +470,9 @@ async def test_nul_characters_are_refused_with_400(
     before = await row_counts(db)
     response = await client.request(method, path, json=body, headers=resident)
     problem = assert_problem(response, 400, "validation")
-    assert problem["errors"][0]["message"] == "Text may not contain NUL characters."
+    # In the resident's language (Amal reads Arabic).
+    assert problem["errors"][0]["message"] == gettext("Text may not contain NUL characters.", "ar")
+    assert response.headers["content-language"] == "ar"
     assert await row_counts(db) == before
 
 

@@ -6,7 +6,15 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import row_counts
-from tests.services_helpers import ANON, bearer_only, create_item, editor, find, reviewer
+from tests.services_helpers import (
+    ANON,
+    bearer_only,
+    create_item,
+    editor,
+    find,
+    reviewer,
+    untranslate,
+)
 from welkom.auth.models import Account
 from welkom.municipalities import service as municipalities
 
@@ -97,9 +105,12 @@ async def test_outdated_marking_after_a_source_edit(client: AsyncTestClient) -> 
     assert stale.status_code == 412
 
 
-async def test_translation_workflow_submit_then_review(client: AsyncTestClient) -> None:
+async def test_translation_workflow_submit_then_review(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
     staff, checker = await editor(client), await reviewer(client)
     summary = await find(client, "Afval scheiden en ophalen")
+    await untranslate(db, summary["id"], "uk", fields=("title", "summary"))
     missing = (
         await client.get(
             "/api/v1/admin/translations",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.services_helpers import ANON, editor, find
+from tests.services_helpers import ANON, demo_translation, editor, find, untranslate
 
 
 async def test_demo_has_twenty_items_and_ten_places(client: AsyncTestClient) -> None:
@@ -28,14 +29,15 @@ async def test_anonymous_reader_gets_municipality_default_dutch(client: AsyncTes
 
 
 async def test_accept_language_comes_before_the_municipality_default(
-    client: AsyncTestClient,
+    client: AsyncTestClient, db: AsyncSession
 ) -> None:
+    await untranslate(db, (await find(client, "Afval scheiden en ophalen"))["id"], "uk")
     response = await client.get(
         "/api/v1/services", params=ANON, headers={"Accept-Language": "uk, en;q=0.5"}
     )
     assert response.headers["content-language"] == "uk"
     items = response.json()["items"]
-    emergency = next(i for i in items if i["title"] == "Екстрений номер 112")
+    emergency = next(i for i in items if i["title"] == demo_translation("Noodnummer 112", "uk"))
     assert emergency["language"] == "uk"
     assert emergency["unreviewed"] is True
     # No Ukrainian text: the next language the caller accepts (English), still flagged.
@@ -45,8 +47,10 @@ async def test_accept_language_comes_before_the_municipality_default(
 
 
 async def test_resident_preference_comes_before_accept_language(
-    client: AsyncTestClient, resident: dict
+    client: AsyncTestClient, resident: dict, db: AsyncSession
 ) -> None:
+    client.cookies.clear()  # Dutch titles for find(); the bearer header still signs Amal in
+    await untranslate(db, (await find(client, "Afval scheiden en ophalen"))["id"], "ar", "uk")
     response = await client.get(
         "/api/v1/services", headers={**resident, "Accept-Language": "uk"}
     )  # Amal prefers Arabic
@@ -55,7 +59,7 @@ async def test_resident_preference_comes_before_accept_language(
     body = response.json()
     assert body["direction"] == "rtl"
     titles = {i["title"]: i for i in body["items"]}
-    assert titles["رقم الطوارئ 112"]["unreviewed"] is True
+    assert titles[demo_translation("Noodnummer 112", "ar")]["unreviewed"] is True
     # Neither Arabic nor Ukrainian (Accept-Language): the municipality default, Dutch.
     waste = titles["Afval scheiden en ophalen"]
     assert waste["language"] == "nl"
@@ -63,8 +67,9 @@ async def test_resident_preference_comes_before_accept_language(
 
 
 async def test_fallback_to_source_when_no_accepted_language_has_a_text(
-    client: AsyncTestClient,
+    client: AsyncTestClient, db: AsyncSession
 ) -> None:
+    await untranslate(db, (await find(client, "Noodnummer 112"))["id"], "so")
     response = await client.get("/api/v1/services", params=ANON, headers={"Accept-Language": "so"})
     assert response.headers["content-language"] == "so"
     item = next(i for i in response.json()["items"] if i["category"] == "emergencies")
@@ -91,9 +96,12 @@ async def test_detail_in_tigrinya_with_review_notice_and_places(client: AsyncTes
     assert place["address"]["city"] == "Welkom"
 
 
-async def test_detail_names_the_language_of_its_body(client: AsyncTestClient) -> None:
+async def test_detail_names_the_language_of_its_body(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
     """Title and body can come from different languages of the chain: the reader must know."""
     summary = await find(client, "Noodnummer 112")
+    await untranslate(db, summary["id"], "so", fields=("body",))
     detail = (
         await client.get(
             f"/api/v1/services/{summary['id']}", params=ANON, headers={"Accept-Language": "so"}
@@ -101,6 +109,7 @@ async def test_detail_names_the_language_of_its_body(client: AsyncTestClient) ->
     ).json()
     assert detail["body_html"]
     assert detail["body_language"] == "nl"  # no Somali body: the Dutch source is shown
+    assert detail["language"] == "so"  # the title is Somali
 
 
 async def test_etag_revalidation_and_cache_headers(client: AsyncTestClient) -> None:
@@ -164,12 +173,14 @@ async def test_search_finds_an_item_by_an_arabic_word(client: AsyncTestClient) -
         headers={"Accept-Language": "ar"},
     )
     titles = [i["title"] for i in response.json()["items"]]
-    assert titles == ["رقم الطوارئ 112"]
+    assert titles[0] == demo_translation("Noodnummer 112", "ar")
     # Diacritics and hamza forms fold: "الإيجار" written with plain alef still matches.
     folded = await client.get(
         "/api/v1/services", params={**ANON, "q": "الايجار"}, headers={"Accept-Language": "ar"}
     )
-    assert "بدل الإيجار وبدل الرعاية الصحية" in [i["title"] for i in folded.json()["items"]]
+    rent = demo_translation("Huurtoeslag en zorgtoeslag", "ar")
+    assert "الإيجار" in rent
+    assert rent in [i["title"] for i in folded.json()["items"]]
 
 
 async def test_search_finds_an_item_by_a_ukrainian_word(client: AsyncTestClient) -> None:
@@ -179,11 +190,12 @@ async def test_search_finds_an_item_by_a_ukrainian_word(client: AsyncTestClient)
         headers={"Accept-Language": "uk"},
     )
     titles = [i["title"] for i in response.json()["items"]]
-    assert titles[0] == "Отримання орендованого житла для власників статусу"
+    assert titles[0] == demo_translation("Een huurwoning krijgen als statushouder", "uk")
 
 
-async def test_search_falls_back_to_dutch_words(client: AsyncTestClient) -> None:
+async def test_search_falls_back_to_dutch_words(client: AsyncTestClient, db: AsyncSession) -> None:
     # The waste item has no Ukrainian text; its Dutch source is searched as the fallback.
+    await untranslate(db, (await find(client, "Afval scheiden en ophalen"))["id"], "uk")
     response = await client.get(
         "/api/v1/services", params={**ANON, "q": "milieustraat"}, headers={"Accept-Language": "uk"}
     )

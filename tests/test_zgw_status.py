@@ -24,6 +24,7 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 from tests.zgw.server import ZGWServer
 from welkom.cases import service
 from welkom.cases.service import CaseRouting
+from welkom.core.i18n import gettext
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
 from welkom.municipalities import service as municipalities
 from welkom.outbox.worker import OutboxWorker
@@ -69,7 +70,12 @@ async def test_subscribe_then_a_status_notification_reaches_my_cases(
     await registered_question(client, resident, worker)
     [case] = await my_cases(client, resident)
     assert case["registration"]["state"] == "registered"
-    assert case["status"] == "Received by the municipality"  # no status from the system yet
+    # No status from the system yet: the resident's own label, in her language (Arabic).
+    assert (
+        case["status"]
+        == gettext("Received by the municipality", "ar")
+        != "Received by the municipality"
+    )
 
     [zaak] = zgw.zaken.values()
     status = zgw.set_status(zaak["url"], zgw.types["question"]["statustypen"][1])
@@ -128,7 +134,9 @@ async def test_reconciliation_catches_a_missed_notification(
     await registered_question(client, resident, worker)
     [zaak] = zgw.zaken.values()
     zgw.set_status(zaak["url"], zgw.types["question"]["statustypen"][1])  # no notification
-    assert (await my_cases(client, resident))[0]["status"] == "Received by the municipality"
+    assert (await my_cases(client, resident))[0]["status"] == gettext(
+        "Received by the municipality", "ar"
+    )
     counts = await service.reconcile(routing)
     assert counts == {"checked": 1, "changed": 1, "failed": 0}
     assert (await my_cases(client, resident))[0]["status"] == "تم"

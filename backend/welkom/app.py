@@ -46,7 +46,7 @@ from welkom.cases.routes import (
     RegistrationsController,
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
-from welkom.consent.routes import ConsentController
+from welkom.consent.routes import ConsentController, ConsentTranslationController
 from welkom.core import openapi
 from welkom.core.bounds import WelkomRequest, request_bounds_middleware
 from welkom.core.database import (
@@ -60,14 +60,14 @@ from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import request_context_middleware
-from welkom.core.problems import problem_details_plugin
+from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
 from welkom.gdpr.routes import GdprController
 from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import DocumentController, QuestionController
-from welkom.journey.routes import JourneyController
+from welkom.journey.routes import JourneyController, JourneyTranslationController
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
@@ -198,6 +198,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     ]
     route_handlers += NOTIFICATION_CONTROLLERS
     route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
+    route_handlers += [ConsentTranslationController, JourneyTranslationController]
     route_handlers += [
         DocumentController,
         MyCasesController,
@@ -229,6 +230,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             request_bounds_middleware,
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
+        before_request=check_language_override,
         plugins=[problem_details_plugin()],
         # The PWA's files only: API answers are never compressed (no BREACH on tokens).
         compression_config=CompressionConfig(backend="gzip", exclude=["^/api/", "^/schema"]),

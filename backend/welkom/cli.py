@@ -174,6 +174,40 @@ def prune() -> None:
     asyncio.run(run())
 
 
+@main.group()
+def municipalities() -> None:
+    """A municipality's settings."""
+
+
+@municipalities.command("consent-policy")
+@click.argument("code")
+@click.option(
+    "--require-reviewed/--allow-unreviewed",
+    required=True,
+    help="Accept consent only on the Dutch text or a translation a person reviewed.",
+)
+def municipalities_consent_policy(code: str, require_reviewed: bool) -> None:
+    """Set whether residents of municipality CODE may consent on an unreviewed translation."""
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.municipalities.service import set_consent_policy
+
+    settings = _settings()
+
+    async def run() -> bool:
+        engine = create_engine(settings)
+        try:
+            await assert_migrated(engine)
+            async with session_factory(engine)() as db:
+                return await set_consent_policy(db, code, require_reviewed=require_reviewed)
+        finally:
+            await engine.dispose()
+
+    if not asyncio.run(run()):
+        raise click.ClickException(f"no municipality with code {code}")
+    rule = "the Dutch text or a reviewed translation" if require_reviewed else "any translation"
+    click.echo(f"municipality {code}: consent on {rule}")
+
+
 @main.command()
 @click.argument("revision")
 def downgrade(revision: str) -> None:
@@ -426,11 +460,16 @@ def i18n() -> None:
 )
 @click.option("--strict", is_flag=True, help="Catalogs behind their template are errors too.")
 def i18n_check(locales_dir: str | None, strict: bool) -> None:
-    """Fail on a missing catalog, a broken placeholder or a malformed plural (every domain)."""
-    from welkom.core.i18n import LOCALES_DIR
-    from welkom.i18n.catalogs import check
+    """Fail on a missing catalog, a missing translation in any language, a broken placeholder
+    or a malformed plural (every domain), and on gaps in the demo content's catalogs."""
+    from welkom.core.i18n import LANGUAGES, LOCALES_DIR
+    from welkom.demo.content import CONTENT_DIR
+    from welkom.i18n.catalogs import check, check_content
 
     report = check(Path(locales_dir) if locales_dir else LOCALES_DIR, strict=strict)
+    content = check_content(CONTENT_DIR, tuple(code for code in LANGUAGES if code != "nl"))
+    report.errors += content.errors
+    report.checked += content.checked
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in report.errors:

@@ -476,7 +476,7 @@ async def _add_message(
     question = await _question(db, principal, question_id)
     resident = await resident_in_reach(db, principal, question.resident_id)
     text = text.strip()
-    language = language or resident.preferred_language
+    language = language or residents.language_of(resident)
     errors = []
     if not text:
         errors.append(FieldError("text", N_("This field is required.")))

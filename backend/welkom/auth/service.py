@@ -143,7 +143,10 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
     session, account, municipality, resident = row
     # The identity map holds rows weakly: keep these alive as long as the session lives.
     db.info["caller_rows"] = row
-    preferred_language = resident.preferred_language if resident is not None else None
+    # The resident's own choice in the app wins over the language staff recorded at intake.
+    preferred_language = (
+        (resident.chosen_language or resident.preferred_language) if resident is not None else None
+    )
     default_language = municipality.default_language
     now = utcnow()
     idle_limit = timedelta(seconds=settings.session_idle_timeout_seconds)

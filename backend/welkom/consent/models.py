@@ -6,7 +6,13 @@ from datetime import datetime
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from welkom.core.models import id_field, json_field, municipality_fk, timestamp_field
+from welkom.core.models import (
+    id_field,
+    json_field,
+    municipality_fk,
+    optional_timestamp_field,
+    timestamp_field,
+)
 
 
 class ConsentText(SQLModel, table=True):
@@ -32,6 +38,8 @@ class ConsentText(SQLModel, table=True):
     translation_state: str = Field(max_length=16, description="source|machine|translated|reviewed")
     sha256: str = Field(max_length=64, description="Of title and body: proves the exact wording")
     created_at: datetime = timestamp_field()
+    reviewed_by: str | None = Field(default=None, max_length=200)
+    reviewed_at: datetime | None = optional_timestamp_field()
 
 
 class ConsentEntry(SQLModel, table=True):
@@ -57,6 +65,9 @@ class ConsentEntry(SQLModel, table=True):
     text_version: int | None = None
     text_language: str | None = Field(default=None, max_length=8)
     text_sha256: str | None = Field(default=None, max_length=64)
+    text_translation_state: str | None = Field(
+        default=None, max_length=16, description="source|machine|translated|reviewed, as shown"
+    )
     recorded_by_account_id: uuid.UUID | None = None
     recorded_by_role: str = Field(max_length=32)
     recorded_at: datetime = timestamp_field()

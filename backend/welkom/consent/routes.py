@@ -8,7 +8,13 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from welkom.auth.guards import Caller, requires_role
 from welkom.consent import service
 from welkom.consent.purposes import Channel
-from welkom.consent.schemas import ConsentChangeIn, ConsentEntryOut, ConsentReceipt, ConsentStateOut
+from welkom.consent.schemas import (
+    ConsentChangeIn,
+    ConsentEntryOut,
+    ConsentReceipt,
+    ConsentStateOut,
+    ConsentTranslationOut,
+)
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
 from welkom.core.pagination import Page
@@ -90,3 +96,40 @@ class ConsentController(Controller):
                 "Cache-Control": "no-store",
             },
         )
+
+
+class ConsentTranslationController(Controller):
+    """Consent texts in the translation workflow: editors and reviewers see each purpose's
+    current Dutch text beside its translation; a reviewer approves a translation as it stands."""
+
+    path = "/api/v1/admin/consent-texts"
+    tags = ["consent-admin"]
+    guards = [requires_role("editor", "reviewer", "admin")]
+
+    @get("/", operation_id="adminListConsentTranslations")
+    async def list_translations(
+        self,
+        db: DbSession,
+        principal: Caller,
+        language: str = QueryParameter(name="language", max_length=8),
+    ) -> list[ConsentTranslationOut]:
+        return await service.translations(db, principal.municipality_id, language)
+
+    @post(
+        "/{purpose:str}/{version:int}/{language:str}/review",
+        operation_id="adminReviewConsentTranslation",
+        guards=[requires_role("reviewer")],
+        status_code=200,
+        description="Approve this translation of a consent text version as it stands. Only a "
+        "reviewer can; a municipality that requires reviewed consent texts accepts consent "
+        "in this language from then on.",
+    )
+    async def review(
+        self,
+        db: DbSession,
+        principal: Caller,
+        purpose: FromPath[str],
+        version: FromPath[int],
+        language: FromPath[str],
+    ) -> ConsentTranslationOut:
+        return await service.review_translation(db, principal, purpose, version, language)

@@ -34,6 +34,10 @@ class ConsentStateOut(msgspec.Struct):
     since: datetime | None
     granted_text_version: int | None
     text: ConsentTextOut | None  # the current text, in the resident's language where it exists
+    #: The authoritative Dutch text, when ``text`` is a translation (else null).
+    source_text: ConsentTextOut | None
+    #: The municipality accepts consent only on the Dutch text or a reviewed translation.
+    grant_requires_review: bool
     text_changed: bool  # granted on an older text than the current one
 
 
@@ -48,6 +52,8 @@ class ConsentEntryOut(msgspec.Struct):
     channel: str
     text_version: int | None
     text_language: str | None
+    #: How the text shown was made: source | machine | translated | reviewed.
+    text_translation_state: str | None
     recorded_at: datetime
     receipt: str  # path of the receipt
 
@@ -91,3 +97,18 @@ class ConsentReceipt(msgspec.Struct):
     legal_basis_article: str
     consent_text: ReceiptText | None
     how_to_withdraw: str
+
+
+class ConsentTranslationOut(msgspec.Struct):
+    """One purpose's current consent text: the Dutch source and its translation in a language."""
+
+    purpose: str
+    version: int
+    language: str
+    source_title: str
+    source_body: str
+    title: str | None  # None: not translated into this language yet
+    body: str | None
+    translation_state: str | None  # machine | translated | reviewed
+    reviewed_by: str | None
+    reviewed_at: datetime | None

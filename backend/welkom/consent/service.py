@@ -33,19 +33,22 @@ from welkom.consent.schemas import (
     ConsentReceipt,
     ConsentStateOut,
     ConsentTextOut,
+    ConsentTranslationOut,
     Labelled,
     ReceiptController,
     ReceiptText,
 )
 from welkom.core import idempotency
-from welkom.core.i18n import LANGUAGES, N_, gettext
+from welkom.core.i18n import LANGUAGES, N_, format_date, gettext
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
-from welkom.core.problems import FieldError, Problem
+from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.municipalities import service as municipalities
 
 TRANSLATION_STATES = ("source", "machine", "translated", "reviewed")
 SOURCE_LANGUAGE = "nl"
+#: Texts a person wrote or checked; anything else was made by a machine or is not checked yet.
+REVIEWED_STATES = ("source", "reviewed")
 
 
 # --- The question every sharing code path asks -----------------------------------------------
@@ -183,7 +186,7 @@ def _text_out(text: ConsentText) -> ConsentTextOut:
         title=text.title,
         body=text.body,
         translation_state=text.translation_state,
-        reviewed=text.translation_state in ("source", "reviewed"),
+        reviewed=text.translation_state in REVIEWED_STATES,
     )
 
 
@@ -225,14 +228,13 @@ async def states(
     ledger. ``languages``: the request's language first, then others the resident reads."""
     language = languages[0]
     latest, _ = await _ledger_state(db, resident_id)
+    requires_review = (await municipalities.get(db, municipality_id)).consent_requires_reviewed_text
     out = []
     for purpose, known in PURPOSES.items():
         version = await _current_version(db, municipality_id, purpose)
-        text = (
-            _pick(await _texts_of_version(db, municipality_id, purpose, version), languages)
-            if version
-            else None
-        )
+        texts = await _texts_of_version(db, municipality_id, purpose, version) if version else {}
+        text = _pick(texts, languages)
+        source = texts.get(SOURCE_LANGUAGE)
         entry = latest.get(purpose)
         state = "not_asked" if entry is None else entry.action
         out.append(
@@ -247,6 +249,8 @@ async def states(
                 since=entry.recorded_at if entry else None,
                 granted_text_version=entry.text_version if state == Action.granted else None,
                 text=_text_out(text) if text else None,
+                source_text=_text_out(source) if source and text and text is not source else None,
+                grant_requires_review=requires_review,
                 text_changed=bool(
                     state == Action.granted and version and entry and entry.text_version != version
                 ),
@@ -267,6 +271,7 @@ def entry_out(entry: ConsentEntry) -> ConsentEntryOut:
         channel=entry.channel,
         text_version=entry.text_version,
         text_language=entry.text_language,
+        text_translation_state=entry.text_translation_state,
         recorded_at=entry.recorded_at,
         receipt=f"/api/v1/me/consents/entries/{entry.id}/receipt",
     )
@@ -335,6 +340,19 @@ async def _validated(
                 N_("The consent text has changed"),
                 N_("Read the current text before you agree. Nothing was changed."),
             )
+        if (
+            text.translation_state not in REVIEWED_STATES
+            and (await municipalities.get(db, municipality_id)).consent_requires_reviewed_text
+        ):
+            raise Problem.conflict(
+                "consent-text-not-reviewed",
+                N_("This translation has not been checked yet"),
+                N_(
+                    "This municipality accepts consent only on the Dutch text or a translation "
+                    "checked by a person. Read the Dutch text, or ask for an interpreter. "
+                    "Nothing was changed."
+                ),
+            )
         if latest and latest.action == Action.granted and latest.text_version == current:
             raise Problem.conflict(
                 "consent-already-granted",
@@ -375,6 +393,7 @@ def _entry(
         text_version=text.version if text else None,
         text_language=text.language if text else None,
         text_sha256=text.sha256 if text else None,
+        text_translation_state=text.translation_state if text else None,
         recorded_by_account_id=actor.account_id if actor else None,
         recorded_by_role=_role(actor),
         recorded_at=utcnow(),
@@ -477,6 +496,71 @@ async def withdraw_everything(
 # --- Receipts --------------------------------------------------------------------------------
 
 
+# --- The translation workflow ----------------------------------------------------------------
+
+
+def _translation_out(
+    purpose: str, version: int, language: str, source: ConsentText, text: ConsentText | None
+) -> ConsentTranslationOut:
+    return ConsentTranslationOut(
+        purpose=purpose,
+        version=version,
+        language=language,
+        source_title=source.title,
+        source_body=source.body,
+        title=text.title if text else None,
+        body=text.body if text else None,
+        translation_state=text.translation_state if text else None,
+        reviewed_by=text.reviewed_by if text else None,
+        reviewed_at=text.reviewed_at if text else None,
+    )
+
+
+def _translation_target(language: str) -> str:
+    return offered_language(language, source="query", exclude=(SOURCE_LANGUAGE,))
+
+
+async def translations(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str
+) -> list[ConsentTranslationOut]:
+    """Every purpose's current text in Dutch beside its translation into ``language``."""
+    _translation_target(language)
+    out = []
+    for purpose in PURPOSES:
+        version = await _current_version(db, municipality_id, purpose)
+        if version is None:
+            continue
+        texts = await _texts_of_version(db, municipality_id, purpose, version)
+        out.append(
+            _translation_out(
+                purpose, version, language, texts[SOURCE_LANGUAGE], texts.get(language)
+            )
+        )
+    return out
+
+
+async def review_translation(
+    db: AsyncSession, reviewer: Principal, purpose: str, version: int, language: str
+) -> ConsentTranslationOut:
+    """A native-speaker reviewer approves a translation of a consent text as it stands: its
+    wording (and so its SHA-256) never changes, only its state. Commits."""
+    _translation_target(language)
+    known = definition(purpose)
+    texts = (
+        await _texts_of_version(db, reviewer.municipality_id, known.purpose, version)
+        if known
+        else {}
+    )
+    text = texts.get(language)
+    if known is None or text is None:
+        raise Problem.not_found()
+    if text.translation_state != "reviewed":
+        text.translation_state = "reviewed"
+        text.reviewed_by, text.reviewed_at = reviewer.display_name, utcnow()
+        await db.commit()
+    return _translation_out(known.purpose, version, language, texts[SOURCE_LANGUAGE], text)
+
+
 async def receipt(db: AsyncSession, resident_id: uuid.UUID, entry_id: uuid.UUID) -> ConsentReceipt:
     """A receipt for one of the resident's own entries, in the language its text was shown in.
 
@@ -512,7 +596,7 @@ async def receipt(db: AsyncSession, resident_id: uuid.UUID, entry_id: uuid.UUID)
             N_("{action} on {date} for: {purpose}. Recipient: {recipient}."),
             language,
             action=action.label,
-            date=entry.recorded_at.date().isoformat(),
+            date=format_date(entry.recorded_at.date(), language),
             purpose=purpose.label,
             recipient=gettext(LABELS.get(entry.recipient, entry.recipient), language),
         ),

@@ -11,9 +11,11 @@ import io
 import os
 import re
 from contextvars import ContextVar
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel import dates as babel_dates
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -97,10 +99,34 @@ def translations(language: str, domain: str = DOMAIN) -> NullTranslations:
     return Translations(buffer, domain=domain)
 
 
+@cache
+def unreviewed(language: str, domain: str = DOMAIN) -> frozenset[str]:
+    """msgids whose text in ``language`` is machine-made or not yet reviewed (fuzzy), or missing."""
+    path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+    if language == SOURCE_LANGUAGE or not path.exists():
+        return frozenset()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=CLDR_LOCALE.get(language, language))
+    return frozenset(m.id for m in catalog if m.id and (m.fuzzy or not m.string))
+
+
+def translation_state(language: str, *messages: str) -> str:
+    """``reviewed`` when every message reads in ``language`` as a reviewer approved it, else
+    ``machine`` (the resident is told the text was not checked by a person)."""
+    pending = unreviewed(language)
+    return "machine" if any(m in pending for m in messages) else "reviewed"
+
+
 def gettext(message: str, language: str | None = None, **params: object) -> str:
     """Translate ``message`` into ``language`` (default: the request's) and fill ``{params}``."""
     text = translations(language or current_language.get()).gettext(message)
     return text.format(**params) if params else text
+
+
+def format_date(value: date, language: str) -> str:
+    """A calendar date written the language's own way (CLDR through Babel: month names, order,
+    digits), e.g. ``12 ታሕሳስ 2026`` in Tigrinya."""
+    return babel_dates.format_date(value, format="long", locale=cldr_locale(language))
 
 
 def N_(message: str) -> str:

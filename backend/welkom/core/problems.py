@@ -21,7 +21,14 @@ from litestar.plugins.problem_details import (
     ProblemDetailsPlugin,
 )
 
-from welkom.core.i18n import N_, gettext, negotiate, parse_accept_language
+from welkom.core.i18n import (
+    LANGUAGES,
+    N_,
+    gettext,
+    negotiate,
+    parse_accept_language,
+    translation_state,
+)
 
 PROBLEM_TYPE_PREFIX = "urn:welkom:problem:"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -72,6 +79,12 @@ class Problem(ProblemDetailsException):
             "title": gettext(self.title_msgid, language),
             "status": self.status_code,
             "detail": _localize(self.detail_msgid or self.title_msgid, language, self.params),
+            "translation_state": translation_state(
+                language,
+                self.title_msgid,
+                self.detail_msgid or self.title_msgid,
+                *(error.message for error in self.errors),
+            ),
         }
         if self.errors:
             body["errors"] = [
@@ -115,6 +128,35 @@ class Problem(ProblemDetailsException):
         return cls(409, slug, title, detail)
 
 
+#: Query parameter that asks for one response in another language (a household member reading
+#: along); it overrides the resident's own choice for that request only.
+LANGUAGE_QUERY = "lang"
+
+
+def language_override(request: Request[Any, Any, Any]) -> str | None:
+    """The language ``?lang=`` asks for, if Welkom offers it."""
+    value = request.query_params.get(LANGUAGE_QUERY)
+    return value if value in LANGUAGES else None
+
+
+def offered_language(
+    value: str, *, field: str = "language", source: str = "body", exclude: tuple[str, ...] = ()
+) -> str:
+    """``value`` if it is a language Welkom offers (and not one of ``exclude``), else a 400."""
+    if value not in LANGUAGES or value in exclude:
+        raise Problem.validation(
+            [FieldError(field, N_("This language is not offered."), source=source)]
+        )
+    return value
+
+
+async def check_language_override(request: Request[Any, Any, Any]) -> None:
+    """Refuse ``?lang=`` with a code Welkom does not offer (before the handler runs)."""
+    value = request.query_params.get(LANGUAGE_QUERY)
+    if value is not None:
+        offered_language(value, field=LANGUAGE_QUERY, source="query")
+
+
 def _public_name(request: Request[Any, Any, Any], error: FieldError) -> str:
     """The name a client used for a query, header or cookie parameter (``?state=``), not the
     handler's Python argument it is bound to (``state_filter``)."""
@@ -132,11 +174,13 @@ def _public_name(request: Request[Any, Any, Any], error: FieldError) -> str:
 
 
 def request_language(request: Request[Any, Any, Any]) -> str:
-    """The language for this request: the signed-in user's preference, Accept-Language, default."""
+    """The language for this request: ``?lang=``, the signed-in resident's own choice, then
+    Accept-Language, then the municipality's default."""
     state = request.scope.get("state", {})
     if language := state.get("language"):
         return language
     return negotiate(
+        language_override(request),
         state.get("preferred_language"),
         parse_accept_language(request.headers.get("accept-language")),
         default=state.get("default_language", "nl"),

@@ -117,6 +117,50 @@ def _message_problems(message: Message, nplurals: int) -> list[str]:
     return problems
 
 
+def untranslated(catalog: Catalog) -> list[str]:
+    """msgids of ``catalog`` without a translation (a fuzzy one counts: it is marked)."""
+    missing = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        if message.id and not all(strings):
+            missing.append(message.id[0] if isinstance(message.id, (list, tuple)) else message.id)
+    return missing
+
+
+def _untranslated_error(where: str, missing: list[str]) -> str:
+    return f"{where}: {len(missing)} message(s) not translated, e.g. {missing[0][:60]!r}"
+
+
+def check_content(directory: Path, languages: tuple[str, ...]) -> Report:
+    """A directory of content catalogs (``<language>.po``, msgids in the Dutch source
+    language, template ``*.pot``): each language has one, translating every msgid with the
+    template's placeholders."""
+    report = Report()
+    [template_path] = directory.glob("*.pot")
+    template = _read(template_path)
+    for language in languages:
+        path = directory / f"{language}.po"
+        where = f"{directory.name}/{path.name}"
+        if not path.exists():
+            report.errors.append(f"{where}: missing catalog")
+            continue
+        report.checked += 1
+        try:
+            catalog = _read(path)
+        except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+            report.errors.append(f"{where}: malformed ({exc})")
+            continue
+        absent = [m.id for m in template if m.id and m.id not in catalog]
+        if absent:
+            report.errors.append(f"{where}: {len(absent)} msgid(s) of the template missing")
+        for message in catalog:
+            if message.id:
+                report.errors.extend(f"{where}: {p}" for p in _message_problems(message, 1))
+        if missing := untranslated(catalog):
+            report.errors.append(_untranslated_error(where, missing))
+    return report
+
+
 def _plural_header(path: Path) -> str | None:
     """The raw Plural-Forms header (Babel drops it on reading when it has no locale data)."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -164,6 +208,8 @@ def check(locales: Path, languages: tuple[str, ...] = LANGUAGES, *, strict: bool
                     report.errors.extend(
                         f"{where}: {p}" for p in _message_problems(message, nplurals)
                     )
+            if language != SOURCE_LANGUAGE and (missing := untranslated(catalog)):
+                report.errors.append(_untranslated_error(where, missing))
             if template is not None:
                 missing = [m.id for m in template if m.id and m.id not in catalog]
                 if missing:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, get, post
+from litestar.params import FromPath, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession
 from welkom.core.problems import request_language
 from welkom.journey import service
-from welkom.journey.schemas import JourneyOut
+from welkom.journey.schemas import JourneyOut, StepTranslationOut
 from welkom.residents import service as residents
 
 
@@ -25,3 +26,33 @@ class JourneyController(Controller):
             resident.municipality_id,
             residents.reading_languages(resident, request_language(request)),
         )
+
+
+class JourneyTranslationController(Controller):
+    """The journey's texts in the translation workflow: editors and reviewers see each step's
+    Dutch text beside its translation; a reviewer approves a translation as it stands."""
+
+    path = "/api/v1/admin/journey-texts"
+    tags = ["journey-admin"]
+    guards = [requires_role("editor", "reviewer", "admin")]
+
+    @get("/", operation_id="adminListJourneyTranslations")
+    async def list_translations(
+        self,
+        db: DbSession,
+        principal: Caller,
+        language: str = QueryParameter(name="language", max_length=8),
+    ) -> list[StepTranslationOut]:
+        return await service.translations(db, principal.municipality_id, language)
+
+    @post(
+        "/{key:str}/{language:str}/review",
+        operation_id="adminReviewJourneyTranslation",
+        guards=[requires_role("reviewer")],
+        status_code=200,
+    )
+    async def review(
+        self, db: DbSession, principal: Caller, key: FromPath[str], language: FromPath[str]
+    ) -> StepTranslationOut:
+        """Approve this translation of a journey step as it stands (reviewers only)."""
+        return await service.review_translation(db, principal, key, language)

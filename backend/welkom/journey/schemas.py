@@ -77,3 +77,18 @@ class TemplateStepIn(msgspec.Struct, forbid_unknown_fields=True):
 class TemplateIn(msgspec.Struct, forbid_unknown_fields=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     steps: Annotated[list[TemplateStepIn], msgspec.Meta(min_length=1, max_length=30)]
+
+
+class StepTranslationOut(msgspec.Struct):
+    """One step of the active template: the Dutch text beside its translation in a language."""
+
+    key: str
+    position: int
+    language: str
+    source_title: str
+    source_text: str
+    title: str | None  # None: not translated into this language yet
+    text: str | None
+    translation_state: str | None  # machine | translated | reviewed
+    reviewed_by: str | None
+    reviewed_at: str | None  # ISO 8601

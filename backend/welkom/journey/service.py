@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.auth.service import Principal
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
-from welkom.core.problems import FieldError, Problem
+from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.journey.models import (
     OPEN_STATUSES,
     JourneyStep,
@@ -25,7 +25,13 @@ from welkom.journey.models import (
     NextActor,
     StepStatus,
 )
-from welkom.journey.schemas import JourneyOut, StepOut, StepUpdate, TemplateIn
+from welkom.journey.schemas import (
+    JourneyOut,
+    StepOut,
+    StepTranslationOut,
+    StepUpdate,
+    TemplateIn,
+)
 from welkom.residents import service as residents
 
 SOURCE_LANGUAGE = "nl"
@@ -308,3 +314,74 @@ async def journey_for_caseworker(
 async def steps_of(db: AsyncSession, resident_id: uuid.UUID) -> list[JourneyStep]:
     """For the GDPR export and erasure (welkom.journey.gdpr)."""
     return await _steps(db, resident_id)
+
+
+# --- The translation workflow ----------------------------------------------------------------
+
+
+def _translation_target(language: str) -> str:
+    return offered_language(language, source="query", exclude=(SOURCE_LANGUAGE,))
+
+
+def _step_translation(step: JourneyTemplateStep, language: str) -> StepTranslationOut:
+    source = step.explanation.get(SOURCE_LANGUAGE, {"title": step.key, "text": ""})
+    text = step.explanation.get(language)
+    return StepTranslationOut(
+        key=step.key,
+        position=step.position,
+        language=language,
+        source_title=source["title"],
+        source_text=source["text"],
+        title=text["title"] if text else None,
+        text=text["text"] if text else None,
+        translation_state=text["state"] if text else None,
+        reviewed_by=text.get("reviewed_by") if text else None,
+        reviewed_at=text.get("reviewed_at") if text else None,
+    )
+
+
+async def _template_steps(
+    db: AsyncSession, municipality_id: uuid.UUID
+) -> list[JourneyTemplateStep]:
+    template = await active_template(db, municipality_id)
+    if template is None:
+        return []
+    return list(
+        (
+            await db.execute(
+                select(JourneyTemplateStep)
+                .where(JourneyTemplateStep.template_id == template.id)
+                .order_by(JourneyTemplateStep.position)
+            )
+        ).scalars()
+    )
+
+
+async def translations(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str
+) -> list[StepTranslationOut]:
+    """The active template's steps in Dutch beside their translation into ``language``."""
+    _translation_target(language)
+    return [_step_translation(s, language) for s in await _template_steps(db, municipality_id)]
+
+
+async def review_translation(
+    db: AsyncSession, reviewer: Principal, key: str, language: str
+) -> StepTranslationOut:
+    """A native-speaker reviewer approves a step's translation as it stands. Commits."""
+    _translation_target(language)
+    step = next(
+        (s for s in await _template_steps(db, reviewer.municipality_id) if s.key == key), None
+    )
+    if step is None or language not in step.explanation:
+        raise Problem.not_found()
+    if step.explanation[language]["state"] != "reviewed":
+        reviewed = {
+            **step.explanation[language],
+            "state": "reviewed",
+            "reviewed_by": reviewer.display_name,
+            "reviewed_at": utcnow().isoformat(),
+        }
+        step.explanation = {**step.explanation, language: reviewed}  # a new dict: an UPDATE
+        await db.commit()
+    return _step_translation(step, language)

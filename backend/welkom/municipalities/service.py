@@ -43,3 +43,14 @@ def new(code: str, name: str, rsin: str, default_language: str = "nl") -> Munici
     if not rsin_is_valid(rsin):
         raise ValueError("the RSIN does not pass the 11-proef")
     return Municipality(code=code, name=name, rsin=rsin, default_language=default_language)
+
+
+async def set_consent_policy(db: AsyncSession, code: str, *, require_reviewed: bool) -> bool:
+    """Whether consent needs the Dutch text or a reviewed translation; False: no such
+    municipality. Commits."""
+    municipality = await by_code(db, code)
+    if municipality is None:
+        return False
+    municipality.consent_requires_reviewed_text = require_reviewed
+    await db.commit()
+    return True

@@ -11,6 +11,9 @@ class NotificationOut(msgspec.Struct):
     reference_id: uuid.UUID
     title: str
     body: str
+    language: str
+    #: ``machine``: the text was made by a machine or is not checked yet; ``reviewed``.
+    translation_state: str
     created_at: datetime
     read_at: datetime | None
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
-from welkom.core.i18n import N_, gettext
+from welkom.core.i18n import N_, gettext, translation_state
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
@@ -137,6 +137,8 @@ def render(item: InboxItem, language: str) -> NotificationOut:
         reference_id=item.reference_id,
         title=gettext(kind.title, language),
         body=gettext(kind.body, language),
+        language=language,
+        translation_state=translation_state(language, kind.title, kind.body),
         created_at=item.created_at,
         read_at=item.read_at,
     )

@@ -30,6 +30,11 @@ class Resident(SQLModel, table=True):
     municipality_id: uuid.UUID = municipality_fk()
     preferred_name: str = Field(max_length=100)
     preferred_language: str = Field(max_length=8)
+    chosen_language: str | None = Field(
+        default=None,
+        max_length=8,
+        description="The language the resident chose in the app; wins over preferred_language",
+    )
     email: str | None = Field(default=None, max_length=254)
     phone: str | None = Field(default=None, max_length=32)
     version: int = Field(default=1, description="Bumped on every change; the ETag")

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import uuid
 
-from litestar import Controller, Response, delete, get, patch, post
+from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
+from welkom.core.i18n import direction
 from welkom.core.pagination import Page
 from welkom.residents import service
 from welkom.residents.schemas import (
@@ -15,6 +16,8 @@ from welkom.residents.schemas import (
     HouseholdMemberIn,
     HouseholdMemberOut,
     HouseholdMemberPatch,
+    LanguageChoice,
+    LanguageChoiceOut,
     MeOut,
     MePatch,
 )
@@ -50,6 +53,20 @@ class MeController(Controller):
         return Response(
             await service.me_out(db, resident), headers={"ETag": service.etag(resident)}
         )
+
+    @put(
+        "/language",
+        operation_id="chooseMyLanguage",
+        description="The language you chose in the app. Welkom then speaks it everywhere: texts, "
+        "content, notifications, receipts and exports (a language staff recorded at intake "
+        "counts only until you choose). `?lang=` still asks for one response in another.",
+    )
+    async def choose_language(
+        self, data: JSONBody[LanguageChoice], db: DbSession, principal: Caller
+    ) -> LanguageChoiceOut:
+        assert principal.resident_id is not None
+        language = await service.choose_language(db, principal.resident_id, data.language)
+        return LanguageChoiceOut(language=language, direction=direction(language))
 
     @get("/history", operation_id="listMyDataChanges")
     async def history(

@@ -57,10 +57,24 @@ class HouseholdMemberOut(msgspec.Struct):
     version: int
 
 
+class LanguageChoice(msgspec.Struct, forbid_unknown_fields=True):
+    """The language the resident chose in the app."""
+
+    language: Annotated[str, msgspec.Meta(max_length=16)]
+
+
+class LanguageChoiceOut(msgspec.Struct):
+    language: str
+    direction: str
+
+
 class MeOut(msgspec.Struct):
     id: uuid.UUID
     preferred_name: str
     preferred_language: str
+    #: The language Welkom speaks to the resident in: their own choice in the app, else the
+    #: preferred language recorded at intake.
+    language: str
     full_name: str | None
     languages: list[str]
     email: str | None

@@ -22,7 +22,7 @@ from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
-from welkom.core.problems import FieldError, Problem
+from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.service import rsin_is_valid
 from welkom.residents.models import HouseholdMember, Relation, Resident, ResidentChange
@@ -187,6 +187,7 @@ async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
         id=resident.id,
         preferred_name=resident.preferred_name,
         preferred_language=resident.preferred_language,
+        language=language_of(resident),
         full_name=resident.full_name,
         languages=list(resident.languages),
         email=resident.email,
@@ -208,10 +209,26 @@ async def me_out(db: AsyncSession, resident: Resident) -> MeOut:
     )
 
 
+def language_of(resident: Resident) -> str:
+    """The resident's language: their own choice in the app wins over what staff recorded."""
+    return resident.chosen_language or resident.preferred_language
+
+
+async def choose_language(db: AsyncSession, resident_id: uuid.UUID, language: str) -> str:
+    """Record the language the resident chose in the app; it governs every text Welkom sends
+    them (API texts, content, notifications, receipts, exports)."""
+    offered_language(language)
+    resident = await get_own(db, resident_id)
+    if resident.chosen_language != language:
+        resident.chosen_language = language
+        await db.commit()
+    return language
+
+
 def reading_languages(resident: Resident, request_language: str) -> list[str]:
     """Languages to show content in, best first: the request's, then the others the resident
     reads (so an Arabic speaker who also reads English gets English before Dutch)."""
-    ordered = [request_language, resident.preferred_language, *resident.languages]
+    ordered = [request_language, language_of(resident), *resident.languages]
     return [lang for i, lang in enumerate(ordered) if lang and lang not in ordered[:i]]
 
 
@@ -570,7 +587,7 @@ async def shared_view(db: AsyncSession, resident_id: uuid.UUID, recipient: Recip
     ):
         contact = SharedContact(
             preferred_name=resident.preferred_name,
-            languages=[resident.preferred_language, *resident.languages],
+            languages=[language_of(resident), *resident.languages],
             phone=resident.phone,
             email=resident.email,
         )

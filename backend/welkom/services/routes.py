@@ -16,7 +16,7 @@ from welkom.auth.service import Principal
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
 from welkom.core.i18n import N_, current_language, parse_accept_language
-from welkom.core.problems import FieldError, Problem
+from welkom.core.problems import FieldError, Problem, language_override
 from welkom.municipalities import service as municipalities
 from welkom.services import reading, service, translations
 from welkom.services.models import ItemStatus
@@ -52,7 +52,10 @@ async def _reader_context(
     accept = parse_accept_language(request.headers.get("accept-language"))
     if principal is not None:
         chain = reading.language_chain(
-            principal.preferred_language, accept, default=principal.municipality_default_language
+            language_override(request),
+            principal.preferred_language,
+            accept,
+            default=principal.municipality_default_language,
         )
         municipality_id = principal.municipality_id
     else:
@@ -69,7 +72,9 @@ async def _reader_context(
         municipality = await municipalities.by_code(db, municipality_code)
         if municipality is None:
             raise Problem.not_found()
-        chain = reading.language_chain(accept, default=municipality.default_language)
+        chain = reading.language_chain(
+            language_override(request), accept, default=municipality.default_language
+        )
         municipality_id = municipality.id
     request.scope.setdefault("state", {})["language"] = chain[0]  # problems answer in it too
     current_language.set(chain[0])

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.auth.service import Principal
 from welkom.core.i18n import LANGUAGES, N_, match_language
 from welkom.core.models import utcnow
-from welkom.core.problems import FieldError, Problem
+from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.i18n.catalogs import pin_language
 from welkom.services import texts
 from welkom.services.models import (
@@ -43,11 +43,7 @@ TARGET_LANGUAGES = tuple(code for code in LANGUAGES if code != texts.CONTENT_SOU
 
 
 def check_target(language: str, *, source: str = "query") -> str:
-    if language not in TARGET_LANGUAGES:
-        raise Problem.validation(
-            [FieldError("language", N_("This language is not offered."), source=source)]
-        )
-    return language
+    return offered_language(language, source=source, exclude=(texts.CONTENT_SOURCE_LANGUAGE,))
 
 
 async def _sources(db: AsyncSession, municipality_id: uuid.UUID) -> list[ServiceText]:
