@@ -10,6 +10,8 @@ export interface Problem {
   detail?: string;
   status?: number;
   errors?: { field?: string; message?: string }[];
+  /** How the detail came to be in the request's language: "machine" (not checked) or "reviewed". */
+  translation_state?: string;
 }
 
 export class ApiError extends Error {
@@ -19,6 +21,16 @@ export class ApiError extends Error {
   ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
   }
+
+  /** The problem's text was translated by a computer and not checked yet. */
+  get machine(): boolean {
+    return this.problem.translation_state === "machine";
+  }
+}
+
+/** Whether an error's text (a problem detail) was translated by a computer and not checked yet. */
+export function problemIsMachine(error: unknown): boolean {
+  return error instanceof ApiError && error.machine;
 }
 
 export interface Result<T> {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { flush, queue } from "./outbox";
+import { languageUnsent, syncLanguage } from "./language-sync";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
 import { allowed, type RouteDef, VIEWS, type ViewProps } from "./routes";
 import { LanguageView } from "./views/language";
@@ -51,6 +52,13 @@ function LazyView({ def, props }: { def: RouteDef; props: ViewProps }) {
   if (View) return <View {...props} />;
   if (failed) return <p role="alert">{t("This page could not be loaded. Check your connection and try again.")}</p>;
   return <p aria-busy="true">{t("Loading…")}</p>;
+}
+
+/** How long a language change or sign-in waits for the server to have the new language. */
+export const SYNC_WAIT_MS = 4000;
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function go(route: Route): void {
@@ -123,6 +131,24 @@ export function App({
     if (session) void flush();
   }, [session]);
 
+  // The resident's language in the app is the one the API uses for them: sent when they are
+  // signed in (once per visit; a sign-in sends it itself), when it changes, and when a change
+  // made offline can be sent.
+  useEffect(() => {
+    if (!session) return;
+    void syncLanguage(session);
+    const onLanguage = () => void syncLanguage(session);
+    const onOnline = () => {
+      if (languageUnsent(session)) void syncLanguage(session, true);
+    };
+    addEventListener("welkom:language", onLanguage);
+    addEventListener("online", onOnline);
+    return () => {
+      removeEventListener("welkom:language", onLanguage);
+      removeEventListener("online", onOnline);
+    };
+  }, [session]);
+
   // Move focus to the new view's heading so screen readers announce it.
   useEffect(() => {
     heading.current?.querySelector<HTMLElement>("h1")?.focus();
@@ -133,10 +159,15 @@ export function App({
     setTimeout(() => setStatus(message), 50);
   }, []);
 
-  const changeLanguage = useCallback(async (code: string) => {
-    await setLanguage(code);
-    setLang(code);
-  }, []);
+  const changeLanguage = useCallback(
+    async (code: string) => {
+      await setLanguage(code); // its event sends the choice to the server (above)
+      // What is read next comes in the new language: wait for the server to have it (briefly).
+      await Promise.race([syncLanguage(session), delay(SYNC_WAIT_MS)]);
+      setLang(code);
+    },
+    [session],
+  );
 
   if (session === undefined) return <main class="boot" aria-busy="true" />;
 
@@ -163,7 +194,9 @@ export function App({
         {t("Skip to content")}
       </a>
       <header class="top">
-        <span class="brand">Welkom</span>
+        <span class="brand" translate={false}>
+          Welkom
+        </span>
         {session && view !== "language" && (
           <nav aria-label={t("Main menu")}>
             <ul>

@@ -1,8 +1,13 @@
 /**
  * Languages and translations. Every user-facing string is an English gettext msgid passed to
  * `t()`; the catalogs in `locales/<lang>/LC_MESSAGES/pwa.po` are compiled to JSON at build time
- * (scripts/compile-catalogs.mjs) and loaded lazily, one chunk per language.
+ * (scripts/compile-catalogs.mjs) and loaded lazily, one chunk per language. Dates, times, numbers
+ * and lists are formatted from CLDR data (src/cldr/<lang>.json, exported from Babel by
+ * scripts/export_cldr.py), loaded with the catalog: the browser's `Intl` lacks several languages.
  */
+
+import * as cldrFormat from "./cldr";
+import type { CldrData } from "./cldr";
 
 export interface Language {
   code: string;
@@ -28,7 +33,7 @@ export const LANGUAGES: readonly Language[] = [
   { code: "fr", name: "Français", rtl: false },
 ];
 
-/** Intl has no data for these product codes: use the closest locale for dates and numbers. */
+/** Intl has no data for these product codes: the closest locale (as for the CLDR data). */
 const INTL_LOCALE: Record<string, string> = { prs: "fa-AF", kmr: "ku" };
 
 export interface Catalog {
@@ -38,10 +43,33 @@ export interface Catalog {
 }
 
 const loaders = import.meta.glob<{ default: Catalog }>("../.generated/i18n/*.json");
+/** CLDR data per language: a small chunk each, fetched together with the catalog. */
+const cldrLoaders = import.meta.glob<{ default: CldrData }>("./cldr/*.json");
 const STORAGE_KEY = "welkom.language";
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+const NO_LIST = "{0}, {1}";
+/** Until a language's data has loaded: ISO-like dates, ASCII digits. */
+const FALLBACK: CldrData = {
+  cldr: "",
+  locale: "root",
+  months: { wide: numbers(12), abbreviated: numbers(12), standAloneWide: numbers(12) },
+  days: { wide: numbers(7), abbreviated: numbers(7), standAloneWide: numbers(7) },
+  date: { medium: "y-MM-dd", long: "y-MM-dd" },
+  time: { short: "HH:mm", hour: "HH" },
+  dateTime: "{1} {0}",
+  dayPeriods: { am: "AM", pm: "PM" },
+  numberingSystem: "latn",
+  digits: "0123456789",
+  decimal: ".",
+  group: ",",
+  minusSign: "-",
+  list: { start: NO_LIST, middle: NO_LIST, end: NO_LIST, "2": NO_LIST },
+};
 
 let current = "nl";
 let catalog: Catalog = { messages: {}, unreviewed: [] };
+let cldr: CldrData = FALLBACK;
 
 export function isLanguage(code: string | null | undefined): code is string {
   return !!code && LANGUAGES.some((l) => l.code === code);
@@ -78,7 +106,13 @@ export function browserLanguage(): string {
 export async function setLanguage(code: string, remember = true): Promise<void> {
   if (!isLanguage(code)) code = "nl";
   const load = loaders[`../.generated/i18n/${code}.json`];
-  catalog = load ? (await load()).default : { messages: {}, unreviewed: [] };
+  const loadCldr = cldrLoaders[`./cldr/${code}.json`];
+  const [loaded, data] = await Promise.all([
+    load ? load().then((m) => m.default) : { messages: {}, unreviewed: [] },
+    loadCldr ? loadCldr().then((m) => m.default) : FALLBACK,
+  ]);
+  catalog = loaded;
+  cldr = data;
   current = code;
   document.documentElement.lang = code;
   document.documentElement.dir = direction(code);
@@ -110,47 +144,60 @@ export function intlLocale(code: string = current): string {
   return INTL_LOCALE[code] ?? code;
 }
 
-function formatNumber(value: string | number): string {
-  return typeof value === "number" ? new Intl.NumberFormat(intlLocale()).format(value) : value;
+/** A number in the language's digits and separators (used for `{name}` numbers in `t()` too). */
+export function formatNumber(value: string | number): string {
+  return typeof value === "number" ? cldrFormat.formatNumber(value, cldr) : value;
 }
 
+/** An integer in the language's digits, without group separators (a year, a day), zero-padded to `width`. */
+export function formatDigits(value: number, width = 1): string {
+  return cldrFormat.localDigits(String(value).padStart(width, "0"), cldr);
+}
+
+/** A date and time of day (ISO 8601), in local time: CLDR's medium date and short time. */
 export function formatDate(iso: string): string {
-  try {
-    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium", timeStyle: "short" }).format(
-      new Date(iso),
-    );
-  } catch {
-    return new Date(iso).toISOString().slice(0, 16).replace("T", " ");
-  }
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return iso;
+  const day = cldrFormat.formatPattern(cldr.date.medium, date, cldr);
+  return cldrFormat.joinDateTime(day, cldrFormat.formatPattern(cldr.time.short, date, cldr), cldr);
 }
 
 /** A calendar date (`YYYY-MM-DD`, no time of day), e.g. a due date. */
 export function formatDay(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
-  try {
-    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium" }).format(new Date(y, m - 1, d));
-  } catch {
-    return isoDate.slice(0, 10);
-  }
+  const date = new Date(y, m - 1, d);
+  return isNaN(date.getTime()) ? isoDate.slice(0, 10) : cldrFormat.formatPattern(cldr.date.medium, date, cldr);
 }
 
 /** The name of an ISO weekday (1 = Monday … 7 = Sunday). */
 export function formatWeekday(day: number): string {
-  // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(intlLocale(), { weekday: "long" }).format(new Date(2024, 0, day));
+  return cldr.days.standAloneWide[day - 1] ?? String(day);
 }
 
 /** A local time of day (`HH:MM`) in the language's own notation and digits. */
 export function formatTime(hhmm: string): string {
   const [h, m] = hhmm.split(":").map(Number);
-  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "short" }).format(new Date(2024, 0, 1, h, m));
+  return cldrFormat.formatPattern(cldr.time.short, new Date(2024, 0, 1, h, m), cldr);
+}
+
+/** An hour of the day (0–23) alone, in the language's hour cycle ("9 AM", "09"). */
+export function formatHour(hour: number): string {
+  return cldrFormat.formatPattern(cldr.time.hour, new Date(2024, 0, 1, hour), cldr);
+}
+
+/** The names of the months, January first, as they stand alone (e.g. in a list to choose from). */
+export function monthNames(): readonly string[] {
+  return cldr.months.standAloneWide;
+}
+
+/** In which order the language writes day, month and year (from CLDR's medium date pattern). */
+export function dateFieldOrder(): ("day" | "month" | "year")[] {
+  const letters = cldr.date.medium.replace(/'[^']*'/g, "");
+  const at = { day: letters.search(/d/), month: letters.search(/[ML]/), year: letters.search(/y/) };
+  return (["day", "month", "year"] as const).slice().sort((a, b) => at[a] - at[b]);
 }
 
 /** A list of words joined the language's way ("a, b and c"). */
 export function formatList(items: string[]): string {
-  try {
-    return new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(items);
-  } catch {
-    return items.join(", ");
-  }
+  return cldrFormat.formatList(items, cldr);
 }

@@ -1,5 +1,5 @@
 /** The page's side of the offline queue: sending queued requests through the API. */
-import { API_BASE, requestHeaders } from "./api";
+import { API_BASE, requestHeaders, type Problem } from "./api";
 import { Queue, isMultipart, outcomeFor, toFormData, type MultipartBody, type Outcome, type QueuedRequest } from "./queue";
 
 export const queue = new Queue();
@@ -19,16 +19,18 @@ export async function sendQueued(item: QueuedRequest): Promise<Outcome> {
   });
   let message = "";
   let type = "";
+  let machine = false;
   if (!response.ok) {
     try {
-      const problem = (await response.json()) as { detail?: string; title?: string; type?: string };
+      const problem = (await response.json()) as Problem;
       message = problem.detail || problem.title || "";
       type = problem.type ?? "";
+      machine = problem.translation_state === "machine";
     } catch {
       /* no body */
     }
   }
-  return outcomeFor(response.status, message, type);
+  return outcomeFor(response.status, message, type, machine);
 }
 
 /** Seconds before trying again while something still waits online (the last one repeats). */

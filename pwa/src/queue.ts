@@ -57,14 +57,14 @@ export interface QueuedRequest {
   createdAt: string;
   attempts: number;
   /** Set when the server refused it for good (a 4xx other than 401/403/408/425/429, or a final 409). */
-  failed?: { status: number; message: string };
+  failed?: { status: number; message: string; machine?: boolean };
 }
 
 /** What a send attempt came to. */
 export type Outcome =
   | { kind: "sent"; status: number }
   | { kind: "retry" } // offline, server busy or not signed in: keep and try again later
-  | { kind: "failed"; status: number; message: string };
+  | { kind: "failed"; status: number; message: string; machine?: boolean };
 
 export type Sender = (item: QueuedRequest) => Promise<Outcome>;
 
@@ -86,11 +86,13 @@ const RETRY_CONFLICT = "urn:welkom:problem:changed-concurrently";
  * when the problem says so (or names no type); a conflict such as "already agreed" or "this
  * request is closed" would never pass and must not block what waits behind it.
  */
-export function outcomeFor(status: number, message = "", problemType = ""): Outcome {
+export function outcomeFor(status: number, message = "", problemType = "", machine = false): Outcome {
   if (status >= 200 && status < 300) return { kind: "sent", status };
-  if (status === 409 && problemType && problemType !== RETRY_CONFLICT) return { kind: "failed", status, message };
+  // `machine`: the server's message was translated by a computer and not checked yet.
+  const failed: Outcome = machine ? { kind: "failed", status, message, machine } : { kind: "failed", status, message };
+  if (status === 409 && problemType && problemType !== RETRY_CONFLICT) return failed;
   if ([401, 403, 408, 409, 425, 429].includes(status) || status >= 500) return { kind: "retry" };
-  return { kind: "failed", status, message };
+  return failed;
 }
 
 export class Queue extends EventTarget {
@@ -196,6 +198,7 @@ export class Queue extends EventTarget {
         await db.delete("requests", item.seq!);
       } else {
         item.failed = { status: outcome.status, message: outcome.message };
+        if (outcome.machine) item.failed.machine = true;
         await db.put("requests", item);
       }
       this.dispatchEvent(new CustomEvent("sent", { detail: { item, outcome } }));

@@ -75,7 +75,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     found["household-form"] = axe_violations(page)
     page.locator('nav a[href="#/services"]').click()
     page.locator("[data-testid=services] a").first.click()
-    expect(page.locator("#service-title ~ .badge")).to_be_visible()
+    expect(page.locator("#service-title ~ .summary")).to_be_visible()  # the service has loaded
     found["service"] = axe_violations(page)
 
     page.context.set_offline(True)

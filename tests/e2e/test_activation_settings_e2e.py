@@ -90,7 +90,7 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(
     # Asking for erasure needs a clear confirmation, and then tells what happens next.
     page.locator('nav a[href="#/settings"]').click()
     page.get_by_role("button", name="Vraag om mijn gegevens te wissen").click()
-    expect(page.get_by_role("group")).to_contain_text("Weet je zeker")
+    expect(page.get_by_role("group", name="Weet je zeker")).to_contain_text("Weet je zeker")
     page.get_by_role("button", name="Nee, mijn gegevens bewaren").click()
     assert page.request.get("/api/v1/me/erasure-request").status == 404
     page.get_by_role("button", name="Vraag om mijn gegevens te wissen").click()
@@ -113,14 +113,17 @@ def test_settings_quiet_hours_and_export(page: Page) -> None:
     page.locator('nav a[href="#/settings"]').click()
     form = page.locator("[data-testid=quiet-hours]")
     expect(form).to_be_visible()
-    page.locator("#quiet-start").fill("21:30")
-    page.locator("#quiet-end").fill("06:45")
+    page.locator("#quiet-start-hour").select_option("21")
+    page.locator("#quiet-start-minute").select_option("30")
+    page.locator("#quiet-end-hour").select_option("06")
+    page.locator("#quiet-end-minute").select_option("45")
     form.locator("button[type=submit]").click()
     expect(page.locator("footer [role=status]")).not_to_be_empty()
     saved = page.request.get("/api/v1/me/notification-preferences").json()["quiet_hours"]
     assert (saved["start"], saved["end"]) == ("21:30", "06:45")
     page.reload()
-    expect(page.locator("#quiet-start")).to_have_value("21:30")
+    expect(page.locator("#quiet-start-hour")).to_have_value("21")
+    expect(page.locator("#quiet-start-minute")).to_have_value("30")
 
     with page.expect_download() as download:
         page.locator("[data-testid=export]").click()

@@ -1,6 +1,7 @@
 /** The resident's household in "My data": add a member, correct one, remove one. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, formErrors, newIdempotencyKey, request } from "../api";
+import { MachineNotice } from "./in-language";
 import { t } from "../i18n";
 import type { Read } from "./read";
 
@@ -77,6 +78,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState("");
+  const [problemMachine, setProblemMachine] = useState(false); // a computer translated its text
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
@@ -84,6 +86,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
     const found = localErrors(draft);
     setErrors(found);
     setProblem("");
+    setProblemMachine(false);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
@@ -93,6 +96,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
         const [fieldErrors, message] = formErrors(error.problem, inputFor);
         setErrors(fieldErrors);
         setProblem(message);
+        setProblemMachine(error.machine);
       } else {
         setProblem(t("You are offline. Your changes can be saved when you are online again."));
       }
@@ -131,6 +135,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
           {problem}
         </p>
       )}
+      {problem && problemMachine && <MachineNotice />}
       <div class="field">
         <label for={`${id}-relation`}>{t("Relation")}</label>
         <select

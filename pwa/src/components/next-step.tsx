@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { optional } from "../api";
 import { t } from "../i18n";
+import { InLanguage, withTerms } from "./in-language";
 import { JOURNEY_PATH, statusLabel, type Journey } from "./journey";
 
 /** Home: the resident's next journey step, where the server has a journey for them. */
@@ -16,9 +17,9 @@ export function NextStep() {
   return (
     <article class="card next" aria-labelledby="next-step-title" data-testid="next-step">
       <h2 id="next-step-title">{t("Your next step")}</h2>
-      <p class="text" dir="auto" lang={step.language}>
-        {step.title}
-      </p>
+      <InLanguage lang={step.language} state={step.translation_state}>
+        <p class="text">{withTerms(step.title, step.language)}</p>
+      </InLanguage>
       <p class="badge">{statusLabel(step.status)}</p>
       <div class="actions">
         <a class="button" href="#/journey">

@@ -2,6 +2,7 @@
 import { t } from "../i18n";
 import { queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
+import { MachineNotice } from "./in-language";
 
 /** Waiting for a connection, or refused by the server: its reason and a way to remove it. */
 export function QueuedState({ item }: { item: QueuedRequest }) {
@@ -16,6 +17,7 @@ export function QueuedState({ item }: { item: QueuedRequest }) {
       <p class="badge warn">
         {t("Could not be sent: {reason}", { reason: item.failed.message || String(item.failed.status) })}
       </p>
+      {item.failed.machine && <MachineNotice />}
       <button type="button" onClick={() => void queue.remove(item.id)}>
         {t("Remove")}
       </button>

@@ -26,6 +26,9 @@ export interface Place {
   phone?: string | null;
   opening_hours?: OpeningHours[];
   accessibility?: string | null;
+  /** Where the API says so: the accessibility text can come from further down the language chain. */
+  accessibility_language?: string | null;
+  unreviewed?: boolean;
 }
 
 export interface ServiceDetail extends ServiceSummary {
@@ -34,7 +37,8 @@ export interface ServiceDetail extends ServiceSummary {
   body_html?: string;
   /** The body can come from further down the language chain than the title. */
   body_language?: string | null;
-  links?: { url: string; label: string }[];
+  /** `language`: of the label, where the API says so. */
+  links?: { url: string; label: string; language?: string | null }[];
   phones?: string[];
   opening_hours?: OpeningHours[];
   places?: Place[];

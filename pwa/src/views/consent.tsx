@@ -1,30 +1,21 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { API_BASE, type Page } from "../api";
 import type { ViewProps } from "../routes";
-import { formatDate, formatList, t } from "../i18n";
+import { direction, formatDate, formatList, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
 import { ReadState, useRead } from "../components/read";
-
-interface ConsentText {
-  version: number;
-  language: string;
-  title: string;
-  body: string;
-  reviewed: boolean;
-}
-
-interface ConsentState {
-  purpose: string;
-  label: string;
-  recipient_label: string;
-  data_categories: string[];
-  state: "granted" | "withdrawn" | "not_asked";
-  since: string | null;
-  granted_text_version: number | null;
-  text: ConsentText | null;
-  text_changed: boolean;
-}
+import { changeBody, grantText, type Change, type ConsentState, type ConsentText } from "../components/consent";
+import {
+  FallbackNotice,
+  fill,
+  InLanguage,
+  isMachine,
+  LanguageName,
+  MachineNotice,
+  sameLanguage,
+  withTerms,
+} from "../components/in-language";
 
 interface Entry {
   id: string;
@@ -37,15 +28,36 @@ interface Entry {
   receipt: string;
 }
 
-interface Change {
-  purpose: string;
-  action: "grant" | "withdraw";
-  text_version: number;
-  language: string;
-}
-
 const STATES = "/api/v1/me/consents";
 const LEDGER = "/api/v1/me/consents/entries?limit=50";
+const QUESTIONS = "/api/v1/me/questions";
+
+/** The text of a consent: marked as another language where it is one, with its review notice. */
+function ConsentTextBlock({ text, heading: H = "h3" }: { text: ConsentText; heading?: "h3" | "h4" }) {
+  return (
+    <InLanguage lang={text.language} machine={isMachine(text.translation_state)} unreviewed={!text.reviewed}>
+      <div class="consent-text">
+        <H>{withTerms(text.title, text.language)}</H>
+        <p class="text">{withTerms(text.body, text.language)}</p>
+      </div>
+    </InLanguage>
+  );
+}
+
+/** The authoritative Dutch text, folded away; the summary is in the app's language. */
+function DutchText({ text }: { text: ConsentText }) {
+  return (
+    <details lang={text.language || "nl"} dir="ltr" data-testid="source-text">
+      <summary lang={language()} dir={direction()}>
+        {t("Read the official Dutch text (version {version})", { version: String(text.version) })}
+      </summary>
+      <div class="consent-text">
+        <h3>{text.title}</h3>
+        <p class="text">{text.body}</p>
+      </div>
+    </details>
+  );
+}
 
 function categoryLabel(code: string): string {
   switch (code) {
@@ -90,31 +102,41 @@ function stateLabel(s: ConsentState): string {
 function Confirm({
   state,
   action,
+  text,
   onConfirm,
   onCancel,
 }: {
   state: ConsentState;
   action: "grant" | "withdraw";
+  /** The text agreed to or withdrawn from (for a grant, perhaps the Dutch text). */
+  text: ConsentText;
   onConfirm(): void;
   onCancel(): void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const text = state.text!;
   const id = `confirm-${state.purpose}`;
+  // Agreeing to the Dutch text instead of an unreviewed translation: said, and marked as Dutch.
+  const dutch = action === "grant" && text !== state.text;
   return (
     <div class="confirm" role="group" aria-labelledby={id} data-testid="confirm">
       <h3 id={id} tabIndex={-1} ref={heading}>
         {action === "grant" ? t("Do you agree to this?") : t("Do you want to withdraw your consent?")}
       </h3>
-      <div class="consent-text" dir="auto" lang={text.language}>
-        <h4>{text.title}</h4>
-        <p class="text">{text.body}</p>
-      </div>
+      {dutch ? (
+        <>
+          <p class="hint">{t("You agree to the official Dutch text.")}</p>
+          <div class="consent-text source-language" lang={text.language || "nl"} dir="ltr">
+            <h4>{text.title}</h4>
+            <p class="text">{text.body}</p>
+          </div>
+        </>
+      ) : (
+        <ConsentTextBlock text={text} heading="h4" />
+      )}
       <p class="meta" data-testid="text-version">
         {t("Text version {version}", { version: String(text.version) })}
       </p>
-      {!text.reviewed && <p class="hint">{t("This translation has not been checked yet.")}</p>}
       {action === "withdraw" && (
         <p>{t("After this, {recipient} can no longer see this data.", { recipient: state.recipient_label })}</p>
       )}
@@ -131,6 +153,58 @@ function Confirm({
 }
 
 /**
+ * A text the resident may not be able to rely on — a translation nobody has checked, or a text in
+ * another language than theirs — said plainly, with the official Dutch text and a way to ask the
+ * caseworker for an interpreter.
+ */
+function NotChecked({
+  state,
+  asked,
+  onAsk,
+}: {
+  state: ConsentState;
+  asked: boolean;
+  onAsk(): void;
+}) {
+  const text = state.text!;
+  const grantOnDutch = !text.reviewed && !!state.grant_requires_review && state.state !== "granted";
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (asked) done.current?.focus(); // the button it replaces had the focus
+  }, [asked]);
+  return (
+    <div class="not-checked" data-testid="consent-not-checked">
+      {!sameLanguage(text.language) && <FallbackNotice shown={text.language} />}
+      {!text.reviewed && (
+        <p>
+          <strong>{t("This translation has not been checked yet.")}</strong>{" "}
+          {state.source_text && t("The Dutch text is the official text.")}
+        </p>
+      )}
+      {grantOnDutch && (
+        <p data-testid="grant-requires-review">
+          {state.source_text
+            ? t("The municipality only accepts consent on a checked text. You can agree to the Dutch text, or first ask for an interpreter to explain it.")
+            : t("The municipality only accepts consent on a checked text. Ask for an interpreter to explain it.")}
+        </p>
+      )}
+      {state.source_text && <DutchText text={state.source_text} />}
+      {asked ? (
+        <p class="badge ok" data-testid="interpreter-asked" tabIndex={-1} ref={done}>
+          {fill(t("Your request for an interpreter is in {questions}."), {
+            questions: <a href="#/questions">{t("My questions")}</a>,
+          })}
+        </p>
+      ) : (
+        <button type="button" data-testid="ask-interpreter" onClick={onAsk}>
+          {t("Ask for an interpreter")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
  * My consent: every purpose with its current answer, giving and withdrawing (through the offline
  * queue, so a change made without a connection waits on the phone and is sent once), and the
  * ledger of every change with its receipt.
@@ -140,6 +214,7 @@ export function ConsentView({ ctx }: ViewProps) {
   const ledger = useRead<Page<Entry>>(LEDGER);
   const [queued, setQueued] = useState<QueuedRequest[]>([]);
   const [confirming, setConfirming] = useState<{ purpose: string; action: "grant" | "withdraw" } | null>(null);
+  const [asked, setAsked] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     const onQueue = () => void queue.list().then((items) => setQueued(items.filter((i) => i.kind === "consent")));
@@ -157,9 +232,9 @@ export function ConsentView({ ctx }: ViewProps) {
     };
   }, [states.reload, ledger.reload]);
 
-  const change = async (s: ConsentState, action: "grant" | "withdraw") => {
+  const change = async (s: ConsentState, action: "grant" | "withdraw", text: ConsentText) => {
     setConfirming(null);
-    const body: Change = { purpose: s.purpose, action, text_version: s.text!.version, language: s.text!.language };
+    const body = changeBody(s.purpose, action, text);
     // Written to IndexedDB with its Idempotency-Key before the first attempt: never lost, sent once.
     await queue.add({ kind: "consent", method: "POST", path: STATES, body });
     await flush();
@@ -170,6 +245,27 @@ export function ConsentView({ ctx }: ViewProps) {
         : action === "grant"
           ? t("Your consent has been recorded.")
           : t("Your consent has been withdrawn."),
+    );
+  };
+
+  /** A question to the caseworker, through the offline queue like every question. */
+  const askInterpreter = async (s: ConsentState) => {
+    await queue.add({
+      kind: "question",
+      method: "POST",
+      path: QUESTIONS,
+      body: {
+        text: t("I would like an interpreter to explain this consent text: {purpose}", { purpose: s.label }),
+        language: language(),
+      },
+    });
+    setAsked((before) => new Set(before).add(s.purpose));
+    await flush();
+    const waiting = (await queue.list()).some((i) => i.kind === "question" && !i.failed);
+    ctx.announce(
+      waiting
+        ? t("You are offline. Your question will be sent when you are online again.")
+        : t("Your question has been sent."),
     );
   };
 
@@ -187,6 +283,8 @@ export function ConsentView({ ctx }: ViewProps) {
             const mine = queued.filter((q) => (q.body as Change).purpose === s.purpose);
             const pending = mine.find((q) => !q.failed);
             const action = s.state === "granted" ? "withdraw" : "grant";
+            // Withdrawing is always on the current text; a grant may have to be on the Dutch one.
+            const shown = action === "grant" ? grantText(s) : s.text;
             return (
               <li key={s.purpose} class="card" data-purpose={s.purpose} data-state={s.state}>
                 <h2 class="card-title">{s.label}</h2>
@@ -208,39 +306,48 @@ export function ConsentView({ ctx }: ViewProps) {
                 {mine
                   .filter((q) => q.failed)
                   .map((q) => (
-                    <p key={q.id} class="badge warn" data-state="failed">
-                      {t("Could not be sent: {reason}", { reason: q.failed!.message || String(q.failed!.status) })}{" "}
-                      <button type="button" onClick={() => void queue.remove(q.id)}>
-                        {t("Remove")}
-                      </button>
-                    </p>
+                    <div key={q.id}>
+                      <p class="badge warn" data-state="failed">
+                        {t("Could not be sent: {reason}", { reason: q.failed!.message || String(q.failed!.status) })}{" "}
+                        <button type="button" onClick={() => void queue.remove(q.id)}>
+                          {t("Remove")}
+                        </button>
+                      </p>
+                      {q.failed!.machine && <MachineNotice />}
+                    </div>
                   ))}
                 {s.text && (
                   <details>
                     <summary>{t("Read the text (version {version})", { version: String(s.text.version) })}</summary>
-                    <div class="consent-text" dir="auto" lang={s.text.language}>
-                      <h3>{s.text.title}</h3>
-                      <p class="text">{s.text.body}</p>
-                    </div>
+                    <ConsentTextBlock text={s.text} />
                   </details>
                 )}
-                {confirming?.purpose === s.purpose && s.text ? (
+                {s.text && (!s.text.reviewed || !sameLanguage(s.text.language)) && (
+                  <NotChecked state={s} asked={asked.has(s.purpose)} onAsk={() => void askInterpreter(s)} />
+                )}
+                {confirming?.purpose === s.purpose && shown ? (
                   <Confirm
                     state={s}
                     action={confirming.action}
-                    onConfirm={() => void change(s, confirming.action)}
+                    text={shown}
+                    onConfirm={() => void change(s, confirming.action, shown)}
                     onCancel={() => setConfirming(null)}
                   />
                 ) : (
                   !pending &&
-                  s.text && (
+                  shown && (
                     <button
                       type="button"
                       class={action === "grant" ? "primary" : undefined}
                       data-action={action}
+                      data-language={shown.language}
                       onClick={() => setConfirming({ purpose: s.purpose, action })}
                     >
-                      {action === "grant" ? t("Give consent") : t("Withdraw consent")}
+                      {action === "withdraw"
+                        ? t("Withdraw consent")
+                        : shown === s.text
+                          ? t("Give consent")
+                          : t("Agree to the Dutch text")}
                     </button>
                   )
                 )}
@@ -263,6 +370,12 @@ export function ConsentView({ ctx }: ViewProps) {
               <p class="meta">
                 {formatDate(e.recorded_at)} · {channelLabel(e.channel)}
                 {e.text_version ? ` · ${t("Text version {version}", { version: String(e.text_version) })}` : ""}
+                {e.text_language && !sameLanguage(e.text_language) && (
+                  <>
+                    {" · "}
+                    <LanguageName code={e.text_language} />
+                  </>
+                )}
               </p>
               <a
                 class="button"

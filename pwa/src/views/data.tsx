@@ -4,6 +4,7 @@ import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { Household, type Member } from "../components/household";
+import { MachineNotice } from "../components/in-language";
 
 interface Address {
   street: string;
@@ -110,6 +111,8 @@ export function DataView({ ctx }: ViewProps) {
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field | "address", string>>>({});
   const [problem, setProblem] = useState("");
+  /** The server's problem text was translated by a computer and not checked yet. */
+  const [problemMachine, setProblemMachine] = useState(false);
   const [busy, setBusy] = useState(false);
 
   // The ETag of what is on screen: a change made elsewhere in between is refused (412), not lost.
@@ -141,6 +144,7 @@ export function DataView({ ctx }: ViewProps) {
     if (!form || !saved) return;
     setErrors({});
     setProblem("");
+    setProblemMachine(false);
     const patch = patchOf(saved, form);
     if (Object.keys(patch).length === 0) {
       ctx.announce(t("Nothing was changed."));
@@ -164,6 +168,7 @@ export function DataView({ ctx }: ViewProps) {
         const [found, message] = formErrors(error.problem, inputFor);
         setErrors(found);
         setProblem(message);
+        setProblemMachine(error.machine);
       } else {
         setProblem(t("You are offline. Your changes can be saved when you are online again."));
       }
@@ -226,6 +231,7 @@ export function DataView({ ctx }: ViewProps) {
               {problem}
             </p>
           )}
+          {problem && problemMachine && <MachineNotice />}
           {input("preferred_name")}
           {input("full_name")}
           {input("email")}
@@ -248,7 +254,7 @@ export function DataView({ ctx }: ViewProps) {
               <div key={name}>
                 <dt>{name}</dt>
                 <dd>
-                  {value!.value}
+                  <bdi>{value!.value}</bdi>
                   {value!.source && <span class="meta"> ({t("source: {source}", { source: value!.source })})</span>}
                 </dd>
               </div>
@@ -260,8 +266,16 @@ export function DataView({ ctx }: ViewProps) {
         <>
           <h2>{t("Your contact person")}</h2>
           <p>
-            {me.caseworker.name}
-            {me.caseworker.contact && <span class="meta">, {me.caseworker.contact}</span>}
+            <bdi>{me.caseworker.name}</bdi>
+            {/* Typed by the municipality in a language the API does not name: marked as unknown. */}
+            {me.caseworker.contact && (
+              <span class="meta">
+                ,{" "}
+                <bdi lang="" dir="auto">
+                  {me.caseworker.contact}
+                </bdi>
+              </span>
+            )}
           </p>
         </>
       )}

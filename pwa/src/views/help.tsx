@@ -6,6 +6,7 @@ import { LANGUAGES, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
 import { QueuedState } from "../components/queued";
+import { DateSelect, TimeSelect } from "../components/date-time-select";
 
 const CONSENT_PURPOSE = "share_contact_with_volunteer";
 
@@ -106,6 +107,18 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
       setErrors({ ...errors, [name]: "" });
     },
   });
+  // The day and the times share one error message ("date").
+  const when = (name: "date" | "from" | "until") => ({
+    id: `help-${name}`,
+    value: form[name],
+    invalid: !!errors.date,
+    describedBy: errors.date ? "help-date-error" : undefined,
+    onChange: (value: string) => {
+      setForm({ ...form, [name]: value });
+      setErrors({ ...errors, date: "" });
+    },
+  });
+  const thisYear = new Date().getFullYear();
   const fieldError = (name: string) =>
     errors[name] ? (
       <p id={`help-${name}-error`} class="error">
@@ -192,16 +205,13 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
         <label for="help-description">{t("Tell a little more")}</label>
         <textarea rows={4} maxLength={1000} {...field("description")} />
         {fieldError("description")}
-        <label for="help-date">{t("Which day?")}</label>
-        <input type="date" {...field("date")} />
+        <DateSelect legend={t("Which day?")} years={[thisYear, thisYear + 1]} {...when("date")} />
         <div class="row">
           <div>
-            <label for="help-from">{t("From")}</label>
-            <input type="time" {...field("from")} />
+            <TimeSelect legend={t("From")} {...when("from")} />
           </div>
           <div>
-            <label for="help-until">{t("Until")}</label>
-            <input type="time" {...field("until")} />
+            <TimeSelect legend={t("Until")} {...when("until")} />
           </div>
         </div>
         {fieldError("date")}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
-import { t } from "../i18n";
+import { direction, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
 
@@ -50,7 +50,9 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
           {latest && (
             <article class="card" aria-labelledby="latest-title">
               <h2 id="latest-title">{t("Your latest question")}</h2>
-              <p class="text">{latest.text}</p>
+              <p class="text" lang={latest.language} dir={direction(latest.language)}>
+                {latest.text}
+              </p>
               <RegistrationBadge question={latest} />
             </article>
           )}

@@ -2,9 +2,27 @@ import type { ViewProps } from "../routes";
 import { formatDay, t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { actorLabel, JOURNEY_PATH, statusLabel, type Journey, type Step } from "../components/journey";
+import { InLanguage, withTerms } from "../components/in-language";
+
+/**
+ * A caseworker's note, in whatever language they wrote it: the API does not say which, so it is
+ * marked as of unknown language (`lang=""`, direction from its own letters) under a label in the
+ * app's language, instead of passing for a text in the app's language.
+ */
+function CaseworkerNote({ note }: { note: string }) {
+  return (
+    <div class="note">
+      <p class="meta">{t("Note from your caseworker:")}</p>
+      <p class="text" lang="" dir="auto" data-testid="caseworker-note">
+        {note}
+      </p>
+    </div>
+  );
+}
 
 function StepCard({ step }: { step: Step }) {
   const actor = actorLabel(step);
+  const open = step.status !== "done" && step.status !== "not_applicable";
   return (
     <li
       class={step.is_next ? "card step next" : "card step"}
@@ -13,24 +31,23 @@ function StepCard({ step }: { step: Step }) {
       aria-current={step.is_next ? "step" : undefined}
     >
       {step.is_next && <p class="badge next">{t("Your next step")}</p>}
-      <h2 dir="auto" lang={step.language}>{step.title}</h2>
+      <InLanguage lang={step.language} state={step.translation_state}>
+        <h2>{withTerms(step.title, step.language)}</h2>
+        {open && <p class="text">{withTerms(step.explanation, step.language)}</p>}
+      </InLanguage>
       <p class={step.status === "done" ? "badge ok" : "badge"}>{statusLabel(step.status)}</p>
-      {step.status !== "done" && step.status !== "not_applicable" && (
+      {open && (
         <>
-          <p class="text" dir="auto" lang={step.language}>
-            {step.explanation}
-          </p>
           {actor && <p class="meta">{actor}</p>}
           {step.due_date && (
             <p class="meta">
               {t("Before {date}", { date: formatDay(step.due_date) })}
             </p>
           )}
-          {step.note && <p class="text note">{step.note}</p>}
+          {step.note && <CaseworkerNote note={step.note} />}
         </>
       )}
       {step.zaak_identificatie && <p class="meta">{t("Case {number}", { number: step.zaak_identificatie })}</p>}
-      {step.translation_state === "machine" && <p class="hint">{t("Translated by a computer.")}</p>}
       {step.service_item_id && (
         <a class="button" href={`#/service?id=${encodeURIComponent(step.service_item_id)}`}>
           {t("More information")}

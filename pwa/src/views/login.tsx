@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiError, problemText, request, type Session } from "../api";
+import { ApiError, problemIsMachine, problemText, request, type Session } from "../api";
+import { MachineNotice } from "../components/in-language";
 import type { AppContext } from "../app";
-import { go } from "../app";
+import { delay, go, SYNC_WAIT_MS } from "../app";
+import { syncLanguage } from "../language-sync";
 import { t } from "../i18n";
 
 const DEMO = [
@@ -35,6 +37,8 @@ function remember(on: boolean): void {
  */
 export function LoginView({ ctx }: { ctx: AppContext }) {
   const [error, setError] = useState("");
+  /** The server's problem text was translated by a computer and not checked yet. */
+  const [machine, setMachine] = useState(false);
   const [busy, setBusy] = useState(false);
   const [activating, setActivating] = useState(false);
   const [code, setCode] = useState("");
@@ -44,7 +48,11 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
 
   const signedIn = async () => {
     // Read the session back through the service worker, so it is known offline too.
-    ctx.setSession((await request<Session>("/api/v1/auth/session")).data);
+    const session = (await request<Session>("/api/v1/auth/session")).data;
+    // The language chosen in the app is the resident's language from now on: the server has it
+    // before the first view reads anything (or, offline or slow, it follows).
+    await Promise.race([syncLanguage(session, true), delay(SYNC_WAIT_MS)]);
+    ctx.setSession(session);
     go("home");
   };
 
@@ -62,6 +70,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         setDevice(false);
       }
       setError(problemText(e, offline()));
+      setMachine(problemIsMachine(e));
     } finally {
       setBusy(false);
     }
@@ -76,8 +85,10 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
         setError(t("Signing in with a demo account is not possible here."));
+        setMachine(false);
       } else {
         setError(problemText(e, offline()));
+        setMachine(problemIsMachine(e));
       }
     } finally {
       setBusy(false);
@@ -88,6 +99,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
     event.preventDefault();
     if (!code.trim()) {
       setCodeError(t("Enter the code from your letter."));
+      setMachine(false);
       return;
     }
     setBusy(true);
@@ -101,6 +113,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
       await signedIn();
     } catch (e) {
       setCodeError(problemText(e, offline()));
+      setMachine(problemIsMachine(e));
     } finally {
       setBusy(false);
     }
@@ -151,6 +164,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
               {codeError}
             </p>
           )}
+          {codeError && machine && <MachineNotice />}
           <button type="submit" class="primary" disabled={busy}>
             {t("Activate")}
           </button>
@@ -174,6 +188,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
           {error}
         </p>
       )}
+      {error && machine && <MachineNotice />}
       <p>
         <a href="#/language">{t("Change language")}</a>
       </p>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
-import { formatDate, t } from "../i18n";
+import { direction, formatDate, t } from "../i18n";
 import { queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
 import { QueuedState } from "../components/queued";
@@ -69,7 +69,9 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
           <ul class="list" data-testid="queued">
             {questions.map((q) => (
               <li key={q.id} class="card queued-item">
-                <p class="text">{(q.body as { text: string }).text}</p>
+                <p class="text" lang={(q.body as Question).language} dir={direction((q.body as Question).language)}>
+                  {(q.body as Question).text}
+                </p>
                 <QueuedState item={q} />
               </li>
             ))}
@@ -86,7 +88,9 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
           <ul class="list" data-testid="questions">
             {items.map((q) => (
               <li key={q.id} class="card" data-question-id={q.id}>
-                <p class="text">{q.text}</p>
+                <p class="text" lang={q.language} dir={direction(q.language)}>
+                  {q.text}
+                </p>
                 <p class="meta">
                   <time dateTime={q.created_at}>{formatDate(q.created_at)}</time>
                 </p>

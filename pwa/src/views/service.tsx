@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ViewProps } from "../routes";
-import { formatTime, formatWeekday, t } from "../i18n";
+import { direction, formatTime, formatWeekday, t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { SafeHtml } from "../components/safe-html";
+import { InLanguage, LanguageName, sameLanguage, withTerms } from "../components/in-language";
 import { categoryLabel, hashParams, type OpeningHours, type Place, type ServiceDetail } from "../components/services";
 
 /** Opening hours as a list of days, each with its periods, in the reader's notation. */
@@ -27,6 +28,12 @@ function Hours({ hours, label }: { hours: OpeningHours[]; label: string }) {
   );
 }
 
+/** The category in the app's own words; the server's name only for a category the app does not know. */
+function categoryName(s: ServiceDetail): string {
+  const label = categoryLabel(s.category);
+  return label !== s.category ? label : s.category_name || s.category;
+}
+
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+0-9]/g, "")}`;
 }
@@ -35,19 +42,26 @@ function telHref(phone: string): string {
 function PlaceCard({ place }: { place: Place }) {
   const lat = place.latitude.toFixed(5);
   const lon = place.longitude.toFixed(5);
+  const accessibilityLanguage = place.accessibility_language ?? place.language;
   const address = `${place.address.street} ${place.address.house_number}, ${place.address.postal_code} ${place.address.city}`;
   return (
     <li class="card place" data-place-id={place.id}>
-      <h3 dir="auto" lang={place.language}>{place.name}</h3>
-      <p class="text">
+      <InLanguage lang={place.language} unreviewed={place.unreviewed}>
+        <h3>{withTerms(place.name, place.language)}</h3>
+        {place.accessibility && accessibilityLanguage === place.language && (
+          <p class="text">{withTerms(place.accessibility, place.language)}</p>
+        )}
+      </InLanguage>
+      {place.accessibility && accessibilityLanguage !== place.language && (
+        <InLanguage lang={accessibilityLanguage}>
+          <p class="text">{withTerms(place.accessibility, accessibilityLanguage)}</p>
+        </InLanguage>
+      )}
+      {/* A Dutch address is Dutch words and numbers: read and laid out as such on every page. */}
+      <p class="text address" lang="nl" dir="ltr">
         {address}
       </p>
       <Hours hours={place.opening_hours ?? []} label={t("Opening hours of {place}", { place: place.name })} />
-      {place.accessibility && (
-        <p class="text" dir="auto" lang={place.language}>
-          {place.accessibility}
-        </p>
-      )}
       <div class="actions">
         <a
           class="button"
@@ -88,23 +102,30 @@ export function ServiceView(_: ViewProps) {
   const s = read.data;
   return (
     <section aria-labelledby="service-title">
-      <h1 id="service-title" tabIndex={-1} dir="auto" lang={s?.language}>
-        {s ? s.title : t("Service")}
-      </h1>
-      <p>
+      <p class="back">
         <a class="button" href="#/services">
           {t("All services")}
         </a>
+        {s && <span class="badge">{categoryName(s)}</span>}
       </p>
+      {/* Title, summary and (when in the same language) body: one block, so one notice at most. */}
+      <InLanguage lang={s?.language} unreviewed={s?.unreviewed}>
+        <h1 id="service-title" tabIndex={-1}>
+          {s ? withTerms(s.title, s.language) : t("Service")}
+        </h1>
+        {s && <p class="text summary">{withTerms(s.summary, s.language)}</p>}
+        {s?.body_html && sameLanguage(s.body_language ?? s.language, s.language) && (
+          <SafeHtml html={s.body_html} lang={s.body_language ?? s.language} />
+        )}
+      </InLanguage>
       {valid ? <ReadState read={read} /> : <p class="error">{t("There is nothing here.")}</p>}
       {s && (
         <>
-          <p class="badge">{s.category_name || categoryLabel(s.category)}</p>
-          <p class="text summary" dir="auto" lang={s.language}>
-            {s.summary}
-          </p>
-          {s.unreviewed && <p class="hint">{t("Translated by a computer.")}</p>}
-          {s.body_html && <SafeHtml html={s.body_html} lang={s.body_language ?? undefined} />}
+          {s.body_html && !sameLanguage(s.body_language ?? s.language, s.language) && (
+            <InLanguage lang={s.body_language}>
+              <SafeHtml html={s.body_html} lang={s.body_language!} />
+            </InLanguage>
+          )}
           {((s.phones?.length ?? 0) > 0 || (s.links?.length ?? 0) > 0) && (
             <>
               <h2>{t("Contact")}</h2>
@@ -115,8 +136,21 @@ export function ServiceView(_: ViewProps) {
                   </a>
                 ))}
                 {s.links?.map((link) => (
-                  <a key={link.url} class="button" href={link.url} rel="noopener noreferrer">
-                    {link.label}
+                  <a
+                    key={link.url}
+                    class="button"
+                    href={link.url}
+                    rel="noopener noreferrer"
+                    lang={link.language ?? undefined}
+                    dir={link.language ? direction(link.language) : undefined}
+                  >
+                    {link.language && !sameLanguage(link.language) ? (
+                      <>
+                        {link.label} (<LanguageName code={link.language} />)
+                      </>
+                    ) : (
+                      link.label
+                    )}
                   </a>
                 ))}
               </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";
+import { InLanguage, withTerms } from "../components/in-language";
 import { CATEGORIES, categoryLabel, hashParams, type ServiceSummary } from "../components/services";
 
 function listPath(category: string, q: string): string {
@@ -97,12 +98,12 @@ export function ServicesView(_: ViewProps) {
         <ul class="list" data-testid="services">
           {items.map((s) => (
             <li key={s.id} class="card" data-service-id={s.id}>
-              <h2 class="card-title" dir="auto" lang={s.language}>
-                <a href={`#/service?id=${encodeURIComponent(s.id)}`}>{s.title}</a>
-              </h2>
-              <p class="text" dir="auto" lang={s.language}>
-                {s.summary}
-              </p>
+              <InLanguage lang={s.language} unreviewed={s.unreviewed}>
+                <h2 class="card-title">
+                  <a href={`#/service?id=${encodeURIComponent(s.id)}`}>{withTerms(s.title, s.language)}</a>
+                </h2>
+                <p class="text">{withTerms(s.summary, s.language)}</p>
+              </InLanguage>
               <p class="meta">{categoryLabel(s.category)}</p>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { go } from "../app";
 import { LANGUAGES, formatDate, language, t } from "../i18n";
 import { queue } from "../outbox";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
+import { TimeSelect } from "../components/date-time-select";
 
 interface QuietHours {
   start: string;
@@ -156,8 +157,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
     }
   };
 
-  const setTime = (part: "start" | "end") => (e: Event) =>
-    quiet && setQuiet({ ...quiet, [part]: (e.target as HTMLInputElement).value });
+  const setTime = (part: "start" | "end") => (value: string) => quiet && setQuiet({ ...quiet, [part]: value });
 
   return (
     <section aria-labelledby="settings-title">
@@ -171,23 +171,13 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
           value={language()}
           onChange={async (e) => {
             const code = (e.target as HTMLSelectElement).value;
+            // The server learns the choice from the language event (language-sync.ts).
             await ctx.changeLanguage(code);
-            if (resident) {
-              // Remember it on the server too, so letters and messages come in this language.
-              const me = await request("/api/v1/me").catch(() => null);
-              const etag = me?.headers.get("ETag");
-              if (etag)
-                await request("/api/v1/me", {
-                  method: "PATCH",
-                  body: { preferred_language: code },
-                  headers: { "If-Match": etag },
-                }).catch(() => undefined);
-            }
             ctx.announce(t("The language has been changed."));
           }}
         >
           {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
+            <option key={l.code} value={l.code} lang={l.code} dir={l.rtl ? "rtl" : "ltr"}>
               {l.name}
             </option>
           ))}
@@ -224,12 +214,10 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
           <p class="hint">{t("During quiet hours your phone stays silent. Messages wait until the quiet hours end.")}</p>
           <div class="row">
             <div>
-              <label for="quiet-start">{t("Quiet from")}</label>
-              <input id="quiet-start" type="time" required value={quiet.start} onInput={setTime("start")} />
+              <TimeSelect id="quiet-start" legend={t("Quiet from")} value={quiet.start} onChange={setTime("start")} />
             </div>
             <div>
-              <label for="quiet-end">{t("Quiet until")}</label>
-              <input id="quiet-end" type="time" required value={quiet.end} onInput={setTime("end")} />
+              <TimeSelect id="quiet-end" legend={t("Quiet until")} value={quiet.end} onChange={setTime("end")} />
             </div>
           </div>
           {quietError && (

@@ -1,8 +1,10 @@
+import { Fragment } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, problemText, request, type Page } from "../api";
 import type { AppContext } from "../app";
 import { categoryLabel, stateLabel, windowText } from "../help-labels";
-import { LANGUAGES, t } from "../i18n";
+import { t } from "../i18n";
+import { LanguageName } from "../components/in-language";
 
 interface VolunteerRequest {
   id: string;
@@ -17,10 +19,6 @@ interface VolunteerRequest {
   /** Only what the resident consents to share right now, only while this volunteer holds it. */
   contact: { preferred_name: string; languages: string[]; phone: string | null; email: string | null } | null;
   created_at: string;
-}
-
-function languageName(code: string): string {
-  return LANGUAGES.find((l) => l.code === code)?.name ?? code;
 }
 
 /**
@@ -81,7 +79,7 @@ export function VolunteerView({ ctx }: { ctx: AppContext }) {
       </p>
       <p class="meta">{windowText(r)}</p>
       <p class="meta">
-        {r.neighbourhood} · <span lang={r.language}>{languageName(r.language)}</span>
+        {r.neighbourhood} · <LanguageName code={r.language} />
       </p>
       <p class="badge" data-testid="volunteer-state">
         {stateLabel(r.state)}
@@ -107,7 +105,14 @@ export function VolunteerView({ ctx }: { ctx: AppContext }) {
           {r.contact.languages.length > 0 && (
             <>
               <dt>{t("Languages")}</dt>
-              <dd>{r.contact.languages.map(languageName).join(", ")}</dd>
+              <dd>
+                {r.contact.languages.map((code, i) => (
+                  <Fragment key={code}>
+                    {i > 0 && ", "}
+                    <LanguageName code={code} />
+                  </Fragment>
+                ))}
+              </dd>
             </>
           )}
         </dl>
