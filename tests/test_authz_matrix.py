@@ -204,7 +204,13 @@ MATRIX: dict[str, Case] = {
         only(404, "reviewer"),
         path={"purpose": "sell_my_data", "version": "1", "language": "ar"},
     ),
+    "adminSubmitConsentTranslation": Case(
+        only(400, *CONTENT_READERS), path={"purpose": "sell_my_data", "language": "ar"}, body={}
+    ),
     "adminListJourneyTranslations": Case(only(200, *CONTENT_READERS), query={"language": "ar"}),
+    "adminSubmitJourneyTranslation": Case(
+        only(400, *CONTENT_READERS), path={"key": "no_such_step", "language": "ar"}, body={}
+    ),
     "adminReviewJourneyTranslation": Case(
         only(404, "reviewer"), path={"key": "no_such_step", "language": "ar"}
     ),

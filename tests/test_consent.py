@@ -458,3 +458,51 @@ async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
     assert outcomes.count(201) == 1
     assert set(outcomes) - {201} <= {"changed-concurrently", "consent-already-granted"}
     assert await row_counts(db) == {**before, "consent_entry": before["consent_entry"] + 1}
+
+
+async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_version(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    amal = await demo_resident(db)
+    await db.execute(
+        text("DELETE FROM consent_text WHERE language = 'so' AND purpose = :purpose"),
+        {"purpose": VOLUNTEER.value},
+    )
+    await db.commit()
+    editor = await login(client, "demo-editor")
+    url = f"/api/v1/admin/consent-texts/{VOLUNTEER}/so"
+    body = {"title": "La wadaag", "body": "Qoraal buuxa.", "state": "translated"}
+    added = await client.put(url, json=body, headers=editor)
+    assert added.status_code == 200, added.text
+    assert (added.json()["version"], added.json()["translation_state"]) == (1, "translated")
+    # Amal agrees to the Somali text of version 1 …
+    await client.put("/api/v1/me/language", json={"language": "so"}, headers=resident)
+    assert (await states(client, resident))[VOLUNTEER]["text"]["title"] == "La wadaag"
+    granted = await client.post("/api/v1/me/consents", json=change(language="so"), headers=resident)
+    assert granted.status_code == 201, granted.text
+    # … so new Somali wording is a new version; the text she agreed to stays as it was.
+    reworded = await client.put(url, json={**body, "body": "Qoraal cusub."}, headers=editor)
+    assert reworded.json()["version"] == 2
+    listed = await states(client, resident)
+    assert (listed[VOLUNTEER]["text"]["body"], listed[VOLUNTEER]["text_changed"]) == (
+        "Qoraal cusub.",
+        True,
+    )
+    receipt = (await client.get(granted.json()["receipt"], headers=resident)).json()
+    assert receipt["consent_text"]["version"] == 1
+    dutch = (await consent._texts_of_version(db, amal.municipality_id, VOLUNTEER, 2))["nl"]
+    assert dutch.translation_state == "source"  # every other language carried over
+    before = await row_counts(db)
+    for bad_body, status in (
+        ({**body, "state": "reviewed"}, 400),  # only a reviewer's review makes it reviewed
+        ({**body, "title": "x" * 201}, 400),
+        ({"title": "T"}, 400),
+    ):
+        assert (await client.put(url, json=bad_body, headers=editor)).status_code == status
+    assert (
+        await client.put(f"/api/v1/admin/consent-texts/{VOLUNTEER}/nl", json=body, headers=editor)
+    ).status_code == 400  # the Dutch text is the source, not a translation
+    assert (
+        await client.put("/api/v1/admin/consent-texts/sell_my_data/so", json=body, headers=editor)
+    ).status_code == 404
+    assert await row_counts(db) == before

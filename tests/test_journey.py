@@ -102,6 +102,44 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         "/api/v1/admin/journey-texts/bank_account/ar/review", headers=editor
     )
     assert refused.status_code == 403
+    # New wording from an editor replaces the reviewed text and needs a new review.
+    corrected = await client.put(
+        "/api/v1/admin/journey-texts/bank_account/uk",
+        json={
+            "title": "Відкрити банківський рахунок",
+            "text": "Візьміть документ.",
+            "state": "translated",
+        },
+        headers=editor,
+    )
+    assert corrected.status_code == 200, corrected.text
+    assert (corrected.json()["translation_state"], corrected.json()["reviewed_by"]) == (
+        "translated",
+        None,
+    )
+    step = (await my_journey(client, resident))["next_step"]
+    assert (step["title"], step["translation_state"]) == (
+        "Відкрити банківський рахунок",
+        "translated",
+    )
+    for body in (
+        {"title": "T", "text": "x", "state": "reviewed"},  # only a review makes it reviewed
+        {"title": " ", "text": "x", "state": "machine"},
+        {"title": "T", "text": "x", "state": "machine", "extra": 1},
+    ):
+        bad = await client.put(
+            "/api/v1/admin/journey-texts/bank_account/uk", json=body, headers=editor
+        )
+        assert bad.status_code == 400, body
+    assert (await my_journey(client, resident))["next_step"][
+        "title"
+    ] == "Відкрити банківський рахунок"
+    unknown = await client.put(
+        "/api/v1/admin/journey-texts/no_such_step/uk",
+        json={"title": "T", "text": "x", "state": "machine"},
+        headers=editor,
+    )
+    assert unknown.status_code == 404
     for bad in (
         "/api/v1/admin/journey-texts?language=nl",
         "/api/v1/admin/journey-texts?language=de",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
@@ -13,6 +13,7 @@ from welkom.consent.schemas import (
     ConsentEntryOut,
     ConsentReceipt,
     ConsentStateOut,
+    ConsentTranslationIn,
     ConsentTranslationOut,
 )
 from welkom.core import idempotency
@@ -114,6 +115,23 @@ class ConsentTranslationController(Controller):
         language: str = QueryParameter(name="language", max_length=8),
     ) -> list[ConsentTranslationOut]:
         return await service.translations(db, principal.municipality_id, language)
+
+    @put(
+        "/{purpose:str}/{language:str}",
+        operation_id="adminSubmitConsentTranslation",
+        description="Translate a purpose's current consent text (state machine or translated; "
+        "only a reviewer's review makes it reviewed). New wording for a language the text "
+        "already has publishes a new version: residents who agreed are asked to read it again.",
+    )
+    async def submit(
+        self,
+        data: JSONBody[ConsentTranslationIn],
+        db: DbSession,
+        principal: Caller,
+        purpose: FromPath[str],
+        language: FromPath[str],
+    ) -> ConsentTranslationOut:
+        return await service.submit_translation(db, principal, purpose, language, data)
 
     @post(
         "/{purpose:str}/{version:int}/{language:str}/review",

@@ -112,3 +112,11 @@ class ConsentTranslationOut(msgspec.Struct):
     translation_state: str | None  # machine | translated | reviewed
     reviewed_by: str | None
     reviewed_at: datetime | None
+
+
+class ConsentTranslationIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A translation of a purpose's current consent text; ``reviewed`` only through a review."""
+
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    body: Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+    state: Literal["machine", "translated"]

@@ -33,6 +33,7 @@ from welkom.consent.schemas import (
     ConsentReceipt,
     ConsentStateOut,
     ConsentTextOut,
+    ConsentTranslationIn,
     ConsentTranslationOut,
     Labelled,
     ReceiptController,
@@ -537,6 +538,58 @@ async def translations(
             )
         )
     return out
+
+
+async def submit_translation(
+    db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
+) -> ConsentTranslationOut:
+    """Translate a purpose's current consent text into ``language``. Commits.
+
+    A language the current version lacks is added to it (nobody can have agreed to it yet). New
+    wording for a language the version already has is a new version — the text a resident agreed
+    to never changes — with every other language carried over as it was; residents who agreed
+    to the previous version are asked to read the text again."""
+    _translation_target(language)
+    known = definition(purpose)
+    version = await _current_version(db, editor.municipality_id, known.purpose) if known else None
+    if known is None or version is None:
+        raise Problem.not_found()
+    title, body = data.title.strip(), data.body.strip()
+    if not title or not body:
+        field = "title" if not title else "body"
+        raise Problem.validation([FieldError(field, N_("This field is required."))])
+    texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
+    existing = texts.get(language)
+    if existing is None:
+        db.add(
+            ConsentText(
+                municipality_id=editor.municipality_id,
+                purpose=known.purpose,
+                version=version,
+                language=language,
+                title=title,
+                body=body,
+                translation_state=data.state,
+                sha256=_text_hash(title, body),
+            )
+        )
+    elif (existing.title, existing.body, existing.translation_state) != (title, body, data.state):
+        carried = [
+            TextIn(t.language, t.title, t.body, t.translation_state)
+            for t in texts.values()
+            if t.language != language
+        ]
+        version = await publish_text_version(
+            db,
+            editor.municipality_id,
+            known.purpose,
+            [*carried, TextIn(language, title, body, data.state)],
+        )
+    await db.commit()
+    texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
+    return _translation_out(
+        known.purpose, version, language, texts[SOURCE_LANGUAGE], texts[language]
+    )
 
 
 async def review_translation(

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from litestar import Controller, Request, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar import Controller, Request, get, post, put
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession
 from welkom.core.problems import request_language
 from welkom.journey import service
-from welkom.journey.schemas import JourneyOut, StepTranslationOut
+from welkom.journey.schemas import JourneyOut, StepTranslationIn, StepTranslationOut
 from welkom.residents import service as residents
 
 
@@ -44,6 +44,22 @@ class JourneyTranslationController(Controller):
         language: str = QueryParameter(name="language", max_length=8),
     ) -> list[StepTranslationOut]:
         return await service.translations(db, principal.municipality_id, language)
+
+    @put(
+        "/{key:str}/{language:str}",
+        operation_id="adminSubmitJourneyTranslation",
+        description="Translate a step of the active journey template (state machine or "
+        "translated; only a reviewer's review makes it reviewed).",
+    )
+    async def submit(
+        self,
+        data: JSONBody[StepTranslationIn],
+        db: DbSession,
+        principal: Caller,
+        key: FromPath[str],
+        language: FromPath[str],
+    ) -> StepTranslationOut:
+        return await service.submit_translation(db, principal, key, language, data)
 
     @post(
         "/{key:str}/{language:str}/review",

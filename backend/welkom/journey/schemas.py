@@ -92,3 +92,11 @@ class StepTranslationOut(msgspec.Struct):
     translation_state: str | None  # machine | translated | reviewed
     reviewed_by: str | None
     reviewed_at: str | None  # ISO 8601
+
+
+class StepTranslationIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A translation of a journey step; ``reviewed`` only through a review."""
+
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+    state: Literal["machine", "translated"]

@@ -28,6 +28,7 @@ from welkom.journey.models import (
 from welkom.journey.schemas import (
     JourneyOut,
     StepOut,
+    StepTranslationIn,
     StepTranslationOut,
     StepUpdate,
     TemplateIn,
@@ -363,6 +364,28 @@ async def translations(
     """The active template's steps in Dutch beside their translation into ``language``."""
     _translation_target(language)
     return [_step_translation(s, language) for s in await _template_steps(db, municipality_id)]
+
+
+async def submit_translation(
+    db: AsyncSession, editor: Principal, key: str, language: str, data: StepTranslationIn
+) -> StepTranslationOut:
+    """Translate a step of the active template into ``language`` (replacing any earlier
+    translation, reviewed or not: new wording needs a new review). Commits."""
+    _translation_target(language)
+    step = next(
+        (s for s in await _template_steps(db, editor.municipality_id) if s.key == key), None
+    )
+    if step is None:
+        raise Problem.not_found()
+    title, text = data.title.strip(), data.text.strip()
+    if not title or not text:
+        field = "title" if not title else "text"
+        raise Problem.validation([FieldError(field, N_("This field is required."))])
+    translation = {"title": title, "text": text, "state": data.state}
+    if step.explanation.get(language) != translation:
+        step.explanation = {**step.explanation, language: translation}  # a new dict: an UPDATE
+        await db.commit()
+    return _step_translation(step, language)
 
 
 async def review_translation(
