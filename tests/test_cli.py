@@ -185,3 +185,26 @@ async def test_consent_policy_is_set_per_municipality(
     )
     assert relaxed.returncode == 0, relaxed.stderr
     assert (await municipalities.by_code(db, "9999")).consent_requires_reviewed_text is False
+
+
+async def test_languages_are_switched_off_and_on_per_municipality(
+    database_url: str, seeded: None, db: AsyncSession
+) -> None:
+    env = {"WELKOM_ENV": "test", "WELKOM_DATABASE_URL": database_url}
+    off = await asyncio.to_thread(
+        run, "municipalities", "languages", "9999", "--disable", "ps", "--disable", "so", env=env
+    )
+    assert off.returncode == 0, off.stderr
+    assert "switched off: ps, so" in off.stdout
+    assert (await municipalities.by_code(db, "9999")).disabled_languages == ["ps", "so"]
+    on = await asyncio.to_thread(
+        run, "municipalities", "languages", "9999", "--enable", "so", env=env
+    )
+    assert "switched off: ps" in on.stdout
+    for refused in (("--disable", "nl"), ("--disable", "de")):
+        result = await asyncio.to_thread(
+            run, "municipalities", "languages", "9999", *refused, env=env
+        )
+        assert result.returncode != 0
+    db.expire_all()
+    assert (await municipalities.by_code(db, "9999")).disabled_languages == ["ps"]

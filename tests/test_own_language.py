@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import row_counts
 from tests.push.fixtures import notify
 from welkom.core.i18n import gettext
+from welkom.municipalities import service as municipalities
 from welkom.notifications import kinds
 from welkom.residents.models import Resident
 
@@ -207,3 +208,28 @@ async def test_an_unknown_language_is_a_clear_problem_and_changes_nothing(
     assert problem["errors"], problem
     assert await row_counts(db) == before
     assert (await client.get("/api/v1/me", headers=resident)).json()["language"] == "uk"
+
+
+async def test_a_language_the_municipality_does_not_offer_is_refused_and_changes_nothing(
+    client: AsyncTestClient, resident: dict, db: AsyncSession
+) -> None:
+    await choose(client, resident, "uk")
+    code = (await client.get("/api/v1/me", headers=resident)).json()["municipality"]["code"]
+    assert await municipalities.set_languages(db, code, disable=("ps",), enable=()) == ["ps"]
+    before = await row_counts(db)
+    for method, path, body in (
+        ("PUT", "/api/v1/me/language", {"language": "ps"}),
+        ("GET", "/api/v1/me/journey?lang=ps", None),
+    ):
+        response = await client.request(method, path, json=body, headers=resident)
+        assert response.status_code == 400, response.text
+        assert response.headers["content-language"] == "uk"
+        [error] = response.json()["errors"]
+        assert error["message"] == gettext(
+            "Your municipality does not offer this language yet.", "uk"
+        )
+    assert await row_counts(db) == before
+    # Switching off the language a resident chose: Welkom speaks the one recorded at intake.
+    await municipalities.set_languages(db, code, disable=("uk",), enable=("ps",))
+    journey = await client.get("/api/v1/me/journey", headers=resident)
+    assert {s["language"] for s in journey.json()["steps"]} == {"ar"}

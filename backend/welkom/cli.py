@@ -208,6 +208,38 @@ def municipalities_consent_policy(code: str, require_reviewed: bool) -> None:
     click.echo(f"municipality {code}: consent on {rule}")
 
 
+@municipalities.command("languages")
+@click.argument("code")
+@click.option("--disable", multiple=True, help="A language code to switch off (repeatable).")
+@click.option("--enable", multiple=True, help="A language code to offer again (repeatable).")
+def municipalities_languages(code: str, disable: tuple[str, ...], enable: tuple[str, ...]) -> None:
+    """Switch languages off (or on again) for municipality CODE; prints those switched off."""
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.i18n import LANGUAGES
+    from welkom.municipalities.service import set_languages
+
+    unknown = sorted({*disable, *enable} - set(LANGUAGES))
+    if unknown:
+        raise click.ClickException(f"unknown language code(s): {', '.join(unknown)}")
+    if "nl" in disable:
+        raise click.ClickException("Dutch is the source language and cannot be switched off")
+    settings = _settings()
+
+    async def run() -> list[str] | None:
+        engine = create_engine(settings)
+        try:
+            await assert_migrated(engine)
+            async with session_factory(engine)() as db:
+                return await set_languages(db, code, disable=disable, enable=enable)
+        finally:
+            await engine.dispose()
+
+    off = asyncio.run(run())
+    if off is None:
+        raise click.ClickException(f"no municipality with code {code}")
+    click.echo(f"municipality {code}: switched off: {', '.join(off) or 'none'}")
+
+
 @main.command()
 @click.argument("revision")
 def downgrade(revision: str) -> None:

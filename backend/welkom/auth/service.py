@@ -63,6 +63,8 @@ class Principal:
     resident_id: uuid.UUID | None = None
     preferred_language: str | None = None
     municipality_default_language: str = "nl"
+    #: Languages the caller's municipality does not offer (``?lang=`` and choices refuse them).
+    disabled_languages: frozenset[str] = frozenset()
 
     def has_any(self, roles: frozenset[str] | set[str]) -> bool:
         return bool(self.roles & roles)
@@ -143,10 +145,15 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
     session, account, municipality, resident = row
     # The identity map holds rows weakly: keep these alive as long as the session lives.
     db.info["caller_rows"] = row
-    # The resident's own choice in the app wins over the language staff recorded at intake.
-    preferred_language = (
-        (resident.chosen_language or resident.preferred_language) if resident is not None else None
-    )
+    disabled_languages = frozenset(municipality.disabled_languages or ())
+    # The resident's own choice in the app wins over the language staff recorded at intake, as
+    # long as the municipality offers it.
+    preferred_language = None
+    if resident is not None:
+        chosen = resident.chosen_language
+        preferred_language = (
+            chosen if chosen and chosen not in disabled_languages else resident.preferred_language
+        )
     default_language = municipality.default_language
     now = utcnow()
     idle_limit = timedelta(seconds=settings.session_idle_timeout_seconds)
@@ -166,6 +173,7 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
         resident_id=account.resident_id,
         preferred_language=preferred_language,
         municipality_default_language=default_language,
+        disabled_languages=disabled_languages,
     )
 
 

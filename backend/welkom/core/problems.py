@@ -134,9 +134,10 @@ LANGUAGE_QUERY = "lang"
 
 
 def language_override(request: Request[Any, Any, Any]) -> str | None:
-    """The language ``?lang=`` asks for, if Welkom offers it."""
+    """The language ``?lang=`` asks for, if Welkom and the caller's municipality offer it."""
     value = request.query_params.get(LANGUAGE_QUERY)
-    return value if value in LANGUAGES else None
+    disabled = getattr(request.scope.get("user"), "disabled_languages", frozenset())
+    return value if value in LANGUAGES and value not in disabled else None
 
 
 def offered_language(
@@ -151,10 +152,20 @@ def offered_language(
 
 
 async def check_language_override(request: Request[Any, Any, Any]) -> None:
-    """Refuse ``?lang=`` with a code Welkom does not offer (before the handler runs)."""
+    """Refuse ``?lang=`` with a code Welkom, or the caller's municipality, does not offer
+    (before the handler runs)."""
     value = request.query_params.get(LANGUAGE_QUERY)
     if value is not None:
         offered_language(value, field=LANGUAGE_QUERY, source="query")
+        disabled = getattr(request.scope.get("user"), "disabled_languages", frozenset())
+        if value in disabled:
+            raise Problem.validation([not_offered_here(LANGUAGE_QUERY, source="query")])
+
+
+def not_offered_here(field: str, *, source: str = "body") -> FieldError:
+    return FieldError(
+        field, N_("Your municipality does not offer this language yet."), source=source
+    )
 
 
 def _public_name(request: Request[Any, Any, Any], error: FieldError) -> str:

@@ -18,6 +18,8 @@ class Municipality(SQLModel, table=True):
     default_language: str = Field(max_length=8, default="nl")
     case_register: str = Field(max_length=16, default="local", description="local | zgw")
     case_register_settings: dict = json_field()
+    #: Product languages this municipality does not offer its residents (yet).
+    disabled_languages: list[str] = json_field(default_factory=list)
     consent_requires_reviewed_text: bool = Field(
         default=False,
         description="Consent may be given only on the Dutch text or a reviewed translation",

@@ -22,7 +22,7 @@ from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
-from welkom.core.problems import FieldError, Problem, offered_language
+from welkom.core.problems import FieldError, Problem, not_offered_here, offered_language
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.service import rsin_is_valid
 from welkom.residents.models import HouseholdMember, Relation, Resident, ResidentChange
@@ -219,6 +219,9 @@ async def choose_language(db: AsyncSession, resident_id: uuid.UUID, language: st
     them (API texts, content, notifications, receipts, exports)."""
     offered_language(language)
     resident = await get_own(db, resident_id)
+    municipality = await municipalities.get(db, resident.municipality_id)
+    if language in municipality.disabled_languages:
+        raise Problem.validation([not_offered_here("language")])
     if resident.chosen_language != language:
         resident.chosen_language = language
         await db.commit()

@@ -1,6 +1,6 @@
 """languages: the resident's own choice of language, the review state of consent texts shown
-and who reviewed a consent translation, and a municipality's rule that consent needs a reviewed
-translation
+and who reviewed a consent translation, a municipality's rule that consent needs a reviewed
+translation, and the languages a municipality does not offer
 
 Revision ID: b1_languages
 Revises: a8_admin_volunteers
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 import welkom.core.models
 
@@ -33,6 +34,15 @@ def upgrade() -> None:
     op.add_column(
         "municipality",
         sa.Column(
+            "disabled_languages",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+            server_default="[]",
+        ),
+    )
+    op.add_column(
+        "municipality",
+        sa.Column(
             "consent_requires_reviewed_text",
             sa.Boolean(),
             nullable=False,
@@ -45,6 +55,7 @@ def downgrade() -> None:
     # Plain DROP COLUMN (SQLite 3.35+): a batch copy of municipality would break the foreign
     # keys every tenant table holds to it.
     op.drop_column("municipality", "consent_requires_reviewed_text")
+    op.drop_column("municipality", "disabled_languages")
     op.drop_column("consent_entry", "text_translation_state")
     op.drop_column("consent_text", "reviewed_at")
     op.drop_column("consent_text", "reviewed_by")
