@@ -475,6 +475,8 @@ async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_vers
     added = await client.put(url, json=body, headers=editor)
     assert added.status_code == 200, added.text
     assert (added.json()["version"], added.json()["translation_state"]) == (1, "translated")
+    again = await client.put(url, json=body, headers=editor)  # the same wording: nothing new
+    assert (again.json()["version"], again.json()["translation_state"]) == (1, "translated")
     # Amal agrees to the Somali text of version 1 …
     await client.put("/api/v1/me/language", json={"language": "so"}, headers=resident)
     assert (await states(client, resident))[VOLUNTEER]["text"]["title"] == "La wadaag"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import msgspec
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -540,6 +541,45 @@ async def translations(
     return out
 
 
+async def _write_translation(
+    db: AsyncSession, municipality_id: uuid.UUID, purpose: Purpose, version: int, new: TextIn
+) -> int:
+    """Add ``new`` to ``version``, or publish the version that carries it; the version it is in."""
+    texts = await _texts_of_version(db, municipality_id, purpose, version)
+    existing = texts.get(new.language)
+    if existing is None:
+        db.add(
+            ConsentText(
+                municipality_id=municipality_id,
+                purpose=purpose,
+                version=version,
+                language=new.language,
+                title=new.title,
+                body=new.body,
+                translation_state=new.translation_state,
+                sha256=_text_hash(new.title, new.body),
+            )
+        )
+        await db.flush()
+        return version
+    if (existing.title, existing.body) == (new.title, new.body):
+        if (existing.translation_state, new.translation_state) == ("machine", "translated"):
+            existing.translation_state = "translated"  # a person confirms the machine's wording
+        return version
+    carried = [t for t in texts.values() if t.language != new.language]
+    version = await publish_text_version(
+        db,
+        municipality_id,
+        purpose,
+        [*(TextIn(t.language, t.title, t.body, t.translation_state) for t in carried), new],
+    )
+    republished = await _texts_of_version(db, municipality_id, purpose, version)
+    for old in carried:  # a review stays with the wording it approved
+        republished[old.language].reviewed_by = old.reviewed_by
+        republished[old.language].reviewed_at = old.reviewed_at
+    return version
+
+
 async def submit_translation(
     db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
 ) -> ConsentTranslationOut:
@@ -558,34 +598,22 @@ async def submit_translation(
     if not title or not body:
         field = "title" if not title else "body"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
-    texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
-    existing = texts.get(language)
-    if existing is None:
-        db.add(
-            ConsentText(
-                municipality_id=editor.municipality_id,
-                purpose=known.purpose,
-                version=version,
-                language=language,
-                title=title,
-                body=body,
-                translation_state=data.state,
-                sha256=_text_hash(title, body),
-            )
-        )
-    elif (existing.title, existing.body, existing.translation_state) != (title, body, data.state):
-        carried = [
-            TextIn(t.language, t.title, t.body, t.translation_state)
-            for t in texts.values()
-            if t.language != language
-        ]
-        version = await publish_text_version(
+    try:
+        version = await _write_translation(
             db,
             editor.municipality_id,
             known.purpose,
-            [*carried, TextIn(language, title, body, data.state)],
+            version,
+            TextIn(language, title, body, data.state),
         )
-    await db.commit()
+        await db.commit()
+    except IntegrityError as exc:  # another editor published a version at the same moment
+        await db.rollback()
+        raise Problem.conflict(
+            "translation-conflict",
+            N_("Changed in the meantime"),
+            N_("Someone else saved this translation at the same time. Reload and try again."),
+        ) from exc
     texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
     return _translation_out(
         known.purpose, version, language, texts[SOURCE_LANGUAGE], texts[language]
