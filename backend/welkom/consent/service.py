@@ -99,6 +99,21 @@ def _text_hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
 
 
+def _text_row(
+    municipality_id: uuid.UUID, purpose: Purpose, version: int, text: TextIn
+) -> ConsentText:
+    return ConsentText(
+        municipality_id=municipality_id,
+        purpose=purpose,
+        version=version,
+        language=text.language,
+        title=text.title,
+        body=text.body,
+        translation_state=text.translation_state,
+        sha256=_text_hash(text.title, text.body),
+    )
+
+
 async def publish_text_version(
     db: AsyncSession, municipality_id: uuid.UUID, purpose: Purpose, texts: list[TextIn]
 ) -> int:
@@ -129,19 +144,7 @@ async def publish_text_version(
         )
     ).scalar_one()
     version = (current or 0) + 1
-    db.add_all(
-        ConsentText(
-            municipality_id=municipality_id,
-            purpose=purpose,
-            version=version,
-            language=t.language,
-            title=t.title,
-            body=t.body,
-            translation_state=t.translation_state,
-            sha256=_text_hash(t.title, t.body),
-        )
-        for t in texts
-    )
+    db.add_all(_text_row(municipality_id, purpose, version, t) for t in texts)
     await db.flush()
     return version
 
@@ -548,18 +551,7 @@ async def _write_translation(
     texts = await _texts_of_version(db, municipality_id, purpose, version)
     existing = texts.get(new.language)
     if existing is None:
-        db.add(
-            ConsentText(
-                municipality_id=municipality_id,
-                purpose=purpose,
-                version=version,
-                language=new.language,
-                title=new.title,
-                body=new.body,
-                translation_state=new.translation_state,
-                sha256=_text_hash(new.title, new.body),
-            )
-        )
+        db.add(_text_row(municipality_id, purpose, version, new))
         await db.flush()
         return version
     if (existing.title, existing.body) == (new.title, new.body):

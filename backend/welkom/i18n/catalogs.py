@@ -117,6 +117,20 @@ def _message_problems(message: Message, nplurals: int) -> list[str]:
     return problems
 
 
+def _read_counted(path: Path, where: str, report: Report) -> Catalog | None:
+    """The catalog at ``path``, counted as checked; None (and the error reported) when it is
+    missing or cannot be parsed."""
+    if not path.exists():
+        report.errors.append(f"{where}: missing catalog")
+        return None
+    report.checked += 1
+    try:
+        return _read(path)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        report.errors.append(f"{where}: malformed ({exc})")
+        return None
+
+
 def untranslated(catalog: Catalog) -> list[str]:
     """msgids of ``catalog`` without a translation (a fuzzy one counts: it is marked)."""
     missing = []
@@ -141,14 +155,7 @@ def check_content(directory: Path, languages: tuple[str, ...]) -> Report:
     for language in languages:
         path = directory / f"{language}.po"
         where = f"{directory.name}/{path.name}"
-        if not path.exists():
-            report.errors.append(f"{where}: missing catalog")
-            continue
-        report.checked += 1
-        try:
-            catalog = _read(path)
-        except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-            report.errors.append(f"{where}: malformed ({exc})")
+        if (catalog := _read_counted(path, where, report)) is None:
             continue
         absent = [m.id for m in template if m.id and m.id not in catalog]
         if absent:
@@ -190,14 +197,7 @@ def check(locales: Path, languages: tuple[str, ...] = LANGUAGES, *, strict: bool
         for language in languages:
             path = catalog_path(locales, language, domain)
             where = f"{language}/{domain}.po"
-            if not path.exists():
-                report.errors.append(f"{where}: missing catalog")
-                continue
-            report.checked += 1
-            try:
-                catalog = _read(path)
-            except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-                report.errors.append(f"{where}: malformed ({exc})")
+            if (catalog := _read_counted(path, where, report)) is None:
                 continue
             header = _plural_header(path)
             if problem := plural_problem(language, header):
