@@ -75,7 +75,14 @@ interface FormProps {
 function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const [draft, setDraft] = useState<Draft>(initial);
+  const [draft, setDraftState] = useState<Draft>(initial);
+  // What was typed, as of the last input event: a Save tapped before the next render (a slow
+  // phone) sends it, not the draft of the previous render.
+  const typed = useRef<Draft>(initial);
+  const change = (patch: Partial<Draft>) => {
+    typed.current = { ...typed.current, ...patch };
+    setDraftState(typed.current);
+  };
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState("");
   const [problemMachine, setProblemMachine] = useState(false); // a computer translated its text
@@ -83,6 +90,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const draft = typed.current;
     const found = localErrors(draft);
     setErrors(found);
     setProblem("");
@@ -114,7 +122,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
         value={draft[name]}
         aria-invalid={errors[name] ? "true" : undefined}
         aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-        onInput={(e) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value })}
+        onInput={(e) => change({ [name]: (e.target as HTMLInputElement).value })}
         {...extra}
       />
       {errors[name] && (
@@ -142,7 +150,7 @@ function MemberForm({ id, title, initial, send, onCancel }: FormProps) {
           id={`${id}-relation`}
           name="relation"
           value={draft.relation}
-          onChange={(e) => setDraft({ ...draft, relation: (e.target as HTMLSelectElement).value })}
+          onChange={(e) => change({ relation: (e.target as HTMLSelectElement).value })}
         >
           {RELATIONS.map((relation) => (
             <option key={relation} value={relation}>
