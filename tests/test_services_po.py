@@ -175,3 +175,104 @@ async def test_bad_po_files_change_nothing(client: AsyncTestClient, db: AsyncSes
         assert response.status_code == 400, (language, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
     assert await row_counts(db) == before
+
+
+async def _import(client: AsyncTestClient, headers: dict, language: str, catalog):
+    return await client.post(
+        "/api/v1/admin/translations/import",
+        params={"language": language},
+        content=_po_bytes(catalog),
+        headers=headers,
+    )
+
+
+def _pair_entries(catalog, prefix: str) -> dict[str, object]:
+    return {m.context: m for m in catalog if m.context and m.context.startswith(prefix)}
+
+
+async def test_consent_texts_and_journey_go_to_the_agency_in_the_same_file(
+    client: AsyncTestClient,
+) -> None:
+    staff = await editor(client)
+    catalog = await _export(client, staff, "ti")
+    consent = _pair_entries(catalog, "consent/")
+    journey = _pair_entries(catalog, "journey/")
+    listed = (
+        await client.get("/api/v1/admin/consent-texts", params={"language": "ti"}, headers=staff)
+    ).json()
+    steps = (
+        await client.get("/api/v1/admin/journey-texts", params={"language": "ti"}, headers=staff)
+    ).json()
+    # Every purpose's title and body, and every step's title and text, with Dutch as msgid.
+    assert set(consent) == {
+        f"consent/{t['purpose']}/{f}" for t in listed for f in ("title", "body")
+    }
+    assert set(journey) == {f"journey/{s['key']}/{f}" for s in steps for f in ("title", "text")}
+    first = listed[0]
+    body = consent[f"consent/{first['purpose']}/body"]
+    assert (body.id, body.string) == (first["source_body"], first["body"])
+    assert body.fuzzy  # the demo's translations are machine-made
+    assert f"version {first['version']}" in body.auto_comments
+
+    # The agency corrects a consent body and confirms a journey step's machine wording.
+    body.string = first["body"] + "\n\nቐሊል ዝበለ ትርጉም።"
+    body.flags.discard("fuzzy")
+    consent[f"consent/{first['purpose']}/title"].flags.discard("fuzzy")  # a person checked both
+    step = steps[0]
+    for field in ("title", "text"):
+        journey[f"journey/{step['key']}/{field}"].flags.discard("fuzzy")
+    result = await _import(client, staff, "ti", catalog)
+    assert result.status_code == 200, result.text
+    assert result.json()["imported"] == 3
+    assert result.json()["skipped_unknown"] == 0
+
+    after = {
+        t["purpose"]: t
+        for t in (
+            await client.get(
+                "/api/v1/admin/consent-texts", params={"language": "ti"}, headers=staff
+            )
+        ).json()
+    }[first["purpose"]]
+    assert after["body"] == body.string
+    assert after["translation_state"] == "translated"  # never "reviewed" by an import
+    assert after["version"] == first["version"] + 1  # new wording: a new version
+    step_after = {
+        s["key"]: s
+        for s in (
+            await client.get(
+                "/api/v1/admin/journey-texts", params={"language": "ti"}, headers=staff
+            )
+        ).json()
+    }[step["key"]]
+    assert (step_after["title"], step_after["text"]) == (step["title"], step["text"])
+    assert step_after["translation_state"] == "translated"
+
+    # The same file again changes nothing (no new consent version either).
+    again = await _import(client, staff, "ti", await _export(client, staff, "ti"))
+    assert again.json()["imported"] == 0
+
+
+async def test_consent_and_journey_imports_check_sources_and_lengths(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
+    staff = await editor(client)
+    catalog = await _export(client, staff, "ar")
+    journey = _pair_entries(catalog, "journey/")
+    title = next(m for c, m in journey.items() if c.endswith("/title"))
+    title.id = title.id + " (oud)"  # the source changed since the export
+    title.string = "عنوان جديد"
+    result = await _import(client, staff, "ar", catalog)
+    assert result.json()["skipped_stale"] == 1
+    assert result.json()["imported"] == 0
+
+    before = await row_counts(db)
+    fresh = await _export(client, staff, "ar")
+    consent_title = next(
+        m for c, m in _pair_entries(fresh, "consent/").items() if c.endswith("/title")
+    )
+    consent_title.string = "ع" * 201
+    refused = await _import(client, staff, "ar", fresh)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["errors"][0]["field"] == consent_title.context
+    assert await row_counts(db) == before  # all or nothing

@@ -41,7 +41,7 @@ from welkom.consent.schemas import (
     ReceiptText,
 )
 from welkom.core import idempotency
-from welkom.core.i18n import LANGUAGES, N_, format_date, gettext
+from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, offered_language
@@ -572,44 +572,86 @@ async def _write_translation(
     return version
 
 
-async def submit_translation(
-    db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
-) -> ConsentTranslationOut:
-    """Translate a purpose's current consent text into ``language``. Commits.
+async def write_translation(
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    purpose: str,
+    language: str,
+    title: str,
+    body: str,
+    state: str,
+) -> int | None:
+    """Put a translation of a purpose's current consent text; no commit. None: no such text.
 
     A language the current version lacks is added to it (nobody can have agreed to it yet). New
     wording for a language the version already has is a new version — the text a resident agreed
     to never changes — with every other language carried over as it was; residents who agreed
     to the previous version are asked to read the text again."""
-    _translation_target(language)
     known = definition(purpose)
-    version = await _current_version(db, editor.municipality_id, known.purpose) if known else None
+    version = await _current_version(db, municipality_id, known.purpose) if known else None
     if known is None or version is None:
-        raise Problem.not_found()
+        return None
+    return await _write_translation(
+        db, municipality_id, known.purpose, version, TextIn(language, title, body, state)
+    )
+
+
+def translation_conflict() -> Problem:
+    """Another editor published a version at the same moment."""
+    return Problem.conflict(
+        "translation-conflict",
+        N_("Changed in the meantime"),
+        N_("Someone else saved this translation at the same time. Reload and try again."),
+    )
+
+
+async def submit_translation(
+    db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
+) -> ConsentTranslationOut:
+    """Translate a purpose's current consent text into ``language`` (:func:`write_translation`).
+    Commits."""
+    _translation_target(language)
     title, body = data.title.strip(), data.body.strip()
     if not title or not body:
         field = "title" if not title else "body"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
     try:
-        version = await _write_translation(
-            db,
-            editor.municipality_id,
-            known.purpose,
-            version,
-            TextIn(language, title, body, data.state),
+        version = await write_translation(
+            db, editor.municipality_id, purpose, language, title, body, data.state
         )
+        if version is None:
+            raise Problem.not_found()
         await db.commit()
-    except IntegrityError as exc:  # another editor published a version at the same moment
+    except IntegrityError as exc:
         await db.rollback()
-        raise Problem.conflict(
-            "translation-conflict",
-            N_("Changed in the meantime"),
-            N_("Someone else saved this translation at the same time. Reload and try again."),
-        ) from exc
-    texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
-    return _translation_out(
-        known.purpose, version, language, texts[SOURCE_LANGUAGE], texts[language]
-    )
+        raise translation_conflict() from exc
+    texts = await _texts_of_version(db, editor.municipality_id, purpose, version)
+    return _translation_out(purpose, version, language, texts[SOURCE_LANGUAGE], texts[language])
+
+
+async def translation_pairs(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str
+) -> list[TextPair]:
+    """Every purpose's current text with its translation into ``language``, for a PO file."""
+    pairs = []
+    for purpose in PURPOSES:
+        version = await _current_version(db, municipality_id, purpose)
+        if version is None:
+            continue
+        texts = await _texts_of_version(db, municipality_id, purpose, version)
+        source, text = texts[SOURCE_LANGUAGE], texts.get(language)
+        pairs.append(
+            TextPair(
+                kind="consent",
+                key=purpose,
+                fields=("title", "body"),
+                source=(source.title, source.body),
+                translation=(text.title, text.body) if text else None,
+                state=text.translation_state if text else None,
+                note=f"version {version}",
+            )
+        )
+    return pairs
 
 
 async def review_translation(

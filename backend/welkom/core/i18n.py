@@ -11,6 +11,7 @@ import io
 import os
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,20 @@ current_language: ContextVar[str] = ContextVar("current_language", default="nl")
 _ACCEPT_LANGUAGE_ITEM = re.compile(
     r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q=([0-9.]+))?\s*$"
 )
+
+
+@dataclass(frozen=True)
+class TextPair:
+    """A content text that is translated as a whole (a title with its body), as exchanged in
+    a PO file: one entry per field, ``msgctxt`` = ``<kind>/<key>/<field>``."""
+
+    kind: str
+    key: str
+    fields: tuple[str, str]
+    source: tuple[str, str]
+    translation: tuple[str, str] | None
+    state: str | None
+    note: str = ""
 
 
 def parse_accept_language(header: str | None) -> list[str]:

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
-from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.i18n import LANGUAGES, N_, TextPair
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.journey.models import (
@@ -366,26 +366,69 @@ async def translations(
     return [_step_translation(s, language) for s in await _template_steps(db, municipality_id)]
 
 
+async def write_translation(
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    key: str,
+    language: str,
+    title: str,
+    text: str,
+    state: str,
+) -> JourneyTemplateStep | None:
+    """Put a translation of a step of the active template (replacing any earlier translation,
+    reviewed or not: new wording needs a new review); no commit. None: no such step."""
+    step = next((s for s in await _template_steps(db, municipality_id) if s.key == key), None)
+    if step is None:
+        return None
+    translation = {"title": title, "text": text, "state": state}
+    current = step.explanation.get(language)
+    if current is not None and (current["title"], current["text"]) == (title, text):
+        if (current["state"], state) == ("machine", "translated"):
+            translation = {**current, "state": "translated"}  # a person confirms the wording
+        else:
+            return step
+    step.explanation = {**step.explanation, language: translation}  # a new dict: an UPDATE
+    return step
+
+
 async def submit_translation(
     db: AsyncSession, editor: Principal, key: str, language: str, data: StepTranslationIn
 ) -> StepTranslationOut:
-    """Translate a step of the active template into ``language`` (replacing any earlier
-    translation, reviewed or not: new wording needs a new review). Commits."""
+    """Translate a step of the active template into ``language`` (:func:`write_translation`).
+    Commits."""
     _translation_target(language)
-    step = next(
-        (s for s in await _template_steps(db, editor.municipality_id) if s.key == key), None
-    )
-    if step is None:
-        raise Problem.not_found()
     title, text = data.title.strip(), data.text.strip()
     if not title or not text:
         field = "title" if not title else "text"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
-    translation = {"title": title, "text": text, "state": data.state}
-    if step.explanation.get(language) != translation:
-        step.explanation = {**step.explanation, language: translation}  # a new dict: an UPDATE
-        await db.commit()
+    step = await write_translation(
+        db, editor.municipality_id, key, language, title, text, data.state
+    )
+    if step is None:
+        raise Problem.not_found()
+    await db.commit()
     return _step_translation(step, language)
+
+
+async def translation_pairs(
+    db: AsyncSession, municipality_id: uuid.UUID, language: str
+) -> list[TextPair]:
+    """The active template's steps with their translation into ``language``, for a PO file."""
+    pairs = []
+    for step in await _template_steps(db, municipality_id):
+        source = step.explanation.get(SOURCE_LANGUAGE, {"title": step.key, "text": ""})
+        text = step.explanation.get(language)
+        pairs.append(
+            TextPair(
+                kind="journey",
+                key=step.key,
+                fields=("title", "text"),
+                source=(source["title"], source["text"]),
+                translation=(text["title"], text["text"]) if text else None,
+                state=text["state"] if text else None,
+            )
+        )
+    return pairs
 
 
 async def review_translation(

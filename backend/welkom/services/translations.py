@@ -17,10 +17,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
-from welkom.core.i18n import LANGUAGES, N_, match_language
+from welkom.consent import service as consent
+from welkom.core.i18n import LANGUAGES, N_, TextPair, match_language
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.i18n.catalogs import pin_language
+from welkom.journey import service as journey
 from welkom.services import texts
 from welkom.services.models import (
     OwnerKind,
@@ -260,11 +262,7 @@ async def _commit(db: AsyncSession) -> None:
         await db.commit()
     except IntegrityError as exc:
         await db.rollback()
-        raise Problem.conflict(
-            "translation-conflict",
-            N_("Changed in the meantime"),
-            N_("Someone else saved this translation at the same time. Reload and try again."),
-        ) from exc
+        raise consent.translation_conflict() from exc
 
 
 # ---- PO export and import ----
@@ -303,9 +301,92 @@ async def export_po(db: AsyncSession, municipality_id: uuid.UUID, language: str)
             flags=flags,
             auto_comments=comments,
         )
+    for pair in await _pairs(db, municipality_id, language):
+        for index, field in enumerate(pair.fields):
+            comments = [f"state: {pair.state or 'missing'}"]
+            if pair.note:
+                comments.append(pair.note)
+            catalog.add(
+                pair.source[index],
+                pair.translation[index] if pair.translation else "",
+                context=f"{pair.kind}/{pair.key}/{field}",
+                flags=["fuzzy"] if pair.state == "machine" else [],
+                auto_comments=comments,
+            )
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=False)
     return buffer.getvalue()
+
+
+async def _pairs(db: AsyncSession, municipality_id: uuid.UUID, language: str) -> list[TextPair]:
+    """Consent texts and journey steps: each translated as a title with its body."""
+    return [
+        *await consent.translation_pairs(db, municipality_id, language),
+        *await journey.translation_pairs(db, municipality_id, language),
+    ]
+
+
+#: The longest title and body a consent text or journey step takes (their submit schemas).
+_PAIR_LIMITS = {"consent": (200, 20_000), "journey": (200, 4000)}
+
+
+async def _import_pairs(
+    db: AsyncSession,
+    principal: Principal,
+    language: str,
+    entries: dict[str, tuple[str, str, bool]],
+    counts: dict[str, int],
+) -> None:
+    """Apply the PO entries (context → msgid, msgstr, fuzzy) of consent texts and journey
+    steps. A pair is written when none of its entries is stale; a field the file leaves empty
+    keeps the current translation."""
+    for pair in await _pairs(db, principal.municipality_id, language):
+        contexts = [f"{pair.kind}/{pair.key}/{field}" for field in pair.fields]
+        present = [i for i, context in enumerate(contexts) if context in entries]
+        if not present:
+            continue
+        given = {i: entries.pop(contexts[i]) for i in present}
+        stale = [i for i in present if given[i][0] != pair.source[i]]
+        if stale:
+            counts["skipped_stale"] += len(stale)
+            continue
+        values = []
+        for i in range(2):
+            text = given[i][1].strip() if i in given else ""
+            if not text and pair.translation:
+                text = pair.translation[i]
+            values.append(text)
+        if not all(values):
+            counts["empty"] += len(present)
+            continue
+        for i, limit in enumerate(_PAIR_LIMITS[pair.kind]):
+            if len(values[i]) > limit:
+                raise Problem.validation(
+                    [
+                        FieldError(
+                            contexts[i], N_("At most {max} characters."), {"max": limit}, "body"
+                        )
+                    ]
+                )
+        fuzzy = any(given[i][2] for i in present)
+        if pair.translation is not None and tuple(values) == pair.translation:
+            confirmed = pair.state in ("translated", "reviewed")
+            if fuzzy or confirmed:
+                counts["unchanged"] += len(present)
+                continue
+        state = "machine" if fuzzy else "translated"
+        title, body = values
+        if pair.kind == "consent":
+            await consent.write_translation(
+                db, principal.municipality_id, pair.key, language, title, body, state
+            )
+        else:
+            await journey.write_translation(
+                db, principal.municipality_id, pair.key, language, title, body, state
+            )
+        changed = [i for i in present if not pair.translation or values[i] != pair.translation[i]]
+        counts["imported"] += len(changed) or len(present)  # nothing changed: a confirmation
+        counts["unchanged"] += len(present) - (len(changed) or len(present))
 
 
 def _parse_context(context: str | None) -> tuple[str, uuid.UUID, str] | None:
@@ -344,8 +425,13 @@ async def import_po(
         ("imported", "unchanged", "skipped_stale", "skipped_unknown", "empty"), 0
     )
     who = actor(principal)
+    paired: dict[str, tuple[str, str, bool]] = {}
     for message in catalog:
         if not message.id:
+            continue
+        if (message.context or "").startswith(("consent/", "journey/")):
+            text = message.string if isinstance(message.string, str) else ""
+            paired[message.context] = (str(message.id), text, message.fuzzy)
             continue
         parsed = _parse_context(message.context)
         source = sources.get((parsed[1], parsed[2])) if parsed else None
@@ -370,5 +456,11 @@ async def import_po(
                 continue
         _write(db, source, row, language, text, state, who)
         counts["imported"] += 1
+    try:
+        await _import_pairs(db, principal, language, paired, counts)
+    except IntegrityError as exc:  # another editor published a consent text at the same moment
+        await db.rollback()
+        raise consent.translation_conflict() from exc
+    counts["skipped_unknown"] += len(paired)
     await _commit(db)
     return ImportResult(language=language, **counts)
