@@ -4,7 +4,9 @@ journey, services, notifications and problems, on both databases.
 The share of letters in the language's own script is measured over everything a resident reads
 in one visit, leaving out words the translation keeps exactly as the Dutch source has them: names
 and terms a resident will meet on Dutch letters (Welkom, DigiD, GGD, Werkplein, "toeslagen" in
-brackets). Those may be at most a fifth of the letters, so a text left in Dutch still fails."""
+brackets). Those may be at most a fifth of the letters, so a text left in Dutch still fails; with
+them, at least 90 % of the letters are in the language's script (titles, summaries and journey
+steps give a Dutch term only where a service text explains it)."""
 
 from __future__ import annotations
 
@@ -144,7 +146,8 @@ async def test_a_resident_reads_everything_in_the_language_they_chose(
             for a, f in figures.items()
         },
     )
-    for area, (_, without_names, names) in figures.items():
+    for area, (everything, without_names, names) in figures.items():
+        assert everything >= 0.90, (area, figures[area])
         assert without_names >= 0.95, (area, figures[area])
         assert names <= 0.2, (area, figures[area])
 
