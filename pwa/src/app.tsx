@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { flush, queue } from "./outbox";
-import { languageUnsent, syncLanguage } from "./language-sync";
+import { LANGUAGE_REFUSED_EVENT, languageRefused, languageUnsent, syncLanguage } from "./language-sync";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
 import { allowed, type RouteDef, VIEWS, type ViewProps } from "./routes";
 import { LanguageView } from "./views/language";
@@ -84,7 +84,8 @@ export function App({
   const [route, setRoute] = useState<Route>(languageChosen ? currentRoute() : "language");
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [offline, setOffline] = useState(!navigator.onLine);
-  const [, setLang] = useState(language());
+  const [lang, setLang] = useState(language());
+  const [refused, setRefused] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [waiting, setWaiting] = useState(0);
   const [waitingView, setWaitingView] = useState("questions");
@@ -141,11 +142,14 @@ export function App({
     const onOnline = () => {
       if (languageUnsent(session)) void syncLanguage(session, true);
     };
+    const onRefused = () => setRefused(languageRefused());
     addEventListener("welkom:language", onLanguage);
     addEventListener("online", onOnline);
+    addEventListener(LANGUAGE_REFUSED_EVENT, onRefused);
     return () => {
       removeEventListener("welkom:language", onLanguage);
       removeEventListener("online", onOnline);
+      removeEventListener(LANGUAGE_REFUSED_EVENT, onRefused);
     };
   }, [session]);
 
@@ -212,6 +216,12 @@ export function App({
         )}
       </header>
       <div class="notices">
+        {session && refused && refused === lang && (
+          <p class="notice refused" role="status">
+            {t("Your municipality does not offer this language yet.")}{" "}
+            <a href="#/language">{t("Choose your language")}</a>
+          </p>
+        )}
         {offline && <p class="notice offline">{t("You are offline. You see what was saved on this phone.")}</p>}
         {waiting > 0 && (
           <p class="notice queued">

@@ -12,6 +12,8 @@ export const LANGUAGE_PATH = "/api/v1/me/language";
 const UNSENT_KEY = "welkom.language.unsent";
 
 let sent: string | null = null; // `<account>:<code>` the server confirmed in this visit
+let refused: string | null = null; // a code the resident's municipality does not offer
+export const LANGUAGE_REFUSED_EVENT = "welkom:language-refused";
 let running: { mark: string; done: Promise<boolean> } | null = null;
 
 function store(value: string | null): void {
@@ -59,6 +61,7 @@ export function syncLanguage(session: Session | null | undefined, force = false)
     .then(
     () => {
       sent = mark;
+      refused = null;
       if (stored()?.startsWith(`${session.account_id}:`)) store(null);
       return true;
     },
@@ -66,7 +69,12 @@ export function syncLanguage(session: Session | null | undefined, force = false)
       // No answer (offline, or the service worker's offline reply): send it when back online.
       // Refused (a server without this API yet, an unknown code): the next sign-in tries again.
       if (!(error instanceof ApiError) || error.status >= 500) store(mark);
-      else sent = mark; // nothing more to try in this visit
+      else {
+        sent = mark; // nothing more to try in this visit
+        // 400: the municipality does not offer this language (yet); the app says so.
+        refused = error.status === 400 ? code : null;
+        dispatchEvent(new Event(LANGUAGE_REFUSED_EVENT));
+      }
       return false;
     },
   );
@@ -79,7 +87,16 @@ export function syncLanguage(session: Session | null | undefined, force = false)
 }
 
 /** For tests: forget what this visit sent. */
+/**
+ * The app's language when the resident's municipality refused it: the server then speaks to the
+ * resident in the language recorded at intake, so the app says so instead of mixing silently.
+ */
+export function languageRefused(): string | null {
+  return refused !== null && refused === language() ? refused : null;
+}
+
 export function resetLanguageSync(): void {
   sent = null;
+  refused = null;
   running = null;
 }

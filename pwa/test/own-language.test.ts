@@ -3,7 +3,7 @@ import type { Session } from "../src/api";
 import { changeBody, grantText, type ConsentText } from "../src/components/consent";
 import { fill, isMachine, isUnreviewed, languageName, sameLanguage, withTerms } from "../src/components/in-language";
 import { setLanguage } from "../src/i18n";
-import { languageUnsent, resetLanguageSync, syncLanguage } from "../src/language-sync";
+import { languageRefused, languageUnsent, resetLanguageSync, syncLanguage } from "../src/language-sync";
 
 // The little of a browser these modules touch.
 const storage = new Map<string, string>();
@@ -174,6 +174,21 @@ describe("the resident's language on the server", () => {
     release();
     await Promise.all([a, b]);
     expect(calls.map((c) => c.body)).toEqual([{ language: "ti" }, { language: "ru" }]);
+  });
+
+  it("says so when the municipality does not offer the language, until another is chosen", async () => {
+    const events: string[] = [];
+    vi.stubGlobal("dispatchEvent", (event: Event) => (events.push(event.type), true));
+    answer = async () => new Response(JSON.stringify({ status: 400, type: "x" }), { status: 400 });
+    expect(await syncLanguage(resident)).toBe(false);
+    expect(languageRefused()).toBe("ti");
+    expect(events).toEqual(["welkom:language-refused"]);
+    answer = async () => new Response(JSON.stringify({ language: "uk" }), { status: 200 });
+    await setLanguage("uk", false);
+    expect(languageRefused()).toBe(null); // the refusal was for another language
+    expect(await syncLanguage(resident)).toBe(true);
+    await setLanguage("ti", false);
+    expect(languageRefused()).toBe(null); // accepted since: forgotten
   });
 
   it("does not keep retrying a refusal within the visit", async () => {
