@@ -17,7 +17,6 @@ same thing:
 The figures explain bench/api.py's ratio (bench/RESULTS.md, "API performance work").
 """
 
-
 from __future__ import annotations
 
 import argparse

@@ -1,7 +1,7 @@
 """identity: external identities, activation codes, sign-in attempts, OIDC logins, device credentials, audit log
 
 Revision ID: a4_identity
-Revises: 0001
+Revises: a9_notifications
 Create Date: 2026-11-24 06:20:52.451469
 """
 

@@ -1,7 +1,7 @@
 """resident data, consent ledger, journey, erasure requests
 
 Revision ID: a5_resident_data
-Revises: 0001
+Revises: a4_identity
 Create Date: 2026-11-24 06:28:08.239944
 """
 

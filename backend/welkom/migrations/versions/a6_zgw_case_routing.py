@@ -1,7 +1,7 @@
 """ZGW case routing: uploaded documents of interactions, case status from the case system
 
 Revision ID: a6_zgw
-Revises: 0001
+Revises: a5_resident_data
 Create Date: 2026-11-24 06:22:07.985811
 """
 

@@ -1,7 +1,7 @@
 """admin conversations, volunteers and help requests
 
 Revision ID: a8_admin_volunteers
-Revises: a4_identity, a5_resident_data
+Revises: a6_zgw
 Create Date: 2026-11-24 06:31:18.751328
 """
 

@@ -1,7 +1,7 @@
 """notifications: inbox, push subscriptions, deliveries, preferences, quiet hours
 
 Revision ID: a9_notifications
-Revises: 0001
+Revises: a7_services
 Create Date: 2026-11-24 06:20:37.480819
 """
 
