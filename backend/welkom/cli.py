@@ -275,10 +275,12 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.logging import configure_logging
     from welkom.outbox.worker import OutboxWorker
+    from welkom.processing import service as processing
     from welkom.retention.service import prune_periodically
 
     settings = _settings()
     configure_logging(settings.log_level, json=settings.log_json)
+    processing.configure(settings)
 
     async def run() -> None:
         engine = create_engine(settings)

@@ -20,6 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.audit.models import AuditEvent
 from welkom.auth.service import Principal
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.processing import service as processing
+from welkom.processing.register import ROLE_PURPOSES
 
 Action = Literal["read", "create", "update", "delete", "export"]
 ACTIONS: frozenset[str] = frozenset({"read", "create", "update", "delete", "export"})
@@ -38,7 +40,8 @@ async def record(
     request_id: str | None = None,
     municipality_id: uuid.UUID | None = None,
 ) -> AuditEvent | None:
-    """Add an audit row for ``principal`` reading or changing ``resident_id``'s data.
+    """Add an audit row for ``principal`` reading or changing ``resident_id``'s data, and its
+    processing-log record (one per resident per span; the resident's access log reads those).
 
     Added to ``db`` without committing: the caller's commit writes it with the work itself
     (for a pure read, the caller commits after recording). Returns None, and writes nothing,
@@ -74,6 +77,17 @@ async def record(
         request_id=request_id,
     )
     db.add(event)
+    await processing.record(
+        db,
+        municipality_id=event.municipality_id,
+        resident_ids=(resident_id,),
+        purpose=ROLE_PURPOSES.get(principal.acting_role, "casework"),
+        action=action,
+        resource=resource,
+        fields=fields,
+        description=purpose,
+        actor=processing.Actor(principal.account_id, principal.acting_role, principal.display_name),
+    )
     return event
 
 
@@ -98,14 +112,6 @@ async def query(
         statement = statement.where(AuditEvent.occurred_at >= since)
     if until is not None:
         statement = statement.where(AuditEvent.occurred_at < until)
-    return await _page(db, statement, cursor, limit)
-
-
-async def access_log(
-    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None = None, limit: int = 50
-) -> Page[AuditEvent]:
-    """Who read or changed this resident's data, newest first."""
-    statement = select(AuditEvent).where(AuditEvent.resident_id == resident_id)
     return await _page(db, statement, cursor, limit)
 
 
