@@ -69,9 +69,7 @@ class OidcProvider(BaseModel):
         return self
 
 
-class ProcessingLogSink(StrEnum):
-    database = "database"
-    jsonl = "jsonl"
+ProcessingLogSink = Literal["database", "jsonl"]
 
 
 class Environment(StrEnum):
@@ -341,7 +339,7 @@ class Settings(BaseSettings):
         "docs/processing-log.md.",
     )
     processing_log_sinks: list[ProcessingLogSink] = Field(
-        default_factory=lambda: [ProcessingLogSink.database],
+        default_factory=lambda: ["database"],
         description="Where processing-log records go: `database` (the `processing_record` "
         "table; the resident's access log reads it, so it is required) and optionally `jsonl` "
         "(JSON lines to WELKOM_PROCESSING_LOG_COLLECTOR). JSON list, e.g. "
@@ -357,7 +355,8 @@ class Settings(BaseSettings):
         None,
         description="Key of the keyed hash (HMAC-SHA256) that pseudonymises data-subject ids in "
         "the processing log. Keep it stable: a new key detaches earlier records from a "
-        "resident's access log. Default: derived from WELKOM_SECRET_KEY. Required in production.",
+        "resident's access log. Default: derived from WELKOM_SECRET_KEY (then rotating that key "
+        "detaches them too): set it in production.",
     )
 
     case_types_dir: Path | None = Field(
@@ -519,8 +518,6 @@ class Settings(BaseSettings):
                 problems.append("every OpenID Connect issuer must be https:// in production")
             if self.s3_endpoint_url and not self.s3_endpoint_url.startswith("https://"):
                 problems.append("WELKOM_S3_ENDPOINT_URL must be an https:// address in production")
-            if self.processing_log_pseudonym_key is None:
-                problems.append("set WELKOM_PROCESSING_LOG_PSEUDONYM_KEY (a stable random key)")
             if problems:
                 raise ValueError("refusing to start in production: " + "; ".join(problems))
         elif self.demo_login and self.env not in (Environment.demo, Environment.test):
@@ -545,7 +542,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _processing_log_in_database(self) -> Settings:
-        if ProcessingLogSink.database not in self.processing_log_sinks:
+        if "database" not in self.processing_log_sinks:
             raise ValueError(
                 "WELKOM_PROCESSING_LOG_SINKS must include `database`: the resident's access "
                 "log is read from it"

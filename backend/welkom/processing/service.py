@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import structlog
 from sqlalchemy import and_, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
@@ -26,11 +27,13 @@ from sqlalchemy.orm import Session
 from welkom.core import tracing
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
-from welkom.core.settings import ProcessingLogSink, Settings
+from welkom.core.settings import Environment, Settings
 from welkom.municipalities.models import Municipality
 from welkom.processing.models import ProcessingRecord
 from welkom.processing.register import ProcessingRegister, load_register
 from welkom.processing.sinks import Collector, as_json_line, collector_for
+
+log = structlog.get_logger("welkom.processing")
 
 _PENDING = "welkom_processing_pending"
 _SEEN = "welkom_processing_seen"
@@ -56,6 +59,8 @@ _log: ProcessingLog | None = None
 def pseudonym_key(settings: Settings) -> bytes:
     if settings.processing_log_pseudonym_key is not None:
         return settings.processing_log_pseudonym_key.get_secret_value().encode()
+    if settings.env is Environment.production:
+        log.warning("processing_log_pseudonym_key_derived_from_secret_key")
     return hmac.new(
         settings.secret_key.encode(), b"processing-log data-subject pseudonym", hashlib.sha256
     ).digest()
@@ -67,7 +72,7 @@ def configure(settings: Settings) -> ProcessingLog:
     previous = _log
     collector = (
         collector_for(settings.processing_log_collector)
-        if ProcessingLogSink.jsonl in settings.processing_log_sinks
+        if "jsonl" in settings.processing_log_sinks
         else None
     )
     _log = ProcessingLog(
