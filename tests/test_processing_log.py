@@ -18,6 +18,7 @@ from tests.auth_fixtures import World, bearer, build_world
 from tests.conftest import login, make_settings
 from welkom.app import create_app
 from welkom.core import tracing
+from welkom.outbox.models import OutboxEntry
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
 from welkom.processing.register import RegisterFileError, load_register
@@ -256,3 +257,35 @@ def test_a_bad_register_refuses_the_start(
     path.write_text(content)
     with pytest.raises(RegisterFileError, match=message):
         create_app(make_settings(database_url, processing_register_file=path))
+
+
+async def test_an_export_is_one_record_of_its_own_purpose_not_in_who_looked(
+    client: AsyncTestClient, world: World, db: AsyncSession
+) -> None:
+    resident = await login(client, "demo-resident")
+    export = await client.get("/api/v1/me/export", headers=resident | {"traceparent": TRACEPARENT})
+    assert export.status_code == 200
+    (row,) = await records(db)
+    assert (row.name, row.purpose, row.trace_id) == ("resident.all.export", "gdpr_export", TRACE_ID)
+    assert row.data_subject_id == processing.current_log().pseudonym(world.own_resident_id)
+    assert row.actor_account_id is None
+    assert "audit_event" in row.fields
+    log = await client.get("/api/v1/me/access-log", headers=resident)
+    assert log.json()["items"] == []
+
+
+async def test_an_outbox_entry_keeps_the_trace_of_the_request_that_enqueued_it(
+    client: AsyncTestClient, world: World, db: AsyncSession
+) -> None:
+    resident = await login(client, "demo-resident")
+    asked = await client.post(
+        "/api/v1/me/questions",
+        json={"text": "Waar is de bibliotheek?", "language": "nl"},
+        headers=resident | {"traceparent": TRACEPARENT},
+    )
+    assert asked.status_code == 201
+    (entry,) = (await db.execute(select(OutboxEntry))).scalars().all()
+    stored = tracing.parse_traceparent(entry.traceparent)
+    assert stored is not None
+    assert stored.trace_id == TRACE_ID
+    assert stored.span_id != PARENT_ID  # the request's own span, a child of the caller's
