@@ -19,6 +19,7 @@ from tests.conftest import login, make_settings
 from welkom.app import create_app
 from welkom.core import tracing
 from welkom.outbox.models import OutboxEntry
+from welkom.outbox.worker import OutboxWorker
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
 from welkom.processing.register import RegisterFileError, load_register
@@ -289,3 +290,33 @@ async def test_an_outbox_entry_keeps_the_trace_of_the_request_that_enqueued_it(
     assert stored is not None
     assert stored.trace_id == TRACE_ID
     assert stored.span_id != PARENT_ID  # the request's own span, a child of the caller's
+
+
+async def test_deliveries_of_a_question_and_its_answer_are_recorded_in_their_traces(
+    client: AsyncTestClient, world: World, db: AsyncSession, worker: OutboxWorker
+) -> None:
+    resident = await login(client, "demo-resident")
+    asked = await client.post(
+        "/api/v1/me/questions",
+        json={"text": "Waar is de bibliotheek?", "language": "nl"},
+        headers=resident | {"traceparent": TRACEPARENT},
+    )
+    assert asked.status_code == 201
+    assert await worker.drain() == 1
+    caseworker = await bearer(client, "caseworker")
+    other_trace = "5" * 32
+    answered = await client.post(
+        f"/api/v1/admin/conversations/{asked.json()['id']}/answers",
+        json={"text": "Aan het Stationsplein."},
+        headers=caseworker
+        | {"Idempotency-Key": "answer-5f5f5f", "traceparent": f"00-{other_trace}-{'6' * 16}-01"},
+    )
+    assert answered.status_code == 201, answered.text
+    assert await worker.drain() == 1
+
+    own = processing.current_log().pseudonym(world.own_resident_id)
+    deliveries = [r for r in await records(db) if r.action == "deliver"]
+    assert [(r.name, r.trace_id, r.data_subject_id, r.purpose) for r in deliveries] == [
+        ("case_system.zaak.deliver", TRACE_ID, own, "case_registration"),
+        ("case_system.answer.deliver", other_trace, own, "case_registration"),
+    ]
