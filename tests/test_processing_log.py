@@ -4,6 +4,7 @@ the resident's access log reads the same records."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from pathlib import Path
@@ -16,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.auth_fixtures import World, bearer, build_world
 from tests.conftest import login, make_settings
+from tests.test_cli import run
 from welkom.app import create_app
+from welkom.audit.models import AuditEvent
 from welkom.core import tracing
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import OutboxWorker
@@ -320,3 +323,45 @@ async def test_deliveries_of_a_question_and_its_answer_are_recorded_in_their_tra
         ("case_system.zaak.deliver", TRACE_ID, own, "case_registration"),
         ("case_system.answer.deliver", other_trace, own, "case_registration"),
     ]
+
+
+async def test_audit_rows_from_before_the_processing_log_are_copied_once(
+    client: AsyncTestClient, world: World, db: AsyncSession, database_url: str
+) -> None:
+    """`welkom processing-log backfill`: the access log keeps its history over the upgrade."""
+    legacy = AuditEvent(
+        municipality_id=world.municipality_id,
+        resident_id=world.own_resident_id,
+        actor_account_id=uuid.uuid4(),
+        actor_role="volunteer",
+        actor_display_name="Piet",
+        action="read",
+        resource="volunteer.help_request",
+        fields=["contact"],
+        purpose="Volunteer: help request",
+    )
+    db.add(legacy)
+    await db.commit()
+    legacy_id, legacy_at = legacy.id, legacy.occurred_at
+    resident = await login(client, "demo-resident")
+    assert (await client.get("/api/v1/me/access-log", headers=resident)).json()["items"] == []
+
+    # The app's settings: the pseudonym key is derived from its secret key.
+    settings = make_settings(database_url)
+    env = {
+        "WELKOM_ENV": "test",
+        "WELKOM_DATABASE_URL": database_url,
+        "WELKOM_SECRET_KEY": settings.secret_key,
+    }
+    first = await asyncio.to_thread(run, "processing-log", "backfill", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "Copied 1 audit rows" in first.stdout
+    again = await asyncio.to_thread(run, "processing-log", "backfill", env=env)
+    assert "Copied 0 audit rows" in again.stdout
+
+    (copied,) = await records(db)
+    assert copied.id == legacy_id
+    assert (copied.purpose, copied.name) == ("volunteer_help", "volunteer.help_request.read")
+    assert copied.ended_at == legacy_at
+    (entry,) = (await client.get("/api/v1/me/access-log", headers=resident)).json()["items"]
+    assert (entry["actor_name"], entry["purpose"]) == ("Piet", "Volunteer: help request")

@@ -126,6 +126,12 @@ event.listen(Session, "after_commit", _after_commit)
 event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
 
 
+async def activity_id(db: AsyncSession, purpose: str, municipality_id: uuid.UUID) -> str:
+    """The processing activity id of ``purpose`` in this municipality's register."""
+    plog = current_log()
+    return plog.register.activity_id(purpose, await _gemeentecode(db, plog, municipality_id))
+
+
 async def record(
     db: AsyncSession,
     *,
