@@ -30,6 +30,8 @@ from welkom.cases.models import LocalZaak
 from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
 from welkom.outbox.worker import OutboxWorker
+from welkom.processing import service as processing
+from welkom.processing.models import ProcessingRecord
 
 QUESTION = "Wanneer krijg ik een huis? Mijn naam is Amal Haddad."
 
@@ -187,3 +189,33 @@ async def test_document_content_is_base64_of_the_exact_bytes(
     assert document["bestandsomvang"] == len(base64.b64decode(base64.b64encode(content)))
     async with routing.session_factory() as db:
         assert (await db.execute(select(LocalZaak))).first() is None  # not the local register
+
+
+async def test_the_callers_trace_reaches_the_case_system_and_the_processing_log(
+    client: AsyncTestClient, resident: dict, worker: OutboxWorker, zgw: ZGWServer, db: AsyncSession
+) -> None:
+    trace_id, parent_id = "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"
+    response = await client.post(
+        "/api/v1/me/questions",
+        json={"text": QUESTION, "language": "ar"},
+        headers=resident | {"traceparent": f"00-{trace_id}-{parent_id}-01"},
+    )
+    assert response.status_code == 201
+    assert await worker.drain() == 1
+
+    sent = [header for _, _, header in zgw.traceparents]
+    assert sent
+    assert {h.split("-")[1] if h else None for h in sent} == {trace_id}
+    (record,) = (await db.execute(select(ProcessingRecord))).scalars().all()
+    assert record.trace_id == trace_id
+    assert (record.name, record.status, record.purpose) == (
+        "case_system.zaak.deliver",
+        "ok",
+        "case_registration",
+    )
+    interaction = await db.get(Interaction, uuid.UUID(response.json()["id"]))
+    assert interaction is not None
+    assert record.data_subject_id == processing.current_log().pseudonym(interaction.resident_id)
+    # The worker's span is a child of the request's span, and the parent of the ZGW calls.
+    assert record.parent_span_id not in (None, parent_id)
+    assert {h.split("-")[2] for h in sent if h} == {record.span_id}

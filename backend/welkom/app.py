@@ -72,6 +72,7 @@ from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
+from welkom.processing import service as processing
 from welkom.reports.routes import ReportController
 from welkom.residents.routes import HouseholdController, MeController
 from welkom.services.routes import (
@@ -129,6 +130,7 @@ def _provide_outbox_wake(state: State) -> Callable[[], None]:
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Litestar:
     settings = settings or get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
+    processing.configure(settings)  # refuses to start on a bad register of processing activities
     engine = engine or create_engine(settings)
     sessions = session_factory(engine)
     state = State(

@@ -174,6 +174,33 @@ def prune() -> None:
     asyncio.run(run())
 
 
+@main.group("processing-log")
+def processing_log() -> None:
+    """The processing log (Logboek Dataverwerkingen)."""
+
+
+@processing_log.command("backfill")
+def processing_log_backfill() -> None:
+    """Copy audit rows from before the processing log into it (once, after upgrading; a second
+    run copies nothing), so residents' access logs keep their history."""
+    from welkom.audit.service import copy_to_processing_log
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.processing import service as processing
+
+    settings = _settings()
+    processing.configure(settings)
+
+    async def run() -> int:
+        engine = create_engine(settings)
+        await assert_migrated(engine)
+        async with session_factory(engine)() as db:
+            copied = await copy_to_processing_log(db)
+        await engine.dispose()
+        return copied
+
+    click.echo(f"Copied {asyncio.run(run())} audit rows into the processing log.")
+
+
 @main.group()
 def municipalities() -> None:
     """A municipality's settings."""
@@ -275,10 +302,12 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.logging import configure_logging
     from welkom.outbox.worker import OutboxWorker
+    from welkom.processing import service as processing
     from welkom.retention.service import prune_periodically
 
     settings = _settings()
     configure_logging(settings.log_level, json=settings.log_json)
+    processing.configure(settings)
 
     async def run() -> None:
         engine = create_engine(settings)

@@ -14,6 +14,7 @@ from welkom.journey import models as _journey  # noqa: F401
 from welkom.municipalities import models as _municipalities  # noqa: F401
 from welkom.notifications import models as _notifications  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401
+from welkom.processing import models as _processing  # noqa: F401
 from welkom.residents import models as _residents  # noqa: F401
 from welkom.services import models as _services  # noqa: F401
 from welkom.volunteers import models as _volunteers  # noqa: F401

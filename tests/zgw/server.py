@@ -141,6 +141,7 @@ class ZGWServer:
         self.violations: list[str] = []
         self.auth_failures: list[str] = []
         self.log: list[tuple[str, str, int]] = []
+        self.traceparents: list[tuple[str, str, str | None]] = []  # (method, path, header)
         self.outage = False  # answer 503 (a proxy in front of a dead backend)
         self.before: Callable[[Call], Answer | None] | None = None  # inject failures
         self.callback_client: httpx.AsyncClient | None = None  # reaches Welkom's callback
@@ -321,6 +322,7 @@ class ZGWServer:
         sub = path[len(specs.COMPONENTS[component][1]) :]
         pairs = parse_qsl(query_string, keep_blank_values=True)
         lowered = {k.lower(): v for k, v in headers.items()}
+        self.traceparents.append((method, path, lowered.get("traceparent")))
         content_type = lowered.get("content-type", "")
         request = OpenAPIRequest(
             self.host, path, method.lower(), body or None, content_type, headers, pairs

@@ -23,9 +23,11 @@ from welkom.cases.ports import (
 from welkom.cases.service import CaseRouting, RegisterResolver, identificatie_for
 from welkom.cases.zgw import ZGWConfigError
 from welkom.core.i18n import iso639_2b
+from welkom.core.models import utcnow
 from welkom.municipalities import service as municipalities
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import Completion, PermanentDeliveryError
+from welkom.processing import service as processing
 
 ANSWER_DOCUMENT_TITLE = "Antwoord aan inwoner"
 
@@ -48,6 +50,7 @@ class RegisterAnswerHandler:
         self.resolve_register = resolve_register or self.routing.register_for
 
     async def deliver(self, entry: OutboxEntry) -> Completion:
+        started_at = utcnow()
         async with self.session_factory() as db:
             message, question = await service.answer_for_registration(db, entry.reference)
             municipality = await municipalities.get(db, message.municipality_id)
@@ -88,6 +91,17 @@ class RegisterAnswerHandler:
 
         async def record(db: AsyncSession) -> None:
             await service.record_answer_registration(db, message.id, result.zaak_identificatie)
+            await processing.record(
+                db,
+                municipality_id=municipality.id,
+                resident_ids=(question.resident_id,),
+                purpose="case_registration",
+                action="deliver",
+                resource="case_system.answer",
+                fields=("answer",),
+                description="Registration of an answer in the municipality's case system",
+                started_at=started_at,
+            )
 
         return record
 

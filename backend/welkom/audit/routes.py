@@ -15,18 +15,20 @@ from welkom.core.deps import DbSession
 from welkom.core.i18n import N_
 from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem
+from welkom.processing import service as processing
+from welkom.processing.models import ProcessingRecord
 
 
-def _entry(event: AuditEvent) -> AccessLogEntry:
+def _entry(record: ProcessingRecord) -> AccessLogEntry:
     return AccessLogEntry(
-        id=event.id,
-        occurred_at=event.occurred_at,
-        actor_name=event.actor_display_name,
-        actor_role=event.actor_role,
-        action=event.action,
-        resource=event.resource,
-        fields=list(event.fields),
-        purpose=event.purpose,
+        id=record.id,
+        occurred_at=record.ended_at,
+        actor_name=record.actor_display_name or "",
+        actor_role=record.actor_role or "",
+        action=record.action,
+        resource=record.resource,
+        fields=list(record.fields),
+        purpose=record.description,
     )
 
 
@@ -55,7 +57,7 @@ class AccessLogController(Controller):
         "/",
         operation_id="getMyAccessLog",
         description="Who (other than the resident) read or changed the resident's data, newest "
-        "first.",
+        "first. Read from the processing log (one entry per processing of the resident's data).",
     )
     async def access_log(
         self,
@@ -65,7 +67,9 @@ class AccessLogController(Controller):
         limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
     ) -> Page[AccessLogEntry]:
         assert principal.resident_id is not None
-        page = await service.access_log(db, principal.resident_id, cursor=cursor, limit=limit)
+        page = await processing.access_log(
+            db, principal.resident_id, principal.municipality_id, cursor=cursor, limit=limit
+        )
         return Page(items=[_entry(e) for e in page.items], next_cursor=page.next_cursor)
 
 

@@ -20,6 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom.audit.models import AuditEvent
 from welkom.auth.service import Principal
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.processing import service as processing
+from welkom.processing.models import ProcessingRecord
+from welkom.processing.register import ROLE_PURPOSES
 
 Action = Literal["read", "create", "update", "delete", "export"]
 ACTIONS: frozenset[str] = frozenset({"read", "create", "update", "delete", "export"})
@@ -38,7 +41,8 @@ async def record(
     request_id: str | None = None,
     municipality_id: uuid.UUID | None = None,
 ) -> AuditEvent | None:
-    """Add an audit row for ``principal`` reading or changing ``resident_id``'s data.
+    """Add an audit row for ``principal`` reading or changing ``resident_id``'s data, and its
+    processing-log record (one per resident per span; the resident's access log reads those).
 
     Added to ``db`` without committing: the caller's commit writes it with the work itself
     (for a pure read, the caller commits after recording). Returns None, and writes nothing,
@@ -74,7 +78,73 @@ async def record(
         request_id=request_id,
     )
     db.add(event)
+    await processing.record(
+        db,
+        municipality_id=event.municipality_id,
+        resident_ids=(resident_id,),
+        purpose=ROLE_PURPOSES.get(principal.acting_role, "casework"),
+        action=action,
+        resource=resource,
+        fields=fields,
+        description=purpose,
+        actor=processing.Actor(principal.account_id, principal.acting_role, principal.display_name),
+    )
     return event
+
+
+async def copy_to_processing_log(db: AsyncSession, *, batch: int = 500) -> int:
+    """Write the processing-log record of every audit row that has none yet (rows from before
+    the processing log), so the residents' access logs keep their history; commits per batch.
+
+    The record takes the audit row's id (so a second run copies nothing), its time as start and
+    end, and a trace of its own (the request's trace was not kept then). Returns how many.
+    """
+    copied = 0
+    while True:
+        missing = (
+            (
+                await db.execute(
+                    select(AuditEvent)
+                    .outerjoin(ProcessingRecord, ProcessingRecord.id == AuditEvent.id)
+                    .where(ProcessingRecord.id.is_(None))
+                    .order_by(AuditEvent.occurred_at, AuditEvent.id)
+                    .limit(batch)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if not missing:
+            return copied
+        plog = processing.current_log()
+        for event in missing:
+            purpose = ROLE_PURPOSES.get(event.actor_role, "casework")
+            db.add(
+                ProcessingRecord(
+                    id=event.id,
+                    municipality_id=event.municipality_id,
+                    trace_id=event.id.hex,
+                    span_id=event.id.hex[:16],
+                    name=f"{event.resource}.{event.action}",
+                    status="ok",
+                    started_at=event.occurred_at,
+                    ended_at=event.occurred_at,
+                    purpose=purpose,
+                    processing_activity_id=await processing.activity_id(
+                        db, purpose, event.municipality_id
+                    ),
+                    data_subject_id=plog.pseudonym(event.resident_id),
+                    actor_account_id=event.actor_account_id,
+                    actor_role=event.actor_role,
+                    actor_display_name=event.actor_display_name,
+                    action=event.action,
+                    resource=event.resource,
+                    fields=list(event.fields),
+                    description=event.purpose,
+                )
+            )
+        await db.commit()
+        copied += len(missing)
 
 
 async def query(
@@ -98,14 +168,6 @@ async def query(
         statement = statement.where(AuditEvent.occurred_at >= since)
     if until is not None:
         statement = statement.where(AuditEvent.occurred_at < until)
-    return await _page(db, statement, cursor, limit)
-
-
-async def access_log(
-    db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None = None, limit: int = 50
-) -> Page[AuditEvent]:
-    """Who read or changed this resident's data, newest first."""
-    statement = select(AuditEvent).where(AuditEvent.resident_id == resident_id)
     return await _page(db, statement, cursor, limit)
 
 

@@ -39,6 +39,7 @@ from welkom.notifications import kinds as notification_kinds
 from welkom.notifications import service as notifications
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import Completion, PermanentDeliveryError
+from welkom.processing import service as processing
 from welkom.storage import storage_for
 from welkom.storage.ports import Storage, StorageError
 
@@ -190,6 +191,7 @@ class RegisterInteractionHandler:
         self.resolve_register = resolve_register or self.routing.register_for
 
     async def deliver(self, entry: OutboxEntry) -> Completion:
+        started_at = utcnow()
         async with self.session_factory() as db:
             interaction = await interactions.for_registration(db, entry.reference)
             municipality = await municipalities.get(db, interaction.municipality_id)
@@ -249,6 +251,17 @@ class RegisterInteractionHandler:
         async def record(db: AsyncSession) -> None:
             await interactions.record_registration(
                 db, interaction.id, result.zaak_identificatie, result.zaak_url
+            )
+            await processing.record(
+                db,
+                municipality_id=interaction.municipality_id,
+                resident_ids=(interaction.resident_id,),
+                purpose="case_registration",
+                action="deliver",
+                resource="case_system.zaak",
+                fields=(str(interaction.kind),),
+                description="Registration in the municipality's case system",
+                started_at=started_at,
             )
             # Tell the resident, in this same transaction: exactly once, with the registration.
             if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):

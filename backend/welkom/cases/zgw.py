@@ -44,6 +44,7 @@ from welkom.cases.ports import (
     RegistrationResult,
     at_least_confidential,
 )
+from welkom.core import tracing
 
 log = structlog.get_logger("welkom.cases.zgw")
 
@@ -193,7 +194,7 @@ class ZGWClient:
         **kwargs: Any,
     ) -> httpx.Response:
         """Send; 2xx and the statuses in ``accept`` are returned, the rest raised."""
-        headers = dict(kwargs.pop("headers", {}))
+        headers = dict(kwargs.pop("headers", {})) | tracing.outgoing_headers()
         if crs:
             headers |= CRS_HEADERS
         try:

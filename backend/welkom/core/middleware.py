@@ -1,4 +1,4 @@
-"""Request ids, security headers and an access log without personal data."""
+"""Request ids, trace context, security headers and an access log without personal data."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Any
 import structlog
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from welkom.core import tracing
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 log = structlog.get_logger("welkom.http")
@@ -26,7 +28,8 @@ API_SECURITY_HEADERS = {
 
 
 def request_context_middleware(*, hsts: bool) -> Any:
-    """ASGI middleware factory: one request id per request, headers on every response."""
+    """ASGI middleware factory: one request id and one span per request (in the caller's trace
+    when it sent a valid ``traceparent``), headers on every response."""
 
     def factory(app: ASGIApp) -> ASGIApp:
         async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
@@ -36,7 +39,12 @@ def request_context_middleware(*, hsts: bool) -> Any:
             incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
             request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
             scope.setdefault("state", {})["request_id"] = request_id
-            structlog.contextvars.bind_contextvars(request_id=request_id)
+            # More than one traceparent header is invalid: a new trace, as for a bad value.
+            parents = [v for k, v in scope["headers"] if k == b"traceparent"]
+            span = tracing.continue_trace(
+                parents[0].decode("latin-1") if len(parents) == 1 else None
+            )
+            structlog.contextvars.bind_contextvars(request_id=request_id, trace_id=span.trace_id)
             started, status = time.perf_counter(), 500
 
             async def send_with_headers(message: Message) -> None:
@@ -55,7 +63,8 @@ def request_context_middleware(*, hsts: bool) -> Any:
                 await send(message)
 
             try:
-                await app(scope, receive, send_with_headers)
+                with tracing.use(span):
+                    await app(scope, receive, send_with_headers)
             finally:
                 log.info(
                     "request",

@@ -69,6 +69,9 @@ class OidcProvider(BaseModel):
         return self
 
 
+ProcessingLogSink = Literal["database", "jsonl"]
+
+
 class Environment(StrEnum):
     demo = "demo"
     production = "production"
@@ -328,6 +331,34 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
+    processing_register_file: Path | None = Field(
+        None,
+        description="TOML file mapping each processing purpose to the id of the processing "
+        "activity in the municipality's register (a default and per-gemeentecode overrides; "
+        "default: the demo register shipped with Welkom). Validated at start-up. See "
+        "docs/processing-log.md.",
+    )
+    processing_log_sinks: list[ProcessingLogSink] = Field(
+        default_factory=lambda: ["database"],
+        description="Where processing-log records go: `database` (the `processing_record` "
+        "table; the resident's access log reads it, so it is required) and optionally `jsonl` "
+        "(JSON lines to WELKOM_PROCESSING_LOG_COLLECTOR). JSON list, e.g. "
+        '`["database","jsonl"]`.',
+    )
+    processing_log_collector: str = Field(
+        "stdout",
+        max_length=500,
+        description="With the `jsonl` sink: `stdout`, a file path (appended to) or an "
+        "http(s):// URL that receives each record as one JSON line (POST).",
+    )
+    processing_log_pseudonym_key: SecretStr | None = Field(
+        None,
+        description="Key of the keyed hash (HMAC-SHA256) that pseudonymises data-subject ids in "
+        "the processing log. Keep it stable: a new key detaches earlier records from a "
+        "resident's access log. Default: derived from WELKOM_SECRET_KEY (then rotating that key "
+        "detaches them too): set it in production.",
+    )
+
     case_types_dir: Path | None = Field(
         None,
         description="Directory of the case-type files of municipalities on a ZGW case system, "
@@ -507,6 +538,15 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "WELKOM_S3_ACCESS_KEY_ID and WELKOM_S3_SECRET_ACCESS_KEY go together"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _processing_log_in_database(self) -> Settings:
+        if "database" not in self.processing_log_sinks:
+            raise ValueError(
+                "WELKOM_PROCESSING_LOG_SINKS must include `database`: the resident's access "
+                "log is read from it"
+            )
         return self
 
     @model_validator(mode="after")

@@ -24,6 +24,7 @@ from welkom.gdpr.models import ErasureRequest, ErasureState
 from welkom.gdpr.registry import Subject, erasure_order
 from welkom.gdpr.schemas import ErasureRequestIn, ErasureRequestOut
 from welkom.municipalities import service as municipalities
+from welkom.processing import service as processing
 from welkom.residents import service as residents
 from welkom.storage.ports import Storage, StorageUnavailableError
 from welkom.tables import metadata
@@ -46,6 +47,17 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
     for handler in HANDLERS:
         if handler.export is not None:
             tables[handler.table] = await handler.export(db, subject)
+    await processing.record(
+        db,
+        municipality_id=resident.municipality_id,
+        resident_ids=(resident.id,),
+        purpose="gdpr_export",
+        action="export",
+        resource="resident.all",
+        fields=sorted(tables),
+        description="The resident's export of their own data",
+    )
+    await db.commit()
     return {
         "format": EXPORT_FORMAT,
         "generator": f"Welkom {__version__}",
@@ -197,6 +209,19 @@ async def complete_erasure(
             files += erased.files
         if files:
             await _delete_files(storage, files)
+        await processing.record(
+            db,
+            municipality_id=resident.municipality_id,
+            resident_ids=(resident.id,),
+            purpose="gdpr_erasure",
+            action="erase",
+            resource="resident.all",
+            fields=sorted(table for table, erased in outcome.items() if any(erased.values())),
+            description="Erasure on the resident's request",
+            actor=processing.Actor(
+                principal.account_id, principal.acting_role, principal.display_name
+            ),
+        )
         request.state = ErasureState.completed
         request.completed_at = utcnow()
         request.completed_by_account_id = principal.account_id

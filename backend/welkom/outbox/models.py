@@ -19,6 +19,8 @@ class OutboxEntry(SQLModel, table=True):
     """Work that must happen after a commit: written in the same transaction as its cause.
 
     ``reference`` is an opaque id (e.g. an interaction id): outbox rows carry no personal data.
+    ``traceparent`` is the W3C trace context of the work that enqueued the entry: its delivery
+    continues that trace.
     """
 
     __tablename__ = "outbox_entry"
@@ -39,3 +41,4 @@ class OutboxEntry(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = timestamp_field()
     delivered_at: datetime | None = optional_timestamp_field()
+    traceparent: str | None = Field(default=None, max_length=55)

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from welkom.core import tracing
 from welkom.core.models import utcnow
 from welkom.outbox.models import OutboxEntry, OutboxState
 
@@ -26,8 +27,16 @@ Clock = Callable[[], datetime]
 def enqueue(
     db: AsyncSession, *, kind: str, municipality_id: uuid.UUID, reference: uuid.UUID
 ) -> OutboxEntry:
-    """Add an entry to the caller's transaction; it is committed with the caller's change."""
-    entry = OutboxEntry(kind=kind, municipality_id=municipality_id, reference=reference)
+    """Add an entry to the caller's transaction; it is committed with the caller's change.
+
+    The entry keeps the current trace context, so its delivery continues the same trace."""
+    span = tracing.current()
+    entry = OutboxEntry(
+        kind=kind,
+        municipality_id=municipality_id,
+        reference=reference,
+        traceparent=span.traceparent if span is not None else None,
+    )
     db.add(entry)
     return entry
 

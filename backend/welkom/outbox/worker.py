@@ -13,6 +13,7 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from welkom.core import tracing
 from welkom.core.metrics import record_delivery
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
@@ -106,6 +107,11 @@ class OutboxWorker:
         log.info("worker_stopped", worker=self.name)
 
     async def _process(self, entry: OutboxEntry, token: uuid.UUID) -> None:
+        # A span of the trace that enqueued the entry (a new trace for entries without one).
+        with tracing.use(tracing.continue_trace(entry.traceparent)):
+            await self._process_in_span(entry, token)
+
+    async def _process_in_span(self, entry: OutboxEntry, token: uuid.UUID) -> None:
         handler = self.handlers[entry.kind]
         async with self._slots:
             started = time.perf_counter()

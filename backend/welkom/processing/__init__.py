@@ -1,0 +1,1 @@
+"""The processing log (Logboek Dataverwerkingen): one record per processing of a person's data."""
