@@ -33,6 +33,7 @@ from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.interactions import service as interactions
 from welkom.interactions.models import InteractionKind
+from welkom.klantcontact import service as klantcontact
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
 from welkom.notifications import kinds as notification_kinds
@@ -150,6 +151,7 @@ class CaseRouting:
         async with self.session_factory() as db:
             rows = (await db.execute(select(Municipality))).scalars().all()
         for municipality in rows:
+            problems += klantcontact.config_problems(municipality, self.settings.openklant_tokens)
             if municipality.case_register == "local":
                 continue
             if municipality.case_register != "zgw":
@@ -250,6 +252,8 @@ class RegisterInteractionHandler:
             await interactions.record_registration(
                 db, interaction.id, result.zaak_identificatie, result.zaak_url
             )
+            if interaction.kind == InteractionKind.question:  # its klantcontact names the zaak
+                klantcontact.enqueue_question(db, municipality, interaction.id)
             # Tell the resident, in this same transaction: exactly once, with the registration.
             if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):
                 await notifications.notify(
