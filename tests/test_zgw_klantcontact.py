@@ -6,12 +6,15 @@ Klantinteracties 2.18.0 spec, and Open Klant's rules (token, existing references
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,6 +39,7 @@ from tests.zgw.server import ZGWServer
 from welkom.admin.models import ConversationMessage
 from welkom.app import outbox_handlers
 from welkom.cases.service import CaseRouting
+from welkom.cli import main
 from welkom.consent.models import ConsentEntry
 from welkom.consent.purposes import Purpose
 from welkom.core import i18n
@@ -529,3 +533,68 @@ async def test_the_test_server_refuses_what_open_klant_refuses(openklant: OpenKl
         assert unknown_actor.json()["invalidParams"][0]["reason"] == (
             "Klantcontact object bestaat niet."
         )
+
+
+async def test_set_klantcontact_validates_switches_on_and_off(
+    settings: Settings, seeded: None, db: AsyncSession
+) -> None:
+    env = {
+        "WELKOM_ENV": "test",
+        "WELKOM_DATABASE_URL": settings.database_url,
+        "WELKOM_DATA_DIR": str(settings.data_dir),
+        "WELKOM_OPENKLANT_TOKENS": json.dumps({DEMO_MUNICIPALITY_CODE: TOKEN}),
+        "WELKOM_LOG_JSON": "true",
+    }
+
+    async def run(*args: str):
+        command = ["municipalities", "set-klantcontact", DEMO_MUNICIPALITY_CODE, *args]
+        return await asyncio.to_thread(CliRunner().invoke, main, command, env=env)
+
+    api, actor = f"{HOST}{PREFIX}", str(uuid.uuid4())
+    bad = await run("--api", api, "--actor", "team-statushouders")
+    assert bad.exit_code != 0
+    assert "actor must be the uuid" in bad.output
+    assert klantcontact.settings_of(await municipality_of(db)) is None
+    assert await entries(db, klantcontact.POLL_KIND) == []
+
+    on = await run("--api", api, "--actor", actor)
+    assert on.exit_code == 0, on.output
+    db.expire_all()
+    assert klantcontact.settings_of(await municipality_of(db)) == {
+        "api": api, "actor": actor, "kanaal": "Welkom-app",
+    }  # fmt: skip
+    [poll] = await entries(db, klantcontact.POLL_KIND)
+    assert poll.state == OutboxState.pending
+
+    off = await run("--off")
+    assert off.exit_code == 0, off.output
+    db.expire_all()
+    assert klantcontact.settings_of(await municipality_of(db)) is None
+
+
+async def test_an_answer_to_a_parked_question_is_parked_with_the_reason_then_retried(
+    client: AsyncTestClient,
+    resident: dict,
+    worker: OutboxWorker,
+    openklant: OpenKlantServer,
+    clock: Clock,
+    db: AsyncSession,
+) -> None:
+    openklant.kanalen = {"telefoon"}
+    question_id = await ask(client, resident)
+    await worker.drain()
+    await answer(client, question_id, "Antwoord")
+    await worker.drain()
+    [question_entry] = await entries(db, klantcontact.QUESTION_KIND)
+    question_entry_id, question_state = question_entry.id, question_entry.state
+    [answer_entry] = await entries(db, klantcontact.ANSWER_KIND)
+    assert question_state == answer_entry.state == OutboxState.parked
+    assert "retry it first" in (answer_entry.last_error or "")
+
+    openklant.kanalen.add("Welkom-app")
+    for entry_id in (question_entry_id, answer_entry.id):  # records management, in order
+        assert await requeue_parked(db, entry_id)
+        await db.commit()
+        await worker.drain()
+    assert [e.state for e in await entries(db, klantcontact.ANSWER_KIND)] == [OutboxState.delivered]
+    assert len(openklant.klantcontacten) == 2

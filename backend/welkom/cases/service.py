@@ -253,7 +253,7 @@ class RegisterInteractionHandler:
                 db, interaction.id, result.zaak_identificatie, result.zaak_url
             )
             if interaction.kind == InteractionKind.question:  # its klantcontact names the zaak
-                klantcontact.enqueue_question(db, municipality, interaction.id)
+                await klantcontact.enqueue_question(db, municipality, interaction.id)
             # Tell the resident, in this same transaction: exactly once, with the registration.
             if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):
                 await notifications.notify(

@@ -197,6 +197,10 @@ class RegisterAnswerHandler:
                 db, kind=service.QUESTION_KIND, reference=question.id
             )
         if question_link is None:
+            if question.registration_state == RegistrationState.parked:
+                raise PermanentDeliveryError(
+                    "the question's zaak registration is parked: retry it first, then this answer"
+                )
             if question_entry is None and question.registration_state != RegistrationState.pending:
                 raise PermanentDeliveryError(
                     "the question is not registered in the klantcontact register (asked before "

@@ -54,9 +54,14 @@ def config_problems(municipality: Municipality, tokens: dict[str, Any]) -> list[
     return []
 
 
-def enqueue_question(db: AsyncSession, municipality: Municipality, question_id: uuid.UUID) -> None:
-    """In the transaction that records the question's zaak: register it in Open Klant next."""
-    if settings_of(municipality) is not None:
+async def enqueue_question(
+    db: AsyncSession, municipality: Municipality, question_id: uuid.UUID
+) -> None:
+    """In the transaction that records the question's zaak: register it in Open Klant next
+    (once: a question already on its way is left alone)."""
+    if settings_of(municipality) is None:
+        return
+    if await outbox.find(db, kind=QUESTION_KIND, reference=question_id) is None:
         outbox.enqueue(
             db, kind=QUESTION_KIND, municipality_id=municipality.id, reference=question_id
         )
