@@ -68,6 +68,7 @@ from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import DocumentController, QuestionController
 from welkom.journey.routes import JourneyController, JourneyTranslationController
+from welkom.klantcontact.routing import KlantcontactRouting, klantcontact_handlers
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
@@ -108,6 +109,7 @@ def outbox_handlers(
         interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
         admin.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
+    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings))
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
     return handlers

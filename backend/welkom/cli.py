@@ -267,6 +267,56 @@ def municipalities_languages(code: str, disable: tuple[str, ...], enable: tuple[
     click.echo(f"municipality {code}: switched off: {', '.join(off) or 'none'}")
 
 
+@municipalities.command("set-klantcontact")
+@click.argument("code")
+@click.option("--api", help="URL of the Klantinteracties API (…/klantinteracties/api/v1).")
+@click.option("--actor", help="uuid of the team's actor in Open Klant (gets the interne taken).")
+@click.option("--kanaal", default="Welkom-app", show_default=True, help="kanaal of klantcontacten.")
+@click.option("--off", is_flag=True, help="Stop registering questions as klantcontacten.")
+def municipalities_set_klantcontact(
+    code: str, api: str | None, actor: str | None, kanaal: str, off: bool
+) -> None:
+    """Register the questions of municipality CODE as klantcontacten in Open Klant (or stop).
+
+    Its token goes in WELKOM_OPENKLANT_TOKENS (JSON: gemeentecode → token), never in the database.
+    """
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.klantcontact.service import configure
+    from welkom.municipalities.service import by_code
+
+    if not off and not (api and actor):
+        raise click.ClickException("give --api and --actor (or --off)")
+    values = None if off else {"api": api, "actor": actor, "kanaal": kanaal}
+    settings = _settings()
+
+    async def run() -> list[str] | None:
+        engine = create_engine(settings)
+        try:
+            await assert_migrated(engine)
+            async with session_factory(engine)() as db:
+                municipality = await by_code(db, code)
+                if municipality is None:
+                    return None
+                problems = await configure(db, municipality, values)
+                if not problems:
+                    await db.commit()
+                return problems
+        finally:
+            await engine.dispose()
+
+    problems = asyncio.run(run())
+    if problems is None:
+        raise click.ClickException(f"no municipality with code {code}")
+    if problems:
+        raise click.ClickException("; ".join(problems))
+    if off:
+        click.echo(f"municipality {code}: questions are no longer registered in Open Klant")
+        return
+    click.echo(f"municipality {code}: questions are registered as klantcontacten in {api}")
+    if code not in settings.openklant_tokens:
+        click.echo(f"warning: no token for {code} in WELKOM_OPENKLANT_TOKENS yet", err=True)
+
+
 @main.command()
 @click.argument("revision")
 def downgrade(revision: str) -> None:

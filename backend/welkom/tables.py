@@ -11,6 +11,7 @@ from welkom.core import idempotency_models as _idempotency  # noqa: F401
 from welkom.gdpr import models as _gdpr  # noqa: F401
 from welkom.interactions import models as _interactions  # noqa: F401
 from welkom.journey import models as _journey  # noqa: F401
+from welkom.klantcontact import models as _klantcontact  # noqa: F401
 from welkom.municipalities import models as _municipalities  # noqa: F401
 from welkom.notifications import models as _notifications  # noqa: F401
 from welkom.outbox import models as _outbox  # noqa: F401

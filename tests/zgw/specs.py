@@ -32,13 +32,19 @@ COMPONENTS = {
     "notificaties": ("notificaties-1.0.0.yaml", "/notificaties/api/v1"),
 }
 
+#: Served by Open Klant (``tests/zgw/openklant.py``), not by the ZGW test server.
+KLANTINTERACTIES = {
+    "klantinteracties": ("klantinteracties-openklant-2.18.0.yaml", "/klantinteracties/api/v1"),
+}
+_ALL = COMPONENTS | KLANTINTERACTIES
+
 
 class SpecsMissing(RuntimeError):
     pass
 
 
 def spec_path(component: str) -> Path:
-    path = SPECS_DIR / COMPONENTS[component][0]
+    path = SPECS_DIR / _ALL[component][0]
     if not path.is_file():
         raise SpecsMissing(
             f"official ZGW OpenAPI spec {path} is missing: the contract tests need "
@@ -52,7 +58,7 @@ def openapi(component: str, host: str) -> OpenAPI:
     """The component's official spec, served at ``host`` + its prefix."""
     with spec_path(component).open("rb") as handle:
         document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-    document["servers"] = [{"url": host + COMPONENTS[component][1]}]
+    document["servers"] = [{"url": host + _ALL[component][1]}]
     # Problem details are JSON too (openapi-core only knows application/json by name).
     config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
     return OpenAPI.from_dict(document, config=config)

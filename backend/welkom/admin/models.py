@@ -57,7 +57,8 @@ class ConversationMessage(SQLModel, table=True):
     municipality_id: uuid.UUID = municipality_fk()
     interaction_id: uuid.UUID = Field(foreign_key="interaction.id")
     resident_id: uuid.UUID = Field(foreign_key="resident.id", index=True)
-    author_account_id: uuid.UUID = Field(foreign_key="account.id")
+    #: None for an answer picked up from the klantcontact register (Open Klant).
+    author_account_id: uuid.UUID | None = Field(default=None, foreign_key="account.id")
     author_name: str = Field(max_length=200)
     kind: str = Field(max_length=16)
     language: str = Field(max_length=8)

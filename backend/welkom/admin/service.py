@@ -41,6 +41,7 @@ from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
+from welkom.klantcontact import service as klantcontact
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
@@ -505,6 +506,7 @@ async def _add_message(
             outbox.enqueue(
                 db, kind=ANSWER_KIND, municipality_id=question.municipality_id, reference=message.id
             )
+            await klantcontact.enqueue_answer(db, question.municipality_id, message.id)
             conversation.first_answered_at = conversation.first_answered_at or now
         if then_waiting_for is not None:
             conversation.waiting_for = then_waiting_for
@@ -745,3 +747,37 @@ async def record_answer_parked(db: AsyncSession, message_id: uuid.UUID) -> None:
     message = await db.get(ConversationMessage, message_id)
     if message is not None:
         message.registration_state = RegistrationState.parked
+
+
+async def record_picked_up_answer(
+    db: AsyncSession,
+    question: Interaction,
+    *,
+    author_name: str,
+    language: str,
+    text: str,
+    at: datetime,
+) -> ConversationMessage:
+    """An answer a colleague registered in the klantcontact register (Open Klant): shown to
+    the resident like a caseworker's answer; it is in the register already, so it is not routed
+    (caller commits)."""
+    conversation = await _conversation(db, question)
+    message = ConversationMessage(
+        municipality_id=question.municipality_id,
+        interaction_id=question.id,
+        resident_id=question.resident_id,
+        author_account_id=None,
+        author_name=author_name,
+        kind=MessageKind.answer,
+        language=language,
+        text=text,
+        created_at=at,
+        registration_state=RegistrationState.registered,
+        zaak_identificatie=question.zaak_identificatie,
+        registered_at=at,
+    )
+    db.add(message)
+    conversation.first_answered_at = conversation.first_answered_at or at
+    conversation.version += 1
+    conversation.updated_at = utcnow()
+    return message

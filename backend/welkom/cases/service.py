@@ -33,6 +33,7 @@ from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.interactions import service as interactions
 from welkom.interactions.models import InteractionKind
+from welkom.klantcontact import service as klantcontact
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
 from welkom.notifications import kinds as notification_kinds
@@ -151,6 +152,7 @@ class CaseRouting:
         async with self.session_factory() as db:
             rows = (await db.execute(select(Municipality))).scalars().all()
         for municipality in rows:
+            problems += klantcontact.config_problems(municipality, self.settings.openklant_tokens)
             if municipality.case_register == "local":
                 continue
             if municipality.case_register != "zgw":
@@ -263,6 +265,8 @@ class RegisterInteractionHandler:
                 description="Registration in the municipality's case system",
                 started_at=started_at,
             )
+            if interaction.kind == InteractionKind.question:  # its klantcontact names the zaak
+                await klantcontact.enqueue_question(db, municipality, interaction.id)
             # Tell the resident, in this same transaction: exactly once, with the registration.
             if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):
                 await notifications.notify(

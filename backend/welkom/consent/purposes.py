@@ -17,6 +17,9 @@ class Purpose(StrEnum):
     share_household_with_social_team = "share_household_with_social_team"
     receive_push_notifications = "receive_push_notifications"
     contact_by_partner_organisations = "contact_by_partner_organisations"
+    #: The municipality's klantcontact register (Open Klant) keeps them with the resident's
+    #: questions, so a colleague can call or mail back.
+    reuse_contact_for_questions = "reuse_contact_for_questions"
 
 
 class Recipient(StrEnum):
@@ -98,6 +101,13 @@ PURPOSES: dict[Purpose, PurposeDefinition] = {
             (DataCategory.name, DataCategory.contact_details, DataCategory.languages),
             LegalBasis.consent,
             N_("Be contacted by the municipality's partner organisations"),
+        ),
+        PurposeDefinition(
+            Purpose.reuse_contact_for_questions,
+            Recipient.municipality,
+            (DataCategory.name, DataCategory.contact_details),
+            LegalBasis.consent,
+            N_("Let the municipality keep my contact details with my questions to contact me"),
         ),
     )
 }

@@ -383,6 +383,20 @@ class Settings(BaseSettings):
         ge=1024,
         description="Documents larger than this are sent to the Documenten API in bestandsdelen.",
     )
+    openklant_tokens: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="JSON object: gemeentecode → the API token of that municipality's Klantinteracties "
+        "API (Open Klant, `Authorization: Token <token>`); the URL and the team's actor are in the "
+        "municipality's settings (`welkom municipalities set-klantcontact`). Never logged.",
+    )
+    openklant_poll_interval_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="How often a worker asks Open Klant for answers registered there.",
+    )
+    openklant_poll_batch: int = Field(
+        50, ge=1, description="Questions checked for new answers per poll round (then the next)."
+    )
     reconcile_interval_seconds: float = Field(
         900.0,
         ge=0,

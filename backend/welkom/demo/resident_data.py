@@ -49,6 +49,14 @@ CONSENT_TEXTS = [
         "taalschool) mogen uw naam, contactgegevens en talen krijgen om u hulp aan te bieden. U "
         "kunt deze toestemming altijd intrekken.",
     ),
+    (
+        Purpose.reuse_contact_for_questions,
+        "Contactgegevens bewaren bij mijn vragen",
+        "De gemeente mag uw naam, telefoonnummer en e-mailadres bewaren bij de vragen die u via "
+        "Welkom stelt, in haar klantcontactsysteem. Zo kan een medewerker u over uw vraag bellen of "
+        "mailen. U kunt deze toestemming altijd intrekken; daarna stuurt Welkom uw contactgegevens "
+        "niet meer mee.",
+    ),
 ]
 
 # (key, typical days, title, explanation): Dutch sources; translations in content/<lang>.po

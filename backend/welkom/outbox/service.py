@@ -205,3 +205,28 @@ async def requeue_parked(db: AsyncSession, entry_id: uuid.UUID, *, clock: Clock 
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
+
+
+async def find(db: AsyncSession, *, kind: str, reference: uuid.UUID) -> OutboxEntry | None:
+    """The entry of ``kind`` for ``reference`` (there is at most one), in any state."""
+    rows = await db.execute(
+        select(OutboxEntry).where(OutboxEntry.kind == kind, OutboxEntry.reference == reference)
+    )
+    return rows.scalars().first()
+
+
+async def ensure_due(
+    db: AsyncSession,
+    *,
+    kind: str,
+    municipality_id: uuid.UUID,
+    reference: uuid.UUID,
+    clock: Clock = utcnow,
+) -> None:
+    """A recurring entry (e.g. a poll) exists and is due now unless a worker holds it (caller
+    commits): made if missing, a delivered or parked one becomes pending again."""
+    entry = await find(db, kind=kind, reference=reference)
+    if entry is None:
+        enqueue(db, kind=kind, municipality_id=municipality_id, reference=reference)
+    elif entry.state in (OutboxState.delivered, OutboxState.parked):
+        entry.state, entry.next_attempt_at, entry.attempts = OutboxState.pending, clock(), 0
