@@ -54,6 +54,7 @@ from welkom.notifications import kinds
 from welkom.outbox.models import OutboxEntry, OutboxState
 from welkom.outbox.service import requeue_parked
 from welkom.outbox.worker import OutboxWorker
+from welkom.processing.models import ProcessingRecord
 from welkom.residents.models import Resident
 
 TOKEN = "openklant-token-5e4d3c2b1a"
@@ -209,6 +210,20 @@ async def test_question_becomes_a_confidential_klantcontact_about_its_zaak_with_
     assert all(
         e.state == OutboxState.delivered for e in await entries(db, klantcontact.QUESTION_KIND)
     )
+    # The delivery to Open Klant is a processing of the resident's data (Logboek
+    # Dataverwerkingen): one record, in the case-registration purpose.
+    records = (
+        (
+            await db.execute(
+                select(ProcessingRecord).where(
+                    ProcessingRecord.resource == "open_klant.klantcontact"
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert [(r.purpose, r.status) for r in records] == [("case_registration", "ok")]
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry, OutboxState
 from welkom.outbox.service import Clock
 from welkom.outbox.worker import Completion, DeferDelivery, OutboxHandler, PermanentDeliveryError
+from welkom.processing import service as processing
 from welkom.residents import service as residents
 
 log = structlog.get_logger("welkom.klantcontact")
@@ -175,6 +176,16 @@ class RegisterQuestionHandler:
                 role=LinkRole.question,
                 klantcontact=klantcontact,
             )
+            await processing.record(
+                db,
+                municipality_id=question.municipality_id,
+                resident_ids=(question.resident_id,),
+                purpose="case_registration",
+                action="deliver",
+                resource="open_klant.klantcontact",
+                fields=("question",),
+                description="A question registered as klantcontact in Open Klant",
+            )
 
         return record
 
@@ -234,6 +245,16 @@ class RegisterAnswerHandler:
                 question=question.id,
                 role=LinkRole.answer_sent,
                 klantcontact=klantcontact,
+            )
+            await processing.record(
+                db,
+                municipality_id=message.municipality_id,
+                resident_ids=(question.resident_id,),
+                purpose="case_registration",
+                action="deliver",
+                resource="open_klant.klantcontact",
+                fields=("answer",),
+                description="An answer registered as klantcontact in Open Klant",
             )
 
         return record
