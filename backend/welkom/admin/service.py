@@ -246,6 +246,7 @@ async def intake(
         key=idempotency_key,
         payload=msgspec.to_builtins(data),
         create=create,
+        resident_id=lambda body: uuid.UUID(body["id"]),
     )
 
 
@@ -529,6 +530,7 @@ async def _add_message(
         key=idempotency_key,
         payload={"question": str(question_id), **payload},
         create=create,
+        resident_id=question.resident_id,
     )
 
 
