@@ -96,7 +96,7 @@ _WHAT_HAPPENS = {
     ),
     ErasureState.refused: N_(
         "The municipality did not erase your data. You can read why below. You can ask again, "
-        "or object to the municipality (Autoriteit Persoonsgegevens)."
+        "or complain to the Autoriteit Persoonsgegevens."
     ),
 }
 
