@@ -4,6 +4,7 @@ every table (JSON and text decoded) after completion that finds none of the seed
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Iterator
@@ -20,7 +21,9 @@ from tests.conftest import login, row_counts
 from tests.push.fixtures import SUBSCRIPTIONS, push_settings, push_worker, running_push_service
 from tests.push.service import PushService
 from tests.residents_support import add_caseworker, add_resident
+from tests.test_cli import run
 from welkom.audit.models import AuditEvent
+from welkom.auth.models import Account
 from welkom.core.i18n import gettext
 from welkom.core.idempotency_models import IdempotencyRecord
 from welkom.core.models import utcnow
@@ -455,3 +458,69 @@ async def test_the_list_is_paged_oldest_first(client: AsyncTestClient, db: Async
         if not (cursor := page["next_cursor"]):
             break
     assert seen == made
+
+
+async def test_the_command_line_lists_shows_refuses_and_completes_as_a_records_manager(
+    client: AsyncTestClient, db: AsyncSession, resident: dict, database_url: str
+) -> None:
+    """`welkom erasure …` acts as the records manager named by --by, like the admin API."""
+    env = {"WELKOM_ENV": "test", "WELKOM_DATABASE_URL": database_url}
+    by = str(
+        (
+            await db.execute(select(Account.id).where(Account.demo_login == "demo-records-manager"))
+        ).scalar_one()
+    )
+    caseworker = str(
+        (
+            await db.execute(select(Account.id).where(Account.demo_login == "demo-caseworker"))
+        ).scalar_one()
+    )
+    first = (await client.post("/api/v1/me/erasure-request", json={}, headers=resident)).json()
+
+    listed = await asyncio.to_thread(run, "erasure", "list", "--by", by, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert first["id"] in listed.stdout
+    shown = await asyncio.to_thread(run, "erasure", "show", first["id"], "--by", by, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "consent_entry" in {t["table"] for t in json.loads(shown.stdout)["retained"]}
+    not_records = await asyncio.to_thread(run, "erasure", "list", "--by", caseworker, env=env)
+    assert not_records.returncode != 0
+    assert "not a records manager" in not_records.stderr
+    before = await row_counts(db)
+    for bad in (
+        ("refuse", first["id"], "--by", by, "--reason", "  "),
+        ("refuse", str(uuid.uuid4()), "--by", by, "--reason", "nee"),
+        ("complete", "not-an-id", "--by", by),
+    ):
+        result = await asyncio.to_thread(run, "erasure", *bad, env=env)
+        assert result.returncode != 0, bad
+    assert await row_counts(db) == before
+
+    refused = await asyncio.to_thread(
+        run, "erasure", "refuse", first["id"], "--by", by, "--reason", "Lopende procedure", env=env
+    )
+    assert refused.returncode == 0, refused.stderr
+    assert "refused" in refused.stdout
+    twice = await asyncio.to_thread(
+        run, "erasure", "refuse", first["id"], "--by", by, "--reason", "nog eens", env=env
+    )
+    assert twice.returncode != 0
+    assert "Already refused" in twice.stderr
+
+    second = (await client.post("/api/v1/me/erasure-request", json={}, headers=resident)).json()
+    done = await asyncio.to_thread(run, "erasure", "complete", second["id"], "--by", by, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "completed" in done.stdout
+    assert (await client.get("/api/v1/me", headers=resident)).status_code == 401
+    actions = (
+        (
+            await db.execute(
+                select(AuditEvent.action)
+                .where(AuditEvent.resource == "gdpr.erasure_request")
+                .order_by(AuditEvent.occurred_at)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert actions == ["read", "update", "delete"]

@@ -174,6 +174,21 @@ async def latest_request(db: AsyncSession, resident_id: uuid.UUID) -> ErasureReq
 RECORDS_ROLE = "records_manager"
 
 
+async def records_manager(db: AsyncSession, account_id: uuid.UUID) -> Principal | None:
+    """The principal of a records manager's account, for the ``welkom erasure`` commands
+    (they act as that person, so the audit log names them); None if it is not one."""
+    account = await db.get(Account, account_id)
+    if account is None or RECORDS_ROLE not in account.roles:
+        return None
+    return Principal(
+        account_id=account.id,
+        municipality_id=account.municipality_id,
+        roles=frozenset({RECORDS_ROLE}),
+        session_id=uuid.UUID(int=0),  # no session: the command line
+        display_name=account.display_name,
+    )
+
+
 def _may_decide(principal: Principal) -> None:
     if RECORDS_ROLE not in principal.roles:
         raise Problem.not_found()
