@@ -86,7 +86,7 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
 
 _WHAT_HAPPENS = {
     ErasureState.requested: N_(
-        "Your caseworker will erase your data in Welkom. We keep only what the law requires: "
+        "The municipality will erase your data in Welkom. We keep only what the law requires: "
         "your consent history and which questions became cases. Cases stay with the "
         "municipality."
     ),
