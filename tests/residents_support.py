@@ -52,7 +52,9 @@ async def add_resident(
     return resident
 
 
-async def add_caseworker(db: AsyncSession, *, login_name: str, municipality_code: str) -> None:
+async def add_caseworker(
+    db: AsyncSession, *, login_name: str, municipality_code: str, role: str = "caseworker"
+) -> None:
     municipality = await municipalities.by_code(db, municipality_code)
     if municipality is None:
         municipality = municipalities.new(
@@ -63,8 +65,8 @@ async def add_caseworker(db: AsyncSession, *, login_name: str, municipality_code
     db.add(
         Account(
             municipality_id=municipality.id,
-            roles=["caseworker"],
-            display_name=f"Caseworker {municipality_code}",
+            roles=[role],
+            display_name=f"{role} {municipality_code}",
             demo_login=login_name,
         )
     )

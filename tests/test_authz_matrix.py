@@ -158,6 +158,13 @@ MATRIX: dict[str, Case] = {
     "exportMyData": Case(only(200, "resident")),
     "requestErasure": Case(only(400, "resident"), body={"unknown": 1}),
     "getMyErasureRequest": Case(only(404, "resident")),
+    # GDPR: records management decides erasure requests (ids of nothing: 404 once allowed)
+    "listErasureRequests": Case(only(200, "records_manager"), query={"state": "requested"}),
+    "getErasureRequest": Case(only(404, "records_manager"), path={"request_id": NOBODY}),
+    "completeErasureRequest": Case(only(404, "records_manager"), path={"request_id": NOBODY}),
+    "refuseErasureRequest": Case(
+        only(404, "records_manager"), path={"request_id": NOBODY}, body={"reason": "Archiefwet"}
+    ),
     # cases: the resident's cases and uploads; records management; ZGW callbacks (token-only)
     "uploadDocument": Case(only(400, "resident"), body={}),
     "listMyCases": Case(only(200, "resident")),

@@ -49,6 +49,7 @@ def test_help_lists_the_commands() -> None:
         "prune",
         "openapi",
         "config-reference",
+        "erasure",
     ):
         assert command in result.stdout
 

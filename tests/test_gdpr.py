@@ -217,8 +217,8 @@ async def test_erasure_leaves_only_what_is_documented_as_retained(
     request_id = uuid.UUID(again.json()["id"])
     assert again.json()["state"] == "requested"
 
-    caseworker = await principal_for(client, db, settings, "demo-caseworker")
-    done = await gdpr.complete_erasure(db, caseworker, request_id)
+    records = await principal_for(client, db, settings, "demo-records-manager")
+    done = await gdpr.complete_erasure(db, records, request_id)
     assert done.state == "completed"
     assert done.outcome["household_member"] == {"deleted": 3, "anonymised": 0, "retained": 0}
     assert done.outcome["interaction"]["retained"] == 1
@@ -263,7 +263,7 @@ async def test_erasure_leaves_only_what_is_documented_as_retained(
 
     before = await row_counts(db)
     with pytest.raises(Problem) as twice:
-        await gdpr.complete_erasure(db, caseworker, request_id)
+        await gdpr.complete_erasure(db, records, request_id)
     assert twice.value.status_code == 409
     assert await row_counts(db) == before
 
@@ -275,12 +275,12 @@ async def test_a_question_not_yet_in_the_case_system_holds_the_erasure_and_nothi
         "/api/v1/me/questions", json={"text": QUESTION, "language": "nl"}, headers=resident
     )
     request = await client.post("/api/v1/me/erasure-request", json={}, headers=resident)
-    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    records = await principal_for(client, db, settings, "demo-records-manager")
     # The export is itself a processing (one processing-log record): count after it.
     before_export = await client.get("/api/v1/me/export", headers=resident)
     before = await row_counts(db)
     with pytest.raises(Problem) as held:
-        await gdpr.complete_erasure(db, caseworker, uuid.UUID(request.json()["id"]))
+        await gdpr.complete_erasure(db, records, uuid.UUID(request.json()["id"]))
     assert held.value.status_code == 409
     assert held.value.slug == "erasure-waits-for-registration"
     assert await row_counts(db) == before
@@ -290,21 +290,23 @@ async def test_a_question_not_yet_in_the_case_system_holds_the_erasure_and_nothi
     assert status.json()["state"] == "requested"
 
 
-async def test_only_a_caseworker_of_the_residents_municipality_completes_an_erasure(
+async def test_only_records_management_of_the_residents_municipality_completes_an_erasure(
     client: AsyncTestClient, resident: dict, db: AsyncSession, settings: Settings
 ) -> None:
     request = await client.post("/api/v1/me/erasure-request", json={}, headers=resident)
     request_id = uuid.UUID(request.json()["id"])
-    await add_caseworker(db, login_name="elsewhere-caseworker", municipality_code="0363")
+    await add_caseworker(
+        db, login_name="elsewhere-records", municipality_code="0363", role="records_manager"
+    )
     before = await row_counts(db)
-    for login_name in ("elsewhere-caseworker", "demo-volunteer"):
+    for login_name in ("elsewhere-records", "demo-caseworker", "demo-volunteer"):
         principal = await principal_for(client, db, settings, login_name)
         with pytest.raises(Problem) as refused:
             await gdpr.complete_erasure(db, principal, request_id)
         assert refused.value.status_code == 404
     with pytest.raises(Problem) as unknown:
         await gdpr.complete_erasure(
-            db, await principal_for(client, db, settings, "demo-caseworker"), uuid.uuid4()
+            db, await principal_for(client, db, settings, "demo-records-manager"), uuid.uuid4()
         )
     assert unknown.value.status_code == 404
     after = await row_counts(db)

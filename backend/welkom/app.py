@@ -63,7 +63,7 @@ from welkom.core.middleware import request_context_middleware
 from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
-from welkom.gdpr.routes import GdprController
+from welkom.gdpr.routes import ErasureAdminController, GdprController
 from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import DocumentController, QuestionController
@@ -202,6 +202,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     ]
     route_handlers += NOTIFICATION_CONTROLLERS
     route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
+    route_handlers.append(ErasureAdminController)
     route_handlers += [ConsentTranslationController, JourneyTranslationController]
     route_handlers += [
         DocumentController,

@@ -405,6 +405,142 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
 
 
 @main.group()
+def erasure() -> None:
+    """Residents' erasure requests, decided by records management (docs/residents.md).
+
+    Every command acts as a records manager: ``--by`` is their account id (``account_id`` in
+    ``GET /api/v1/auth/session``); their municipality's requests only, and each step is in the
+    audit log under their name, as through the admin API.
+    """
+
+
+def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
+    """Run ``work(db, principal)`` as records manager ``by``; problems become click errors."""
+    import uuid
+
+    from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.problems import Problem
+    from welkom.gdpr import service
+
+    try:
+        account_id = uuid.UUID(by)
+    except ValueError:
+        raise click.ClickException(f"--by must be an account id, got {by!r}") from None
+    settings = _settings()
+
+    async def run():  # type: ignore[no-untyped-def]
+        engine = create_engine(settings)
+        try:
+            await assert_migrated(engine)
+            async with session_factory(engine)() as db:
+                principal = await service.records_manager(db, account_id)
+                if principal is None:
+                    raise click.ClickException(f"account {by} is not a records manager")
+                return await work(db, principal, settings)
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(run())
+    except Problem as problem:
+        detail = (problem.detail_msgid or "").format_map(problem.params)
+        raise click.ClickException(
+            f"{problem.title_msgid} ({problem.status_code}). {detail}"
+        ) from None
+
+
+def _request_id(value: str):  # type: ignore[no-untyped-def]
+    import uuid
+
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise click.ClickException(f"not a request id: {value!r}") from None
+
+
+@erasure.command("list")
+@click.option("--by", required=True, help="The records manager's account id.")
+@click.option(
+    "--state",
+    type=click.Choice(["requested", "completed", "refused"]),
+    default="requested",
+    show_default=True,
+)
+def erasure_list(by: str, state: str) -> None:
+    """List erasure requests of the records manager's municipality, oldest first."""
+    from welkom.gdpr import service
+
+    async def work(db, principal, settings):  # type: ignore[no-untyped-def]
+        items, cursor = [], None
+        while True:
+            page = await service.list_requests(db, principal, state=state, cursor=cursor, limit=200)
+            items += page.items
+            if not (cursor := page.next_cursor):
+                return items
+
+    for request in _erasure_run(by, work):
+        click.echo(f"{request.id}  {request.state:<9}  requested {request.requested_at:%Y-%m-%d}")
+
+
+@erasure.command("show")
+@click.argument("request_id")
+@click.option("--by", required=True, help="The records manager's account id.")
+def erasure_show(request_id: str, by: str) -> None:
+    """Show a request and what completing it keeps under a legal duty, and why."""
+    import msgspec
+
+    from welkom.gdpr import service
+
+    wanted = _request_id(request_id)
+
+    async def work(db, principal, settings):  # type: ignore[no-untyped-def]
+        return await service.request_detail(db, principal, wanted)
+
+    detail = _erasure_run(by, work)
+    click.echo(json.dumps(msgspec.to_builtins(detail), indent=2, ensure_ascii=False))
+
+
+@erasure.command("complete")
+@click.argument("request_id")
+@click.option("--by", required=True, help="The records manager's account id.")
+def erasure_complete(request_id: str, by: str) -> None:
+    """Carry out an erasure request (deletes the resident's files from storage too)."""
+    from welkom.gdpr import service
+    from welkom.storage import storage_for
+
+    wanted = _request_id(request_id)
+
+    async def work(db, principal, settings):  # type: ignore[no-untyped-def]
+        return await service.complete_erasure(db, principal, wanted, storage_for(settings))
+
+    done = _erasure_run(by, work)
+    click.echo(f"erasure request {done.id}: {done.state}")
+    for table, counts in sorted(done.outcome.items()):
+        if any(counts.values()):
+            click.echo(f"  {table}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@erasure.command("refuse")
+@click.argument("request_id")
+@click.option("--by", required=True, help="The records manager's account id.")
+@click.option("--reason", required=True, help="Why; the resident reads this as written.")
+def erasure_refuse(request_id: str, by: str, reason: str) -> None:
+    """Refuse an erasure request with a reason; the resident is notified."""
+    from welkom.gdpr import service
+    from welkom.gdpr.schemas import ErasureRefusalIn
+
+    wanted = _request_id(request_id)
+    if not reason.strip() or len(reason) > 1000:
+        raise click.ClickException("--reason needs 1 to 1000 characters")
+
+    async def work(db, principal, settings):  # type: ignore[no-untyped-def]
+        return await service.refuse_erasure(db, principal, wanted, ErasureRefusalIn(reason))
+
+    done = _erasure_run(by, work)
+    click.echo(f"erasure request {done.id}: {done.state}")
+
+
+@main.group()
 def storage() -> None:
     """Where uploaded files are kept (WELKOM_STORAGE_BACKEND)."""
 

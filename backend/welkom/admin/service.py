@@ -247,6 +247,7 @@ async def intake(
         key=idempotency_key,
         payload=msgspec.to_builtins(data),
         create=create,
+        resident_id=lambda body: uuid.UUID(body["id"]),
     )
 
 
@@ -531,6 +532,7 @@ async def _add_message(
         key=idempotency_key,
         payload={"question": str(question_id), **payload},
         create=create,
+        resident_id=question.resident_id,
     )
 
 

@@ -443,7 +443,12 @@ async def record(
         return 201, msgspec.to_builtins(entry_out(entry))
 
     return await idempotency.create_once(
-        db, scope=f"consent:{actor.account_id}", key=idempotency_key, payload=payload, create=create
+        db,
+        scope=f"consent:{actor.account_id}",
+        key=idempotency_key,
+        payload=payload,
+        create=create,
+        resident_id=resident_id,
     )
 
 

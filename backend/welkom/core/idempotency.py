@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -63,8 +64,17 @@ async def replay(
 
 
 def remember(
-    db: AsyncSession, scope: str, key: str, request_hash: str, status: int, body: dict
+    db: AsyncSession,
+    scope: str,
+    key: str,
+    request_hash: str,
+    status: int,
+    body: dict,
+    *,
+    resident_id: uuid.UUID | None = None,
 ) -> None:
+    """Store the first response. ``resident_id`` names the resident it is about (if any): an
+    erasure of that resident deletes it."""
     db.add(
         IdempotencyRecord(
             scope=scope,
@@ -72,6 +82,7 @@ def remember(
             request_hash=request_hash,
             response_status=status,
             response_body=body,
+            resident_id=resident_id,
         )
     )
 
@@ -91,13 +102,15 @@ async def create_once(
     key: str | None,
     payload: Any,
     create: Callable[[], Awaitable[tuple[int, dict]]],
+    resident_id: uuid.UUID | Callable[[dict], uuid.UUID | None] | None = None,
 ) -> tuple[int, dict, bool]:
     """Run ``create`` (which adds rows to ``db`` without committing and returns the response's
     status and body) and commit it with the idempotency record, at most once per key.
 
     Returns (status, body, replayed). ``scope`` names the caller and the kind of request (keys
     are the client's, unique only within it); ``payload`` is what makes two requests "the
-    same". If the commit hits a unique constraint (the same key committed concurrently, or any
+    same". ``resident_id`` is the resident the response is about, or a function of the
+    response body that gives it (when ``create`` makes the resident). If the commit hits a unique constraint (the same key committed concurrently, or any
     other constraint another request won), the transaction is rolled back and the answer is the
     stored response for the key, or a 409 problem: never a 500, never a half-made change.
     """
@@ -106,7 +119,8 @@ async def create_once(
         return stored.response_status, stored.response_body, True
     status, body = await create()
     if key:
-        remember(db, scope, key, request_hash, status, body)
+        about = resident_id(body) if callable(resident_id) else resident_id
+        remember(db, scope, key, request_hash, status, body, resident_id=about)
     try:
         await db.commit()
     except IntegrityError:

@@ -20,3 +20,7 @@ class IdempotencyRecord(SQLModel, table=True):
     response_status: int
     response_body: dict = json_field()
     created_at: datetime = timestamp_field(index=True)
+    #: The resident the stored response is about (a caseworker's intake or answer, a resident's
+    #: own request), so an erasure finds it whoever sent it. No foreign key: ``core`` knows no
+    #: domain, and the record is deleted with the resident's data.
+    resident_id: uuid.UUID | None = Field(default=None, index=True)

@@ -1,5 +1,5 @@
 """Export and erasure of the foundation's tables that hold resident data: accounts (with their
-sessions), interactions (questions) and stored idempotent responses.
+sessions), interactions (questions) and stored idempotent responses (``Idempotency-Key``).
 
 They live here, not in their domains, because those packages belong to the foundation; the lead
 may move each into ``welkom/<domain>/gdpr.py`` like the residents, consent and journey domains.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, delete, or_, select, update
+from sqlalchemy import ColumnElement, Select, String, and_, cast, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth import gdpr as auth_gdpr
@@ -120,13 +120,51 @@ async def erase_accounts(db: AsyncSession, subject: Subject, actor: Principal) -
         return Erased()
     await auth_gdpr.erase_for_accounts(db, ids)
     await notifications_gdpr.erase_for_accounts(db, ids)
-    # Stored replies to the resident's POSTs (questions, household, consent) repeat their data.
-    await db.execute(
-        delete(IdempotencyRecord).where(
-            or_(*(IdempotencyRecord.scope.endswith(f":{account_id}") for account_id in ids))
-        )
-    )
     result = await db.execute(delete(Account).where(Account.id.in_(ids)))
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+def _stored_responses_of(subject: Subject) -> ColumnElement[bool]:
+    """Stored responses about the resident: those that name them (a caseworker's intake,
+    answers and notes, the resident's own requests), those sent from their accounts, and
+    records stored before responses named their resident that mention the resident's id."""
+    mentions = cast(IdempotencyRecord.response_body, String)
+    return or_(
+        IdempotencyRecord.resident_id == subject.resident_id,
+        *(IdempotencyRecord.scope.endswith(f":{account_id}") for account_id in subject.account_ids),
+        and_(
+            IdempotencyRecord.resident_id.is_(None),
+            or_(
+                mentions.contains(str(subject.resident_id)),
+                mentions.contains(subject.resident_id.hex),
+            ),
+        ),
+    )
+
+
+async def export_stored_responses(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    """That a response is stored, and for which kind of request; not the response itself (it
+    repeats what the other sections hold, and a caseworker's note is not the resident's)."""
+    found = await db.execute(
+        select(IdempotencyRecord)
+        .where(_stored_responses_of(subject))
+        .order_by(IdempotencyRecord.created_at, IdempotencyRecord.id)
+    )
+    return [
+        {
+            "id": str(record.id),
+            "request": record.scope.split(":", 1)[0],
+            "created_at": record.created_at.isoformat(),
+        }
+        for record in found.scalars()
+    ]
+
+
+async def erase_stored_responses(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Stored replies repeat the resident's data (name, e-mail, phone, question, answer and note
+    texts): they go, whoever sent the request. A retry with the same key after the erasure is
+    handled as a new request."""
+    result = await db.execute(delete(IdempotencyRecord).where(_stored_responses_of(subject)))
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -151,4 +189,5 @@ HANDLERS = (
     ),
     TableHandler("interaction_document", export_documents, erase_documents),
     TableHandler("account", export_accounts, erase_accounts),
+    TableHandler("idempotency_record", export_stored_responses, erase_stored_responses),
 )

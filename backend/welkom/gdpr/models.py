@@ -17,10 +17,12 @@ from welkom.core.models import (
 class ErasureState(StrEnum):
     requested = "requested"
     completed = "completed"
+    refused = "refused"
 
 
 class ErasureRequest(SQLModel, table=True):
-    """A resident's request to erase their data (AVG art. 17), completed by a caseworker.
+    """A resident's request to erase their data (AVG art. 17), completed or refused (with a
+    reason the resident reads) by records management.
 
     Kept after completion (without the resident's own words) as proof the request was honoured.
     """
@@ -46,3 +48,6 @@ class ErasureRequest(SQLModel, table=True):
     completed_at: datetime | None = optional_timestamp_field()
     completed_by_account_id: uuid.UUID | None = None
     outcome: dict = json_field()
+    refused_at: datetime | None = optional_timestamp_field()
+    refused_by_account_id: uuid.UUID | None = None
+    refusal_reason: str | None = Field(default=None, max_length=1000)

@@ -11,7 +11,10 @@ from welkom.auth.service import Principal
 from welkom.gdpr.models import ErasureRequest
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
-_PROOF = "proof that the request was received and carried out (AVG art. 5(2), 12, 17)"
+_PROOF = (
+    "proof that the request was received and carried out, or refused and why "
+    "(AVG art. 5(2), 12, 17)"
+)
 
 
 async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
@@ -38,8 +41,19 @@ HANDLERS = (
         export_requests,
         erase_requests,
         retained=dict.fromkeys(
-            ("state", "requested_at", "completed_at", "completed_by_account_id", "outcome"), _PROOF
+            (
+                "state",
+                "requested_at",
+                "completed_at",
+                "completed_by_account_id",
+                "outcome",
+                "refused_at",
+                "refused_by_account_id",
+                "refusal_reason",
+            ),
+            _PROOF,
         ),
-        retention_reason="Kept without the resident's own words, as proof of the erasure.",
+        retention_reason="Kept without the resident's own words, as proof of the erasure (or of "
+        "an earlier refusal and records management's reason for it).",
     ),
 )

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
+import uuid
+
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
-from litestar.params import HeaderParameter, JSONBody
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
-from welkom.core.problems import request_language
+from welkom.core.i18n import N_
+from welkom.core.pagination import Page
+from welkom.core.problems import FieldError, Problem, request_language
 from welkom.gdpr import service
-from welkom.gdpr.schemas import ErasureRequestIn, ErasureRequestOut
+from welkom.gdpr.models import ErasureRequest, ErasureState
+from welkom.gdpr.schemas import (
+    ErasureRefusalIn,
+    ErasureRequestDetail,
+    ErasureRequestIn,
+    ErasureRequestOut,
+    ErasureRequestSummary,
+)
 
 
 class GdprController(Controller):
@@ -63,5 +74,85 @@ class GdprController(Controller):
     async def get_request(
         self, request: Request, db: DbSession, principal: Caller
     ) -> ErasureRequestOut:
+        """Your latest request: its state, what that means (in your language) and, if the
+        municipality refused it, their reason."""
         latest = await service.latest_request(db, principal.resident_id)  # type: ignore[arg-type]
         return service.request_out(latest, request_language(request))
+
+
+def _summary(request: ErasureRequest) -> ErasureRequestSummary:
+    return ErasureRequestSummary(
+        id=request.id,
+        resident_id=request.resident_id,
+        state=request.state,
+        requested_at=request.requested_at,
+        completed_at=request.completed_at,
+        refused_at=request.refused_at,
+    )
+
+
+_STATES = tuple(state.value for state in ErasureState)
+
+
+class ErasureAdminController(Controller):
+    """Records management decides residents' erasure requests (docs/residents.md)."""
+
+    path = "/api/v1/admin/erasure-requests"
+    tags = ["gdpr"]
+    guards = [requires_role(service.RECORDS_ROLE)]
+
+    @get("/", operation_id="listErasureRequests")
+    async def list_requests(
+        self,
+        db: DbSession,
+        principal: Caller,
+        wanted: str | None = QueryParameter(name="state", default=None, max_length=16),
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+    ) -> Page[ErasureRequestSummary]:
+        """Erasure requests of the caller's municipality, oldest first, optionally by state
+        (`requested`, `completed`, `refused`)."""
+        if wanted is not None and wanted not in _STATES:
+            raise Problem.validation(
+                [
+                    FieldError(
+                        "state",
+                        N_("Use one of: {choices}."),
+                        {"choices": ", ".join(_STATES)},
+                        source="query",
+                    )
+                ]
+            )
+        page = await service.list_requests(db, principal, state=wanted, cursor=cursor, limit=limit)
+        return Page(items=[_summary(r) for r in page.items], next_cursor=page.next_cursor)
+
+    @get("/{request_id:uuid}", operation_id="getErasureRequest")
+    async def get_request(
+        self, db: DbSession, principal: Caller, request_id: FromPath[uuid.UUID]
+    ) -> ErasureRequestDetail:
+        """One request, with what completing it keeps under a legal duty and why (read from
+        the erasure handlers), and questions it still waits for. The read is audited."""
+        return await service.request_detail(db, principal, request_id)
+
+    @post("/{request_id:uuid}/complete", operation_id="completeErasureRequest", status_code=200)
+    async def complete(
+        self, request: Request, db: DbSession, principal: Caller, request_id: FromPath[uuid.UUID]
+    ) -> ErasureRequestSummary:
+        """Carry out the erasure: everything about the resident is deleted or anonymised except
+        what `retained` lists. 409 if already decided or a question is not yet registered; 503
+        (nothing changed) if the file store is away."""
+        done = await service.complete_erasure(
+            db, principal, request_id, request.app.state.case_routing.storage
+        )
+        return _summary(done)
+
+    @post("/{request_id:uuid}/refuse", operation_id="refuseErasureRequest", status_code=200)
+    async def refuse(
+        self,
+        db: DbSession,
+        principal: Caller,
+        request_id: FromPath[uuid.UUID],
+        data: JSONBody[ErasureRefusalIn],
+    ) -> ErasureRequestSummary:
+        """Refuse the request with a reason the resident reads; they are notified."""
+        return _summary(await service.refuse_erasure(db, principal, request_id, data))

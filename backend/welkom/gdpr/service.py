@@ -9,23 +9,36 @@ import uuid
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom import __version__
+from welkom.audit import service as audit
 from welkom.auth.models import Account
 from welkom.auth.service import Principal
 from welkom.core import idempotency
 from welkom.core.i18n import N_, gettext
 from welkom.core.models import utcnow
-from welkom.core.problems import Problem
+from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.problems import FieldError, Problem
 from welkom.gdpr.handlers import HANDLERS
 from welkom.gdpr.models import ErasureRequest, ErasureState
-from welkom.gdpr.registry import Subject, erasure_order
-from welkom.gdpr.schemas import ErasureRequestIn, ErasureRequestOut
+from welkom.gdpr.registry import Subject, erasure_order, resident_tables
+from welkom.gdpr.schemas import (
+    ErasureRefusalIn,
+    ErasureRequestDetail,
+    ErasureRequestIn,
+    ErasureRequestOut,
+    RetainedTable,
+)
+from welkom.interactions.models import Interaction, RegistrationState
 from welkom.municipalities import service as municipalities
+from welkom.notifications import kinds as notification_kinds
+from welkom.notifications import service as notifications
 from welkom.processing import service as processing
 from welkom.residents import service as residents
+from welkom.residents.models import Resident
 from welkom.storage.ports import Storage, StorageUnavailableError
 from welkom.tables import metadata
 
@@ -83,10 +96,21 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
 
 # --- Erasure ---------------------------------------------------------------------------------
 
-_WHAT_HAPPENS = N_(
-    "Your caseworker will erase your data in Welkom. We keep only what the law requires: your "
-    "consent history and which questions became cases. Cases stay with the municipality."
-)
+_WHAT_HAPPENS = {
+    ErasureState.requested: N_(
+        "The municipality will erase your data in Welkom. We keep only what the law requires: "
+        "your consent history and which questions became cases. Cases stay with the "
+        "municipality."
+    ),
+    ErasureState.completed: N_(
+        "Your data in Welkom has been erased. We keep only what the law requires: your consent "
+        "history and which questions became cases."
+    ),
+    ErasureState.refused: N_(
+        "The municipality did not erase your data. You can read why below. You can ask again, "
+        "or complain to the Autoriteit Persoonsgegevens."
+    ),
+}
 
 
 def request_out(request: ErasureRequest, language: str) -> ErasureRequestOut:
@@ -95,7 +119,9 @@ def request_out(request: ErasureRequest, language: str) -> ErasureRequestOut:
         state=request.state,
         requested_at=request.requested_at,
         completed_at=request.completed_at,
-        what_happens=gettext(_WHAT_HAPPENS, language),
+        what_happens=gettext(_WHAT_HAPPENS[ErasureState(request.state)], language),
+        refused_at=request.refused_at,
+        refusal_reason=request.refusal_reason,
     )
 
 
@@ -137,6 +163,7 @@ async def request_erasure(
         key=idempotency_key,
         payload=msgspec.to_builtins(data),
         create=create,
+        resident_id=resident.id,
     )
 
 
@@ -154,24 +181,229 @@ async def latest_request(db: AsyncSession, resident_id: uuid.UUID) -> ErasureReq
     return request
 
 
-async def open_requests(db: AsyncSession, principal: Principal) -> list[ErasureRequest]:
-    """Open requests in the caseworker's municipality, oldest first (admin API, later)."""
-    if "caseworker" not in principal.roles:
+# --- records management ------------------------------------------------------------------
+
+RECORDS_ROLE = "records_manager"
+
+
+async def records_manager(db: AsyncSession, account_id: uuid.UUID) -> Principal | None:
+    """The principal of a records manager's account, for the ``welkom erasure`` commands
+    (they act as that person, so the audit log names them); None if it is not one."""
+    account = await db.get(Account, account_id)
+    if account is None or RECORDS_ROLE not in account.roles:
+        return None
+    return Principal(
+        account_id=account.id,
+        municipality_id=account.municipality_id,
+        roles=frozenset({RECORDS_ROLE}),
+        session_id=uuid.UUID(int=0),  # no session: the command line
+        display_name=account.display_name,
+    )
+
+
+def _may_decide(principal: Principal) -> None:
+    if RECORDS_ROLE not in principal.roles:
         raise Problem.not_found()
-    return list(
+
+
+async def _request_of_municipality(
+    db: AsyncSession, principal: Principal, request_id: uuid.UUID
+) -> ErasureRequest:
+    """The request, if it belongs to the caller's municipality; 404 otherwise (never another
+    tenant's, and the same answer as for an id that names nothing)."""
+    _may_decide(principal)
+    request = await db.get(ErasureRequest, request_id)
+    if request is None or request.municipality_id != principal.municipality_id:
+        raise Problem.not_found()
+    return request
+
+
+async def _audit(
+    db: AsyncSession, principal: Principal, request: ErasureRequest, action: str, purpose: str
+) -> None:
+    await audit.record(
+        db,
+        principal,
+        resident_id=request.resident_id,
+        municipality_id=request.municipality_id,
+        resource="gdpr.erasure_request",
+        fields=["erasure"],
+        action=action,  # type: ignore[arg-type]
+        purpose=purpose,
+    )
+
+
+async def list_requests(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    state: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ErasureRequest]:
+    """Requests of the caller's municipality, oldest first (the longest waiting lead), by
+    state (all states when ``state`` is None), paged by (requested_at, id)."""
+    _may_decide(principal)
+    query = select(ErasureRequest).where(
+        ErasureRequest.municipality_id == principal.municipality_id
+    )
+    if state is not None:
+        query = query.where(ErasureRequest.state == state)
+    if cursor:
+        after_at, after_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                ErasureRequest.requested_at > after_at,
+                and_(ErasureRequest.requested_at == after_at, ErasureRequest.id > after_id),
+            )
+        )
+    found = list(
         (
             await db.execute(
-                select(ErasureRequest)
-                .where(
-                    ErasureRequest.municipality_id == principal.municipality_id,
-                    ErasureRequest.state == ErasureState.requested,
-                )
-                .order_by(ErasureRequest.requested_at)
+                query.order_by(ErasureRequest.requested_at, ErasureRequest.id).limit(limit + 1)
             )
         )
         .scalars()
         .all()
     )
+    next_cursor = (
+        encode_cursor(found[limit - 1].requested_at, found[limit - 1].id)
+        if len(found) > limit
+        else None
+    )
+    return Page(items=found[:limit], next_cursor=next_cursor)
+
+
+async def _retained(db: AsyncSession, resident_id: uuid.UUID) -> list[RetainedTable]:
+    """From the handlers: each table whose rows an erasure keeps (partly), with the rows about
+    this resident now and the reason the code states."""
+    columns = resident_tables(metadata)
+    out = []
+    for handler in HANDLERS:
+        if not handler.retained or handler.table not in columns:
+            continue
+        table = metadata.tables[handler.table]
+        count = (
+            await db.execute(
+                select(func.count())
+                .select_from(table)
+                .where(table.c[columns[handler.table]] == resident_id)
+            )
+        ).scalar_one()
+        out.append(
+            RetainedTable(
+                table=handler.table,
+                rows=count,
+                reason=handler.retention_reason,
+                columns=dict(handler.retained),
+            )
+        )
+    return out
+
+
+async def request_detail(
+    db: AsyncSession, principal: Principal, request_id: uuid.UUID
+) -> ErasureRequestDetail:
+    """One request with what completing it keeps and why; the read is audited."""
+    request = await _request_of_municipality(db, principal, request_id)
+    waiting = (
+        await db.execute(
+            select(func.count())
+            .select_from(Interaction)
+            .where(
+                Interaction.resident_id == request.resident_id,
+                Interaction.registration_state != RegistrationState.registered,
+            )
+        )
+    ).scalar_one()
+    detail = ErasureRequestDetail(
+        id=request.id,
+        resident_id=request.resident_id,
+        state=request.state,
+        requested_at=request.requested_at,
+        reason=request.reason,
+        completed_at=request.completed_at,
+        completed_by_account_id=request.completed_by_account_id,
+        refused_at=request.refused_at,
+        refused_by_account_id=request.refused_by_account_id,
+        refusal_reason=request.refusal_reason,
+        waiting_for_registration=waiting,
+        retained=await _retained(db, request.resident_id),
+        outcome=dict(request.outcome or {}),
+    )
+    await _audit(db, principal, request, "read", "records management: erasure request")
+    await db.commit()
+    return detail
+
+
+def _already_decided(request: ErasureRequest) -> Problem:
+    if request.state == ErasureState.completed:
+        return Problem.conflict(
+            "erasure-already-completed",
+            N_("Already erased"),
+            N_("This erasure request was already carried out. Nothing was changed."),
+        )
+    return Problem.conflict(
+        "erasure-already-refused",
+        N_("Already refused"),
+        N_("This erasure request was already refused. Nothing was changed."),
+    )
+
+
+async def _decide(db: AsyncSession, request: ErasureRequest, **values: object) -> None:
+    """Move an open request to its decision, only if it is still open: of two decisions at
+    the same moment one wins and the other is a 409 that changes nothing."""
+    result = await db.execute(
+        update(ErasureRequest)
+        .where(ErasureRequest.id == request.id, ErasureRequest.state == ErasureState.requested)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await db.rollback()
+        raise idempotency.concurrent_change()
+    for name, value in values.items():
+        setattr(request, name, value)
+
+
+async def refuse_erasure(
+    db: AsyncSession, principal: Principal, request_id: uuid.UUID, data: ErasureRefusalIn
+) -> ErasureRequest:
+    """Records management refuses an open request with a reason the resident reads (AVG art.
+    12(4)). The resident gets a notification (rendered in their language when read); the
+    refusal is audited. The resident may file a new request afterwards."""
+    request = await _request_of_municipality(db, principal, request_id)
+    reason = data.reason.strip()
+    if not reason:
+        raise Problem.validation([FieldError("reason", N_("This field is required."))])
+    if request.state != ErasureState.requested:
+        raise _already_decided(request)
+    await _decide(
+        db,
+        request,
+        state=ErasureState.refused,
+        refused_at=utcnow(),
+        refused_by_account_id=principal.account_id,
+        refusal_reason=reason,
+    )
+    await _audit(db, principal, request, "update", "records management: erasure refused")
+    accounts = (
+        await db.execute(select(Account.id).where(Account.resident_id == request.resident_id))
+    ).scalars()
+    for account_id in accounts:
+        await notifications.notify(
+            db,
+            municipality_id=request.municipality_id,
+            recipient_account_id=account_id,
+            kind=notification_kinds.ERASURE_REFUSED,
+            reference_id=request.id,
+        )
+    try:
+        await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        raise idempotency.concurrent_change() from None
+    return request
 
 
 async def complete_erasure(
@@ -180,25 +412,21 @@ async def complete_erasure(
     request_id: uuid.UUID,
     storage: Storage | None = None,
 ) -> ErasureRequest:
-    """A caseworker of the resident's municipality carries out an erasure request.
+    """Records management of the resident's municipality carries out an erasure request.
 
     Every handler runs in one transaction, referencing tables first; if any refuses (a question
     not yet in the case system), nothing changes. The resident's uploaded files are then
     deleted from ``storage`` (the app's: ``app.state.case_routing.storage``) before the commit;
-    if the store is away, nothing changes and the caseworker is asked to try again (503).
+    if the store is away, nothing changes and the caller is asked to try again (503).
     Deleting is idempotent, so a retry after a failed commit finds nothing amiss. The outcome
-    per table is kept on the request.
+    per table is kept on the request; the completion is audited (the audit log is retained).
+    No notification: the resident's accounts and inbox are gone with the rest.
     """
-    request = await db.get(ErasureRequest, request_id)
-    if request is None or "caseworker" not in principal.roles:
-        raise Problem.not_found()
-    resident = await residents.get_for_caseworker(db, principal, request.resident_id)
+    request = await _request_of_municipality(db, principal, request_id)
     if request.state != ErasureState.requested:
-        raise Problem.conflict(
-            "erasure-already-completed",
-            N_("Already erased"),
-            N_("This erasure request was already carried out. Nothing was changed."),
-        )
+        raise _already_decided(request)
+    resident = await db.get(Resident, request.resident_id)
+    assert resident is not None  # a foreign key; a tombstone stays
     subject = await _subject(db, resident.id, resident.municipality_id)
     outcome: dict[str, dict[str, int]] = {}
     files: list[str] = []
@@ -222,12 +450,20 @@ async def complete_erasure(
                 principal.account_id, principal.acting_role, principal.display_name
             ),
         )
-        request.state = ErasureState.completed
-        request.completed_at = utcnow()
-        request.completed_by_account_id = principal.account_id
-        request.outcome = outcome
-        request.reason = None
+        await _decide(
+            db,
+            request,
+            state=ErasureState.completed,
+            completed_at=utcnow(),
+            completed_by_account_id=principal.account_id,
+            outcome=outcome,
+            reason=None,
+        )
+        await _audit(db, principal, request, "delete", "records management: erasure completed")
         await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        raise idempotency.concurrent_change() from None
     except BaseException:
         await db.rollback()
         raise

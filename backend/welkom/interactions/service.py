@@ -89,6 +89,7 @@ async def ask_question(
         key=idempotency_key,
         payload={"text": data.text, "language": data.language},
         create=create,
+        resident_id=principal.resident_id,
     )
 
 
@@ -230,7 +231,9 @@ async def submit_document(
     )
     body = msgspec.to_builtins(document_out(interaction, document))
     if idempotency_key:
-        idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
+        idempotency.remember(
+            db, scope, idempotency_key, request_hash, 201, body, resident_id=principal.resident_id
+        )
     try:
         await db.commit()
     except IntegrityError:

@@ -16,6 +16,8 @@ from welkom.notifications.models import (
     PushSubscription,
     QuietHours,
 )
+from welkom.notifications.service import PUSH_KIND
+from welkom.outbox.models import OutboxEntry, OutboxState
 
 
 async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> dict[str, Any]:
@@ -32,9 +34,19 @@ async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) ->
 
 
 async def erase_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> None:
-    """Delete the inbox, devices and choices. Pending pushes for erased items are finished by
-    the push handler without sending (it finds no inbox item)."""
+    """Delete the inbox, devices and choices, and the outbox entries of pushes that are done
+    (delivered or parked; their last error may name the device's push service). Pending pushes
+    for erased items are finished by the push handler without sending (it finds no inbox
+    item)."""
     items = select(InboxItem.id).where(InboxItem.account_id.in_(account_ids))
+    deliveries = select(PushDelivery.id).where(PushDelivery.notification_id.in_(items))
+    await db.execute(
+        delete(OutboxEntry).where(
+            OutboxEntry.kind == PUSH_KIND,
+            OutboxEntry.reference.in_(deliveries),
+            OutboxEntry.state.in_((OutboxState.delivered, OutboxState.parked)),
+        )
+    )
     await db.execute(delete(PushDelivery).where(PushDelivery.notification_id.in_(items)))
     for model in (InboxItem, PushSubscription, PushPreference, QuietHours):
         await db.execute(delete(model).where(model.account_id.in_(account_ids)))

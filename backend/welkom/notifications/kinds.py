@@ -36,6 +36,7 @@ JOURNEY_STEP_CHANGED = "journey.step_changed"
 HELP_REQUEST_CLAIMED = "help_request.claimed"
 HELP_REQUEST_CANCELLED = "help_request.cancelled"
 SERVICE_INFO_CHANGED = "service_info.changed"
+ERASURE_REFUSED = "erasure.refused"
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -88,6 +89,13 @@ KINDS: dict[str, Kind] = {
             N_("Open the app to read the new information."),
             ttl=DAY,
             urgency="very-low",
+        ),
+        Kind(
+            ERASURE_REFUSED,
+            N_("Your request to erase your data was refused"),
+            N_("Open the app to read why."),
+            ttl=7 * DAY,
+            urgency="normal",
         ),
     )
 }

@@ -381,6 +381,7 @@ async def add_member(
         key=idempotency_key,
         payload=msgspec.to_builtins(data),
         create=create,
+        resident_id=principal.resident_id,
     )
 
 

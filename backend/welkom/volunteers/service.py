@@ -454,6 +454,7 @@ async def create_request(
         key=idempotency_key,
         payload=msgspec.to_builtins(data),
         create=create,
+        resident_id=principal.resident_id,
     )
 
 
@@ -588,6 +589,7 @@ async def report_own_request(
         key=idempotency_key,
         payload={"request": str(request_id), "text": data.text},
         create=create,
+        resident_id=request.resident_id,
     )
 
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, formErrors, request } from "../api";
+import { ApiError, formErrors, optional, request } from "../api";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { Household, type Member } from "../components/household";
 import { MachineNotice } from "../components/in-language";
+import { type Erasure, ErasureStatus } from "../components/erasure";
 
 interface Address {
   street: string;
@@ -106,6 +107,7 @@ const AUTOCOMPLETE: Record<Field, string> = {
 export function DataView({ ctx }: ViewProps) {
   const read = useRead<Me>("/api/v1/me");
   const household = useRead<Member[]>("/api/v1/me/household");
+  const [erasure, setErasure] = useState<Erasure | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [saved, setSaved] = useState<Form | null>(null);
   const [form, setForm] = useState<Form | null>(null);
@@ -114,6 +116,13 @@ export function DataView({ ctx }: ViewProps) {
   /** The server's problem text was translated by a computer and not checked yet. */
   const [problemMachine, setProblemMachine] = useState(false);
   const [busy, setBusy] = useState(false);
+
+  // An erasure request, if the resident made one: where it stands (404: none).
+  useEffect(() => {
+    optional<Erasure>("/api/v1/me/erasure-request")
+      .then((r) => setErasure(r?.data ?? null))
+      .catch(() => undefined);
+  }, []);
 
   // The ETag of what is on screen: a change made elsewhere in between is refused (412), not lost.
   useEffect(() => {
@@ -280,6 +289,12 @@ export function DataView({ ctx }: ViewProps) {
         </>
       )}
       {household.data && <Household read={household} announce={ctx.announce} />}
+      {erasure && (
+        <>
+          <h2>{t("Your request to erase your data")}</h2>
+          <ErasureStatus erasure={erasure} />
+        </>
+      )}
     </section>
   );
 }

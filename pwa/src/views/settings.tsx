@@ -2,22 +2,16 @@ import { useEffect, useState } from "preact/hooks";
 import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHeaders } from "../api";
 import type { AppContext } from "../app";
 import { go } from "../app";
-import { LANGUAGES, formatDate, language, t } from "../i18n";
+import { LANGUAGES, language, t } from "../i18n";
 import { queue } from "../outbox";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 import { TimeSelect } from "../components/date-time-select";
+import { type Erasure, ErasureStatus } from "../components/erasure";
 
 interface QuietHours {
   start: string;
   end: string;
   time_zone: string;
-}
-
-interface Erasure {
-  id: string;
-  state: string;
-  requested_at: string;
-  what_happens: string;
 }
 
 /**
@@ -245,12 +239,8 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
           )}
 
           <h3>{t("Erase my data")}</h3>
-          {erasure ? (
-            <div class="card" data-testid="erasure" data-state={erasure.state}>
-              <p>{t("You asked to erase your data on {date}.", { date: formatDate(erasure.requested_at) })}</p>
-              <p>{erasure.what_happens}</p>
-            </div>
-          ) : confirming ? (
+          {erasure && <ErasureStatus erasure={erasure} />}
+          {erasure && erasure.state !== "refused" ? null : confirming ? (
             <div class="card confirm" role="group" aria-labelledby="erasure-confirm-title">
               <p id="erasure-confirm-title">
                 <strong>{t("Are you sure you want the municipality to erase your data?")}</strong>
