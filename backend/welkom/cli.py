@@ -421,12 +421,14 @@ def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.problems import Problem
     from welkom.gdpr import service
+    from welkom.processing import service as processing
 
     try:
         account_id = uuid.UUID(by)
     except ValueError:
         raise click.ClickException(f"--by must be an account id, got {by!r}") from None
     settings = _settings()
+    processing.configure(settings)  # every step is a processing of the resident's data
 
     async def run():  # type: ignore[no-untyped-def]
         engine = create_engine(settings)
