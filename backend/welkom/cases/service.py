@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import mimetypes
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -48,7 +49,13 @@ RegisterResolver = Callable[[Municipality], CaseRegister]
 
 def identificatie_for(interaction_id: uuid.UUID) -> str:
     """The zaak identificatie, derived from the interaction id (≤ 40 characters)."""
-    return f"WLK-{interaction_id.hex}"
+    return interactions.zaak_identificatie_for(interaction_id)
+
+
+def extension_for(content_type: str) -> str:
+    """The file extension of a (verified) content type, so the register serves the download
+    with it (without one Open Zaak serves ``.bin``); empty when the type has none known."""
+    return mimetypes.guess_extension(content_type.split(";")[0].strip(), strict=False) or ""
 
 
 class CaseConfigurationError(RuntimeError):
@@ -123,6 +130,7 @@ class CaseRouting:
             self.settings.zgw_client_secrets,
             timeout=self.settings.zgw_timeout_seconds,
             bestandsdelen_threshold=self.settings.zgw_bestandsdelen_threshold_bytes,
+            clock_margin_seconds=self.settings.zgw_clock_margin_seconds,
         )
 
     def zgw(self, municipality: Municipality) -> ZGWCaseRegister:
@@ -208,7 +216,8 @@ class RegisterInteractionHandler:
                 content = await self.routing.storage.get(stored.storage_key, sha256=stored.sha256)
             except StorageError as exc:
                 raise PermanentDeliveryError(f"StorageError: {exc}") from exc
-            formaat, bestandsnaam = stored.content_type, f"{identificatie}-1"
+            formaat = stored.content_type
+            bestandsnaam = f"{identificatie}-1{extension_for(stored.content_type)}"
         else:
             content, formaat, bestandsnaam = (
                 interaction.text.encode(),
