@@ -537,6 +537,32 @@ def i18n_update(domain: str) -> None:
         click.echo(f"updated {path}")
 
 
+@municipalities.command("set-register")
+@click.argument("code")
+@click.argument("register", type=click.Choice(["local", "zgw"]))
+@click.option("--zaken-api", default="", help="Base URL of the Zaken API.")
+@click.option("--documenten-api", default="", help="Base URL of the Documenten API.")
+@click.option("--catalogi-api", default="", help="Base URL of the Catalogi API.")
+@click.option("--notificaties-api", default="", help="Base URL of the Notificaties API.")
+@click.option("--client-id", default="", help="Welkom's client_id (the secret: environment).")
+@click.option("--case-types-file", default="", help="Case-type file name (default <code>.toml).")
+def municipalities_set_register(code: str, register: str, **values: str) -> None:
+    """Switch municipality CODE to the embedded (local) or a ZGW case register.
+
+    Settings not given keep their current value. Validated first (settings complete, the
+    secret in WELKOM_ZGW_CLIENT_SECRETS, a valid case-type file); on any problem nothing
+    changes. Then run `welkom cases check` to check against the live register."""
+    from welkom.cases.service import set_register
+
+    async def action(routing, settings) -> list[str]:
+        return await set_register(routing, code, register, values)
+
+    problems = _with_routing(action)
+    if problems:
+        raise click.ClickException("nothing changed:\n" + "\n".join(problems))
+    click.echo(f"municipality {code}: case register {register}")
+
+
 @main.group()
 def cases() -> None:
     """Case routing into the municipalities' ZGW case systems."""

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import structlog
@@ -146,6 +147,11 @@ class CaseRouting:
         if municipality.case_register == "zgw":
             return self.zgw(municipality)
         return LocalCaseRegister(self.session_factory)
+
+    def forget(self, municipality_id: uuid.UUID) -> None:
+        """Drop the cached register of a municipality whose settings changed (its open
+        connections close with the process)."""
+        self._registers.pop(municipality_id, None)
 
     async def aclose(self) -> None:
         for register in self._registers.values():
@@ -407,6 +413,61 @@ async def check_catalogi(routing: CaseRouting, municipality: Municipality) -> li
             except CaseRegisterRefused:
                 problems.append(f"kinds.{kind}: the zaaktype has no initiator roltype")
     return problems
+
+
+ZGW_SETTING_KEYS = (
+    "zaken_api", "documenten_api", "catalogi_api", "notificaties_api", "client_id",
+    "user_id", "user_representation", "case_types_file",
+)  # fmt: skip
+
+
+async def set_register(
+    routing: CaseRouting, code: str, register: str, values: dict[str, str]
+) -> list[str]:
+    """Switch municipality ``code`` to ``register`` (``local`` | ``zgw``) with its ZGW settings.
+
+    Validated first, the same way the API checks at start (settings complete, API URLs http(s),
+    the secret in the environment, a valid case-type file): any problem is returned and nothing
+    is changed. Switching to ``local`` keeps the ZGW settings (switching back needs none)."""
+    async with routing.session_factory() as db:
+        municipality = await municipalities.by_code(db, code)
+        if municipality is None:
+            return [f"no municipality with code {code}"]
+        if register not in ("local", "zgw"):
+            return [f"unknown case register {register!r} (local | zgw)"]
+        merged = dict(municipality.case_register_settings)
+        if register == "zgw":
+            unknown = sorted(set(values) - set(ZGW_SETTING_KEYS))
+            if unknown:
+                return [f"unknown setting(s): {', '.join(unknown)}"]
+            merged |= {key: value for key, value in values.items() if value}
+            problems = [
+                f"{key} must be an http(s) URL"
+                for key in ("zaken_api", "documenten_api", "catalogi_api", "notificaties_api")
+                if merged.get(key) and urlsplit(merged[key]).scheme not in ("http", "https")
+            ]
+            candidate = Municipality(
+                code=municipality.code,
+                name=municipality.name,
+                rsin=municipality.rsin,
+                case_register="zgw",
+                case_register_settings=merged,
+            )
+            try:
+                routing.zgw_config(candidate)
+            except ZGWConfigError as exc:
+                problems.append(str(exc))
+            try:
+                routing.case_types(candidate)
+            except CaseTypeFileError as exc:
+                problems.append(str(exc))
+            if problems:
+                return problems
+        municipality.case_register = register
+        municipality.case_register_settings = merged
+        await db.commit()
+    routing.forget(municipality.id)
+    return []
 
 
 async def subscribe(
