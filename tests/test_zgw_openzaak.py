@@ -41,9 +41,11 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 from tests.zgw.server import CLOSED_ZAAK, ONE_STATUS, Answer, Call, ZGWServer, problem
 from welkom.app import outbox_handlers
 from welkom.cases.ports import CaseDocument, RegistrationRequest
-from welkom.cases.service import CaseRouting
+from welkom.cases.service import CaseRouting, check_rights
 from welkom.cases.zgw import ZGWCaseRegister, ZGWConfig
 from welkom.core.settings import Settings
+from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
+from welkom.municipalities import service as municipalities
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import OutboxWorker
 
@@ -428,3 +430,23 @@ async def test_a_force_unlocked_upload_is_never_linked_empty(
     [linked] = zgw.zios.values()
     key = linked["informatieobject"].rsplit("/", 1)[-1]
     assert zgw.inhoud[key] == content
+
+
+async def test_preflight_names_missing_scopes_and_creates_nothing(
+    zgw: ZGWServer, routing: CaseRouting, db: AsyncSession
+) -> None:
+    municipality = await municipalities.by_code(db, DEMO_MUNICIPALITY_CODE)
+    assert municipality is not None
+    zgw.scopes = {CLIENT_ID: MINIMAL_SCOPES}
+    assert await check_rights(routing, municipality) == []
+
+    zgw.scopes = {CLIENT_ID: MINIMAL_SCOPES - {"zaken.aanmaken", "documenten.lezen"}}
+    problems = await check_rights(routing, municipality)
+    assert any(p.startswith("missing scope documenten.lezen (403") for p in problems)
+    for kind in ("question", "document"):
+        assert f"missing scope zaken.aanmaken for kinds.{kind} at vertrouwelijk" in "\n".join(
+            problems
+        )
+    assert len(problems) == 3
+    assert zgw.zaken == {}
+    assert zgw.documenten == {}

@@ -603,8 +603,9 @@ async def _zgw_municipalities(routing, code: str | None):
 @click.option("--code", default=None, help="Only this municipality (gemeentecode).")
 @click.option("--offline", is_flag=True, help="Only the files and settings, not the Catalogi API.")
 def cases_check(code: str | None, offline: bool) -> None:
-    """Validate the case-type files and check them against each Catalogi API."""
-    from welkom.cases.service import check_catalogi
+    """Validate the case-type files, check them against each Catalogi API, and check that the
+    credentials hold the scopes registrations need (without creating data)."""
+    from welkom.cases.service import UNPROBED_SCOPES, check_catalogi, check_rights
 
     async def action(routing, settings) -> int:
         problems = await routing.validate()
@@ -615,6 +616,14 @@ def cases_check(code: str | None, offline: bool) -> None:
                 if not found:
                     click.echo(
                         f"municipality {municipality.code}: case types match the Catalogi API"
+                    )
+                lacking = await check_rights(routing, municipality)
+                problems += [f"municipality {municipality.code}: {p}" for p in lacking]
+                if not lacking:
+                    click.echo(
+                        f"municipality {municipality.code}: credentials may read and create "
+                        f"zaken and documents at the case types' confidentiality (not checked "
+                        f"without creating data: {', '.join(UNPROBED_SCOPES)})"
                     )
         return problems
 

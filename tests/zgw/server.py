@@ -522,6 +522,8 @@ class ZGWServer:
     # ----------------------------------------------------------------- zaken
     async def _create_zaak(self, call: Call) -> Answer:
         data = call.json()
+        if not _rsin_valid(data["bronorganisatie"]):
+            return invalid("bronorganisatie", "invalid", "Onjuist RSIN (11-proef).")
         zaaktype = self.catalog.get(data["zaaktype"])
         if zaaktype is None or zaaktype["_kind"] != "zaaktypen" or zaaktype["concept"]:
             return invalid("zaaktype", "does_not_exist", "Het zaaktype bestaat niet.")
@@ -674,6 +676,8 @@ class ZGWServer:
     # ----------------------------------------------------------------- documenten
     async def _create_document(self, call: Call) -> Answer:
         data = call.json()
+        if not _rsin_valid(data["bronorganisatie"]):
+            return invalid("bronorganisatie", "invalid", "Onjuist RSIN (11-proef).")
         iotype = self.catalog.get(data["informatieobjecttype"])
         if iotype is None or iotype["_kind"] != "iotypen":
             return invalid("informatieobjecttype", "does_not_exist", "Bestaat niet.")
@@ -828,6 +832,14 @@ class ZGWServer:
 
     async def _list_abonnementen(self, call: Call) -> Answer:
         return Answer(200, list(self.abonnementen.values()))
+
+
+def _rsin_valid(rsin: str) -> bool:
+    """The 11-proef Open Zaak applies to an RSIN (nine digits)."""
+    if len(rsin) != 9 or not rsin.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(rsin[:8], range(9, 1, -1), strict=True))
+    return (total - int(rsin[8])) % 11 == 0
 
 
 class _Stream:
