@@ -44,6 +44,7 @@ from welkom.cases.routes import (
     MyCasesController,
     NotificationCallbackController,
     RegistrationsController,
+    RequeueRecorder,
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
 from welkom.consent.routes import ConsentController, ConsentTranslationController
@@ -68,6 +69,7 @@ from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import DocumentController, QuestionController
 from welkom.journey.routes import JourneyController, JourneyTranslationController
+from welkom.klantcontact import service as klantcontact
 from welkom.klantcontact.routing import KlantcontactRouting, klantcontact_handlers
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
@@ -115,6 +117,18 @@ def outbox_handlers(
     return handlers
 
 
+def registration_kinds() -> dict[str, RequeueRecorder]:
+    """Outbox kinds that register something in a case system: records management lists and
+    retries them (``/api/v1/admin/registrations``). Each names how its subject records "pending
+    again" when retried. A new registration kind is registered here too."""
+    return {
+        interactions.REGISTER_KIND: interactions.record_pending,
+        admin.ANSWER_KIND: admin.record_answer_pending,
+        klantcontact.QUESTION_KIND: klantcontact.record_pending,
+        klantcontact.ANSWER_KIND: klantcontact.record_pending,
+    }
+
+
 def _provide_db(request: Request) -> AsyncSession:
     """The request's one session (shared with the authentication middleware and guards)."""
     return request_session(request.scope)
@@ -146,6 +160,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         }
     )
     state.outbox_kinds = sorted(outbox_handlers(state.session_factory))
+    state.registration_kinds = registration_kinds()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:

@@ -754,6 +754,32 @@ def i18n_update(domain: str) -> None:
         click.echo(f"updated {path}")
 
 
+@municipalities.command("set-register")
+@click.argument("code")
+@click.argument("register", type=click.Choice(["local", "zgw"]))
+@click.option("--zaken-api", default="", help="Base URL of the Zaken API.")
+@click.option("--documenten-api", default="", help="Base URL of the Documenten API.")
+@click.option("--catalogi-api", default="", help="Base URL of the Catalogi API.")
+@click.option("--notificaties-api", default="", help="Base URL of the Notificaties API.")
+@click.option("--client-id", default="", help="Welkom's client_id (the secret: environment).")
+@click.option("--case-types-file", default="", help="Case-type file name (default <code>.toml).")
+def municipalities_set_register(code: str, register: str, **values: str) -> None:
+    """Switch municipality CODE to the embedded (local) or a ZGW case register.
+
+    Settings not given keep their current value. Validated first (settings complete, the
+    secret in WELKOM_ZGW_CLIENT_SECRETS, a valid case-type file); on any problem nothing
+    changes. Then run `welkom cases check` to check against the live register."""
+    from welkom.cases.service import set_register
+
+    async def action(routing, settings) -> list[str]:
+        return await set_register(routing, code, register, values)
+
+    problems = _with_routing(action)
+    if problems:
+        raise click.ClickException("nothing changed:\n" + "\n".join(problems))
+    click.echo(f"municipality {code}: case register {register}")
+
+
 @main.group()
 def cases() -> None:
     """Case routing into the municipalities' ZGW case systems."""
@@ -794,8 +820,9 @@ async def _zgw_municipalities(routing, code: str | None):
 @click.option("--code", default=None, help="Only this municipality (gemeentecode).")
 @click.option("--offline", is_flag=True, help="Only the files and settings, not the Catalogi API.")
 def cases_check(code: str | None, offline: bool) -> None:
-    """Validate the case-type files and check them against each Catalogi API."""
-    from welkom.cases.service import check_catalogi
+    """Validate the case-type files, check them against each Catalogi API, and check that the
+    credentials hold the scopes registrations need (without creating data)."""
+    from welkom.cases.service import UNPROBED_SCOPES, check_catalogi, check_rights
 
     async def action(routing, settings) -> int:
         problems = await routing.validate()
@@ -806,6 +833,14 @@ def cases_check(code: str | None, offline: bool) -> None:
                 if not found:
                     click.echo(
                         f"municipality {municipality.code}: case types match the Catalogi API"
+                    )
+                lacking = await check_rights(routing, municipality)
+                problems += [f"municipality {municipality.code}: {p}" for p in lacking]
+                if not lacking:
+                    click.echo(
+                        f"municipality {municipality.code}: credentials may read and create "
+                        f"zaken and documents at the case types' confidentiality (not checked "
+                        f"without creating data: {', '.join(UNPROBED_SCOPES)})"
                     )
         return problems
 

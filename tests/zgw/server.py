@@ -8,6 +8,13 @@ in the future). It keeps its objects in memory and behaves as Open Zaak does whe
 on it: ``identificatie-niet-uniek`` on a duplicate, ``bestandsomvang`` checked against the
 content, bestandsdelen with a lock, a unique (zaak, informatieobject) link.
 
+Open Zaak's stricter rules are modelled too (``/work/shared/zgw/README.md``): the scopes a client
+holds (``scopes``: client_id → scopes; a client not listed holds every scope), one status per
+zaak with only ``zaken.aanmaken``, at most one initiator rol (``max-occurences``), no changes to
+a closed zaak (an eindstatus sets ``einddatum``), ``date-in-future`` by the register's own clock
+(``clock``), and a forced unlock drops bestandsdelen that were not all uploaded (``inhoud`` and
+``bestandsomvang`` become null).
+
 This is test code: it simulates the municipality's case system, nothing else.
 """
 
@@ -88,6 +95,10 @@ class Call:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    scopes: frozenset[str] | None = None  # None: every scope
+
+    def allowed(self, *wanted: str) -> bool:
+        return self.scopes is None or any(scope in self.scopes for scope in wanted)
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -126,13 +137,49 @@ def _now() -> str:
     return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
+def forbidden(detail: str = "Je hebt geen toestemming om deze actie uit te voeren.") -> Answer:
+    answer = problem(
+        403, "permission_denied", "Je hebt geen toestemming om deze actie uit te voeren."
+    )
+    answer.body["detail"] = detail
+    return answer
+
+
+CLOSED_ZAAK = "Je mag geen gegevens aanpassen van een gesloten zaak."
+ONE_STATUS = "Met de 'zaken.aanmaken' scope mag je slechts 1 status zetten"
+#: (component, method, route) → scopes of which the client needs one (Open Zaak's rules).
+REQUIRED_SCOPES = {
+    ("zaken", "POST", "/zaken"): ("zaken.aanmaken",),
+    ("zaken", "POST", "/rollen"): ("zaken.bijwerken", "zaken.geforceerd-bijwerken"),
+    ("zaken", "POST", "/statussen"): ("zaken.aanmaken", "zaken.bijwerken"),
+    ("zaken", "POST", "/zaakinformatieobjecten"): ("zaken.aanmaken", "zaken.bijwerken"),
+    ("zaken", "GET", "*"): ("zaken.lezen",),
+    ("zaken", "POST", "/zaken/_zoek"): ("zaken.lezen",),
+    ("documenten", "POST", "/enkelvoudiginformatieobjecten"): ("documenten.aanmaken",),
+    ("documenten", "GET", "*"): ("documenten.lezen",),
+    ("documenten", "PUT", "/bestandsdelen/{uuid}"): ("documenten.bijwerken",),
+    ("documenten", "POST", "/enkelvoudiginformatieobjecten/{uuid}/unlock"): (
+        "documenten.lock", "documenten.geforceerd-unlock"),
+    ("catalogi", "GET", "*"): ("catalogi.lezen",),
+}  # fmt: skip
+
+
 class ZGWServer:
     """The simulated case system. ``clients`` maps JWT client_id → secret."""
 
-    def __init__(self, clients: dict[str, str], *, host: str = HOST, validate_every: int = 1):
+    def __init__(
+        self,
+        clients: dict[str, str],
+        *,
+        host: str = HOST,
+        validate_every: int = 1,
+        scopes: dict[str, set[str]] | None = None,
+    ):
         """``validate_every``: check every request (tests), or every n-th (the benchmark, where
         openapi-core's ~5 ms per request would measure the validator rather than Welkom)."""
         self.host = host
+        self.scopes = scopes or {}
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # the register's clock
         self.validate_every = validate_every
         self._handled = 0
         self._by_identificatie: dict[tuple[str, str, str], dict] = {}  # (kind, bron, id) → obj
@@ -254,6 +301,8 @@ class ZGWServer:
             other["indicatieLaatstGezetteStatus"] = False
         self._statussen_by_zaak.setdefault(zaak_url, []).append(status)
         zaak["status"] = status["url"]
+        if self.catalog[statustype].get("isEindstatus"):
+            zaak["einddatum"] = self.clock().date().isoformat()
         return status
 
     async def notify(
@@ -346,7 +395,9 @@ class ZGWServer:
             self.log.append((method, path, 403))
             answer = problem(403, "not_authenticated", "Not authenticated.")
         else:
-            call = Call(component, method, sub, dict(pairs), lowered, body)
+            call = Call(
+                component, method, sub, dict(pairs), lowered, body, self._scopes_of(headers)
+            )
             answer = (self.before(call) if self.before else None) or await self._dispatch(call)
         answer.headers.setdefault("API-version", API_VERSION[component])
         if component == "zaken" and sub.startswith("/zaken"):
@@ -385,6 +436,11 @@ class ZGWServer:
             return "iat out of range"
         return None
 
+    def _scopes_of(self, headers: dict[str, str]) -> frozenset[str] | None:
+        token = {k.lower(): v for k, v in headers.items()}["authorization"][7:]
+        client_id = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))["client_id"]
+        return frozenset(self.scopes[client_id]) if client_id in self.scopes else None
+
     async def _dispatch(self, call: Call) -> Answer:
         for component, method, pattern, handler in self.routes:
             if component != call.component or method != call.method:
@@ -400,6 +456,11 @@ class ZGWServer:
                     break
             else:
                 call.query.update({f"path:{k}": v for k, v in params.items()})
+                needed = REQUIRED_SCOPES.get((component, method, pattern)) or REQUIRED_SCOPES.get(
+                    (component, method, "*")
+                )
+                if needed and not call.allowed(*needed):
+                    return forbidden()
                 return await handler(call)
         return problem(404, "not_found", "Not found.")
 
@@ -463,6 +524,8 @@ class ZGWServer:
     # ----------------------------------------------------------------- zaken
     async def _create_zaak(self, call: Call) -> Answer:
         data = call.json()
+        if not _rsin_valid(data["bronorganisatie"]):
+            return invalid("bronorganisatie", "invalid", "Onjuist RSIN (11-proef).")
         zaaktype = self.catalog.get(data["zaaktype"])
         if zaaktype is None or zaaktype["_kind"] != "zaaktypen" or zaaktype["concept"]:
             return invalid("zaaktype", "does_not_exist", "Het zaaktype bestaat niet.")
@@ -514,6 +577,16 @@ class ZGWServer:
             return invalid("roltype", "does_not_exist", "Het roltype bestaat niet.")
         if not data.get("betrokkene") and not data.get("betrokkeneIdentificatie"):
             return invalid("betrokkeneIdentificatie", "invalid-betrokkene", "Betrokkene vereist.")
+        if self._closed(data["zaak"], call):
+            return forbidden(CLOSED_ZAAK)
+        if roltype["omschrijvingGeneriek"] == "initiator" and any(
+            r["zaak"] == data["zaak"] and r["omschrijvingGeneriek"] == "initiator"
+            for r in self.rollen.values()
+        ):
+            return invalid(
+                "roltype", "max-occurences",
+                "Er is al een initiator voor deze zaak; het roltype staat er maar één toe.",
+            )  # fmt: skip
         rol = self._add(self.rollen, "zaken", "/rollen", {
             **data, "omschrijving": roltype["omschrijving"],
             "omschrijvingGeneriek": roltype["omschrijvingGeneriek"],
@@ -539,6 +612,21 @@ class ZGWServer:
         statustype = self.catalog.get(data["statustype"])
         if statustype is None or statustype["zaaktype"] != zaak["zaaktype"]:
             return invalid("statustype", "zaaktype-mismatch", "Statustype hoort niet bij zaaktype.")
+        if self._closed(data["zaak"], call):
+            return forbidden(CLOSED_ZAAK)
+        if self._statussen_by_zaak.get(data["zaak"]) and not call.allowed(
+            "zaken.bijwerken", "zaken.geforceerd-bijwerken"
+        ):
+            return forbidden(ONE_STATUS)
+        gezet = datetime.fromisoformat(data["datumStatusGezet"].replace("Z", "+00:00"))
+        if gezet.tzinfo is None:
+            gezet = gezet.replace(tzinfo=UTC)
+        if gezet > self.clock():
+            return invalid(
+                "datumStatusGezet", "date-in-future", "Deze datum mag niet in de toekomst zijn."
+            )
+        if statustype.get("isEindstatus"):
+            zaak["einddatum"] = gezet.date().isoformat()
         for other in self._statussen_by_zaak.get(data["zaak"], []):
             other["indicatieLaatstGezetteStatus"] = False
         status = self._add(self.statussen, "zaken", "/statussen", {
@@ -566,6 +654,8 @@ class ZGWServer:
             return invalid(
                 "informatieobject", "does_not_exist", "Het informatieobject bestaat niet."
             )
+        if self._closed(data["zaak"], call):
+            return forbidden(CLOSED_ZAAK)
         if (data["zaak"], data["informatieobject"]) in self._zio_pairs:
             return invalid("nonFieldErrors", "unique", "Het informatieobject is al gekoppeld.")
         self._zio_pairs.add((data["zaak"], data["informatieobject"]))
@@ -588,6 +678,8 @@ class ZGWServer:
     # ----------------------------------------------------------------- documenten
     async def _create_document(self, call: Call) -> Answer:
         data = call.json()
+        if not _rsin_valid(data["bronorganisatie"]):
+            return invalid("bronorganisatie", "invalid", "Onjuist RSIN (11-proef).")
         iotype = self.catalog.get(data["informatieobjecttype"])
         if iotype is None or iotype["_kind"] != "iotypen":
             return invalid("informatieobjecttype", "does_not_exist", "Bestaat niet.")
@@ -685,6 +777,27 @@ class ZGWServer:
             "lock": fields["lock"].decode(),
         })  # fmt: skip
 
+    def force_unlock(self, document_url: str) -> None:
+        """What records management does in the register's admin: the lock goes, and bestandsdelen that were not all
+        uploaded are dropped: no content, ``bestandsomvang`` null."""
+        key = document_url.rstrip("/").rsplit("/", 1)[-1]
+        document = self.documenten[key]
+        delen = [self.delen.pop(d) for d in document["bestandsdelen"]]
+        if delen and all(d["data"] is not None for d in delen):
+            self.inhoud[key] = b"".join(
+                d["data"] for d in sorted(delen, key=lambda d: d["volgnummer"])
+            )
+            document.update(inhoud=f"{document['url']}/download?versie=1")
+        elif delen:
+            document.update(inhoud=None, bestandsomvang=None)
+        document.update(locked=False, bestandsdelen=[])
+        self.locks.pop(key, None)
+
+    def _closed(self, zaak_url: str, call: Call) -> bool:
+        zaak = self.zaken.get(zaak_url.rstrip("/").rsplit("/", 1)[-1])
+        forced = call.scopes is not None and "zaken.geforceerd-bijwerken" in call.scopes
+        return bool(zaak and zaak.get("einddatum")) and not forced  # only when granted explicitly
+
     async def _unlock(self, call: Call) -> Answer:
         key = call.query["path:uuid"]
         if key not in self.documenten or self.locks.get(key) != call.json().get("lock"):
@@ -721,6 +834,14 @@ class ZGWServer:
 
     async def _list_abonnementen(self, call: Call) -> Answer:
         return Answer(200, list(self.abonnementen.values()))
+
+
+def _rsin_valid(rsin: str) -> bool:
+    """The 11-proef Open Zaak applies to an RSIN (nine digits)."""
+    if len(rsin) != 9 or not rsin.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(rsin[:8], range(9, 1, -1), strict=True))
+    return (total - int(rsin[8])) % 11 == 0
 
 
 class _Stream:

@@ -30,6 +30,7 @@ from welkom.outbox.worker import Completion, PermanentDeliveryError
 from welkom.processing import service as processing
 
 ANSWER_DOCUMENT_TITLE = "Antwoord aan inwoner"
+ANSWER_AUTHOR_ROLE = "Medewerker"
 
 
 def answer_document_identificatie(message_id: uuid.UUID) -> str:
@@ -75,6 +76,10 @@ class RegisterAnswerHandler:
                 formaat="text/plain; charset=utf-8",
                 inhoud=message.text.encode(),
                 bestandsnaam=f"{answer_document_identificatie(message.id)}.txt",
+                # the answering caseworker's role and organisation (no name: the zaak is read
+                # more widely than the conversation), dated the day the answer was given
+                auteur=f"{ANSWER_AUTHOR_ROLE}, {municipality.name}",
+                creatiedatum=message.created_at.date(),
             ),
             informatieobjecttype=case_type.informatieobjecttype,
             statustype=case_type.initial_statustype,

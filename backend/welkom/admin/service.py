@@ -505,7 +505,13 @@ async def _add_message(
         db.add(message)
         if kind == MessageKind.answer:
             outbox.enqueue(
-                db, kind=ANSWER_KIND, municipality_id=question.municipality_id, reference=message.id
+                db,
+                kind=ANSWER_KIND,
+                municipality_id=question.municipality_id,
+                reference=message.id,
+                # after the question's own registration, and after earlier answers
+                ordering_key=interactions.zaak_identificatie_for(question.id),
+                subject=MessageKind.answer,
             )
             await klantcontact.enqueue_answer(db, question.municipality_id, message.id)
             conversation.first_answered_at = conversation.first_answered_at or now
@@ -743,6 +749,13 @@ async def record_answer_registration(
         message.registration_state = RegistrationState.registered
         message.zaak_identificatie = zaak_identificatie
         message.registered_at = at or utcnow()
+
+
+async def record_answer_pending(db: AsyncSession, message_id: uuid.UUID) -> None:
+    """Back in the queue (records management retries a parked answer)."""
+    message = await db.get(ConversationMessage, message_id)
+    if message is not None:
+        message.registration_state = RegistrationState.pending
 
 
 async def record_answer_parked(db: AsyncSession, message_id: uuid.UUID) -> None:

@@ -30,6 +30,10 @@ class CaseDocument:
     formaat: str  # MIME type
     inhoud: bytes
     bestandsnaam: str = ""
+    #: Who made the document: the resident (via Welkom) or the answering caseworker's role.
+    auteur: str = "Inwoner via Welkom"
+    #: The document's own date (an answer's is the day it was given); default: the zaak's.
+    creatiedatum: date | None = None
 
 
 @dataclass(frozen=True)

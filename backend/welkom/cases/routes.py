@@ -6,11 +6,13 @@ from __future__ import annotations
 import hmac
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.guards import Caller, public, requires_role
 from welkom.cases import service
@@ -28,7 +30,13 @@ from welkom.municipalities import service as municipalities
 from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry, OutboxState
 
+#: How a registration kind records that it is pending again (a retry of a parked entry).
+RequeueRecorder = Callable[[AsyncSession, uuid.UUID], Awaitable[None]]
+#: ``klantcontact``: a question or answer registered in Open Klant (docs/cases.md).
+REGISTRATION_SUBJECTS = ("question", "document", "answer", "klantcontact")
 REGISTRATION_STATES = {
+    # what needs a person: parked, or still pending after failing at least once
+    "attention": (OutboxState.parked, OutboxState.pending, OutboxState.in_progress),
     "parked": (OutboxState.parked,),
     "pending": (OutboxState.pending, OutboxState.in_progress),
     "delivered": (OutboxState.delivered,),
@@ -96,6 +104,8 @@ def _entry_out(entry: OutboxEntry) -> RegistrationEntryOut:
             problem = None
     return RegistrationEntryOut(
         id=entry.id,
+        kind=entry.subject,
+        zaak=entry.ordering_key,
         interaction_id=entry.reference,
         state=entry.state,
         attempts=entry.attempts,
@@ -114,32 +124,48 @@ class RegistrationsController(Controller):
     @get("/", operation_id="listRegistrations")
     async def list_registrations(
         self,
+        request: Request,
         db: DbSession,
         principal: Caller,
-        wanted: str = QueryParameter(name="state", default="parked", max_length=16),
+        wanted: str = QueryParameter(name="state", default="attention", max_length=16),
+        subject: str | None = QueryParameter(name="kind", default=None, max_length=16),
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
     ) -> Page[RegistrationEntryOut]:
-        """Registrations of the caller's municipality by state (`parked`, `pending` — oldest
-        first, so the long-pending lead — or `delivered`), with the last error."""
+        """Registrations of every kind (questions, documents, answers) of the caller's
+        municipality, oldest first, with the register's problem. `state`: `attention` (the
+        default: parked, or pending after a failure), `parked`, `pending` or `delivered`;
+        `kind`: `question`, `document`, `answer` or `klantcontact`."""
+        errors = []
         if wanted not in REGISTRATION_STATES:
-            raise Problem.validation(
-                [
-                    FieldError(
-                        "state",
-                        N_("Use one of: {choices}."),
-                        {"choices": ", ".join(REGISTRATION_STATES)},
-                        source="query",
-                    )
-                ]
+            errors.append(
+                FieldError(
+                    "state",
+                    N_("Use one of: {choices}."),
+                    {"choices": ", ".join(REGISTRATION_STATES)},
+                    source="query",
+                )
             )
+        if subject is not None and subject not in REGISTRATION_SUBJECTS:
+            errors.append(
+                FieldError(
+                    "kind",
+                    N_("Use one of: {choices}."),
+                    {"choices": ", ".join(REGISTRATION_SUBJECTS)},
+                    source="query",
+                )
+            )
+        if errors:
+            raise Problem.validation(errors)
         entries = await outbox.list_entries(
             db,
-            kind=interactions.REGISTER_KIND,
+            kinds=list(request.app.state.registration_kinds),
             municipality_id=principal.municipality_id,
             states=REGISTRATION_STATES[wanted],
             after=decode_cursor(cursor) if cursor else None,
             limit=limit + 1,
+            subject=subject,
+            failed_only=wanted == "attention",
         )
         next_cursor = (
             encode_cursor(entries[limit - 1].created_at, entries[limit - 1].id)
@@ -152,12 +178,11 @@ class RegistrationsController(Controller):
     async def retry(
         self, request: Request, db: DbSession, principal: Caller, entry_id: FromPath[uuid.UUID]
     ) -> RegistrationEntryOut:
-        """Put a parked registration back in the queue (after the cause was fixed)."""
+        """Put a parked registration (of any kind) back in the queue (after the cause was
+        fixed)."""
+        recorders: dict[str, RequeueRecorder] = request.app.state.registration_kinds
         entry = await outbox.get_entry(
-            db,
-            entry_id,
-            kind=interactions.REGISTER_KIND,
-            municipality_id=principal.municipality_id,
+            db, entry_id, kinds=list(recorders), municipality_id=principal.municipality_id
         )
         if entry is None:
             raise Problem.not_found()
@@ -168,7 +193,7 @@ class RegistrationsController(Controller):
                 N_("Not parked"),
                 N_("Only a parked registration can be retried. Nothing was changed."),
             )
-        await interactions.record_pending(db, entry.reference)
+        await recorders[entry.kind](db, entry.reference)
         await db.commit()
         await db.refresh(entry)
         if worker := request.app.state.get("worker"):

@@ -10,6 +10,10 @@ class RegistrationEntryOut(msgspec.Struct):
     counts and the case system's problem details (codes and field names)."""
 
     id: uuid.UUID
+    kind: str | None  # question | document | answer (what the registration is about)
+    zaak: str | None  # the identificatie of the zaak it registers in
+    #: The question or document for question and document registrations; for an answer, the
+    #: answer's id (its question is the zaak's).
     interaction_id: uuid.UUID
     state: str
     attempts: int

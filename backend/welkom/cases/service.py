@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import mimetypes
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import structlog
@@ -26,6 +29,7 @@ from welkom.cases.ports import (
     CaseRegisterRefused,
     RegistrationRequest,
     RegistrationResult,
+    at_least_confidential,
 )
 from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfigError
 from welkom.core.i18n import iso639_2b
@@ -50,7 +54,13 @@ RegisterResolver = Callable[[Municipality], CaseRegister]
 
 def identificatie_for(interaction_id: uuid.UUID) -> str:
     """The zaak identificatie, derived from the interaction id (≤ 40 characters)."""
-    return f"WLK-{interaction_id.hex}"
+    return interactions.zaak_identificatie_for(interaction_id)
+
+
+def extension_for(content_type: str) -> str:
+    """The file extension of a (verified) content type, so the register serves the download
+    with it (without one Open Zaak serves ``.bin``); empty when the type has none known."""
+    return mimetypes.guess_extension(content_type.split(";")[0].strip(), strict=False) or ""
 
 
 class CaseConfigurationError(RuntimeError):
@@ -125,6 +135,7 @@ class CaseRouting:
             self.settings.zgw_client_secrets,
             timeout=self.settings.zgw_timeout_seconds,
             bestandsdelen_threshold=self.settings.zgw_bestandsdelen_threshold_bytes,
+            clock_margin_seconds=self.settings.zgw_clock_margin_seconds,
         )
 
     def zgw(self, municipality: Municipality) -> ZGWCaseRegister:
@@ -140,6 +151,11 @@ class CaseRouting:
         if municipality.case_register == "zgw":
             return self.zgw(municipality)
         return LocalCaseRegister(self.session_factory)
+
+    def forget(self, municipality_id: uuid.UUID) -> None:
+        """Drop the cached register of a municipality whose settings changed (its open
+        connections close with the process)."""
+        self._registers.pop(municipality_id, None)
 
     async def aclose(self) -> None:
         for register in self._registers.values():
@@ -212,7 +228,8 @@ class RegisterInteractionHandler:
                 content = await self.routing.storage.get(stored.storage_key, sha256=stored.sha256)
             except StorageError as exc:
                 raise PermanentDeliveryError(f"StorageError: {exc}") from exc
-            formaat, bestandsnaam = stored.content_type, f"{identificatie}-1"
+            formaat = stored.content_type
+            bestandsnaam = f"{identificatie}-1{extension_for(stored.content_type)}"
         else:
             content, formaat, bestandsnaam = (
                 interaction.text.encode(),
@@ -415,6 +432,115 @@ async def check_catalogi(routing: CaseRouting, municipality: Municipality) -> li
             except CaseRegisterRefused:
                 problems.append(f"kinds.{kind}: the zaaktype has no initiator roltype")
     return problems
+
+
+#: A bronorganisatie that fails the 11-proef: a probe with it is refused as invalid (400) after
+#: the register checked the rights (403), so it creates nothing.
+_PROBE_RSIN = "000000001"
+#: Scopes ``check_rights`` cannot see without creating data (documented in docs/cases.md).
+UNPROBED_SCOPES = ("zaken.bijwerken", "documenten.bijwerken", "documenten.lock")
+
+
+async def check_rights(routing: CaseRouting, municipality: Municipality) -> list[str]:
+    """What the municipality's credentials may not do, probed against the live register without
+    creating anything: reading zaken and documenten, and creating a zaak and a document of
+    every case type at its vertrouwelijkheidaanduiding (a POST with an invalid bronorganisatie:
+    a register answers 403 when the right is missing, else refuses the body with 400)."""
+    problems: list[str] = []
+    register = routing.zgw(municipality)
+    config, client = register.config, register.client
+
+    async def probe(what: str, method: str, url: str, **kwargs: Any) -> None:
+        try:
+            response = await client.send(method, url, accept=(400, 403), **kwargs)
+        except (CaseRegisterError, CaseRegisterRefused) as exc:
+            problems.append(f"{what}: could not be checked ({exc})")
+            return
+        if response.status_code == 403:
+            detail = ""
+            with contextlib.suppress(ValueError, AttributeError):
+                detail = response.json().get("detail") or ""
+            problems.append(f"missing {what} (403 {detail})".rstrip())
+
+    await probe("scope zaken.lezen", "GET", f"{config.zaken_api}/zaken",
+                params={"bronorganisatie": municipality.rsin, "identificatie": "WLK-check"},
+                crs=True)  # fmt: skip
+    await probe("scope documenten.lezen", "GET",
+                f"{config.documenten_api}/enkelvoudiginformatieobjecten",
+                params={"bronorganisatie": municipality.rsin, "identificatie": "WLK-check"})  # fmt: skip
+    for kind, case_type in routing.case_types(municipality).kinds.items():
+        level = at_least_confidential(case_type.vertrouwelijkheidaanduiding)
+        await probe(
+            f"scope zaken.aanmaken for kinds.{kind} at {level}", "POST", f"{config.zaken_api}/zaken",
+            json={"bronorganisatie": _PROBE_RSIN, "verantwoordelijkeOrganisatie": _PROBE_RSIN,
+                  "zaaktype": case_type.zaaktype, "vertrouwelijkheidaanduiding": level,
+                  "startdatum": "2000-01-01", "omschrijving": "Welkom: controle van rechten"},
+            crs=True,
+        )  # fmt: skip
+        await probe(
+            f"scope documenten.aanmaken for kinds.{kind} at {level}", "POST",
+            f"{config.documenten_api}/enkelvoudiginformatieobjecten",
+            json={"bronorganisatie": _PROBE_RSIN, "creatiedatum": "2000-01-01",
+                  "titel": "Welkom: controle van rechten", "auteur": "Welkom", "taal": "dut",
+                  "informatieobjecttype": case_type.informatieobjecttype,
+                  "vertrouwelijkheidaanduiding": level, "indicatieGebruiksrecht": False},
+        )  # fmt: skip
+    return problems
+
+
+ZGW_SETTING_KEYS = (
+    "zaken_api", "documenten_api", "catalogi_api", "notificaties_api", "client_id",
+    "user_id", "user_representation", "case_types_file",
+)  # fmt: skip
+
+
+async def set_register(
+    routing: CaseRouting, code: str, register: str, values: dict[str, str]
+) -> list[str]:
+    """Switch municipality ``code`` to ``register`` (``local`` | ``zgw``) with its ZGW settings.
+
+    Validated first, the same way the API checks at start (settings complete, API URLs http(s),
+    the secret in the environment, a valid case-type file): any problem is returned and nothing
+    is changed. Switching to ``local`` keeps the ZGW settings (switching back needs none)."""
+    async with routing.session_factory() as db:
+        municipality = await municipalities.by_code(db, code)
+        if municipality is None:
+            return [f"no municipality with code {code}"]
+        if register not in ("local", "zgw"):
+            return [f"unknown case register {register!r} (local | zgw)"]
+        merged = dict(municipality.case_register_settings)
+        if register == "zgw":
+            unknown = sorted(set(values) - set(ZGW_SETTING_KEYS))
+            if unknown:
+                return [f"unknown setting(s): {', '.join(unknown)}"]
+            merged |= {key: value for key, value in values.items() if value}
+            problems = [
+                f"{key} must be an http(s) URL"
+                for key in ("zaken_api", "documenten_api", "catalogi_api", "notificaties_api")
+                if merged.get(key) and urlsplit(merged[key]).scheme not in ("http", "https")
+            ]
+            candidate = Municipality(
+                code=municipality.code,
+                name=municipality.name,
+                rsin=municipality.rsin,
+                case_register="zgw",
+                case_register_settings=merged,
+            )
+            try:
+                routing.zgw_config(candidate)
+            except ZGWConfigError as exc:
+                problems.append(str(exc))
+            try:
+                routing.case_types(candidate)
+            except CaseTypeFileError as exc:
+                problems.append(str(exc))
+            if problems:
+                return problems
+        municipality.case_register = register
+        municipality.case_register_settings = merged
+        await db.commit()
+    routing.forget(municipality.id)
+    return []
 
 
 async def subscribe(

@@ -17,6 +17,17 @@ each step; tests use it to crash the process right after a POST succeeded.
 Failures: connection errors, timeouts, 429 and 5xx raise :class:`CaseRegisterError` (the outbox
 retries with backoff); other 4xx raise :class:`CaseRegisterRefused` with the problem details the
 register returned (the outbox parks the entry for records management).
+
+Guards against what Open Zaak does under real use:
+
+- A **closed zaak** (``einddatum`` set) refuses new links: a registration onto a zaak that was
+  found closed is refused before a document is made (no orphan document), code ``zaak-closed``.
+- A document found from an earlier attempt is **verified** before it is linked: its
+  ``bestandsomvang`` and ``integriteit`` must match what is being sent. A force-unlocked
+  interrupted upload has neither; it is refused (``document-content-mismatch``) instead of
+  linking an empty document.
+- ``datumStatusGezet`` is ``clock_margin_seconds`` in the past: a register whose clock is a
+  little behind ours refuses a future date (``date-in-future``).
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -71,6 +82,7 @@ class ZGWConfig:
     user_representation: str = "Welkom"
     timeout: float = 15.0
     bestandsdelen_threshold: int = 4 * 1024 * 1024
+    clock_margin_seconds: float = 5.0
 
     @classmethod
     def from_settings(
@@ -142,6 +154,9 @@ def refusal(response: httpx.Response) -> CaseRegisterRefused:
         "status": response.status_code,
         "code": body.get("code"),
         "title": body.get("title"),
+        # The register's own words: the real cause of a 403 (a scope, a closed zaak). Open Zaak's
+        # details name rules and fields; the request body is never echoed here.
+        "detail": body.get("detail"),
         "invalidParams": [
             {"name": p.get("name"), "code": p.get("code"), "reason": p.get("reason")}
             for p in body.get("invalidParams") or []
@@ -256,6 +271,13 @@ class ZGWCaseRegister:
         await self._step("zaak", zaak["url"])
         await self._rol(request, zaak["url"], look_first=not created)
         await self._status(request, zaak["url"], look_first=not created)
+        if request.document is not None and not created and zaak.get("einddatum"):
+            raise CaseRegisterRefused(
+                json.dumps({"code": "zaak-closed", "operation": "POST /zaakinformatieobjecten",
+                            "detail": "The zaak is closed (einddatum set): it accepts no new "
+                            "documents. Reopen the zaak in the case system, then retry; "
+                            "nothing was sent."})
+            )  # fmt: skip
         if request.document is not None:
             document = await self._document(request)
             await self._link(request, zaak["url"], document, look_first=not created)
@@ -354,7 +376,9 @@ class ZGWCaseRegister:
             json={
                 "zaak": zaak_url,
                 "statustype": request.statustype,
-                "datumStatusGezet": datetime.now(UTC).isoformat(),
+                "datumStatusGezet": (
+                    datetime.now(UTC) - timedelta(seconds=self.config.clock_margin_seconds)
+                ).isoformat(),
             },
         )
         await self._step("status", response.json()["url"])
@@ -367,12 +391,12 @@ class ZGWCaseRegister:
         body: dict[str, Any] = {
             "identificatie": document.identificatie,
             "bronorganisatie": request.bronorganisatie,
-            "creatiedatum": request.startdatum.isoformat(),
+            "creatiedatum": (document.creatiedatum or request.startdatum).isoformat(),
             "titel": document.titel[:200],
             "vertrouwelijkheidaanduiding": at_least_confidential(
                 request.vertrouwelijkheidaanduiding
             ),
-            "auteur": "Inwoner via Welkom",
+            "auteur": document.auteur[:200],
             "status": "definitief",
             "formaat": document.formaat,
             "taal": document.taal,
@@ -383,7 +407,7 @@ class ZGWCaseRegister:
             "integriteit": {
                 "algoritme": "sha_256",
                 "waarde": _sha256(document.inhoud),
-                "datum": request.startdatum.isoformat(),
+                "datum": (document.creatiedatum or request.startdatum).isoformat(),
             },
         }
         if not large:
@@ -416,6 +440,17 @@ class ZGWCaseRegister:
             raise CaseRegisterRefused(
                 json.dumps({"code": "document-locked", "operation": "bestandsdelen upload"
                             " interrupted; unlock it in the Documenten API, then retry"})
+            )  # fmt: skip
+        integriteit = existing.get("integriteit") or {}
+        if existing.get("bestandsomvang") != len(document.inhoud) or (
+            integriteit.get("waarde") and integriteit["waarde"] != _sha256(document.inhoud)
+        ):
+            raise CaseRegisterRefused(
+                json.dumps({"code": "document-content-mismatch", "operation": "document check",
+                            "detail": "The document in the Documenten API does not hold what "
+                            "was sent (size or checksum differ; a forced unlock drops an "
+                            "interrupted upload). Delete that document in the Documenten API, "
+                            "then retry: it is uploaded again. Nothing was linked."})
             )  # fmt: skip
         return existing
 

@@ -397,6 +397,14 @@ class Settings(BaseSettings):
     openklant_poll_batch: int = Field(
         50, ge=1, description="Questions checked for new answers per poll round (then the next)."
     )
+    zgw_clock_margin_seconds: float = Field(
+        5.0,
+        ge=0,
+        le=3600,
+        description='"Now" values sent to a ZGW API (datumStatusGezet) are this much in the '
+        "past, so a register whose clock is behind Welkom's does not refuse them as "
+        "date-in-future.",
+    )
     reconcile_interval_seconds: float = Field(
         900.0,
         ge=0,

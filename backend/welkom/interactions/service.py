@@ -30,6 +30,14 @@ from welkom.storage.ports import StoredObject
 REGISTER_KIND = "cases.register_interaction"
 
 
+def zaak_identificatie_for(interaction_id: uuid.UUID) -> str:
+    """The identificatie of the interaction's zaak (≤ 40 characters, no personal data).
+
+    Also the outbox ordering key of everything that touches that zaak (the interaction's own
+    registration and its answers), so those are delivered one at a time, in order."""
+    return f"WLK-{interaction_id.hex}"
+
+
 def registration_of(interaction: Interaction) -> Registration:
     return Registration(
         state=interaction.registration_state,
@@ -80,6 +88,8 @@ async def ask_question(
             kind=REGISTER_KIND,
             municipality_id=principal.municipality_id,
             reference=interaction.id,
+            ordering_key=zaak_identificatie_for(interaction.id),
+            subject=InteractionKind.question,
         )
         return 201, msgspec.to_builtins(question_out(interaction))
 
@@ -227,7 +237,12 @@ async def submit_document(
     await db.flush()
     db.add(document)
     outbox.enqueue(
-        db, kind=REGISTER_KIND, municipality_id=principal.municipality_id, reference=interaction.id
+        db,
+        kind=REGISTER_KIND,
+        municipality_id=principal.municipality_id,
+        reference=interaction.id,
+        ordering_key=zaak_identificatie_for(interaction.id),
+        subject=InteractionKind.document,
     )
     body = msgspec.to_builtins(document_out(interaction, document))
     if idempotency_key:

@@ -32,6 +32,15 @@ from welkom.outbox import service as outbox
 QUESTION_KIND = "klantcontact.register_question"
 ANSWER_KIND = "klantcontact.register_answer"
 POLL_KIND = "klantcontact.poll_answers"
+#: How records management sees these entries (``/api/v1/admin/registrations?kind=``).
+SUBJECT = "klantcontact"
+
+
+async def record_pending(db: AsyncSession, reference: uuid.UUID) -> None:
+    """A retried klantcontact registration has no state of its own to reset: its link is
+    written only when it is delivered."""
+
+
 SETTINGS_KEY = "klantcontact"
 KINDS = (QUESTION_KIND, ANSWER_KIND, POLL_KIND)
 
@@ -63,7 +72,11 @@ async def enqueue_question(
         return
     if await outbox.find(db, kind=QUESTION_KIND, reference=question_id) is None:
         outbox.enqueue(
-            db, kind=QUESTION_KIND, municipality_id=municipality.id, reference=question_id
+            db,
+            kind=QUESTION_KIND,
+            municipality_id=municipality.id,
+            reference=question_id,
+            subject=SUBJECT,
         )
 
 
@@ -72,7 +85,13 @@ async def enqueue_answer(
 ) -> None:
     """In the transaction that stores a caseworker's answer: register it in Open Klant too."""
     if settings_of(await municipalities.get(db, municipality_id)) is not None:
-        outbox.enqueue(db, kind=ANSWER_KIND, municipality_id=municipality_id, reference=message_id)
+        outbox.enqueue(
+            db,
+            kind=ANSWER_KIND,
+            municipality_id=municipality_id,
+            reference=message_id,
+            subject=SUBJECT,
+        )
 
 
 async def configure(

@@ -5,6 +5,13 @@ PostgreSQL concurrent workers skip each other's rows; SQLite serialises writers,
 statement is atomic there. A claim is a lease: if its worker dies, the entry becomes due again
 when the lease runs out. Completion and failure only apply while the claim token still matches,
 so an entry is marked delivered once, by the worker that holds it.
+
+Entries that share an ``ordering_key`` (everything that touches one zaak) are delivered one at
+a time, oldest first: an entry is claimable only when no older entry with its key is pending or
+in progress. That is a per-key condition in the same claim statement, not a lock: entries with
+different keys (or none) are claimed as before, by any number of workers. An entry with an older
+entry of its key still pending waits for it (also during its backoff); a parked one does not
+hold the others back.
 """
 
 from __future__ import annotations
@@ -14,8 +21,9 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from welkom.core import tracing
 from welkom.core.models import utcnow
@@ -25,17 +33,26 @@ Clock = Callable[[], datetime]
 
 
 def enqueue(
-    db: AsyncSession, *, kind: str, municipality_id: uuid.UUID, reference: uuid.UUID
+    db: AsyncSession,
+    *,
+    kind: str,
+    municipality_id: uuid.UUID,
+    reference: uuid.UUID,
+    ordering_key: str | None = None,
+    subject: str | None = None,
 ) -> OutboxEntry:
     """Add an entry to the caller's transaction; it is committed with the caller's change.
 
-    The entry keeps the current trace context, so its delivery continues the same trace."""
+    The entry keeps the current trace context, so its delivery continues the same trace.
+    Entries with the same ``ordering_key`` are delivered one at a time, in the order enqueued."""
     span = tracing.current()
     entry = OutboxEntry(
         kind=kind,
         municipality_id=municipality_id,
         reference=reference,
         traceparent=span.traceparent if span is not None else None,
+        ordering_key=ordering_key,
+        subject=subject,
     )
     db.add(entry)
     return entry
@@ -48,6 +65,25 @@ def _due(now: datetime):
     )
 
 
+_OPEN = (OutboxState.pending, OutboxState.in_progress)
+
+
+def _first_of_its_key():
+    """No older entry with the same ordering key is still open (pending or in progress)."""
+    earlier = aliased(OutboxEntry)
+    return or_(
+        OutboxEntry.ordering_key.is_(None),
+        ~exists().where(
+            earlier.ordering_key == OutboxEntry.ordering_key,
+            earlier.state.in_(_OPEN),
+            or_(
+                earlier.created_at < OutboxEntry.created_at,
+                and_(earlier.created_at == OutboxEntry.created_at, earlier.id < OutboxEntry.id),
+            ),
+        ),
+    )
+
+
 async def claim(
     db: AsyncSession, *, limit: int, lease: timedelta, kinds: Sequence[str], clock: Clock = utcnow
 ) -> tuple[uuid.UUID, list[OutboxEntry]]:
@@ -55,7 +91,7 @@ async def claim(
     now, token = clock(), uuid.uuid4()
     due_ids = (
         select(OutboxEntry.id)
-        .where(_due(now), OutboxEntry.kind.in_(kinds))
+        .where(_due(now), OutboxEntry.kind.in_(kinds), _first_of_its_key())
         .order_by(OutboxEntry.next_attempt_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -163,18 +199,25 @@ async def counts_by_state(db: AsyncSession) -> dict[str, int]:
 async def list_entries(
     db: AsyncSession,
     *,
-    kind: str,
+    kinds: Sequence[str],
     municipality_id: uuid.UUID,
     states: Sequence[str],
     after: tuple[datetime, uuid.UUID] | None,
     limit: int,
+    subject: str | None = None,
+    failed_only: bool = False,
 ) -> list[OutboxEntry]:
-    """A tenant's entries in ``states``, oldest first (keyset after (created_at, id))."""
+    """A tenant's entries of ``kinds`` in ``states``, oldest first (keyset after (created_at,
+    id)); ``failed_only``: only those that failed at least once (they have a last error)."""
     query = select(OutboxEntry).where(
-        OutboxEntry.kind == kind,
+        OutboxEntry.kind.in_(kinds),
         OutboxEntry.municipality_id == municipality_id,
         OutboxEntry.state.in_(states),
     )
+    if subject is not None:
+        query = query.where(OutboxEntry.subject == subject)
+    if failed_only:
+        query = query.where(OutboxEntry.last_error.is_not(None))
     if after is not None:
         query = query.where(
             or_(
@@ -187,10 +230,10 @@ async def list_entries(
 
 
 async def get_entry(
-    db: AsyncSession, entry_id: uuid.UUID, *, kind: str, municipality_id: uuid.UUID
+    db: AsyncSession, entry_id: uuid.UUID, *, kinds: Sequence[str], municipality_id: uuid.UUID
 ) -> OutboxEntry | None:
     entry = await db.get(OutboxEntry, entry_id)
-    if entry is None or entry.kind != kind or entry.municipality_id != municipality_id:
+    if entry is None or entry.kind not in kinds or entry.municipality_id != municipality_id:
         return None
     return entry
 
