@@ -166,11 +166,13 @@ class OutboxWorker:
         reserve one of its deliveries of this minute (released after the delivery)."""
         async with self._rate_lock:
             now = self.clock()
+            # Read before the table: a delivery finishing meanwhile is then counted twice (it
+            # waits a little longer), never missed.
+            in_flight = self._in_flight.get(municipality_id, 0)
             async with self.session_factory() as db:
                 delivered, earliest = await service.delivered_since(
                     db, municipality_id, self._rated_kinds, now - RATE_WINDOW
                 )
-            in_flight = self._in_flight.get(municipality_id, 0)
             if delivered + in_flight >= self.settings.case_deliveries_per_minute:
                 log.info("outbox_rate_limited", municipality=str(municipality_id))
                 if earliest is None:
