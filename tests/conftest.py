@@ -139,6 +139,10 @@ async def database_url(
     await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+#: A secret production accepts (random, like the one docs/operations.md says to generate).
+PRODUCTION_SECRET = "eNrIQbRDKlUybezNwmXN6E1UYkxgDwmivKQCdTRHhhjWXmslKhtcGM_hhyqEzigA"
+
+
 def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "env": "test",
@@ -155,6 +159,11 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "rate_limit_activations": 100_000,
         "rate_limit_writes": 100_000,
         "rate_limit_anonymous_writes": 100_000,
+        # Quotas too (tests/test_quotas.py proves them with small values).
+        "quota_questions_per_hour": 100_000,
+        "quota_uploads_per_day": 100_000,
+        "quota_open_help_requests": 100_000,
+        "case_deliveries_per_minute": 100_000,
         # Relative to the test's own working directory: never the checkout's built app.
         "pwa_dir": Path("no-pwa-here"),
     }

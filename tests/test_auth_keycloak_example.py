@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import PRODUCTION_SECRET
 from welkom.auth.oidc import redirect_uri
 from welkom.core.settings import Settings
 
@@ -16,9 +17,12 @@ def test_example_realm_matches_the_example_provider_settings() -> None:
     realm = json.loads((INFRA / "welkom-realm.json").read_text())
     settings = Settings(
         env="production",
-        secret_key="x" * 48,
+        secret_key=PRODUCTION_SECRET,
         public_base_url="https://welkom.example.nl",
-        oidc_providers=json.loads((INFRA / "oidc-providers.example.json").read_text()),
+        oidc_providers=[  # the example's client secrets are placeholders for the real ones
+            {**provider, "client_secret": PRODUCTION_SECRET}
+            for provider in json.loads((INFRA / "oidc-providers.example.json").read_text())
+        ],
     )  # type: ignore[arg-type]
     staff = settings.oidc_provider("staff")
     assert staff is not None

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.conftest import login, row_counts
+from tests.conftest import PRODUCTION_SECRET, login, row_counts
 from welkom.auth.models import AuthSession
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
@@ -174,7 +174,7 @@ def test_production_refuses_insecure_identity_settings() -> None:
     with pytest.raises(ValidationError, match="PUBLIC_BASE_URL"):
         Settings(
             env="production",
-            secret_key="x" * 40,
+            secret_key=PRODUCTION_SECRET,
             public_base_url="http://welkom.example.nl",
         )  # type: ignore[arg-type]
 

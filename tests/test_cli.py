@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tests.conftest import PRODUCTION_SECRET
 from welkom.municipalities import service as municipalities
 
 WELKOM = str(Path(sys.executable).with_name("welkom"))
@@ -88,7 +89,7 @@ def test_production_refuses_demo_secrets() -> None:
         env={
             "WELKOM_ENV": "production",
             "WELKOM_DEMO_LOGIN": "true",
-            "WELKOM_SECRET_KEY": "s" * 40,
+            "WELKOM_SECRET_KEY": PRODUCTION_SECRET,
         },
     )
     assert result.returncode != 0

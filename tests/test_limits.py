@@ -495,3 +495,83 @@ async def test_a_po_file_with_a_nul_character_is_refused(
     )
     assert_problem(response, 400, "validation")
     assert await row_counts(db) == before
+
+
+# --- trusted proxies ---------------------------------------------------------------------------
+
+
+async def _serve_like_welkom_serve(settings: Settings) -> tuple[uvicorn.Server, asyncio.Task, str]:
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=0, **server_limits(settings)
+    )  # type: ignore[arg-type]
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for this
+        await asyncio.sleep(0.02)
+    return server, task, f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+
+
+async def _wrong_codes_with_rotating_forwarded_for(base: str, count: int) -> list[int]:
+    async with httpx.AsyncClient(base_url=base) as http:
+        return [
+            (
+                await http.post(
+                    "/api/v1/auth/activation",
+                    json={"code": "AAAA-AAAA-AAAA-AAAA-AAAA"},
+                    headers={"X-Forwarded-For": f"198.51.100.{n}"},
+                )
+            ).status_code
+            for n in range(count)
+        ]
+
+
+async def test_rotating_forwarded_for_from_loopback_does_not_bypass_the_activation_limit(
+    database_url: str, seeded: None
+) -> None:
+    """By default no proxy is trusted, loopback included: a client cannot pick its address."""
+    settings = make_settings(database_url, activation_max_failures=3, log_level="WARNING")
+    assert settings.forwarded_allow_ips == ""
+    server, task, base = await _serve_like_welkom_serve(settings)
+    try:
+        statuses = await _wrong_codes_with_rotating_forwarded_for(base, 5)
+    finally:
+        server.should_exit = True
+        await task
+    assert statuses == [400, 400, 400, 429, 429]
+
+
+async def test_a_configured_proxy_is_trusted_for_the_client_address(
+    database_url: str, seeded: None
+) -> None:
+    """With the reverse proxy's address configured, each forwarded client counts on its own."""
+    settings = make_settings(
+        database_url,
+        activation_max_failures=3,
+        forwarded_allow_ips="127.0.0.1",
+        log_level="WARNING",
+    )
+    server, task, base = await _serve_like_welkom_serve(settings)
+    try:
+        statuses = await _wrong_codes_with_rotating_forwarded_for(base, 5)
+    finally:
+        server.should_exit = True
+        await task
+    assert statuses == [400] * 5
+
+
+def test_the_helm_values_name_the_trusted_proxies_explicitly() -> None:
+    """The chart passes the setting on; production names its ingress, never loopback or `*`."""
+    import ipaddress
+
+    import yaml
+
+    chart = Path(__file__).resolve().parents[1] / "infra" / "helm" / "welkom"
+    default = yaml.safe_load((chart / "values.yaml").read_text())["config"]
+    production = yaml.safe_load((chart / "values-production.yaml").read_text())["config"]
+    assert default["FORWARDED_ALLOW_IPS"] == ""
+    networks = [
+        ipaddress.ip_network(n.strip()) for n in production["FORWARDED_ALLOW_IPS"].split(",")
+    ]
+    assert networks
+    assert not any(n.overlaps(ipaddress.ip_network("127.0.0.0/8")) for n in networks)
+    Settings(env="test", forwarded_allow_ips=production["FORWARDED_ALLOW_IPS"])

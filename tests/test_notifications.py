@@ -15,10 +15,10 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.conftest import login, make_settings, row_counts
+from tests.conftest import PRODUCTION_SECRET, login, make_settings, row_counts
 from tests.push.fixtures import (
     INBOX,
     PREFERENCES,
@@ -37,7 +37,7 @@ from welkom.demo.seed import DEMO_RSIN
 from welkom.municipalities import service as municipalities
 from welkom.notifications import kinds, vapid
 from welkom.notifications import service as notifications
-from welkom.notifications.models import InboxItem
+from welkom.notifications.models import InboxItem, PushDelivery, PushSubscription
 from welkom.outbox.worker import OutboxWorker
 
 pytestmark = pytest.mark.time_dependent
@@ -279,6 +279,72 @@ async def test_device_subscribes_once_per_endpoint_and_can_leave(
     assert (await client.get(SUBSCRIPTIONS, headers=volunteer)).json() == []
 
 
+async def test_an_account_registers_at_most_ten_devices(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    assert settings.quota_push_devices_per_account == 10
+    devices = [push_service.new_subscriber() for _ in range(11)]
+    for device in devices[:10]:
+        made = await client.post(SUBSCRIPTIONS, json=device.subscription_json(), headers=resident)
+        assert made.status_code == 201, made.text
+    before = await row_counts(db)
+
+    refused = await client.post(
+        SUBSCRIPTIONS, json=devices[10].subscription_json(), headers=resident
+    )
+
+    assert refused.status_code == 409, refused.text
+    body = refused.json()
+    assert body["type"] == "urn:welkom:problem:quota-push-devices"
+    assert refused.headers["content-language"] == "ar"
+    assert "10" in body["detail"]
+    assert await row_counts(db) == before
+    # A device already registered registers again as before; after leaving, another fits.
+    again = await client.post(SUBSCRIPTIONS, json=devices[0].subscription_json(), headers=resident)
+    assert again.status_code == 200
+    first = (await client.get(SUBSCRIPTIONS, headers=resident)).json()[0]["id"]
+    assert (await client.delete(f"{SUBSCRIPTIONS}/{first}", headers=resident)).status_code == 204
+    made = await client.post(SUBSCRIPTIONS, json=devices[10].subscription_json(), headers=resident)
+    assert made.status_code == 201
+
+
+async def test_one_notification_is_pushed_to_ten_devices_at_most(
+    client: AsyncTestClient, resident: dict, db: AsyncSession, push_service: PushService
+) -> None:
+    """Devices registered before the cap existed do not multiply one event's pushes."""
+    account = await db.get(Account, await account_id(db, "demo-resident"))
+    assert account is not None
+    for _ in range(25):
+        subscription = push_service.new_subscriber().subscription_json()
+        db.add(
+            PushSubscription(
+                municipality_id=account.municipality_id,
+                account_id=account.id,
+                endpoint=subscription["endpoint"],
+                endpoint_hash=uuid.uuid4().hex,
+                p256dh=subscription["keys"]["p256dh"],
+                auth=subscription["keys"]["auth"],
+            )
+        )
+    await db.commit()
+
+    await notifications.notify(
+        db,
+        municipality_id=account.municipality_id,
+        recipient_account_id=account.id,
+        kind=kinds.QUESTION_ANSWERED,
+        reference_id=uuid.uuid4(),
+    )
+    await db.commit()
+
+    queued = (await db.execute(select(func.count()).select_from(PushDelivery))).scalar_one()
+    assert queued == notifications.MAX_PUSH_DEVICES == 10
+
+
 def _bad(subscription: dict, **changes: object) -> dict:
     keys = {**subscription["keys"], **changes.pop("keys", {})}  # type: ignore[dict-item]
     return {**subscription, "keys": keys, **changes}
@@ -290,6 +356,11 @@ def _bad(subscription: dict, **changes: object) -> dict:
         ({"endpoint": "https://push.evil.example/abc"}, "endpoint"),
         ({"endpoint": "ftp://127.0.0.1/push/abc"}, "endpoint"),
         ({"endpoint": "http://user:pw@127.0.0.1/push/abc"}, "endpoint"),
+        ({"endpoint": "http://127.0.0.1:8080/push/a\\b"}, "endpoint"),
+        ({"endpoint": "http://127.0.0.1:8080/push/a b"}, "endpoint"),
+        ({"endpoint": "http://127.0.0.1:8080/push/a%2Fb"}, "endpoint"),
+        ({"endpoint": "http://127.0.0.1:8080/push/\uff41"}, "endpoint"),
+        ({"endpoint": "http://127.0.0.1:99999/push/abc"}, "endpoint"),
         ({"keys": {"p256dh": "BAAAAAAA"}}, "keys.p256dh"),
         ({"keys": {"p256dh": "B" * 87}}, "keys.p256dh"),
         ({"keys": {"auth": "c2hvcnQ"}}, "keys.auth"),
@@ -324,11 +395,36 @@ async def test_bad_subscription_is_refused_and_changes_nothing(
         ("http://fcm.googleapis.com/fcm/send/x", False),
         ("https://127.0.0.1/push/x", False),
         ("https://169.254.169.254/latest/meta-data", False),
+        # Strict parsing: exactly an allowed host, its default port, a plain ASCII path.
+        ("https://fcm.googleapis.com:443/fcm/send/x", False),
+        ("https://fcm.googleapis.com:8443/fcm/send/x", False),
+        ("https://fcm.googleapis.com:/fcm/send/x", False),
+        ("https://fcm.googleapis.com/fcm\\send/x", False),
+        ("https://fcm.googleapis.com\\@evil.example/x", False),
+        ("https://fcm.googleapis.com/fcm/send/a b", False),
+        ("https://fcm.googleapis.com/fcm/send/a%2Fb", False),
+        ("https://fcm.googleapis.com/fcm/send/a%2fb", False),
+        ("https://fcm.googleapis.com/fcm/send/a%5Cb", False),
+        ("https://fcm.googleapis.com/fcm/send/%2e%2e/x", False),
+        ("https://fcm.googleapis.com/fcm/../x", False),
+        ("https://\uff46cm.googleapis.com/fcm/send/x", False),  # full-width f
+        ("https://fcm.googleapis.com/fcm/send/\uff58", False),  # full-width x
+        ("https://fcm.googleapis.com/fcm/send/caf\u00e9", False),
+        ("https://FCM.googleapis.com/fcm/send/x", False),
+        ("https://fcm.googleapis.com./fcm/send/x", False),
+        ("https://fcm.googleapis.com@evil.example/x", False),
+        ("https://evil.example#@fcm.googleapis.com/x", False),
+        ("https://fcm.googleapis.com/fcm/send/x#frag", False),
+        ("https://fcm.googleapis.com", False),
+        ("https://notify.windows.com/w/?token=x", False),
+        ("https://a.b.notify.windows.com/w/?token=x", False),
+        ("https://push.apple.com/x", False),
+        ("https://updates.push.services.mozilla.com.evil.example/wpush", False),
     ],
 )
 def test_production_accepts_only_known_push_services(endpoint: str, accepted: bool) -> None:
     production = Settings(
-        env="production", secret_key="p" * 40, public_base_url="https://welkom.example.nl"
+        env="production", secret_key=PRODUCTION_SECRET, public_base_url="https://welkom.example.nl"
     )
     assert (notifications.endpoint_errors(endpoint, production) == []) is accepted
 

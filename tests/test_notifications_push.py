@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.push.fixtures import (
@@ -259,7 +259,7 @@ async def test_refused_push_is_parked_for_a_person_to_see(
     ]
     [entry] = await push_entries(db)
     assert entry.state == "parked"
-    assert entry.last_error == "PermanentDeliveryError: push service refused with 403"
+    assert entry.last_error == "PushRefused: push service refused with 403"
     [delivery] = await deliveries(db)
     assert delivery.state == "parked"
 
@@ -490,3 +490,122 @@ async def test_push_whose_inbox_item_was_erased_is_not_sent(
     assert push_service.received == []
     [entry] = await push_entries(db)
     assert entry.state == "delivered"
+
+
+async def _notify_and_drain(
+    db: AsyncSession, engine: AsyncEngine, settings: Settings, start: datetime, tries: int
+) -> None:
+    """One notification, then ``tries`` rounds of the worker, each an hour later (past any
+    backoff): the clock is the worker's, not the machine's."""
+    await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
+    for hour in range(tries):
+        await push_worker(engine, settings, clock=lambda h=hour: start + timedelta(hours=h)).drain()
+
+
+async def test_a_device_failing_every_time_is_given_up_then_removed(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    bounded = settings.model_copy(update={"push_max_attempts": 3, "push_max_failures": 2})
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    push_service.answer_next(device, *[503] * 50)
+    start = utcnow() + timedelta(days=1)
+
+    await _notify_and_drain(db, engine, bounded, start, tries=6)
+
+    [entry] = await push_entries(db)
+    assert (entry.state, entry.attempts) == ("delivered", 3)  # 3 tries, then no more
+    [delivery] = await deliveries(db)
+    assert delivery.state == "failed"
+    assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
+
+    # The second push that fails every time removes the device: nothing is queued for it after.
+    await _notify_and_drain(db, engine, bounded, start + timedelta(days=1), tries=6)
+    assert sorted(d.state for d in await deliveries(db)) == ["failed", "failed"]
+    assert (await client.get(SUBSCRIPTIONS, headers=resident)).json() == []
+    await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
+    assert len(await push_entries(db)) == 2
+    assert push_service.received == []
+
+
+async def test_a_device_refused_again_and_again_is_removed(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    bounded = settings.model_copy(update={"push_max_failures": 2})
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    push_service.answer_next(device, 400, 400, 400)
+    start = utcnow()
+
+    await _notify_and_drain(db, engine, bounded, start, tries=2)
+    assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
+    await _notify_and_drain(db, engine, bounded, start, tries=2)
+
+    assert sorted(d.state for d in await deliveries(db)) == ["parked", "parked"]
+    assert (await client.get(SUBSCRIPTIONS, headers=resident)).json() == []
+
+
+async def test_a_push_that_arrives_resets_the_count(
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    bounded = settings.model_copy(update={"push_max_failures": 2})
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    push_service.answer_next(device, 400)  # refused, then delivered, then refused
+    start = utcnow() + timedelta(hours=1)
+    await _notify_and_drain(db, engine, bounded, start, tries=1)
+    await _notify_and_drain(db, engine, bounded, start, tries=1)
+    push_service.answer_next(device, 400)
+    await _notify_and_drain(db, engine, bounded, start, tries=1)
+
+    assert sorted(d.state for d in await deliveries(db)) == ["parked", "parked", "sent"]
+    assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "http://127.0.0.1:99999/push/x",  # no such port: the HTTP client cannot even parse it
+        "http://127.0.0.1:{port}/push/a\\b",
+        "http://127.0.0.1:{port}/push/a%2Fb",
+        "https://fcm.googleapis.com:8443/fcm/send/x",
+    ],
+)
+async def test_an_endpoint_stored_before_strict_parsing_is_dropped_not_retried(
+    endpoint: str,
+    client: AsyncTestClient,
+    resident: dict,
+    db: AsyncSession,
+    engine: AsyncEngine,
+    settings: Settings,
+    push_service: PushService,
+) -> None:
+    device = push_service.new_subscriber()
+    await subscribe(client, resident, device)
+    port = push_service.origin.rsplit(":", 1)[1]
+    await db.execute(update(PushSubscription).values(endpoint=endpoint.replace("{port}", port)))
+    await db.commit()
+
+    await _notify_and_drain(db, engine, settings, utcnow(), tries=3)
+
+    [entry] = await push_entries(db)
+    assert (entry.state, entry.attempts) == ("delivered", 1)
+    [delivery] = await deliveries(db)
+    assert delivery.state == "dropped"
+    assert (await client.get(SUBSCRIPTIONS, headers=resident)).json() == []
+    assert push_service.received == []

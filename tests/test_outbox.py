@@ -249,3 +249,37 @@ async def test_two_workers_race_over_500_entries_each_delivered_once(
     assert {entry.state for entry in final} == {OutboxState.delivered}
     assert {entry.attempts for entry in final} == {1}
     assert len((await db.execute(select(LocalZaak))).scalars().all()) == 500
+
+
+async def test_a_municipality_case_system_gets_its_rate_and_the_rest_waits(
+    seeded: None, db: AsyncSession, sessions: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    """Deliveries beyond ``WELKOM_CASE_DELIVERIES_PER_MINUTE`` wait their turn: none is lost,
+    none counts as a failed attempt."""
+    await add_questions(db, 12)
+    clock = Clock()
+    register = ScriptedRegister(sessions)
+    rated = settings.model_copy(update={"case_deliveries_per_minute": 5})
+    worker = make_worker(sessions, rated, register, clock)
+
+    assert await worker.run_once() == 12
+    # At most the rate (fewer when a delivery finishing during a check is counted twice).
+    first_minute = len(register.calls)
+    assert 1 <= first_minute <= 5
+    waiting = [e for e in await entries(db) if e.state == OutboxState.pending]
+    assert len(waiting) == 12 - first_minute
+    assert {e.attempts for e in waiting} == {0}
+    start = clock.now
+    assert all(start < e.next_attempt_at <= start + timedelta(minutes=1) for e in waiting)
+
+    clock.advance(seconds=59)
+    await worker.drain()
+    assert len(register.calls) <= 5  # still the same minute
+    for _ in range(4):  # a minute later each time: never more than the rate in one
+        clock.advance(minutes=1)
+        before = len(register.calls)
+        await worker.drain()
+        assert len(register.calls) - before <= 5
+
+    assert all(e.state == OutboxState.delivered and e.attempts == 1 for e in await entries(db))
+    assert sorted(register.calls.values()) == [1] * 12

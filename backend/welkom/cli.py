@@ -124,7 +124,7 @@ def server_limits(settings: Settings) -> dict[str, object]:
     return {
         "log_config": None,
         "access_log": False,
-        "proxy_headers": True,
+        "proxy_headers": bool(settings.forwarded_allow_ips.strip()),  # none trusted by default
         "forwarded_allow_ips": settings.forwarded_allow_ips,
         "timeout_keep_alive": settings.http_keep_alive_seconds,
         "h11_max_incomplete_event_size": settings.http_max_header_bytes,

@@ -39,6 +39,9 @@ def answer_document_identificatie(message_id: uuid.UUID) -> str:
 
 
 class RegisterAnswerHandler:
+    #: Counts against the municipality's case-system rate (``WELKOM_CASE_DELIVERIES_PER_MINUTE``).
+    case_system_rate_limited = True
+
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],

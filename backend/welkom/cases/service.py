@@ -197,6 +197,9 @@ class CaseRouting:
 class RegisterInteractionHandler:
     """Outbox handler: registers one interaction as a zaak with its document."""
 
+    #: Counts against the municipality's case-system rate (``WELKOM_CASE_DELIVERIES_PER_MINUTE``).
+    case_system_rate_limited = True
+
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],

@@ -83,12 +83,23 @@ RETENTION_PRUNED = Counter(
 )
 
 #: What a push service's answer (or its absence) meant, the label values of PUSH_RESULTS.
-PUSH_RESULT_NAMES = ("sent", "gone", "rejected", "retry", "unsendable")
+PUSH_RESULT_NAMES = (
+    "sent",
+    "gone",
+    "rejected",
+    "retry",
+    "unsendable",
+    "invalid",
+    "given_up",
+    "removed",
+)
 PUSH_RESULTS = Counter(
     "welkom_push_results",
     "Web Push attempts by result: sent (2xx), gone (404/410: subscription expired, removed), "
     "rejected (other 4xx: parked for a person), retry (429, 5xx, timeout or network error: "
-    "tried again later) or unsendable (no usable keys or VAPID key: parked, nothing sent).",
+    "tried again later), unsendable (no usable keys or VAPID key: parked, nothing sent), "
+    "invalid (an endpoint no push can reach: subscription removed) or given_up (the last "
+    "allowed try failed); removed counts subscriptions removed after failures in a row.",
     ("result",),
 )
 for _result in PUSH_RESULT_NAMES:  # every series exists from the start (rate() needs a zero)

@@ -17,6 +17,27 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
 
 
+#: How an operator makes a secret that passes :func:`is_weak_secret`.
+GENERATE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'  # noqa: S105
+#: Estimated guesses (log10) a production secret needs at least: about 66 bits.
+MIN_SECRET_GUESSES_LOG10 = 20.0
+#: zxcvbn evaluates at most this many characters; a longer secret is judged by its start.
+_ZXCVBN_MAX_LENGTH = 72
+
+
+def is_weak_secret(value: str) -> bool:
+    """True for a secret an attacker would guess: repeated characters (``aaaa…``), a short
+    alphabet (``abab…``), sequences (``abcd…``, ``1234…``), keyboard rows, dictionary words
+    and repetitions of them, as estimated by zxcvbn."""
+    from zxcvbn import zxcvbn
+
+    sample = value[:_ZXCVBN_MAX_LENGTH]
+    if not sample:
+        return True
+    guesses = zxcvbn(sample, user_inputs=["welkom", "secret", "demo", "test", "production"])
+    return float(guesses["guesses_log10"]) < MIN_SECRET_GUESSES_LOG10
+
+
 class StorageBackend(StrEnum):
     local = "local"
     s3 = "s3"
@@ -212,12 +233,13 @@ class Settings(BaseSettings):
         [
             "fcm.googleapis.com",
             "updates.push.services.mozilla.com",
-            "push.services.mozilla.com",
-            "notify.windows.com",
-            "push.apple.com",
+            "web.push.apple.com",
+            "*.notify.windows.com",
         ],
-        description="Push service hosts (and their subdomains) a subscription endpoint may point "
-        "at (JSON list). Anything else is refused, so the server never posts to internal hosts.",
+        description="Push service hosts a subscription endpoint may point at (JSON list), matched "
+        "exactly; `*.example.org` stands for one name label before `example.org` (WNS gives each "
+        "device a regional host). Anything else is refused, so the server never posts to internal "
+        "hosts.",
     )
     push_allow_insecure_endpoints: bool = Field(
         False,
@@ -245,6 +267,51 @@ class Settings(BaseSettings):
     )
 
     question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
+
+    quota_questions_per_hour: int = Field(
+        20, ge=1, description="Questions one resident may send per hour (429 beyond)."
+    )
+    quota_uploads_per_day: int = Field(
+        30, ge=1, description="Documents one resident may upload per 24 hours (429 beyond)."
+    )
+    quota_stored_bytes_per_resident: int = Field(
+        200 * 1024 * 1024,
+        ge=1024,
+        description="Total size of the documents kept for one resident (409 beyond).",
+    )
+    quota_push_devices_per_account: int = Field(
+        10,
+        ge=1,
+        le=10,
+        description="Devices one account may register for push (409 beyond; at most 10). A "
+        "notification is pushed to this many of the account's newest devices at most.",
+    )
+    quota_open_help_requests: int = Field(
+        5,
+        ge=1,
+        description="Help requests one resident may have open or claimed at once (409 beyond).",
+    )
+    case_deliveries_per_minute: int = Field(
+        60,
+        ge=0,
+        description="Registrations (questions, documents, answers) the outbox worker sends to "
+        "one municipality's case system per minute, counted over all workers; more wait "
+        "their turn and none is lost (0: no limit).",
+    )
+    push_max_attempts: int = Field(
+        8,
+        ge=1,
+        le=100,
+        description="Tries of one push to one device (429, 5xx, network errors) before that "
+        "push is dropped as failed.",
+    )
+    push_max_failures: int = Field(
+        3,
+        ge=1,
+        le=100,
+        description="Failed pushes in a row (refused, dropped after `WELKOM_PUSH_MAX_ATTEMPTS`) "
+        "after which a device's subscription is removed; a push that arrives resets the count.",
+    )
 
     redis_url: str | None = Field(
         None,
@@ -315,9 +382,11 @@ class Settings(BaseSettings):
         "503 (unset: no limit).",
     )
     forwarded_allow_ips: str = Field(
-        "127.0.0.1",
-        description="`welkom serve`: addresses of the reverse proxies whose `X-Forwarded-For` "
-        "is trusted as the client address (rate limits count per client address); `*` trusts any.",
+        "",
+        description="`welkom serve`: addresses or networks (comma-separated) of the reverse "
+        "proxies whose `X-Forwarded-For` is trusted as the client address (rate limits count "
+        "per client address); `*` trusts any. Empty (the default): nobody, not even loopback, "
+        "so the header is ignored.",
     )
 
     @field_validator("push_default_time_zone")
@@ -526,6 +595,7 @@ class Settings(BaseSettings):
             problems = []
             if self.secret_key == DEMO_SECRET_KEY:
                 problems.append("WELKOM_SECRET_KEY is the demo secret; set a random one")
+            problems.extend(self._weak_secrets())
             if self.demo_login:
                 problems.append("WELKOM_DEMO_LOGIN must be false in production")
             if not self.session_cookie_secure:
@@ -545,6 +615,36 @@ class Settings(BaseSettings):
         elif self.demo_login and self.env not in (Environment.demo, Environment.test):
             raise ValueError("WELKOM_DEMO_LOGIN is only allowed with WELKOM_ENV=demo or test")
         return self
+
+    def _weak_secrets(self) -> list[str]:
+        """Names of the secret settings that are too easy to guess, each with the remedy."""
+        secrets: list[tuple[str, str]] = []
+        if self.secret_key != DEMO_SECRET_KEY:  # refused as the demo secret already
+            secrets.append(("WELKOM_SECRET_KEY", self.secret_key))
+        if self.metrics_token is not None:
+            secrets.append(("WELKOM_METRICS_TOKEN", self.metrics_token.get_secret_value()))
+        if self.s3_secret_access_key is not None:
+            secrets.append(
+                ("WELKOM_S3_SECRET_ACCESS_KEY", self.s3_secret_access_key.get_secret_value())
+            )
+        secrets += [
+            (f"WELKOM_ZGW_CLIENT_SECRETS[{code}]", value.get_secret_value())
+            for code, value in self.zgw_client_secrets.items()
+        ]
+        secrets += [
+            (f"WELKOM_ZGW_NOTIFICATION_TOKENS[{code}]", value.get_secret_value())
+            for code, value in self.zgw_notification_tokens.items()
+        ]
+        secrets += [
+            (f"WELKOM_OIDC_PROVIDERS[{p.key}].client_secret", p.client_secret)
+            for p in self.oidc_providers
+        ]
+        return [
+            f"{name} is too easy to guess (repeated characters, a small alphabet or an obvious "
+            f"pattern); generate one with: {GENERATE_SECRET}"
+            for name, value in secrets
+            if is_weak_secret(value)
+        ]
 
     @field_validator("s3_endpoint_url", "s3_region", mode="before")
     @classmethod

@@ -34,13 +34,14 @@ class QuestionController(Controller):
         data: JSONBody[QuestionIn],
         db: DbSession,
         principal: Caller,
+        settings: AppSettings,
         outbox_wake: NamedDependency[Callable[[], None]],
         idempotency_key: str | None = HeaderParameter(
             name="Idempotency-Key", default=None, max_length=255
         ),
     ) -> Response[QuestionOut]:
         status, body, replayed = await service.ask_question(
-            db, principal, data, idempotency.validate_key(idempotency_key)
+            db, settings, principal, data, idempotency.validate_key(idempotency_key)
         )
         if not replayed:
             outbox_wake()

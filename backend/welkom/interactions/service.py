@@ -6,16 +6,18 @@ import uuid
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import Select, and_, bindparam, or_, select, update
+from sqlalchemy import Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
-from welkom.core import idempotency
+from welkom.core import idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
+from welkom.core.quotas import Quota
+from welkom.core.settings import Settings
 from welkom.interactions.models import (
     Interaction,
     InteractionDocument,
@@ -57,12 +59,17 @@ def question_out(interaction: Interaction) -> QuestionOut:
 
 
 async def ask_question(
-    db: AsyncSession, principal: Principal, data: QuestionIn, idempotency_key: str | None
+    db: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    data: QuestionIn,
+    idempotency_key: str | None,
 ) -> tuple[int, dict, bool]:
     """Store a question and its outbox entry in one transaction.
 
     Returns (status, body, replayed). With an ``Idempotency-Key`` the same request returns the
-    first response and never makes a second question.
+    first response and never makes a second question (a replay does not count against the
+    questions-per-hour quota).
     """
     assert principal.resident_id is not None
     text = data.text.strip()
@@ -75,10 +82,21 @@ async def ask_question(
         raise Problem.validation(errors)
 
     async def create() -> tuple[int, dict]:
+        now = utcnow()
+        usage = await quotas.usage_in_window(
+            db,
+            Quota.questions_per_hour,
+            Interaction.created_at,
+            Interaction.resident_id == principal.resident_id,
+            Interaction.kind == InteractionKind.question,
+            now=now,
+        )
+        quotas.enforce(Quota.questions_per_hour, usage, settings.quota_questions_per_hour, now=now)
         interaction = Interaction(
             municipality_id=principal.municipality_id,
             resident_id=principal.resident_id,
             kind=InteractionKind.question,
+            created_at=now,
             language=data.language,
             text=text,
         )
@@ -270,6 +288,39 @@ async def replayed_document(
     request_hash = idempotency.fingerprint({"sha256": sha256, "language": language})
     record = await idempotency.replay(db, f"documents:{principal.account_id}", key, request_hash)
     return (record.response_status, record.response_body) if record else None
+
+
+async def enforce_document_quotas(
+    db: AsyncSession, settings: Settings, principal: Principal, size: int
+) -> None:
+    """Refuse a document beyond the resident's uploads per day or total stored bytes."""
+    now = utcnow()
+    usage = await quotas.usage_in_window(
+        db,
+        Quota.uploads_per_day,
+        Interaction.created_at,
+        Interaction.resident_id == principal.resident_id,
+        Interaction.kind == InteractionKind.document,
+        now=now,
+    )
+    quotas.enforce(Quota.uploads_per_day, usage, settings.quota_uploads_per_day, now=now)
+    stored = (
+        await db.execute(
+            select(func.coalesce(func.sum(InteractionDocument.size), 0))
+            .join(Interaction, Interaction.id == InteractionDocument.interaction_id)
+            .where(Interaction.resident_id == principal.resident_id)
+        )
+    ).scalar_one()
+    limit = settings.quota_stored_bytes_per_resident
+    quotas.enforce(
+        Quota.stored_bytes,
+        quotas.Usage(int(stored)),
+        limit,
+        adding=size,
+        shown_limit=megabytes
+        if (megabytes := round(limit / 1024 / 1024, 1)) % 1
+        else int(megabytes),
+    )
 
 
 async def document_for(db: AsyncSession, interaction_id: uuid.UUID) -> InteractionDocument:

@@ -54,6 +54,7 @@ async def receive_document(
         db, principal, checksum(content), language, idempotency_key
     ):
         return replay[0], replay[1], True
+    await service.enforce_document_quotas(db, settings, principal, len(content))
     try:
         stored = await storage.put(content)
     except StorageUnavailableError as exc:

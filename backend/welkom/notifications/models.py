@@ -49,6 +49,8 @@ class PushDeliveryState(StrEnum):
     #: The subscription was gone (404/410, or removed) or the person declined this kind.
     dropped = "dropped"
     parked = "parked"
+    #: Given up after ``WELKOM_PUSH_MAX_ATTEMPTS`` tries (429, 5xx, network errors).
+    failed = "failed"
 
 
 class PushDelivery(SQLModel, table=True):

@@ -5,13 +5,20 @@ wakes, fetches ``/api/v1/me/notifications`` with the person's session and shows 
 their language. What a push service answers decides what happens:
 
 - 2xx: sent; 404/410: the subscription is gone, so it is removed (no retry);
-- 429, 5xx, timeouts, connection errors: retried with the outbox's backoff, never dropped;
+- an endpoint that no longer passes :func:`~welkom.notifications.service.endpoint_errors`
+  (stored before the parser was strict) or that the HTTP client cannot parse: removed;
+- 429, 5xx, timeouts, connection errors: retried with the outbox's backoff, up to
+  ``WELKOM_PUSH_MAX_ATTEMPTS`` tries; then the push is given up (``failed``);
 - other 4xx (bad VAPID, payload refused): parked for a person to look at.
+
+A subscription whose last ``WELKOM_PUSH_MAX_FAILURES`` pushes all failed (parked or given up)
+is removed, so a device that is gone for good stops costing deliveries.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -39,6 +46,11 @@ MAX_RECORD_BYTES = 4096
 
 class PushServiceUnavailable(Exception):
     """429, 5xx or a network failure: try again later (the outbox backs off)."""
+
+
+class PushRefused(PermanentDeliveryError):
+    """The push service or the subscription's keys refused this device's push: park it, and
+    count it against the subscription."""
 
 
 def encode_payload(kind: str, item_id: object) -> bytes:
@@ -70,6 +82,8 @@ class PushHandler:
         if subscription is None or not job.allowed:
             # Unsubscribed, removed after a 410, or push for this kind declined since.
             return _finish(job.delivery_id, PushDeliveryState.dropped)
+        if service.endpoint_errors(subscription.endpoint, self.settings):
+            return self._invalid_endpoint(job.delivery_id, subscription.id)
         if until := quiet_until(self.clock(), job.window):
             raise DeferDelivery(until)
         keys = vapid.load(self.settings)
@@ -103,16 +117,21 @@ class PushHandler:
                 )
             if status is None:  # nothing was sent: the subscription's keys are unusable
                 record_push("unsendable")
-                raise PermanentDeliveryError("push could not be encrypted") from None
-            if status == 429 and (delay := _retry_after_seconds(exc.retry_after)):
-                record_push("retry")
-                raise DeferDelivery(self.clock() + timedelta(seconds=delay)) from None
+                raise PushRefused("push could not be encrypted") from None
             if status == 429 or status >= 500:
+                if entry.attempts >= self.settings.push_max_attempts:
+                    return self._given_up(job.delivery_id)
                 record_push("retry")
+                if status == 429 and (delay := _retry_after_seconds(exc.retry_after)):
+                    raise DeferDelivery(self.clock() + timedelta(seconds=delay)) from None
                 raise PushServiceUnavailable(f"push service answered {status}") from None
             record_push("rejected")
-            raise PermanentDeliveryError(f"push service refused with {status}") from None
+            raise PushRefused(f"push service refused with {status}") from None
+        except aiohttp.InvalidURL:
+            return self._invalid_endpoint(job.delivery_id, subscription.id)
         except (aiohttp.ClientError, TimeoutError) as exc:
+            if entry.attempts >= self.settings.push_max_attempts:
+                return self._given_up(job.delivery_id)
             record_push("retry")
             raise PushServiceUnavailable(type(exc).__name__) from None
         record_push("sent")
@@ -124,6 +143,32 @@ class PushHandler:
 
     async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
         await service.finish_delivery(db, entry.reference, PushDeliveryState.parked)
+        if error.startswith(f"{PushRefused.__name__}:"):  # the device's fault, not the server's
+            await self._count_failure(db, entry.reference)
+
+    def _invalid_endpoint(self, delivery_id: uuid.UUID, subscription_id: uuid.UUID) -> Completion:
+        """An endpoint no push can ever reach: drop the push and remove the subscription."""
+        record_push("invalid")
+        log.info("push_endpoint_invalid", delivery=str(delivery_id))
+        return _finish(delivery_id, PushDeliveryState.dropped, remove_subscription=subscription_id)
+
+    def _given_up(self, delivery_id: uuid.UUID) -> Completion:
+        """The last allowed try failed: the push is not retried again."""
+        record_push("given_up")
+        log.info("push_given_up", delivery=str(delivery_id))
+
+        async def record(db: AsyncSession) -> None:
+            await service.finish_delivery(db, delivery_id, PushDeliveryState.failed)
+            await self._count_failure(db, delivery_id)
+
+        return record
+
+    async def _count_failure(self, db: AsyncSession, delivery_id: uuid.UUID) -> None:
+        if await service.forget_failing_subscription(
+            db, delivery_id, self.settings.push_max_failures
+        ):
+            record_push("removed")
+            log.info("push_subscription_removed", delivery=str(delivery_id))
 
 
 async def _nothing(db: AsyncSession) -> None:

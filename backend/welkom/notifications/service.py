@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -20,10 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account
+from welkom.core import quotas
 from welkom.core.i18n import N_, gettext, translation_state
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
+from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
 from welkom.notifications import kinds
 from welkom.notifications.models import (
@@ -49,6 +52,9 @@ from welkom.outbox import service as outbox
 
 #: The outbox kind of one push to one device (reference: a PushDelivery id).
 PUSH_KIND = "notifications.push"
+#: The most devices one notification is pushed to (the newest ones), whatever was registered
+#: before ``WELKOM_QUOTA_PUSH_DEVICES_PER_ACCOUNT`` (at most this) was in force.
+MAX_PUSH_DEVICES = 10
 
 
 # --- the contract for other domains ------------------------------------------------------
@@ -88,10 +94,13 @@ async def notify(
         return item
     subscriptions = (
         await db.execute(
-            select(PushSubscription.id).where(
+            select(PushSubscription.id)
+            .where(
                 PushSubscription.account_id == recipient_account_id,
                 PushSubscription.municipality_id == municipality_id,
             )
+            .order_by(PushSubscription.created_at.desc(), PushSubscription.id)  # type: ignore[attr-defined]
+            .limit(MAX_PUSH_DEVICES)
         )
     ).scalars()
     for subscription_id in subscriptions:
@@ -220,23 +229,68 @@ def push_service_of(endpoint: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+#: One DNS label, what ``*`` in an allowed push host stands for.
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+#: Printable ASCII without space and backslash: what a push service's URL is made of.
+_URL_CHARS = re.compile(r"[!-\[\]-~]+")
+#: Percent-escapes of path separators, dots and NUL, which a server might decode and act on.
+_ENCODED_SEPARATOR = re.compile(r"%(2f|5c|2e|00)", re.IGNORECASE)
+
+
 def _host_allowed(host: str, allowed: list[str]) -> bool:
-    return any(host == a or host.endswith("." + a) for a in (a.lower() for a in allowed))
+    """``host`` is exactly one of ``allowed``; ``*.example.org`` allows one label before it."""
+    for entry in (a.lower() for a in allowed):
+        if entry.startswith("*."):
+            label, dot, rest = host.partition(".")
+            if dot and rest == entry[2:] and _LABEL.fullmatch(label):
+                return True
+        elif host == entry:
+            return True
+    return False
 
 
 def endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
-    parts = urlsplit(endpoint)
-    host = (parts.hostname or "").lower()
-    schemes = ("https", "http") if settings.push_allow_insecure_endpoints else ("https",)
-    if parts.scheme not in schemes or not host or parts.username or parts.password:
-        return [FieldError("endpoint", N_("This is not a push service address."))]
+    """Field errors for a push endpoint that is not exactly an allowed push service's URL.
+
+    Accepted: ``https://<allowed host><path>[?query]`` in printable ASCII, without userinfo,
+    port, fragment, backslashes, spaces, percent-encoded separators or dot segments, the host
+    written in lower case as listed in ``WELKOM_PUSH_ALLOWED_HOSTS``. Only with
+    ``WELKOM_PUSH_ALLOW_INSECURE_ENDPOINTS`` (tests): ``http://`` and a port on loopback.
+    """
+    malformed = [FieldError("endpoint", N_("This is not a push service address."))]
+    if not _URL_CHARS.fullmatch(endpoint) or _ENCODED_SEPARATOR.search(endpoint):
+        return malformed
+    try:
+        parts = urlsplit(endpoint)
+        port = parts.port
+    except ValueError:
+        return malformed
+    host = parts.hostname or ""
+    insecure = settings.push_allow_insecure_endpoints
+    schemes = ("https", "http") if insecure else ("https",)
+    segments = parts.path.split("/")
+    if (
+        parts.scheme not in schemes
+        or not host
+        or "@" in parts.netloc
+        or parts.fragment
+        or "#" in endpoint
+        or not parts.path.startswith("/")
+        or "." in segments
+        or ".." in segments
+    ):
+        return malformed
+    if parts.netloc != (host if port is None else f"{host}:{port}"):
+        return malformed  # upper case, a trailing colon, brackets: not how push services write it
     if not _host_allowed(host, settings.push_allowed_hosts):
         return [FieldError("endpoint", N_("This push service is not supported."))]
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
+        address = None
+    if address is None and parts.scheme == "https" and port is None:
         return []
-    if not address.is_loopback or not settings.push_allow_insecure_endpoints:
+    if address is None or not address.is_loopback or not insecure:
         return [FieldError("endpoint", N_("This push service is not supported."))]
     return []
 
@@ -294,6 +348,12 @@ async def subscribe(
             existing.p256dh, existing.auth = data.keys.p256dh, data.keys.auth
             await db.commit()
         return existing, False
+    devices = (
+        await db.execute(select(func.count()).where(PushSubscription.account_id == account_id))
+    ).scalar_one()
+    quotas.enforce(
+        Quota.push_devices, quotas.Usage(devices), settings.quota_push_devices_per_account
+    )
     if existing is not None:
         await db.delete(existing)
         await db.flush()
@@ -501,6 +561,29 @@ async def finish_delivery(
     )
     if remove_subscription is not None:
         await db.execute(delete(PushSubscription).where(PushSubscription.id == remove_subscription))
+
+
+async def forget_failing_subscription(
+    db: AsyncSession, delivery_id: uuid.UUID, max_failures: int
+) -> bool:
+    """Remove the delivery's subscription once its last ``max_failures`` pushes all failed
+    (parked or given up) since one last arrived; returns whether it was removed."""
+    subscription_id = (
+        await db.execute(select(PushDelivery.subscription_id).where(PushDelivery.id == delivery_id))
+    ).scalar_one_or_none()
+    subscription = subscription_id and await db.get(PushSubscription, subscription_id)
+    if not subscription:
+        return False
+    failed = select(func.count()).where(
+        PushDelivery.subscription_id == subscription.id,
+        PushDelivery.state.in_([PushDeliveryState.parked, PushDeliveryState.failed]),  # type: ignore[attr-defined]
+    )
+    if subscription.last_sent_at is not None:
+        failed = failed.where(PushDelivery.finished_at >= subscription.last_sent_at)  # type: ignore[operator]
+    if (await db.execute(failed)).scalar_one() < max_failures:
+        return False
+    await db.execute(delete(PushSubscription).where(PushSubscription.id == subscription.id))
+    return True
 
 
 async def record_sent(db: AsyncSession, delivery_id: uuid.UUID, subscription_id: uuid.UUID) -> None:

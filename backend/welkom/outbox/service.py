@@ -191,6 +191,23 @@ async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: 
     return result.rowcount == 1
 
 
+async def delivered_since(
+    db: AsyncSession, municipality_id: uuid.UUID, kinds: Sequence[str], since: datetime
+) -> tuple[int, datetime | None]:
+    """How many entries of ``kinds`` for one municipality were delivered after ``since``, and
+    the earliest of those deliveries (all workers count: it is read from the table)."""
+    count, earliest = (
+        await db.execute(
+            select(func.count(), func.min(OutboxEntry.delivered_at)).where(
+                OutboxEntry.municipality_id == municipality_id,
+                OutboxEntry.kind.in_(kinds),
+                OutboxEntry.delivered_at > since,  # type: ignore[operator]
+            )
+        )
+    ).one()
+    return int(count), earliest
+
+
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
     rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
     return dict(rows.all())

@@ -39,6 +39,13 @@ class DeferDelivery(Exception):
         self.until = until
 
 
+#: A handler class attribute: its deliveries count against the municipality's case-system rate
+#: (``WELKOM_CASE_DELIVERIES_PER_MINUTE``).
+RATE_LIMITED = "case_system_rate_limited"
+#: The window of that rate.
+RATE_WINDOW = timedelta(minutes=1)
+
+
 class OutboxHandler(Protocol):
     async def deliver(self, entry: OutboxEntry) -> Completion:
         """Do the work (idempotently: it may run again after a crash) and say how to record it."""
@@ -64,6 +71,11 @@ class OutboxWorker:
         self.clock = clock
         self.wake = asyncio.Event()
         self._slots = asyncio.Semaphore(settings.outbox_concurrency)
+        self._rated_kinds = sorted(
+            k for k, h in handlers.items() if getattr(h, RATE_LIMITED, False)
+        )
+        self._rate_lock = asyncio.Lock()
+        self._in_flight: dict[uuid.UUID, int] = {}
 
     async def run_once(self) -> int:
         """Claim one batch and process it; returns how many entries were claimed."""
@@ -76,7 +88,7 @@ class OutboxWorker:
                 clock=self.clock,
             )
         if entries:
-            await asyncio.gather(*(self._process(entry, token) for entry in entries))
+            await asyncio.gather(*(self._within_rate(entry, token) for entry in entries))
         return len(entries)
 
     async def drain(self, *, max_batches: int = 10_000) -> int:
@@ -105,6 +117,20 @@ class OutboxWorker:
                         self.settings.outbox_poll_interval_seconds,
                     )
         log.info("worker_stopped", worker=self.name)
+
+    async def _within_rate(self, entry: OutboxEntry, token: uuid.UUID) -> None:
+        """Process the entry, unless its municipality's case system had its deliveries of this
+        minute already: then it waits (deferred, not counted as an attempt)."""
+        if entry.kind not in self._rated_kinds or not self.settings.case_deliveries_per_minute:
+            await self._process(entry, token)
+            return
+        if until := await self._over_rate(entry.municipality_id):
+            await self._defer(entry, token, until)
+            return
+        try:
+            await self._process(entry, token)
+        finally:  # recorded as delivered (or failed) by now: from here the table counts it
+            self._in_flight[entry.municipality_id] -= 1
 
     async def _process(self, entry: OutboxEntry, token: uuid.UUID) -> None:
         # A span of the trace that enqueued the entry (a new trace for entries without one).
@@ -140,6 +166,26 @@ class OutboxWorker:
                     outcome = "lease_lost"
                     log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
             record_delivery(entry.kind, outcome, time.perf_counter() - started)
+
+    async def _over_rate(self, municipality_id: uuid.UUID) -> datetime | None:
+        """When a delivery to this municipality's case system may start, if not now; else
+        reserve one of its deliveries of this minute (released after the delivery)."""
+        async with self._rate_lock:
+            now = self.clock()
+            # Read before the table: a delivery finishing meanwhile is then counted twice (it
+            # waits a little longer), never missed.
+            in_flight = self._in_flight.get(municipality_id, 0)
+            async with self.session_factory() as db:
+                delivered, earliest = await service.delivered_since(
+                    db, municipality_id, self._rated_kinds, now - RATE_WINDOW
+                )
+            if delivered + in_flight >= self.settings.case_deliveries_per_minute:
+                log.info("outbox_rate_limited", municipality=str(municipality_id))
+                if earliest is None:
+                    return now + timedelta(seconds=1)  # only this worker's own are in flight
+                return max(earliest + RATE_WINDOW, now + timedelta(milliseconds=100))
+            self._in_flight[municipality_id] = in_flight + 1
+            return None
 
     async def _defer(self, entry: OutboxEntry, token: uuid.UUID, until: datetime) -> None:
         async with self.session_factory() as db:

@@ -86,7 +86,9 @@ POLICIES: tuple[Policy, ...] = (
         "push_delivery",
         PushDelivery,
         lambda now, s: and_(
-            PushDelivery.state.in_([PushDeliveryState.sent, PushDeliveryState.dropped]),
+            PushDelivery.state.in_(
+                [PushDeliveryState.sent, PushDeliveryState.dropped, PushDeliveryState.failed]
+            ),
             PushDelivery.finished_at < now - _days(s.retention_finished_push_days),
         ),
     ),

@@ -159,11 +159,12 @@ class ResidentHelpRequestController(Controller):
         data: JSONBody[HelpRequestIn],
         db: DbSession,
         principal: Caller,
+        settings: AppSettings,
         idempotency_key: str | None = IDEMPOTENCY_KEY,
     ) -> Response[dict]:
         return _created(
             await service.create_request(
-                db, principal, data, idempotency.validate_key(idempotency_key)
+                db, settings, principal, data, idempotency.validate_key(idempotency_key)
             )
         )
 

@@ -19,11 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
-from welkom.core import idempotency
+from welkom.core import idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
+from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
 from welkom.volunteers import visibility
 from welkom.volunteers.models import (
@@ -425,7 +426,11 @@ def own_request_out(request: HelpRequest, volunteer: VolunteerProfile | None) ->
 
 
 async def create_request(
-    db: AsyncSession, principal: Principal, data: HelpRequestIn, idempotency_key: str | None
+    db: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    data: HelpRequestIn,
+    idempotency_key: str | None,
 ) -> tuple[int, dict, bool]:
     assert principal.resident_id is not None
     now = utcnow()
@@ -433,6 +438,17 @@ async def create_request(
         raise Problem.validation(errors)
 
     async def create() -> tuple[int, dict]:
+        still_open = (
+            await db.execute(
+                select(func.count()).where(
+                    HelpRequest.resident_id == principal.resident_id,
+                    HelpRequest.state.not_in(list(CLOSED_STATES)),  # type: ignore[attr-defined]
+                )
+            )
+        ).scalar_one()
+        quotas.enforce(
+            Quota.open_help_requests, quotas.Usage(still_open), settings.quota_open_help_requests
+        )
         request = HelpRequest(
             municipality_id=principal.municipality_id,
             resident_id=principal.resident_id,
