@@ -160,6 +160,14 @@ class Settings(BaseSettings):
     device_credential_days: int = Field(
         180, ge=1, le=400, description="Lifetime of a resident's sign-in-on-this-phone credential."
     )
+    device_reuse_grace_seconds: int = Field(
+        10,
+        ge=0,
+        le=60,
+        description="A rotated device credential presented again within this many seconds "
+        "(two requests of one phone racing) is refused without revoking its family; later, "
+        "the replay revokes the family.",
+    )
 
     run_worker_in_process: bool = Field(
         False,
