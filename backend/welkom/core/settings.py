@@ -423,6 +423,20 @@ class Settings(BaseSettings):
         default_factory=lambda: ["application/pdf", "image/jpeg", "image/png", "image/heic"],
         description="Content types residents may upload (JSON list), sniffed from the bytes.",
     )
+    upload_max_image_pixels: int = Field(
+        40_000_000,
+        ge=1_000_000,
+        le=200_000_000,
+        description="An uploaded image with more pixels (width × height) is refused before it "
+        "is decoded (decompression bombs).",
+    )
+    upload_verify_max_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=60,
+        description="A PDF whose verification takes longer than this is refused (checked "
+        "between its objects).",
+    )
     volunteer_vog_max_age_days: int = Field(
         3 * 365,
         ge=1,
