@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,26 @@ def test_real_names_in_pdf_metadata_are_not_active_content() -> None:
     writer.add_blank_page(width=595, height=842)
     writer.add_metadata({"/Author": "Aïcha Benali / JS Bach / Launch party"})
     verify(pdf(writer=writer), "application/pdf", max_pixels=1)
+
+
+@pytest.mark.parametrize(
+    ("make", "content_type"),
+    [(pdf, "application/pdf"), (jpeg, "image/jpeg"), (png, "image/png"), (heic, "image/heic")],
+)
+def test_damaged_files_are_refused_never_an_error(make, content_type: str) -> None:
+    """Flipped, cut and repeated bytes of a real file: verify passes or refuses, nothing else."""
+    original = make()
+    refused = 0
+    chance = random.Random(20)  # a fixed seed: the same damaged files on every run
+    for _ in range(150):
+        damaged = bytearray(original)
+        for _ in range(chance.randint(1, 8)):
+            damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+        if chance.random() < 0.3:
+            cut = chance.randrange(len(damaged))
+            damaged = damaged[:cut] + damaged[cut:][: chance.randrange(len(damaged))] * 2
+        try:
+            verify(bytes(damaged), content_type, max_pixels=1_000_000)
+        except UploadRefusedError:
+            refused += 1
+    assert refused > 0
