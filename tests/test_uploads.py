@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import struct
-import zlib
+import random
 from pathlib import Path
 
 import pytest
 from litestar.testing import AsyncTestClient
+from pypdf import PdfWriter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import make_settings, row_counts
+from tests.documents import heic, jpeg, pdf, pdf_with_javascript, png
 from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     SECRET,
     app,
@@ -30,25 +30,15 @@ from tests.zgw.server import ZGWServer
 from welkom.core.settings import Settings
 from welkom.interactions.models import InteractionDocument
 from welkom.outbox.worker import OutboxWorker
+from welkom.storage.sniff import sniff
+from welkom.storage.verify import UploadRefusedError, verify
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 
 
-def png(width: int = 2, height: int = 2) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-    return b"\x89PNG\r\n\x1a\n" + body
-
-
-HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64
+HEIC = heic()
+JPEG = jpeg()
 
 
 async def upload(
@@ -187,7 +177,7 @@ async def test_large_documents_go_in_bestandsdelen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(settings, "zgw_bestandsdelen_threshold_bytes", 1024)
-    content = PDF + base64.b64encode(bytes(range(256)) * 40)
+    content = pdf(filler=10_000)
     assert (await upload(client, resident, content)).status_code == 201
     await worker.drain()
     [document] = zgw.documenten.values()
@@ -220,3 +210,135 @@ async def test_documents_also_work_with_the_local_register(
     [document] = (await db.execute(select(LocalDocument))).scalars().all()
     assert document.inhoud == PDF
     assert document.formaat == "application/pdf"
+
+
+#: 29 bytes that start like a JPEG and are script text.
+SCRIPT_JPEG = b"\xff\xd8\xff\xe0<script>alert(1)</script>"
+#: Starts and parses like a PDF, and is an HTML page with a script to a browser.
+PDF_HTML = pdf().replace(
+    b"%PDF-1.3\n", b"%PDF-1.3\n%<html><body><script>fetch('/api/v1/me')</script></body></html>\n", 1
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "claimed"),
+    [
+        ("script.jpg", SCRIPT_JPEG, "image/jpeg"),
+        ("polyglot.pdf", PDF_HTML, "application/pdf"),
+        ("tail.jpg", jpeg() + b"<html><script>alert(1)</script></html>", "image/jpeg"),
+        ("cut.jpg", jpeg(64, 64)[:-200], "image/jpeg"),
+        ("cut.png", png(64, 64)[:-30], "image/png"),
+        (
+            "fake.heic",
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64,
+            "image/heic",
+        ),
+        (
+            "header.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
+            "application/pdf",
+        ),
+    ],
+)
+async def test_a_file_that_only_starts_like_its_type_is_refused(
+    client: AsyncTestClient,
+    resident: dict,
+    settings: Settings,
+    db: AsyncSession,
+    name: str,
+    content: bytes,
+    claimed: str,
+) -> None:
+    before = await row_counts(db)
+    response = await upload(client, resident, content, name=name, claimed=claimed)
+    assert response.status_code == 415, response.text
+    problem = response.json()
+    assert problem["type"] == "urn:welkom:problem:document-type-not-accepted"
+    assert problem["detail"]
+    assert await row_counts(db) == before
+    assert stored_files(settings) == []
+
+
+def test_the_script_jpeg_is_29_bytes_and_sniffs_as_jpeg() -> None:
+    assert len(SCRIPT_JPEG) == 29
+    assert sniff(SCRIPT_JPEG) == "image/jpeg"
+    assert sniff(PDF_HTML) == "application/pdf"
+
+
+@pytest.mark.parametrize("kind", ["open_action", "launch", "embedded", "xfa", "escaped_javascript"])
+async def test_a_pdf_with_active_content_is_refused(
+    client: AsyncTestClient, resident: dict, settings: Settings, db: AsyncSession, kind: str
+) -> None:
+    before = await row_counts(db)
+    response = await upload(client, resident, pdf_with_javascript(kind))
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["type"] == "urn:welkom:problem:document-active-content"
+    assert problem["detail"]
+    assert await row_counts(db) == before
+    assert stored_files(settings) == []
+
+
+async def test_active_content_problem_is_localized(
+    client: AsyncTestClient, resident: dict, settings: Settings
+) -> None:
+    # The demo resident prefers Arabic.
+    response = await upload(client, resident, pdf_with_javascript("open_action"))
+    assert response.status_code == 422
+    assert response.headers["content-language"] == "ar"
+    problem = response.json()
+    assert problem["title"] != "Document contains active content"
+    assert "PDF" in problem["detail"]
+
+
+async def test_an_image_beyond_the_pixel_limit_is_refused_before_decoding(
+    client: AsyncTestClient,
+    resident: dict,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "upload_max_image_pixels", 1_000_000)
+    assert (await upload(client, resident, png(1000, 1000), name="ok.png")).status_code == 201
+    response = await upload(client, resident, png(1001, 1000), name="big.png")
+    assert response.status_code == 415
+    assert response.json()["type"] == "urn:welkom:problem:document-type-not-accepted"
+
+
+def test_a_pdf_that_takes_too_long_to_read_is_refused() -> None:
+    writer = PdfWriter()
+    for _ in range(50):
+        writer.add_blank_page(width=595, height=842)
+    document = pdf(writer=writer)
+    verify(document, "application/pdf", max_pixels=1, max_seconds=10)
+    with pytest.raises(UploadRefusedError):
+        verify(document, "application/pdf", max_pixels=1, max_seconds=0)
+
+
+def test_real_names_in_pdf_metadata_are_not_active_content() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Author": "Aïcha Benali / JS Bach / Launch party"})
+    verify(pdf(writer=writer), "application/pdf", max_pixels=1)
+
+
+@pytest.mark.parametrize(
+    ("make", "content_type"),
+    [(pdf, "application/pdf"), (jpeg, "image/jpeg"), (png, "image/png"), (heic, "image/heic")],
+)
+def test_damaged_files_are_refused_never_an_error(make, content_type: str) -> None:
+    """Flipped, cut and repeated bytes of a real file: verify passes or refuses, nothing else."""
+    original = make()
+    refused = 0
+    chance = random.Random(20)  # a fixed seed: the same damaged files on every run
+    for _ in range(150):
+        damaged = bytearray(original)
+        for _ in range(chance.randint(1, 8)):
+            damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+        if chance.random() < 0.3:
+            cut = chance.randrange(len(damaged))
+            damaged = damaged[:cut] + damaged[cut:][: chance.randrange(len(damaged))] * 2
+        try:
+            verify(bytes(damaged), content_type, max_pixels=1_000_000)
+        except UploadRefusedError:
+            refused += 1
+    assert refused > 0

@@ -135,6 +135,16 @@ export function t(msgid: string, params?: Record<string, string | number>): stri
   );
 }
 
+/**
+ * A name (or other text someone typed) isolated for use inside a translated sentence: wrapped
+ * in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text equivalent of `<bdi>`, so a
+ * right-to-left name cannot reorder the words around it. Where a name stands in its own element,
+ * use `<bdi>` or `dir="auto"` instead.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** True when this language has machine-made or unreviewed translations. */
 export function hasUnreviewed(): boolean {
   return catalog.unreviewed.length > 0;

@@ -6,11 +6,10 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-#: The smallest PDF the server's content sniffing recognises as one.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+from tests.documents import pdf
+
+#: A real one-page PDF (the server verifies the whole file, not only its first bytes).
+PDF = pdf()
 
 
 def csrf(context: BrowserContext) -> str:

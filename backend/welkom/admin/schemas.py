@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from welkom.core.text import TextInput, line, lines
 from welkom.residents.schemas import Email, LanguageTag, Phone, PreferredName
 
 WaitingForName = Literal["municipality", "resident", "other_party", "nobody"]
@@ -13,12 +14,12 @@ ANSWER_MAX_LENGTH = 8000
 NOTE_MAX_LENGTH = 4000
 
 
-class ResidentIntakeIn(msgspec.Struct, forbid_unknown_fields=True):
+class ResidentIntakeIn(TextInput, forbid_unknown_fields=True):
     """A resident record made at intake; the resident activates it with an activation code."""
 
     preferred_name: PreferredName
     preferred_language: LanguageTag
-    full_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    full_name: line(200) | None = None
     languages: Annotated[list[LanguageTag], msgspec.Meta(max_length=14)] = []
     email: Email | None = None
     phone: Phone | None = None
@@ -92,29 +93,29 @@ class ResidentDetail(msgspec.Struct):
     version: int
 
 
-class AnswerIn(msgspec.Struct, forbid_unknown_fields=True):
+class AnswerIn(TextInput, forbid_unknown_fields=True):
     """An answer to the resident, in their language (default: their preferred language).
 
     It is shown to the resident and added to the question's zaak as a document."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=ANSWER_MAX_LENGTH)]
+    text: lines(ANSWER_MAX_LENGTH)
     language: LanguageTag | None = None
     then_waiting_for: WaitingForName = "nobody"
 
 
-class NoteIn(msgspec.Struct, forbid_unknown_fields=True):
+class NoteIn(TextInput, forbid_unknown_fields=True):
     """An internal note: never shown to the resident, never sent to the case system."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=NOTE_MAX_LENGTH)]
+    text: lines(NOTE_MAX_LENGTH)
 
 
-class AssignmentIn(msgspec.Struct, forbid_unknown_fields=True):
+class AssignmentIn(TextInput, forbid_unknown_fields=True):
     """Hand the conversation to a caseworker of the municipality, or ``null`` for the team."""
 
     account_id: uuid.UUID | None
 
 
-class WaitingForIn(msgspec.Struct, forbid_unknown_fields=True):
+class WaitingForIn(TextInput, forbid_unknown_fields=True):
     waiting_for: WaitingForName
 
 
@@ -128,11 +129,11 @@ class AnswerForResident(msgspec.Struct):
     created_at: datetime
 
 
-class CaseworkerAssignIn(msgspec.Struct, forbid_unknown_fields=True):
+class CaseworkerAssignIn(TextInput, forbid_unknown_fields=True):
     """The calling caseworker becomes the resident's caseworker; ``contact`` says how to reach
     them (shown to the resident)."""
 
-    contact: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    contact: line(200) | None = None
 
 
 class Signal(msgspec.Struct):

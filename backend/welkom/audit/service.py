@@ -54,15 +54,7 @@ async def record(
     """
     if principal.resident_id is not None and principal.resident_id == resident_id:
         return None
-    fields = sorted(set(fields))
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}")
-    if not _NAME.match(resource) or len(resource) > 64:
-        raise ValueError(f"audit resource must be a dotted lower-case name, got {resource!r}")
-    if any(not _NAME.match(field) for field in fields):
-        raise ValueError("audit fields must be lower-case field-group names")
-    if not purpose or len(purpose) > 200:
-        raise ValueError("an audit purpose is required (at most 200 characters)")
+    fields = _checked(resource, fields, action, purpose)
     if request_id is None:
         request_id = structlog.contextvars.get_contextvars().get("request_id")
     event = AuditEvent(
@@ -145,6 +137,59 @@ async def copy_to_processing_log(db: AsyncSession, *, batch: int = 500) -> int:
             )
         await db.commit()
         copied += len(missing)
+
+
+#: The actor recorded for what Welkom itself does to an account (not a person).
+SYSTEM_ACTOR_ID = uuid.UUID(int=0)
+
+
+def record_system(
+    db: AsyncSession,
+    *,
+    municipality_id: uuid.UUID,
+    resident_id: uuid.UUID,
+    resource: str,
+    fields: Iterable[str],
+    action: Action,
+    purpose: str,
+    request_id: str | None = None,
+) -> AuditEvent:
+    """Add an audit row for a security action Welkom took itself on a resident's account.
+
+    Same contract as :func:`record` (names, never values; the caller commits), with the
+    system as actor (role ``system``), for actions no signed-in person took.
+    """
+    fields = _checked(resource, fields, action, purpose)
+    if request_id is None:
+        request_id = structlog.contextvars.get_contextvars().get("request_id")
+    event = AuditEvent(
+        municipality_id=municipality_id,
+        resident_id=resident_id,
+        actor_account_id=SYSTEM_ACTOR_ID,
+        actor_role="system",
+        actor_display_name="Welkom",
+        action=action,
+        resource=resource,
+        fields=fields,
+        purpose=purpose,
+        request_id=request_id,
+    )
+    db.add(event)
+    return event
+
+
+def _checked(resource: str, fields: Iterable[str], action: str, purpose: str) -> list[str]:
+    """The sorted field names, after refusing a malformed audit row (a programming error)."""
+    fields = sorted(set(fields))
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    if not _NAME.match(resource) or len(resource) > 64:
+        raise ValueError(f"audit resource must be a dotted lower-case name, got {resource!r}")
+    if any(not _NAME.match(field) for field in fields):
+        raise ValueError("audit fields must be lower-case field-group names")
+    if not purpose or len(purpose) > 200:
+        raise ValueError("an audit purpose is required (at most 200 characters)")
+    return fields
 
 
 async def query(

@@ -43,6 +43,8 @@ class AuthSession(SQLModel, table=True):
     last_seen_at: datetime = timestamp_field()
     expires_at: datetime = timestamp_field()
     revoked_at: datetime | None = optional_timestamp_field()
+    #: The device credential family this session was started with, if any (ended with it).
+    device_family_id: uuid.UUID | None = Field(default=None, index=True)
 
 
 class AccountIdentity(SQLModel, table=True):
@@ -124,18 +126,23 @@ class OidcLogin(SQLModel, table=True):
 
 
 class DeviceCredential(SQLModel, table=True):
-    """A long-lived "sign in on this phone" credential a resident chose instead of DigiD.
+    """One value of a long-lived "sign in on this phone" credential.
 
-    Kept in an HttpOnly cookie, stored hashed, rotated on every use, revoked by "log out
-    everywhere".
+    Kept in an HttpOnly cookie, stored hashed. Every use rotates it: this row gets
+    ``rotated_at`` and a new row of the same ``family_id`` holds the successor. Rotated rows
+    are kept until they expire so that a replay of one is recognised as reuse, which revokes
+    the whole family (see :mod:`welkom.auth.devices`). "Log out everywhere" revokes all.
     """
 
     __tablename__ = "device_credential"
 
     id: uuid.UUID = id_field()
     account_id: uuid.UUID = Field(foreign_key="account.id", index=True)
+    #: Every value descended from one "remember this phone"; the first row's id.
+    family_id: uuid.UUID = Field(index=True)
     token_hash: str = Field(max_length=64, unique=True)
     created_at: datetime = timestamp_field()
     last_used_at: datetime | None = optional_timestamp_field()
+    rotated_at: datetime | None = optional_timestamp_field()
     expires_at: datetime = timestamp_field()
     revoked_at: datetime | None = optional_timestamp_field()

@@ -43,10 +43,14 @@ def _session_out(principal: Principal) -> SessionOut:
 
 
 async def _start(
-    db: DbSession, settings: Settings, account: Account, method: str
+    db: DbSession,
+    settings: Settings,
+    account: Account,
+    method: str,
+    device_family_id: uuid.UUID | None = None,
 ) -> tuple[str, Principal]:
     """A new session for ``account`` (a fresh token at every login: no session fixation)."""
-    token = await service.create_session(db, settings, account)
+    token = await service.create_session(db, settings, account, device_family_id)
     principal = await service.resolve(db, settings, token)
     assert principal is not None
     log.info(
@@ -243,8 +247,8 @@ class ActivationController(Controller):
                 N_("Phone not recognised"),
                 N_("This phone is not remembered any more. Sign in another way."),
             )
-        account, fresh = used
-        session_token, principal = await _start(db, settings, account, "device")
+        account, fresh, family_id = used
+        session_token, principal = await _start(db, settings, account, "device", family_id)
         return Response(
             _session_out(principal),
             cookies=[

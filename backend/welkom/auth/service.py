@@ -99,8 +99,16 @@ def csrf_matches(settings: Settings, session_token: str, header: str, cookie: st
     )
 
 
-async def create_session(db: AsyncSession, settings: Settings, account: Account) -> str:
-    """Start a session for ``account``; returns the token (shown once, stored hashed)."""
+async def create_session(
+    db: AsyncSession,
+    settings: Settings,
+    account: Account,
+    device_family_id: uuid.UUID | None = None,
+) -> str:
+    """Start a session for ``account``; returns the token (shown once, stored hashed).
+
+    ``device_family_id``: the device credential family it was started with (ends with it).
+    """
     token = secrets.token_urlsafe(32)
     now = utcnow()
     await db.execute(  # the account's ended sessions are of no further use
@@ -115,6 +123,7 @@ async def create_session(db: AsyncSession, settings: Settings, account: Account)
             created_at=now,
             last_seen_at=now,
             expires_at=now + timedelta(seconds=settings.session_absolute_timeout_seconds),
+            device_family_id=device_family_id,
         )
     )
     await db.commit()

@@ -4,8 +4,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from welkom.core.text import TextInput, line, lines
 
-class ConsentChangeIn(msgspec.Struct, forbid_unknown_fields=True):
+
+class ConsentChangeIn(TextInput, forbid_unknown_fields=True):
     """Grant or withdraw one purpose, naming the text version and language that was shown."""
 
     purpose: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -114,9 +116,9 @@ class ConsentTranslationOut(msgspec.Struct):
     reviewed_at: datetime | None
 
 
-class ConsentTranslationIn(msgspec.Struct, forbid_unknown_fields=True):
+class ConsentTranslationIn(TextInput, forbid_unknown_fields=True):
     """A translation of a purpose's current consent text; ``reviewed`` only through a review."""
 
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    body: Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+    title: line(200)
+    body: lines(20_000)
     state: Literal["machine", "translated"]

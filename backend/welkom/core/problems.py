@@ -29,6 +29,12 @@ from welkom.core.i18n import (
     parse_accept_language,
     translation_state,
 )
+from welkom.core.text import (
+    LINE_PATTERN,
+    LINES_PATTERN,
+    OPTIONAL_LINE_PATTERN,
+    OPTIONAL_LINES_PATTERN,
+)
 
 PROBLEM_TYPE_PREFIX = "urn:welkom:problem:"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -208,6 +214,12 @@ _TYPE_NAMES = {
     "null": N_("null"),
 }
 
+
+def _refused_by(*patterns: str) -> re.Pattern[str]:
+    """Recognises msgspec's message for a string that does not match one of ``patterns``."""
+    return re.compile("|".join(re.escape(f"matching regex {pattern!r}") for pattern in patterns))
+
+
 _FIELD_RULES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[str, Any]], bool]] = [
     # (pattern, msgid, params, the field name is inside the message)
     (re.compile(r"Object contains unknown field `(?P<f>[^`]+)`"), N_("This field is not allowed."), lambda m: {}, True),
@@ -217,6 +229,8 @@ _FIELD_RULES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[st
     (re.compile(r"Expected `(?:int|float)` >= (?P<n>[-\d.]+)"), N_("Must be at least {min}."), lambda m: {"min": m["n"]}, False),
     (re.compile(r"Expected `(?:int|float)` <= (?P<n>[-\d.]+)"), N_("Must be at most {max}."), lambda m: {"max": m["n"]}, False),
     (re.compile(r"Expected `array` of length <= (?P<n>\d+)"), N_("At most {max} items."), lambda m: {"max": int(m["n"])}, False),
+    (_refused_by(LINE_PATTERN, OPTIONAL_LINE_PATTERN), N_("Write visible text on one line, without line breaks, control characters or text-direction characters."), lambda m: {}, False),
+    (_refused_by(LINES_PATTERN, OPTIONAL_LINES_PATTERN), N_("Write visible text, without control characters or text-direction characters."), lambda m: {}, False),
     (re.compile(r"Expected `str` matching regex"), N_("This value has the wrong format."), lambda m: {}, False),
     (re.compile(r"Invalid enum value"), N_("This is not one of the allowed values."), lambda m: {}, False),
     (re.compile(r"Invalid RFC3339|Invalid ISO8601|Invalid date"), N_("This is not a valid date or time."), lambda m: {}, False),

@@ -184,6 +184,14 @@ class Settings(BaseSettings):
     device_credential_days: int = Field(
         180, ge=1, le=400, description="Lifetime of a resident's sign-in-on-this-phone credential."
     )
+    device_reuse_grace_seconds: int = Field(
+        10,
+        ge=0,
+        le=60,
+        description="A rotated device credential presented again within this many seconds "
+        "(two requests of one phone racing) is refused without revoking its family; later, "
+        "the replay revokes the family.",
+    )
 
     run_worker_in_process: bool = Field(
         False,
@@ -536,6 +544,20 @@ class Settings(BaseSettings):
     upload_allowed_types: list[str] = Field(
         default_factory=lambda: ["application/pdf", "image/jpeg", "image/png", "image/heic"],
         description="Content types residents may upload (JSON list), sniffed from the bytes.",
+    )
+    upload_max_image_pixels: int = Field(
+        40_000_000,
+        ge=1_000_000,
+        le=200_000_000,
+        description="An uploaded image with more pixels (width × height) is refused before it "
+        "is decoded (decompression bombs).",
+    )
+    upload_verify_max_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=60,
+        description="A PDF whose verification takes longer than this is refused (checked "
+        "between its objects).",
     )
     volunteer_vog_max_age_days: int = Field(
         3 * 365,

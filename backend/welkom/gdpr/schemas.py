@@ -1,12 +1,13 @@
 import uuid
 from datetime import datetime
-from typing import Annotated
 
 import msgspec
 
+from welkom.core.text import TextInput, lines
 
-class ErasureRequestIn(msgspec.Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
+
+class ErasureRequestIn(TextInput, forbid_unknown_fields=True):
+    reason: lines(1000, min_length=0) | None = None
 
 
 class ErasureRequestOut(msgspec.Struct):
@@ -22,8 +23,8 @@ class ErasureRequestOut(msgspec.Struct):
     refusal_reason: str | None = None
 
 
-class ErasureRefusalIn(msgspec.Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, msgspec.Meta(max_length=1000)]
+class ErasureRefusalIn(TextInput, forbid_unknown_fields=True):
+    reason: lines(1000, min_length=0)  # blank: refused by the service with its own message
 
 
 class ErasureRequestSummary(msgspec.Struct):

@@ -4,11 +4,13 @@ from typing import Annotated
 
 import msgspec
 
+from welkom.core.text import TextInput, lines
+
 QUESTION_MAX_LENGTH = 4000
 
 
-class QuestionIn(msgspec.Struct, forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=QUESTION_MAX_LENGTH)]
+class QuestionIn(TextInput, forbid_unknown_fields=True):
+    text: lines(QUESTION_MAX_LENGTH)
     language: Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 
 

@@ -1,7 +1,10 @@
-"""Document uploads: size-limited, type sniffed from the bytes, stored with a checksum, then
-recorded with their outbox entry (so routing starts only once the file is safely kept)."""
+"""Document uploads: size-limited, type sniffed from the bytes, the whole file verified to be
+that type (:mod:`welkom.storage.verify`), stored with a checksum, then recorded with their
+outbox entry (so routing starts only once the file is safely kept)."""
 
 from __future__ import annotations
+
+import asyncio
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +16,7 @@ from welkom.core.settings import Settings
 from welkom.interactions import service
 from welkom.storage.ports import Storage, StorageUnavailableError, checksum
 from welkom.storage.sniff import sniff
+from welkom.storage.verify import UploadRefusedError, verify
 
 log = structlog.get_logger(__name__)
 
@@ -50,6 +54,7 @@ async def receive_document(
             N_("This kind of file is not accepted"),
             N_("Send a photo or a PDF. Nothing was stored."),
         )
+    await _verify(content, content_type, settings)
     if replay := await service.replayed_document(
         db, principal, checksum(content), language, idempotency_key
     ):
@@ -81,6 +86,37 @@ async def receive_document(
     if replayed:  # the same upload committed concurrently: that one keeps its file
         await _discard(storage, stored.key)
     return status, body, replayed
+
+
+async def _verify(content: bytes, content_type: str, settings: Settings) -> None:
+    """Refuse a file that is not entirely the photo or PDF it starts like, or that carries
+    active content (off the event loop: decoding is CPU work)."""
+    try:
+        await asyncio.to_thread(
+            verify,
+            content,
+            content_type,
+            max_pixels=settings.upload_max_image_pixels,
+            max_seconds=settings.upload_verify_max_seconds,
+        )
+    except UploadRefusedError as exc:
+        log.info("upload_refused", content_type=content_type, reason=exc.reason)
+        if exc.reason == "active-content":
+            raise Problem(
+                422,
+                "document-active-content",
+                N_("Document contains active content"),
+                N_(
+                    "This PDF contains scripts, attached files or forms that run by themselves. "
+                    "Save it as a plain PDF or send a photo of the pages. Nothing was stored."
+                ),
+            ) from None
+        raise Problem(
+            415,
+            "document-type-not-accepted",
+            N_("This kind of file is not accepted"),
+            N_("Send a photo or a PDF. Nothing was stored."),
+        ) from None
 
 
 async def _discard(storage: Storage, key: str) -> None:

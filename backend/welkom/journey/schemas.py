@@ -4,6 +4,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from welkom.core.text import TextInput, line, lines
+
 StatusName = Literal[
     "not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"
 ]
@@ -41,30 +43,26 @@ class JourneyOut(msgspec.Struct):
     total: int
 
 
-class StepUpdate(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class StepUpdate(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     """A caseworker's change to one step; ``null`` clears."""
 
     status: StatusName | msgspec.UnsetType = msgspec.UNSET
     due_date: date | msgspec.UnsetType | None = msgspec.UNSET
     next_actor: ActorName | msgspec.UnsetType | None = msgspec.UNSET
-    next_actor_name: (
-        Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | msgspec.UnsetType | None
-    ) = msgspec.UNSET
-    note: Annotated[str, msgspec.Meta(max_length=NOTE_MAX_LENGTH)] | msgspec.UnsetType | None = (
-        msgspec.UNSET
-    )
+    next_actor_name: line(100) | msgspec.UnsetType | None = msgspec.UNSET
+    note: lines(NOTE_MAX_LENGTH, min_length=0) | msgspec.UnsetType | None = msgspec.UNSET
     zaak_identificatie: (
         Annotated[str, msgspec.Meta(min_length=1, max_length=40)] | msgspec.UnsetType | None
     ) = msgspec.UNSET
 
 
-class ExplanationIn(msgspec.Struct, forbid_unknown_fields=True):
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+class ExplanationIn(TextInput, forbid_unknown_fields=True):
+    title: line(200)
+    text: lines(4000)
     state: Literal["source", "machine", "translated", "reviewed"]
 
 
-class TemplateStepIn(msgspec.Struct, forbid_unknown_fields=True):
+class TemplateStepIn(TextInput, forbid_unknown_fields=True):
     key: Literal[
         "housing", "brp_registration", "digid", "bank_account", "health_insurance",
         "benefits", "inburgering_pip", "school", "gp", "language_course",
@@ -74,8 +72,8 @@ class TemplateStepIn(msgspec.Struct, forbid_unknown_fields=True):
     service_item_id: uuid.UUID | None = None
 
 
-class TemplateIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+class TemplateIn(TextInput, forbid_unknown_fields=True):
+    name: line(200)
     steps: Annotated[list[TemplateStepIn], msgspec.Meta(min_length=1, max_length=30)]
 
 
@@ -94,9 +92,9 @@ class StepTranslationOut(msgspec.Struct):
     reviewed_at: str | None  # ISO 8601
 
 
-class StepTranslationIn(msgspec.Struct, forbid_unknown_fields=True):
+class StepTranslationIn(TextInput, forbid_unknown_fields=True):
     """A translation of a journey step; ``reviewed`` only through a review."""
 
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+    title: line(200)
+    text: lines(4000)
     state: Literal["machine", "translated"]

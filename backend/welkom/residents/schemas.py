@@ -4,13 +4,15 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from welkom.core.text import TextInput, line
+
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,63}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]{5,24}$"
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 HOUSE_NUMBER_PATTERN = r"^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$"
 
-PreferredName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-FullName = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+PreferredName = line(100)
+FullName = line(200)
 LanguageTag = Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 Email = Annotated[str, msgspec.Meta(max_length=254, pattern=EMAIL_PATTERN)]
 Phone = Annotated[str, msgspec.Meta(max_length=32, pattern=PHONE_PATTERN)]
@@ -22,11 +24,11 @@ class MunicipalityRef(msgspec.Struct):
     name: str
 
 
-class Address(msgspec.Struct, forbid_unknown_fields=True):
-    street: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+class Address(TextInput, forbid_unknown_fields=True):
+    street: line(200)
     house_number: Annotated[str, msgspec.Meta(max_length=16, pattern=HOUSE_NUMBER_PATTERN)]
     postcode: Annotated[str, msgspec.Meta(max_length=16, pattern=POSTCODE_PATTERN)]
-    city: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    city: line(100)
 
 
 class Sourced(msgspec.Struct):
@@ -57,7 +59,7 @@ class HouseholdMemberOut(msgspec.Struct):
     version: int
 
 
-class LanguageChoice(msgspec.Struct, forbid_unknown_fields=True):
+class LanguageChoice(TextInput, forbid_unknown_fields=True):
     """The language the resident chose in the app."""
 
     language: Annotated[str, msgspec.Meta(max_length=16)]
@@ -89,7 +91,7 @@ class MeOut(msgspec.Struct):
     updated_at: datetime
 
 
-class MePatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MePatch(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     """Only the fields sent are changed; ``null`` clears an optional field."""
 
     preferred_name: PreferredName | msgspec.UnsetType = msgspec.UNSET
@@ -105,19 +107,19 @@ class MePatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 
 
 RelationName = Literal["partner", "child", "other"]
-MemberName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+MemberName = line(100)
 BirthYear = Annotated[int, msgspec.Meta(ge=1900, le=2200)]
-School = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+School = line(200)
 
 
-class HouseholdMemberIn(msgspec.Struct, forbid_unknown_fields=True):
+class HouseholdMemberIn(TextInput, forbid_unknown_fields=True):
     relation: RelationName
     name: MemberName
     birth_year: BirthYear | None = None
     school: School | None = None
 
 
-class HouseholdMemberPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class HouseholdMemberPatch(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     relation: RelationName | msgspec.UnsetType = msgspec.UNSET
     name: MemberName | msgspec.UnsetType = msgspec.UNSET
     birth_year: BirthYear | msgspec.UnsetType | None = msgspec.UNSET
@@ -135,10 +137,10 @@ class ChangeOut(msgspec.Struct):
     changed_at: datetime
 
 
-class RegisteredDataIn(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class RegisteredDataIn(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     """What a caseworker records from the BRP/IND/COA. ``null`` clears a value."""
 
-    legal_basis: Annotated[str, msgspec.Meta(min_length=3, max_length=200)]
+    legal_basis: line(200, min_length=3)
     registered_name: FullName | msgspec.UnsetType | None = msgspec.UNSET
     registered_name_source: Source | msgspec.UnsetType | None = msgspec.UNSET
     bsn: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{9}$")] | msgspec.UnsetType | None = (

@@ -8,12 +8,14 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from welkom.core.text import TextInput, line, lines
+
 TITLE_MAX, SUMMARY_MAX, BODY_MAX = 200, 500, 20_000
 NAME_MAX, ACCESSIBILITY_MAX, LABEL_MAX = 200, 2_000, 200
 
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=TITLE_MAX)]
-Summary = Annotated[str, msgspec.Meta(min_length=1, max_length=SUMMARY_MAX)]
-Body = Annotated[str, msgspec.Meta(max_length=BODY_MAX)]
+Title = line(TITLE_MAX)
+Summary = lines(SUMMARY_MAX)
+Body = lines(BODY_MAX, min_length=0)
 Time = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
@@ -23,12 +25,12 @@ JourneySteps = Annotated[
 ]
 
 
-class Link(msgspec.Struct, forbid_unknown_fields=True):
+class Link(TextInput, forbid_unknown_fields=True):
     url: Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^(https://|http://|mailto:|tel:)")]
-    label: Annotated[str, msgspec.Meta(min_length=1, max_length=LABEL_MAX)]
+    label: line(LABEL_MAX)
 
 
-class OpeningHours(msgspec.Struct, forbid_unknown_fields=True):
+class OpeningHours(TextInput, forbid_unknown_fields=True):
     """One opening period: ISO weekday (1 = Monday) and local times."""
 
     day: Annotated[int, msgspec.Meta(ge=1, le=7)]
@@ -36,7 +38,7 @@ class OpeningHours(msgspec.Struct, forbid_unknown_fields=True):
     closes: Time
 
 
-class ItemIn(msgspec.Struct, forbid_unknown_fields=True):
+class ItemIn(TextInput, forbid_unknown_fields=True):
     """A new service item; texts are the Dutch source."""
 
     category: Annotated[str, msgspec.Meta(max_length=32)]
@@ -50,7 +52,7 @@ class ItemIn(msgspec.Struct, forbid_unknown_fields=True):
     journey_steps: JourneySteps = []
 
 
-class ItemPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class ItemPatch(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     """Change what is given; a changed source text makes its translations outdated."""
 
     category: Annotated[str, msgspec.Meta(max_length=32)] | msgspec.UnsetType = msgspec.UNSET
@@ -68,17 +70,17 @@ class ItemPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     journey_steps: JourneySteps | msgspec.UnsetType = msgspec.UNSET
 
 
-class PlaceIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_MAX)]
-    street: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+class PlaceIn(TextInput, forbid_unknown_fields=True):
+    name: line(NAME_MAX)
+    street: line(200)
     house_number: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
     postal_code: Annotated[str, msgspec.Meta(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
-    city: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    city: line(100)
     latitude: Latitude
     longitude: Longitude
     phone: Phone | None = None
     opening_hours: Annotated[list[OpeningHours], msgspec.Meta(max_length=21)] = []
-    accessibility: Annotated[str, msgspec.Meta(max_length=ACCESSIBILITY_MAX)] = ""
+    accessibility: lines(ACCESSIBILITY_MAX, min_length=0) = ""
 
 
 # ---- resident responses (compact: defaults omitted) ----
@@ -187,15 +189,15 @@ class AdminPlace(msgspec.Struct):
     texts: dict[str, list[TextOut]]
 
 
-class TranslationIn(msgspec.Struct, forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=BODY_MAX)]
+class TranslationIn(TextInput, forbid_unknown_fields=True):
+    text: lines(BODY_MAX)
     state: Literal["machine", "translated"] = "translated"
 
 
-class ReviewIn(msgspec.Struct, forbid_unknown_fields=True):
+class ReviewIn(TextInput, forbid_unknown_fields=True):
     """Approve the translation; a reviewer may correct the text while approving."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=BODY_MAX)] | None = None
+    text: lines(BODY_MAX) | None = None
 
 
 class TranslationEntry(msgspec.Struct):

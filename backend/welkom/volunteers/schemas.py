@@ -6,6 +6,7 @@ from typing import Annotated
 
 import msgspec
 
+from welkom.core.text import TextInput, line, lines
 from welkom.volunteers.models import HelpCategory
 
 #: A neighbourhood name: letters, spaces, hyphens, apostrophes and dots; no digits, so no
@@ -16,18 +17,18 @@ SLOT_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)-(morning|afternoon|evening)$"
 Language = Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 Neighbourhood = Annotated[str, msgspec.Meta(min_length=2, max_length=60, pattern=NEIGHBOURHOOD_PATTERN)]  # fmt: skip
 Slot = Annotated[str, msgspec.Meta(pattern=SLOT_PATTERN)]
-Description = Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+Description = lines(1000)
 
 
-class ProfileIn(msgspec.Struct, forbid_unknown_fields=True):
+class ProfileIn(TextInput, forbid_unknown_fields=True):
     """The volunteer's own profile. Changing it does not change the vetting."""
 
-    display_name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    display_name: line(100)
     languages: Annotated[list[Language], msgspec.Meta(min_length=1, max_length=14)]
     skills: Annotated[list[HelpCategory], msgspec.Meta(max_length=7)] = []
     areas: Annotated[list[Neighbourhood], msgspec.Meta(max_length=30)] = []
     availability: Annotated[list[Slot], msgspec.Meta(max_length=21)] = []
-    organisation: Annotated[str, msgspec.Meta(max_length=200)] | None = None
+    organisation: line(200, min_length=0) | None = None
 
 
 class Vetting(msgspec.Struct):
@@ -55,17 +56,17 @@ class CoordinatorProfileOut(ProfileOut, kw_only=True):
     open_claims: int
 
 
-class VettingIn(msgspec.Struct, forbid_unknown_fields=True):
+class VettingIn(TextInput, forbid_unknown_fields=True):
     """The coordinator saw the volunteer's VOG (certificate of conduct) issued on this date."""
 
     vog_date: date
 
 
-class SuspensionIn(msgspec.Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+class SuspensionIn(TextInput, forbid_unknown_fields=True):
+    reason: lines(500)
 
 
-class HelpRequestIn(msgspec.Struct, forbid_unknown_fields=True):
+class HelpRequestIn(TextInput, forbid_unknown_fields=True):
     category: HelpCategory
     description: Description
     wanted_from: datetime
@@ -146,13 +147,13 @@ class CoordinatorHelpRequestOut(msgspec.Struct):
     created_at: datetime
 
 
-class RatingIn(msgspec.Struct, forbid_unknown_fields=True):
+class RatingIn(TextInput, forbid_unknown_fields=True):
     rating: Annotated[int, msgspec.Meta(ge=1, le=5)]
-    comment: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
+    comment: lines(1000, min_length=0) | None = None
 
 
-class ReportIn(msgspec.Struct, forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+class ReportIn(TextInput, forbid_unknown_fields=True):
+    text: lines(2000)
 
 
 class ReportOut(msgspec.Struct):
@@ -169,7 +170,7 @@ class CoordinatorReportOut(msgspec.Struct):
     created_at: datetime
 
 
-class ReassignIn(msgspec.Struct, forbid_unknown_fields=True):
+class ReassignIn(TextInput, forbid_unknown_fields=True):
     """Give the request to another volunteer, or ``null`` to open it again."""
 
     volunteer_id: uuid.UUID | None

@@ -283,10 +283,17 @@ export function Household({ read, announce }: { read: Read<Member[]>; announce(m
           {members.map((m) => (
             <li key={m.id} class="card" data-member={m.id}>
               <p class="text">
-                <strong>{m.name}</strong> · {relationLabel(m.relation)}
+                <strong>
+                  <bdi>{m.name}</bdi>
+                </strong>{" "}
+                · {relationLabel(m.relation)}
               </p>
               {m.birth_year && <p class="meta">{t("Born in {year}", { year: String(m.birth_year) })}</p>}
-              {m.school && <p class="meta">{m.school}</p>}
+              {m.school && (
+                <p class="meta" dir="auto">
+                  {m.school}
+                </p>
+              )}
               {open === m.id ? (
                 <MemberForm
                   key={`${m.id}-v${m.version}`}

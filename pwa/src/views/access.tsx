@@ -1,5 +1,5 @@
 import type { ViewProps } from "../routes";
-import { formatDate, formatList, t } from "../i18n";
+import { formatDate, formatList, isolate, t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";
 
 interface Access {
@@ -51,11 +51,11 @@ function fieldLabel(field: string): string {
 
 /** One sentence per action, so every language can order its own words. */
 function sentence(a: Access): string {
-  const params = { name: a.actor_name, role: roleLabel(a.actor_role) };
+  const params = { name: isolate(a.actor_name), role: roleLabel(a.actor_role) };
   if (a.action === "read") return t("{name} ({role}) looked at your data", params);
   if (a.action === "update") return t("{name} ({role}) changed your data", params);
   if (a.action === "create") return t("{name} ({role}) added something to your data", params);
-  return `${a.actor_name} (${params.role}): ${a.action}`;
+  return `${params.name} (${params.role}): ${a.action}`;
 }
 
 const PATH = "/api/v1/me/access-log?limit=20";

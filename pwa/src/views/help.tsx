@@ -283,7 +283,12 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
               <p class="meta">{windowText(r)}</p>
               <p class={`badge${r.state === "claimed" || r.state === "done" ? " ok" : ""}`} data-testid="help-state">
                 {stateLabel(r.state)}
-                {r.volunteer && ` · ${r.volunteer.display_name}`}
+                {r.volunteer && (
+                  <>
+                    {" · "}
+                    <bdi>{r.volunteer.display_name}</bdi>
+                  </>
+                )}
               </p>
               {(r.state === "open" || r.state === "claimed") && !pendingFor(r.id) && (
                 <div class="actions">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
-import { direction, t } from "../i18n";
+import { direction, isolate, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
 
@@ -33,7 +33,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title" tabIndex={-1}>
-        {t("Hello {name}", { name: ctx.session?.display_name ?? "" })}
+        {t("Hello {name}", { name: isolate(ctx.session?.display_name ?? "") })}
       </h1>
       {resident ? (
         <>
