@@ -225,7 +225,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             request_session_middleware,
             authentication_middleware,
             rate_limit_middleware,  # after authentication: writes count per account
-            request_bounds_middleware,
+            request_bounds_middleware,  # after authentication: refusals in the caller's language
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         before_request=check_language_override,
