@@ -60,7 +60,7 @@ from welkom.core.database import (
 from welkom.core.health import health, ready
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
-from welkom.core.middleware import request_context_middleware
+from welkom.core.middleware import install_edge_middleware, request_context_middleware
 from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
@@ -242,12 +242,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
         },
         middleware=[
-            metrics_middleware,
-            request_context_middleware(hsts=settings.env is Environment.production),
             request_session_middleware,
             authentication_middleware,
             rate_limit_middleware,  # after authentication: writes count per account
-            request_bounds_middleware,
+            request_bounds_middleware,  # after authentication: refusals in the caller's language
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         before_request=check_language_override,
@@ -265,6 +263,13 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         multipart_form_part_limit=MULTIPART_PART_LIMIT,
         logging_config=None,
         debug=False,
+    )
+    # Outermost: every response, refusals and unknown paths included, counted, logged and given
+    # a request id and the security headers with its real status.
+    install_edge_middleware(
+        app,
+        metrics_middleware,
+        request_context_middleware(hsts=settings.env is Environment.production),
     )
     openapi.install(app)  # errors documented as problem details, strict bodies as strict
     return app

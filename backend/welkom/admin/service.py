@@ -35,6 +35,7 @@ from welkom.admin.schemas import (
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
 from welkom.core import idempotency
+from welkom.core.dates import optional_instant
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
@@ -115,6 +116,9 @@ async def list_residents(
     limit: int,
 ) -> Page[ResidentSummary]:
     """Residents of the caseworker's municipality, newest first, filtered."""
+    active_since = optional_instant(active_since, "active_since")
+    inactive_since = optional_instant(inactive_since, "inactive_since")
+    after = decode_cursor(cursor) if cursor else None
     caseload_filter: uuid.UUID | str | None = caseload
     if caseload == "mine":
         caseload_filter = principal.account_id
@@ -145,8 +149,8 @@ async def list_residents(
         readmodel.waiting_on_municipality().label("waiting"),
         readmodel.last_activity().label("last_activity"),
     ).where(*conditions)
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
+    if after is not None:
+        created_at, last_id = after
         query = query.where(
             or_(
                 Resident.created_at < created_at,

@@ -11,10 +11,10 @@ from welkom.audit.models import AuditEvent
 from welkom.audit.schemas import AccessLogEntry, AuditEventOut
 from welkom.auth import tenancy
 from welkom.auth.guards import Caller, requires_role
+from welkom.core.dates import optional_instant
 from welkom.core.deps import DbSession
-from welkom.core.i18n import N_
-from welkom.core.pagination import Page
-from welkom.core.problems import FieldError, Problem
+from welkom.core.pagination import Page, decode_cursor
+from welkom.core.problems import Problem
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
 
@@ -95,18 +95,10 @@ class AuditController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
     ) -> Page[AuditEventOut]:
-        naive = [
-            name
-            for name, value in (("since", since), ("until", until))
-            if value and not value.tzinfo
-        ]
-        if naive:
-            raise Problem.validation(
-                [
-                    FieldError(name, N_("Give a time zone, e.g. Z or +01:00."), source="query")
-                    for name in naive
-                ]
-            )
+        since = optional_instant(since, "since")
+        until = optional_instant(until, "until")
+        if cursor:
+            decode_cursor(cursor)  # refused before the filter on a resident is recorded
         if resident_id is not None:
             try:
                 await tenancy.reachable_resident(db, principal, resident_id)

@@ -1,17 +1,29 @@
-"""Bounds on what a request may cost: JSON nesting depth and the time to send the body.
+"""Bounds on what a request may cost: the size of its request line and headers, JSON nesting
+depth and the time to send the body.
 
 Body size is bounded by Litestar (``request_max_body_size``: 413), multipart forms by their part
-count; both are set in :func:`welkom.app.create_app`. Slow or huge headers and idle keep-alive
-connections are bounded by the HTTP server (``welkom serve``).
+count; both are set in :func:`welkom.app.create_app`. Slow headers and idle keep-alive
+connections are bounded by the HTTP server (``welkom serve``); header size is bounded both by
+the server (with the h11 parser) and here, whatever parser or server runs the app.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
+from collections.abc import AsyncGenerator
 from typing import Any
 
+import msgspec
 from litestar import Request
+from litestar.exceptions import ValidationException
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from multipart import (  # type: ignore[import-untyped]
+    MultipartSegment,
+    ParserError,
+    ParserLimitReached,
+    PushMultipartParser,
+)
 
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
@@ -25,6 +37,25 @@ def too_deep(limit: int) -> Problem:
         N_("The JSON in the request is nested more than {limit} levels deep. Nothing was changed."),
         params={"limit": limit},
     )
+
+
+def headers_too_large(limit: int) -> Problem:
+    return Problem(
+        431,
+        "headers-too-large",
+        N_("Request headers too large"),
+        N_("The request's address and headers are larger than {limit} KiB. Nothing was changed."),
+        params={"limit": limit // 1024},
+        headers={"Connection": "close"},
+    )
+
+
+def head_size(scope: Scope) -> int:
+    """Bytes of the request line's path and query and of every header (name and value)."""
+    size = len(scope.get("raw_path") or scope["path"].encode()) + len(
+        scope.get("query_string", b"")
+    )
+    return size + sum(len(name) + len(value) for name, value in scope["headers"])
 
 
 def nul_character(field: str = "") -> Problem:
@@ -62,9 +93,76 @@ def _check_json(value: Any, limit: int) -> Problem | None:
     return None
 
 
+_ERROR_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+
+
+def strict_body(value: Any, annotation: Any, dec_hook: Any) -> None:
+    """Refuse a JSON body that only matches ``annotation`` by coercion (``"2016"`` for an
+    integer, ``"true"`` for a boolean): Litestar converts the handler's arguments leniently,
+    as query strings need, so the body is checked strictly here first."""
+    try:
+        msgspec.convert(value, type=annotation, strict=True, str_keys=True, dec_hook=dec_hook)
+    except msgspec.ValidationError as exc:
+        match = _ERROR_AT.match(str(exc))
+        message = match["message"] if match else str(exc)
+        path = (match["path"] or "") if match else ""
+        key = (path[1:] if path.startswith(".") else path) or "data"  # "data": the whole body
+        raise ValidationException(
+            detail="Validation failed", extra=[{"message": message, "key": key, "source": "body"}]
+        ) from None
+    except TypeError:  # a type msgspec cannot convert to: Litestar's own conversion decides
+        return
+
+
+async def checked_multipart(
+    stream: AsyncGenerator[bytes, None], boundary: bytes
+) -> AsyncGenerator[bytes, None]:
+    """``stream`` unchanged, except that a text part (one without a file name) that does not
+    decode in its charset (UTF-8 unless it names another) ends it with a 400 problem naming
+    that part's field. Litestar's own parser would fail on it with an unnamed error (a 500);
+    this parses alongside it and raises first. A body that is not valid multipart is passed on
+    as is: Litestar's parser refuses it."""
+    parser: PushMultipartParser | None = PushMultipartParser(boundary)
+    segment: MultipartSegment | None = None
+    text = bytearray()
+    async for chunk in stream:
+        if parser is not None:
+            try:
+                for part in parser.parse(chunk):
+                    if isinstance(part, MultipartSegment):
+                        segment, text = part, bytearray()
+                    elif part:
+                        if segment is not None and not segment.filename:
+                            text.extend(part)
+                    elif segment is not None:
+                        if not segment.filename:
+                            try:
+                                text.decode(segment.charset or "utf-8")
+                            except (UnicodeDecodeError, LookupError):
+                                raise Problem.validation(
+                                    [
+                                        FieldError(
+                                            segment.name, N_("Text in the request must be UTF-8.")
+                                        )
+                                    ]
+                                ) from None
+                        segment = None
+            except (ParserError, ParserLimitReached):
+                parser = None
+        yield chunk
+
+
 class WelkomRequest(Request[Any, Any, Any]):
     """JSON bodies: refuses nesting deeper than ``WELKOM_REQUEST_MAX_JSON_DEPTH`` (msgspec would
-    otherwise hit Python's recursion limit: a 500) and NUL characters, with 400 problem details."""
+    otherwise hit Python's recursion limit: a 500), NUL characters, and values of another type
+    than the handler declares (no coercion of strings to numbers or booleans); multipart forms:
+    text parts that are not UTF-8 (named). All with 400 problem details."""
+
+    def stream(self) -> AsyncGenerator[bytes, None]:
+        content_type, options = self.content_type
+        if content_type == "multipart/form-data" and options.get("boundary"):
+            return checked_multipart(super().stream(), options["boundary"].encode())
+        return super().stream()
 
     async def json(self) -> Any:
         limit: int = self.app.state.settings.request_max_json_depth
@@ -74,21 +172,30 @@ class WelkomRequest(Request[Any, Any, Any]):
             raise too_deep(limit) from None
         if problem := _check_json(value, limit):
             raise problem
+        handler = self.scope.get("route_handler")
+        data = handler.parsed_fn_signature.parameters.get("data") if handler else None
+        if data is not None:
+            strict_body(value, data.annotation, handler.default_deserializer)
         return value
 
 
 def request_bounds_middleware(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware: refuses NUL characters in the path or query (400); the whole body must arrive within ``WELKOM_REQUEST_BODY_TIMEOUT_SECONDS``
+    """ASGI middleware: refuses a request line and headers larger than
+    ``WELKOM_HTTP_MAX_HEADER_BYTES`` (431) and NUL characters in the path or query (400); the
+    whole body must arrive within ``WELKOM_REQUEST_BODY_TIMEOUT_SECONDS``
     of the request's start, or the request ends with 408 problem details (slow-client bound)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
+        settings = scope["app"].state.settings
+        if head_size(scope) > settings.http_max_header_bytes:
+            raise headers_too_large(settings.http_max_header_bytes)
         if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
             raise nul_character()
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + scope["app"].state.settings.request_body_timeout_seconds
+        deadline = loop.time() + settings.request_body_timeout_seconds
         complete = False
 
         async def timed_receive() -> Message:

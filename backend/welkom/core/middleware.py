@@ -1,13 +1,21 @@
-"""Request ids, trace context, security headers and an access log without personal data."""
+"""Request ids, trace context, security headers and an access log without personal data.
+
+These run at the edge (:func:`install_edge_middleware`): outside Litestar's application-level
+exception handler, so they see every response with its final status, including the problem
+details for an unknown path (404), a wrong method (405) and refusals raised by other middleware
+before the route runs (a NUL byte in the query: 400; the rate limiter: 429; sign-in: 401).
+"""
 
 from __future__ import annotations
 
 import re
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import structlog
+from litestar import Litestar
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -78,3 +86,17 @@ def request_context_middleware(*, hsts: bool) -> Any:
         return middleware
 
     return factory
+
+
+def install_edge_middleware(app: Litestar, *middleware: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Wrap ``app``'s whole request handling, the exception handler included, in ``middleware``
+    (the first is outermost).
+
+    Middleware passed to ``Litestar(middleware=...)`` runs inside a route, so it never sees a
+    404 or 405 and sees an exception raised by later middleware before the exception handler
+    has made it a response: logged and counted as 500 without request id or headers.
+    """
+    handler = app.asgi_handler
+    for factory in reversed(middleware):
+        handler = factory(handler)
+    app.asgi_handler = handler

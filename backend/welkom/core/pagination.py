@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 
 import msgspec
 
+from welkom.core.dates import parse_instant
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 
@@ -28,11 +29,16 @@ def encode_cursor(created_at: datetime, item_id: uuid.UUID) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    """The (instant, id) a cursor from :func:`encode_cursor` carries; anything else (not
+    base64url JSON, another shape, an instant without a time zone or out of range, an id that is
+    not hex) is a 400 problem on ``cursor``."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        created_at, item_id = json.loads(raw)
-        return datetime.fromisoformat(created_at), uuid.UUID(hex=item_id)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        value = json.loads(raw)
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)):
+            raise ValueError("not a cursor")
+        return parse_instant(value[0], "cursor"), uuid.UUID(hex=value[1])
+    except (ValueError, TypeError, binascii.Error, Problem) as exc:
         raise Problem.validation(
             [FieldError("cursor", N_("This cursor is not valid."), source="query")]
         ) from exc

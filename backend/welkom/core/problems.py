@@ -235,7 +235,7 @@ _FIELD_RULES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[st
     (re.compile(r"Invalid enum value"), N_("This is not one of the allowed values."), lambda m: {}, False),
     (re.compile(r"Invalid RFC3339|Invalid ISO8601|Invalid date"), N_("This is not a valid date or time."), lambda m: {}, False),
     (re.compile(r"Invalid UUID"), N_("This is not a valid identifier."), lambda m: {}, False),
-    (re.compile(r"Expected `(?P<e>\w+)`(?: \| `\w+`)*, got `\w+`"), N_("Expected {expected}."), lambda m: {"expected": m["e"]}, False),
+    (re.compile(r"Expected `(?P<e>\w+)(?: \| \w+)*`(?: \| `\w+`)*, got `\w+`"), N_("Expected {expected}."), lambda m: {"expected": m["e"]}, False),
 ]  # fmt: skip
 
 
@@ -300,6 +300,8 @@ def _from_http(exc: HTTPException) -> Problem:
 def _from_unexpected(exc: Exception) -> Problem:
     if isinstance(exc, HTTPException):
         return _from_http(exc)
+    if isinstance(exc, UnicodeDecodeError):  # a form's text part that is not UTF-8
+        return Problem.validation([FieldError("", N_("Text in the request must be UTF-8."))])
     log.error("unhandled_error", error_type=type(exc).__name__, exc_info=exc)
     slug, title, detail = _STATUS_PROBLEMS[500]
     return Problem(500, slug, title, detail)

@@ -374,14 +374,14 @@ class Settings(BaseSettings):
     http_parser: Literal["auto", "h11", "httptools"] = Field(
         "auto",
         description="`welkom serve`: HTTP/1.1 parser. `auto` takes httptools when installed "
-        "(faster); `h11` enforces `WELKOM_HTTP_MAX_HEADER_BYTES` (with httptools the reverse "
-        "proxy must bound header size).",
+        "(faster); `h11` also bounds header size while reading (the app refuses oversized "
+        "headers with 431 under any parser).",
     )
     http_max_header_bytes: int = Field(
         16 * 1024,
         ge=1024,
-        description="`welkom serve` with the h11 parser: largest request line and headers "
-        "(the server answers 400 beyond).",
+        description="Largest path, query and headers of a request: the app answers 431 beyond "
+        "(any server or parser); `welkom serve` with the h11 parser also stops reading (400).",
     )
     http_limit_concurrency: int | None = Field(
         None,

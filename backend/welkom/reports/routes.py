@@ -9,6 +9,7 @@ from litestar import Controller, Response, get
 from litestar.params import FromPath, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
+from welkom.core.dates import MONTH_PATTERN, parse_month
 from welkom.core.deps import AppSettings, DbSession
 from welkom.core.models import utcnow
 from welkom.core.openapi import CsvAlternative
@@ -47,16 +48,20 @@ class ReportController(Controller):
         db: DbSession,
         settings: AppSettings,
         principal: Caller,
-        period_from: str | None = QueryParameter(name="from", default=None, max_length=7),
-        period_to: str | None = QueryParameter(name="to", default=None, max_length=7),
+        period_from: str | None = QueryParameter(
+            name="from", default=None, max_length=7, pattern=MONTH_PATTERN
+        ),
+        period_to: str | None = QueryParameter(
+            name="to", default=None, max_length=7, pattern=MONTH_PATTERN
+        ),
         format: Literal["json", "csv"] = QueryParameter(name="format", default="json"),
     ) -> Response:
         if name not in service.REPORTS:
             raise Problem.not_found()
         default_from, default_to = _default_period()
         months = service.months_between(
-            service.parse_month(period_from or default_from, "from"),
-            service.parse_month(period_to or default_to, "to"),
+            parse_month(period_from or default_from, "from"),
+            parse_month(period_to or default_to, "to"),
         )
         k = settings.report_min_cell_size
         municipality = principal.municipality_id
@@ -72,7 +77,7 @@ class ReportController(Controller):
         if format == "csv":
             return Response(
                 service.to_csv(report),
-                media_type="text/csv; charset=utf-8",
+                media_type="text/csv",  # Litestar adds "; charset=utf-8" to text types
                 headers={"Content-Disposition": f'attachment; filename="welkom-{name}.csv"'},
             )
         return Response(report)

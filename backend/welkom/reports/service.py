@@ -41,16 +41,6 @@ REPORTS = ("interactions", "response-times", "help-requests", "journey")
 Fact = tuple[Hashable, Hashable, uuid.UUID, int]  # (row, column, person, amount)
 
 
-def parse_month(value: str, field: str) -> date:
-    try:
-        year, month = value.split("-")
-        return date(int(year), int(month), 1)
-    except ValueError:
-        raise Problem.validation(
-            [FieldError(field, N_("Use a month as YYYY-MM."), source="query")]
-        ) from None
-
-
 def months_between(first: date, last: date) -> list[str]:
     if last < first:
         raise Problem.validation(
