@@ -130,6 +130,8 @@ def server_limits(settings: Settings) -> dict[str, object]:
         "h11_max_incomplete_event_size": settings.http_max_header_bytes,
         "limit_concurrency": settings.http_limit_concurrency,
         "http": settings.http_parser,  # h11 bounds header size; httptools is faster
+        # SIGTERM: stop accepting, let requests under way finish, then cancel what is left.
+        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
     }
 
 
@@ -298,7 +300,8 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
             click.echo(
-                f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
+                f"Outbox worker {outbox_worker.name} running; SIGTERM stops it: deliveries under way "
+                f"finish (at most {settings.shutdown_grace_seconds} s), the rest is handed back."
             )
             reconciling = asyncio.create_task(reconcile_periodically(routing, settings, stop))
             pruning = asyncio.create_task(prune_periodically(sessions, settings, stop))
