@@ -7,6 +7,14 @@ import { queue } from "../outbox";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 import { TimeSelect } from "../components/date-time-select";
 
+/**
+ * The accessibility statement (toegankelijkheidsverklaring). A municipality publishes its own
+ * (docs/accessibility.md is the model) and builds the app with its address.
+ */
+const ACCESSIBILITY_STATEMENT: string =
+  (import.meta.env.VITE_ACCESSIBILITY_STATEMENT_URL as string | undefined) ??
+  "https://code.welkom.example/welkom/welkom/-/blob/main/docs/accessibility.md";
+
 interface QuietHours {
   start: string;
   end: string;
@@ -288,6 +296,12 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
       <button type="button" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
         {t("Sign out on all devices")}
       </button>
+
+      <p>
+        <a href={ACCESSIBILITY_STATEMENT} rel="noopener noreferrer" data-testid="accessibility-statement">
+          {t("Accessibility statement")}
+        </a>
+      </p>
     </section>
   );
 }
