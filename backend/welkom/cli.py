@@ -113,10 +113,19 @@ def serve(host: str, port: int, workers: int) -> None:
 
     settings = _settings()  # refuse to start on an unsafe configuration before forking
     click.echo(f"Serving the Welkom API on {host}:{port} with {workers} process(es)")
+    # uvicorn handles SIGTERM while it serves (stop accepting, let requests under way finish)
+    # and then raises the signal again with this handler back: exit 0, a graceful stop, not
+    # death by signal.
+    signal.signal(signal.SIGTERM, _stopped_by_sigterm)
     uvicorn.run(
         "welkom.app:create_served_app", factory=True, host=host, port=port, workers=workers,
         **server_limits(settings),
     )  # fmt: skip
+
+
+def _stopped_by_sigterm(_signum: int, _frame: object) -> None:
+    click.echo("Stopped on SIGTERM.")
+    raise SystemExit(0)
 
 
 def server_limits(settings: Settings) -> dict[str, object]:
