@@ -4,8 +4,9 @@ questions and deliveries loses nothing, and both exit within 30 s.
 Real processes (``welkom serve``, ``welkom worker`` and the test ZGW server, as in
 ``tests/test_scale.py``) on SQLite and PostgreSQL. The case system is slow (every ZGW request
 takes 1 s: a delivery several seconds, a claimed batch of 20, four at a time, about half a
-minute), so when SIGTERM arrives the worker has deliveries under way and claimed entries
-waiting: finishing the batch would not fit in 30 s. The lease is long (300 s), so an entry
+minute). The worker starts once residents have made a backlog, so it claims a full batch,
+and SIGTERM comes while it holds one (deliveries under way, claimed entries waiting: finishing
+the batch would not fit in 30 s) and residents are still asking. The lease is long (300 s), so an entry
 left claimed would not be delivered within this test. Residents keep asking throughout, retrying a refused or dropped request with its
 Idempotency-Key. Then both processes start again, and every acknowledged question must be one
 interaction and one zaak, delivered exactly once.
@@ -32,11 +33,13 @@ from tests.scale_support import (
     run_async,
     start_cluster,
     wait_until,
+    welkom_env,
 )
 from tests.test_scale import assert_exactly_once
 
-COUNT = 600
-CLIENTS = 12
+COUNT = 900
+CLIENTS = 8
+BACKLOG = 60
 RESIDENTS = 6
 EXIT_LIMIT_S = 30
 WORKER_SETTINGS: dict[str, object] = {
@@ -74,11 +77,11 @@ def test_sigterm_during_a_burst_loses_nothing(
     try:
         with processes.report_on_failure():
             cluster = start_cluster(
-                processes, database_url, tmp_path, apis=1, workers=1, residents=RESIDENTS,
-                validate_every=7, worker_settings=WORKER_SETTINGS,
+                processes, database_url, tmp_path, apis=1, workers=0, residents=RESIDENTS,
+                validate_every=7, worker_settings={},
             )  # fmt: skip
             cluster.zgw.command({"latency": 1.0})
-            api, worker = cluster.apis[0], cluster.workers[0]
+            api = cluster.apis[0]
             load = Load(COUNT)
             tokens = run_async(login_residents(cluster.api_urls, RESIDENTS))
             with ThreadPoolExecutor(1) as pool:
@@ -88,6 +91,13 @@ def test_sigterm_during_a_burst_loses_nothing(
                         cluster.api_urls, tokens, load, seed=23, clients=CLIENTS, deadline_s=300
                     ),
                 )
+                deadline = time.monotonic() + 120
+                while len(load.acked) < BACKLOG:  # the worker starts on a backlog: a full batch
+                    assert not asking.done(), asking.exception()
+                    assert time.monotonic() < deadline, f"only {len(load.acked)} asked"
+                    time.sleep(0.02)
+                cluster.start_worker(welkom_env(database_url, tmp_path, **WORKER_SETTINGS))
+                worker = cluster.workers[0]
                 # SIGTERM once the worker holds a full batch (4 deliveries under way, the rest
                 # waiting) while residents are still asking.
                 run_async(wait_until(lambda: _claimed(database_url, 20), within_s=60, interval=0.1))
