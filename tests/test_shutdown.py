@@ -40,30 +40,36 @@ from tests.test_scale import assert_exactly_once
 COUNT = 900
 CLIENTS = 8
 BACKLOG = 60
+OUTBOX_CONCURRENCY = 4
 RESIDENTS = 6
 EXIT_LIMIT_S = 30
 WORKER_SETTINGS: dict[str, object] = {
     "OUTBOX_BATCH_SIZE": 20,
-    "OUTBOX_CONCURRENCY": 4,
+    "OUTBOX_CONCURRENCY": OUTBOX_CONCURRENCY,
     "OUTBOX_LEASE_SECONDS": 300,
     "SHUTDOWN_GRACE_SECONDS": 20,
     "LOG_LEVEL": "INFO",
 }
 
 
-def _terminate(procs: list[Proc]) -> dict[str, tuple[float, int | None]]:
-    """SIGTERM to each process (its group), then how long each took to exit and its code."""
+def _terminate(
+    procs: list[Proc], database_url: str
+) -> tuple[dict[str, tuple[float, int | None]], dict[str, int]]:
+    """SIGTERM to each process (its group); the outbox 2 s later; then how long each process
+    took to exit and its exit code."""
     started = time.monotonic()
     for proc in procs:
         assert proc.popen is not None
         os.killpg(proc.popen.pid, signal.SIGTERM)
+    time.sleep(2)
+    soon_after = run_async(outbox_counts(database_url))
     ended = {}
     for proc in procs:
         assert proc.popen is not None
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.popen.wait(timeout=max(0.1, started + EXIT_LIMIT_S + 5 - time.monotonic()))
         ended[proc.name] = (time.monotonic() - started, proc.popen.poll())
-    return ended
+    return ended, soon_after
 
 
 async def _claimed(database_url: str, count: int) -> bool:
@@ -102,7 +108,7 @@ def test_sigterm_during_a_burst_loses_nothing(
                 # waiting) while residents are still asking.
                 run_async(wait_until(lambda: _claimed(database_url, 20), within_s=60, interval=0.1))
                 assert not asking.done(), f"the burst was over: {len(load.acked)} asked"
-                ended = _terminate([api, worker])
+                ended, soon_after = _terminate([api, worker], database_url)
                 processes.event(f"SIGTERM api and worker: {ended}")
                 at_stop = run_async(outbox_counts(database_url))
                 worker_log = worker.log_path.read_text(errors="replace")
@@ -118,6 +124,10 @@ def test_sigterm_during_a_burst_loses_nothing(
                 for name, (seconds, code) in ended.items()
                 if code != 0 or seconds >= EXIT_LIMIT_S
             ]
+            # Claimed entries not yet begun were handed back at once: 2 s after SIGTERM the
+            # worker holds at most the deliveries under way.
+            if soon_after.get("in_progress", 0) > OUTBOX_CONCURRENCY:
+                problems.append(f"still claimed 2 s after SIGTERM: {soon_after}")
             # Nothing stayed claimed: what the worker had not finished was handed back.
             if at_stop.get("in_progress", 0):
                 problems.append(f"left claimed at exit: {at_stop}")
