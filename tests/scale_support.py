@@ -332,8 +332,10 @@ async def database_facts(database_url: str) -> dict[str, Any]:
                 )
             )
             connections = (
-                await conn.execute(text("SELECT count(*) FROM pg_stat_activity"))
-            ).scalar_one()
+                (await conn.execute(text("SELECT count(*) FROM pg_stat_activity"))).scalar_one()
+                if conn.dialect.name == "postgresql"
+                else None
+            )
     finally:
         await engine.dispose()
     return {

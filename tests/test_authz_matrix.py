@@ -115,6 +115,7 @@ MATRIX: dict[str, Case] = {
     # platform
     "health": Case({"default": 200}),
     "ready": Case({"default": 200}),
+    "getVersion": Case({"default": 200}),
     # auth: sessions and sign-in
     "getSession": Case(SIGNED_IN),
     "logout": Case({"default": 204, "anonymous": 401}),

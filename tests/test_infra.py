@@ -8,6 +8,7 @@ The Containerfile is parsed by BuildKit's own parser (the `dockerfile` package).
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 from pathlib import Path
@@ -333,7 +334,7 @@ def _instructions() -> list[Any]:
 def test_containerfile_is_multi_stage_non_root_with_a_healthcheck() -> None:
     instructions = _instructions()
     stages = [i for i in instructions if i.cmd == "FROM"]
-    assert [s.value[-1] for s in stages] == ["pwa", "build", "runtime"]
+    assert [s.value[-1] for s in stages] == ["pwa", "build", "sbom", "runtime"]
     final = instructions[instructions.index(stages[-1]) :]
     users = [i.value[0] for i in final if i.cmd == "USER"]
     assert users == ["10001:10001"]
@@ -363,3 +364,138 @@ def test_containerfile_copies_what_exists() -> None:
     pwa_run = next(i for i in _instructions() if i.cmd == "RUN" and "npm run build" in i.original)
     assert "package.json" in pwa_run.original
     shlex.split(pwa_run.value[0].replace("\\\n", " "))  # a well-formed shell line
+
+
+def _stage(name: str) -> list[Any]:
+    """The instructions of one build stage (its FROM first)."""
+    instructions = _instructions()
+    starts = [n for n, i in enumerate(instructions) if i.cmd == "FROM"]
+    for begin, end in zip(starts, [*starts[1:], len(instructions)], strict=True):
+        if instructions[begin].value[-1] == name:
+            return instructions[begin:end]
+    raise AssertionError(f"no stage {name}")
+
+
+def _runs(stage: str) -> str:
+    return "\n".join(i.original for i in _stage(stage) if i.cmd == "RUN")
+
+
+def _args(stage: str) -> dict[str, str]:
+    pairs = (i.value[0].partition("=") for i in _stage(stage) if i.cmd == "ARG")
+    return {name: value.strip('"') for name, _, value in pairs}
+
+
+def _locked(path: Path) -> dict[str, str]:
+    """name -> version of a hashed requirements lock; every pin must carry a hash."""
+    from packaging.utils import canonicalize_name
+
+    text = path.read_text().replace("\\\n", " ")
+    pins = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        requirement = line.split(" ", 1)[0].split(";", 1)[0]
+        name, _, version = requirement.partition("==")
+        assert version, f"{path.name}: {requirement} is not pinned"
+        assert "--hash=sha256:" in line, f"{path.name}: {requirement} has no hash"
+        pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_the_image_installs_exactly_the_locked_python_and_node_dependencies() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    build = _runs("build")
+    assert "pip install --require-hashes --no-deps -r requirements.lock" in build
+    assert "pip install --no-deps --no-build-isolation -e ." in build  # nothing resolved
+    assert "pip check" in build
+    pins = _locked(ROOT / "requirements.lock")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    needed = [*project["project"]["dependencies"], *project["build-system"]["requires"]]
+    for dependency in map(Requirement, needed):
+        name = canonicalize_name(dependency.name)
+        assert name in pins, f"{name} is not in requirements.lock"
+        assert dependency.specifier.contains(pins[name], prereleases=True), (name, pins[name])
+    # Node: `npm ci` installs pwa/package-lock.json as it is, each package with its hash.
+    pwa = _runs("pwa")
+    assert "npm ci" in pwa
+    lock = json.loads((ROOT / "pwa" / "package-lock.json").read_text())
+    packages = {k: v for k, v in lock["packages"].items() if k and not v.get("link")}
+    assert packages
+    assert all(p.get("integrity", "").startswith("sha512-") for p in packages.values())
+    # The build context lets the locks through.
+    ignore = (ROOT / "infra" / "Containerfile.dockerignore").read_text().splitlines()
+    assert {"!requirements.lock", "!infra/sbom-tools.lock", "!LICENSE"} <= set(ignore)
+
+
+def test_every_image_build_writes_a_cyclonedx_sbom_kept_in_the_image_and_exported() -> None:
+    stages = [i.value[-1] for i in _instructions() if i.cmd == "FROM"]
+    assert stages[-1] == "runtime"  # the default target is the image
+    build = _runs("build")
+    assert "pip install --require-hashes -r /tmp/sbom-tools.lock" in build
+    assert "cyclonedx-bom" in _locked(ROOT / "infra" / "sbom-tools.lock")
+    sbom_run = next(i for i in _stage("build") if i.cmd == "RUN" and "cyclonedx-py" in i.original)
+    argv = shlex.split(sbom_run.value[0].replace("\\\n", " ").split("&&")[-1])
+    assert argv[:2] == ["/opt/sbom-tools/bin/cyclonedx-py", "environment"]
+    assert argv[argv.index("--output-format") + 1] == "JSON"
+    assert argv[argv.index("--output-file") + 1] == "/app/sbom/welkom-python.cdx.json"
+    assert argv[-1] == "/opt/venv"  # the environment the image ships
+    assert "npm sbom --sbom-format cyclonedx --omit dev > /src/sbom/welkom-pwa.cdx.json" in (
+        _runs("pwa")
+    )
+    copies = [(i.flags, i.value) for i in _stage("build") if i.cmd == "COPY"]
+    assert (("--from=pwa",), ("/src/sbom/", "/app/sbom/")) in copies
+    # In the image (/app comes from the build stage) and as an artifact (--target sbom).
+    runtime = [(i.flags, i.value) for i in _stage("runtime") if i.cmd == "COPY"]
+    assert (("--from=build",), ("/app", "/app")) in runtime
+    sbom = _stage("sbom")
+    assert sbom[0].value[0] == "scratch"
+    assert [(i.flags, i.value) for i in sbom[1:]] == [(("--from=build",), ("/app/sbom/", "/"))]
+
+
+def test_oci_labels_name_version_revision_and_source() -> None:
+    import welkom
+
+    label = next(i for i in _stage("runtime") if i.cmd == "LABEL")
+    labels = dict(zip(label.value[::2], (v.strip('"') for v in label.value[1::2]), strict=True))
+    args = _args("runtime")
+    assert args["VERSION"] == welkom.__version__
+    publiccode = yaml.safe_load((ROOT / "publiccode.yml").read_text())
+    assert args["SOURCE"] == publiccode["url"].removesuffix(".git")
+    assert labels["org.opencontainers.image.licenses"] == publiccode["legal"]["license"]
+    assert labels["org.opencontainers.image.version"] == "${VERSION}"
+    assert labels["org.opencontainers.image.revision"] == "${REVISION}"
+    assert labels["org.opencontainers.image.source"] == "${SOURCE}"
+    assert labels["org.opencontainers.image.created"] == "${CREATED}"
+
+
+def test_the_build_records_its_commit_where_the_version_route_reads_it(tmp_path: Path) -> None:
+    """The build stage's printf, run as the build runs it, writes a build.json that
+    GET /api/v1/version reads; without a REVISION the commit is null."""
+    import subprocess
+
+    from welkom.core.version import read_build_info
+
+    install = next(i for i in _stage("build") if i.cmd == "RUN" and "build.json" in i.original)
+    step = next(s for s in install.value[0].split("&&") if "build.json" in s).strip()
+    assert step.endswith("> backend/welkom/build.json")
+    (tmp_path / "backend" / "welkom").mkdir(parents=True)
+    outside = tmp_path / "no-checkout"
+    outside.mkdir()
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    for revision, expected in ((commit, commit), ("", None)):
+        subprocess.run(
+            ["sh", "-c", step],
+            cwd=tmp_path,
+            env={"REVISION": revision, "CREATED": "2026-12-02T12:00:00Z", "PATH": os.defpath},
+            check=True,
+        )
+        info = read_build_info(
+            build_file=tmp_path / "backend" / "welkom" / "build.json", environ={}, checkout=outside
+        )
+        assert info.commit == expected
+        assert info.created == "2026-12-02T12:00:00Z"

@@ -283,3 +283,90 @@ async def test_a_municipality_case_system_gets_its_rate_and_the_rest_waits(
 
     assert all(e.state == OutboxState.delivered and e.attempts == 1 for e in await entries(db))
     assert sorted(register.calls.values()) == [1] * 12
+
+
+class HeldHandler:
+    """Delivers nothing until the test lets it: each delivery waits for ``release``."""
+
+    def __init__(self) -> None:
+        self.release = asyncio.Event()
+        self.begun: list[uuid.UUID] = []
+        self.done: list[uuid.UUID] = []
+        self.changed = asyncio.Event()
+
+    async def deliver(self, entry: OutboxEntry):
+        self.begun.append(entry.id)
+        self.changed.set()
+        await self.release.wait()
+        self.done.append(entry.id)
+
+        async def completion(_db: AsyncSession) -> None:
+            return None
+
+        return completion
+
+    async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
+        raise AssertionError("nothing is parked here")
+
+
+async def _begun(handler: HeldHandler, count: int) -> None:
+    async with asyncio.timeout(10):
+        while len(handler.begun) < count:
+            await handler.changed.wait()
+            handler.changed.clear()
+
+
+async def test_stopping_hands_back_what_has_not_begun_at_once_and_lets_the_rest_finish(
+    seeded: None, db: AsyncSession, sessions: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    await add_questions(db, 3)
+    one_at_a_time = settings.model_copy(update={"outbox_concurrency": 1})
+    handler = HeldHandler()
+    worker = OutboxWorker(sessions, {REGISTER_KIND: handler}, one_at_a_time, clock=Clock())
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    await _begun(handler, 1)
+    stop.set()
+
+    def states() -> Counter:
+        return Counter((e.state, e.attempts, e.claim_token is None) for e in rows)
+
+    rows: list[OutboxEntry] = []
+    for _ in range(500):  # the two not begun are back before the one under way finishes
+        rows = await entries(db)
+        if states()[(OutboxState.pending, 0, True)] == 2:
+            break
+        await asyncio.sleep(0.01)
+    assert states() == {(OutboxState.pending, 0, True): 2, (OutboxState.in_progress, 1, False): 1}
+    assert not running.done()  # the delivery under way may finish
+    handler.release.set()
+    await asyncio.wait_for(running, 10)
+    rows = await entries(db)
+    assert states() == {(OutboxState.pending, 0, True): 2, (OutboxState.delivered, 1, True): 1}
+    assert handler.done == handler.begun  # one delivery, completed; the others never began
+
+
+async def test_a_delivery_still_running_after_the_grace_is_cancelled_and_handed_back(
+    seeded: None, db: AsyncSession, sessions: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    await add_questions(db, 2)
+    short_grace = settings.model_copy(update={"shutdown_grace_seconds": 1})
+    handler = HeldHandler()  # never released: the case system hangs
+    clock = Clock()
+    worker = OutboxWorker(sessions, {REGISTER_KIND: handler}, short_grace, clock=clock)
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    await _begun(handler, 2)
+    stop.set()
+    await asyncio.wait_for(running, 5)  # the grace (1 s), not the lease (300 s)
+    rows = await entries(db)
+    assert [(e.state, e.attempts, e.claim_token, e.lease_expires_at) for e in rows] == [
+        (OutboxState.pending, 0, None, None)
+    ] * 2
+    assert handler.done == []
+    # Due again at once for any worker, not after the lease.
+    again = HeldHandler()
+    again.release.set()
+    other = OutboxWorker(sessions, {REGISTER_KIND: again}, settings, clock=clock)
+    assert await other.run_once() == 2
+    assert all(e.state == OutboxState.delivered for e in await entries(db))

@@ -57,7 +57,7 @@ from welkom.core.database import (
     request_session_middleware,
     session_factory,
 )
-from welkom.core.health import health, ready
+from welkom.core.health import health, ready, version
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import install_edge_middleware, request_context_middleware
@@ -191,6 +191,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     route_handlers: list[Any] = [
         health,
         ready,
+        version,
         SessionController,
         ActivationController,
         OidcController,

@@ -113,10 +113,19 @@ def serve(host: str, port: int, workers: int) -> None:
 
     settings = _settings()  # refuse to start on an unsafe configuration before forking
     click.echo(f"Serving the Welkom API on {host}:{port} with {workers} process(es)")
+    # uvicorn handles SIGTERM while it serves (stop accepting, let requests under way finish)
+    # and then raises the signal again with this handler back: exit 0, a graceful stop, not
+    # death by signal.
+    signal.signal(signal.SIGTERM, _stopped_by_sigterm)
     uvicorn.run(
         "welkom.app:create_served_app", factory=True, host=host, port=port, workers=workers,
         **server_limits(settings),
     )  # fmt: skip
+
+
+def _stopped_by_sigterm(_signum: int, _frame: object) -> None:
+    click.echo("Stopped on SIGTERM.")
+    raise SystemExit(0)
 
 
 def server_limits(settings: Settings) -> dict[str, object]:
@@ -130,6 +139,8 @@ def server_limits(settings: Settings) -> dict[str, object]:
         "h11_max_incomplete_event_size": settings.http_max_header_bytes,
         "limit_concurrency": settings.http_limit_concurrency,
         "http": settings.http_parser,  # h11 bounds header size; httptools is faster
+        # SIGTERM: stop accepting, let requests under way finish, then cancel what is left.
+        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
     }
 
 
@@ -377,7 +388,8 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
             click.echo(
-                f"Outbox worker {outbox_worker.name} running; SIGTERM stops it after the current batch."
+                f"Outbox worker {outbox_worker.name} running; SIGTERM stops it: deliveries under way "
+                f"finish (at most {settings.shutdown_grace_seconds} s), the rest is handed back."
             )
             reconciling = asyncio.create_task(reconcile_periodically(routing, settings, stop))
             pruning = asyncio.create_task(prune_periodically(sessions, settings, stop))

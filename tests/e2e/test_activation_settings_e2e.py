@@ -4,6 +4,7 @@ it in the app), "this phone" sign-in, and the settings: quiet hours, export, era
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -113,6 +114,9 @@ def test_settings_quiet_hours_and_export(page: Page) -> None:
     page.locator('nav a[href="#/settings"]').click()
     form = page.locator("[data-testid=quiet-hours]")
     expect(form).to_be_visible()
+    # The accessibility statement is one tap away (docs/accessibility.md).
+    statement = page.locator("[data-testid=accessibility-statement]")
+    expect(statement).to_have_attribute("href", re.compile(r"accessibility"))
     page.locator("#quiet-start-hour").select_option("21")
     page.locator("#quiet-start-minute").select_option("30")
     page.locator("#quiet-end-hour").select_option("06")

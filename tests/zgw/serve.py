@@ -13,7 +13,8 @@ lives in this process's memory, so an outage must not end the process: the contr
 * ``{"mode": "down"}`` — the listener is closed and open connections are dropped: connections
   are refused until ``up`` starts a fresh listener on the same port;
 
-and ``{"state": true}`` answers counts, what was created per zaak, spec violations and invalid
+``{"latency": 0.2}`` makes every request take that long (a slow case system), and
+``{"state": true}`` answers counts, what was created per zaak, spec violations and invalid
 JWTs (see :func:`state`). Used by the scale-out and fault tests (``tests/test_scale.py``).
 """
 
@@ -148,6 +149,9 @@ async def main(args: argparse.Namespace) -> None:
                 command = json.loads(line)
                 if command.get("state"):
                     answer = state(server) | {"mode": serving.mode}
+                elif "latency" in command:
+                    server.latency = float(command["latency"])
+                    answer = {"latency": server.latency}
                 else:
                     await {"up": serving.up, "503": serving.unavailable, "down": serving.down}[
                         command["mode"]

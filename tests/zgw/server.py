@@ -20,6 +20,7 @@ This is test code: it simulates the municipality's case system, nothing else.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
@@ -190,6 +191,7 @@ class ZGWServer:
         self.log: list[tuple[str, str, int]] = []
         self.traceparents: list[tuple[str, str, str | None]] = []  # (method, path, header)
         self.outage = False  # answer 503 (a proxy in front of a dead backend)
+        self.latency = 0.0  # seconds each request takes before it is handled (a slow system)
         self.before: Callable[[Call], Answer | None] | None = None  # inject failures
         self.callback_client: httpx.AsyncClient | None = None  # reaches Welkom's callback
         self.zaken: dict[str, dict] = {}
@@ -350,6 +352,8 @@ class ZGWServer:
             if not message.get("more_body"):
                 break
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        if self.latency:
+            await asyncio.sleep(self.latency)
         answer = await self.handle(
             scope["method"], scope["path"], scope.get("query_string", b"").decode(), headers, body
         )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request, get
@@ -9,6 +10,7 @@ from welkom.auth.guards import public
 from welkom.core.database import current_revision, head_revision
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
+from welkom.core.version import build_info
 
 
 @get("/health", guards=[public], tags=["operations"], operation_id="health", cache_control=None)
@@ -32,3 +34,24 @@ async def ready(request: Request[Any, Any, Any]) -> dict[str, str]:
     if current != head_revision():
         raise Problem(503, "not-ready", N_("Not ready"), N_("The database schema is not current."))
     return {"status": "ready", "database": "ok", "migrations": current}
+
+
+@dataclass
+class VersionOut:
+    version: str
+    """The release (semantic versioning; CHANGELOG.md)."""
+    commit: str | None
+    """The git commit the running build was made from; null when the build did not say."""
+
+
+@get(
+    "/api/v1/version",
+    guards=[public],
+    tags=["operations"],
+    operation_id="getVersion",
+    cache_control=None,
+    description="The running release and the commit it was built from (no sign-in).",
+)
+async def version() -> VersionOut:
+    info = build_info()
+    return VersionOut(version=info.version, commit=info.commit)

@@ -215,6 +215,15 @@ class Settings(BaseSettings):
     outbox_backoff_max_seconds: float = Field(
         3600.0, gt=0, description="Longest delay between two attempts. Entries are never dropped."
     )
+    shutdown_grace_seconds: int = Field(
+        20,
+        ge=1,
+        le=600,
+        description="On SIGTERM, how long requests (API) and deliveries (worker) under way may "
+        "take to finish. The worker hands back at once the entries it claimed but had not "
+        "started, and after this time those still under way. Keep it below the pod's "
+        "terminationGracePeriodSeconds (30 s for the API in the chart).",
+    )
 
     pwa_dir: Path | None = Field(
         None,

@@ -3,7 +3,8 @@
 Claiming is one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING``: on
 PostgreSQL concurrent workers skip each other's rows; SQLite serialises writers, so the same
 statement is atomic there. A claim is a lease: if its worker dies, the entry becomes due again
-when the lease runs out. Completion and failure only apply while the claim token still matches,
+when the lease runs out; a worker stopping on SIGTERM hands what it has not finished back at
+once (:func:`release`). Completion and failure only apply while the claim token still matches,
 so an entry is marked delivered once, by the worker that holds it.
 
 Entries that share an ``ordering_key`` (everything that touches one zaak) are delivered one at
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select, update
@@ -206,6 +207,28 @@ async def delivered_since(
         )
     ).one()
     return int(count), earliest
+
+
+async def release(db: AsyncSession, entry_ids: Collection[uuid.UUID], token: uuid.UUID) -> int:
+    """Hand claimed entries back unfinished (their worker is stopping): due again at once, for
+    any worker, without waiting for the lease to run out. The attempt is not counted. Entries
+    this worker no longer holds, or already completed, are left alone. Caller commits."""
+    result = await db.execute(
+        update(OutboxEntry)
+        .where(
+            OutboxEntry.id.in_(list(entry_ids)),
+            OutboxEntry.claim_token == token,
+            OutboxEntry.state == OutboxState.in_progress,
+        )
+        .values(
+            state=OutboxState.pending,
+            attempts=OutboxEntry.attempts - 1,
+            claim_token=None,
+            lease_expires_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
 
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:

@@ -1,4 +1,10 @@
-"""The outbox worker: claims due entries and hands each to the handler for its kind."""
+"""The outbox worker: claims due entries and hands each to the handler for its kind.
+
+Stopping (SIGTERM sets the ``stop`` event of :meth:`OutboxWorker.run`): no new batch is
+claimed; entries of the current batch whose delivery has not begun are handed back at once;
+deliveries under way may finish within ``shutdown_grace_seconds``, and those still running then
+are cancelled and handed back too. Nothing stays claimed until its lease runs out.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import contextlib
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -56,6 +63,14 @@ class OutboxHandler(Protocol):
         ...
 
 
+@dataclass
+class _Batch:
+    """One claim: its token and the entries whose delivery has not begun."""
+
+    token: uuid.UUID
+    waiting: set[uuid.UUID]
+
+
 class OutboxWorker:
     def __init__(
         self,
@@ -76,9 +91,14 @@ class OutboxWorker:
         )
         self._rate_lock = asyncio.Lock()
         self._in_flight: dict[uuid.UUID, int] = {}
+        self._batch: _Batch | None = None
+        self._stopping = False
 
     async def run_once(self) -> int:
-        """Claim one batch and process it; returns how many entries were claimed."""
+        """Claim one batch and process it; returns how many entries were claimed.
+
+        Cancelled (a stopping worker's grace ran out), it hands the batch back before it
+        raises: entries already completed are not touched (:func:`service.release`)."""
         async with self.session_factory() as db:
             token, entries = await service.claim(
                 db,
@@ -88,7 +108,17 @@ class OutboxWorker:
                 clock=self.clock,
             )
         if entries:
-            await asyncio.gather(*(self._within_rate(entry, token) for entry in entries))
+            batch = self._batch = _Batch(token, {entry.id for entry in entries})
+            if self._stopping:  # stopped while claiming: none of it begins
+                batch.waiting.clear()
+                await self._release(token, {entry.id for entry in entries})
+            try:
+                await asyncio.gather(*(self._within_rate(entry, batch) for entry in entries))
+            except asyncio.CancelledError:
+                await asyncio.shield(self._release(token, {entry.id for entry in entries}))
+                raise
+            finally:
+                self._batch = None
         return len(entries)
 
     async def drain(self, *, max_batches: int = 10_000) -> int:
@@ -105,7 +135,7 @@ class OutboxWorker:
         log.info("worker_started", worker=self.name, kinds=sorted(self.handlers))
         while not stop.is_set():
             try:
-                claimed = await self.run_once()
+                claimed = await self._run_batch(stop)
             except Exception as exc:  # the database is away: wait and try again, never die
                 log.warning("worker_claim_failed", worker=self.name, error_type=type(exc).__name__)
                 claimed = 0
@@ -118,28 +148,61 @@ class OutboxWorker:
                     )
         log.info("worker_stopped", worker=self.name)
 
-    async def _within_rate(self, entry: OutboxEntry, token: uuid.UUID) -> None:
+    async def _within_rate(self, entry: OutboxEntry, batch: _Batch) -> None:
         """Process the entry, unless its municipality's case system had its deliveries of this
         minute already: then it waits (deferred, not counted as an attempt)."""
         if entry.kind not in self._rated_kinds or not self.settings.case_deliveries_per_minute:
-            await self._process(entry, token)
+            await self._process(entry, batch)
             return
         if until := await self._over_rate(entry.municipality_id):
-            await self._defer(entry, token, until)
+            batch.waiting.discard(entry.id)
+            await self._defer(entry, batch.token, until)
             return
         try:
-            await self._process(entry, token)
+            await self._process(entry, batch)
         finally:  # recorded as delivered (or failed) by now: from here the table counts it
             self._in_flight[entry.municipality_id] -= 1
 
-    async def _process(self, entry: OutboxEntry, token: uuid.UUID) -> None:
+    async def _run_batch(self, stop: asyncio.Event) -> int:
+        """:meth:`run_once`, stopped early when ``stop`` is set (see the module docstring)."""
+        batch = asyncio.ensure_future(self.run_once())
+        stopping = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({batch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if batch.done():
+                return batch.result()
+            log.info("worker_stopping", worker=self.name)
+            self._stopping = True
+            if (current := self._batch) is not None and current.waiting:
+                waiting, current.waiting = current.waiting, set()
+                await self._release(current.token, waiting)
+            await asyncio.wait({batch}, timeout=self.settings.shutdown_grace_seconds)
+            if not batch.done():
+                batch.cancel()  # run_once releases what is still under way
+                with contextlib.suppress(asyncio.CancelledError):
+                    await batch
+                return 0
+            return batch.result()
+        finally:
+            stopping.cancel()
+
+    async def _release(self, token: uuid.UUID, entry_ids: set[uuid.UUID]) -> None:
+        async with self.session_factory() as db:
+            released = await service.release(db, entry_ids, token)
+            await db.commit()
+        log.info("outbox_released", worker=self.name, entries=released)
+
+    async def _process(self, entry: OutboxEntry, batch: _Batch) -> None:
         # A span of the trace that enqueued the entry (a new trace for entries without one).
         with tracing.use(tracing.continue_trace(entry.traceparent)):
-            await self._process_in_span(entry, token)
+            await self._process_in_span(entry, batch)
 
-    async def _process_in_span(self, entry: OutboxEntry, token: uuid.UUID) -> None:
-        handler = self.handlers[entry.kind]
+    async def _process_in_span(self, entry: OutboxEntry, batch: _Batch) -> None:
+        handler, token = self.handlers[entry.kind], batch.token
         async with self._slots:
+            if entry.id not in batch.waiting:
+                return  # handed back while it waited for a slot (the worker is stopping)
+            batch.waiting.discard(entry.id)
             started = time.perf_counter()
             try:
                 completion = await handler.deliver(entry)

@@ -8,6 +8,14 @@ import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from
 import { TimeSelect } from "../components/date-time-select";
 import { type Erasure, ErasureStatus } from "../components/erasure";
 
+/**
+ * The accessibility statement (toegankelijkheidsverklaring). A municipality publishes its own
+ * (docs/accessibility.md is the model) and builds the app with its address.
+ */
+const ACCESSIBILITY_STATEMENT: string =
+  (import.meta.env.VITE_ACCESSIBILITY_STATEMENT_URL as string | undefined) ??
+  "https://code.welkom.example/welkom/welkom/-/blob/main/docs/accessibility.md";
+
 interface QuietHours {
   start: string;
   end: string;
@@ -278,6 +286,12 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
       <button type="button" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
         {t("Sign out on all devices")}
       </button>
+
+      <p>
+        <a href={ACCESSIBILITY_STATEMENT} rel="noopener noreferrer" data-testid="accessibility-statement">
+          {t("Accessibility statement")}
+        </a>
+      </p>
     </section>
   );
 }
