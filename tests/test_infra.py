@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import PRODUCTION_SECRET
 from welkom.cli import main as cli
 from welkom.core.settings import Settings
 
@@ -250,7 +251,7 @@ def test_the_storage_values_become_the_settings_welkom_runs_with(
             environment[env["name"]] = env["value"]
         elif ref := env.get("valueFrom", {}).get("secretKeyRef"):
             environment[env["name"]] = f"from-{ref['name']}-{ref['key']}"
-    environment["WELKOM_SECRET_KEY"] = "s" * 40
+    environment["WELKOM_SECRET_KEY"] = PRODUCTION_SECRET
     environment["WELKOM_DATABASE_URL"] = "postgresql+asyncpg://u:p@db/welkom"
     for name in [n for n in os.environ if n.startswith("WELKOM_")]:
         monkeypatch.delenv(name)
