@@ -293,6 +293,9 @@ def test_default_install_generates_strong_secrets() -> None:
 
     values = {k: base64.b64decode(v).decode() for k, v in secret["data"].items()}
     assert len(values["WELKOM_SECRET_KEY"]) >= 32
+    # Its own key, so rotating the secret key keeps residents' access-log history attached.
+    assert len(values["WELKOM_PROCESSING_LOG_PSEUDONYM_KEY"]) >= 32
+    assert values["WELKOM_PROCESSING_LOG_PSEUDONYM_KEY"] != values["WELKOM_SECRET_KEY"]
     assert len(values["WELKOM_METRICS_TOKEN"]) >= 16
     Settings(
         env="production",
