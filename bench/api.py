@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Resident endpoints of Welkom against a bare Litestar app, side by side on PostgreSQL.
 
     .venv/bin/python bench/api.py [--duration 10] [--connections 16]

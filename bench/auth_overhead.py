@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What identity and access cost per request: session resolution, CSRF and tenant guards.
 
 Run: .venv/bin/python bench/auth_overhead.py [--requests 2000] [--database-url URL]

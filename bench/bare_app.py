@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The baseline for bench/api.py: a bare Litestar app doing one comparable query per endpoint.
 
 No sessions, no ORM, no problem details, no idempotency, no outbox: one asyncpg query on the same

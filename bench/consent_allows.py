@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """How long does ``consent.allows`` take when the ledger is long? (It is read on every share,
 uncached, so a withdrawal counts at once.) Also times a full GDPR export of that resident.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What the database layer costs the API process per request, without HTTP.
 
     .venv/bin/python bench/db_session_cost.py [--iterations 2000]

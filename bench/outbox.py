@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark: drain N pending interactions into the test ZGW server on PostgreSQL.
 
     .venv/bin/python bench/outbox.py                 # 10 000 questions, 1, 2 and 4 workers
@@ -314,7 +316,7 @@ def machine() -> str:
     cpu = next(
         (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
          if line.startswith("model name")), platform.processor())  # fmt: skip
-    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, Python {platform.python_version()}"  # noqa: E501
+    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, Python {platform.python_version()}"
 
 
 def main() -> None:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Push throughput: one notification fanned out to N devices, delivered by one outbox worker
 through pywebpush to the loopback test push service (which verifies VAPID and decrypts each).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """PWA benchmark: first load of the home view and a repeat visit offline, in Debian's Chromium.
 
     .venv/bin/python bench/pwa.py [--runs 5] [--no-append]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """How long does small-cell suppression take on a realistic report table?
 
     .venv/bin/python bench/report_suppression.py [--rows 28] [--months 12] [--small 0.3]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Size and latency of the residents' service endpoints on the demo data (SQLite, in-process).
 
 Run: .venv/bin/python bench/services_payload.py [requests-per-case]

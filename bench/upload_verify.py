@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Time and memory of whole-file upload verification (welkom.storage.verify) on hostile shapes.
 
 Command: ``.venv/bin/python bench/upload_verify.py`` (from the repository root). Each file is
@@ -15,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from PIL import Image  # noqa: E402
-from pypdf import PdfWriter  # noqa: E402
+from PIL import Image
+from pypdf import PdfWriter
+from tests.documents import pdf
 
-from tests.documents import pdf  # noqa: E402
-from welkom.storage.verify import verify  # noqa: E402
+from welkom.storage.verify import verify
 
 MAX_PIXELS = 40_000_000
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /// <reference types="vitest/config" />
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";

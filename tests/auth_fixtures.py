@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Shared setup for the identity and access tests: a second municipality, and one account per
 role in the demo municipality (all signed in through the demo login, bearer tokens)."""
 

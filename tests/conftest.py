@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Test fixtures. Every test that uses ``app``/``client``/``engine`` runs on SQLite and on
 PostgreSQL (a fresh database per test, cloned from a migrated template).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Real, small files of every accepted upload type (and hostile look-alikes), made in memory."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers for the resident-data, consent, journey and GDPR tests: more residents and
 municipalities than the demo seed has, and principals for calling caseworker services."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A Welkom cluster on one PostgreSQL database, for the scale-out and fault tests.
 
 Real processes: ``welkom serve`` (API) and ``welkom worker`` (outbox) as subprocesses on free

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers for the admin, volunteers and reports tests: people in two municipalities."""
 
 from __future__ import annotations

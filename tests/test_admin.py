@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Caseworkers' admin API: residents, intake, conversations with answers routed to the zaak,
 internal notes, assignment and waiting states, journey and registered data."""
 

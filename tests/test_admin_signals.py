@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Signals: questions unanswered for more than N working days, registrations the case register
 refused, journey steps overdue — per caseworker and for the team."""
 

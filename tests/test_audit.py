@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Audit: every staff read or change of a resident's data leaves exactly one row; the resident
 sees who looked; records managers query it; nobody can change or remove it."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Activation codes: issue → redeem → signed in; spent, expired, wrong and guessed codes fail."""
 
 from __future__ import annotations

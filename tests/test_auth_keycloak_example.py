@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The example Keycloak realm and provider configuration in infra/keycloak fit together and
 fit Welkom (so a municipality copying them gets a working staff login)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """OpenID Connect login through a real provider (npm oidc-provider), and ID token checks."""
 
 from __future__ import annotations

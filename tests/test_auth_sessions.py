@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Sessions: cookies, CSRF double submit, idle and absolute timeouts, logout (everywhere)."""
 
 from __future__ import annotations

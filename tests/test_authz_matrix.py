@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The authorization matrix: every route in the OpenAPI schema × every role × target.
 
 HOW TO ADD A ROUTE (the test fails for any operationId in the schema without an entry here,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The `welkom` command, run as a user would run it."""
 
 from __future__ import annotations

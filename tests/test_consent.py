@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The consent ledger: derived state, immediate withdrawal, receipts, texts, bad input."""
 
 from __future__ import annotations

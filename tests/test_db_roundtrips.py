@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Database round trips per request on the hot resident endpoints (issue 11, API performance).
 
 Counts what the application sends to the database while one request is served: SQL statements

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Device credentials ("this phone"): rotation, and reuse detection that revokes the family."""
 
 from __future__ import annotations

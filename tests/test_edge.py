@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """One error path for every response: refusals before routing (a NUL byte in the query, the rate
 limiter), unknown paths (404) and wrong methods (405) are logged and counted with their real
 status, and carry the request id and the security headers like every other response."""

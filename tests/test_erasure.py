@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Erasure end to end: a resident's data made through the API as real users make it, records
 management's routes to read, complete and refuse a request, and a walk over every column of
 every table (JSON and text decoded) after completion that finds none of the seeded values."""

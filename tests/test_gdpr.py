@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """GDPR rights: the export holds every table that references the resident (found from the
 metadata), and erasure leaves nothing personal except what docs/residents.md says is retained."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile dates: valid-looking page cursors and date/time query parameters with naive,
 extreme and malformed instants, on every route that takes them, for every role that reaches it.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Schemathesis against the served OpenAPI schema, signed in as every role.
 
 The app runs under a real uvicorn server on the test's event loop (its database, seeded with the

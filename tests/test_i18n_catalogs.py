@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """UI catalogs: 14 languages, every domain; placeholders and plurals checked against CLDR."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Races at commit time in ``welkom.core.idempotency.create_once``, made deterministic on
 PostgreSQL: another transaction holds a conflicting row uncommitted, the request blocks on it
 inside its INSERT, and the test commits that transaction while the request waits.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Helm chart and the container image definition, checked offline.
 
 The chart is rendered by Helm's own Go engine (helm-python-sdk bundles it) with the default and

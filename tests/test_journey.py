@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident's journey: next step first, caseworker updates, translations, bad input."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile-input bounds and rate limits: each answers with problem details and changes nothing.
 
 - Rate limits: per account for writes, per client address for anonymous writes, sign-ins and

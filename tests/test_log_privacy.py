@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """No personal data in the logs of a realistic run, error paths included.
 
 `welkom serve` and `welkom worker` run as real processes on loopback against the test database,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Prometheus metrics at /metrics: protected, by route template, outbox depth/age, deliveries."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Web Push results in /metrics: real pushes through the loopback push service, counted by
 what the push service answered."""
 

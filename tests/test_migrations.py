@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Migrations go up and down on both databases, and match the models."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The inbox, push subscriptions, push choices and VAPID keys, as a resident or volunteer and
 an operator meet them."""
 

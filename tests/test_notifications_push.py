@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Web Push through the outbox to a loopback push service that checks and decrypts like a
 browser vendor's: no personal data, exactly once, retried, removed, and quiet at night."""
 

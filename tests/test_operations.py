@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Health, readiness, OpenAPI, security headers, request ids, logs without personal data."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The outbox delivers every interaction exactly once, whatever fails in between."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every text the API gives a resident is in the language the resident chose in the app: consent,
 journey, services, notifications and problems, on both databases.
 

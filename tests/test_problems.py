@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Bad input gets RFC 9457 problem details, localized, and changes nothing."""
 
 from __future__ import annotations

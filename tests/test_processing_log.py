@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The processing log (Logboek Dataverwerkingen) and W3C trace context: one record per data
 subject per processing, in the caller's trace, carried through the outbox to the case system;
 the resident's access log reads the same records."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Public code: publiccode.yml valid against the standard, the EUPL text, the changelog.
 
 The checks encode the publiccode.yml standard (core schema, version 0.4 and later): its

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident's question becomes a confidential zaak, exactly once."""
 
 from __future__ import annotations

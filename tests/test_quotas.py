@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Quotas per resident: questions per hour, documents per day and bytes kept, help requests open
 at once. Beyond one: a localized 429 (rate) or 409 (capacity) naming the quota, nothing changes,
 and the refusal is counted in ``/metrics`` by quota name only."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Management reports: counts per month, small cells suppressed so no person can be singled
 out — not from the cell, and not by subtraction from other rows and the totals."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident's own data: what they read, what they correct, what the municipality owns, and
 the history of every change."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Retention prunes expired bookkeeping rows, and nothing else, on both databases."""
 
 from __future__ import annotations

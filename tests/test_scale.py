@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Proof under load and faults (issue 11): three API processes and three outbox workers on one
 PostgreSQL database, 10 000 questions from concurrent residents, delivered to the test ZGW
 server exactly once — also while the case system is down, workers are SIGKILLed and an API

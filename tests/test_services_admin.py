@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Editors and reviewers manage content and translations; bad input changes nothing."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The markdown subset and search folding, without a database."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Translations go to an agency as a PO file and come back."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Settings: safe production defaults, a documented reference."""
 
 from __future__ import annotations

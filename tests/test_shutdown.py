@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Graceful shutdown (issue 23): SIGTERM to the API and the outbox worker during a burst of
 questions and deliveries loses nothing, and both exit within 30 s.
 

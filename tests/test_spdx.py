@@ -1,9 +1,13 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """scripts/spdx: finds every source file without an SPDX header and adds one that keeps the
 file working (shebang and Containerfile syntax line first, docstring still the docstring)."""
 
 from __future__ import annotations
 
 import ast
+import importlib.machinery
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +72,24 @@ def test_check_lists_apply_adds_once_and_files_keep_working(tmp_path: Path) -> N
     )
     assert (tmp_path / "pwa/node_modules/lib/index.js").read_text() == "module.exports = 1;\n"
     assert module.count("SPDX-License-Identifier") == 1
+
+
+def test_every_tracked_source_file_carries_the_header() -> None:
+    """The repository itself: a new file without the header fails here (scripts/spdx --apply)."""
+    loader = importlib.machinery.SourceFileLoader("spdx", str(SCRIPT))
+    spec = importlib.util.spec_from_loader("spdx", loader)
+    assert spec is not None
+    spdx = importlib.util.module_from_spec(spec)
+    loader.exec_module(spdx)
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+    missing = [
+        name
+        for name in tracked
+        if (REPO / name).is_file()
+        and not set(Path(name).parts[:-1]) & spdx.SKIP_DIRS
+        and spdx.syntax(REPO / name) is not None
+        and not spdx.has_header((REPO / name).read_text(encoding="utf-8"))
+    ]
+    assert missing == [], "run: scripts/spdx --apply"

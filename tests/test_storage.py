@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Storage port's contract, run against every adapter: the local directory and S3 (a real
 S3-compatible server, SeaweedFS, on loopback; see tests/s3/server.py)."""
 

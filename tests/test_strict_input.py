@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Strict input at the shared mechanisms: oversized headers (431 under any parser), no coercion of
 strings into numbers or booleans in JSON bodies, the CSV report's one charset, and uploads
 without a file or with text that is not UTF-8 (field errors)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Names and free text: NFC, and no controls, direction overrides or invisible-only text."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Residents' document uploads: limited, sniffed, stored with a checksum, routed as a zaak."""
 
 from __future__ import annotations

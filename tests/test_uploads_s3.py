@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Document uploads end to end with the files in S3: the API stores them in a real
 S3-compatible server (SeaweedFS on loopback), the outbox worker reads them back checksum-verified
 and delivers them to the test ZGW case system."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """GET /api/v1/version: the release and the commit, without sign-in, from build metadata."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Volunteers: profiles, vetting, help requests, matching, claims and what volunteers may see."""
 
 from __future__ import annotations

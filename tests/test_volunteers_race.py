@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Claiming is atomic: many volunteers claiming the same request at once, exactly one wins."""
 
 from __future__ import annotations

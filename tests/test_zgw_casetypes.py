@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Case-type files are validated at start-up: a wrong file refuses the start, clearly."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """`welkom cases check` and `welkom worker` refuse a wrong case-type file with a clear message."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The test ZGW server really holds requests to the official specs (it is not a yes-machine)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Outages are waited out, refusals are parked for records management, nothing is dropped."""
 
 from __future__ import annotations

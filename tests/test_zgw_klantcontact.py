@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Questions as klantcontacten in Open Klant (Klantinteracties API), answers both ways.
 
 Against ``tests/zgw/openklant.py``: every request and answer is checked against the official

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Open Zaak's stricter rules: the test register enforces them, and Welkom's registrations hold.
 
 The rules (scopes, one status with ``zaken.aanmaken``, one initiator, closed zaken,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Interactions become zaken in the (test) ZGW case system: confidential, complete, once."""
 
 from __future__ import annotations

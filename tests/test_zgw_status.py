@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Case status flows back: Notificaties callbacks (authenticated), reconciliation, /me/cases."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every table, imported once so ``metadata`` is complete (Alembic, tests, GDPR export)."""
 
 from sqlmodel import SQLModel

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Serves the built PWA (``pwa/dist``) at ``/`` with a strict Content-Security-Policy.
 
 The API keeps its own headers (``default-src 'none'``); the PWA's pages get a policy that allows

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # Builds pwa/dist when it is missing or older than its sources (a content hash of everything the
 # build reads is kept in pwa/dist/.build-hash). `npm ci` runs when node_modules is missing or
 # package-lock.json changed. Used by scripts/demo.d and scripts/test.d.

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Compiles the PWA's gettext catalogs (locales/<lang>/LC_MESSAGES/pwa.po) to JSON chunks in
  * .generated/i18n/<lang>.json at build time. Fuzzy (machine-made or unreviewed) translations are

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Exports the CLDR data the PWA needs to show dates, times and numbers in each product language
 (month and weekday names, date and time patterns, day periods, digits, number symbols, list
 patterns) from Babel to ``pwa/src/cldr/<lang>.json``. The browser's ``Intl`` lacks several of the

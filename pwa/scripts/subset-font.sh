@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # Rebuilds public/fonts/noto-sans-ethiopic.woff2: Noto Sans Ethiopic (SIL OFL 1.1, Debian's
 # fonts-noto-core) cut down to the Ethiopic syllabary and punctuation, for Tigrinya only.
 # Needs fonttools with brotli (pip install fonttools brotli). The result is committed.

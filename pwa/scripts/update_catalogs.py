@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Extracts the PWA's msgids (``t("…")`` in pwa/src) into locales/pwa.pot and merges it into every
 language's locales/<lang>/LC_MESSAGES/pwa.po with the backend's catalog tooling
 (``welkom.i18n.catalogs.update``: CLDR Plural-Forms, product language codes, translations and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** The Welkom API over the session cookie (never a token in storage), with CSRF and problem details. */
 import { language } from "./i18n";
 

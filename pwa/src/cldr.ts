@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * A small formatter for CLDR date/time patterns, numbers and lists, from the data that
  * scripts/export_cldr.py exports from Babel to src/cldr/<lang>.json. The browser's `Intl` lacks

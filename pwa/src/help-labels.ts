@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Names of help categories and states, shared by the resident's and the volunteer's views. */
 import { formatDate, t } from "./i18n";
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Languages and translations. Every user-facing string is an English gettext msgid passed to
  * `t()`; the catalogs in `locales/<lang>/LC_MESSAGES/pwa.po` are compiled to JSON at build time

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * The resident's language choice in the app is the source of truth for what the API sends them:
  * texts, content, notifications and receipts. It is sent (`PUT /api/v1/me/language`) right after a

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { render } from "preact";
 import { request, type Result, type Session } from "./api";
 import { App } from "./app";

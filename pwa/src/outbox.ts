@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** The page's side of the offline queue: sending queued requests through the API. */
 import { API_BASE, requestHeaders, type Problem } from "./api";
 import { Queue, isMultipart, outcomeFor, toFormData, type MultipartBody, type Outcome, type QueuedRequest } from "./queue";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Web Push on this device: subscribe with the server's VAPID key and register the subscription
  * with the API; unsubscribe removes it in both places. The id the API gave is kept locally

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * The offline outbox: what the resident sends waits in IndexedDB with its Idempotency-Key until
  * the server has answered. Entries are written before the first attempt (so nothing is lost when

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Registers the service worker, hands it what this page loaded, and signals waiting updates. */
 import { language, t } from "./i18n";
 

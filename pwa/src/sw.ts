@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Welkom's service worker: the app shell from a versioned precache, hashed assets cache-first,
  * API reads network-first with the last answer kept for offline use. Writes are never handled

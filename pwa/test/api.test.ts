@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
 import { formErrors } from "../src/api";
 

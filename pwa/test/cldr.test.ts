@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formatList as listWith, formatNumber as numberWith, formatPattern, type CldrData } from "../src/cldr";
 import en from "../src/cldr/en.json";

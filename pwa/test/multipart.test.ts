@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../src/api";
 import { changeBody, grantText, type ConsentText } from "../src/components/consent";

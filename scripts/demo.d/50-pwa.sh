@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # The demo serves the PWA at /: build it when pwa/dist is missing or stale and npm is here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

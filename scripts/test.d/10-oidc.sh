@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # The real OpenID Connect provider the login tests sign in through (npm oidc-provider, Node 20+).
 # Idempotent: `npm ci` runs only when tests/oidc/node_modules is missing or older than the lock.
 set -euo pipefail

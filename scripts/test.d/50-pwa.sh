@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # The PWA's tests: Debian's chromium (never a downloaded browser build) and Noto fonts for the
 # end-to-end tests, npm packages, the offline-queue unit tests (vitest), and a fresh pwa/dist.
 set -euo pipefail

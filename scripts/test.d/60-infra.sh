@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 # Tools for tests/test_infra.py, all from PyPI and all offline once installed:
 # helm-python-sdk (Helm v4's Go engine as a library: renders and lints the chart, no cluster),
 # kubernetes-validate (Kubernetes JSON schemas bundled, strict validation),

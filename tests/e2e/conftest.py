@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """End-to-end fixtures: a real `welkom demo` process on a loopback port (SQLite, demo data, the
 outbox worker in-process) serving the built PWA, and Debian's Chromium driven by Playwright.
 

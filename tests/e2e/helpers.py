@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Steps a resident takes in the PWA, shared by the end-to-end tests."""
 
 from __future__ import annotations

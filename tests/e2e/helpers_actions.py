@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Steps for the action views (help, documents, volunteers, push), shared by the e2e tests."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """axe-core on every view of the PWA in Dutch, Arabic and Tigrinya: 0 WCAG 2.2 AA violations."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Activation-code login (a caseworker issues the code through the admin API, the resident redeems
 it in the app), "this phone" sign-in, and the settings: quiet hours, export, erasure, sign out."""
 

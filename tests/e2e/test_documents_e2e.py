@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident sends a document from the PWA: queued offline with its Idempotency-Key, kept across
 a reload, sent exactly once — also when the first answer is lost on the way back."""
 

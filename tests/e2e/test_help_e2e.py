@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident asks a volunteer for help in the real PWA; volunteers claim it; one claim wins."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Languages in the real browser: Arabic right to left, Tigrinya in Ge'ez script."""
 
 from __future__ import annotations

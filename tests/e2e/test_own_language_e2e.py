@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident reads Welkom in their own language: every resident view, in each of the 14
 languages, as the demo resident (whose staff-recorded language is Arabic) who chose another
 language in the app.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Web Push in the PWA: subscribing registers the device with the API, and the service worker
 turns a push (kind + id only) into a notification whose text it fetched from the API.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident asks questions in the real PWA, online and offline, against the real backend."""
 
 from __future__ import annotations

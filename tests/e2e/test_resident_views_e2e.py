@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident's own views in the real PWA against the real backend: journey, services, cases,
 my data, consent (given, withdrawn, receipts, also offline) and who looked at my data."""
 

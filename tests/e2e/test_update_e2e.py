@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A new deploy reaches an open app: the new service worker waits, the app offers the update,
 and taking it reloads the page under the new version."""
 

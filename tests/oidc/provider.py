@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Runs the real OpenID Connect provider (``server.mjs``, npm ``oidc-provider``) for tests.
 
 Three issuers, as a municipality would configure them: the staff IdP (Keycloak-style nested

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 // A real OpenID Connect provider (panva/oidc-provider, OpenID Certified) for Welkom's tests.
 //
 // Usage: node server.mjs <config.json>

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers shared by the notification tests (fixtures stay in the test modules and use these)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A push service on loopback that receives pushes as a browser vendor's would.
 
 For every ``POST /push/<token>`` it checks what RFC 8030, 8291 and 8292 require and answers

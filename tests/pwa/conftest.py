@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The backend under test serves a small stand-in for pwa/dist, so these tests do not need npm."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The PWA's gettext catalogs: complete, placeholders intact, machine-made entries marked fuzzy."""
 
 from __future__ import annotations

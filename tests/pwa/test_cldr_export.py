@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The PWA's CLDR data (pwa/src/cldr/*.json) is what pwa/scripts/export_cldr.py exports from Babel."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The backend serves the built PWA at / under its own strict policy; the API keeps its headers."""
 
 from __future__ import annotations

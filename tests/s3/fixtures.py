@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures for tests against the real S3-compatible server (import the ones a module needs)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A real S3-compatible object store for the tests: SeaweedFS (`weed mini`), from PyPI.
 
 MinIO's server is in no registry this project can reach (Debian packages only MinIO's Go

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures for tests against the test ZGW server: the demo municipality on a ZGW case system.
 
 Import the fixtures a test module needs from here (they override ``settings`` and ``app`` from

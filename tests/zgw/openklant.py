@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A test Klantinteracties API as Open Klant 2.18 serves it (``maykinmedia/open-klant``).
 
 Every request is validated against the official spec with openapi-core (the same mechanism as

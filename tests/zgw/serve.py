@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The test ZGW server as its own process, with a control channel for outages.
 
     python -m tests.zgw.serve --port P --control-port C --ready-file F --client ID:SECRET

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A test ZGW case system: Zaken, Documenten, Catalogi and Notificaties in one ASGI app.
 
 Every request is validated against the official OpenAPI documents (``tests/zgw/specs.py``) with

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The official ZGW OpenAPI documents, loaded once per process for openapi-core.
 
 They live outside the repository (``../shared/zgw/`` next to the repository root, or

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Export and erasure of conversations: caseworkers' answers and internal notes about the
 resident's questions (see welkom.gdpr.registry).
 

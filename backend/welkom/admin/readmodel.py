@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Read-only queries across domains for the caseworkers' overviews (lists, signals).
 
 The admin API shows, on one page, facts owned by several domains (residents, interactions,

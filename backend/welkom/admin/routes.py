@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Caseworkers' admin API (``/api/v1/admin/...``) and the resident's view of answers."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Outbox handler: a caseworker's answer becomes a document on its question's zaak.
 
 The zaak identificatie is the question's (``cases.service.identificatie_for``), so the answer

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Caseworkers' rules: residents of their municipality, conversations, answers and notes.
 
 Every read or change of a resident's data here is written to the audit log in the same

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Early-warning signals for caseworkers: questions left unanswered, registrations the case
 register refused, journey steps overdue. Per caseworker (``mine``) or for the whole team."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The audit log in a resident's export and erasure.
 
 The log is the municipality's proof of who looked at a resident's data (AVG art. 5(2) and 32):

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Recording and reading the audit log.
 
 Other domains call :func:`record` for every read or change of a resident's personal data by

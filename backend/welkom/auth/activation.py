@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Resident activation codes: a caseworker issues one at intake, the resident redeems it once.
 
 A code is 20 Crockford base32 characters (100 bits, shown as ``XXXX-XXXX-XXXX-XXXX-XXXX``),

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Admin API of the auth domain: activation codes a caseworker issues for a resident."""
 
 from __future__ import annotations

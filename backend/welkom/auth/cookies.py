@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The cookies a login sets and a logout clears (HTTP only; the rules are in service.py)."""
 
 from __future__ import annotations

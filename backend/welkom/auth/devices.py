@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """ "Sign in on this phone": a resident without DigiD chooses to be remembered on a device.
 
 The credential is a random token in an ``HttpOnly`` cookie, stored hashed, valid for

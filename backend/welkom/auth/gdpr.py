@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Sign-in data in a resident's export and erasure: activation codes, and everything hanging
 off the resident's accounts (sessions, remembered phones, linked logins)."""
 

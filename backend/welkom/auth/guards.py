@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Authentication middleware, role guards, the tenant guard and CSRF protection.
 
 The middleware only identifies the caller (session cookie, or ``Authorization: Bearer`` with a

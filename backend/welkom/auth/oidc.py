@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """OpenID Connect relying party (Authlib's httpx client, ID tokens verified with joserfc).
 
 Authorization code flow with PKCE (S256), ``state`` (single use, bound to the browser by a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Sign-in and session routes: session, logout (everywhere), demo login, activation codes,
 "this phone" device credentials and OpenID Connect login/link."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Sessions and the signed-in principal. Login methods (demo, OIDC, activation code, device
 credential) all end in :func:`create_session`; everything else only sees a :class:`Principal`.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Tenant isolation: which residents a principal can reach.
 
 - A resident reaches only their own record.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The uniform case types: one per interaction kind, the same for every interaction of that kind.
 
 The embedded default uses :data:`LOCAL_CASE_TYPES`. A municipality on a ZGW case system has one

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """``LocalCaseRegister``: the embedded case register, in Welkom's own database.
 
 It behaves like a separate system: its own transaction, idempotent by (bronorganisatie,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The ``CaseRegister`` port: how Welkom hands an interaction to a municipal case system."""
 
 from __future__ import annotations

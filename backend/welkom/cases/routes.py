@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Case routes: the resident's cases, records management's view of registrations, and the
 callback of the Notificaties API."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Routing interactions into the municipality's case register through the outbox."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """``ZGWCaseRegister``: registers interactions in a municipality's ZGW case system (Open Zaak).
 
 One registration is a series of steps, each safe to repeat:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Export and erasure of the consent ledger (see welkom.gdpr.registry)."""
 
 from __future__ import annotations

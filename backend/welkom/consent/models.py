@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Consent tables. Only :mod:`welkom.consent` reads them (``service.allows`` for everyone else)."""
 
 import uuid

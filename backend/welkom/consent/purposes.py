@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Consent purposes, recipients, data categories and legal bases: constants, not data.
 
 A purpose fixes who receives what; the ledger copies these values into every entry, so an

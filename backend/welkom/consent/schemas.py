@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import datetime
 from typing import Annotated, Literal

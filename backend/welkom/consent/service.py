@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The consent ledger. This module is the only reader of the consent tables.
 
 Everyone who shares a resident's data with someone else asks :func:`allows` at the moment of

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Bounds on what a request may cost: the size of its request line and headers, JSON nesting
 depth and the time to send the body.
 

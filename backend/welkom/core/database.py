@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Database engine, sessions and migration state, for PostgreSQL and SQLite alike."""
 
 from __future__ import annotations

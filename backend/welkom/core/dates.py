@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Instants and months from the outside world (query parameters, page cursors), checked in one
 place: an instant must carry a time zone and lie within :data:`MIN_INSTANT` ..
 :data:`MAX_INSTANT`; a month is ``YYYY-MM`` within the same years. Anything else is a localized

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Named dependencies for route handlers (explicit, as Litestar 3 requires)."""
 
 from typing import TypeAlias

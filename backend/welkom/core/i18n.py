@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Locale negotiation and gettext translations (Babel), one catalog source for API and PWA.
 
 Catalogs live in ``locales/<lang>/LC_MESSAGES/<domain>.po`` and are compiled in memory on first

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """``Idempotency-Key`` for POSTs that create something (IETF httpapi draft semantics).
 
 Same key and payload → the first response again; same key, other payload → 422. The record is

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Structured logs: JSON lines with a request id, never personal data.
 
 Log events and ids (route templates, opaque uuids, states, counts), never request bodies,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Prometheus metrics: requests by route template, outbox depth and age, deliveries by kind,
 Web Push results.
 

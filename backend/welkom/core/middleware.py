@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Request ids, trace context, security headers and an access log without personal data.
 
 These run at the edge (:func:`install_edge_middleware`): outside Litestar's application-level

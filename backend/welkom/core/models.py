@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Column helpers shared by every domain's SQLModel tables."""
 
 from __future__ import annotations

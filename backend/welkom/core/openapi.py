@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Corrections to the generated OpenAPI document, so it describes what the API really does.
 
 Litestar documents error responses as its own ``{status_code, detail, extra}`` JSON and does not

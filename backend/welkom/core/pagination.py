@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Opaque cursors for keyset pagination over (created_at, id)."""
 
 from __future__ import annotations

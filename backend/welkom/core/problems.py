@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """RFC 9457 problem details for every error, localized for the request's language.
 
 Raise :class:`Problem` (or let Litestar raise its own exceptions: they are mapped here). Titles,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Quotas: how much one resident or account may have or do, checked before anything changes.
 
 A quota is either a *rate* (so many per window: answered 429 with ``Retry-After``) or a

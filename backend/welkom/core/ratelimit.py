@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Rate limits: sign-ins and activation codes per client address, writes per account (or per
 client address for anonymous callers). Answered with 429 problem details and ``Retry-After``.
 

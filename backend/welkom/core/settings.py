@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Settings from ``WELKOM_*`` environment variables.
 
 Read once per process through :func:`get_settings`; never at import time. Every field is

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Text a person types: one validator for names, titles and free text, used by every schema.
 
 A field typed :func:`line` (names, titles, labels, addresses) or :func:`lines` (questions, notes,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """W3C Trace Context: the ``traceparent`` of the work in progress.
 
 Every request runs in a span of a trace: the caller's trace when it sent a valid

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Which build is running: the release version and the commit it was built from.
 
 The commit is build metadata, read once per process, in this order:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Translations of the demo municipality's content: service information, consent texts and the
 journey, in every product language.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Demo data for the resident's own data, consent and journey (called from ``seed``)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The demo municipality with a resident, a caseworker and a volunteer. Idempotent."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Seed the demo municipality's service information (called from ``welkom.demo.seed``)."""
 
 from __future__ import annotations

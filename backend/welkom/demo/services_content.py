@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Demo service information for the demo municipality, in Dutch (the source language).
 
 Every text's translations are in the demo content catalogs (``content/<lang>.po``, msgid = the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Export and erasure of the foundation's tables that hold resident data: accounts (with their
 sessions), interactions (questions) and stored idempotent responses (``Idempotency-Key``).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every table handler, from every domain. A new domain with resident data adds its tuple here.
 
 Merge note: the audit log (``GET /api/v1/me/access-log``) and later domains register the same

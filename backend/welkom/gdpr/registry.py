@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The GDPR registry: for every table that holds a resident's data, how to export and erase it.
 
 Each domain declares a :class:`TableHandler` per table in its own ``gdpr.py`` and the list in

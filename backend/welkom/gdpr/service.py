@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """GDPR rights: the export (AVG art. 15 and 20) and erasure (art. 17).
 
 Both walk the handlers in :mod:`welkom.gdpr.handlers`, one per table that holds resident data.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Checks and maintenance for the gettext catalogs in ``locales/``.
 
 ``check`` fails on a missing catalog, a malformed file, a broken placeholder (the ``{name}``

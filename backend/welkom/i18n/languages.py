@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The languages Welkom offers, described from Babel's CLDR data and the catalogs."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What residents send: each interaction is committed together with its outbox entry."""
 
 from __future__ import annotations

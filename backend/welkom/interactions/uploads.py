@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Document uploads: size-limited, type sniffed from the bytes, the whole file verified to be
 that type (:mod:`welkom.storage.verify`), stored with a checksum, then recorded with their
 outbox entry (so routing starts only once the file is safely kept)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Journeys: a municipality's template of steps, and each resident's progress along it.
 
 Residents read their journey; caseworkers of the resident's municipality start it and update

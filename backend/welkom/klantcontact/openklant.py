@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The Klantinteracties API of Open Klant 2: questions and answers as klantcontacten.
 
 A question becomes, in one ``POST /maak-klantcontact``: the **klantcontact** (``kanaal``,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Outbox handlers: questions and answers into Open Klant, answers from Open Klant back.
 
 Same guarantees as zaak registration: the work is an outbox entry written with its cause, a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Questions and answers in the municipality's klantcontact register (Open Klant): the rules.
 
 Optional per municipality: ``case_register_settings["klantcontact"]`` holds the API URL, the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Alembic environment: runs on a connection handed in by welkom.core.database.migrate,
 or (for `alembic` on the command line) on WELKOM_DATABASE_URL."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """A resident's notifications in their export and erasure (they hang off the account)."""
 
 from __future__ import annotations

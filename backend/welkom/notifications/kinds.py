@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Every notification kind: its texts (gettext msgids, rendered at read time) and push options.
 
 A push carries only the kind and an opaque id, so what a kind *says* lives here and in the

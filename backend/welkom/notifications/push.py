@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Sending one push (RFC 8030/8291/8292 through pywebpush) as an outbox handler.
 
 The payload is ``{"kind": …, "id": <inbox item id>}`` and nothing else: the PWA's service worker

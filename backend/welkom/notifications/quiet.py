@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Quiet hours: when a push may not wake someone, and when it may go instead."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The notification rules: the inbox, push subscriptions and per-person push choices.
 
 Other domains call :func:`notify` inside their own transaction; the rest serves the routes and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The outbox worker: claims due entries and hands each to the handler for its kind.
 
 Stopping (SIGTERM sets the ``stop`` event of :meth:`OutboxWorker.run`): no new batch is

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The municipality's register of processing activities: purpose → processing activity id.
 
 Code names the *purpose* of a processing (a fixed key from :data:`PURPOSES`); the register file

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Writing and reading the processing log.
 
 :func:`record` adds one :class:`ProcessingRecord` per data subject to the caller's transaction

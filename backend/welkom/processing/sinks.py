@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Where processing-log records go besides the database: JSON lines to a collector.
 
 The database sink is the session itself (the record is added to the caller's transaction).

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Management reports under ``/api/v1/admin/reports`` (JSON or CSV)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Report shapes. ``null`` in a cell or total means suppressed (fewer than the threshold of
 persons, or hidden so that such a cell cannot be recovered by subtraction)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Management reports: monthly counts with small cells suppressed (see suppression.py).
 
 Months are calendar months in Europe/Amsterdam. Every report is a two-way table (rows ×

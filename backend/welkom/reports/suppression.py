@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Small-cell suppression for two-way tables with row and column totals.
 
 A table is the grid of cells plus its margins: row totals, column totals and the grand total.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The resident's own profile and household, their change history, and what others may see.
 
 Residents correct their own fields; the municipality's fields (registered name, BSN, V-number)

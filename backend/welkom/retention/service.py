@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Retention: operational rows that have served their purpose are deleted after a while.
 
 Only bookkeeping is pruned here: replay records of ``Idempotency-Key`` requests, failed sign-in

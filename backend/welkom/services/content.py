@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The safe markdown subset, sanitised on save, and text normalisation for search.
 
 Markdown is parsed with markdown-it-py (CommonMark) and the HTML it produces is cleaned by nh3

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Service items, places and their translatable texts.
 
 Every translatable text is a :class:`ServiceText` row: one per (owner, field, language). The

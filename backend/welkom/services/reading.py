@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What residents read: published items in the best available language, search, nearby."""
 
 from __future__ import annotations

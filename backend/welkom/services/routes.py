@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Service information: resident reads (public, cacheable) and the editors' admin API."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Editors' rules for service items and places (no HTTP)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Reading and writing translatable texts (source and translations) for items and places."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The translation workflow: what is missing or outdated, submit, review, PO export/import.
 
 A translation is never marked ``reviewed`` except by a reviewer through :func:`review`;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Where uploaded files live: a :class:`~welkom.storage.ports.Storage` port and its adapters."""
 
 from __future__ import annotations

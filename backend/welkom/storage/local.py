@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Local-filesystem storage (the default): one file per object, written atomically."""
 
 from __future__ import annotations

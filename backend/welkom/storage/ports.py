@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """The ``Storage`` port: put bytes under a key, get them back checksum-verified."""
 
 from __future__ import annotations

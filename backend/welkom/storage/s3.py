@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """S3-compatible object storage (Amazon S3, MinIO, SeaweedFS, Ceph RGW, …) through boto3.
 
 boto3 is synchronous; every call runs in a worker thread (``anyio.to_thread``, at most

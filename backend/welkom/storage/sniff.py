@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Content type from the bytes themselves (magic numbers), never from the client's claim."""
 
 from __future__ import annotations

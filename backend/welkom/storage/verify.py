@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Whole-file verification of an upload: the bytes are completely what their type claims.
 
 :func:`welkom.storage.sniff.sniff` names a type from the first bytes; this module then checks

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Routes: volunteers (``/api/v1/volunteer``), residents' help requests
 (``/api/v1/me/help-requests``) and coordinators (``/api/v1/admin/volunteers``)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Volunteer coordination rules: profiles, vetting, help requests, matching and claims.
 
 Claiming is one conditional ``UPDATE … WHERE state = 'open'``: whichever transaction changes the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """What a volunteer may see of a resident. The one place that decides it.
 
 Rules, in order:

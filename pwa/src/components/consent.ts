@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Consent states and texts as the API gives them, and what a change sends. */
 
 export interface ConsentText {

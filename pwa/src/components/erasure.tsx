@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { formatDate, t } from "../i18n";
 
 /** The resident's latest erasure request, as `GET /api/v1/me/erasure-request` gives it. */

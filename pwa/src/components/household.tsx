@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** The resident's household in "My data": add a member, correct one, remove one. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, formErrors, newIdempotencyKey, request } from "../api";

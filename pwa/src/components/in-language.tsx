@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Content in the language it is really in. The API says which language each text is in (a step's
  * `language`, a service's `language` and `body_language`, a consent text's `language`) and

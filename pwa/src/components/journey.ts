@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Shapes and labels of the resident's journey, shared by the journey view and home. */
 import { t } from "../i18n";
 

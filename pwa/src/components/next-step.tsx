@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import { optional } from "../api";
 import { t } from "../i18n";

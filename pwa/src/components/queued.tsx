@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** How a request waiting in the offline queue is shown in its view's "Not sent yet" list. */
 import { t } from "../i18n";
 import { queue } from "../outbox";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Shared pieces of the resident's read views: loading an API read, and saying where it came from. */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Page } from "../api";

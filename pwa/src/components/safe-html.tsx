@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /**
  * Service texts arrive as HTML already cleaned by the server (nh3, a small allowlist). We still
  * never hand it to innerHTML: it is parsed inert (DOMParser runs no scripts and loads nothing) and

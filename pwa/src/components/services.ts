@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 /** Service information shapes and category names, shared by the services views. */
 import { t } from "../i18n";
 

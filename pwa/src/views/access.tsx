@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import type { ViewProps } from "../routes";
 import { formatDate, formatList, isolate, t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";

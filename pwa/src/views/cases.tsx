@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import type { Registration } from "../api";
 import type { ViewProps } from "../routes";
 import { formatDate, t } from "../i18n";

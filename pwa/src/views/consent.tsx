@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef, useState } from "preact/hooks";
 import { API_BASE, type Page } from "../api";
 import type { ViewProps } from "../routes";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, formErrors, optional, request } from "../api";
 import type { ViewProps } from "../routes";

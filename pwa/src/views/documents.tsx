@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import type { AppContext } from "../app";
 import { formatDate, language, t } from "../i18n";

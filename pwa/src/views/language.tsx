@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { LANGUAGES, language, t } from "../i18n";
 
 /** Language choice: each language named in its own script, so anyone can find theirs. */

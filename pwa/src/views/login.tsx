@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from "preact/hooks";
 import { ApiError, problemIsMachine, problemText, request, type Session } from "../api";
 import { MachineNotice } from "../components/in-language";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";

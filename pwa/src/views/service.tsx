@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import type { ViewProps } from "../routes";
 import { direction, formatTime, formatWeekday, t } from "../i18n";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHeaders } from "../api";
 import type { AppContext } from "../app";

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
 import { Fragment } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, problemText, request, type Page } from "../api";

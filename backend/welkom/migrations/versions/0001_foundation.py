@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """foundation: municipalities, residents, accounts, sessions, interactions, outbox, local case register
 
 Revision ID: 0001

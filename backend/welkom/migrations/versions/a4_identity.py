@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """identity: external identities, activation codes, sign-in attempts, OIDC logins, device credentials, audit log
 
 Revision ID: a4_identity

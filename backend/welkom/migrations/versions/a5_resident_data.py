@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """resident data, consent ledger, journey, erasure requests
 
 Revision ID: a5_resident_data

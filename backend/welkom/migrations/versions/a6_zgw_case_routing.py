@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """ZGW case routing: uploaded documents of interactions, case status from the case system
 
 Revision ID: a6_zgw

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """admin conversations, volunteers and help requests
 
 Revision ID: a8_admin_volunteers

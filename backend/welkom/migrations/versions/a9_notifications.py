@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """notifications: inbox, push subscriptions, deliveries, preferences, quiet hours
 
 Revision ID: a9_notifications

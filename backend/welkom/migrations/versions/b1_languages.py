@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """languages: the resident's own choice of language, the review state of consent texts shown
 and who reviewed a consent translation, a municipality's rule that consent needs a reviewed
 translation, and the languages a municipality does not offer

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """erasure end to end: stored idempotent responses name the resident they are about, and an
 erasure request can be refused with a reason
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """device credential families: every rotated value is kept (with ``rotated_at``) in its
 family so that a replay revokes the family, and sessions remember the family they came from
 

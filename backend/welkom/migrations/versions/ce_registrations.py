@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """registrations: outbox entries that touch one zaak carry its key (delivered one at a time, in
 order) and say what they are about (question, document, answer) for records management
 

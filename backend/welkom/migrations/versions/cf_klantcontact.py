@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """klantcontact: questions and answers linked to klantcontacten in Open Klant, the answer
 pickup's cursor, and answers without a Welkom author (picked up from Open Klant)
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """processing log: the Logboek Dataverwerkingen record table (append-only) and the trace
 context an outbox entry was enqueued in
 
