@@ -160,6 +160,20 @@ class Settings(BaseSettings):
     device_credential_days: int = Field(
         180, ge=1, le=400, description="Lifetime of a resident's sign-in-on-this-phone credential."
     )
+    webauthn_rp_id: str | None = Field(
+        None,
+        description="Passkeys: the WebAuthn relying party id, a registrable domain the PWA is "
+        "served from (e.g. welkom.example.nl). Empty: the host of public_base_url. Passkeys are "
+        "bound to it: changing it makes every registered passkey unusable.",
+    )
+    webauthn_origin: str | None = Field(
+        None,
+        description="Passkeys: the origin the browser reports (scheme://host[:port]). Empty: "
+        "public_base_url.",
+    )
+    passkey_challenge_seconds: int = Field(
+        300, ge=30, le=900, description="Time allowed to answer a passkey challenge."
+    )
 
     run_worker_in_process: bool = Field(
         False,
