@@ -4,6 +4,7 @@ import type { AppContext } from "../app";
 import { direction, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
+import { PasskeyOffer } from "../components/passkeys";
 
 interface Inbox {
   items: { id: string; title: string; created_at: string; read_at: string | null }[];
@@ -37,6 +38,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
       </h1>
       {resident ? (
         <>
+          <PasskeyOffer />
           <div class="actions">
             <a class="button primary" href="#/ask">
               {t("Ask a question")}

@@ -5,6 +5,7 @@ import type { AppContext } from "../app";
 import { delay, go, SYNC_WAIT_MS } from "../app";
 import { syncLanguage } from "../language-sync";
 import { t } from "../i18n";
+import { OFFER_PASSKEY, passkeysSupported, signInWithPasskey } from "../passkeys";
 
 const DEMO = [
   { login: "demo-resident", label: () => t("Sign in as the demo resident") },
@@ -76,6 +77,29 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
     }
   };
 
+  const passkeyLogin = async () => {
+    setBusy(true);
+    setError("");
+    try {
+      await signInWithPasskey();
+      await signedIn();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(problemText(e, offline()));
+        setMachine(problemIsMachine(e));
+      } else {
+        setError(
+          e instanceof TypeError
+            ? offline()
+            : t("Signing in with a passkey was cancelled or is not possible on this phone."),
+        );
+        setMachine(false);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const signIn = async (login: string) => {
     setBusy(true);
     setError("");
@@ -110,6 +134,11 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         body: { code: code.trim(), remember_device: keep },
       });
       remember(keep);
+      try {
+        sessionStorage.setItem(OFFER_PASSKEY, "1"); // the home view offers a passkey next
+      } catch {
+        /* private mode */
+      }
       await signedIn();
     } catch (e) {
       setCodeError(problemText(e, offline()));
@@ -125,6 +154,13 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         {t("Sign in")}
       </h1>
       <p>{t("Welkom helps you with your municipality, in your own language.")}</p>
+      {passkeysSupported() && (
+        <div class="actions">
+          <button type="button" class="primary" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
+            {t("Sign in with a passkey")}
+          </button>
+        </div>
+      )}
       {device && (
         <div class="actions">
           <button type="button" disabled={busy} onClick={() => void deviceLogin()}>

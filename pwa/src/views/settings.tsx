@@ -6,6 +6,7 @@ import { LANGUAGES, formatDate, language, t } from "../i18n";
 import { queue } from "../outbox";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 import { TimeSelect } from "../components/date-time-select";
+import { PasskeySettings } from "../components/passkeys";
 
 interface QuietHours {
   start: string;
@@ -21,7 +22,7 @@ interface Erasure {
 }
 
 /**
- * Settings: language, push notifications and quiet hours, export my data, ask for erasure, sign
+ * Settings: language, push notifications and quiet hours, passkeys, export my data, ask for erasure, sign
  * out (here or everywhere; both remove what this phone kept).
  */
 export function SettingsView({ ctx }: { ctx: AppContext }) {
@@ -231,6 +232,8 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
 
       {resident && (
         <>
+          <h2>{t("Signing in")}</h2>
+          <PasskeySettings />
           <h2>{t("My data")}</h2>
           <p>{t("Download everything Welkom keeps about you, in one file.")}</p>
           <div class="actions">
