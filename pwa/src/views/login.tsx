@@ -156,7 +156,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
       <p>{t("Welkom helps you with your municipality, in your own language.")}</p>
       {passkeysSupported() && (
         <div class="actions">
-          <button type="button" class="primary" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
+          <button type="button" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
             {t("Sign in with a passkey")}
           </button>
         </div>
