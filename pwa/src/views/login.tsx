@@ -154,13 +154,6 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         {t("Sign in")}
       </h1>
       <p>{t("Welkom helps you with your municipality, in your own language.")}</p>
-      {passkeysSupported() && (
-        <div class="actions">
-          <button type="button" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
-            {t("Sign in with a passkey")}
-          </button>
-        </div>
-      )}
       {device && (
         <div class="actions">
           <button type="button" disabled={busy} onClick={() => void deviceLogin()}>
@@ -209,6 +202,13 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         <div class="actions">
           <button type="button" disabled={busy} onClick={() => setActivating(true)}>
             {t("I have an activation code")}
+          </button>
+        </div>
+      )}
+      {passkeysSupported() && (
+        <div class="actions">
+          <button type="button" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
+            {t("Sign in with a passkey")}
           </button>
         </div>
       )}
