@@ -210,7 +210,7 @@ async def register(
             expected_origin=origin(settings),
             require_user_verification=True,
         )
-    except (WebAuthnException, ValueError, TypeError, KeyError) as exc:
+    except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.info(
             "passkey_registration_refused", account_id=str(account.id), reason=type(exc).__name__
         )
@@ -313,7 +313,7 @@ async def sign_in(
             credential_current_sign_count=passkey.sign_count,
             require_user_verification=True,
         )
-    except (WebAuthnException, ValueError, TypeError, KeyError) as exc:
+    except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.info("passkey_sign_in_refused", passkey_id=str(passkey.id), reason=type(exc).__name__)
         raise _refused() from None
     used = await db.execute(
