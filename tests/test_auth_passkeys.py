@@ -365,3 +365,26 @@ async def test_export_lists_passkeys_and_erasure_deletes_them(
         await db.execute(select(Account).where(Account.demo_login == "other-resident"))
     ).scalar_one()
     assert [p.account_id for p in remaining] == [farid.id]
+
+
+async def test_passkey_sign_in_counts_against_the_login_limit(
+    database_url: str, seeded: None
+) -> None:
+    from tests.conftest import make_settings
+    from welkom.app import create_app
+
+    settings = make_settings(
+        database_url, rate_limit_logins=2, secret_key=f"passkey-limit-{uuid.uuid4().hex}"
+    )
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        for _ in range(2):
+            assert (
+                await client.post("/api/v1/auth/passkey-login/options", json={})
+            ).status_code == 200
+        refused = await client.post("/api/v1/auth/passkey-login/options", json={})
+        assert refused.status_code == 429
+        answer = await client.post(
+            "/api/v1/auth/passkey-login",
+            json={"ceremony_id": str(uuid.uuid4()), "credential": {}},
+        )
+        assert answer.status_code == 429

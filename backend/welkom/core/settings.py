@@ -271,8 +271,8 @@ class Settings(BaseSettings):
     rate_limit_logins: int = Field(
         30,
         ge=1,
-        description="Sign-ins (demo, device, OpenID Connect start and callback) per client "
-        "address per window.",
+        description="Sign-ins (demo, device, passkey, OpenID Connect start and callback) per "
+        "client address per window.",
     )
     rate_limit_activations: int = Field(
         20,
