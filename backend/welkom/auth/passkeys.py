@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import structlog
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from webauthn import (
     generate_authentication_options,
@@ -103,6 +104,14 @@ def _registration_refused() -> Problem:
         "passkey-registration-refused",
         N_("Passkey not added"),
         N_("Your phone's answer could not be checked. Nothing was saved. Please try again."),
+    )
+
+
+def _already_registered() -> Problem:
+    return Problem.conflict(
+        "passkey-already-registered",
+        N_("Passkey already added"),
+        N_("This passkey has already been added. Nothing was changed."),
     )
 
 
@@ -220,11 +229,7 @@ async def register(
         await db.execute(select(Passkey.id).where(Passkey.credential_id == credential_id))
     ).first()
     if taken is not None:
-        raise Problem.conflict(
-            "passkey-already-registered",
-            N_("Passkey already added"),
-            N_("This passkey has already been added. Nothing was changed."),
-        )
+        raise _already_registered()
     count = (
         await db.execute(select(func.count()).where(Passkey.account_id == account.id))
     ).scalar_one()
@@ -241,7 +246,11 @@ async def register(
         name=name.strip() or _RP_NAME,
     )
     db.add(passkey)
-    await db.commit()
+    try:
+        await db.commit()
+    except IntegrityError:  # the same credential, registered at the same moment
+        await db.rollback()
+        raise _already_registered() from None
     log.info("passkey_registered", account_id=str(account.id), passkey_id=str(passkey.id))
     return passkey
 
