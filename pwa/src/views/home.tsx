@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
+import type { ComponentType } from "preact";
 import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
 import { direction, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
-import { PasskeyOffer } from "../components/passkeys";
+import { OFFER_PASSKEY } from "../passkeys";
 
 interface Inbox {
   items: { id: string; title: string; created_at: string; read_at: string | null }[];
@@ -16,6 +17,19 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
   const resident = ctx.session?.roles.includes("resident") ?? false;
   const [latest, setLatest] = useState<Question | null | undefined>(undefined);
   const [updates, setUpdates] = useState<Inbox | null>(null);
+  // The passkey offer after an activation: loaded only then, to keep the first load small.
+  const [Offer, setOffer] = useState<ComponentType | null>(null);
+
+  useEffect(() => {
+    let wanted = false;
+    try {
+      wanted = sessionStorage.getItem(OFFER_PASSKEY) === "1";
+    } catch {
+      /* private mode */
+    }
+    if (resident && wanted)
+      void import("../components/passkeys").then((m) => setOffer(() => m.PasskeyOffer), () => undefined);
+  }, [resident]);
 
   useEffect(() => {
     if (!resident) return;
@@ -38,7 +52,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
       </h1>
       {resident ? (
         <>
-          <PasskeyOffer />
+          {Offer && <Offer />}
           <div class="actions">
             <a class="button primary" href="#/ask">
               {t("Ask a question")}
