@@ -112,7 +112,9 @@ async def test_resident_adds_passkeys_signs_out_and_signs_in_with_one(
     session = await client.get("/api/v1/auth/session")
     assert session.status_code == 200
     assert session.json()["roles"] == ["resident"]
-    listed = (await client.get("/api/v1/auth/passkeys", headers=headers | {})).json()
+    listed = (await client.get("/api/v1/auth/passkeys")).json()  # with the new session cookie
+    assert listed[0]["last_used_at"] is not None
+    assert listed[1]["last_used_at"] is None
     rows = await stored(db)
     assert rows[0][1] == 1
     assert rows[0][2] is not None
