@@ -133,6 +133,14 @@ MATRIX: dict[str, Case] = {
     "oidcLogin": Case({"default": 303}, path={"provider_key": "staff"}),
     "oidcLink": Case(only(303, "resident"), path={"provider_key": "digid"}),
     "oidcCallback": Case({"default": 401}, path={"provider_key": "staff"}),
+    "listMyPasskeys": Case(only(200, "resident")),
+    "passkeyRegistrationOptions": Case(only(200, "resident")),
+    "addPasskey": Case(  # a ceremony that was never started
+        only(400, "resident"), body={"ceremony_id": NOBODY, "credential": {}}
+    ),
+    "removePasskey": Case(only(404, "resident"), path={"passkey_id": NOBODY}),
+    "passkeySignInOptions": Case({"default": 200}, body={}),
+    "passkeyLogin": Case({"default": 400}, body={"ceremony_id": NOBODY, "credential": {}}),
     # auth: admin
     "issueActivationCode": Case(by_reach(201, "caseworker")),
     "listActivationCodes": Case(by_reach(200, "caseworker")),

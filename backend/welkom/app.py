@@ -36,6 +36,7 @@ from welkom.auth.guards import (
     tenant_guard,
 )
 from welkom.auth.oidc import OidcClients
+from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
     ActivationController,
     DemoLoginController,
@@ -197,6 +198,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         SessionController,
         ActivationController,
         OidcController,
+        PasskeyController,
+        PasskeyLoginController,
         ActivationCodeController,
         AccessLogController,
         AuditController,

@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 from welkom.admin import models as _admin  # noqa: F401
 from welkom.audit import models as _audit  # noqa: F401
 from welkom.auth import models as _auth  # noqa: F401
+from welkom.auth import passkey_models as _passkeys  # noqa: F401
 from welkom.cases import models as _cases  # noqa: F401
 from welkom.consent import models as _consent  # noqa: F401
 from welkom.core import idempotency_models as _idempotency  # noqa: F401

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -70,3 +70,35 @@ class ActiveSessionOut(msgspec.Struct):
     last_seen_at: datetime
     expires_at: datetime
     current: bool
+
+
+class PasskeyCeremonyOut(msgspec.Struct):
+    """Pass ``public_key`` to ``navigator.credentials.create``/``get`` (binary fields are
+    base64url) and send ``ceremony_id`` back with the answer."""
+
+    ceremony_id: uuid.UUID
+    public_key: dict[str, Any]
+
+
+class PasskeyRegisterIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The answer of ``navigator.credentials.create`` as JSON (``PublicKeyCredential.toJSON``
+    shape: id, rawId, type, response.clientDataJSON/attestationObject in base64url)."""
+
+    ceremony_id: uuid.UUID
+    credential: dict[str, Any]
+    name: Annotated[str, msgspec.Meta(max_length=100)] = ""
+
+
+class PasskeySignInIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The answer of ``navigator.credentials.get`` as JSON (``PublicKeyCredential.toJSON``
+    shape: id, rawId, type, response.clientDataJSON/authenticatorData/signature/userHandle)."""
+
+    ceremony_id: uuid.UUID
+    credential: dict[str, Any]
+
+
+class PasskeyOut(msgspec.Struct):
+    id: uuid.UUID
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None

@@ -33,7 +33,16 @@ from welkom.core.settings import Settings
 log = structlog.get_logger("welkom.ratelimit")
 
 #: Operations that sign someone in (limited per client address).
-LOGIN_OPERATIONS = frozenset({"demoLogin", "deviceLogin", "oidcLogin", "oidcCallback"})
+LOGIN_OPERATIONS = frozenset(
+    {
+        "demoLogin",
+        "deviceLogin",
+        "oidcLogin",
+        "oidcCallback",
+        "passkeySignInOptions",
+        "passkeyLogin",
+    }
+)
 #: Redeeming an activation code (limited per client address, on top of the wrong-code limit).
 ACTIVATION_OPERATIONS = frozenset({"redeemActivationCode"})
 #: Writes not counted against the general write limit: the ZGW Notificaties API's callbacks

@@ -194,6 +194,20 @@ class Settings(BaseSettings):
         "(two requests of one phone racing) is refused without revoking its family; later, "
         "the replay revokes the family.",
     )
+    webauthn_rp_id: str | None = Field(
+        None,
+        description="Passkeys: the WebAuthn relying party id, a registrable domain the PWA is "
+        "served from (e.g. welkom.example.nl). Empty: the host of public_base_url. Passkeys are "
+        "bound to it: changing it makes every registered passkey unusable.",
+    )
+    webauthn_origin: str | None = Field(
+        None,
+        description="Passkeys: the origin the browser reports (scheme://host[:port]). Empty: "
+        "public_base_url.",
+    )
+    passkey_challenge_seconds: int = Field(
+        300, ge=30, le=900, description="Time allowed to answer a passkey challenge."
+    )
 
     run_worker_in_process: bool = Field(
         False,
@@ -346,8 +360,8 @@ class Settings(BaseSettings):
     rate_limit_logins: int = Field(
         30,
         ge=1,
-        description="Sign-ins (demo, device, OpenID Connect start and callback) per client "
-        "address per window.",
+        description="Sign-ins (demo, device, passkey, OpenID Connect start and callback) per "
+        "client address per window.",
     )
     rate_limit_activations: int = Field(
         20,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from welkom.admin import gdpr as admin
 from welkom.audit import gdpr as audit
 from welkom.auth import gdpr as auth
+from welkom.auth import passkey_gdpr as passkeys
 from welkom.consent import gdpr as consent
 from welkom.gdpr import foundation, own
 from welkom.gdpr.registry import TableHandler
@@ -27,5 +28,6 @@ HANDLERS: tuple[TableHandler, ...] = (
     *volunteers.HANDLERS,
     *admin.HANDLERS,
     *auth.HANDLERS,
+    *passkeys.HANDLERS,
     *audit.HANDLERS,
 )

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
+import type { ComponentType } from "preact";
 import { optional, request, type Page, type Question } from "../api";
 import type { AppContext } from "../app";
 import { direction, isolate, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
+import { OFFER_PASSKEY } from "../passkeys";
 
 interface Inbox {
   items: { id: string; title: string; created_at: string; read_at: string | null }[];
@@ -17,6 +19,19 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
   const resident = ctx.session?.roles.includes("resident") ?? false;
   const [latest, setLatest] = useState<Question | null | undefined>(undefined);
   const [updates, setUpdates] = useState<Inbox | null>(null);
+  // The passkey offer after an activation: loaded only then, to keep the first load small.
+  const [Offer, setOffer] = useState<ComponentType | null>(null);
+
+  useEffect(() => {
+    let wanted = false;
+    try {
+      wanted = sessionStorage.getItem(OFFER_PASSKEY) === "1";
+    } catch {
+      /* private mode */
+    }
+    if (resident && wanted)
+      void import("../components/passkeys").then((m) => setOffer(() => m.PasskeyOffer), () => undefined);
+  }, [resident]);
 
   useEffect(() => {
     if (!resident) return;
@@ -39,6 +54,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
       </h1>
       {resident ? (
         <>
+          {Offer && <Offer />}
           <div class="actions">
             <a class="button primary" href="#/ask">
               {t("Ask a question")}

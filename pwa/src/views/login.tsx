@@ -7,6 +7,7 @@ import type { AppContext } from "../app";
 import { delay, go, SYNC_WAIT_MS } from "../app";
 import { syncLanguage } from "../language-sync";
 import { t } from "../i18n";
+import { OFFER_PASSKEY, passkeysSupported, signInWithPasskey } from "../passkeys";
 
 const DEMO = [
   { login: "demo-resident", label: () => t("Sign in as the demo resident") },
@@ -78,6 +79,29 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
     }
   };
 
+  const passkeyLogin = async () => {
+    setBusy(true);
+    setError("");
+    try {
+      await signInWithPasskey();
+      await signedIn();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(problemText(e, offline()));
+        setMachine(problemIsMachine(e));
+      } else {
+        setError(
+          e instanceof TypeError
+            ? offline()
+            : t("Signing in with a passkey was cancelled or is not possible on this phone."),
+        );
+        setMachine(false);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const signIn = async (login: string) => {
     setBusy(true);
     setError("");
@@ -112,6 +136,11 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         body: { code: code.trim(), remember_device: keep },
       });
       remember(keep);
+      try {
+        sessionStorage.setItem(OFFER_PASSKEY, "1"); // the home view offers a passkey next
+      } catch {
+        /* private mode */
+      }
       await signedIn();
     } catch (e) {
       setCodeError(problemText(e, offline()));
@@ -175,6 +204,13 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         <div class="actions">
           <button type="button" disabled={busy} onClick={() => setActivating(true)}>
             {t("I have an activation code")}
+          </button>
+        </div>
+      )}
+      {passkeysSupported() && (
+        <div class="actions">
+          <button type="button" disabled={busy} data-testid="passkey-login" onClick={() => void passkeyLogin()}>
+            {t("Sign in with a passkey")}
           </button>
         </div>
       )}

@@ -9,6 +9,7 @@ import { queue } from "../outbox";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 import { TimeSelect } from "../components/date-time-select";
 import { type Erasure, ErasureStatus } from "../components/erasure";
+import { PasskeySettings } from "../components/passkeys";
 
 /**
  * The accessibility statement (toegankelijkheidsverklaring). A municipality publishes its own
@@ -25,7 +26,7 @@ interface QuietHours {
 }
 
 /**
- * Settings: language, push notifications and quiet hours, export my data, ask for erasure, sign
+ * Settings: language, push notifications and quiet hours, passkeys, export my data, ask for erasure, sign
  * out (here or everywhere; both remove what this phone kept).
  */
 export function SettingsView({ ctx }: { ctx: AppContext }) {
@@ -235,6 +236,8 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
 
       {resident && (
         <>
+          <h2>{t("Signing in")}</h2>
+          <PasskeySettings />
           <h2>{t("My data")}</h2>
           <p>{t("Download everything Welkom keeps about you, in one file.")}</p>
           <div class="actions">

@@ -1,0 +1,49 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""Passkeys in a resident's export and erasure: they go with the resident's accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.auth.passkey_models import Passkey, PasskeyChallenge
+from welkom.auth.service import Principal
+from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+
+
+async def export_passkeys(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
+    """Name, dates and counter of each passkey (the public key and credential id stay out)."""
+    if not subject.account_ids:
+        return []
+    found = await db.execute(
+        select(Passkey)
+        .where(Passkey.account_id.in_(subject.account_ids))
+        .order_by(Passkey.created_at)
+    )
+    return rows(found.scalars(), exclude=frozenset({"public_key", "credential_id"}))
+
+
+async def erase_passkeys(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    if not subject.account_ids:
+        return Erased()
+    result = await db.execute(delete(Passkey).where(Passkey.account_id.in_(subject.account_ids)))
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+async def erase_challenges(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
+    """Registrations the resident started and did not finish (a challenge, no personal data)."""
+    if not subject.account_ids:
+        return Erased()
+    result = await db.execute(
+        delete(PasskeyChallenge).where(PasskeyChallenge.account_id.in_(subject.account_ids))
+    )
+    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+
+
+HANDLERS = (
+    TableHandler("passkey", export_passkeys, erase_passkeys),
+    TableHandler("passkey_challenge", None, erase_challenges),
+)
