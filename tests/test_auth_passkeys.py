@@ -360,8 +360,8 @@ async def test_export_lists_passkeys_and_erasure_deletes_them(
 
     request = await client.post("/api/v1/me/erasure-request", json={}, headers=own)
     assert request.status_code == 201, request.text
-    caseworker = await principal_for(client, db, settings, "demo-caseworker")
-    done = await gdpr.complete_erasure(db, caseworker, uuid.UUID(request.json()["id"]))
+    records = await principal_for(client, db, settings, "demo-records-manager")
+    done = await gdpr.complete_erasure(db, records, uuid.UUID(request.json()["id"]))
     assert done.outcome["passkey"]["deleted"] == 1
     db.expire_all()
     remaining = (await db.execute(select(Passkey))).scalars().all()

@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+from pypdf import PdfWriter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests import documents
 from tests.conftest import login, row_counts
 from tests.push.fixtures import SUBSCRIPTIONS, push_settings, push_worker, running_push_service
 from tests.push.service import PushService
@@ -41,10 +43,16 @@ ADMIN = "/api/v1/admin/erasure-requests"
 #: The case system (simulated here by the local register) keeps its zaken and documents under
 #: the Archiefwet: Welkom never erases them.
 CASE_SYSTEM_TABLES = {"local_zaak", "local_document"}
-DOCUMENT = (
-    b"%PDF-1.4\n% Zainab-paspoort-7731\n1 0 obj << /Type /Catalog >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n%%EOF\n"
-)
+
+
+def _document() -> bytes:
+    """A real one-page PDF (uploads are verified whole) that carries a seeded value."""
+    writer = PdfWriter()
+    writer.add_metadata({"/Subject": "Zainab-paspoort-7731"})
+    return documents.pdf(writer=writer)
+
+
+DOCUMENT = _document()
 #: Values only Zainab's data holds: none may be left anywhere after her erasure.
 SEEDED = {
     "name": "Zainabqx",
