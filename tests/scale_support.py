@@ -367,6 +367,12 @@ def welkom_env(database_url: str, tmp: Path, **overrides: object) -> dict[str, s
         # The hostile-input work adds rate limits on POSTs and login: hundreds of questions a
         # second from a few accounts are the point here, not an attack.
         "RATE_LIMIT_ENABLED": "false",
+        # Likewise the resident quotas and the case system's delivery rate (tested on their own
+        # in test_quotas.py and test_outbox.py): thousands of questions from 24 residents,
+        # delivered as fast as the workers can.
+        "QUOTA_QUESTIONS_PER_HOUR": 1_000_000,
+        "QUOTA_UPLOADS_PER_DAY": 1_000_000,
+        "CASE_DELIVERIES_PER_MINUTE": 0,
         "OUTBOX_POLL_INTERVAL_SECONDS": 0.25,
         "OUTBOX_BACKOFF_BASE_SECONDS": 0.5,
         "OUTBOX_BACKOFF_MAX_SECONDS": 4,
