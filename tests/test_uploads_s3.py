@@ -186,10 +186,10 @@ async def test_erasure_deletes_the_residents_files_from_the_bucket(
     assert "storage_key" not in exported["tables"]["interaction_document"][0]
     request = await client.post("/api/v1/me/erasure-request", json={}, headers=resident)
     request_id = uuid.UUID(request.json()["id"])
-    caseworker = await principal_for(client, db, settings, "demo-caseworker")
+    records = await principal_for(client, db, settings, "demo-records-manager")
     storage = app.state.case_routing.storage
 
-    # The store is away: nothing changes, the caseworker is asked to try again.
+    # The store is away: nothing changes, records management is asked to try again.
     away = storage_for(
         settings.model_copy(
             update={"s3_endpoint_url": "http://127.0.0.1:9", "s3_timeout_seconds": 2}
@@ -197,12 +197,12 @@ async def test_erasure_deletes_the_residents_files_from_the_bucket(
     )
     before = await row_counts(db)
     with pytest.raises(Problem) as refused:
-        await gdpr.complete_erasure(db, caseworker, request_id, away)
+        await gdpr.complete_erasure(db, records, request_id, away)
     assert refused.value.status_code == 503
     assert await row_counts(db) == before
     assert len(objects(s3_server, s3_bucket)) == 2
 
-    done = await gdpr.complete_erasure(db, caseworker, request_id, storage)
+    done = await gdpr.complete_erasure(db, records, request_id, storage)
     assert done.outcome["interaction_document"]["deleted"] == 2
     assert objects(s3_server, s3_bucket) == {}
     assert (await db.execute(select(InteractionDocument))).all() == []

@@ -11,7 +11,6 @@ that Welkom's registrations meet them.
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import uuid
 from dataclasses import replace
@@ -24,6 +23,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tests import documents
 from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     CLIENT_ID,
     SECRET,
@@ -56,7 +56,7 @@ MINIMAL_SCOPES = {
     "documenten.lezen", "documenten.aanmaken", "documenten.bijwerken", "documenten.lock",
     "catalogi.lezen",
 }  # fmt: skip
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = documents.pdf()  # uploads are verified whole: a real PDF
 
 
 # ----------------------------------------------------------------- the test register's rules
@@ -383,7 +383,7 @@ async def test_a_force_unlocked_upload_is_never_linked_empty(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(settings, "zgw_bestandsdelen_threshold_bytes", 1024)
-    content = PDF + base64.b64encode(bytes(range(256)) * 40)
+    content = documents.pdf(filler=10_000)  # in several parts
     interrupted: list[str] = []
 
     def interrupt_the_first_part(call: Call) -> Answer | None:  # the upload stops half-way
