@@ -43,7 +43,8 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 from tests.zgw.server import CLOSED_ZAAK, ONE_STATUS, Answer, Call, ZGWServer, problem
 from welkom.app import outbox_handlers
 from welkom.cases.ports import CaseDocument, RegistrationRequest
-from welkom.cases.service import CaseRouting, check_rights
+from welkom.cases.rights import TEST_MARK, check_rights, register_test_zaken
+from welkom.cases.service import CaseRouting
 from welkom.cases.zgw import ZGWCaseRegister, ZGWConfig
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
@@ -452,3 +453,79 @@ async def test_preflight_names_missing_scopes_and_creates_nothing(
     assert len(problems) == 3
     assert zgw.zaken == {}
     assert zgw.documenten == {}
+
+
+DELETING = {"zaken.verwijderen", "documenten.verwijderen"}
+
+
+async def test_a_test_registration_takes_every_step_and_leaves_nothing(
+    zgw: ZGWServer, routing: CaseRouting, db: AsyncSession
+) -> None:
+    municipality = await municipalities.by_code(db, DEMO_MUNICIPALITY_CODE)
+    assert municipality is not None
+    zgw.scopes = {CLIENT_ID: MINIMAL_SCOPES | DELETING}
+    outcome = await register_test_zaken(routing, municipality, zgw.clock().date())
+    assert outcome.problems == []
+    assert outcome.left_behind == []
+    assert sorted(outcome.registered) == ["document", "question"]
+    # The steps a resident's document takes, the upload in parts included ...
+    done = {(method, path.rsplit("/", 1)[-1] if "unlock" in path else path.split("/")[-1])
+            for method, path, status in zgw.log if status < 300}  # fmt: skip
+    assert {("POST", "zaken"), ("POST", "rollen"), ("POST", "statussen"),
+            ("POST", "enkelvoudiginformatieobjecten"), ("POST", "unlock"),
+            ("POST", "zaakinformatieobjecten")} <= done  # fmt: skip
+    assert any(m == "PUT" and "/bestandsdelen/" in p and s < 300 for m, p, s in zgw.log)
+    # ... and nothing of it is left.
+    assert (zgw.zaken, zgw.documenten, zgw.zios, zgw.rollen, zgw.statussen) == ({},) * 5
+    assert zgw.violations == []
+
+
+@pytest.mark.parametrize(
+    ("missing", "refused_at"),
+    [
+        ("zaken.bijwerken", "/rollen"),
+        ("documenten.bijwerken", "/bestandsdelen/"),
+        ("documenten.lock", "/unlock"),
+    ],
+)
+async def test_a_test_registration_names_what_the_probes_cannot_see(
+    zgw: ZGWServer, routing: CaseRouting, db: AsyncSession, missing: str, refused_at: str
+) -> None:
+    municipality = await municipalities.by_code(db, DEMO_MUNICIPALITY_CODE)
+    assert municipality is not None
+    zgw.scopes = {CLIENT_ID: (MINIMAL_SCOPES | DELETING) - {missing}}
+    assert await check_rights(routing, municipality) == []  # invisible without writing
+    outcome = await register_test_zaken(routing, municipality, zgw.clock().date())
+    assert outcome.registered == []
+    assert len(outcome.problems) == 2  # one per case type
+    for problem_text in outcome.problems:
+        assert f"missing scope {missing}" in problem_text
+        assert refused_at in problem_text
+    assert zgw.zaken == {}
+    assert zgw.zios == {}
+    # A document whose upload stopped stays locked, and Open Zaak deletes no locked document:
+    # it is named for records management.
+    left = dict(outcome.left_behind)
+    assert set(left) == {d["url"] for d in zgw.documenten.values()}
+    assert all("destroy-locked" in why or "Locked" in why for why in left.values()), left
+
+
+async def test_without_delete_rights_the_marked_test_zaken_are_listed(
+    zgw: ZGWServer, routing: CaseRouting, db: AsyncSession
+) -> None:
+    municipality = await municipalities.by_code(db, DEMO_MUNICIPALITY_CODE)
+    assert municipality is not None
+    zgw.scopes = {CLIENT_ID: MINIMAL_SCOPES}  # what Welkom needs, nothing to delete with
+    outcome = await register_test_zaken(routing, municipality, zgw.clock().date())
+    assert outcome.problems == []
+    assert zgw.zios == {}  # unlinking needs only zaken.bijwerken
+    left = dict(outcome.left_behind)
+    assert set(left) == {z["url"] for z in zgw.zaken.values()} | {
+        d["url"] for d in zgw.documenten.values()
+    }
+    assert len(left) == 4
+    assert all(z["omschrijving"] == TEST_MARK for z in zgw.zaken.values())
+    assert all(d["titel"] == TEST_MARK for d in zgw.documenten.values())
+    for url, why in left.items():
+        needed = "zaken.verwijderen" if "/zaken/" in url.split("/api/")[-1] else "documenten"
+        assert f"needs {needed}" in why, (url, why)

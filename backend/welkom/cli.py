@@ -833,10 +833,19 @@ async def _zgw_municipalities(routing, code: str | None):
 @cases.command("check")
 @click.option("--code", default=None, help="Only this municipality (gemeentecode).")
 @click.option("--offline", is_flag=True, help="Only the files and settings, not the Catalogi API.")
-def cases_check(code: str | None, offline: bool) -> None:
+@click.option(
+    "--with-test-zaak",
+    is_flag=True,
+    help="Also register one marked test zaak per case type (zaak, rol, status, a document in "
+    "parts, the link) and delete it again: checks the rights the probes cannot see.",
+)
+def cases_check(code: str | None, offline: bool, with_test_zaak: bool) -> None:
     """Validate the case-type files, check them against each Catalogi API, and check that the
-    credentials hold the scopes registrations need (without creating data)."""
-    from welkom.cases.service import UNPROBED_SCOPES, check_catalogi, check_rights
+    credentials hold the scopes registrations need (without creating data, unless
+    --with-test-zaak)."""
+    from welkom.cases.rights import UNPROBED_SCOPES, check_rights, register_test_zaken
+    from welkom.cases.service import check_catalogi
+    from welkom.core.models import utcnow
 
     async def action(routing, settings) -> int:
         problems = await routing.validate()
@@ -850,12 +859,26 @@ def cases_check(code: str | None, offline: bool) -> None:
                     )
                 lacking = await check_rights(routing, municipality)
                 problems += [f"municipality {municipality.code}: {p}" for p in lacking]
-                if not lacking:
+                if not lacking and not with_test_zaak:
                     click.echo(
                         f"municipality {municipality.code}: credentials may read and create "
                         f"zaken and documents at the case types' confidentiality (not checked "
-                        f"without creating data: {', '.join(UNPROBED_SCOPES)})"
+                        f"without creating data: {', '.join(UNPROBED_SCOPES)}; "
+                        f"--with-test-zaak checks them)"
                     )
+                if with_test_zaak and not lacking:
+                    test = await register_test_zaken(routing, municipality, utcnow().date())
+                    problems += [f"municipality {municipality.code}: {p}" for p in test.problems]
+                    if test.registered:
+                        click.echo(
+                            f"municipality {municipality.code}: a test registration went "
+                            f"through for {', '.join(f'kinds.{k}' for k in test.registered)}"
+                        )
+                    for url, why in test.left_behind:
+                        click.echo(
+                            f"municipality {municipality.code}: test object left in the "
+                            f"register, delete it there: {url} ({why})"
+                        )
         return problems
 
     problems = _with_routing(action)

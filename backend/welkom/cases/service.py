@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -31,7 +30,6 @@ from welkom.cases.ports import (
     CaseRegisterRefused,
     RegistrationRequest,
     RegistrationResult,
-    at_least_confidential,
 )
 from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfigError
 from welkom.core.i18n import iso639_2b
@@ -436,60 +434,6 @@ async def check_catalogi(routing: CaseRouting, municipality: Municipality) -> li
                 await register.roltype_for(case_type.zaaktype)
             except CaseRegisterRefused:
                 problems.append(f"kinds.{kind}: the zaaktype has no initiator roltype")
-    return problems
-
-
-#: A bronorganisatie that fails the 11-proef: a probe with it is refused as invalid (400) after
-#: the register checked the rights (403), so it creates nothing.
-_PROBE_RSIN = "000000001"
-#: Scopes ``check_rights`` cannot see without creating data (documented in docs/cases.md).
-UNPROBED_SCOPES = ("zaken.bijwerken", "documenten.bijwerken", "documenten.lock")
-
-
-async def check_rights(routing: CaseRouting, municipality: Municipality) -> list[str]:
-    """What the municipality's credentials may not do, probed against the live register without
-    creating anything: reading zaken and documenten, and creating a zaak and a document of
-    every case type at its vertrouwelijkheidaanduiding (a POST with an invalid bronorganisatie:
-    a register answers 403 when the right is missing, else refuses the body with 400)."""
-    problems: list[str] = []
-    register = routing.zgw(municipality)
-    config, client = register.config, register.client
-
-    async def probe(what: str, method: str, url: str, **kwargs: Any) -> None:
-        try:
-            response = await client.send(method, url, accept=(400, 403), **kwargs)
-        except (CaseRegisterError, CaseRegisterRefused) as exc:
-            problems.append(f"{what}: could not be checked ({exc})")
-            return
-        if response.status_code == 403:
-            detail = ""
-            with contextlib.suppress(ValueError, AttributeError):
-                detail = response.json().get("detail") or ""
-            problems.append(f"missing {what} (403 {detail})".rstrip())
-
-    await probe("scope zaken.lezen", "GET", f"{config.zaken_api}/zaken",
-                params={"bronorganisatie": municipality.rsin, "identificatie": "WLK-check"},
-                crs=True)  # fmt: skip
-    await probe("scope documenten.lezen", "GET",
-                f"{config.documenten_api}/enkelvoudiginformatieobjecten",
-                params={"bronorganisatie": municipality.rsin, "identificatie": "WLK-check"})  # fmt: skip
-    for kind, case_type in routing.case_types(municipality).kinds.items():
-        level = at_least_confidential(case_type.vertrouwelijkheidaanduiding)
-        await probe(
-            f"scope zaken.aanmaken for kinds.{kind} at {level}", "POST", f"{config.zaken_api}/zaken",
-            json={"bronorganisatie": _PROBE_RSIN, "verantwoordelijkeOrganisatie": _PROBE_RSIN,
-                  "zaaktype": case_type.zaaktype, "vertrouwelijkheidaanduiding": level,
-                  "startdatum": "2000-01-01", "omschrijving": "Welkom: controle van rechten"},
-            crs=True,
-        )  # fmt: skip
-        await probe(
-            f"scope documenten.aanmaken for kinds.{kind} at {level}", "POST",
-            f"{config.documenten_api}/enkelvoudiginformatieobjecten",
-            json={"bronorganisatie": _PROBE_RSIN, "creatiedatum": "2000-01-01",
-                  "titel": "Welkom: controle van rechten", "auteur": "Welkom", "taal": "dut",
-                  "informatieobjecttype": case_type.informatieobjecttype,
-                  "vertrouwelijkheidaanduiding": level, "indicatieGebruiksrecht": False},
-        )  # fmt: skip
     return problems
 
 
