@@ -215,9 +215,11 @@ def work(name: str, case_dir: str, args: argparse.Namespace, out: str) -> None:
         from welkom.core.database import create_engine, session_factory
         from welkom.core.logging import configure_logging
         from welkom.outbox.worker import OutboxWorker
+        from welkom.processing import service as processing
 
         settings = bench_settings(name, Path(case_dir), args)
         configure_logging("WARNING", json=True)
+        processing.configure(settings)  # as `welkom worker` does: deliveries are processings
         engine = create_engine(settings)
         sessions = session_factory(engine)
         handlers = outbox_handlers(sessions, settings)
