@@ -7,12 +7,15 @@ sent with their translation, and a server that is absent, down, busy or without 
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import make_settings, row_counts
+from tests.residents_support import principal_for
 from tests.support_admin import Person, demo_municipality, other_municipality, person
 from tests.translation.fixtures import _libretranslate_session, libretranslate
 from tests.translation.server import LibreTranslateServer, closed_port_url
@@ -21,6 +24,7 @@ from welkom.audit.models import AuditEvent
 from welkom.cases.models import LocalDocument
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
+from welkom.gdpr import service as gdpr
 from welkom.outbox.worker import OutboxWorker
 
 __all__ = ["_libretranslate_session", "libretranslate"]
@@ -398,3 +402,35 @@ async def test_another_municipalitys_question_is_not_found(
         assert response.status_code == 404
         assert response.json()["type"].endswith(":not-found")
     assert libretranslate.state.requests == []
+
+
+async def test_export_and_erasure_include_the_translation(
+    client: AsyncTestClient,
+    db: AsyncSession,
+    settings: Settings,
+    office: dict[str, Person],
+    libretranslate: LibreTranslateServer,
+    worker: OutboxWorker,
+) -> None:
+    await point_at(client, office["records"], libretranslate.url)
+    question_id = await ask(client, office["resident"])
+    answered = await client.post(
+        f"{conversation(question_id)}/answers",
+        json={"text": "We bellen u volgende week.", "language": "nl", "send_translation": True},
+        headers=office["caseworker"].headers,
+    )
+    assert answered.status_code == 201
+    assert await worker.drain() == 2  # question and answer in the zaak: erasure may proceed
+    resident = office["resident"].headers
+    exported = await client.get("/api/v1/me/export", headers=resident)
+    assert exported.status_code == 200, exported.text
+    assert "سنتصل بك الأسبوع المقبل." in exported.text
+
+    requested = await client.post("/api/v1/me/erasure-request", json={}, headers=resident)
+    assert requested.status_code == 201, requested.text
+    records = await principal_for(client, db, settings, office["records"].login)
+    done = await gdpr.complete_erasure(db, records, uuid.UUID(requested.json()["id"]))
+    assert done.state == "completed"
+    db.expire_all()
+    answer = (await db.execute(select(ConversationMessage))).scalar_one()
+    assert (answer.text, answer.translation_text, answer.translation_language) == ("", None, None)
