@@ -50,6 +50,7 @@ from welkom.core.settings import Settings
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
 from welkom.klantcontact import service as klantcontact
+from welkom.municipalities import service as municipalities
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
@@ -764,8 +765,6 @@ async def team_conversations(
 
 async def _translator(db: AsyncSession, principal: Principal, settings: Settings) -> Translator:
     """The municipality's machine translator, or the ``translation-not-configured`` problem."""
-    from welkom.municipalities import service as municipalities
-
     translator = translation.translator_for(
         await municipalities.get(db, principal.municipality_id), settings
     )
