@@ -311,6 +311,15 @@ MATRIX: dict[str, Case] = {
     "setConversationWaitingFor": Case(
         only(404, "caseworker"), body={"waiting_for": "nobody"}, path={"question_id": NOWHERE}
     ),
+    # translation aids: a question that exists nowhere is 404 before "no server"
+    "translateQuestion": Case(only(404, "caseworker"), path={"question_id": NOWHERE}),
+    "translateAnswerDraft": Case(
+        only(404, "caseworker"), body={"text": "Hallo"}, path={"question_id": NOWHERE}
+    ),
+    # the demo municipality has no translation server: the aids are absent
+    "listTranslationLanguages": Case(only(404, "caseworker")),
+    "getTranslationServer": Case(only(200, "records_manager", "admin")),
+    "setTranslationServer": Case(only(200, "records_manager", "admin"), body={"url": None}),
     "listSignals": Case(only(200, "caseworker")),
     "listAnswersToMyQuestion": Case(only(404, "resident"), path={"question_id": NOWHERE}),
     "getReport": Case(

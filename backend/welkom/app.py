@@ -86,6 +86,7 @@ from welkom.services.routes import (
     AdminTranslationController,
     ServiceController,
 )
+from welkom.translation.routes import TranslationLanguagesController, TranslationServerController
 from welkom.volunteers.routes import (
     CoordinatorHelpRequestController,
     CoordinatorVolunteerController,
@@ -231,6 +232,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         RegistrationsController,
         NotificationCallbackController,
     ]
+    route_handlers += [TranslationServerController, TranslationLanguagesController]
     route_handlers.append(metrics)
     if settings.demo_login:
         route_handlers.append(DemoLoginController)

@@ -83,7 +83,14 @@ async def erase_messages(db: AsyncSession, subject: Subject, actor: Principal) -
     answers = await db.execute(
         update(ConversationMessage)
         .where(ConversationMessage.resident_id == subject.resident_id)
-        .values(text="", language="")
+        .values(
+            text="",
+            language="",
+            translation_text=None,
+            translation_language=None,
+            translation_state=None,
+            translation_engine=None,
+        )
     )
     return Erased(
         deleted=notes.rowcount,  # type: ignore[attr-defined]
@@ -111,7 +118,7 @@ HANDLERS = (
             ),
             _CASE_RECORD,
         ),
-        retention_reason="Registered answers are blanked (text and language); the zaak "
-        "reference stays. Internal notes are deleted.",
+        retention_reason="Registered answers are blanked (text, language and any machine "
+        "translation sent with them); the zaak reference stays. Internal notes are deleted.",
     ),
 )

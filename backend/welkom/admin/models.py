@@ -70,3 +70,9 @@ class ConversationMessage(SQLModel, table=True):
     registration_state: str | None = Field(default=None, max_length=16)
     zaak_identificatie: str | None = Field(default=None, max_length=40)
     registered_at: datetime | None = optional_timestamp_field()
+    # Answers only: the machine translation sent with the original, when the caseworker chose
+    # to send one (the original above is always what the caseworker wrote).
+    translation_text: str | None = Field(default=None, sa_type=Text)
+    translation_language: str | None = Field(default=None, max_length=8)
+    translation_state: str | None = Field(default=None, max_length=16)
+    translation_engine: str | None = Field(default=None, max_length=32)

@@ -18,7 +18,10 @@ from welkom.admin.schemas import (
     AssignmentIn,
     CaseworkerAssignIn,
     ConversationOut,
+    DraftTranslationIn,
+    DraftTranslationOut,
     NoteIn,
+    QuestionTranslationOut,
     ResidentDetail,
     ResidentIntakeIn,
     ResidentSummary,
@@ -315,21 +318,67 @@ class AdminConversationController(Controller):
         operation_id="answerQuestion",
         status_code=201,
         description="Answer the resident in their language. The answer is shown to them and "
-        "added to the question's zaak as a document. Honours `Idempotency-Key`.",
+        "added to the question's zaak as a document. With `send_translation: true` the "
+        "municipality's translation server also translates it into the resident's language: "
+        "the resident sees the original and the translation, marked as machine translation "
+        "(503 `translation-unavailable` when the server cannot: nothing is sent). Honours "
+        "`Idempotency-Key`.",
     )
     async def answer(
         self,
         question_id: FromPath[uuid.UUID],
         data: JSONBody[AnswerIn],
         db: DbSession,
+        settings: AppSettings,
         principal: Caller,
         idempotency_key: str | None = IDEMPOTENCY_KEY,
     ) -> Response[dict]:
         return _created(
             await service.answer(
-                db, principal, question_id, data, idempotency.validate_key(idempotency_key)
+                db,
+                principal,
+                question_id,
+                data,
+                idempotency.validate_key(idempotency_key),
+                settings,
             )
         )
+
+    @get(
+        "/{question_id:uuid}/translation",
+        operation_id="translateQuestion",
+        description="The resident's question and its machine translation into Dutch by the "
+        "municipality's own translation server, marked `state: machine`; the original is "
+        "always there. Audited as a read of the question. Without a server: 404 "
+        "`translation-not-configured`; server down, slow or busy: 503 "
+        "`translation-unavailable`.",
+    )
+    async def translate_question(
+        self,
+        question_id: FromPath[uuid.UUID],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+    ) -> QuestionTranslationOut:
+        return await service.question_translation(db, principal, settings, question_id)
+
+    @post(
+        "/{question_id:uuid}/answer-translation",
+        operation_id="translateAnswerDraft",
+        status_code=200,
+        description="Machine-translate a draft answer (by default into the resident's "
+        "language) to check it before sending; nothing is stored or sent. Send the original "
+        "with `send_translation: true` to give the resident the translation too.",
+    )
+    async def translate_draft(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[DraftTranslationIn],
+        db: DbSession,
+        settings: AppSettings,
+        principal: Caller,
+    ) -> DraftTranslationOut:
+        return await service.draft_translation(db, principal, settings, question_id, data)
 
     @post(
         "/{question_id:uuid}/notes",

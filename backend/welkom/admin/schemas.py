@@ -10,6 +10,7 @@ import msgspec
 
 from welkom.core.text import TextInput, line, lines
 from welkom.residents.schemas import Email, LanguageTag, Phone, PreferredName
+from welkom.translation.schemas import TranslationOut
 
 WaitingForName = Literal["municipality", "resident", "other_party", "nobody"]
 ANSWER_MAX_LENGTH = 8000
@@ -58,6 +59,8 @@ class MessageOut(msgspec.Struct):
     text: str
     created_at: datetime
     registration: Registration | None  # answers only
+    #: Answers sent with a machine translation only (absent otherwise); ``text`` is the original.
+    translation: TranslationOut | msgspec.UnsetType = msgspec.UNSET
 
 
 class QuestionRef(msgspec.Struct):
@@ -103,6 +106,10 @@ class AnswerIn(TextInput, forbid_unknown_fields=True):
     text: lines(ANSWER_MAX_LENGTH)
     language: LanguageTag | None = None
     then_waiting_for: WaitingForName = "nobody"
+    #: Also send a machine translation into the resident's language (made by the
+    #: municipality's translation server when the answer is sent; stored and shown marked as
+    #: machine translation, next to ``text``, which stays what is stored and sent as the answer).
+    send_translation: bool = False
 
 
 class NoteIn(TextInput, forbid_unknown_fields=True):
@@ -129,6 +136,36 @@ class AnswerForResident(msgspec.Struct):
     language: str
     text: str
     created_at: datetime
+    #: A machine translation into the resident's language, when the caseworker sent one.
+    translation: TranslationOut | msgspec.UnsetType = msgspec.UNSET
+
+
+class TextInLanguage(msgspec.Struct):
+    text: str
+    language: str
+
+
+class QuestionTranslationOut(msgspec.Struct):
+    """The resident's question (the original, always) and its machine translation."""
+
+    question_id: uuid.UUID
+    original: TextInLanguage
+    translation: TranslationOut
+
+
+class DraftTranslationIn(TextInput, forbid_unknown_fields=True):
+    """A draft answer to translate; nothing is stored or sent."""
+
+    text: lines(ANSWER_MAX_LENGTH)
+    #: The draft's language.
+    language: LanguageTag = "nl"
+    #: Default: the resident's language.
+    target: LanguageTag | None = None
+
+
+class DraftTranslationOut(msgspec.Struct):
+    original: TextInLanguage
+    translation: TranslationOut
 
 
 class CaseworkerAssignIn(TextInput, forbid_unknown_fields=True):

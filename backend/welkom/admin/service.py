@@ -26,13 +26,17 @@ from welkom.admin.schemas import (
     AnswerIn,
     CaseworkerRef,
     ConversationOut,
+    DraftTranslationIn,
+    DraftTranslationOut,
     MessageOut,
     NoteIn,
     QuestionRef,
+    QuestionTranslationOut,
     Registration,
     ResidentDetail,
     ResidentIntakeIn,
     ResidentSummary,
+    TextInLanguage,
 )
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
@@ -42,12 +46,17 @@ from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
+from welkom.core.settings import Settings
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
 from welkom.klantcontact import service as klantcontact
+from welkom.municipalities import service as municipalities
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
+from welkom.translation import service as translation
+from welkom.translation.ports import MACHINE, Translation, TranslationError, Translator
+from welkom.translation.schemas import TranslationOut
 from welkom.volunteers.models import HelpRequest
 
 #: Outbox kind: add a caseworker's answer to its question's zaak (handled in admin.routing).
@@ -347,6 +356,18 @@ def _registration(state: str | None, zaak: str | None, at: datetime | None) -> R
     return Registration(state=state, zaak_identificatie=zaak, registered_at=at)
 
 
+def _sent_translation(message: ConversationMessage) -> TranslationOut | msgspec.UnsetType:
+    """The machine translation sent with an answer, or UNSET (the field is absent)."""
+    if message.translation_text is None:
+        return msgspec.UNSET
+    return TranslationOut(
+        text=message.translation_text,
+        language=message.translation_language or "",
+        state=message.translation_state or MACHINE,
+        engine=message.translation_engine or "",
+    )
+
+
 def message_out(message: ConversationMessage) -> MessageOut:
     return MessageOut(
         id=message.id,
@@ -360,6 +381,7 @@ def message_out(message: ConversationMessage) -> MessageOut:
         )
         if message.kind == MessageKind.answer
         else None,
+        translation=_sent_translation(message),
     )
 
 
@@ -480,20 +502,31 @@ async def _add_message(
     then_waiting_for: str | None,
     idempotency_key: str | None,
     payload: dict,
+    translator: Translator | None = None,
 ) -> tuple[int, dict, bool]:
+    """``translator``: also send a machine translation into the resident's language, made
+    when the answer is created (not on a replay); its failure changes nothing."""
     question = await _question(db, principal, question_id)
     resident = await resident_in_reach(db, principal, question.resident_id)
     text = text.strip()
     language = language or residents.language_of(resident)
+    target = residents.language_of(resident)
     errors = []
     if not text:
         errors.append(FieldError("text", N_("This field is required.")))
     if language not in LANGUAGES:
         errors.append(FieldError("language", N_("This language is not offered.")))
+    elif translator is not None and language == target:
+        errors.append(
+            FieldError("send_translation", N_("The answer is already in the resident's language."))
+        )
     if errors:
         raise Problem.validation(errors)
 
     async def create() -> tuple[int, dict]:
+        sent: Translation | None = None
+        if translator is not None:
+            sent = await _translated(translator, text, language, target)
         now = utcnow()
         conversation = await _conversation(db, question)
         message = ConversationMessage(
@@ -507,6 +540,10 @@ async def _add_message(
             text=text,
             created_at=now,
             registration_state=RegistrationState.pending if kind == MessageKind.answer else None,
+            translation_text=sent.text if sent else None,
+            translation_language=sent.target if sent else None,
+            translation_state=sent.state if sent else None,
+            translation_engine=sent.engine if sent else None,
         )
         db.add(message)
         if kind == MessageKind.answer:
@@ -554,8 +591,16 @@ async def answer(
     question_id: uuid.UUID,
     data: AnswerIn,
     idempotency_key: str | None,
+    settings: Settings | None = None,
 ) -> tuple[int, dict, bool]:
-    """Answer the resident: stored, shown to them, and routed to the question's zaak."""
+    """Answer the resident: stored, shown to them, and routed to the question's zaak (the
+    original text; with ``send_translation`` also a machine translation, shown to the resident
+    marked as such)."""
+    translator = None
+    if data.send_translation:
+        assert settings is not None
+        await _question(db, principal, question_id)  # 404 before "not configured"
+        translator = await _translator(db, principal, settings)
     return await _add_message(
         db,
         principal,
@@ -566,6 +611,7 @@ async def answer(
         then_waiting_for=data.then_waiting_for,
         idempotency_key=idempotency_key,
         payload=msgspec.to_builtins(data),
+        translator=translator,
     )
 
 
@@ -714,6 +760,93 @@ async def team_conversations(
     return Page(items=items, next_cursor=next_cursor)
 
 
+# --- translation aids ------------------------------------------------------------------------
+
+
+async def _translator(db: AsyncSession, principal: Principal, settings: Settings) -> Translator:
+    """The municipality's machine translator, or the ``translation-not-configured`` problem."""
+    translator = translation.translator_for(
+        await municipalities.get(db, principal.municipality_id), settings
+    )
+    if translator is None:
+        raise translation.not_configured()
+    return translator
+
+
+async def _translated(translator: Translator, text: str, source: str, target: str) -> Translation:
+    try:
+        return await translator.translate(text, source, target)
+    except TranslationError as error:
+        raise translation.problem_of(error) from None
+
+
+async def question_translation(
+    db: AsyncSession, principal: Principal, settings: Settings, question_id: uuid.UUID
+) -> QuestionTranslationOut:
+    """The resident's question and its machine translation into Dutch. The question's text
+    goes to the municipality's own server only; the read is audited like any other."""
+    question = await _question(db, principal, question_id)
+    await resident_in_reach(db, principal, question.resident_id)
+    translator = await _translator(db, principal, settings)
+    text, language, resident_id = question.text, question.language, question.resident_id
+    await db.commit()  # no transaction stays open while the server translates
+    translated = await _translated(translator, text, language, "nl")
+    await _audit(
+        db,
+        principal,
+        [resident_id],
+        resource="admin.conversation",
+        fields=["questions"],
+        purpose="caseworker: question translation",
+    )
+    await db.commit()
+    return QuestionTranslationOut(
+        question_id=question_id,
+        original=TextInLanguage(text=text, language=language),
+        translation=TranslationOut.of(translated),
+    )
+
+
+async def draft_translation(
+    db: AsyncSession,
+    principal: Principal,
+    settings: Settings,
+    question_id: uuid.UUID,
+    data: DraftTranslationIn,
+) -> DraftTranslationOut:
+    """A draft answer machine-translated (by default into the resident's language): nothing
+    is stored or sent; the caseworker decides what to send."""
+    question = await _question(db, principal, question_id)
+    resident = await resident_in_reach(db, principal, question.resident_id)
+    translator = await _translator(db, principal, settings)
+    target = data.target or residents.language_of(resident)
+    errors = [
+        FieldError(name, N_("This language is not offered."))
+        for name, value in (("language", data.language), ("target", target))
+        if value not in LANGUAGES
+    ]
+    if not data.text.strip():
+        errors.append(FieldError("text", N_("This field is required.")))
+    if errors:
+        raise Problem.validation(errors)
+    resident_id = resident.id
+    await db.commit()
+    translated = await _translated(translator, data.text.strip(), data.language, target)
+    await _audit(
+        db,
+        principal,
+        [resident_id],
+        resource="admin.conversation",
+        fields=["language"],
+        purpose="caseworker: answer translation",
+    )
+    await db.commit()
+    return DraftTranslationOut(
+        original=TextInLanguage(text=data.text.strip(), language=data.language),
+        translation=TranslationOut.of(translated),
+    )
+
+
 # --- what the resident sees ------------------------------------------------------------------
 
 
@@ -727,7 +860,12 @@ async def answers_for_resident(
     messages = (await _messages(db, [question.id], kinds=[MessageKind.answer]))[question.id]
     return [
         AnswerForResident(
-            id=m.id, author=m.author_name, language=m.language, text=m.text, created_at=m.created_at
+            id=m.id,
+            author=m.author_name,
+            language=m.language,
+            text=m.text,
+            created_at=m.created_at,
+            translation=_sent_translation(m),
         )
         for m in messages
     ]

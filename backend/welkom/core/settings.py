@@ -491,6 +491,20 @@ class Settings(BaseSettings):
         "API (Open Klant, `Authorization: Token <token>`); the URL and the team's actor are in the "
         "municipality's settings (`welkom municipalities set-klantcontact`). Never logged.",
     )
+    translation_api_keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="JSON object: gemeentecode → the API key of that municipality's machine-"
+        "translation server (LibreTranslate `api_key`), for servers that require one; the "
+        "server's URL is set through the admin API (`PUT /api/v1/admin/translation-server`). "
+        "Never logged.",
+    )
+    translation_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=120,
+        description="Timeout of one request to a municipality's machine-translation server "
+        "(then the caseworker gets a 503 and can try again).",
+    )
     openklant_poll_interval_seconds: float = Field(
         60.0,
         gt=0,
@@ -681,6 +695,10 @@ class Settings(BaseSettings):
         secrets += [
             (f"WELKOM_ZGW_NOTIFICATION_TOKENS[{code}]", value.get_secret_value())
             for code, value in self.zgw_notification_tokens.items()
+        ]
+        secrets += [
+            (f"WELKOM_TRANSLATION_API_KEYS[{code}]", value.get_secret_value())
+            for code, value in self.translation_api_keys.items()
         ]
         secrets += [
             (f"WELKOM_OIDC_PROVIDERS[{p.key}].client_secret", p.client_secret)

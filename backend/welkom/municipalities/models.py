@@ -26,4 +26,7 @@ class Municipality(SQLModel, table=True):
         default=False,
         description="Consent may be given only on the Dutch text or a reviewed translation",
     )
+    #: The municipality's machine-translation server (``engine``, ``url``); empty: none.
+    #: Its API key, if any, is in the environment (``WELKOM_TRANSLATION_API_KEYS``).
+    translation_settings: dict = json_field()
     created_at: datetime = timestamp_field()
