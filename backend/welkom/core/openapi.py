@@ -49,6 +49,12 @@ PROBLEM_SCHEMA = Schema(
         "status": Schema(type=OpenAPIType.INTEGER),
         "detail": Schema(type=OpenAPIType.STRING),
         "request_id": Schema(type=OpenAPIType.STRING),
+        "translation_state": Schema(
+            type=OpenAPIType.STRING,
+            enum=["machine", "reviewed"],
+            description="`machine`: the texts in the request's language are not checked by a "
+            "person yet; `reviewed`: they are.",
+        ),
         "errors": Schema(
             type=OpenAPIType.ARRAY,
             items=Schema(
