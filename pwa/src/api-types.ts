@@ -874,8 +874,9 @@ export interface paths {
         };
         /**
          * List content translations
-         * @description Source texts with their translation in ``language``; ``status`` filters on
-         *     missing, outdated, unreviewed, reviewed or all.
+         * @description Source texts with their translation in `language`; `status` filters on `missing`,
+         *     `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
+         *     not offered).
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */

@@ -362,8 +362,9 @@ class AdminTranslationController(Controller):
         language: str = QueryParameter(name="language", max_length=8),
         status: str = QueryParameter(name="status", default="all", max_length=16),
     ) -> list[TranslationEntry]:
-        """Source texts with their translation in ``language``; ``status`` filters on
-        missing, outdated, unreviewed, reviewed or all."""
+        """Source texts with their translation in `language`; `status` filters on `missing`,
+        `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
+        not offered)."""
         return await translations.list_translations(db, principal.municipality_id, language, status)
 
     @get(
