@@ -85,3 +85,18 @@ def test_operation_ids_are_unique_camel_case(generated: str) -> None:
     )
     assert [i for i, n in ids.items() if n > 1] == []
     assert [i for i in ids if not re.fullmatch(r"[a-z][A-Za-z0-9]+", str(i))] == []
+
+
+def test_who_may_call_comes_from_the_guards(generated: str) -> None:
+    by_id = {op["operationId"]: op for *_, op in operations(json.loads(generated))}
+
+    def who(operation_id: str) -> str:
+        return by_id[operation_id]["description"].split(ACCESS_PREFIX)[1]
+
+    assert who("health") == "anyone, signed in or not."
+    assert who("getSession") == "any signed-in account (401 otherwise)."
+    assert "role `records_manager` (401, 403 otherwise)." in who("listAuditEvents")
+    # A controller's guard and the route's own: both apply, both are named.
+    both = who("adminReviewTranslation")
+    assert "`admin`, `editor` or `reviewer`" in both
+    assert both.endswith("and a signed-in account with the role `reviewer` (401, 403 otherwise).")
