@@ -115,15 +115,19 @@ export type Registration = Schemas["interactions_schemas_Registration"];
 export type Question = Schemas["QuestionOut"];
 
 /**
- * A page of a cursor-paged list: every `Page_…` schema of the API has this shape (checked below,
+ * A page of a cursor-paged list: every `Page_…` schema of the API has this shape (checked below
  * so a paged response that changes shape fails `tsc`).
  */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
-const _pagesMatch: Page<Question> = {} as Schemas["Page_welkom.interactions.schemas.QuestionOut_"];
-void _pagesMatch;
+type Conforms<T extends U, U> = T;
+type PageSchemas = { [K in keyof Schemas as K extends `Page_${string}` ? K : never]: Schemas[K] };
+/** Compile-time only: each of the API's paged answers is a `Page` of its items. */
+export type PagesConform = {
+  [K in keyof PageSchemas]: Conforms<PageSchemas[K], Page<PageSchemas[K]["items"][number]>>;
+};
 
 /**
  * What to tell the person about a failed request: the server's localized problem detail (and
