@@ -265,6 +265,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             version=__version__,
             path="/schema",
             render_plugins=[JsonRenderPlugin(path=["/", "/openapi.json"])],
+            use_handler_docstrings=True,  # a handler's docstring describes it unless description=
         ),
         request_max_body_size=settings.request_max_body_bytes,
         request_class=WelkomRequest,

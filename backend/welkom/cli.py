@@ -692,16 +692,29 @@ async def _worker_metrics_server(
     await serving
 
 
+def openapi_document() -> str:
+    """The OpenAPI document (JSON) of the production API, as committed in docs/openapi.json.
+
+    The same on every machine and every run: built from the settings' defaults only (no
+    ``WELKOM_*`` variable or ``.env`` adds routes such as the demo login), keys sorted.
+    """
+    from welkom.app import create_app
+    from welkom.core.settings import Settings
+
+    class Defaults(Settings):
+        @classmethod
+        def settings_customise_sources(cls, settings_cls, init_settings, **_):  # type: ignore[override]
+            return (init_settings,)  # the constructor's arguments only, never the environment
+
+    settings = Defaults(env="test", database_url="sqlite+aiosqlite:///:memory:", log_json=True)
+    schema = create_app(settings).openapi_schema.to_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 @main.command()
 def openapi() -> None:
-    """Print the OpenAPI document (JSON) of the production API."""
-    from welkom.app import create_app
-
-    app = create_app(
-        _settings(env="test", database_url="sqlite+aiosqlite:///:memory:", log_json=True)
-    )
-    json.dump(app.openapi_schema.to_schema(), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """Print the OpenAPI document (JSON) of the production API (docs/openapi.json)."""
+    sys.stdout.write(openapi_document())
 
 
 @main.command("config-reference")

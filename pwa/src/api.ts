@@ -2,19 +2,27 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The Welkom API over the session cookie (never a token in storage), with CSRF and problem details. */
 import { language } from "./i18n";
+import type { components } from "./api-types";
+
+/**
+ * The API's request and response shapes, generated from the committed contract
+ * (docs/openapi.json → src/api-types.ts, `npm run api-types`). Views name them through these
+ * aliases; none is written by hand, so a change to the API the app does not follow fails `tsc`.
+ */
+export type Schemas = components["schemas"];
 
 /** Empty: the API is on the same origin. Set VITE_API_BASE when the PWA is on another host. */
 export const API_BASE: string = (import.meta.env.VITE_API_BASE as string | undefined) ?? "";
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  detail?: string;
-  status?: number;
-  errors?: { field?: string; message?: string }[];
-  /** How the detail came to be in the request's language: "machine" (not checked) or "reviewed". */
-  translation_state?: string;
-}
+type ProblemDetails = Schemas["ProblemDetails"];
+type FieldProblem = NonNullable<ProblemDetails["errors"]>[number];
+
+/**
+ * An RFC 9457 problem as the API sends it (`translation_state`: whether a person checked its
+ * texts). Every member may be missing: an error answer can come from something other than the
+ * API (a proxy, a captive portal), and the app reads what is there.
+ */
+export type Problem = Partial<Omit<ProblemDetails, "errors">> & { errors?: Partial<FieldProblem>[] };
 
 export class ApiError extends Error {
   constructor(
@@ -102,32 +110,24 @@ export async function optional<T>(path: string): Promise<Result<T> | null> {
   }
 }
 
-export interface Session {
-  account_id: string;
-  display_name: string;
-  roles: string[];
-  municipality_id: string;
-  resident_id: string | null;
-}
+export type Session = Schemas["SessionOut"];
+export type Registration = Schemas["interactions_schemas_Registration"];
+export type Question = Schemas["QuestionOut"];
 
-export interface Registration {
-  state: "pending" | "registered" | "parked" | string;
-  zaak_identificatie: string | null;
-  registered_at: string | null;
-}
-
-export interface Question {
-  id: string;
-  text: string;
-  language: string;
-  created_at: string;
-  registration: Registration;
-}
-
+/**
+ * A page of a cursor-paged list: every `Page_…` schema of the API has this shape (checked below
+ * so a paged response that changes shape fails `tsc`).
+ */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
+type Conforms<T extends U, U> = T;
+type PageSchemas = { [K in keyof Schemas as K extends `Page_${string}` ? K : never]: Schemas[K] };
+/** Compile-time only: each of the API's paged answers is a `Page` of its items. */
+export type PagesConform = {
+  [K in keyof PageSchemas]: Conforms<PageSchemas[K], Page<PageSchemas[K]["items"][number]>>;
+};
 
 /**
  * What to tell the person about a failed request: the server's localized problem detail (and

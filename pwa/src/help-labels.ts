@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /** Names of help categories and states, shared by the resident's and the volunteer's views. */
+import type { Schemas } from "./api";
 import { formatDate, t } from "./i18n";
 
 export const CATEGORIES = [
@@ -11,7 +12,7 @@ export const CATEGORIES = [
   "homework_help",
   "paperwork",
   "other",
-] as const;
+] as const satisfies readonly Schemas["HelpCategory"][];
 
 export function categoryLabel(code: string): string {
   switch (code) {

@@ -6,7 +6,7 @@
  * resident signs in or activates, whenever the app's language changes while they are signed in,
  * and — when that could not be sent (offline) — again once the phone is online.
  */
-import { ApiError, request, type Session } from "./api";
+import { ApiError, request, type Schemas, type Session } from "./api";
 import { language } from "./i18n";
 
 export const LANGUAGE_PATH = "/api/v1/me/language";
@@ -59,7 +59,7 @@ export function syncLanguage(session: Session | null | undefined, force = false)
   // One at a time, in order: the last choice is the one the server keeps.
   const before = running?.done ?? Promise.resolve(true);
   const done = before
-    .then(() => request<{ language: string; direction: string }>(LANGUAGE_PATH, { method: "PUT", body: { language: code } }))
+    .then(() => request<Schemas["LanguageChoiceOut"]>(LANGUAGE_PATH, { method: "PUT", body: { language: code } }))
     .then(
     () => {
       sent = mark;

@@ -5,22 +5,15 @@
  * options carry binary fields as base64url; the browser wants ArrayBuffers, and its answer goes
  * back as JSON with base64url fields (the PublicKeyCredential.toJSON shape).
  */
-import { request, type Session } from "./api";
+import { request, type Session, type Schemas } from "./api";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;
 
-interface Ceremony {
-  ceremony_id: string;
-  public_key: Json;
-}
+/** `public_key`: WebAuthn options as JSON, opaque to the API's schema (an object). */
+type Ceremony = Omit<Schemas["PasskeyCeremonyOut"], "public_key"> & { public_key: Json };
 
-export interface PasskeyItem {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-}
+export type PasskeyItem = Schemas["PasskeyOut"];
 
 function fromBase64url(text: string): ArrayBuffer {
   const base64 = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);

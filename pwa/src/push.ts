@@ -5,7 +5,7 @@
  * with the API; unsubscribe removes it in both places. The id the API gave is kept locally
  * (the API never returns the endpoint, a device secret, so it cannot be matched later).
  */
-import { request } from "./api";
+import { request, type Schemas } from "./api";
 
 const STORED = "welkom.push-subscription";
 
@@ -40,7 +40,7 @@ export class PushRefused extends Error {}
 
 export async function enablePush(): Promise<void> {
   if ((await Notification.requestPermission()) !== "granted") throw new PushRefused("permission");
-  const key = (await request<{ public_key: string }>("/api/v1/push/public-key")).data.public_key;
+  const key = (await request<Schemas["PublicKeyOut"]>("/api/v1/push/public-key")).data.public_key;
   const registration = await navigator.serviceWorker.ready;
   let subscription = await registration.pushManager.getSubscription();
   const current = subscription?.options.applicationServerKey;
@@ -52,7 +52,7 @@ export async function enablePush(): Promise<void> {
     userVisibleOnly: true,
     applicationServerKey: b64urlToBytes(key),
   });
-  const saved = await request<{ id: string }>("/api/v1/me/push-subscriptions", {
+  const saved = await request<Schemas["SubscriptionOut"]>("/api/v1/me/push-subscriptions", {
     method: "POST",
     body: subscription.toJSON(),
   });

@@ -5,6 +5,8 @@
  * API reads network-first with the last answer kept for offline use. Writes are never handled
  * here: the page queues them in IndexedDB (src/queue.ts) and sends them with their key.
  */
+import type { components } from "./api-types"; // types only: nothing is bundled
+
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 /** Filled in at build time (vite.config.ts). */
@@ -228,7 +230,7 @@ async function showPush(data: PushMessageData | null): Promise<void> {
         headers: { Accept: "application/json", "Accept-Language": settings.language },
       });
       if (response.ok) {
-        const item = (await response.json()) as { title?: string; body?: string };
+        const item = (await response.json()) as Partial<components["schemas"]["NotificationOut"]>;
         title = item.title || title;
         body = item.body || "";
       } else if (response.status === 401) {

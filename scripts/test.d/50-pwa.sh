@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
 # The PWA's tests: Debian's chromium (never a downloaded browser build) and Noto fonts for the
-# end-to-end tests, npm packages, the offline-queue unit tests (vitest), and a fresh pwa/dist.
+# end-to-end tests, npm packages, the offline-queue unit tests (vitest), and a fresh pwa/dist; fails
+# when pwa/src/api-types.ts is not what the committed API contract (docs/openapi.json) gives.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 missing=()
@@ -15,5 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 pwa/scripts/build-if-stale.sh
+echo "PWA: API types current with docs/openapi.json …"
+(cd pwa && npm run --silent api-types:check)
 echo "PWA: unit tests …"
 (cd pwa && npx --no-install vitest run --reporter=dot)

@@ -87,6 +87,7 @@ class AdminResidentController(Controller):
     @get(
         "/",
         operation_id="listResidents",
+        summary="List residents",
         description="Residents of your municipality, newest first. `caseload`: `mine`, "
         "`unassigned` or a caseworker's account id. `waiting=true`: with questions waiting for "
         "the municipality. Last activity is the latest question or change to the record.",
@@ -120,9 +121,11 @@ class AdminResidentController(Controller):
     @post(
         "/",
         operation_id="createResident",
+        summary="Create a resident at intake",
         status_code=201,
         description="Make a resident record at intake; then issue an activation code. Honours "
-        "`Idempotency-Key`.",
+        "`Idempotency-Key` (a retry answers the first response; the same key with another body: "
+        "422). Invalid fields: 422.",
     )
     async def create_resident(
         self,
@@ -135,13 +138,28 @@ class AdminResidentController(Controller):
             await service.intake(db, principal, data, idempotency.validate_key(idempotency_key))
         )
 
-    @get("/{resident_id:uuid}", operation_id="getResident")
+    @get(
+        "/{resident_id:uuid}",
+        operation_id="getResident",
+        summary="Read a resident's record",
+        description="The resident's record as caseworkers see it: names, languages, contact "
+        "details, arrival date, caseworker, open questions and help requests, and the `version` "
+        "that `If-Match` names. The read is recorded in the processing log. A resident outside "
+        "your municipality answers 404, exactly like one that does not exist.",
+    )
     async def get_resident(
         self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> ResidentDetail:
         return await service.resident_detail(db, principal, resident_id)
 
-    @get("/{resident_id:uuid}/conversations", operation_id="listResidentConversations")
+    @get(
+        "/{resident_id:uuid}/conversations",
+        operation_id="listResidentConversations",
+        summary="List a resident's conversations",
+        description="The resident's questions, newest first, each with its registration, answers, "
+        "internal notes, assignment and who it waits for. The read is recorded in the processing "
+        "log. A resident outside your municipality answers 404.",
+    )
     async def conversations(
         self,
         resident_id: FromPath[uuid.UUID],
@@ -157,6 +175,7 @@ class AdminResidentController(Controller):
     @put(
         "/{resident_id:uuid}/caseworker",
         operation_id="becomeResidentCaseworker",
+        summary="Become a resident's caseworker",
         description="You become the resident's caseworker; `contact` is shown to them.",
     )
     async def become_caseworker(
@@ -176,8 +195,11 @@ class AdminResidentController(Controller):
     @put(
         "/{resident_id:uuid}/registered-data",
         operation_id="recordRegisteredData",
+        summary="Record a resident's registered data",
         description="Record the registered name, BSN or V-number with their source and the "
-        "legal basis for holding them. Send `If-Match` with the resident's version.",
+        "legal basis for holding them. Send `If-Match` with the resident's version: if the "
+        "record changed in the meantime the request is refused (412) and nothing changes. The "
+        "change is recorded in the processing log; out of reach: 404.",
     )
     async def registered_data(
         self,
@@ -194,7 +216,14 @@ class AdminResidentController(Controller):
         await residents.set_registered_data(db, principal, resident_id, data, if_match=if_match)
         return await service.resident_detail(db, principal, resident_id)
 
-    @get("/{resident_id:uuid}/history", operation_id="listResidentChanges")
+    @get(
+        "/{resident_id:uuid}/history",
+        operation_id="listResidentChanges",
+        summary="List changes to a resident's data",
+        description="Every change to the resident's data, newest first: what, old and new value, "
+        "by whom and when. The read is recorded in the processing log. A resident outside your "
+        "municipality answers 404.",
+    )
     async def history(
         self,
         resident_id: FromPath[uuid.UUID],
@@ -213,7 +242,14 @@ class AdminResidentController(Controller):
         await db.commit()
         return page
 
-    @get("/{resident_id:uuid}/journey", operation_id="getResidentJourney")
+    @get(
+        "/{resident_id:uuid}/journey",
+        operation_id="getResidentJourney",
+        summary="Read a resident's journey",
+        description="The resident's journey steps with status, due dates, who acts next and "
+        "notes. The read is recorded in the processing log. A resident outside your municipality "
+        "answers 404.",
+    )
     async def get_journey(
         self,
         request: Request[Any, Any, Any],
@@ -234,6 +270,7 @@ class AdminResidentController(Controller):
     @post(
         "/{resident_id:uuid}/journey",
         operation_id="startResidentJourney",
+        summary="Start a resident's journey",
         status_code=200,
         description="Give the resident every step of the municipality's journey template they "
         "do not have yet (idempotent).",
@@ -258,8 +295,10 @@ class AdminResidentController(Controller):
     @patch(
         "/{resident_id:uuid}/journey/steps/{step_id:uuid}",
         operation_id="updateResidentJourneyStep",
+        summary="Update a resident's journey step",
         description="Set a step's status, due date, who acts next or the note for the resident. "
-        "Send `If-Match` with the step's version.",
+        "Send `If-Match` with the step's version: if the step changed in the meantime the "
+        "request is refused (412) and nothing changes. Invalid fields: 422; out of reach: 404.",
     )
     async def update_step(
         self,
@@ -289,6 +328,7 @@ class AdminConversationController(Controller):
     @get(
         "/",
         operation_id="listConversations",
+        summary="List the municipality's conversations",
         description="The municipality's questions, oldest first. `assigned`: `mine` or "
         "`unassigned`; `waiting_for`: who must act.",
     )
@@ -307,7 +347,14 @@ class AdminConversationController(Controller):
             db, principal, assigned=assigned, waiting_for=waiting_for, cursor=cursor, limit=limit
         )
 
-    @get("/{question_id:uuid}", operation_id="getConversation")
+    @get(
+        "/{question_id:uuid}",
+        operation_id="getConversation",
+        summary="Read a conversation",
+        description="One question with its answers, internal notes, assignment and who must act "
+        "next; the `version` is what `If-Match` names when you change the assignment or who must "
+        "act. A question of another municipality answers 404.",
+    )
     async def get_conversation(
         self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> ConversationOut:
@@ -316,13 +363,15 @@ class AdminConversationController(Controller):
     @post(
         "/{question_id:uuid}/answers",
         operation_id="answerQuestion",
+        summary="Answer a question",
         status_code=201,
         description="Answer the resident in their language. The answer is shown to them and "
         "added to the question's zaak as a document. With `send_translation: true` the "
         "municipality's translation server also translates it into the resident's language: "
         "the resident sees the original and the translation, marked as machine translation "
         "(503 `translation-unavailable` when the server cannot: nothing is sent). Honours "
-        "`Idempotency-Key`.",
+        "`Idempotency-Key` (the same key with another body: 422). A question of another "
+        "municipality: 404.",
     )
     async def answer(
         self,
@@ -347,6 +396,7 @@ class AdminConversationController(Controller):
     @get(
         "/{question_id:uuid}/translation",
         operation_id="translateQuestion",
+        summary="Translate a question into Dutch",
         description="The resident's question and its machine translation into Dutch by the "
         "municipality's own translation server, marked `state: machine`; the original is "
         "always there. Audited as a read of the question. Without a server: 404 "
@@ -365,6 +415,7 @@ class AdminConversationController(Controller):
     @post(
         "/{question_id:uuid}/answer-translation",
         operation_id="translateAnswerDraft",
+        summary="Translate a draft answer",
         status_code=200,
         description="Machine-translate a draft answer (by default into the resident's "
         "language) to check it before sending; nothing is stored or sent. Send the original "
@@ -383,9 +434,11 @@ class AdminConversationController(Controller):
     @post(
         "/{question_id:uuid}/notes",
         operation_id="addConversationNote",
+        summary="Add an internal note",
         status_code=201,
         description="An internal note: never shown to the resident, never sent to the case "
-        "system. Honours `Idempotency-Key`.",
+        "system. Honours `Idempotency-Key` (the same key with another body: 422). A question of "
+        "another municipality: 404.",
     )
     async def add_note(
         self,
@@ -401,7 +454,15 @@ class AdminConversationController(Controller):
             )
         )
 
-    @put("/{question_id:uuid}/assignment", operation_id="assignConversation")
+    @put(
+        "/{question_id:uuid}/assignment",
+        operation_id="assignConversation",
+        summary="Assign a conversation",
+        description="Give the conversation to a caseworker of your municipality, or `null` to "
+        "leave it unassigned. Send `If-Match` with the conversation's version: if it changed in "
+        "the meantime the request is refused (412) and nothing changes. An account that is not a "
+        "caseworker of your municipality: 422.",
+    )
     async def assign(
         self,
         question_id: FromPath[uuid.UUID],
@@ -412,7 +473,14 @@ class AdminConversationController(Controller):
     ) -> ConversationOut:
         return await service.assign(db, principal, question_id, data.account_id, if_match=if_match)
 
-    @put("/{question_id:uuid}/waiting-for", operation_id="setConversationWaitingFor")
+    @put(
+        "/{question_id:uuid}/waiting-for",
+        operation_id="setConversationWaitingFor",
+        summary="Set who must act on a conversation",
+        description="Say who the conversation waits for: `municipality`, `resident`, "
+        "`other_party` or `nobody`. Send `If-Match` with the conversation's version: if it "
+        "changed in the meantime the request is refused (412) and nothing changes.",
+    )
     async def waiting_for(
         self,
         question_id: FromPath[uuid.UUID],
@@ -434,6 +502,7 @@ class AdminSignalController(Controller):
     @get(
         "/",
         operation_id="listSignals",
+        summary="List signals that need attention",
         description="Questions unanswered for more than the configured working days, "
         "registrations the case register refused, journey steps overdue. `scope`: `mine` "
         "(your residents and conversations) or `team`.",
@@ -453,7 +522,7 @@ class ResidentAnswerController(Controller):
     tags = ["interactions"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="listAnswersToMyQuestion")
+    @get("/", operation_id="listAnswersToMyQuestion", summary="Read the answers to your question")
     async def answers(
         self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> list[AnswerForResident]:

@@ -58,6 +58,7 @@ class AccessLogController(Controller):
     @get(
         "/",
         operation_id="getMyAccessLog",
+        summary="Read who accessed your data",
         description="Who (other than the resident) read or changed the resident's data, newest "
         "first. Read from the processing log (one entry per processing of the resident's data).",
     )
@@ -83,6 +84,7 @@ class AuditController(Controller):
     @get(
         "/",
         operation_id="listAuditEvents",
+        summary="List the audit log",
         description="The municipality's audit log, newest first. Records managers only. "
         "Filtering on one resident is itself recorded in the log.",
     )

@@ -23,6 +23,7 @@ class ActivationCodeController(Controller):
     @post(
         "/",
         operation_id="issueActivationCode",
+        summary="Issue an activation code",
         status_code=201,
         description="Issue a one-time activation code for a resident of the caseworker's "
         "municipality. The code is returned once (text and QR code payload) and stored only "
@@ -45,7 +46,14 @@ class ActivationCodeController(Controller):
             expires_at=issued.expires_at,
         )
 
-    @get("/", operation_id="listActivationCodes")
+    @get(
+        "/",
+        operation_id="listActivationCodes",
+        summary="List a resident's activation codes",
+        description="Every activation code issued for the resident, with its state (`active`, "
+        "`spent`, `expired` or `revoked`) and times; never the code itself, which is stored only "
+        "hashed. A resident outside your municipality answers 404.",
+    )
     async def list_codes(
         self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> list[ActivationCodeState]:

@@ -110,6 +110,10 @@ def requires_role(*roles: str) -> Any:
             raise forbidden()
 
     guard.__name__ = f"requires_role({', '.join(sorted(allowed))})"
+    names = [f"`{role}`" for role in sorted(allowed)]
+    either = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    # The API document says who may call each route (welkom.core.openapi).
+    guard.openapi_access = f"a signed-in account with the role {either} (401, 403 otherwise)"  # type: ignore[attr-defined]
     return guard
 
 
@@ -120,6 +124,10 @@ async def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHan
 async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     if connection.scope.get("user") is None:
         raise unauthenticated()
+
+
+public.openapi_access = "anyone, signed in or not"  # type: ignore[attr-defined]  # core/openapi.py
+signed_in.openapi_access = "any signed-in account (401 otherwise)"  # type: ignore[attr-defined]
 
 
 async def csrf_guard(

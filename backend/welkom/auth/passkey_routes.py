@@ -52,7 +52,12 @@ class PasskeyController(Controller):
     tags = ["auth"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="listMyPasskeys", description="The resident's passkeys.")
+    @get(
+        "/",
+        operation_id="listMyPasskeys",
+        summary="List your passkeys",
+        description="The resident's passkeys.",
+    )
     async def list_passkeys(self, db: DbSession, principal: Caller) -> list[PasskeyOut]:
         return [_out(p) for p in await passkeys.list_for_account(db, principal.account_id)]
 
@@ -60,6 +65,7 @@ class PasskeyController(Controller):
         "/registration-options",
         status_code=200,
         operation_id="passkeyRegistrationOptions",
+        summary="Start adding a passkey",
         description="Start adding a passkey: a single-use challenge for "
         "`navigator.credentials.create` (user verification required).",
     )
@@ -73,7 +79,9 @@ class PasskeyController(Controller):
         "/",
         status_code=201,
         operation_id="addPasskey",
-        description="Finish adding a passkey with the authenticator's answer.",
+        summary="Finish adding a passkey",
+        description="Finish adding a passkey with the authenticator's answer. An unknown or "
+        "used challenge, or an answer that does not verify: 400.",
     )
     async def add_passkey(
         self,
@@ -92,6 +100,7 @@ class PasskeyController(Controller):
         "/{passkey_id:uuid}",
         status_code=204,
         operation_id="removePasskey",
+        summary="Remove a passkey",
         description="Remove one of the resident's passkeys.",
     )
     async def remove_passkey(
@@ -110,6 +119,7 @@ class PasskeyLoginController(Controller):
         guards=[public],
         status_code=200,
         operation_id="passkeySignInOptions",
+        summary="Start signing in with a passkey",
         description="Start signing in with a passkey: a single-use challenge for "
         "`navigator.credentials.get`.",
     )
@@ -124,8 +134,10 @@ class PasskeyLoginController(Controller):
         guards=[public],
         status_code=200,
         operation_id="passkeyLogin",
+        summary="Sign in with a passkey",
         description="Sign in with a passkey: checks the assertion and starts a session "
-        "(session cookies), as every other sign-in does.",
+        "(session cookies), as every other sign-in does. An unknown or used challenge: 400; an "
+        "assertion that does not verify: 401 `passkey-refused`. JSON bodies only (415).",
     )
     async def sign_in(
         self,

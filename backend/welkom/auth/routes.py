@@ -80,11 +80,26 @@ class SessionController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @get("/session", guards=[signed_in], operation_id="getSession")
+    @get(
+        "/session",
+        guards=[signed_in],
+        operation_id="getSession",
+        summary="Read the current session",
+        description="Who is signed in on this request: account, display name, roles, municipality "
+        "and, for residents, their resident record.",
+    )
     async def get_session(self, principal: Caller) -> SessionOut:
         return _session_out(principal)
 
-    @post("/logout", guards=[signed_in], status_code=204, operation_id="logout")
+    @post(
+        "/logout",
+        guards=[signed_in],
+        status_code=204,
+        operation_id="logout",
+        summary="Sign out of this session",
+        description="Ends the session this request uses and clears its cookies. Other devices "
+        "stay signed in (see `logoutEverywhere`).",
+    )
     async def logout(
         self, db: DbSession, principal: Caller, settings: AppSettings
     ) -> Response[None]:
@@ -96,6 +111,7 @@ class SessionController(Controller):
         guards=[signed_in],
         status_code=204,
         operation_id="logoutEverywhere",
+        summary="Sign out everywhere",
         description="End every session of this account and forget every remembered phone.",
     )
     async def logout_everywhere(
@@ -115,6 +131,7 @@ class SessionController(Controller):
         "/sessions",
         guards=[signed_in],
         operation_id="listMySessions",
+        summary="List your active sessions",
         description="The caller's active sessions (all devices), newest first.",
     )
     async def list_sessions(
@@ -137,6 +154,7 @@ class SessionController(Controller):
         guards=[signed_in],
         status_code=204,
         operation_id="endMySession",
+        summary="End one of your sessions",
         description="End one of the caller's own sessions (e.g. a lost phone).",
     )
     async def end_session(
@@ -152,7 +170,13 @@ class DemoLoginController(Controller):
     path = "/api/v1/auth/demo-login"
     tags = ["auth"]
 
-    @post("/", guards=[public], status_code=200, operation_id="demoLogin")
+    @post(
+        "/",
+        guards=[public],
+        status_code=200,
+        operation_id="demoLogin",
+        summary="Sign in as a demo account",
+    )
     async def demo_login(
         self, data: JSONBody[DemoLoginIn], db: DbSession, settings: AppSettings
     ) -> Response[DemoLoginOut]:
@@ -191,6 +215,7 @@ class ActivationController(Controller):
         guards=[public],
         status_code=200,
         operation_id="redeemActivationCode",
+        summary="Redeem an activation code",
         description="Redeem the one-time code a caseworker gave the resident. Signs the "
         "resident in (session cookies); with `remember_device` this phone also gets a "
         "credential to sign in next time. Wrong codes are rate-limited per client (429).",
@@ -222,6 +247,7 @@ class ActivationController(Controller):
         guards=[requires_role("resident")],
         status_code=204,
         operation_id="rememberDevice",
+        summary="Remember this phone",
         description="Remember this phone: sets a long-lived, HttpOnly device credential.",
     )
     async def remember_device(
@@ -235,7 +261,9 @@ class ActivationController(Controller):
         guards=[public],
         status_code=200,
         operation_id="deviceLogin",
-        description="Sign in with this phone's device credential (cookie); it is rotated.",
+        summary="Sign in with this phone",
+        description="Sign in with this phone's device credential (cookie); it is rotated. No "
+        "credential, or one that is no longer remembered: 401 `device-not-recognised`.",
     )
     async def device_login(
         self, db: DbSession, settings: AppSettings, request: Request[Any, Any, Any]
@@ -275,8 +303,10 @@ class OidcController(Controller):
         "/login",
         guards=[public],
         operation_id="oidcLogin",
+        summary="Start signing in at an identity provider",
         status_code=303,
-        description="Start signing in at an OpenID Connect provider (redirect).",
+        description="Start signing in at an OpenID Connect provider (redirect). An unknown "
+        "provider: 404.",
     )
     async def login(
         self,
@@ -301,6 +331,7 @@ class OidcController(Controller):
         "/link",
         guards=[requires_role("resident")],
         operation_id="oidcLink",
+        summary="Link an identity provider to your account",
         status_code=303,
         description="A signed-in resident links this provider (e.g. DigiD) as their way to "
         "sign in next time (redirect).",
@@ -336,8 +367,11 @@ class OidcController(Controller):
         "/callback",
         guards=[public],
         operation_id="oidcCallback",
+        summary="Finish signing in at an identity provider",
         status_code=303,
-        description="Where the provider sends the browser back; starts the session.",
+        description="Where the provider sends the browser back; starts the session and "
+        "redirects to where the sign-in started. A state that is unknown, used or from another "
+        "browser, or a provider error, is refused with a problem and no session.",
     )
     async def callback(
         self,

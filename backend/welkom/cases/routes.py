@@ -55,7 +55,7 @@ class MyCasesController(Controller):
     tags = ["cases"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="listMyCases")
+    @get("/", operation_id="listMyCases", summary="List your cases")
     async def list_cases(
         self,
         request: Request,
@@ -123,7 +123,7 @@ class RegistrationsController(Controller):
     tags = ["cases"]
     guards = [requires_role("records_manager")]
 
-    @get("/", operation_id="listRegistrations")
+    @get("/", operation_id="listRegistrations", summary="List case registrations")
     async def list_registrations(
         self,
         request: Request,
@@ -176,12 +176,18 @@ class RegistrationsController(Controller):
         )
         return Page(items=[_entry_out(e) for e in entries[:limit]], next_cursor=next_cursor)
 
-    @post("/{entry_id:uuid}/retry", operation_id="retryRegistration", status_code=202)
+    @post(
+        "/{entry_id:uuid}/retry",
+        operation_id="retryRegistration",
+        summary="Retry a parked registration",
+        status_code=202,
+    )
     async def retry(
         self, request: Request, db: DbSession, principal: Caller, entry_id: FromPath[uuid.UUID]
     ) -> RegistrationEntryOut:
         """Put a parked registration (of any kind) back in the queue (after the cause was
-        fixed)."""
+        fixed). One that is not parked: 409 `registration-not-parked`, nothing changed; one of
+        another municipality: 404."""
         recorders: dict[str, RequeueRecorder] = request.app.state.registration_kinds
         entry = await outbox.get_entry(
             db, entry_id, kinds=list(recorders), municipality_id=principal.municipality_id
@@ -214,7 +220,12 @@ class NotificationCallbackController(Controller):
     tags = ["cases"]
     guards = [public]  # authenticated by the abonnement's token, checked below
 
-    @post("/{code:str}", operation_id="receiveZgwNotification", status_code=204)
+    @post(
+        "/{code:str}",
+        operation_id="receiveZgwNotification",
+        summary="Receive a case system notification",
+        status_code=204,
+    )
     async def receive(
         self,
         state: State,
@@ -226,7 +237,10 @@ class NotificationCallbackController(Controller):
             name="Authorization", default=None, max_length=1000
         ),
     ) -> None:
-        """Callback of the municipality's Notificaties API (kanaal `zaken`)."""
+        """Callback of the municipality's Notificaties API (kanaal `zaken`), authenticated by the
+        abonnement's bearer token for the municipality code (401 without one, 403 when wrong). A
+        `status` or `zaak` notification refreshes the case status residents see; anything else
+        is taken and ignored (204). A case system that is away is reconciled later (204)."""
         token = settings.zgw_notification_tokens.get(code)
         if authorization is None:
             raise Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))

@@ -30,7 +30,7 @@ class ConsentController(Controller):
     tags = ["consent"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="listMyConsents")
+    @get("/", operation_id="listMyConsents", summary="List your consents")
     async def list_states(
         self, request: Request, db: DbSession, principal: Caller
     ) -> list[ConsentStateOut]:
@@ -46,6 +46,7 @@ class ConsentController(Controller):
     @post(
         "/",
         operation_id="changeMyConsent",
+        summary="Grant or withdraw consent",
         status_code=201,
         description="Grant or withdraw consent for one purpose. Name the text version and the "
         "language you were shown. Withdrawal counts for every later read at once.",
@@ -72,7 +73,7 @@ class ConsentController(Controller):
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
-    @get("/entries", operation_id="listMyConsentEntries")
+    @get("/entries", operation_id="listMyConsentEntries", summary="List your consent history")
     async def entries(
         self,
         db: DbSession,
@@ -84,7 +85,11 @@ class ConsentController(Controller):
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.entries(db, resident.id, cursor=cursor, limit=limit)
 
-    @get("/entries/{entry_id:uuid}/receipt", operation_id="getMyConsentReceipt")
+    @get(
+        "/entries/{entry_id:uuid}/receipt",
+        operation_id="getMyConsentReceipt",
+        summary="Read a consent receipt",
+    )
     async def receipt(
         self, entry_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> Response[ConsentReceipt]:
@@ -109,7 +114,14 @@ class ConsentTranslationController(Controller):
     tags = ["consent-admin"]
     guards = [requires_role("editor", "reviewer", "admin")]
 
-    @get("/", operation_id="adminListConsentTranslations")
+    @get(
+        "/",
+        operation_id="adminListConsentTranslations",
+        summary="List consent text translations",
+        description="Each purpose's current Dutch consent text beside its translation in "
+        "`language`, with the translation's state (machine, translated, reviewed). An unknown "
+        "language: 422.",
+    )
     async def list_translations(
         self,
         db: DbSession,
@@ -121,6 +133,7 @@ class ConsentTranslationController(Controller):
     @put(
         "/{purpose:str}/{language:str}",
         operation_id="adminSubmitConsentTranslation",
+        summary="Translate a consent text",
         description="Translate a purpose's current consent text (state machine or translated; "
         "only a reviewer's review makes it reviewed). New wording for a language the text "
         "already has publishes a new version: residents who agreed are asked to read it again.",
@@ -138,6 +151,7 @@ class ConsentTranslationController(Controller):
     @post(
         "/{purpose:str}/{version:int}/{language:str}/review",
         operation_id="adminReviewConsentTranslation",
+        summary="Approve a consent text translation",
         guards=[requires_role("reviewer")],
         status_code=200,
         description="Approve this translation of a consent text version as it stands. Only a "

@@ -15,15 +15,28 @@ from welkom.core.problems import Problem
 from welkom.core.version import build_info
 
 
-@get("/health", guards=[public], tags=["operations"], operation_id="health", cache_control=None)
+@get(
+    "/health",
+    guards=[public],
+    tags=["operations"],
+    operation_id="health",
+    summary="Check the process is alive",
+    cache_control=None,
+)
 async def health() -> dict[str, str]:
-    """Liveness: the process answers."""
+    """Liveness: the process answers (it checks nothing else; see `ready`)."""
     return {"status": "ok"}
 
 
-@get("/ready", guards=[public], tags=["operations"], operation_id="ready")
+@get(
+    "/ready",
+    guards=[public],
+    tags=["operations"],
+    operation_id="ready",
+    summary="Check the database is reachable and current",
+)
 async def ready(request: Request[Any, Any, Any]) -> dict[str, str]:
-    """Readiness: the database answers and its schema is current."""
+    """Readiness: the database answers and its schema is current (503 `not-ready` otherwise)."""
     engine = request.app.state.engine
     try:
         async with engine.connect() as conn:
@@ -51,6 +64,7 @@ class VersionOut:
     guards=[public],
     tags=["operations"],
     operation_id="getVersion",
+    summary="Read the running release",
     cache_control=None,
     description="The running release and the commit it was built from (no sign-in).",
 )

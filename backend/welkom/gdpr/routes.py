@@ -30,7 +30,7 @@ class GdprController(Controller):
     tags = ["gdpr"]
     guards = [requires_role("resident")]
 
-    @get("/export", operation_id="exportMyData")
+    @get("/export", operation_id="exportMyData", summary="Export your data")
     async def export(self, db: DbSession, principal: Caller) -> Response[dict]:
         """Everything Welkom holds on you, as one JSON document (AVG art. 15 and 20)."""
         body = await service.export(db, principal.resident_id)  # type: ignore[arg-type]
@@ -45,6 +45,7 @@ class GdprController(Controller):
     @post(
         "/erasure-request",
         operation_id="requestErasure",
+        summary="Ask to erase your data",
         status_code=201,
         responses={
             200: ResponseSpec(ErasureRequestOut, description="The open request, answered again")
@@ -72,7 +73,9 @@ class GdprController(Controller):
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
-    @get("/erasure-request", operation_id="getMyErasureRequest")
+    @get(
+        "/erasure-request", operation_id="getMyErasureRequest", summary="Read your erasure request"
+    )
     async def get_request(
         self, request: Request, db: DbSession, principal: Caller
     ) -> ErasureRequestOut:
@@ -103,7 +106,7 @@ class ErasureAdminController(Controller):
     tags = ["gdpr"]
     guards = [requires_role(service.RECORDS_ROLE)]
 
-    @get("/", operation_id="listErasureRequests")
+    @get("/", operation_id="listErasureRequests", summary="List erasure requests")
     async def list_requests(
         self,
         db: DbSession,
@@ -128,7 +131,7 @@ class ErasureAdminController(Controller):
         page = await service.list_requests(db, principal, state=wanted, cursor=cursor, limit=limit)
         return Page(items=[_summary(r) for r in page.items], next_cursor=page.next_cursor)
 
-    @get("/{request_id:uuid}", operation_id="getErasureRequest")
+    @get("/{request_id:uuid}", operation_id="getErasureRequest", summary="Read an erasure request")
     async def get_request(
         self, db: DbSession, principal: Caller, request_id: FromPath[uuid.UUID]
     ) -> ErasureRequestDetail:
@@ -136,7 +139,12 @@ class ErasureAdminController(Controller):
         the erasure handlers), and questions it still waits for. The read is audited."""
         return await service.request_detail(db, principal, request_id)
 
-    @post("/{request_id:uuid}/complete", operation_id="completeErasureRequest", status_code=200)
+    @post(
+        "/{request_id:uuid}/complete",
+        operation_id="completeErasureRequest",
+        summary="Carry out an erasure",
+        status_code=200,
+    )
     async def complete(
         self, request: Request, db: DbSession, principal: Caller, request_id: FromPath[uuid.UUID]
     ) -> ErasureRequestSummary:
@@ -148,7 +156,12 @@ class ErasureAdminController(Controller):
         )
         return _summary(done)
 
-    @post("/{request_id:uuid}/refuse", operation_id="refuseErasureRequest", status_code=200)
+    @post(
+        "/{request_id:uuid}/refuse",
+        operation_id="refuseErasureRequest",
+        summary="Refuse an erasure request",
+        status_code=200,
+    )
     async def refuse(
         self,
         db: DbSession,

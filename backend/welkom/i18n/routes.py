@@ -11,6 +11,7 @@ from welkom.i18n.languages import LanguageOut, describe
 @get(
     "/api/v1/languages",
     operation_id="listLanguages",
+    summary="List the offered languages",
     guards=[public],
     tags=["i18n"],
     description="The offered languages: native name (CLDR), text direction, which UI catalogs "

@@ -27,9 +27,12 @@ class QuestionController(Controller):
     @post(
         "/",
         operation_id="askQuestion",
+        summary="Ask the municipality a question",
         status_code=201,
-        description="Ask the municipality a question. Send an `Idempotency-Key` so a retry "
-        "returns the first answer instead of asking twice.",
+        description="Ask the municipality a question; it is registered in the municipality's "
+        "case system in the background. Send an `Idempotency-Key` so a retry returns the first "
+        "answer instead of asking twice (the same key with another body: 422). Too many "
+        "questions in a short time: 429.",
     )
     async def ask(
         self,
@@ -50,7 +53,13 @@ class QuestionController(Controller):
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
-    @get("/", operation_id="listQuestions")
+    @get(
+        "/",
+        operation_id="listQuestions",
+        summary="List your questions",
+        description="Your questions, newest first, with whether each is registered in the "
+        "municipality's case system yet. Paged by `cursor` (a malformed cursor: 422).",
+    )
     async def list_questions(
         self,
         db: DbSession,
@@ -76,11 +85,14 @@ class DocumentController(Controller):
     @post(
         "/",
         operation_id="uploadDocument",
+        summary="Send the municipality a document",
         status_code=201,
         request_max_body_size=UPLOAD_HARD_LIMIT,
         description="Send the municipality a document (multipart: `file`, `language`). The type "
         "is recognised from the content (PDF, JPEG, PNG, HEIC by default); the size limit is "
-        "configured. Send an `Idempotency-Key` so a retry does not upload twice.",
+        "configured. Send an `Idempotency-Key` so a retry does not upload twice. Too large: "
+        "413; a type not accepted: 415; a file that does not decode in full or carries active "
+        "content: 422; the file store is away: 503 (nothing kept).",
     )
     async def upload(
         self,

@@ -18,7 +18,7 @@ class JourneyController(Controller):
     tags = ["journey"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="getMyJourney")
+    @get("/", operation_id="getMyJourney", summary="Read your journey")
     async def get_journey(self, request: Request, db: DbSession, principal: Caller) -> JourneyOut:
         """Your steps: the next one first, then the other open steps, then the finished ones."""
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
@@ -38,7 +38,14 @@ class JourneyTranslationController(Controller):
     tags = ["journey-admin"]
     guards = [requires_role("editor", "reviewer", "admin")]
 
-    @get("/", operation_id="adminListJourneyTranslations")
+    @get(
+        "/",
+        operation_id="adminListJourneyTranslations",
+        summary="List journey step translations",
+        description="Each step of the municipality's active journey template: its Dutch text "
+        "beside its translation in `language`, with the translation's state (machine, translated, "
+        "reviewed) and whether it lags behind the source. An unknown language: 422.",
+    )
     async def list_translations(
         self,
         db: DbSession,
@@ -50,6 +57,7 @@ class JourneyTranslationController(Controller):
     @put(
         "/{key:str}/{language:str}",
         operation_id="adminSubmitJourneyTranslation",
+        summary="Translate a journey step",
         description="Translate a step of the active journey template (state machine or "
         "translated; only a reviewer's review makes it reviewed).",
     )
@@ -66,6 +74,7 @@ class JourneyTranslationController(Controller):
     @post(
         "/{key:str}/{language:str}/review",
         operation_id="adminReviewJourneyTranslation",
+        summary="Approve a journey step translation",
         guards=[requires_role("reviewer")],
         status_code=200,
     )

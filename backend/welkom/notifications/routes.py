@@ -40,8 +40,10 @@ class PushPublicKeyController(Controller):
     @get(
         "/",
         operation_id="getPushPublicKey",
+        summary="Read the push public key",
         guards=[public],
-        description="The VAPID application server key for `PushManager.subscribe()` (base64url).",
+        description="The VAPID application server key for `PushManager.subscribe()` "
+        "(base64url). 503 `push-unavailable` when this installation has no push keys.",
     )
     async def public_key(self, settings: AppSettings) -> Response[PublicKeyOut]:
         keys = vapid.load(settings)
@@ -63,6 +65,7 @@ class NotificationController(Controller):
     @get(
         "/",
         operation_id="listNotifications",
+        summary="List your notifications",
         description="The inbox, newest first, in the caller's language; with the unread count.",
     )
     async def list_notifications(
@@ -85,7 +88,12 @@ class NotificationController(Controller):
         )
         return Response(body, headers={"Content-Language": language, "Cache-Control": "no-store"})
 
-    @get("/{item_id:uuid}", operation_id="getNotification")
+    @get(
+        "/{item_id:uuid}",
+        operation_id="getNotification",
+        summary="Read a notification",
+        description="One item of your inbox, in your language. Another account's item answers 404.",
+    )
     async def get_notification(
         self, request: Request, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
     ) -> Response[NotificationOut]:
@@ -96,14 +104,27 @@ class NotificationController(Controller):
             headers={"Content-Language": language, "Cache-Control": "no-store"},
         )
 
-    @post("/{item_id:uuid}/read", operation_id="markNotificationRead", status_code=200)
+    @post(
+        "/{item_id:uuid}/read",
+        operation_id="markNotificationRead",
+        summary="Mark a notification read",
+        description="Mark one item of your inbox read (again: no change) and answer it. Another "
+        "account's item answers 404.",
+        status_code=200,
+    )
     async def mark_read(
         self, request: Request, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
     ) -> NotificationOut:
         item = await service.mark_read(db, principal.account_id, item_id)
         return service.render(item, request_language(request))
 
-    @post("/read-all", operation_id="markAllNotificationsRead", status_code=200)
+    @post(
+        "/read-all",
+        operation_id="markAllNotificationsRead",
+        summary="Mark all notifications read",
+        description="Mark every item of your inbox read; answers the unread count (0).",
+        status_code=200,
+    )
     async def mark_all_read(self, db: DbSession, principal: Caller) -> UnreadCount:
         await service.mark_all_read(db, principal.account_id)
         return UnreadCount(unread_count=await service.unread_count(db, principal.account_id))
@@ -117,9 +138,10 @@ class PushSubscriptionController(Controller):
     @post(
         "/",
         operation_id="registerPushSubscription",
+        summary="Register this device for push",
         description="Register this device's `PushSubscription.toJSON()`. Idempotent by endpoint: "
         "sending it again (with or without an `Idempotency-Key`) answers 200 with the same "
-        "subscription.",
+        "subscription. 503 `push-unavailable` when this installation has no push keys.",
     )
     async def register(
         self,
@@ -139,14 +161,27 @@ class PushSubscriptionController(Controller):
         )
         return Response(service.subscription_out(subscription), status_code=201 if created else 200)
 
-    @get("/", operation_id="listPushSubscriptions")
+    @get(
+        "/",
+        operation_id="listPushSubscriptions",
+        summary="List your push subscriptions",
+        description="The devices that receive your push notifications: only the push service's "
+        "host (the full endpoint is a device secret), when it was registered and last used.",
+    )
     async def list_subscriptions(self, db: DbSession, principal: Caller) -> list[SubscriptionOut]:
         return [
             service.subscription_out(s)
             for s in await service.subscriptions(db, principal.account_id)
         ]
 
-    @delete("/{subscription_id:uuid}", operation_id="deletePushSubscription", status_code=204)
+    @delete(
+        "/{subscription_id:uuid}",
+        operation_id="deletePushSubscription",
+        summary="Remove a push subscription",
+        description="That device stops receiving push notifications. One that is not yours or "
+        "already gone answers 404.",
+        status_code=204,
+    )
     async def unsubscribe(
         self, db: DbSession, principal: Caller, subscription_id: FromPath[uuid.UUID]
     ) -> None:
@@ -158,7 +193,13 @@ class PreferencesController(Controller):
     tags = ["notifications"]
     guards = [signed_in]
 
-    @get("/", operation_id="getNotificationPreferences")
+    @get(
+        "/",
+        operation_id="getNotificationPreferences",
+        summary="Read your notification preferences",
+        description="Per kind of notification whether a push is sent (the inbox item is always "
+        "made), and your quiet hours with their time zone (the defaults until you change them).",
+    )
     async def get_preferences(
         self, db: DbSession, settings: AppSettings, principal: Caller
     ) -> PreferencesOut:
@@ -167,6 +208,7 @@ class PreferencesController(Controller):
     @patch(
         "/",
         operation_id="updateNotificationPreferences",
+        summary="Change your notification preferences",
         description="Choose per kind whether to receive push, and quiet hours in your time zone.",
     )
     async def update_preferences(

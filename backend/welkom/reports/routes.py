@@ -37,12 +37,14 @@ class ReportController(Controller):
     @get(
         "/{name:str}",
         operation_id="getReport",
+        summary="Read a monthly report",
         operation_class=CsvAlternative,
         description="Monthly counts for your municipality: `interactions` (kind × language), "
         "`response-times` (answered or not, median and p90 hours to the first answer), "
         "`help-requests` (category × outcome), `journey` (step × status, now). Cells of fewer "
         "persons than the threshold are `null` (CSV: `x`), with complementary suppression so "
-        "totals do not reveal them. `from`/`to`: months as YYYY-MM (default: the last 12).",
+        "totals do not reveal them. `from`/`to`: months as YYYY-MM (default: the last 12); a "
+        "malformed or reversed period: 422. An unknown report: 404. `format=csv` answers CSV.",
     )
     async def get_report(
         self,

@@ -30,7 +30,15 @@ class MeController(Controller):
     tags = ["residents"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="getMe")
+    @get(
+        "/",
+        operation_id="getMe",
+        summary="Read your own data",
+        description="Your resident record: names, languages, contact details, address, arrival "
+        "date, the registered data the municipality holds (with source and legal basis), your "
+        "caseworker and household. The `ETag` header is what `If-Match` names when you correct "
+        "it.",
+    )
     async def get_me(self, db: DbSession, principal: Caller) -> Response[MeOut]:
         assert principal.resident_id is not None
         resident = await service.get_own(db, principal.resident_id)
@@ -41,8 +49,11 @@ class MeController(Controller):
     @patch(
         "/",
         operation_id="updateMe",
+        summary="Correct your own data",
         description="Correct your own data. Registered name, BSN and V-number belong to the "
-        "municipality and cannot be changed here. Send `If-Match` with the ETag you read.",
+        "municipality and cannot be changed here. Send `If-Match` with the ETag you read: if "
+        "the record changed in the meantime the request is refused (412) and nothing changes. "
+        "Invalid fields: 422.",
     )
     async def update_me(
         self,
@@ -59,6 +70,7 @@ class MeController(Controller):
     @put(
         "/language",
         operation_id="chooseMyLanguage",
+        summary="Choose your language",
         description="The language you chose in the app. Welkom then speaks it everywhere: texts, "
         "content, notifications, receipts and exports (a language staff recorded at intake "
         "counts only until you choose). `?lang=` still asks for one response in another.",
@@ -70,7 +82,7 @@ class MeController(Controller):
         language = await service.choose_language(db, principal.resident_id, data.language)
         return LanguageChoiceOut(language=language, direction=direction(language))
 
-    @get("/history", operation_id="listMyDataChanges")
+    @get("/history", operation_id="listMyDataChanges", summary="List changes to your data")
     async def history(
         self,
         db: DbSession,
@@ -88,12 +100,25 @@ class HouseholdController(Controller):
     tags = ["residents"]
     guards = [requires_role("resident")]
 
-    @get("/", operation_id="listHousehold")
+    @get(
+        "/",
+        operation_id="listHousehold",
+        summary="List your household",
+        description="The members of your household you registered, in the order you added them.",
+    )
     async def list_members(self, db: DbSession, principal: Caller) -> list[HouseholdMemberOut]:
         resident = await service.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return [service.member_out(m) for m in await service.household(db, resident.id)]
 
-    @post("/", operation_id="addHouseholdMember", status_code=201)
+    @post(
+        "/",
+        operation_id="addHouseholdMember",
+        summary="Add a household member",
+        description="Register a member of your household. Honours `Idempotency-Key`: a retry with "
+        "the same key and body answers the first response again (`Idempotent-Replayed: true`); "
+        "the same key with another body is refused (422). Invalid fields: 422.",
+        status_code=201,
+    )
     async def add_member(
         self,
         data: JSONBody[HouseholdMemberIn],
@@ -109,7 +134,14 @@ class HouseholdController(Controller):
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
-    @patch("/{member_id:uuid}", operation_id="updateHouseholdMember")
+    @patch(
+        "/{member_id:uuid}",
+        operation_id="updateHouseholdMember",
+        summary="Change a household member",
+        description="Change some fields of one member. Send `If-Match` with the member's ETag: if "
+        "the member was changed in the meantime the request is refused (412) and nothing changes. "
+        "Another resident's member answers 404.",
+    )
     async def update_member(
         self,
         member_id: FromPath[uuid.UUID],
@@ -121,7 +153,13 @@ class HouseholdController(Controller):
         member = await service.update_member(db, principal, member_id, data, if_match=if_match)
         return Response(service.member_out(member), headers={"ETag": service.member_etag(member)})
 
-    @delete("/{member_id:uuid}", operation_id="removeHouseholdMember", status_code=204)
+    @delete(
+        "/{member_id:uuid}",
+        operation_id="removeHouseholdMember",
+        summary="Remove a household member",
+        description="Remove one member of your household. Another resident's member answers 404.",
+        status_code=204,
+    )
     async def remove_member(
         self, member_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> None:

@@ -107,6 +107,7 @@ class ServiceController(Controller):
     @get(
         "/",
         operation_id="listServices",
+        summary="List service information",
         description="Published service information in the caller's best language (resident "
         "preference → Accept-Language → municipality default → Dutch source, per text). "
         "Anonymous callers name the municipality by its CBS code. `unreviewed` marks texts not "
@@ -142,7 +143,15 @@ class ServiceController(Controller):
         )
         return _cached(request, result, chain[0])
 
-    @get("/{item_id:uuid}", operation_id="getService")
+    @get(
+        "/{item_id:uuid}",
+        operation_id="getService",
+        summary="Read one service",
+        description="One published service item with its places and opening hours, in the "
+        "caller's best language (as `listServices`). Anonymous callers name the municipality by "
+        "its CBS code. An item that is not published answers 404. Send `If-None-Match` to "
+        "revalidate cheaply (304).",
+    )
     async def get_service(
         self,
         request: Request[Any, Any, Any],
@@ -177,7 +186,13 @@ class AdminServiceController(Controller):
     tags = ["services-admin"]
     guards = [requires_role(*CONTENT_STAFF)]
 
-    @get("/", operation_id="adminListServices")
+    @get(
+        "/",
+        operation_id="adminListServices",
+        summary="List service items",
+        description="Every service item of your municipality in creation order, optionally by "
+        "`status` (`draft`, `published`, `archived`), with its Dutch source texts and version.",
+    )
     async def list_items(
         self,
         db: DbSession,
@@ -191,9 +206,11 @@ class AdminServiceController(Controller):
     @post(
         "/",
         operation_id="adminCreateService",
+        summary="Create a service item",
         guards=[requires_role(*EDITORS)],
         status_code=201,
-        description="A new draft item; texts are the Dutch source. Honours `Idempotency-Key`.",
+        description="A new draft item; texts are the Dutch source. Honours `Idempotency-Key` "
+        "(the same key with another body: 422). Invalid fields: 422.",
     )
     async def create_item(
         self,
@@ -212,7 +229,13 @@ class AdminServiceController(Controller):
             headers["Idempotent-Replayed"] = "true"
         return Response(body, status_code=201, headers=headers)  # type: ignore[arg-type]
 
-    @get("/{item_id:uuid}", operation_id="adminGetService")
+    @get(
+        "/{item_id:uuid}",
+        operation_id="adminGetService",
+        summary="Read a service item",
+        description="One item with its source texts, status and version; the `ETag` header is "
+        "what `If-Match` names when you change it. An item of another municipality answers 404.",
+    )
     async def get_item(
         self, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
     ) -> Response[AdminItem]:
@@ -222,9 +245,12 @@ class AdminServiceController(Controller):
     @patch(
         "/{item_id:uuid}",
         operation_id="adminUpdateService",
+        summary="Change a service item",
         guards=[requires_role(*EDITORS)],
-        description="Change an item. Send `If-Match` with the ETag to refuse a lost update. "
-        "A changed source text makes its translations outdated.",
+        description="Change an item. Send `If-Match` with the ETag to refuse a lost update: "
+        "if the item changed in the meantime the request is refused (412) and nothing changes; "
+        "a malformed `If-Match` or invalid fields: 422. A changed source text makes its "
+        "translations outdated.",
     )
     async def update_item(
         self,
@@ -241,6 +267,10 @@ class AdminServiceController(Controller):
     @post(
         "/{item_id:uuid}/publish",
         operation_id="adminPublishService",
+        summary="Publish a service item",
+        description="Make the item visible to residents as it stands now (publishing again "
+        "changes nothing). Answers the item with its new `ETag`. An item of another municipality "
+        "answers 404.",
         guards=[requires_role(*EDITORS)],
         status_code=200,
     )
@@ -252,6 +282,9 @@ class AdminServiceController(Controller):
     @post(
         "/{item_id:uuid}/unpublish",
         operation_id="adminUnpublishService",
+        summary="Unpublish a service item",
+        description="Take the item back to draft: residents no longer see it. Answers the item "
+        "with its new `ETag`. An item of another municipality answers 404.",
         guards=[requires_role(*EDITORS)],
         status_code=200,
     )
@@ -263,6 +296,9 @@ class AdminServiceController(Controller):
     @post(
         "/{item_id:uuid}/archive",
         operation_id="adminArchiveService",
+        summary="Archive a service item",
+        description="Archive the item: residents no longer see it. Answers the item with its new "
+        "`ETag`. An item of another municipality answers 404.",
         guards=[requires_role(*EDITORS)],
         status_code=200,
     )
@@ -271,13 +307,22 @@ class AdminServiceController(Controller):
     ) -> Response[AdminItem]:
         return _with_etag(await service.set_status(db, principal, item_id, ItemStatus.archived))
 
-    @get("/places", operation_id="adminListPlaces")
+    @get(
+        "/places",
+        operation_id="adminListPlaces",
+        summary="List places",
+        description="The municipality's places where services are offered: address, coordinates, "
+        "phone, opening hours and texts, with their version.",
+    )
     async def list_places(self, db: DbSession, principal: Caller) -> list[AdminPlace]:
         return await service.list_places(db, principal.municipality_id)
 
     @post(
         "/places",
         operation_id="adminCreatePlace",
+        summary="Create a place",
+        description="A new place where services are offered: address, coordinates, opening hours "
+        "and accessibility text (Dutch source). Invalid postcode, coordinates or hours: 422.",
         guards=[requires_role(*EDITORS)],
         status_code=201,
     )
@@ -289,6 +334,9 @@ class AdminServiceController(Controller):
     @put(
         "/places/{place_id:uuid}",
         operation_id="adminReplacePlace",
+        summary="Replace a place",
+        description="Replace a place's address and opening hours as a whole. Invalid fields: 422; "
+        "a place of another municipality answers 404.",
         guards=[requires_role(*EDITORS)],
     )
     async def replace_place(
@@ -306,7 +354,7 @@ class AdminTranslationController(Controller):
     tags = ["services-admin"]
     guards = [requires_role(*CONTENT_STAFF)]
 
-    @get("/", operation_id="adminListTranslations")
+    @get("/", operation_id="adminListTranslations", summary="List content translations")
     async def list_translations(
         self,
         db: DbSession,
@@ -314,17 +362,25 @@ class AdminTranslationController(Controller):
         language: str = QueryParameter(name="language", max_length=8),
         status: str = QueryParameter(name="status", default="all", max_length=16),
     ) -> list[TranslationEntry]:
-        """Source texts with their translation in ``language``; ``status`` filters on
-        missing, outdated, unreviewed, reviewed or all."""
+        """Source texts with their translation in `language`; `status` filters on `missing`,
+        `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
+        not offered)."""
         return await translations.list_translations(db, principal.municipality_id, language, status)
 
-    @get("/progress", operation_id="adminTranslationProgress")
+    @get(
+        "/progress",
+        operation_id="adminTranslationProgress",
+        summary="Read translation progress",
+        description="Per offered language: how many of the municipality's content texts there are "
+        "and how many are missing, outdated, machine-translated, translated or reviewed.",
+    )
     async def progress(self, db: DbSession, principal: Caller) -> list[LanguageProgress]:
         return await translations.progress(db, principal.municipality_id)
 
     @put(
         "/{owner_id:uuid}/{field:str}/{language:str}",
         operation_id="adminSubmitTranslation",
+        summary="Submit a content translation",
         description="Submit a translation of the current source text (state machine or "
         "translated; only a reviewer's review makes it reviewed).",
     )
@@ -342,6 +398,10 @@ class AdminTranslationController(Controller):
     @post(
         "/{owner_id:uuid}/{field:str}/{language:str}/review",
         operation_id="adminReviewTranslation",
+        summary="Approve a content translation",
+        description="Mark the translation of the current source text reviewed, optionally "
+        "correcting its text in the same step. A translation made for an older source text is "
+        "refused (409 `translation-outdated`: update it first); no translation yet: 404.",
         guards=[requires_role("reviewer")],
         status_code=200,
     )
@@ -356,7 +416,12 @@ class AdminTranslationController(Controller):
     ) -> TranslationEntry:
         return await translations.review(db, principal, owner_id, field, language, data)
 
-    @get("/export", operation_id="adminExportTranslations", media_type=translations.PO_MEDIA_TYPE)
+    @get(
+        "/export",
+        operation_id="adminExportTranslations",
+        summary="Export translations as a PO file",
+        media_type=translations.PO_MEDIA_TYPE,
+    )
     async def export(
         self,
         db: DbSession,
@@ -374,6 +439,7 @@ class AdminTranslationController(Controller):
     @post(
         "/import",
         operation_id="adminImportTranslations",
+        summary="Import translations from a PO file",
         status_code=200,
         description="Upload a PO file (request body, any text media type). Stale entries "
         "(source changed since export) are skipped; nothing is marked reviewed.",

@@ -54,7 +54,7 @@ class TranslationServerController(Controller):
     tags = ["translation"]
     guards = [requires_role(*SERVER_ROLES)]
 
-    @get("/", operation_id="getTranslationServer")
+    @get("/", operation_id="getTranslationServer", summary="Read the translation server")
     async def get_server(
         self, db: DbSession, settings: AppSettings, principal: Caller
     ) -> TranslationServerOut:
@@ -63,7 +63,7 @@ class TranslationServerController(Controller):
         municipality = await municipalities.get(db, principal.municipality_id)
         return await _server_out(municipality, settings)
 
-    @put("/", operation_id="setTranslationServer")
+    @put("/", operation_id="setTranslationServer", summary="Set or remove the translation server")
     async def set_server(
         self,
         data: JSONBody[TranslationServerIn],
@@ -92,7 +92,11 @@ class TranslationLanguagesController(Controller):
     tags = ["translation"]
     guards = [requires_role("caseworker")]
 
-    @get("/", operation_id="listTranslationLanguages")
+    @get(
+        "/",
+        operation_id="listTranslationLanguages",
+        summary="List the languages the server translates",
+    )
     async def languages(
         self, db: DbSession, settings: AppSettings, principal: Caller
     ) -> TranslationLanguagesOut:

@@ -49,7 +49,13 @@ class VolunteerController(Controller):
     tags = ["volunteers"]
     guards = [requires_role("volunteer")]
 
-    @get("/profile", operation_id="getVolunteerProfile")
+    @get(
+        "/profile",
+        operation_id="getVolunteerProfile",
+        summary="Read your volunteer profile",
+        description="Your profile: name, languages, skills, areas, availability, organisation and "
+        "whether a coordinator vetted it. No profile yet: 404.",
+    )
     async def get_profile(self, db: DbSession, principal: Caller) -> ProfileOut:
         profile = await service.own_profile(db, principal)
         if profile is None:
@@ -59,6 +65,7 @@ class VolunteerController(Controller):
     @put(
         "/profile",
         operation_id="saveVolunteerProfile",
+        summary="Save your volunteer profile",
         description="Create or replace your volunteer profile. A coordinator must vet it before "
         "you see any help request.",
     )
@@ -71,6 +78,7 @@ class VolunteerController(Controller):
     @get(
         "/help-requests",
         operation_id="listOpenHelpRequests",
+        summary="List open help requests",
         description="Open requests in your languages and areas, longest waiting first. "
         "Vetted, unsuspended volunteers only.",
     )
@@ -83,7 +91,14 @@ class VolunteerController(Controller):
     ) -> Page[VolunteerHelpRequestOut]:
         return await service.open_requests(db, principal, cursor=cursor, limit=limit)
 
-    @get("/help-requests/mine", operation_id="listMyClaimedHelpRequests")
+    @get(
+        "/help-requests/mine",
+        operation_id="listMyClaimedHelpRequests",
+        summary="List the help requests you took",
+        description="Requests you hold or held, newest first, optionally by `state`; contact "
+        "details only while the request is yours and the resident consents to sharing them. "
+        "Vetted, unsuspended volunteers only (403 `volunteer-not-active` otherwise).",
+    )
     async def mine(
         self,
         db: DbSession,
@@ -96,7 +111,14 @@ class VolunteerController(Controller):
             db, principal, state=state_filter, cursor=cursor, limit=limit
         )
 
-    @get("/help-requests/{request_id:uuid}", operation_id="getHelpRequestAsVolunteer")
+    @get(
+        "/help-requests/{request_id:uuid}",
+        operation_id="getHelpRequestAsVolunteer",
+        summary="Read a help request",
+        description="One open request, or one you hold. Requests outside your languages and "
+        "areas, or held by another volunteer, answer 404. Vetted, unsuspended volunteers only "
+        "(403 `volunteer-not-active` otherwise).",
+    )
     async def get_request(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
@@ -105,6 +127,7 @@ class VolunteerController(Controller):
     @post(
         "/help-requests/{request_id:uuid}/claim",
         operation_id="claimHelpRequest",
+        summary="Take a help request",
         status_code=200,
         description="Take an open request. If another volunteer was first: 409 "
         "`already-claimed`. Claiming again a request you hold answers 200.",
@@ -115,7 +138,13 @@ class VolunteerController(Controller):
         return await service.claim(db, principal, request_id)
 
     @post(
-        "/help-requests/{request_id:uuid}/done", operation_id="markHelpRequestDone", status_code=200
+        "/help-requests/{request_id:uuid}/done",
+        operation_id="markHelpRequestDone",
+        summary="Mark a help request done",
+        description="You helped: the request you hold is closed as done (again: no change), and "
+        "the resident may rate it. If it changed in the meantime (released, reassigned, "
+        "cancelled): 409 `state-changed`, nothing changed; a request you do not hold: 404.",
+        status_code=200,
     )
     async def done(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
@@ -125,6 +154,10 @@ class VolunteerController(Controller):
     @post(
         "/help-requests/{request_id:uuid}/no-show",
         operation_id="markHelpRequestNoShow",
+        summary="Mark a help request as a no-show",
+        description="The resident did not come: the request you hold is closed as a no-show "
+        "(again: no change). If it changed in the meantime: 409 `state-changed`, nothing changed; "
+        "a request you do not hold: 404.",
         status_code=200,
     )
     async def no_show(
@@ -135,8 +168,11 @@ class VolunteerController(Controller):
     @post(
         "/help-requests/{request_id:uuid}/release",
         operation_id="releaseHelpRequest",
+        summary="Give a help request back",
         status_code=200,
-        description="Give a request you hold back, so another volunteer can take it.",
+        description="Give a request you hold back, so another volunteer can take it. If it "
+        "changed in the meantime: 409 `state-changed`, nothing changed; a request you do not "
+        "hold: 404.",
     )
     async def release(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
@@ -152,9 +188,11 @@ class ResidentHelpRequestController(Controller):
     @post(
         "/",
         operation_id="createHelpRequest",
+        summary="Ask volunteers for help",
         status_code=201,
         description="Ask volunteers for help. Give a neighbourhood, never an address. Send an "
-        "`Idempotency-Key` so a retry does not ask twice.",
+        "`Idempotency-Key` so a retry does not ask twice (the same key with another body: "
+        "422). Invalid fields or a time window in the past: 422.",
     )
     async def create(
         self,
@@ -170,7 +208,13 @@ class ResidentHelpRequestController(Controller):
             )
         )
 
-    @get("/", operation_id="listMyHelpRequests")
+    @get(
+        "/",
+        operation_id="listMyHelpRequests",
+        summary="List your help requests",
+        description="Your requests for help, newest first, with their state, the volunteer once "
+        "one took it, and your feedback.",
+    )
     async def list_requests(
         self,
         db: DbSession,
@@ -180,19 +224,37 @@ class ResidentHelpRequestController(Controller):
     ) -> Page[OwnHelpRequestOut]:
         return await service.list_own_requests(db, principal, cursor=cursor, limit=limit)
 
-    @get("/{request_id:uuid}", operation_id="getMyHelpRequest")
+    @get(
+        "/{request_id:uuid}",
+        operation_id="getMyHelpRequest",
+        summary="Read your help request",
+        description="One of your requests for help. Another resident's request answers 404.",
+    )
     async def get_request(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> OwnHelpRequestOut:
         return await service.get_own_request(db, principal, request_id)
 
-    @post("/{request_id:uuid}/cancel", operation_id="cancelMyHelpRequest", status_code=200)
+    @post(
+        "/{request_id:uuid}/cancel",
+        operation_id="cancelMyHelpRequest",
+        summary="Cancel your help request",
+        description="Withdraw a request that is still open or taken (cancelling again: no "
+        "change). Already done or otherwise closed: 409 `help-request-closed`, nothing changed.",
+        status_code=200,
+    )
     async def cancel(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> OwnHelpRequestOut:
         return await service.cancel_own_request(db, principal, request_id)
 
-    @put("/{request_id:uuid}/rating", operation_id="rateMyHelpRequest")
+    @put(
+        "/{request_id:uuid}/rating",
+        operation_id="rateMyHelpRequest",
+        summary="Rate the help you got",
+        description="Rate a request the volunteer marked done (1–5, with an optional comment); "
+        "rating again replaces it. Not done yet: 409 `help-request-not-done`.",
+    )
     async def rate(
         self,
         request_id: FromPath[uuid.UUID],
@@ -205,6 +267,7 @@ class ResidentHelpRequestController(Controller):
     @post(
         "/{request_id:uuid}/reports",
         operation_id="reportHelpRequest",
+        summary="Report a problem with help",
         status_code=201,
         description="Tell the volunteer coordinator about a problem with this help.",
     )
@@ -228,7 +291,14 @@ class CoordinatorVolunteerController(Controller):
     tags = ["volunteers", "admin"]
     guards = [requires_role("coordinator")]
 
-    @get("/", operation_id="listVolunteers")
+    @get(
+        "/",
+        operation_id="listVolunteers",
+        summary="List volunteers",
+        description="The municipality's volunteer profiles, newest first, optionally by `state` "
+        "(`unvetted`, `vetted`, `suspended`), with vetting, suspension reason and how many "
+        "requests each holds.",
+    )
     async def list_volunteers(
         self,
         db: DbSession,
@@ -243,7 +313,13 @@ class CoordinatorVolunteerController(Controller):
             db, principal, state=state_filter, cursor=cursor, limit=limit
         )
 
-    @get("/{volunteer_id:uuid}", operation_id="getVolunteer")
+    @get(
+        "/{volunteer_id:uuid}",
+        operation_id="getVolunteer",
+        summary="Read a volunteer's profile",
+        description="One volunteer's profile with vetting and suspension. A volunteer of another "
+        "municipality answers 404.",
+    )
     async def get_volunteer(
         self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> CoordinatorProfileOut:
@@ -253,7 +329,9 @@ class CoordinatorVolunteerController(Controller):
     @put(
         "/{volunteer_id:uuid}/vetting",
         operation_id="vetVolunteer",
-        description="Record that you saw the volunteer's VOG, issued on `vog_date`.",
+        summary="Vet a volunteer",
+        description="Record that you saw the volunteer's VOG, issued on `vog_date`. A date in "
+        "the future or too long ago: 422; a volunteer of another municipality: 404.",
     )
     async def vet(
         self,
@@ -269,8 +347,9 @@ class CoordinatorVolunteerController(Controller):
     @put(
         "/{volunteer_id:uuid}/suspension",
         operation_id="suspendVolunteer",
+        summary="Suspend a volunteer",
         description="Suspend a volunteer: they see nothing about residents, and the requests "
-        "they hold open again.",
+        "they hold open again. A reason is required (422 without one).",
     )
     async def suspend(
         self,
@@ -283,7 +362,12 @@ class CoordinatorVolunteerController(Controller):
         return await service.coordinator_view(db, profile)
 
     @delete(
-        "/{volunteer_id:uuid}/suspension", operation_id="liftVolunteerSuspension", status_code=200
+        "/{volunteer_id:uuid}/suspension",
+        operation_id="liftVolunteerSuspension",
+        summary="Lift a volunteer's suspension",
+        description="The volunteer sees help requests again (if vetted). Lifting when not "
+        "suspended changes nothing. A volunteer of another municipality answers 404.",
+        status_code=200,
     )
     async def lift(
         self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
@@ -297,7 +381,14 @@ class CoordinatorHelpRequestController(Controller):
     tags = ["volunteers", "admin"]
     guards = [requires_role("coordinator")]
 
-    @get("/", operation_id="listHelpRequestsForCoordinator")
+    @get(
+        "/",
+        operation_id="listHelpRequestsForCoordinator",
+        summary="List help requests",
+        description="The municipality's help requests, newest first, optionally by `state`, with "
+        "the volunteer holding each, how long it waited and how many reports it has. The "
+        "resident's contact details are never part of it.",
+    )
     async def list_requests(
         self,
         db: DbSession,
@@ -313,6 +404,7 @@ class CoordinatorHelpRequestController(Controller):
     @get(
         "/ageing",
         operation_id="listAgeingHelpRequests",
+        summary="List help requests nobody took",
         description="Open requests nobody claimed for longer than `older_than_hours` "
         "(default: the configured ageing time), oldest first.",
     )
@@ -335,7 +427,10 @@ class CoordinatorHelpRequestController(Controller):
     @put(
         "/{request_id:uuid}/volunteer",
         operation_id="reassignHelpRequest",
-        description="Give the request to another vetted volunteer, or `null` to open it again.",
+        summary="Reassign a help request",
+        description="Give the request to another vetted volunteer, or `null` to open it again. "
+        "A closed request: 409 `help-request-closed`; a volunteer who does not exist, is not "
+        "vetted, is suspended or does not speak the request's language: 422.",
     )
     async def reassign(
         self,
@@ -346,7 +441,13 @@ class CoordinatorHelpRequestController(Controller):
     ) -> CoordinatorHelpRequestOut:
         return await service.reassign(db, principal, request_id, data.volunteer_id)
 
-    @get("/reports", operation_id="listHelpReports")
+    @get(
+        "/reports",
+        operation_id="listHelpReports",
+        summary="List reports about help",
+        description="What residents reported about help they got, newest first, with the request "
+        "and the volunteer concerned.",
+    )
     async def reports(
         self,
         db: DbSession,

@@ -1,39 +1,13 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /** Consent states and texts as the API gives them, and what a change sends. */
+import type { Schemas } from "../api";
 
-export interface ConsentText {
-  version: number;
-  language: string;
-  title: string;
-  body: string;
-  /** source | machine | translated | reviewed */
-  translation_state?: string;
-  reviewed: boolean;
-}
+export type ConsentText = Schemas["ConsentTextOut"];
 
-export interface ConsentState {
-  purpose: string;
-  label: string;
-  recipient_label: string;
-  data_categories: string[];
-  state: "granted" | "withdrawn" | "not_asked";
-  since: string | null;
-  granted_text_version: number | null;
-  text: ConsentText | null;
-  /** The authoritative Dutch text (same shape); null when `text` is already the Dutch one. */
-  source_text?: ConsentText | null;
-  /** The municipality refuses consent given on an unreviewed translation (409 when tried). */
-  grant_requires_review?: boolean;
-  text_changed: boolean;
-}
+export type ConsentState = Schemas["ConsentStateOut"];
 
-export interface Change {
-  purpose: string;
-  action: "grant" | "withdraw";
-  text_version: number;
-  language: string;
-}
+export type Change = Schemas["ConsentChangeIn"];
 
 /**
  * The text a grant is given on: the text shown, or — where the municipality accepts consent only

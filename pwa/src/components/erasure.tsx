@@ -1,19 +1,10 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { formatDate, t } from "../i18n";
+import type { Schemas } from "../api";
 
 /** The resident's latest erasure request, as `GET /api/v1/me/erasure-request` gives it. */
-export interface Erasure {
-  id: string;
-  state: "requested" | "completed" | "refused";
-  requested_at: string;
-  completed_at: string | null;
-  refused_at: string | null;
-  /** What the state means, already in the reader's language. */
-  what_happens: string;
-  /** Records management's own words, in the language they wrote them in. */
-  refusal_reason: string | null;
-}
+export type Erasure = Schemas["ErasureRequestOut"];
 
 /** Where an erasure request stands: its state, what that means and, if refused, why. */
 export function ErasureStatus({ erasure }: { erasure: Erasure }) {

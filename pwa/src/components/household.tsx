@@ -2,19 +2,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The resident's household in "My data": add a member, correct one, remove one. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, formErrors, newIdempotencyKey, request } from "../api";
+import { ApiError, formErrors, newIdempotencyKey, request, type Schemas } from "../api";
 import { MachineNotice } from "./in-language";
 import { t } from "../i18n";
 import type { Read } from "./read";
 
-export interface Member {
-  id: string;
-  relation: string;
-  name: string;
-  birth_year: number | null;
-  school: string | null;
-  version: number;
-}
+export type Member = Schemas["HouseholdMemberOut"];
 
 const INPUTS = ["relation", "name", "birth_year", "school"] as const;
 type Input = (typeof INPUTS)[number];

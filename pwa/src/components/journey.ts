@@ -2,30 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Shapes and labels of the resident's journey, shared by the journey view and home. */
 import { t } from "../i18n";
+import type { Schemas } from "../api";
 
-export interface Step {
-  id: string;
-  key: string;
-  title: string;
-  explanation: string;
-  language: string;
-  translation_state: string;
-  status: string;
-  is_next: boolean;
-  due_date: string | null;
-  next_actor: string | null;
-  next_actor_name: string | null;
-  note: string | null;
-  service_item_id: string | null;
-  zaak_identificatie: string | null;
-}
+export type Step = Schemas["StepOut"];
 
-export interface Journey {
-  next_step: Step | null;
-  steps: Step[];
-  done: number;
-  total: number;
-}
+export type Journey = Schemas["JourneyOut"];
 
 export const JOURNEY_PATH = "/api/v1/me/journey";
 

@@ -2,49 +2,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** Service information shapes and category names, shared by the services views. */
 import { t } from "../i18n";
+import type { Schemas } from "../api";
 
-export interface OpeningHours {
-  day: number;
-  opens: string;
-  closes: string;
-}
+export type OpeningHours = Schemas["OpeningHours"];
 
-export interface ServiceSummary {
-  id: string;
-  category: string;
-  title: string;
-  summary: string;
-  language: string;
-  unreviewed?: boolean;
-}
+export type ServiceSummary = Schemas["ServiceSummary"];
 
-export interface Place {
-  id: string;
-  name: string;
-  address: { street: string; house_number: string; postal_code: string; city: string };
-  latitude: number;
-  longitude: number;
-  language: string;
-  phone?: string | null;
-  opening_hours?: OpeningHours[];
-  accessibility?: string | null;
-  /** Where the API says so: the accessibility text can come from further down the language chain. */
-  accessibility_language?: string | null;
-  unreviewed?: boolean;
-}
+export type Place = Schemas["PlaceOut"];
 
-export interface ServiceDetail extends ServiceSummary {
-  category_name: string;
-  updated_at: string;
-  body_html?: string;
-  /** The body can come from further down the language chain than the title. */
-  body_language?: string | null;
-  /** `language`: of the label, where the API says so. */
-  links?: { url: string; label: string; language?: string | null }[];
-  phones?: string[];
-  opening_hours?: OpeningHours[];
-  places?: Place[];
-}
+export type ServiceDetail = Schemas["ServiceDetail"];
 
 /** The server's fixed categories, in its order. */
 export const CATEGORIES = [

@@ -3,17 +3,9 @@
 import type { ViewProps } from "../routes";
 import { formatDate, formatList, isolate, t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";
+import type { Schemas } from "../api";
 
-interface Access {
-  id: string;
-  occurred_at: string;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  resource: string;
-  fields: string[];
-  purpose: string;
-}
+type Access = Schemas["AccessLogEntry"];
 
 function roleLabel(role: string): string {
   switch (role) {

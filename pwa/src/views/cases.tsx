@@ -1,19 +1,11 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import type { Registration } from "../api";
+import type { Schemas } from "../api";
 import type { ViewProps } from "../routes";
 import { formatDate, t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";
 
-interface Case {
-  interaction_id: string;
-  kind: string;
-  created_at: string;
-  registration: Registration;
-  /** Resident-friendly label from the server, already in the request's language. */
-  status: string | null;
-  status_set_at: string | null;
-}
+type Case = Schemas["CaseOut"];
 
 function kindLabel(kind: string): string {
   if (kind === "question") return t("Question");

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef, useState } from "preact/hooks";
-import { API_BASE, type Page } from "../api";
+import { API_BASE, type Page, type Schemas } from "../api";
 import type { ViewProps } from "../routes";
 import { direction, formatDate, formatList, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
@@ -19,16 +19,7 @@ import {
   withTerms,
 } from "../components/in-language";
 
-interface Entry {
-  id: string;
-  purpose: string;
-  action: string;
-  channel: string;
-  text_version: number | null;
-  text_language: string | null;
-  recorded_at: string;
-  receipt: string;
-}
+type Entry = Schemas["ConsentEntryOut"];
 
 const STATES = "/api/v1/me/consents";
 const LEDGER = "/api/v1/me/consents/entries?limit=50";

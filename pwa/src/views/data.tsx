@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, formErrors, optional, request } from "../api";
+import { ApiError, formErrors, optional, request, type Schemas } from "../api";
 import type { ViewProps } from "../routes";
 import { t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
@@ -9,28 +9,9 @@ import { Household, type Member } from "../components/household";
 import { MachineNotice } from "../components/in-language";
 import { type Erasure, ErasureStatus } from "../components/erasure";
 
-interface Address {
-  street: string;
-  house_number: string;
-  postcode: string;
-  city: string;
-}
+type Address = Schemas["residents_schemas_Address"];
 
-interface Sourced {
-  value: string;
-  source: string | null;
-}
-
-interface Me {
-  preferred_name: string;
-  full_name: string | null;
-  email: string | null;
-  phone: string | null;
-  address: Address | null;
-  municipality: { code: string; name: string };
-  registered: { registered_name: Sourced | null; bsn: Sourced | null; v_number: Sourced | null };
-  caseworker: { name: string; contact: string | null } | null;
-}
+type Me = Schemas["MeOut"];
 
 type Field = "preferred_name" | "full_name" | "email" | "phone" | keyof Address;
 type Form = Record<Field, string>;

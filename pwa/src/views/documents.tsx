@@ -10,6 +10,7 @@ import { QueuedState } from "../components/queued";
 /** Above this the server refuses anyway; say so before it waits in the queue. */
 const MAX_BYTES = 10 * 1024 * 1024;
 
+/** What this phone sent (from its queue, not an API answer: `id` is the queued request's). */
 interface SentDocument {
   id: string;
   content_type: string;

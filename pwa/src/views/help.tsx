@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { request, type Page } from "../api";
+import { request, type Page, type Schemas } from "../api";
 import type { AppContext } from "../app";
 import { CATEGORIES, categoryLabel, stateLabel, windowText } from "../help-labels";
 import { LANGUAGES, language, t } from "../i18n";
@@ -12,34 +12,11 @@ import { DateSelect, TimeSelect } from "../components/date-time-select";
 
 const CONSENT_PURPOSE = "share_contact_with_volunteer";
 
-interface HelpRequest {
-  id: string;
-  category: string;
-  description: string;
-  wanted_from: string;
-  wanted_until: string;
-  neighbourhood: string;
-  language: string;
-  state: string;
-  volunteer: { display_name: string; organisation: string | null } | null;
-  feedback: { rating: number | null; comment: string | null };
-  created_at: string;
-}
+type HelpRequest = Schemas["OwnHelpRequestOut"];
 
-interface ConsentState {
-  purpose: string;
-  state: "granted" | "withdrawn" | "not_asked";
-  text: { version: number; language: string; title: string; body: string } | null;
-}
+type ConsentState = Schemas["ConsentStateOut"];
 
-interface HelpBody {
-  category: string;
-  description: string;
-  wanted_from: string;
-  wanted_until: string;
-  neighbourhood: string;
-  language: string;
-}
+type HelpBody = Schemas["HelpRequestIn"];
 
 function tomorrow(): string {
   const d = new Date(Date.now() + 24 * 3600 * 1000);
@@ -57,7 +34,7 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
   const [consent, setConsent] = useState<ConsentState | null>(null);
   const [share, setShare] = useState(false);
   const [form, setForm] = useState({
-    category: "paperwork",
+    category: "paperwork" as HelpBody["category"],
     description: "",
     date: tomorrow(),
     from: "10:00",
@@ -197,7 +174,7 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
       <p>{t("A volunteer from your neighbourhood can help you, for example with a letter or by going with you to an appointment.")}</p>
       <form onSubmit={submit} noValidate data-testid="help-form">
         <label for="help-category">{t("What do you need help with?")}</label>
-        <select {...field("category")} onChange={(e) => setForm({ ...form, category: (e.target as HTMLSelectElement).value })}>
+        <select {...field("category")} onChange={(e) => setForm({ ...form, category: (e.target as HTMLSelectElement).value as HelpBody["category"] })}>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {categoryLabel(c)}

@@ -2,17 +2,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import type { ComponentType } from "preact";
-import { optional, request, type Page, type Question } from "../api";
+import { optional, request, type Page, type Question, type Schemas } from "../api";
 import type { AppContext } from "../app";
 import { direction, isolate, t } from "../i18n";
 import { RegistrationBadge } from "../components/registration";
 import { NextStep } from "../components/next-step";
 import { OFFER_PASSKEY } from "../passkeys";
 
-interface Inbox {
-  items: { id: string; title: string; created_at: string; read_at: string | null }[];
-  unread_count: number;
-}
+type Inbox = Schemas["NotificationPage"];
 
 /** Home: a greeting, the latest question and its state, and quick actions. */
 export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number }) {

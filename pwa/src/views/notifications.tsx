@@ -1,25 +1,11 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { request } from "../api";
+import { request, type Schemas } from "../api";
 import type { AppContext } from "../app";
 import { formatDate, t } from "../i18n";
 
-interface InboxItem {
-  id: string;
-  kind: string;
-  reference_id: string;
-  title: string;
-  body: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-interface InboxPage {
-  items: InboxItem[];
-  next_cursor: string | null;
-  unread_count: number;
-}
+type InboxPage = Schemas["NotificationPage"];
 
 /** Where an item leads (the same table as the service worker's notificationclick). */
 const VIEW_FOR_KIND: Record<string, string> = {

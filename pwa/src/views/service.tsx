@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import type { ViewProps } from "../routes";
-import { direction, formatTime, formatWeekday, t } from "../i18n";
+import { formatTime, formatWeekday, t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { SafeHtml } from "../components/safe-html";
-import { InLanguage, LanguageName, sameLanguage, withTerms } from "../components/in-language";
+import { InLanguage, sameLanguage, withTerms } from "../components/in-language";
 import { categoryLabel, hashParams, type OpeningHours, type Place, type ServiceDetail } from "../components/services";
 
 /** Opening hours as a list of days, each with its periods, in the reader's notation. */
@@ -44,21 +44,13 @@ function telHref(phone: string): string {
 function PlaceCard({ place }: { place: Place }) {
   const lat = place.latitude.toFixed(5);
   const lon = place.longitude.toFixed(5);
-  const accessibilityLanguage = place.accessibility_language ?? place.language;
   const address = `${place.address.street} ${place.address.house_number}, ${place.address.postal_code} ${place.address.city}`;
   return (
     <li class="card place" data-place-id={place.id}>
       <InLanguage lang={place.language} unreviewed={place.unreviewed}>
         <h3>{withTerms(place.name, place.language)}</h3>
-        {place.accessibility && accessibilityLanguage === place.language && (
-          <p class="text">{withTerms(place.accessibility, place.language)}</p>
-        )}
+        {place.accessibility && <p class="text">{withTerms(place.accessibility, place.language)}</p>}
       </InLanguage>
-      {place.accessibility && accessibilityLanguage !== place.language && (
-        <InLanguage lang={accessibilityLanguage}>
-          <p class="text">{withTerms(place.accessibility, accessibilityLanguage)}</p>
-        </InLanguage>
-      )}
       {/* A Dutch address is Dutch words and numbers: read and laid out as such on every page. */}
       <p class="text address" lang="nl" dir="ltr">
         {address}
@@ -138,21 +130,8 @@ export function ServiceView(_: ViewProps) {
                   </a>
                 ))}
                 {s.links?.map((link) => (
-                  <a
-                    key={link.url}
-                    class="button"
-                    href={link.url}
-                    rel="noopener noreferrer"
-                    lang={link.language ?? undefined}
-                    dir={link.language ? direction(link.language) : undefined}
-                  >
-                    {link.language && !sameLanguage(link.language) ? (
-                      <>
-                        {link.label} (<LanguageName code={link.language} />)
-                      </>
-                    ) : (
-                      link.label
-                    )}
+                  <a key={link.url} class="button" href={link.url} rel="noopener noreferrer">
+                    {link.label}
                   </a>
                 ))}
               </div>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
-import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHeaders } from "../api";
+import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHeaders, type Schemas } from "../api";
 import type { AppContext } from "../app";
 import { go } from "../app";
 import { LANGUAGES, language, t } from "../i18n";
@@ -19,11 +19,7 @@ const ACCESSIBILITY_STATEMENT: string =
   (import.meta.env.VITE_ACCESSIBILITY_STATEMENT_URL as string | undefined) ??
   "https://code.welkom.example/welkom/welkom/-/blob/main/docs/accessibility.md";
 
-interface QuietHours {
-  start: string;
-  end: string;
-  time_zone: string;
-}
+type QuietHours = Schemas["QuietHoursIO"];
 
 /**
  * Settings: language, push notifications and quiet hours, passkeys, export my data, ask for erasure, sign
@@ -44,7 +40,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
 
   useEffect(() => {
     if (pushSupported()) void pushEnabled().then(setPush, () => setPush(false));
-    request<{ quiet_hours: QuietHours }>("/api/v1/me/notification-preferences")
+    request<Schemas["PreferencesOut"]>("/api/v1/me/notification-preferences")
       .then((r) => setQuiet(r.data.quiet_hours))
       .catch(() => undefined);
     if (resident)
@@ -107,7 +103,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
     if (!quiet) return;
     setQuietError("");
     try {
-      const r = await request<{ quiet_hours: QuietHours }>("/api/v1/me/notification-preferences", {
+      const r = await request<Schemas["PreferencesOut"]>("/api/v1/me/notification-preferences", {
         method: "PATCH",
         body: { quiet_hours: quiet },
       });

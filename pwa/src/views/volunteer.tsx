@@ -2,26 +2,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { Fragment } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError, problemText, request, type Page } from "../api";
+import { ApiError, problemText, request, type Page, type Schemas } from "../api";
 import type { AppContext } from "../app";
 import { categoryLabel, stateLabel, windowText } from "../help-labels";
 import { t } from "../i18n";
 import { LanguageName } from "../components/in-language";
 
-interface VolunteerRequest {
-  id: string;
-  category: string;
-  description: string;
-  wanted_from: string;
-  wanted_until: string;
-  neighbourhood: string;
-  language: string;
-  state: string;
-  mine: boolean;
-  /** Only what the resident consents to share right now, only while this volunteer holds it. */
-  contact: { preferred_name: string; languages: string[]; phone: string | null; email: string | null } | null;
-  created_at: string;
-}
+type VolunteerRequest = Schemas["VolunteerHelpRequestOut"];
 
 /**
  * Volunteers: open requests they may see (their languages and areas), claim one, and their own
