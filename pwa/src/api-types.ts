@@ -138,6 +138,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/conversations/{question_id}/answer-translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a draft answer
+         * @description Machine-translate a draft answer (by default into the resident's language) to check it before sending; nothing is stored or sent. Send the original with `send_translation: true` to give the resident the translation too.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        post: operations["translateAnswerDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/conversations/{question_id}/answers": {
         parameters: {
             query?: never;
@@ -149,7 +171,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a question
-         * @description Answer the resident in their language. The answer is shown to them and added to the question's zaak as a document. Honours `Idempotency-Key` (the same key with another body: 422). A question of another municipality: 404.
+         * @description Answer the resident in their language. The answer is shown to them and added to the question's zaak as a document. With `send_translation: true` the municipality's translation server also translates it into the resident's language: the resident sees the original and the translation, marked as machine translation (503 `translation-unavailable` when the server cannot: nothing is sent). Honours `Idempotency-Key` (the same key with another body: 422). A question of another municipality: 404.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
@@ -198,6 +220,28 @@ export interface paths {
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
         post: operations["addConversationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/conversations/{question_id}/translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Translate a question into Dutch
+         * @description The resident's question and its machine translation into Dutch by the municipality's own translation server, marked `state: machine`; the original is always there. Audited as a read of the question. Without a server: 404 `translation-not-configured`; server down, slow or busy: 503 `translation-unavailable`.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["translateQuestion"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -857,6 +901,61 @@ export interface paths {
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
         get: operations["listSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/translation-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the translation server
+         * @description The municipality's machine-translation server, whether it answers now and the
+         *     languages it offers (Welkom's codes).
+         *
+         *     Who may call it: a signed-in account with the role `admin` or `records_manager` (401, 403 otherwise).
+         */
+        get: operations["getTranslationServer"];
+        /**
+         * Set or remove the translation server
+         * @description Point the municipality at its own LibreTranslate server (`url`), or switch the
+         *     translation aids off (`url: null`). Its API key goes in `WELKOM_TRANSLATION_API_KEYS`.
+         *     A caseworker's texts go to this server and nowhere else.
+         *
+         *     Who may call it: a signed-in account with the role `admin` or `records_manager` (401, 403 otherwise).
+         */
+        put: operations["setTranslationServer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/translation/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the languages the server translates
+         * @description What the municipality's translation server translates (Welkom's codes): the
+         *     caseworker's screens show the aids only for these. Without a server: 404
+         *     `translation-not-configured`.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["listTranslationLanguages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2680,10 +2779,13 @@ export interface components {
             id: string;
             language: string;
             text: string;
+            translation?: components["schemas"]["TranslationOut"];
         };
         /** AnswerIn */
         AnswerIn: {
             language?: string | null;
+            /** @default false */
+            send_translation?: boolean;
             text: string;
             /**
              * @default nobody
@@ -2935,6 +3037,18 @@ export interface components {
             file: string;
             language: string;
         };
+        /** DraftTranslationIn */
+        DraftTranslationIn: {
+            /** @default nl */
+            language?: string;
+            target?: string | null;
+            text: string;
+        };
+        /** DraftTranslationOut */
+        DraftTranslationOut: {
+            original: components["schemas"]["TextInLanguage"];
+            translation: components["schemas"]["TranslationOut"];
+        };
         /** ErasureRefusalIn */
         ErasureRefusalIn: {
             reason: string;
@@ -3087,20 +3201,6 @@ export interface components {
             direction: string;
             language: string;
         };
-        /** LanguageOut */
-        LanguageOut: {
-            catalogs: components["schemas"]["CatalogStatus"][];
-            cldr_locale: string;
-            code: string;
-            day_names: string[];
-            direction: string;
-            english_name: string;
-            name: string;
-            numbering_system: string;
-            plural_forms: string;
-            ui_complete: boolean;
-            ui_reviewed: boolean;
-        };
         /** LanguageProgress */
         LanguageProgress: {
             language: string;
@@ -3159,6 +3259,7 @@ export interface components {
             language: string;
             registration: components["schemas"]["admin_schemas_Registration"] | null;
             text: string;
+            translation?: components["schemas"]["TranslationOut"];
         };
         /** MunicipalityRef */
         MunicipalityRef: {
@@ -3454,6 +3555,13 @@ export interface components {
             language: string;
             registration: components["schemas"]["admin_schemas_Registration"];
             text: string;
+        };
+        /** QuestionTranslationOut */
+        QuestionTranslationOut: {
+            original: components["schemas"]["TextInLanguage"];
+            /** Format: uuid */
+            question_id: string;
+            translation: components["schemas"]["TranslationOut"];
         };
         /** QuietHoursIO */
         QuietHoursIO: {
@@ -3757,6 +3865,11 @@ export interface components {
         SuspensionIn: {
             reason: string;
         };
+        /** TextInLanguage */
+        TextInLanguage: {
+            language: string;
+            text: string;
+        };
         /** TextOut */
         TextOut: {
             language: string;
@@ -3794,6 +3907,36 @@ export interface components {
              */
             state?: "machine" | "translated";
             text: string;
+        };
+        /** TranslationLanguagesOut */
+        TranslationLanguagesOut: {
+            engine: string;
+            languages: components["schemas"]["translation_schemas_LanguageOut"][];
+        };
+        /** TranslationOut */
+        TranslationOut: {
+            engine: string;
+            language: string;
+            state: string;
+            text: string;
+        };
+        /** TranslationServerIn */
+        TranslationServerIn: {
+            /**
+             * @default libretranslate
+             * @constant
+             */
+            engine?: "libretranslate";
+            url: string | null;
+        };
+        /** TranslationServerOut */
+        TranslationServerOut: {
+            api_key_configured: boolean;
+            configured: boolean;
+            engine: string | null;
+            languages?: components["schemas"]["translation_schemas_LanguageOut"][];
+            reachable?: boolean;
+            url: string | null;
         };
         /** UnreadCount */
         UnreadCount: {
@@ -3850,6 +3993,20 @@ export interface components {
             state: string | null;
             zaak_identificatie: string | null;
         };
+        /** LanguageOut */
+        i18n_languages_LanguageOut: {
+            catalogs: components["schemas"]["CatalogStatus"][];
+            cldr_locale: string;
+            code: string;
+            day_names: string[];
+            direction: string;
+            english_name: string;
+            name: string;
+            numbering_system: string;
+            plural_forms: string;
+            ui_complete: boolean;
+            ui_reviewed: boolean;
+        };
         /** Registration */
         interactions_schemas_Registration: {
             registered_at: string | null;
@@ -3869,6 +4026,11 @@ export interface components {
             house_number: string;
             postal_code: string;
             street: string;
+        };
+        /** LanguageOut */
+        translation_schemas_LanguageOut: {
+            code: string;
+            targets: string[];
         };
     };
     responses: never;
@@ -4188,6 +4350,59 @@ export interface operations {
             };
         };
     };
+    translateAnswerDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftTranslationIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftTranslationOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     answerQuestion: {
         parameters: {
             query?: never;
@@ -4322,6 +4537,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    translateQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionTranslationOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -6084,6 +6348,133 @@ export interface operations {
             };
         };
     };
+    getTranslationServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationServerOut"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setTranslationServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationServerIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationServerOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listTranslationLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationLanguagesOut"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     adminListTranslations: {
         parameters: {
             query: {
@@ -7596,7 +7987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LanguageOut"][];
+                    "application/json": components["schemas"]["i18n_languages_LanguageOut"][];
                 };
             };
             /** @description Refused (RFC 9457 problem details) */
