@@ -1,18 +1,23 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AppContext } from "../app";
-import { go } from "../app";
 import { language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 
 const MAX_LENGTH = 4000;
 
 /** Ask the municipality a question. It goes into the offline queue first, so it is never lost. */
-export function AskView({ ctx }: { ctx: AppContext }) {
+export function AskView(_: { ctx: AppContext }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** After sending: a confirmation where the form was (sent, or waiting for a connection). */
+  const [done, setDone] = useState<"" | "sent" | "queued">("");
+  const confirmation = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (done) confirmation.current?.focus();
+  }, [done]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,13 +34,9 @@ export function AskView({ ctx }: { ctx: AppContext }) {
         body: { text: text.trim(), language: language() },
       });
       await flush();
-      const left = await queue.list();
-      ctx.announce(
-        left.length > 0
-          ? t("You are offline. Your question will be sent when you are online again.")
-          : t("Your question has been sent."),
-      );
-      go("questions");
+      const left = (await queue.list()).some((i) => i.kind === "question" && !i.failed);
+      setText("");
+      setDone(left ? "queued" : "sent");
     } finally {
       setBusy(false);
     }
@@ -46,7 +47,34 @@ export function AskView({ ctx }: { ctx: AppContext }) {
       <h1 id="ask-title" tabIndex={-1}>
         {t("Ask a question")}
       </h1>
-      <form onSubmit={submit} noValidate>
+      {done && (
+        <div class="confirmation" data-testid="ask-confirmation" data-done={done}>
+          <h2 tabIndex={-1} ref={confirmation}>
+            {done === "sent"
+              ? t("Your question has been sent.")
+              : t("You are offline. Your question will be sent when you are online again.")}
+          </h2>
+          <p>
+            <strong>{t("What happens next")}</strong>{" "}
+            {t("The municipality registers your question as a case and answers it. You get a message in Welkom when there is news.")}
+          </p>
+          <div class="actions">
+            <a class="button primary" href="#/questions">
+              {t("My questions")}
+            </a>
+            <button
+              type="button"
+              onClick={() => {
+                setDone("");
+                setTimeout(() => document.getElementById("question")?.focus());
+              }}
+            >
+              {t("Ask a question")}
+            </button>
+          </div>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate hidden={done !== ""}>
         <label for="question">{t("Your question")}</label>
         <p id="question-hint" class="hint">
           {t("Write in your own language. The municipality answers as soon as possible.")}

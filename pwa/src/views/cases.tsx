@@ -32,8 +32,32 @@ export function CasesView(_: ViewProps) {
       <h1 id="cases-title" tabIndex={-1}>
         {t("My cases")}
       </h1>
+      <details class="explain" data-testid="what-is-a-case">
+        <summary>{t("What is a case?")}</summary>
+        <p>
+          {t(
+            "A case (in Dutch: {term}) is how the municipality keeps track of something you asked or sent. Each case has a number and a status, so you and the municipality know where it stands. You do not need to do anything with the number; mention it if you call the municipality.",
+            { term: "zaak" },
+          )}
+        </p>
+      </details>
       <ReadState read={read} />
-      {read.data && items.length === 0 && <p>{t("You have no cases yet.")}</p>}
+      {read.data && items.length === 0 && (
+        <div class="empty">
+          <p>
+            <strong>{t("You have no cases yet.")}</strong>
+          </p>
+          <p>{t("When you ask a question or send a document, the municipality opens a case for it. It appears here with its status.")}</p>
+          <div class="actions">
+            <a class="button primary" href="#/ask">
+              {t("Ask a question")}
+            </a>
+            <a class="button" href="#/documents">
+              {t("Send a document")}
+            </a>
+          </div>
+        </div>
+      )}
       {items.length > 0 && (
         <ul class="list" data-testid="cases">
           {items.map((c) => (
