@@ -112,6 +112,7 @@ export const VIEWS: RouteDef[] = [
     name: "settings",
     load: () => import("./views/settings").then((m) => m.SettingsView),
     label: () => t("Settings"),
+    icon: "M4 7h9M17 7h3M4 17h3M11 17h9M15 5v4M9 15v4",
   },
 ];
 

@@ -20,9 +20,14 @@ function Icon({ d }: { d: string }) {
   );
 }
 
-/** Which labelled views go in the bar and which under "More", for a user with these roles. */
+/**
+ * Which labelled views go in the bar and which under "More", for a user with these roles: all of
+ * them when they fit in the bar's five places, else the first four of `BAR` and "More".
+ */
 export function split(roles: string[]): { bar: RouteDef[]; more: RouteDef[] } {
   const views = VIEWS.filter((v) => v.label && allowed(v, roles));
+  // Five places: everything when it fits, else four and "More".
+  if (views.length <= 5) return { bar: views, more: [] };
   const bar = BAR.map((name) => views.find((v) => v.name === name))
     .filter((v): v is RouteDef => v !== undefined)
     .slice(0, 4);
