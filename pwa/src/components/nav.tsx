@@ -39,6 +39,11 @@ export function BottomNav({ view, roles }: { view: string; roles: string[] }) {
   const button = useRef<HTMLButtonElement>(null);
   const { bar, more } = split(roles);
   const current = (name: string) => (view === name ? "page" : undefined);
+  // Choosing the view already shown changes no route: its heading takes the focus all the same.
+  const choose = (name: string) => {
+    setOpen(false);
+    if (name === view) document.querySelector<HTMLElement>("main h1")?.focus();
+  };
 
   useEffect(() => setOpen(false), [view]);
   useEffect(() => {
@@ -57,7 +62,7 @@ export function BottomNav({ view, roles }: { view: string; roles: string[] }) {
       <ul class="tabs">
         {bar.map((v) => (
           <li key={v.name}>
-            <a href={`#/${v.name}`} aria-current={current(v.name)}>
+            <a href={`#/${v.name}`} aria-current={current(v.name)} onClick={() => choose(v.name)}>
               <Icon d={v.icon ?? MORE} />
               <span>{v.label!()}</span>
             </a>
@@ -82,7 +87,7 @@ export function BottomNav({ view, roles }: { view: string; roles: string[] }) {
       <ul id="more-menu" class="more" hidden={!open}>
         {more.map((v) => (
           <li key={v.name}>
-            <a href={`#/${v.name}`} aria-current={current(v.name)} onClick={() => setOpen(false)}>
+            <a href={`#/${v.name}`} aria-current={current(v.name)} onClick={() => choose(v.name)}>
               {v.label!()}
             </a>
           </li>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AppContext } from "../app";
 import { formatDate, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
@@ -31,6 +31,11 @@ export function DocumentsView(_: { ctx: AppContext }) {
   /** The confirmation at the button once it is done: sent, or waiting for a connection. */
   const [done, setDone] = useState<"" | "sent" | "queued">("");
   const busy = step !== "";
+  const confirmation = useRef<HTMLDivElement>(null);
+  // The confirmation is where the eye is: scrolled into view above the bottom bar.
+  useEffect(() => {
+    if (done) confirmation.current?.scrollIntoView({ block: "nearest" });
+  }, [done]);
   const [queued, setQueued] = useState<QueuedRequest[]>([]);
   const [sent, setSent] = useState<SentDocument[]>([]);
 
@@ -115,7 +120,7 @@ export function DocumentsView(_: { ctx: AppContext }) {
             </>
           )}
           {done && (
-            <div class="confirmation" data-done={done}>
+            <div class="confirmation" data-done={done} ref={confirmation}>
               <p>
                 <strong>
                   {done === "sent"
