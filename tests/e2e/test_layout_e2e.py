@@ -166,6 +166,7 @@ def test_confirmations_where_the_eye_is(small, code: str, artifacts: Path) -> No
 
     # Destructive buttons look different from the others.
     open_view(page, "settings")
+    expect(page.locator("main button[data-testid=logout-everywhere]")).to_be_visible()
     colours = page.evaluate(
         "() => [...document.querySelectorAll('main button')].map(b => ({danger:"
         " b.classList.contains('danger'), color: getComputedStyle(b).color,"

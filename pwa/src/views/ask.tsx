@@ -56,7 +56,7 @@ export function AskView(_: { ctx: AppContext }) {
           </h2>
           <p>
             <strong>{t("What happens next")}</strong>{" "}
-            {t("The municipality registers your question as a case and answers it. You get a message in Welkom when there is news.")}
+            {t("The municipality answers it. You get a message in Welkom when there is news.")}
           </p>
           <div class="actions">
             <a class="button primary" href="#/questions">

@@ -36,7 +36,7 @@ export function CasesView(_: ViewProps) {
         <summary>{t("What is a case?")}</summary>
         <p>
           {t(
-            "A case (in Dutch: {term}) is how the municipality keeps track of something you asked or sent. Each case has a number and a status, so you and the municipality know where it stands. You do not need to do anything with the number; mention it if you call the municipality.",
+            "A case (in Dutch: {term}) is how the municipality keeps track of what you asked or sent. Its number and status show where it stands. Mention the number if you call the municipality.",
             { term: "zaak" },
           )}
         </p>
@@ -47,7 +47,7 @@ export function CasesView(_: ViewProps) {
           <p>
             <strong>{t("You have no cases yet.")}</strong>
           </p>
-          <p>{t("When you ask a question or send a document, the municipality opens a case for it. It appears here with its status.")}</p>
+          <p>{t("Every question or document you send becomes a case. It appears here with its status.")}</p>
           <div class="actions">
             <a class="button primary" href="#/ask">
               {t("Ask a question")}

@@ -130,7 +130,7 @@ export function DocumentsView(_: { ctx: AppContext }) {
               </p>
               <p>
                 <strong>{t("What happens next")}</strong>{" "}
-                {t("The municipality adds your document to your file. It appears under My cases once it is registered.")}
+                {t("It is added to your file and appears under My cases.")}
               </p>
             </div>
           )}

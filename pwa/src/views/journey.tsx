@@ -84,7 +84,7 @@ export function JourneyView(_: ViewProps) {
               <p>
                 <strong>{t("There are no steps for you yet.")}</strong>
               </p>
-              <p>{t("Your caseworker adds the steps of your journey. They appear here, with what you do next.")}</p>
+              <p>{t("Your caseworker adds the steps of your journey here.")}</p>
             </div>
           ) : (
             <ol class="list" data-testid="journey">

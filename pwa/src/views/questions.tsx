@@ -88,7 +88,7 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
           <p>
             <strong>{t("You have not asked a question yet.")}</strong>
           </p>
-          <p>{t("Your questions appear here, with where each one stands.")}</p>
+          <p>{t("Your questions appear here, with their status.")}</p>
           <a class="button primary" href="#/ask">
             {t("Ask a question")}
           </a>
