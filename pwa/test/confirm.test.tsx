@@ -12,7 +12,10 @@ const waiting: Partial<QueuedRequest>[] = [];
 const added: Partial<QueuedRequest>[] = [];
 vi.mock("../src/outbox", () => ({
   queue: {
-    add: vi.fn(async (item: Partial<QueuedRequest>) => void added.push(item)),
+    add: vi.fn(async (item: Partial<QueuedRequest>) => {
+      added.push(item);
+      return { ...item, id: `entry-${added.length}` };
+    }),
     list: vi.fn(async () => waiting),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
@@ -74,13 +77,25 @@ describe("after asking a question", () => {
   });
 
   it("says it waits on the phone when it could not be sent yet", async () => {
-    waiting.push({ kind: "question" });
+    waiting.push({ id: "entry-1", kind: "question" });
     await askQuestion("Offline vraag");
     const confirmation = root.querySelector("[data-testid=ask-confirmation]")!;
     expect(confirmation.getAttribute("data-done")).toBe("queued");
     expect(confirmation.querySelector("h2")!.textContent).toBe(
       "You are offline. Your question will be sent when you are online again.",
     );
+  });
+});
+
+describe("a refused question", () => {
+  it("says why when the server refused it, without promising an answer", async () => {
+    waiting.push({ id: "entry-1", kind: "question", failed: { status: 422, message: "Te lang." } });
+    await askQuestion("Vraag");
+    const confirmation = root.querySelector("[data-testid=ask-confirmation]")!;
+    expect(confirmation.getAttribute("data-done")).toBe("failed");
+    expect(confirmation.querySelector("h2")!.textContent).toBe("Could not be sent: Te lang.");
+    expect(confirmation.textContent).not.toContain("What happens next");
+    expect(confirmation.querySelector('a[href="#/questions"]')).not.toBeNull(); // where it can be removed
   });
 });
 

@@ -32,6 +32,7 @@ def sign_in_as_resident(page: Page, code: str = "nl") -> None:
 
 def open_view(page: Page, view: str) -> None:
     """A view through the main menu: its link in the bottom bar, or under "More"."""
+    expect(page.locator("nav.bar")).to_be_visible()
     link = page.locator(f'nav a[href="#/{view}"]')
     if not link.is_visible():
         page.locator('nav button[aria-controls="more-menu"]').click()

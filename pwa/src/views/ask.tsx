@@ -12,8 +12,9 @@ export function AskView(_: { ctx: AppContext }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  /** After sending: a confirmation where the form was (sent, or waiting for a connection). */
-  const [done, setDone] = useState<"" | "sent" | "queued">("");
+  /** After sending: a confirmation where the form was (sent, waiting for a connection, refused). */
+  const [done, setDone] = useState<"" | "sent" | "queued" | "failed">("");
+  const [reason, setReason] = useState("");
   const confirmation = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (done) confirmation.current?.focus();
@@ -27,16 +28,17 @@ export function AskView(_: { ctx: AppContext }) {
     }
     setBusy(true);
     try {
-      await queue.add({
+      const entry = await queue.add({
         kind: "question",
         method: "POST",
         path: "/api/v1/me/questions",
         body: { text: text.trim(), language: language() },
       });
       await flush();
-      const left = (await queue.list()).some((i) => i.kind === "question" && !i.failed);
+      const mine = (await queue.list()).find((i) => i.id === entry.id);
       setText("");
-      setDone(left ? "queued" : "sent");
+      setReason(mine?.failed ? mine.failed.message || String(mine.failed.status) : "");
+      setDone(!mine ? "sent" : mine.failed ? "failed" : "queued");
     } finally {
       setBusy(false);
     }
@@ -52,12 +54,16 @@ export function AskView(_: { ctx: AppContext }) {
           <h2 tabIndex={-1} ref={confirmation}>
             {done === "sent"
               ? t("Your question has been sent.")
-              : t("You are offline. Your question will be sent when you are online again.")}
+              : done === "queued"
+                ? t("You are offline. Your question will be sent when you are online again.")
+                : t("Could not be sent: {reason}", { reason })}
           </h2>
-          <p>
-            <strong>{t("What happens next")}</strong>{" "}
-            {t("The municipality answers it. You get a message in Welkom when there is news.")}
-          </p>
+          {done !== "failed" && (
+            <p>
+              <strong>{t("What happens next")}</strong>{" "}
+              {t("The municipality answers it. You get a message in Welkom when there is news.")}
+            </p>
+          )}
           <div class="actions">
             <a class="button primary" href="#/questions">
               {t("My questions")}

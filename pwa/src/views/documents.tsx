@@ -29,7 +29,7 @@ export function DocumentsView(_: { ctx: AppContext }) {
   /** What the send is doing now, shown at the button: preparing a photo, then sending. */
   const [step, setStep] = useState<"" | "preparing" | "sending">("");
   /** The confirmation at the button once it is done: sent, or waiting for a connection. */
-  const [done, setDone] = useState<"" | "sent" | "queued">("");
+  const [done, setDone] = useState<"" | "sent" | "queued" | "failed">("");
   const busy = step !== "";
   const confirmation = useRef<HTMLDivElement>(null);
   // The confirmation is where the eye is: scrolled into view above the bottom bar.
@@ -69,13 +69,14 @@ export function DocumentsView(_: { ctx: AppContext }) {
       const upload = await shrinkPhoto(file);
       if (upload.size > MAX_BYTES) return setError(t("This file is too large. Send a smaller photo or PDF."));
       const body: MultipartBody = { multipart: { file: await queuedFile(upload), language: language() } };
-      await queue.add({ kind: "document", method: "POST", path: "/api/v1/me/documents", body });
+      const entry = await queue.add({ kind: "document", method: "POST", path: "/api/v1/me/documents", body });
       setFile(null);
       (document.getElementById("document-file") as HTMLInputElement | null)?.form?.reset();
       setStep("sending");
       await flush();
-      const left = (await queue.list()).some((i) => i.kind === "document" && !i.failed);
-      setDone(left ? "queued" : "sent");
+      // Refused: its reason is on its card under "Not sent yet", with Remove.
+      const mine = (await queue.list()).find((i) => i.id === entry.id);
+      setDone(!mine ? "sent" : mine.failed ? "failed" : "queued");
     } finally {
       setStep("");
     }
@@ -119,7 +120,7 @@ export function DocumentsView(_: { ctx: AppContext }) {
               <p data-step={step}>{step === "preparing" ? t("Preparing the photo…") : t("Sending…")}</p>
             </>
           )}
-          {done && (
+          {(done === "sent" || done === "queued") && (
             <div class="confirmation" data-done={done} ref={confirmation}>
               <p>
                 <strong>
