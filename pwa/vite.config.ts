@@ -94,5 +94,5 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: "node", include: ["test/**/*.test.ts"] },
+  test: { environment: "node", include: ["test/**/*.test.{ts,tsx}"] },
 });

@@ -7,7 +7,8 @@ import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { flush, queue } from "./outbox";
 import { LANGUAGE_REFUSED_EVENT, languageRefused, languageUnsent, syncLanguage } from "./language-sync";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
-import { allowed, type RouteDef, VIEWS, type ViewProps } from "./routes";
+import { allowed, type RouteDef, titleOf, VIEWS, type ViewProps } from "./routes";
+import { BottomNav } from "./components/nav";
 import { LanguageView } from "./views/language";
 import { LoginView } from "./views/login";
 
@@ -63,8 +64,22 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The page's title: the view's own, then the app's name. */
+export function setTitle(title: string): void {
+  document.title = title ? `${title} – Welkom` : "Welkom";
+}
+
 export function go(route: Route): void {
   location.hash = `#/${route}`;
+}
+
+/** The view shown for a route: sign-in without a session, home for a view the roles may not open. */
+function resolve(route: Route, roles: string[] | null): Route {
+  if (route === "language") return route;
+  if (!roles) return "login";
+  if (route === "login") return "home";
+  const def = VIEWS.find((v) => v.name === route);
+  return def && !allowed(def, roles) ? "home" : route;
 }
 
 export interface AppContext {
@@ -155,10 +170,14 @@ export function App({
     };
   }, [session]);
 
-  // Move focus to the new view's heading so screen readers announce it.
+  // Move focus to the new view's heading so screen readers announce it; the page's title is the
+  // view's, and a confirmation of the last view does not stay on screen in the next one.
   useEffect(() => {
     heading.current?.querySelector<HTMLElement>("h1")?.focus();
+    setStatus("");
   }, [route]);
+  const shown = session === undefined ? "" : resolve(route, session?.roles ?? null);
+  useEffect(() => setTitle(shown && titleOf(shown)), [shown, lang]);
 
   const announce = useCallback((message: string) => {
     setStatus("");
@@ -185,14 +204,8 @@ export function App({
     changeLanguage,
   };
   const roles = session?.roles ?? [];
-  let view = route;
-  if (view !== "language" && !session) view = "login";
-  if (view === "login" && session) view = "home";
-  let def = VIEWS.find((v) => v.name === view);
-  if (def && !allowed(def, roles)) {
-    view = "home";
-    def = VIEWS[0];
-  }
+  const view = resolve(route, session ? roles : null);
+  const def = VIEWS.find((v) => v.name === view);
 
   return (
     <>
@@ -203,19 +216,6 @@ export function App({
         <span class="brand" translate={false}>
           Welkom
         </span>
-        {session && view !== "language" && (
-          <nav aria-label={t("Main menu")}>
-            <ul>
-              {VIEWS.filter((v) => v.label && allowed(v, roles)).map((v) => (
-                <li key={v.name}>
-                  <a href={`#/${v.name}`} aria-current={view === v.name ? "page" : undefined}>
-                    {v.label!()}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
       </header>
       <div class="notices">
         {session && refused && refused === lang && (
@@ -252,6 +252,7 @@ export function App({
         {view === "login" && <LoginView ctx={context} />}
         {def && <LazyView key={def.name} def={def} props={{ ctx: context, waiting }} />}
       </main>
+      {session && view !== "language" && <BottomNav view={view} roles={roles} />}
       <footer class="bottom">
         {hasUnreviewed() && (
           <p class="unreviewed">{t("Some texts in this language were translated by a computer and have not been checked yet.")}</p>

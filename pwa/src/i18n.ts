@@ -40,8 +40,8 @@ const INTL_LOCALE: Record<string, string> = { prs: "fa-AF", kmr: "ku" };
 
 export interface Catalog {
   messages: Record<string, string>;
-  /** msgids whose translation is machine-made or not yet reviewed (fuzzy in the catalog). */
-  unreviewed: string[];
+  /** How many translations are machine-made or not yet reviewed (fuzzy in the catalog). */
+  unreviewed: number;
 }
 
 const loaders = import.meta.glob<{ default: Catalog }>("../.generated/i18n/*.json");
@@ -70,7 +70,7 @@ const FALLBACK: CldrData = {
 };
 
 let current = "nl";
-let catalog: Catalog = { messages: {}, unreviewed: [] };
+let catalog: Catalog = { messages: {}, unreviewed: 0 };
 let cldr: CldrData = FALLBACK;
 
 export function isLanguage(code: string | null | undefined): code is string {
@@ -110,7 +110,7 @@ export async function setLanguage(code: string, remember = true): Promise<void> 
   const load = loaders[`../.generated/i18n/${code}.json`];
   const loadCldr = cldrLoaders[`./cldr/${code}.json`];
   const [loaded, data] = await Promise.all([
-    load ? load().then((m) => m.default) : { messages: {}, unreviewed: [] },
+    load ? load().then((m) => m.default) : { messages: {}, unreviewed: 0 },
     loadCldr ? loadCldr().then((m) => m.default) : FALLBACK,
   ]);
   catalog = loaded;
@@ -149,7 +149,7 @@ export function isolate(text: string): string {
 
 /** True when this language has machine-made or unreviewed translations. */
 export function hasUnreviewed(): boolean {
-  return catalog.unreviewed.length > 0;
+  return catalog.unreviewed > 0;
 }
 
 export function intlLocale(code: string = current): string {

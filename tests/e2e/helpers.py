@@ -30,10 +30,23 @@ def sign_in_as_resident(page: Page, code: str = "nl") -> None:
     expect(page.locator("h1")).to_contain_text("Amal")
 
 
+def open_view(page: Page, view: str) -> None:
+    """A view through the main menu: its link in the bottom bar, or under "More"."""
+    expect(page.locator("nav.bar")).to_be_visible()
+    link = page.locator(f'nav a[href="#/{view}"]')
+    if not link.is_visible():
+        page.locator('nav button[aria-controls="more-menu"]').click()
+    link.click()
+
+
 def ask(page: Page, text: str) -> None:
-    page.locator('nav a[href="#/ask"]').click()
+    """Ask a question, see the confirmation where the form was, then go to "My questions"."""
+    open_view(page, "ask")
     page.locator("textarea#question").fill(text)
     page.locator('form button[type="submit"]').click()
+    confirmation = page.locator("[data-testid=ask-confirmation]")
+    expect(confirmation).to_be_visible()
+    confirmation.locator('a[href="#/questions"]').click()
     expect(page).to_have_url(re.compile(r"#/questions$"))
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.documents import pdf
+from tests.e2e.helpers import open_view
 
 #: A real one-page PDF (the server verifies the whole file, not only its first bytes).
 PDF = pdf()
@@ -45,12 +46,12 @@ def sign_in_as_volunteer(page: Page, login: str = "demo-volunteer") -> None:
         page.request.post("/api/v1/auth/demo-login", data={"login": login})
         page.reload()
     expect(page.locator('nav a[href="#/volunteer"]')).to_be_visible()
-    page.locator('nav a[href="#/volunteer"]').click()
+    open_view(page, "volunteer")
     expect(page.locator("#volunteer-title")).to_be_visible()
 
 
 def ask_for_help(page: Page, description: str, *, share: bool = True) -> None:
-    page.locator('nav a[href="#/help"]').click()
+    open_view(page, "help")
     expect(page.locator("#help-title")).to_be_visible()
     page.locator("#help-category").select_option("paperwork")
     page.locator("#help-description").fill(description)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import LANGUAGE_NAMES, ask, axe_violations
+from tests.e2e.helpers import LANGUAGE_NAMES, ask, axe_violations, open_view
 from tests.e2e.helpers_actions import ask_for_help
 
 VIEWS = [
@@ -58,7 +58,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     ask_for_help(page, f"Toegankelijkheid {code}", share=False)
     expect(page.locator("[data-testid=help-requests] li").first).to_be_visible()
     for view in VIEWS:
-        page.locator(f'nav a[href="#/{view}"]').click()
+        open_view(page, view)
         expect(page.locator(f"#{view}-title")).to_be_visible()
         expect(page.locator("main [aria-busy=true]")).to_have_count(0)
         found[view] = axe_violations(page)
@@ -70,12 +70,12 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     page.locator("[data-testid=consents] button[data-action]").first.click()
     expect(page.locator("[data-testid=confirm]")).to_be_visible()
     found["consent-confirm"] = axe_violations(page)
-    page.locator('nav a[href="#/data"]').click()
+    open_view(page, "data")
     page.locator("[data-action=add-member]").click()
     page.locator("[data-testid=member-form] button[type=submit]").click()  # empty: an error
     expect(page.locator("#member-new-name-error")).to_be_visible()
     found["household-form"] = axe_violations(page)
-    page.locator('nav a[href="#/services"]').click()
+    open_view(page, "services")
     page.locator("[data-testid=services] a").first.click()
     expect(page.locator("#service-title ~ .summary")).to_be_visible()  # the service has loaded
     found["service"] = axe_violations(page)
@@ -87,10 +87,10 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     page.context.set_offline(False)
     expect(page.locator(".notice.queued")).to_have_count(0)
 
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     page.locator("#settings-title ~ button.primary").click()  # sign out; the volunteer's views
     page.locator("section button.primary").nth(1).click()
-    page.locator('nav a[href="#/volunteer"]').click()
+    open_view(page, "volunteer")
     expect(page.locator("[data-testid=open] li").first).to_be_visible()
     found["volunteer"] = axe_violations(page)
 

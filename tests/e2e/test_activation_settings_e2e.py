@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import choose_language, sign_in_as_resident
+from tests.e2e.helpers import choose_language, open_view, sign_in_as_resident
 from tests.e2e.helpers_actions import demo_token
 
 
@@ -91,7 +91,7 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(
     expect(page.locator("#home-title")).to_contain_text(name)
 
     # Asking for erasure needs a clear confirmation, and then tells what happens next.
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     page.get_by_role("button", name="Vraag om mijn gegevens te wissen").click()
     expect(page.get_by_role("group", name="Weet je zeker")).to_contain_text("Weet je zeker")
     page.get_by_role("button", name="Nee, mijn gegevens bewaren").click()
@@ -113,7 +113,7 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(
 
 def test_settings_quiet_hours_and_export(page: Page) -> None:
     sign_in_as_resident(page)
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     form = page.locator("[data-testid=quiet-hours]")
     expect(form).to_be_visible()
     # The accessibility statement is one tap away (docs/accessibility.md).

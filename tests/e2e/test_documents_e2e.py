@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Route, expect
 
-from tests.e2e.helpers import sign_in_as_resident
+from tests.e2e.helpers import open_view, sign_in_as_resident
 from tests.e2e.helpers_actions import PDF
 
 
@@ -27,7 +27,7 @@ def _pick(page: Page, name: str, content: bytes = PDF) -> None:
 def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: Path) -> None:
     sign_in_as_resident(page)
     before = len(_documents(page))
-    page.locator('nav a[href="#/documents"]').click()
+    open_view(page, "documents")
     expect(page.locator("#documents-title")).to_be_visible()
     file_input = page.locator("#document-file")
     assert file_input.get_attribute("accept") == "image/*,application/pdf"
@@ -53,7 +53,7 @@ def test_a_document_sent_offline_waits_and_is_sent_once(page: Page, artifacts: P
 
     # The file's bytes survive a reload without network (IndexedDB, the shell from the worker).
     page.reload()
-    page.locator('nav a[href="#/documents"]').click()
+    open_view(page, "documents")
     expect(
         page.locator("[data-testid=queued-documents] li", has_text="brief-offline.pdf")
     ).to_be_visible()
@@ -94,7 +94,7 @@ def test_a_lost_answer_is_retried_with_the_same_key_and_stored_once(browser, ser
                 route.fulfill(response=response)
 
         page.route("**/api/v1/me/documents", lose_first_answer)
-        page.locator('nav a[href="#/documents"]').click()
+        open_view(page, "documents")
         _pick(page, "brief-verloren-antwoord.pdf")
         page.locator("form button[type=submit]").click()
         expect(page.locator("[data-testid=queued-documents] [data-state=queued]")).to_be_visible()

@@ -8,7 +8,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import sign_in_as_resident
+from tests.e2e.helpers import open_view, sign_in_as_resident
 from tests.e2e.helpers_actions import ask_for_help, sign_in_as_volunteer
 
 
@@ -66,7 +66,7 @@ def test_a_volunteer_claims_a_help_request_and_a_second_cannot(browser, server) 
 
         # The resident sees who helps; Pieter marks it done; the resident sees that too.
         resident.reload()
-        resident.locator('nav a[href="#/help"]').click()
+        open_view(resident, "help")
         card = resident.locator(f"[data-testid=help-requests] li[data-help-id='{request_id}']")
         expect(card).to_have_attribute("data-state", "claimed")
         expect(card.locator("[data-testid=help-state]")).to_contain_text("Pieter")
@@ -77,7 +77,7 @@ def test_a_volunteer_claims_a_help_request_and_a_second_cannot(browser, server) 
         assert any(r["id"] == request_id and r["contact"] is None for r in done["items"])
 
         resident.reload()
-        resident.locator('nav a[href="#/help"]').click()
+        open_view(resident, "help")
         expect(card).to_have_attribute("data-state", "done")
         card.locator(".rating button").nth(3).click()  # rate: 4 out of 5
         expect(card.locator("button[aria-pressed=true]")).to_have_text("4")
@@ -92,7 +92,7 @@ def test_a_volunteer_claims_a_help_request_and_a_second_cannot(browser, server) 
 def test_an_offline_request_for_help_waits_and_is_sent_once(page: Page) -> None:
     sign_in_as_resident(page)
     description = f"Hulp bij het invullen van een formulier {uuid.uuid4().hex[:8]}"
-    page.locator('nav a[href="#/help"]').click()
+    open_view(page, "help")
     expect(page.locator("[data-testid=help-consent]")).to_be_visible()
     page.context.set_offline(True)
     ask_for_help(page, description, share=False)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import sign_in_as_resident
+from tests.e2e.helpers import open_view, sign_in_as_resident
 
 ETHIOPIC = range(0x1200, 0x1380)
 
 
 def test_switch_to_arabic_lays_out_right_to_left(page: Page, artifacts: Path) -> None:
     sign_in_as_resident(page)
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     page.locator("select#language").select_option("ar")
 
     html = page.locator("html")
@@ -34,7 +34,7 @@ def test_switch_to_arabic_lays_out_right_to_left(page: Page, artifacts: Path) ->
     assert brand["x"] > width / 2
     page.screenshot(path=str(artifacts / "settings-ar-rtl.png"), full_page=True)
 
-    page.locator('nav a[href="#/home"]').click()
+    open_view(page, "home")
     expect(page.locator("h1")).to_contain_text("مرحباً")
     expect(html).to_have_attribute("dir", "rtl")
     page.screenshot(path=str(artifacts / "home-ar-rtl.png"), full_page=True)

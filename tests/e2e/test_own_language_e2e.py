@@ -549,6 +549,11 @@ def test_content_in_another_language_is_marked_and_consent_is_given_on_the_dutch
         open_view(page, network, "ask")
         page.locator("textarea#question").fill("ሕቶ")
         page.locator("form button[type=submit]").click()
+        # Refused: the reason where the form was, and the way to the question's card.
+        confirmation = page.locator("[data-testid=ask-confirmation]")
+        expect(confirmation).to_have_attribute("data-done", "failed")
+        expect(confirmation.locator("h2")).to_contain_text("እዚ ሕቶ ክቕበል ኣይከኣለን።")
+        confirmation.locator('a[href="#/questions"]').click()
         expect(page.locator("#questions-title")).to_be_visible()
         queued = page.locator("[data-testid=queued] li")
         expect(queued.locator("[data-testid=machine-notice]")).to_be_visible()

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e import conftest as e2e
-from tests.e2e.helpers import choose_language
+from tests.e2e.helpers import choose_language, open_view
 from tests.e2e.helpers_actions import demo_token
 
 
@@ -100,7 +100,7 @@ def test_activate_add_passkey_sign_out_and_sign_in_with_it(phone, artifacts: Pat
     assert credentials["credentials"][0]["isResidentCredential"] is True
 
     # Sign out: the session ends on the server.
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     expect(page.locator("[data-testid=passkey]")).to_have_count(1)
     page.get_by_role("button", name="Uitloggen", exact=True).click()
     expect(page.locator("#login-title")).to_be_visible()

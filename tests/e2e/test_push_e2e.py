@@ -24,7 +24,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import ask, sign_in_as_resident
+from tests.e2e.helpers import ask, open_view, sign_in_as_resident
 
 FAKE_SUBSCRIPTION = """
 (() => {
@@ -83,7 +83,7 @@ def test_subscribing_registers_the_device_with_the_api(page: Page, server: str) 
     sign_in_as_resident(page)
     before = page.request.get("/api/v1/me/push-subscriptions").json()
 
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     toggle = page.locator("[data-testid=push-toggle]")
     expect(toggle).to_have_attribute("aria-checked", "false")
     toggle.click()
@@ -140,7 +140,7 @@ def test_the_worker_shows_the_inbox_text_for_a_push(page: Page, server: str) -> 
 
     # Switched to Arabic, the worker is told; a push for an unknown id shows the fallback text
     # in Arabic (nothing could be fetched), right to left.
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     page.locator("#language").select_option("ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     page.wait_for_timeout(500)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Route, expect
 
-from tests.e2e.helpers import api_questions, ask, sign_in_as_resident
+from tests.e2e.helpers import api_questions, ask, open_view, sign_in_as_resident
 
 
 def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
@@ -33,7 +33,7 @@ def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
     # Registering it put a notification in the resident's inbox; home shows it as unread.
     inbox = page.request.get("/api/v1/me/notifications?limit=1").json()
     assert inbox["unread_count"] >= 1
-    page.locator('nav a[href="#/home"]').click()
+    open_view(page, "home")
     unread = page.locator(".updates [data-unread]")
     expect(unread).to_have_attribute("data-unread", str(inbox["unread_count"]))
     expect(page.locator(".updates .text")).to_have_text(inbox["items"][0]["title"])
@@ -57,7 +57,7 @@ def test_offline_question_waits_and_is_sent_exactly_once(page: Page, artifacts: 
     # the question from IndexedDB.
     page.reload()
     expect(page.locator("h1")).to_be_visible()
-    page.locator('nav a[href="#/questions"]').click()
+    open_view(page, "questions")
     expect(page.locator("[data-testid=queued] li", has_text=text)).to_be_visible()
 
     page.context.set_offline(False)
@@ -92,14 +92,14 @@ def test_a_volunteer_sees_no_resident_actions(page: Page) -> None:
 
 def test_signing_out_leaves_nothing_personal_on_the_phone(page: Page) -> None:
     sign_in_as_resident(page)
-    page.locator('nav a[href="#/questions"]').click()
+    open_view(page, "questions")
     expect(page.locator("#questions-title")).to_be_visible()
     page.context.set_offline(True)
     ask(page, "Nog niet verstuurd")
     expect(page.locator("[data-testid=queued] li")).to_have_count(1)
     page.context.set_offline(False)
 
-    page.locator('nav a[href="#/settings"]').click()
+    open_view(page, "settings")
     page.locator("#settings-title ~ button.primary").click()
     expect(page.locator("#login-title")).to_be_visible()
     # Nothing personal is kept: no answer of /api/v1/me… or of the session (public reads such as

@@ -166,7 +166,7 @@ def test_journey_and_home_show_the_api_steps(page: Page) -> None:
 
 def test_services_list_search_category_and_detail(page: Page) -> None:
     sign_in_as_resident(page)
-    page.locator('nav a[href="#/services"]').click()
+    open_view(page, "services")
     everything = api(page, "/api/v1/services?limit=50")["items"]
     cards = page.locator("[data-testid=services] > li")
     expect(cards).to_have_count(len(everything))
@@ -230,7 +230,7 @@ def test_services_list_search_category_and_detail(page: Page) -> None:
 def test_cases_show_the_api_status(page: Page) -> None:
     sign_in_as_resident(page)
     ask(page, f"Hoe staat mijn zaak ervoor? {uuid.uuid4().hex[:8]}")
-    page.locator('nav a[href="#/cases"]').click()
+    open_view(page, "cases")
     expect(page.locator("#cases-title")).to_be_focused()
     cases = api(page, "/api/v1/me/cases?limit=20")["items"]
     assert cases
@@ -278,7 +278,7 @@ def test_my_data_correction_with_field_errors_and_access_log(page: Page) -> None
     sign_in_as_resident(page)
     me = api(page, "/api/v1/me")
     _caseworker_reads(page, me["id"])
-    page.locator('nav a[href="#/data"]').click()
+    open_view(page, "data")
     expect(page.locator("#me-preferred_name")).to_have_value(me["preferred_name"])
     household = api(page, "/api/v1/me/household")
     expect(page.locator("[data-testid=household] > li")).to_have_count(len(household))

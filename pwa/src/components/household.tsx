@@ -184,7 +184,7 @@ function ConfirmRemove({ member, onConfirm, onCancel }: { member: Member; onConf
         {t("Remove {name} from your household?", { name: member.name })}
       </p>
       <div class="actions">
-        <button type="button" class="primary" onClick={onConfirm}>
+        <button type="button" class="primary danger" onClick={onConfirm}>
           {t("Remove")}
         </button>
         <button type="button" onClick={onCancel}>

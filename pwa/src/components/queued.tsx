@@ -20,7 +20,7 @@ export function QueuedState({ item }: { item: QueuedRequest }) {
         {t("Could not be sent: {reason}", { reason: item.failed.message || String(item.failed.status) })}
       </p>
       {item.failed.machine && <MachineNotice />}
-      <button type="button" onClick={() => void queue.remove(item.id)}>
+      <button type="button" class="danger" onClick={() => void queue.remove(item.id)}>
         {t("Remove")}
       </button>
     </>

@@ -1,18 +1,24 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AppContext } from "../app";
-import { go } from "../app";
 import { language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 
 const MAX_LENGTH = 4000;
 
 /** Ask the municipality a question. It goes into the offline queue first, so it is never lost. */
-export function AskView({ ctx }: { ctx: AppContext }) {
+export function AskView(_: { ctx: AppContext }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** After sending: a confirmation where the form was (sent, waiting for a connection, refused). */
+  const [done, setDone] = useState<"" | "sent" | "queued" | "failed">("");
+  const [reason, setReason] = useState("");
+  const confirmation = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (done) confirmation.current?.focus();
+  }, [done]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -22,20 +28,17 @@ export function AskView({ ctx }: { ctx: AppContext }) {
     }
     setBusy(true);
     try {
-      await queue.add({
+      const entry = await queue.add({
         kind: "question",
         method: "POST",
         path: "/api/v1/me/questions",
         body: { text: text.trim(), language: language() },
       });
       await flush();
-      const left = await queue.list();
-      ctx.announce(
-        left.length > 0
-          ? t("You are offline. Your question will be sent when you are online again.")
-          : t("Your question has been sent."),
-      );
-      go("questions");
+      const mine = (await queue.list()).find((i) => i.id === entry.id);
+      setText("");
+      setReason(mine?.failed ? mine.failed.message || String(mine.failed.status) : "");
+      setDone(!mine ? "sent" : mine.failed ? "failed" : "queued");
     } finally {
       setBusy(false);
     }
@@ -46,7 +49,38 @@ export function AskView({ ctx }: { ctx: AppContext }) {
       <h1 id="ask-title" tabIndex={-1}>
         {t("Ask a question")}
       </h1>
-      <form onSubmit={submit} noValidate>
+      {done && (
+        <div class="confirmation" data-testid="ask-confirmation" data-done={done}>
+          <h2 tabIndex={-1} ref={confirmation}>
+            {done === "sent"
+              ? t("Your question has been sent.")
+              : done === "queued"
+                ? t("You are offline. Your question will be sent when you are online again.")
+                : t("Could not be sent: {reason}", { reason })}
+          </h2>
+          {done !== "failed" && (
+            <p>
+              <strong>{t("What happens next")}</strong>{" "}
+              {t("The municipality answers it. You get a message in Welkom when there is news.")}
+            </p>
+          )}
+          <div class="actions">
+            <a class="button primary" href="#/questions">
+              {t("My questions")}
+            </a>
+            <button
+              type="button"
+              onClick={() => {
+                setDone("");
+                setTimeout(() => document.getElementById("question")?.focus());
+              }}
+            >
+              {t("Ask a question")}
+            </button>
+          </div>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate hidden={done !== ""}>
         <label for="question">{t("Your question")}</label>
         <p id="question-hint" class="hint">
           {t("Write in your own language. The municipality answers as soon as possible.")}

@@ -24,8 +24,32 @@ export function CasesView(_: ViewProps) {
       <h1 id="cases-title" tabIndex={-1}>
         {t("My cases")}
       </h1>
+      <details class="explain" data-testid="what-is-a-case">
+        <summary>{t("What is a case?")}</summary>
+        <p>
+          {t(
+            "A case (in Dutch: {term}) is how the municipality keeps track of what you asked or sent. Its number and status show where it stands. Mention the number if you call the municipality.",
+            { term: "zaak" },
+          )}
+        </p>
+      </details>
       <ReadState read={read} />
-      {read.data && items.length === 0 && <p>{t("You have no cases yet.")}</p>}
+      {read.data && items.length === 0 && (
+        <div class="empty">
+          <p>
+            <strong>{t("You have no cases yet.")}</strong>
+          </p>
+          <p>{t("Every question or document you send becomes a case. It appears here with its status.")}</p>
+          <div class="actions">
+            <a class="button primary" href="#/ask">
+              {t("Ask a question")}
+            </a>
+            <a class="button" href="#/documents">
+              {t("Send a document")}
+            </a>
+          </div>
+        </div>
+      )}
       {items.length > 0 && (
         <ul class="list" data-testid="cases">
           {items.map((c) => (

@@ -134,7 +134,7 @@ function Confirm({
         <p>{t("After this, {recipient} can no longer see this data.", { recipient: state.recipient_label })}</p>
       )}
       <div class="actions">
-        <button type="button" class="primary" data-confirm={action} onClick={onConfirm}>
+        <button type="button" class={action === "grant" ? "primary" : "primary danger"} data-confirm={action} onClick={onConfirm}>
           {action === "grant" ? t("Yes, I agree") : t("Yes, withdraw my consent")}
         </button>
         <button type="button" onClick={onCancel}>
@@ -302,7 +302,7 @@ export function ConsentView({ ctx }: ViewProps) {
                     <div key={q.id}>
                       <p class="badge warn" data-state="failed">
                         {t("Could not be sent: {reason}", { reason: q.failed!.message || String(q.failed!.status) })}{" "}
-                        <button type="button" onClick={() => void queue.remove(q.id)}>
+                        <button type="button" class="danger" onClick={() => void queue.remove(q.id)}>
                           {t("Remove")}
                         </button>
                       </p>
@@ -331,7 +331,7 @@ export function ConsentView({ ctx }: ViewProps) {
                   shown && (
                     <button
                       type="button"
-                      class={action === "grant" ? "primary" : undefined}
+                      class={action === "grant" ? "primary" : "danger"}
                       data-action={action}
                       data-language={shown.language}
                       onClick={() => setConfirming({ purpose: s.purpose, action })}

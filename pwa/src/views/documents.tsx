@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AppContext } from "../app";
 import { formatDate, language, t } from "../i18n";
 import { flush, queue } from "../outbox";
 import { queuedFile, type MultipartBody, type QueuedRequest } from "../queue";
 import { QueuedState } from "../components/queued";
+import { shrinkPhoto } from "../photo";
 
 /** Above this the server refuses anyway; say so before it waits in the queue. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -13,6 +14,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 /** What this phone sent (from its queue, not an API answer: `id` is the queued request's). */
 interface SentDocument {
   id: string;
+  name: string;
   content_type: string;
   size: number;
   created_at: string;
@@ -22,10 +24,19 @@ interface SentDocument {
  * Send the municipality a document: a photo (the camera on a phone) or a PDF. It goes into the
  * offline queue first with its own Idempotency-Key, so it is never lost and never sent twice.
  */
-export function DocumentsView({ ctx }: { ctx: AppContext }) {
+export function DocumentsView(_: { ctx: AppContext }) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  /** What the send is doing now, shown at the button: preparing a photo, then sending. */
+  const [step, setStep] = useState<"" | "preparing" | "sending">("");
+  /** The confirmation at the button once it is done: sent, or waiting for a connection. */
+  const [done, setDone] = useState<"" | "sent" | "queued" | "failed">("");
+  const busy = step !== "";
+  const confirmation = useRef<HTMLDivElement>(null);
+  // The confirmation is where the eye is: scrolled into view above the bottom bar.
+  useEffect(() => {
+    if (done) confirmation.current?.scrollIntoView({ block: "nearest" });
+  }, [done]);
   const [queued, setQueued] = useState<QueuedRequest[]>([]);
   const [sent, setSent] = useState<SentDocument[]>([]);
 
@@ -34,7 +45,11 @@ export function DocumentsView({ ctx }: { ctx: AppContext }) {
     const onSent = (e: Event) => {
       const { item, outcome } = (e as CustomEvent<{ item: QueuedRequest; outcome: { kind: string } }>).detail;
       if (item.kind === "document" && outcome.kind === "sent") {
-        setSent((list) => [{ id: item.id, content_type: fileOf(item).type, size: fileOf(item).bytes.byteLength, created_at: item.createdAt }, ...list]);
+        const f = fileOf(item);
+        setSent((list) => [
+          { id: item.id, name: f.name, content_type: f.type, size: f.bytes.byteLength, created_at: item.createdAt },
+          ...list,
+        ]);
       }
     };
     onQueue();
@@ -49,22 +64,22 @@ export function DocumentsView({ ctx }: { ctx: AppContext }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!file) return setError(t("Choose a photo or a PDF first."));
-    if (file.size > MAX_BYTES) return setError(t("This file is too large. Send a smaller photo or PDF."));
-    setBusy(true);
+    setDone("");
+    setStep(file.type.startsWith("image/") ? "preparing" : "sending");
     try {
-      const body: MultipartBody = { multipart: { file: await queuedFile(file), language: language() } };
-      await queue.add({ kind: "document", method: "POST", path: "/api/v1/me/documents", body });
+      const upload = await shrinkPhoto(file);
+      if (upload.size > MAX_BYTES) return setError(t("This file is too large. Send a smaller photo or PDF."));
+      const body: MultipartBody = { multipart: { file: await queuedFile(upload), language: language() } };
+      const entry = await queue.add({ kind: "document", method: "POST", path: "/api/v1/me/documents", body });
       setFile(null);
       (document.getElementById("document-file") as HTMLInputElement | null)?.form?.reset();
+      setStep("sending");
       await flush();
-      const left = (await queue.list()).some((i) => i.kind === "document" && !i.failed);
-      ctx.announce(
-        left
-          ? t("You are offline. Your document will be sent when you are online again.")
-          : t("Your document has been sent."),
-      );
+      // Refused: its reason is on its card under "Not sent yet", with Remove.
+      const mine = (await queue.list()).find((i) => i.id === entry.id);
+      setDone(!mine ? "sent" : mine.failed ? "failed" : "queued");
     } finally {
-      setBusy(false);
+      setStep("");
     }
   };
 
@@ -96,9 +111,32 @@ export function DocumentsView({ ctx }: { ctx: AppContext }) {
             {error}
           </p>
         )}
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy} aria-describedby="document-progress">
           {t("Send document")}
         </button>
+        <div id="document-progress" class="progress" aria-live="polite" data-testid="document-progress">
+          {busy && (
+            <>
+              <progress aria-hidden="true" />
+              <p data-step={step}>{step === "preparing" ? t("Preparing the photo…") : t("Sending…")}</p>
+            </>
+          )}
+          {(done === "sent" || done === "queued") && (
+            <div class="confirmation" data-done={done} ref={confirmation}>
+              <p>
+                <strong>
+                  {done === "sent"
+                    ? t("Your document has been sent.")
+                    : t("You are offline. Your document will be sent when you are online again.")}
+                </strong>
+              </p>
+              <p>
+                <strong>{t("What happens next")}</strong>{" "}
+                {t("It is added to your file and appears under My cases.")}
+              </p>
+            </div>
+          )}
+        </div>
       </form>
       {queued.length > 0 && (
         <>
@@ -119,6 +157,9 @@ export function DocumentsView({ ctx }: { ctx: AppContext }) {
           <ul class="list" data-testid="sent-documents">
             {sent.map((d) => (
               <li key={d.id} class="card">
+                <p class="text" dir="auto">
+                  {d.name}
+                </p>
                 <p class="badge ok" data-state="sent">
                   {t("Sent to the municipality")}
                 </p>

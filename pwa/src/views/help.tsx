@@ -271,7 +271,7 @@ export function HelpView({ ctx }: { ctx: AppContext }) {
               </p>
               {(r.state === "open" || r.state === "claimed") && !pendingFor(r.id) && (
                 <div class="actions">
-                  <button type="button" onClick={() => void cancel(r.id)}>
+                  <button type="button" class="danger" onClick={() => void cancel(r.id)}>
                     {t("Cancel this request")}
                   </button>
                 </div>

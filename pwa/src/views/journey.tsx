@@ -71,12 +71,21 @@ export function JourneyView(_: ViewProps) {
       <ReadState read={read} />
       {journey && (
         <>
-          <p id="journey-progress" data-testid="journey-progress">
-            {t("Steps done: {done} of {total}", { done: journey.done, total: journey.total })}
-          </p>
-          <progress max={journey.total || 1} value={journey.done} aria-labelledby="journey-progress" />
+          {journey.total > 0 && (
+            <>
+              <p id="journey-progress" data-testid="journey-progress">
+                {t("Steps done: {done} of {total}", { done: journey.done, total: journey.total })}
+              </p>
+              <progress max={journey.total} value={journey.done} aria-labelledby="journey-progress" />
+            </>
+          )}
           {journey.steps.length === 0 ? (
-            <p>{t("There are no steps for you yet.")}</p>
+            <div class="empty">
+              <p>
+                <strong>{t("There are no steps for you yet.")}</strong>
+              </p>
+              <p>{t("Your caseworker adds the steps of your journey here.")}</p>
+            </div>
           ) : (
             <ol class="list" data-testid="journey">
               {journey.steps.map((step) => (

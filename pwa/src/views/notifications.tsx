@@ -64,7 +64,9 @@ export function NotificationsView({ ctx }: { ctx: AppContext }) {
       {page === null && !failed && <p aria-busy="true">{t("Loading…")}</p>}
       {page && (
         <>
-          <p data-unread={page.unread_count}>{t("Unread updates: {count}", { count: page.unread_count })}</p>
+          {page.items.length > 0 && (
+            <p data-unread={page.unread_count}>{t("Unread updates: {count}", { count: page.unread_count })}</p>
+          )}
           {page.unread_count > 0 && !ctx.offline && (
             <div class="actions">
               <button type="button" onClick={() => void readAll()}>
@@ -73,7 +75,12 @@ export function NotificationsView({ ctx }: { ctx: AppContext }) {
             </div>
           )}
           {page.items.length === 0 ? (
-            <p>{t("You have no messages yet.")}</p>
+            <div class="empty">
+              <p>
+                <strong>{t("You have no messages yet.")}</strong>
+              </p>
+              <p>{t("When the municipality answers you or a case changes, you get a message here.")}</p>
+            </div>
           ) : (
             <ul class="list" data-testid="inbox">
               {page.items.map((item) => (

@@ -83,7 +83,17 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
       {fromCache && <p class="hint">{t("Saved on this phone. It may not be up to date.")}</p>}
       {failed && items === null && <p class="error">{t("Your questions could not be loaded. Try again later.")}</p>}
       {items === null && !failed && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && questions.length === 0 && <p>{t("You have not asked a question yet.")}</p>}
+      {items && items.length === 0 && questions.length === 0 && (
+        <div class="empty">
+          <p>
+            <strong>{t("You have not asked a question yet.")}</strong>
+          </p>
+          <p>{t("Your questions appear here, with their status.")}</p>
+          <a class="button primary" href="#/ask">
+            {t("Ask a question")}
+          </a>
+        </div>
+      )}
       {items && items.length > 0 && (
         <>
           {questions.length > 0 && <h2>{t("Sent")}</h2>}

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from "preact/hooks";
 import type { ViewProps } from "../routes";
+import { setTitle } from "../app";
 import { formatTime, formatWeekday, t } from "../i18n";
 import { ReadState, useRead } from "../components/read";
 import { SafeHtml } from "../components/safe-html";
@@ -94,6 +95,11 @@ export function ServiceView(_: ViewProps) {
   const valid = !!id && /^[0-9a-f-]{36}$/i.test(id);
   const read = useRead<ServiceDetail>(valid ? `/api/v1/services/${id}` : null);
   const s = read.data;
+  // The page's title is the service's own once it is known (the route's "Service" until then).
+  const title = s?.title;
+  useEffect(() => {
+    if (title) setTitle(title);
+  }, [title]);
   return (
     <section aria-labelledby="service-title">
       <p class="back">

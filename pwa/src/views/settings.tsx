@@ -256,7 +256,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
               </p>
               <p>{t("A caseworker will erase what Welkom keeps about you. After that you cannot use Welkom with this account any more. This cannot be undone.")}</p>
               <div class="actions">
-                <button type="button" class="danger" disabled={busy} onClick={() => void askErasure()}>
+                <button type="button" class="primary danger" disabled={busy} onClick={() => void askErasure()}>
                   {t("Yes, erase my data")}
                 </button>
                 <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
@@ -266,7 +266,7 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
             </div>
           ) : (
             <div class="actions">
-              <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+              <button type="button" class="danger" disabled={busy} onClick={() => setConfirming(true)}>
                 {t("Ask to erase my data")}
               </button>
             </div>
@@ -281,10 +281,10 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
 
       <h2>{t("Sign out")}</h2>
       <p>{t("When you sign out, what Welkom saved on this phone is removed, including questions that were not sent yet.")}</p>
-      <button type="button" class="primary" disabled={busy} onClick={() => void signOut(false)}>
+      <button type="button" class="primary danger" data-testid="logout" disabled={busy} onClick={() => void signOut(false)}>
         {t("Sign out")}
       </button>{" "}
-      <button type="button" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
+      <button type="button" class="danger" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
         {t("Sign out on all devices")}
       </button>
 
