@@ -24,6 +24,7 @@ from welkom.admin.models import Conversation, ConversationMessage, MessageKind, 
 from welkom.admin.schemas import (
     AnswerForResident,
     AnswerIn,
+    CaseRefOut,
     CaseworkerRef,
     ConversationOut,
     MessageOut,
@@ -42,6 +43,7 @@ from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
+from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
 from welkom.klantcontact import service as klantcontact
@@ -317,6 +319,32 @@ async def _question(db: AsyncSession, principal: Principal, question_id: uuid.UU
     return question
 
 
+async def case_by_reference(db: AsyncSession, principal: Principal, typed: str) -> CaseRefOut:
+    """A case of the caseworker's municipality by the short reference a resident reads out
+    (typed as heard: case, hyphens, spaces and O/I/L for 0/1 are forgiven), or 404."""
+    found = await interactions.by_reference(db, principal.municipality_id, typed)
+    await resident_in_reach(db, principal, found.resident_id)
+    await _audit(
+        db,
+        principal,
+        [found.resident_id],
+        resource="admin.case",
+        fields=["reference", "registration"],
+        purpose="caseworker: case by reference",
+    )
+    await db.commit()
+    return CaseRefOut(
+        interaction_id=found.id,
+        reference=case_reference.display(found.reference),
+        kind=found.kind,
+        resident_id=found.resident_id,
+        created_at=found.created_at,
+        registration=_registration(
+            found.registration_state, found.zaak_identificatie, found.registered_at
+        ),
+    )
+
+
 async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conversation | None:
     return (
         await db.execute(select(Conversation).where(Conversation.interaction_id == question_id))
@@ -404,6 +432,7 @@ async def _conversation_outs(
             ConversationOut(
                 question=QuestionRef(
                     id=question.id,
+                    reference=case_reference.display(question.reference),
                     text=question.text,
                     language=question.language,
                     created_at=question.created_at,

@@ -37,6 +37,7 @@ from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfig
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import InteractionKind
 from welkom.klantcontact import service as klantcontact
@@ -57,6 +58,11 @@ RegisterResolver = Callable[[Municipality], CaseRegister]
 def identificatie_for(interaction_id: uuid.UUID) -> str:
     """The zaak identificatie, derived from the interaction id (≤ 40 characters)."""
     return interactions.zaak_identificatie_for(interaction_id)
+
+
+def toelichting_for(reference: str) -> str:
+    """The zaak's toelichting: the short reference the resident reads out (no personal data)."""
+    return f"Welkom-referentie {case_reference.display(reference)}"
 
 
 def extension_for(content_type: str) -> str:
@@ -249,6 +255,7 @@ class RegisterInteractionHandler:
             zaaktype=case_type.zaaktype,
             vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
             omschrijving=case_type.omschrijving,
+            toelichting=toelichting_for(interaction.reference),
             startdatum=interaction.created_at.date(),
             initiator_reference=interaction.resident_id.hex,
             document=CaseDocument(
