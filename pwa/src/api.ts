@@ -118,6 +118,8 @@ export interface Registration {
 
 export interface Question {
   id: string;
+  /** The short case reference (K7Q2-9MXA); missing in responses cached before it existed. */
+  reference?: string;
   text: string;
   language: string;
   created_at: string;

@@ -47,6 +47,8 @@ from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
 from welkom.klantcontact import service as klantcontact
+from welkom.notifications import kinds as notification_kinds
+from welkom.notifications import service as notifications
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
@@ -550,6 +552,14 @@ async def _add_message(
             )
             await klantcontact.enqueue_answer(db, question.municipality_id, message.id)
             conversation.first_answered_at = conversation.first_answered_at or now
+            # The resident hears of it at once (inbox and push), in this transaction.
+            await notifications.notify_resident(
+                db,
+                municipality_id=question.municipality_id,
+                resident_id=question.resident_id,
+                kind=notification_kinds.QUESTION_ANSWERED,
+                reference_id=question.id,
+            )
         if then_waiting_for is not None:
             conversation.waiting_for = then_waiting_for
         if conversation.assigned_account_id is None:
