@@ -13,10 +13,10 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, 
 
 from welkom.admin import service, signals
 from welkom.admin.schemas import (
-    CaseRefOut,
     AnswerForResident,
     AnswerIn,
     AssignmentIn,
+    CaseRefOut,
     CaseworkerAssignIn,
     ConversationOut,
     NoteIn,

@@ -369,7 +369,9 @@ async def refresh_status(
         statustype=statustype,
         status_set_at=datetime.fromisoformat(set_at.replace("Z", "+00:00")),
     )
-    if changed and _resident_sees_new_status(routing, municipality, interaction, previous, statustype):
+    if changed and _resident_sees_new_status(
+        routing, municipality, interaction, previous, statustype
+    ):
         await notifications.notify_resident(
             db,
             municipality_id=municipality.id,
