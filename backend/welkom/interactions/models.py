@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, Text, UniqueConstraint
+from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from welkom.core.models import id_field, municipality_fk, optional_timestamp_field, timestamp_field
@@ -29,7 +29,7 @@ class Interaction(SQLModel, table=True):
     __table_args__ = (
         Index("ix_interaction_resident_created", "resident_id", "created_at", "id"),
         Index("ix_interaction_zaak_url", "zaak_url"),
-        UniqueConstraint("municipality_id", "reference", name="uq_interaction_reference"),
+        Index("uq_interaction_reference", "municipality_id", "reference", unique=True),
     )
 
     id: uuid.UUID = id_field()
@@ -38,7 +38,8 @@ class Interaction(SQLModel, table=True):
     kind: str = Field(max_length=32)
     #: The short reference a person can read out (``interactions.reference``), stored without
     #: its hyphen; unique per municipality.
-    reference: str = Field(default_factory=case_reference.new, max_length=10)
+    # looked up at each call, so a test can substitute the drawing
+    reference: str = Field(default_factory=lambda: case_reference.new(), max_length=10)
     language: str = Field(max_length=8)
     text: str = Field(sa_type=Text)
     created_at: datetime = timestamp_field()

@@ -35,19 +35,27 @@ _local_zaak = sa.table(
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("interaction", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("reference", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True)
-        )
-    with op.batch_alter_table("local_zaak", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "toelichting",
-                sqlmodel.sql.sqltypes.AutoString(length=1000),
-                nullable=False,
-                server_default="",
-            )
-        )
+    # Plain ALTER TABLE (no batch copy): on SQLite a batch would drop and recreate tables that
+    # other tables' foreign keys point at, which fails once they hold rows. A column added NOT
+    # NULL needs a default there; PostgreSQL drops it again below.
+    op.add_column(
+        "interaction",
+        sa.Column(
+            "reference",
+            sqlmodel.sql.sqltypes.AutoString(length=10),
+            nullable=False,
+            server_default="",
+        ),
+    )
+    op.add_column(
+        "local_zaak",
+        sa.Column(
+            "toelichting",
+            sqlmodel.sql.sqltypes.AutoString(length=1000),
+            nullable=False,
+            server_default="",
+        ),
+    )
     # Existing cases get a reference now (drawn until unique within their municipality), and
     # their local zaak names it, as a new one does.
     connection = op.get_bind()
@@ -69,24 +77,15 @@ def upgrade() -> None:
             .where(_local_zaak.c.identificatie == f"WLK-{interaction_id.hex}")
             .values(toelichting=f"Welkom-referentie {case_reference.display(reference)}")
         )
-    with op.batch_alter_table("interaction", schema=None) as batch_op:
-        batch_op.alter_column(
-            "reference", existing_type=sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False
-        )
-        batch_op.create_unique_constraint(
-            "uq_interaction_reference", ["municipality_id", "reference"]
-        )
-    with op.batch_alter_table("local_zaak", schema=None) as batch_op:
-        batch_op.alter_column(
-            "toelichting",
-            existing_type=sqlmodel.sql.sqltypes.AutoString(length=1000),
-            server_default=None,
-        )
+    op.create_index(
+        "uq_interaction_reference", "interaction", ["municipality_id", "reference"], unique=True
+    )
+    if connection.dialect.name != "sqlite":
+        op.alter_column("interaction", "reference", server_default=None)
+        op.alter_column("local_zaak", "toelichting", server_default=None)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("local_zaak", schema=None) as batch_op:
-        batch_op.drop_column("toelichting")
-    with op.batch_alter_table("interaction", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_interaction_reference", type_="unique")
-        batch_op.drop_column("reference")
+    op.drop_column("local_zaak", "toelichting")
+    op.drop_index("uq_interaction_reference", table_name="interaction")
+    op.drop_column("interaction", "reference")
