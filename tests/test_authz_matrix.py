@@ -179,6 +179,7 @@ MATRIX: dict[str, Case] = {
     # cases: the resident's cases and uploads; records management; ZGW callbacks (token-only)
     "uploadDocument": Case(only(400, "resident"), body={}),
     "listMyCases": Case(only(200, "resident")),
+    "getMyCaseByReference": Case(only(404, "resident"), path={"reference": "K7Q2-9MXA"}),
     "listRegistrations": Case(only(200, "records_manager"), query={"state": "parked"}),
     "retryRegistration": Case(only(404, "records_manager"), path={"entry_id": NOBODY}),
     "receiveZgwNotification": Case(
@@ -299,6 +300,7 @@ MATRIX: dict[str, Case] = {
     ),
     "listConversations": Case(only(200, "caseworker")),
     "getConversation": Case(only(404, "caseworker"), path={"question_id": NOWHERE}),
+    "getCaseByReference": Case(only(404, "caseworker"), path={"reference": "K7Q2-9MXA"}),
     "answerQuestion": Case(
         only(404, "caseworker"), body={"text": "Hallo"}, path={"question_id": NOWHERE}
     ),

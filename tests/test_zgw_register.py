@@ -63,7 +63,8 @@ async def test_question_becomes_a_confidential_zaak_with_rol_status_and_document
     assert zaak["zaaktype"] == zgw.types["question"]["zaaktype"]
     assert zaak["vertrouwelijkheidaanduiding"] == "vertrouwelijk"
     assert zaak["omschrijving"] == "Vraag van inwoner via Welkom"  # nothing of the question
-    assert "toelichting" not in zaak
+    # The toelichting names only the short case reference, nothing of the question.
+    assert zaak["toelichting"] == f"Welkom-referentie {question['reference']}"
 
     rol = only(zgw.rollen)
     assert rol["zaak"] == zaak["url"]

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from welkom import __version__
 from welkom.admin import service as admin
 from welkom.admin.routes import (
+    AdminCaseController,
     AdminConversationController,
     AdminResidentController,
     AdminSignalController,
@@ -211,6 +212,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         CoordinatorVolunteerController,
         CoordinatorHelpRequestController,
         AdminResidentController,
+        AdminCaseController,
         AdminConversationController,
         AdminSignalController,
         ResidentAnswerController,

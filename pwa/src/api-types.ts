@@ -28,6 +28,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/cases/by-reference/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ByReference
+         * @description A case of the municipality by the short reference the resident reads out
+         *     (``K7Q2-9MXA``; case, hyphens, spaces and O/I/L for 0/1 are forgiven).
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["getCaseByReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/consent-texts": {
         parameters: {
             query?: never;
@@ -1732,6 +1755,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/cases/by-reference/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ByReference
+         * @description One of the resident's cases by its short reference (``K7Q2-9MXA``; case, hyphens,
+         *     spaces and O/I/L for 0/1 are forgiven). Another resident's case is 404.
+         *
+         *     Who may call it: a signed-in account with the role `resident` (401, 403 otherwise).
+         */
+        get: operations["getMyCaseByReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/consents": {
         parameters: {
             query?: never;
@@ -2822,9 +2868,23 @@ export interface components {
             /** Format: uuid */
             interaction_id: string;
             kind: string;
+            /** @example K7Q2-9MXA */
+            reference: string;
             registration: components["schemas"]["interactions_schemas_Registration"];
             status: string | null;
             status_set_at: string | null;
+        };
+        /** CaseRefOut */
+        CaseRefOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            interaction_id: string;
+            kind: string;
+            reference: string;
+            registration: components["schemas"]["admin_schemas_Registration"];
+            /** Format: uuid */
+            resident_id: string;
         };
         /** CaseworkerAssignIn */
         CaseworkerAssignIn: {
@@ -3027,6 +3087,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             language: string;
+            /** @example K7Q2-9MXA */
+            reference: string;
             registration: components["schemas"]["interactions_schemas_Registration"];
             sha256: string;
             size: number;
@@ -3543,6 +3605,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             language: string;
+            /** @example K7Q2-9MXA */
+            reference: string;
             registration: components["schemas"]["interactions_schemas_Registration"];
             text: string;
         };
@@ -3553,6 +3617,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             language: string;
+            reference: string;
             registration: components["schemas"]["admin_schemas_Registration"];
             text: string;
         };
@@ -4064,6 +4129,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_welkom.audit.schemas.AuditEventOut_"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCaseByReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRefOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -8170,6 +8284,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_welkom.interactions.schemas.CaseOut_"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMyCaseByReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -8,7 +8,8 @@ import re
 import uuid
 from pathlib import Path
 
-from playwright.sync_api import Page, Route, expect
+import pytest
+from playwright.sync_api import Locator, Page, Route, expect
 
 from tests.e2e.helpers import api_questions, ask, open_view, sign_in_as_resident
 
@@ -27,7 +28,9 @@ def test_question_is_registered_as_a_zaak(page: Page, artifacts: Path) -> None:
     zaak = mine[0]["registration"]["zaak_identificatie"]
     assert mine[0]["registration"]["state"] == "registered"
     assert zaak
-    expect(badge).to_contain_text(zaak)
+    # The badge names the short reference a person can read out, not the long identificatie.
+    expect(badge).to_contain_text(mine[0]["reference"])
+    expect(badge).not_to_contain_text(zaak)
     page.screenshot(path=str(artifacts / "questions-nl-zaak.png"), full_page=True)
 
     # Registering it put a notification in the resident's inbox; home shows it as unread.
@@ -154,3 +157,39 @@ def test_a_send_that_fails_when_the_connection_returns_is_retried_by_itself(page
     assert len(refused) == 1  # the busy answer came once
     assert refused[0]  # to a request with its Idempotency-Key
     assert len([q for q in api_questions(page) if q["text"] == text]) == 1
+
+
+@pytest.mark.parametrize("code", ["ar", "ti"])
+def test_case_reference_fits_a_small_screen(page: Page, artifacts: Path, code: str) -> None:
+    """Issue 19: `WLK-` and 32 hex characters overflowed "My questions" and "My cases" on a
+    360 px phone; the short reference fits, in Arabic (right to left) and Tigrinya."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    sign_in_as_resident(page, code)
+    text = f"Wanneer komt de brief? {uuid.uuid4().hex[:8]}"
+    ask(page, text)
+    card = page.locator("[data-testid=questions] li", has_text=text)
+    badge = card.locator("[data-state=registered]")
+    expect(badge).to_be_visible(timeout=20_000)
+    [mine] = [q for q in api_questions(page) if q["text"] == text]
+    reference = mine["reference"]
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}", reference)
+    expect(badge).to_contain_text(reference)
+    assert fits(page, badge)
+    page.screenshot(path=str(artifacts / f"questions-{code}-360-reference.png"), full_page=True)
+
+    page.locator('nav a[href="#/cases"]').click()
+    title = page.locator("[data-testid=cases] li .card-title", has_text=reference)
+    expect(title).to_be_visible()
+    expect(title).not_to_contain_text("WLK-")
+    assert fits(page, title)
+    page.screenshot(path=str(artifacts / f"cases-{code}-360-reference.png"), full_page=True)
+
+
+def fits(page: Page, element: Locator) -> bool:
+    """Within the 360 px viewport, its text not cut off, and the page does not scroll sideways."""
+    box = element.bounding_box()
+    assert box is not None
+    inside = box["x"] >= 0 and box["x"] + box["width"] <= 360
+    whole = element.evaluate("e => e.scrollWidth <= e.clientWidth")
+    no_sideways = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    return inside and whole and no_sideways

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, Response, get, patch, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 
 from welkom.admin import service, signals
 from welkom.admin.schemas import (
     AnswerForResident,
     AnswerIn,
     AssignmentIn,
+    CaseRefOut,
     CaseworkerAssignIn,
     ConversationOut,
     DraftTranslationIn,
@@ -318,6 +319,23 @@ class AdminResidentController(Controller):
         return await journey.journey_for_caseworker(
             db, principal, resident_id, request_language(request)
         )
+
+
+class AdminCaseController(Controller):
+    path = "/api/v1/admin/cases"
+    tags = ["admin"]
+    guards = [requires_role("caseworker")]
+
+    @get("/by-reference/{reference:str}", operation_id="getCaseByReference")
+    async def by_reference(
+        self,
+        db: DbSession,
+        principal: Caller,
+        reference: Annotated[str, PathParameter(max_length=40)],
+    ) -> CaseRefOut:
+        """A case of the municipality by the short reference the resident reads out
+        (``K7Q2-9MXA``; case, hyphens, spaces and O/I/L for 0/1 are forgiven)."""
+        return await service.case_by_reference(db, principal, reference)
 
 
 class AdminConversationController(Controller):

@@ -22,7 +22,12 @@ from welkom.cases.ports import (
     RegistrationRequest,
     RegistrationResult,
 )
-from welkom.cases.service import CaseRouting, RegisterResolver, identificatie_for
+from welkom.cases.service import (
+    CaseRouting,
+    RegisterResolver,
+    identificatie_for,
+    toelichting_for,
+)
 from welkom.cases.zgw import ZGWConfigError
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
@@ -72,6 +77,7 @@ class RegisterAnswerHandler:
             zaaktype=case_type.zaaktype,
             vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
             omschrijving=case_type.omschrijving,
+            toelichting=toelichting_for(question.reference),
             startdatum=question.created_at.date(),
             initiator_reference=question.resident_id.hex,
             document=CaseDocument(

@@ -65,8 +65,21 @@ class MessageOut(msgspec.Struct):
 
 class QuestionRef(msgspec.Struct):
     id: uuid.UUID
+    reference: str  # the short case reference the resident sees (K7Q2-9MXA)
     text: str
     language: str
+    created_at: datetime
+    registration: Registration
+
+
+class CaseRefOut(msgspec.Struct):
+    """A case found by the short reference a resident reads out; a question's conversation is
+    at ``/api/v1/admin/conversations/{interaction_id}``."""
+
+    interaction_id: uuid.UUID
+    reference: str
+    kind: str  # question | document
+    resident_id: uuid.UUID
     created_at: datetime
     registration: Registration
 

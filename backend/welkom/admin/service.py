@@ -24,6 +24,7 @@ from welkom.admin.models import Conversation, ConversationMessage, MessageKind, 
 from welkom.admin.schemas import (
     AnswerForResident,
     AnswerIn,
+    CaseRefOut,
     CaseworkerRef,
     ConversationOut,
     DraftTranslationIn,
@@ -47,10 +48,13 @@ from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
+from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
 from welkom.klantcontact import service as klantcontact
 from welkom.municipalities import service as municipalities
+from welkom.notifications import kinds as notification_kinds
+from welkom.notifications import service as notifications
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
@@ -326,6 +330,32 @@ async def _question(db: AsyncSession, principal: Principal, question_id: uuid.UU
     return question
 
 
+async def case_by_reference(db: AsyncSession, principal: Principal, typed: str) -> CaseRefOut:
+    """A case of the caseworker's municipality by the short reference a resident reads out
+    (typed as heard: case, hyphens, spaces and O/I/L for 0/1 are forgiven), or 404."""
+    found = await interactions.by_reference(db, principal.municipality_id, typed)
+    await resident_in_reach(db, principal, found.resident_id)
+    await _audit(
+        db,
+        principal,
+        [found.resident_id],
+        resource="admin.case",
+        fields=["reference", "registration"],
+        purpose="caseworker: case by reference",
+    )
+    await db.commit()
+    return CaseRefOut(
+        interaction_id=found.id,
+        reference=case_reference.display(found.reference),
+        kind=found.kind,
+        resident_id=found.resident_id,
+        created_at=found.created_at,
+        registration=_registration(
+            found.registration_state, found.zaak_identificatie, found.registered_at
+        ),
+    )
+
+
 async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conversation | None:
     return (
         await db.execute(select(Conversation).where(Conversation.interaction_id == question_id))
@@ -426,6 +456,7 @@ async def _conversation_outs(
             ConversationOut(
                 question=QuestionRef(
                     id=question.id,
+                    reference=case_reference.display(question.reference),
                     text=question.text,
                     language=question.language,
                     created_at=question.created_at,
@@ -558,6 +589,14 @@ async def _add_message(
             )
             await klantcontact.enqueue_answer(db, question.municipality_id, message.id)
             conversation.first_answered_at = conversation.first_answered_at or now
+            # The resident hears of it at once (inbox and push), in this transaction.
+            await notifications.notify_resident(
+                db,
+                municipality_id=question.municipality_id,
+                resident_id=question.resident_id,
+                kind=notification_kinds.QUESTION_ANSWERED,
+                reference_id=question.id,
+            )
         if then_waiting_for is not None:
             conversation.waiting_for = then_waiting_for
         if conversation.assigned_account_id is None:

@@ -43,6 +43,7 @@ class LocalCaseRegister:
             zaaktype=request.zaaktype,
             vertrouwelijkheidaanduiding=at_least_confidential(request.vertrouwelijkheidaanduiding),
             omschrijving=request.omschrijving[:80],
+            toelichting=request.toelichting[:1000],
             startdatum=request.startdatum,
             initiator_reference=request.initiator_reference,
         )

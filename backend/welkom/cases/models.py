@@ -24,6 +24,7 @@ class LocalZaak(SQLModel, table=True):
     zaaktype: str = Field(max_length=1000)
     vertrouwelijkheidaanduiding: str = Field(max_length=20)
     omschrijving: str = Field(max_length=80)
+    toelichting: str = Field(default="", max_length=1000)
     startdatum: date
     initiator_reference: str = Field(max_length=64, description="Opaque id of the initiator")
     created_at: datetime = timestamp_field()

@@ -56,6 +56,9 @@ class RegistrationRequest:
     informatieobjecttype: str = ""
     statustype: str = ""  # the first status, set when the zaak is made
     roltype: str = ""  # initiator roltype; looked up in the Catalogi API when empty
+    #: The zaak's toelichting (≤ 1000): the short case reference the resident reads out, so a
+    #: colleague in the case system finds the zaak by it. No personal data.
+    toelichting: str = ""
     #: Only when a recorded legal basis allows sending it; otherwise the opaque reference is used.
     initiator_bsn: str | None = None
 

@@ -25,8 +25,9 @@ from welkom.core.deps import AppSettings, DbSession
 from welkom.core.i18n import N_, gettext
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, request_language
+from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
-from welkom.interactions.models import RegistrationState
+from welkom.interactions.models import Interaction, RegistrationState
 from welkom.interactions.schemas import CaseOut
 from welkom.municipalities import service as municipalities
 from welkom.outbox import service as outbox
@@ -69,32 +70,58 @@ class MyCasesController(Controller):
         rows, next_cursor = await interactions.for_resident(
             db, principal.resident_id, cursor=cursor, limit=limit
         )
-        statuses = await service.statuses_for(db, [row.id for row in rows])
-        municipality = await municipalities.get(db, principal.municipality_id)
-        routing: service.CaseRouting = request.app.state.case_routing
-        language = request_language(request)
-        items = []
-        for row in rows:
-            status = statuses.get(row.id)
-            label = gettext(_LOCAL_LABELS[RegistrationState(row.registration_state)], language)
-            if status is not None and municipality.case_register == "zgw":
-                try:
-                    found = routing.case_types(municipality).status_label(status.statustype)
-                except CaseTypeFileError:
-                    found = None
-                if found is not None:
-                    label = found.label(language)
-            items.append(
-                CaseOut(
-                    interaction_id=row.id,
-                    kind=row.kind,
-                    created_at=row.created_at,
-                    registration=interactions.registration_of(row),
-                    status=label,
-                    status_set_at=status.status_set_at if status else None,
-                )
-            )
+        items = await _case_outs(request, db, principal.municipality_id, rows)
         return Page(items=items, next_cursor=next_cursor)
+
+    @get("/by-reference/{reference:str}", operation_id="getMyCaseByReference")
+    async def by_reference(
+        self,
+        request: Request,
+        db: DbSession,
+        principal: Caller,
+        reference: Annotated[str, PathParameter(max_length=40)],
+    ) -> CaseOut:
+        """One of the resident's cases by its short reference (``K7Q2-9MXA``; case, hyphens,
+        spaces and O/I/L for 0/1 are forgiven). Another resident's case is 404."""
+        assert principal.resident_id is not None
+        row = await interactions.by_reference(
+            db, principal.municipality_id, reference, resident_id=principal.resident_id
+        )
+        (item,) = await _case_outs(request, db, principal.municipality_id, [row])
+        return item
+
+
+async def _case_outs(
+    request: Request, db: AsyncSession, municipality_id: uuid.UUID, rows: list[Interaction]
+) -> list[CaseOut]:
+    """The resident's interactions as cases, each status labelled in the request's language."""
+    statuses = await service.statuses_for(db, [row.id for row in rows])
+    municipality = await municipalities.get(db, municipality_id)
+    routing: service.CaseRouting = request.app.state.case_routing
+    language = request_language(request)
+    items = []
+    for row in rows:
+        status = statuses.get(row.id)
+        label = gettext(_LOCAL_LABELS[RegistrationState(row.registration_state)], language)
+        if status is not None and municipality.case_register == "zgw":
+            try:
+                found = routing.case_types(municipality).status_label(status.statustype)
+            except CaseTypeFileError:
+                found = None
+            if found is not None:
+                label = found.label(language)
+        items.append(
+            CaseOut(
+                interaction_id=row.id,
+                reference=case_reference.display(row.reference),
+                kind=row.kind,
+                created_at=row.created_at,
+                registration=interactions.registration_of(row),
+                status=label,
+                status_set_at=status.status_set_at if status else None,
+            )
+        )
+    return items
 
 
 def _entry_out(entry: OutboxEntry) -> RegistrationEntryOut:

@@ -18,7 +18,6 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from welkom.auth import service as accounts
 from welkom.cases import casetypes
 from welkom.cases.casetypes import CaseType, CaseTypeFile, CaseTypeFileError
 from welkom.cases.local import LocalCaseRegister
@@ -35,8 +34,9 @@ from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfig
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
-from welkom.interactions.models import InteractionKind
+from welkom.interactions.models import Interaction, InteractionKind
 from welkom.klantcontact import service as klantcontact
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
@@ -55,6 +55,11 @@ RegisterResolver = Callable[[Municipality], CaseRegister]
 def identificatie_for(interaction_id: uuid.UUID) -> str:
     """The zaak identificatie, derived from the interaction id (≤ 40 characters)."""
     return interactions.zaak_identificatie_for(interaction_id)
+
+
+def toelichting_for(reference: str) -> str:
+    """The zaak's toelichting: the short reference the resident reads out (no personal data)."""
+    return f"Welkom-referentie {case_reference.display(reference)}"
 
 
 def extension_for(content_type: str) -> str:
@@ -194,6 +199,13 @@ class CaseRouting:
             )
 
 
+#: What the resident is told when the case system holds what they sent.
+REGISTERED_NOTIFICATION = {
+    InteractionKind.question: notification_kinds.QUESTION_REGISTERED,
+    InteractionKind.document: notification_kinds.DOCUMENT_REGISTERED,
+}
+
+
 class RegisterInteractionHandler:
     """Outbox handler: registers one interaction as a zaak with its document."""
 
@@ -247,6 +259,7 @@ class RegisterInteractionHandler:
             zaaktype=case_type.zaaktype,
             vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
             omschrijving=case_type.omschrijving,
+            toelichting=toelichting_for(interaction.reference),
             startdatum=interaction.created_at.date(),
             initiator_reference=interaction.resident_id.hex,
             document=CaseDocument(
@@ -288,14 +301,13 @@ class RegisterInteractionHandler:
             if interaction.kind == InteractionKind.question:  # its klantcontact names the zaak
                 await klantcontact.enqueue_question(db, municipality, interaction.id)
             # Tell the resident, in this same transaction: exactly once, with the registration.
-            if account_id := await accounts.account_id_for_resident(db, interaction.resident_id):
-                await notifications.notify(
-                    db,
-                    municipality_id=interaction.municipality_id,
-                    recipient_account_id=account_id,
-                    kind=notification_kinds.QUESTION_REGISTERED,
-                    reference_id=interaction.id,
-                )
+            await notifications.notify_resident(
+                db,
+                municipality_id=interaction.municipality_id,
+                resident_id=interaction.resident_id,
+                kind=REGISTERED_NOTIFICATION[InteractionKind(interaction.kind)],
+                reference_id=interaction.id,
+            )
 
         return record
 
@@ -345,7 +357,9 @@ async def refresh_status(
     if current is None:
         return False
     status_url, statustype, set_at = current
-    return await record_status(
+    before = await db.get(CaseStatus, interaction.id)
+    previous = before.statustype if before is not None else None
+    changed = await record_status(
         db,
         interaction_id=interaction.id,
         municipality_id=municipality.id,
@@ -353,6 +367,35 @@ async def refresh_status(
         statustype=statustype,
         status_set_at=datetime.fromisoformat(set_at.replace("Z", "+00:00")),
     )
+    if changed and _resident_sees_new_status(
+        routing, municipality, interaction, previous, statustype
+    ):
+        await notifications.notify_resident(
+            db,
+            municipality_id=municipality.id,
+            resident_id=interaction.resident_id,
+            kind=notification_kinds.CASE_STATUS_CHANGED,
+            reference_id=interaction.id,
+        )
+    return changed
+
+
+def _resident_sees_new_status(
+    routing: CaseRouting,
+    municipality: Municipality,
+    interaction: Interaction,
+    previous: str | None,
+    statustype: str,
+) -> bool:
+    """Whether the resident is told: the statustype (what their app shows) changed. The first
+    status, set when Welkom made the zaak, is what "registered" already told them."""
+    if previous is not None:
+        return previous != statustype
+    try:
+        initial = routing.case_type(municipality, interaction.kind).initial_statustype
+    except (CaseTypeFileError, LookupError):
+        initial = None
+    return statustype != initial
 
 
 async def reconcile(routing: CaseRouting) -> dict[str, int]:

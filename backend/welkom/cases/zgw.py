@@ -299,6 +299,8 @@ class ZGWCaseRegister:
             "startdatum": request.startdatum.isoformat(),
             "omschrijving": request.omschrijving[:80],
         }
+        if request.toelichting:
+            body["toelichting"] = request.toelichting[:1000]
         response = await self.client.send(
             "POST", f"{self.config.zaken_api}/zaken", json=body, crs=True, accept=(400,)
         )

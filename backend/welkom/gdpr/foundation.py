@@ -178,6 +178,7 @@ HANDLERS = (
         retained=dict.fromkeys(
             (
                 "kind",
+                "reference",
                 "created_at",
                 "registration_state",
                 "zaak_identificatie",
@@ -187,7 +188,8 @@ HANDLERS = (
             _CASE_RECORD,
         ),
         retention_reason="Registered questions are blanked (text and language); the zaak "
-        "reference stays. The zaak and its document stay in the case system.",
+        "reference and the short case reference (on the zaak's toelichting) stay. The zaak "
+        "and its document stay in the case system.",
     ),
     TableHandler("interaction_document", export_documents, erase_documents),
     TableHandler("account", export_accounts, erase_accounts),

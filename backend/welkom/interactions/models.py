@@ -8,6 +8,7 @@ from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from welkom.core.models import id_field, municipality_fk, optional_timestamp_field, timestamp_field
+from welkom.interactions import reference as case_reference
 
 
 class InteractionKind(StrEnum):
@@ -28,12 +29,17 @@ class Interaction(SQLModel, table=True):
     __table_args__ = (
         Index("ix_interaction_resident_created", "resident_id", "created_at", "id"),
         Index("ix_interaction_zaak_url", "zaak_url"),
+        Index("uq_interaction_reference", "municipality_id", "reference", unique=True),
     )
 
     id: uuid.UUID = id_field()
     municipality_id: uuid.UUID = municipality_fk()
     resident_id: uuid.UUID = Field(foreign_key="resident.id")
     kind: str = Field(max_length=32)
+    #: The short reference a person can read out (``interactions.reference``), stored without
+    #: its hyphen; unique per municipality.
+    # looked up at each call, so a test can substitute the drawing
+    reference: str = Field(default_factory=lambda: case_reference.new(), max_length=10)
     language: str = Field(max_length=8)
     text: str = Field(sa_type=Text)
     created_at: datetime = timestamp_field()

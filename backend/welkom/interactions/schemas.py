@@ -24,8 +24,14 @@ class Registration(msgspec.Struct):
     registered_at: datetime | None
 
 
+#: The short case reference as shown to people (``K7Q2-9MXA``); the long
+#: ``registration.zaak_identificatie`` stays for systems.
+Reference = Annotated[str, msgspec.Meta(examples=["K7Q2-9MXA"])]
+
+
 class QuestionOut(msgspec.Struct):
     id: uuid.UUID
+    reference: Reference
     text: str
     language: str
     created_at: datetime
@@ -34,6 +40,7 @@ class QuestionOut(msgspec.Struct):
 
 class DocumentOut(msgspec.Struct):
     id: uuid.UUID
+    reference: Reference
     content_type: str
     size: int
     sha256: str
@@ -46,6 +53,7 @@ class CaseOut(msgspec.Struct):
     """One of the resident's interactions as a case in the municipality's case system."""
 
     interaction_id: uuid.UUID
+    reference: Reference
     kind: str
     created_at: datetime
     registration: Registration

@@ -20,6 +20,7 @@ from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem
 from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
+from welkom.interactions import reference as case_reference
 from welkom.interactions.models import (
     Interaction,
     InteractionDocument,
@@ -42,6 +43,62 @@ def zaak_identificatie_for(interaction_id: uuid.UUID) -> str:
     return f"WLK-{interaction_id.hex}"
 
 
+#: Draws of a reference before giving up (a collision needs ~10⁶ cases in one municipality to
+#: become likely once; three in a row means something else is wrong).
+REFERENCE_ATTEMPTS = 5
+
+
+def is_reference_collision(exc: IntegrityError) -> bool:
+    message = str(exc.orig)
+    return "uq_interaction_reference" in message or "interaction.reference" in message
+
+
+async def add_with_reference(db: AsyncSession, interaction: Interaction) -> None:
+    """Add ``interaction`` (in a savepoint of the caller's transaction) with a short reference
+    no other case of its municipality has: a collision draws a new one."""
+    for attempt in range(REFERENCE_ATTEMPTS):
+        try:
+            async with db.begin_nested():
+                db.add(interaction)
+            return
+        except IntegrityError as exc:
+            if not is_reference_collision(exc) or attempt == REFERENCE_ATTEMPTS - 1:
+                raise
+            interaction.reference = case_reference.new()
+
+
+async def by_reference(
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    typed: str,
+    *,
+    resident_id: uuid.UUID | None = None,
+) -> Interaction:
+    """The case a person names by its short reference (typed as they like: case, hyphens,
+    spaces, O/I/L are forgiven). A malformed reference is a 422; another municipality's or
+    (with ``resident_id``) another resident's case is 404, like one that does not exist."""
+    stored = case_reference.normalize(typed)
+    if stored is None:
+        raise Problem.validation(
+            [
+                FieldError(
+                    "reference",
+                    N_("A case reference has 8 letters and digits, like K7Q2-9MXA."),
+                    source="path",
+                )
+            ]
+        )
+    query = select(Interaction).where(
+        Interaction.municipality_id == municipality_id, Interaction.reference == stored
+    )
+    if resident_id is not None:
+        query = query.where(Interaction.resident_id == resident_id)
+    found = (await db.execute(query)).scalar_one_or_none()
+    if found is None:
+        raise Problem.not_found()
+    return found
+
+
 def registration_of(interaction: Interaction) -> Registration:
     return Registration(
         state=interaction.registration_state,
@@ -53,6 +110,7 @@ def registration_of(interaction: Interaction) -> Registration:
 def question_out(interaction: Interaction) -> QuestionOut:
     return QuestionOut(
         id=interaction.id,
+        reference=case_reference.display(interaction.reference),
         text=interaction.text,
         language=interaction.language,
         created_at=interaction.created_at,
@@ -102,7 +160,7 @@ async def ask_question(
             language=data.language,
             text=text,
         )
-        db.add(interaction)
+        await add_with_reference(db, interaction)
         outbox.enqueue(
             db,
             kind=REGISTER_KIND,
@@ -212,6 +270,7 @@ async def record_pending(db: AsyncSession, interaction_id: uuid.UUID) -> None:
 def document_out(interaction: Interaction, document: InteractionDocument) -> DocumentOut:
     return DocumentOut(
         id=interaction.id,
+        reference=case_reference.display(interaction.reference),
         content_type=document.content_type,
         size=document.size,
         sha256=document.sha256,
@@ -253,8 +312,7 @@ async def submit_document(
         size=stored.size,
         sha256=stored.sha256,
     )
-    db.add(interaction)
-    await db.flush()
+    await add_with_reference(db, interaction)
     db.add(document)
     outbox.enqueue(
         db,

@@ -33,9 +33,11 @@ class Kind:
 
 QUESTION_REGISTERED = "question.registered"
 QUESTION_ANSWERED = "question.answered"
+DOCUMENT_REGISTERED = "document.registered"
 CASE_STATUS_CHANGED = "case.status_changed"
 JOURNEY_STEP_CHANGED = "journey.step_changed"
 HELP_REQUEST_CLAIMED = "help_request.claimed"
+HELP_REQUEST_RELEASED = "help_request.released"
 HELP_REQUEST_CANCELLED = "help_request.cancelled"
 SERVICE_INFO_CHANGED = "service_info.changed"
 ERASURE_REFUSED = "erasure.refused"
@@ -58,6 +60,13 @@ KINDS: dict[str, Kind] = {
             urgency="normal",
         ),
         Kind(
+            DOCUMENT_REGISTERED,
+            N_("Your document has been received"),
+            N_("The municipality has added your document to your case."),
+            ttl=3 * DAY,
+            urgency="normal",
+        ),
+        Kind(
             CASE_STATUS_CHANGED,
             N_("Your case has a new status"),
             N_("Open the app to see where your case stands."),
@@ -75,6 +84,13 @@ KINDS: dict[str, Kind] = {
             HELP_REQUEST_CLAIMED,
             N_("A volunteer will help you"),
             N_("A volunteer has accepted your request for help."),
+            ttl=2 * DAY,
+            urgency="normal",
+        ),
+        Kind(
+            HELP_REQUEST_RELEASED,
+            N_("Your request for help is open again"),
+            N_("The volunteer cannot help after all. Another volunteer can now accept it."),
             ttl=2 * DAY,
             urgency="normal",
         ),

@@ -22,8 +22,9 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from welkom.auth import service as accounts
 from welkom.auth.models import Account
-from welkom.core import quotas
+from welkom.core import events, quotas
 from welkom.core.i18n import N_, gettext, translation_state
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
@@ -119,6 +120,42 @@ async def notify(
             reference=delivery.id,
         )
     return item
+
+
+async def notify_resident(
+    db: AsyncSession,
+    *,
+    municipality_id: uuid.UUID,
+    resident_id: uuid.UUID,
+    kind: str,
+    reference_id: uuid.UUID,
+) -> InboxItem | None:
+    """:func:`notify` the account ``resident_id`` signs in with; None (nothing stored) while
+    the resident has not activated one: there is nobody to read it."""
+    account_id = await accounts.account_id_for_resident(db, resident_id)
+    if account_id is None:
+        return None
+    return await notify(
+        db,
+        municipality_id=municipality_id,
+        recipient_account_id=account_id,
+        kind=kind,
+        reference_id=reference_id,
+    )
+
+
+async def _on_resident_event(db: AsyncSession, event: events.ResidentEvent) -> None:
+    """Events announced by domains that may not import this package (volunteers)."""
+    await notify_resident(
+        db,
+        municipality_id=event.municipality_id,
+        resident_id=event.resident_id,
+        kind=event.kind,
+        reference_id=event.reference_id,
+    )
+
+
+events.listen(_on_resident_event)
 
 
 async def push_allowed(db: AsyncSession, account_id: uuid.UUID, kind: str) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
-from welkom.core import idempotency, quotas
+from welkom.core import events, idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
@@ -58,6 +58,22 @@ AUDIT_RESOURCE = "volunteers.help_request"
 MAX_WINDOW = timedelta(days=14)
 MAX_AHEAD = timedelta(days=365)
 PAST_SLACK = timedelta(minutes=10)
+#: Events the resident is told of (notification kinds; announced through ``core.events``, as
+#: notifications is a layer above this package).
+CLAIMED = "help_request.claimed"
+RELEASED = "help_request.released"
+
+
+async def _tell_resident(db: AsyncSession, request: HelpRequest, kind: str) -> None:
+    await events.announce(
+        db,
+        events.ResidentEvent(
+            kind=kind,
+            municipality_id=request.municipality_id,
+            resident_id=request.resident_id,
+            reference_id=request.id,
+        ),
+    )
 
 
 # --- small helpers ---------------------------------------------------------------------------
@@ -773,6 +789,7 @@ async def claim(
                 N_("Already taken"),
                 N_("Another volunteer took this request just before you. Nothing was changed."),
             )
+        await _tell_resident(db, request, CLAIMED)
         await db.commit()
         await db.refresh(request)
     elif request.state != HelpState.claimed:
@@ -800,6 +817,8 @@ async def finish(
     ):
         await db.rollback()
         raise _changed_in_meantime()
+    elif outcome == HelpState.open:
+        await _tell_resident(db, request, RELEASED)
     await db.commit()
     await db.refresh(request)
     return (await _views(db, principal, profile, [request], "volunteer: help request"))[0]
@@ -929,6 +948,11 @@ async def reassign(
     ):
         await db.rollback()
         raise _changed_in_meantime()
+    # ``request`` still holds the state before the change (the UPDATE did not touch it).
+    if volunteer_id is not None and request.volunteer_id != volunteer_id:
+        await _tell_resident(db, request, CLAIMED)
+    elif volunteer_id is None and request.state == HelpState.claimed:
+        await _tell_resident(db, request, RELEASED)
     await db.commit()
     await db.refresh(request)
     return (await _coordinator_outs(db, principal, [request], "coordinator: reassign"))[0]

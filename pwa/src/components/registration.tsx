@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Question } from "../api";
 import { t } from "../i18n";
+import { caseNumber } from "../reference";
 
 /** Where a question stands in the municipality's case registration. */
 export function RegistrationBadge({ question }: { question: Question }) {
-  const { state, zaak_identificatie } = question.registration;
+  const { state } = question.registration;
   if (state === "registered") {
     return (
       <p class="badge ok" data-state="registered">
-        {t("Registered as case {number}", { number: zaak_identificatie ?? "" })}
+        {t("Registered as case {number}", { number: caseNumber(question) })}
       </p>
     );
   }

@@ -4,6 +4,7 @@ import type { Schemas } from "../api";
 import type { ViewProps } from "../routes";
 import { formatDate, t } from "../i18n";
 import { ReadState, usePagedRead } from "../components/read";
+import { caseNumber } from "../reference";
 
 type Case = Schemas["CaseOut"];
 
@@ -55,8 +56,8 @@ export function CasesView(_: ViewProps) {
           {items.map((c) => (
             <li key={c.interaction_id} class="card" data-case-id={c.interaction_id}>
               <h2 class="card-title">
-                {c.registration.zaak_identificatie
-                  ? t("{kind}: case {number}", { kind: kindLabel(c.kind), number: c.registration.zaak_identificatie })
+                {caseNumber(c)
+                  ? t("{kind}: case {number}", { kind: kindLabel(c.kind), number: caseNumber(c) })
                   : kindLabel(c.kind)}
               </h2>
               <p class="meta">

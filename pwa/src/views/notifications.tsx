@@ -11,9 +11,11 @@ type InboxPage = Schemas["NotificationPage"];
 const VIEW_FOR_KIND: Record<string, string> = {
   "question.registered": "questions",
   "question.answered": "questions",
+  "document.registered": "cases",
   "case.status_changed": "cases",
   "journey.step_changed": "journey",
   "help_request.claimed": "help",
+  "help_request.released": "help",
   "help_request.cancelled": "help",
   "service_info.changed": "services",
 };

@@ -4,7 +4,7 @@
 sent with an answer
 
 Revision ID: cl_translation
-Revises: ci_passkeys
+Revises: cj_case_reference
 Create Date: 2026-12-03 08:00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "cl_translation"
-down_revision: str | None = "ci_passkeys"
+down_revision: str | None = "cj_case_reference"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
