@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type Result, type Session } from "./api";
 import { hasUnreviewed, language, setLanguage, t } from "./i18n";
 import { flush, queue } from "./outbox";
+import { forgetPendingSignOut } from "./signout";
 import { LANGUAGE_REFUSED_EVENT, languageRefused, languageUnsent, syncLanguage } from "./language-sync";
 import { applyUpdate, hasUpdate, updates } from "./sw-client";
 import { allowed, type RouteDef, titleOf, VIEWS, type ViewProps } from "./routes";
@@ -146,6 +147,7 @@ export function App({
   useEffect(() => {
     if (session === undefined) return;
     queue.setAccount(session?.account_id ?? null);
+    if (session) forgetPendingSignOut();
     if (session) void flush();
   }, [session]);
 

@@ -5,7 +5,8 @@ import { API_BASE, newIdempotencyKey, optional, problemText, request, requestHea
 import type { AppContext } from "../app";
 import { go } from "../app";
 import { LANGUAGES, language, t } from "../i18n";
-import { queue } from "../outbox";
+import { flush, queue } from "../outbox";
+import { signOut as endSession } from "../signout";
 import { PushRefused, disablePush, enablePush, pushEnabled, pushSupported } from "../push";
 import { TimeSelect } from "../components/date-time-select";
 import { type Erasure, ErasureStatus } from "../components/erasure";
@@ -36,6 +37,9 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
   const [confirming, setConfirming] = useState(false);
   const [erasure, setErasure] = useState<Erasure | null>(null);
   const [erasureError, setErasureError] = useState("");
+  /** Sign-out asked for while items still wait to be sent: which sign-out, and how many wait. */
+  const [unsent, setUnsent] = useState<{ everywhere: boolean; count: number } | null>(null);
+  const [unsentError, setUnsentError] = useState("");
   const offline = () => t("There is no connection. Try again when you are online.");
 
   useEffect(() => {
@@ -53,9 +57,9 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
     setBusy(true);
     try {
       await disablePush().catch(() => undefined);
-      await request(everywhere ? "/api/v1/auth/logout-everywhere" : "/api/v1/auth/logout", { method: "POST" }).catch(
-        () => undefined,
-      );
+      // Offline the server hears of it when the connection is back (signout.ts); this phone
+      // forgets everything now.
+      await endSession(everywhere);
       try {
         localStorage.removeItem("welkom.device"); // sign in with a tap again only after a new activation
       } catch {
@@ -70,6 +74,32 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Sign out, but first ask what to do with what has not been sent yet. */
+  const askToSignOut = async (everywhere: boolean) => {
+    setUnsentError("");
+    const count = (await queue.list()).length;
+    if (count === 0) return signOut(everywhere);
+    setUnsent({ everywhere, count });
+  };
+
+  const sendThenSignOut = async () => {
+    if (!unsent) return;
+    setBusy(true);
+    try {
+      await flush();
+    } finally {
+      setBusy(false);
+    }
+    const left = (await queue.list()).length;
+    if (left === 0) return signOut(unsent.everywhere);
+    setUnsent({ ...unsent, count: left });
+    setUnsentError(
+      navigator.onLine
+        ? t("Not everything could be sent. Look at what is waiting, or sign out and delete it.")
+        : offline(),
+    );
   };
 
   const togglePush = async () => {
@@ -281,12 +311,38 @@ export function SettingsView({ ctx }: { ctx: AppContext }) {
 
       <h2>{t("Sign out")}</h2>
       <p>{t("When you sign out, what Welkom saved on this phone is removed, including questions that were not sent yet.")}</p>
-      <button type="button" class="primary danger" data-testid="logout" disabled={busy} onClick={() => void signOut(false)}>
-        {t("Sign out")}
-      </button>{" "}
-      <button type="button" class="danger" disabled={busy} data-testid="logout-everywhere" onClick={() => void signOut(true)}>
-        {t("Sign out on all devices")}
-      </button>
+      {unsent ? (
+        <div role="group" aria-labelledby="unsent-title" class="confirm" data-testid="unsent-before-sign-out">
+          <p id="unsent-title">
+            {t("{count} items have not been sent yet. Signing out deletes them from this phone.", {
+              count: unsent.count,
+            })}
+          </p>
+          <button type="button" class="primary" disabled={busy} onClick={() => void sendThenSignOut()}>
+            {t("Send them first, then sign out")}
+          </button>{" "}
+          <button type="button" class="danger" disabled={busy} onClick={() => void signOut(unsent.everywhere)}>
+            {t("Sign out and delete them")}
+          </button>{" "}
+          <button type="button" disabled={busy} onClick={() => setUnsent(null)}>
+            {t("Cancel")}
+          </button>
+          {unsentError && (
+            <p class="error" role="alert">
+              {unsentError}
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <button type="button" class="primary danger" data-testid="logout" disabled={busy} onClick={() => void askToSignOut(false)}>
+            {t("Sign out")}
+          </button>{" "}
+          <button type="button" class="danger" disabled={busy} data-testid="logout-everywhere" onClick={() => void askToSignOut(true)}>
+            {t("Sign out on all devices")}
+          </button>
+        </>
+      )}
 
       <p>
         <a href={ACCESSIBILITY_STATEMENT} rel="noopener noreferrer" data-testid="accessibility-statement">
