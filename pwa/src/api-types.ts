@@ -36,7 +36,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * ByReference
+         * Find a case by its reference
          * @description A case of the municipality by the short reference the resident reads out
          *     (``K7Q2-9MXA``; case, hyphens, spaces and O/I/L for 0/1 are forgiven).
          *
@@ -1763,7 +1763,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * ByReference
+         * Find one of my cases by its reference
          * @description One of the resident's cases by its short reference (``K7Q2-9MXA``; case, hyphens,
          *     spaces and O/I/L for 0/1 are forgiven). Another resident's case is 404.
          *

@@ -326,7 +326,11 @@ class AdminCaseController(Controller):
     tags = ["admin"]
     guards = [requires_role("caseworker")]
 
-    @get("/by-reference/{reference:str}", operation_id="getCaseByReference")
+    @get(
+        "/by-reference/{reference:str}",
+        operation_id="getCaseByReference",
+        summary="Find a case by its reference",
+    )
     async def by_reference(
         self,
         db: DbSession,

@@ -73,7 +73,11 @@ class MyCasesController(Controller):
         items = await _case_outs(request, db, principal.municipality_id, rows)
         return Page(items=items, next_cursor=next_cursor)
 
-    @get("/by-reference/{reference:str}", operation_id="getMyCaseByReference")
+    @get(
+        "/by-reference/{reference:str}",
+        operation_id="getMyCaseByReference",
+        summary="Find one of my cases by its reference",
+    )
     async def by_reference(
         self,
         request: Request,
