@@ -105,9 +105,13 @@ def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[s
         with (directory / "welkom.po").open("wb") as po:
             write_po(po, catalog)
     monkeypatch.setattr(i18n, "LOCALES_DIR", tmp_path / "locales")
+    # Both caches read LOCALES_DIR: clear them before and after, or the test's small catalogs
+    # (nothing fuzzy) would decide what later tests in this process call reviewed.
     i18n.translations.cache_clear()
+    i18n.unreviewed.cache_clear()
     yield {language: title for language, (title, _) in texts.items()}
     i18n.translations.cache_clear()
+    i18n.unreviewed.cache_clear()
 
 
 async def test_inbox_text_is_rendered_in_the_readers_language_at_read_time(
