@@ -77,7 +77,7 @@ async def test_outdated_marking_after_a_source_edit(client: AsyncTestClient) -> 
     changed = await client.patch(
         item_url,
         json={"title": "Alarmnummer 112", "journey_steps": ["housing"]},
-        headers={**staff, "If-Match": f'"{before["version"]}"'},
+        headers={**staff, "If-Match": f'"v{before["version"]}"'},
     )
     assert changed.status_code == 200, changed.text
     assert changed.json()["journey_steps"] == ["housing"]
@@ -102,7 +102,7 @@ async def test_outdated_marking_after_a_source_edit(client: AsyncTestClient) -> 
     assert [(e["owner_id"], e["field"]) for e in outdated.json()] == [(summary["id"], "title")]
 
     stale = await client.patch(
-        item_url, json={"summary": "Iets"}, headers={**staff, "If-Match": f'"{before["version"]}"'}
+        item_url, json={"summary": "Iets"}, headers={**staff, "If-Match": f'"v{before["version"]}"'}
     )
     assert stale.status_code == 412
 

@@ -41,7 +41,7 @@ from welkom.admin.schemas import (
 )
 from welkom.audit import service as audit
 from welkom.auth.service import Principal
-from welkom.core import idempotency
+from welkom.core import idempotency, preconditions
 from welkom.core.dates import optional_instant
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
@@ -87,15 +87,6 @@ async def _audit(
             action=action,  # type: ignore[arg-type]
             purpose=purpose,
         )
-
-
-def _precondition_failed() -> Problem:
-    return Problem(
-        412,
-        "precondition-failed",
-        N_("Changed in the meantime"),
-        N_("This was changed elsewhere. Reload and try again; nothing was changed."),
-    )
 
 
 # --- residents -------------------------------------------------------------------------------
@@ -363,7 +354,9 @@ async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conver
 
 
 async def _conversation(db: AsyncSession, question: Interaction) -> Conversation:
-    """The caseworkers' side of the question, made on first use."""
+    """The caseworkers' side of the question, made on first use at version 0: the version a
+    question without one is shown with, so that is what ``If-Match`` names for its first change.
+    """
     conversation = await _find_conversation(db, question.id)
     if conversation is not None:
         return conversation
@@ -371,6 +364,7 @@ async def _conversation(db: AsyncSession, question: Interaction) -> Conversation
         interaction_id=question.id,
         municipality_id=question.municipality_id,
         resident_id=question.resident_id,
+        version=0,
     )
     try:
         async with db.begin_nested():
@@ -685,14 +679,9 @@ async def _update_conversation(
 ) -> ConversationOut:
     question = await _question(db, principal, question_id)
     conversation = await _conversation(db, question)
-    if if_match is not None and if_match.strip() not in (f'"v{conversation.version}"', "*"):
-        await db.rollback()
-        raise _precondition_failed()
+    preconditions.check(if_match, conversation.version)
     if any(getattr(conversation, k) != v for k, v in values.items()):
-        for name, value in values.items():
-            setattr(conversation, name, value)
-        conversation.version += 1
-        conversation.updated_at = utcnow()
+        await preconditions.compare_and_set(db, conversation, **values, updated_at=utcnow())
     await _audit(
         db,
         principal,

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
+from welkom.core import preconditions
 from welkom.core.i18n import LANGUAGES, N_, TextPair
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem, offered_language
@@ -171,10 +172,6 @@ async def add_steps(
 # --- Steps -----------------------------------------------------------------------------------
 
 
-def step_etag(step: JourneyStep) -> str:
-    return f'"v{step.version}"'
-
-
 async def update_step(
     db: AsyncSession,
     principal: Principal,
@@ -189,13 +186,7 @@ async def update_step(
     step = await db.get(JourneyStep, step_id)
     if step is None or step.resident_id != resident.id:
         raise Problem.not_found()
-    if if_match is not None and if_match.strip() not in (step_etag(step), "*"):
-        raise Problem(
-            412,
-            "precondition-failed",
-            N_("Changed in the meantime"),
-            N_("This step was changed elsewhere. Reload and try again; nothing was changed."),
-        )
+    preconditions.check(if_match, step.version)
     sent = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
     errors: list[FieldError] = []
     if isinstance(sent.get("due_date"), date):
@@ -214,7 +205,7 @@ async def update_step(
         sent["next_actor_name"] = None
     changes = {k: v for k, v in sent.items() if getattr(step, k) != v}
     if changes:
-        await residents.claim_version(db, JourneyStep, step)
+        await preconditions.compare_and_set(db, step)
         for name, value in changes.items():
             setattr(step, name, value)
         if "status" in changes:

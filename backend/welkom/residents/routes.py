@@ -12,6 +12,7 @@ from welkom.core import idempotency
 from welkom.core.deps import DbSession
 from welkom.core.i18n import direction
 from welkom.core.pagination import Page
+from welkom.core.preconditions import etag
 from welkom.residents import service
 from welkom.residents.schemas import (
     ChangeOut,
@@ -43,7 +44,7 @@ class MeController(Controller):
         assert principal.resident_id is not None
         resident = await service.get_own(db, principal.resident_id)
         return Response(
-            await service.me_out(db, resident), headers={"ETag": service.etag(resident)}
+            await service.me_out(db, resident), headers={"ETag": etag(resident.version)}
         )
 
     @patch(
@@ -64,7 +65,7 @@ class MeController(Controller):
     ) -> Response[MeOut]:
         resident = await service.update_own(db, principal, data, if_match=if_match)
         return Response(
-            await service.me_out(db, resident), headers={"ETag": service.etag(resident)}
+            await service.me_out(db, resident), headers={"ETag": etag(resident.version)}
         )
 
     @put(
@@ -151,7 +152,7 @@ class HouseholdController(Controller):
         if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
     ) -> Response[HouseholdMemberOut]:
         member = await service.update_member(db, principal, member_id, data, if_match=if_match)
-        return Response(service.member_out(member), headers={"ETag": service.member_etag(member)})
+        return Response(service.member_out(member), headers={"ETag": etag(member.version)})
 
     @delete(
         "/{member_id:uuid}",

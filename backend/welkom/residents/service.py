@@ -14,13 +14,13 @@ from datetime import date
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
-from welkom.core import idempotency
+from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
@@ -48,44 +48,6 @@ from welkom.residents.schemas import (
 
 MAX_HOUSEHOLD_MEMBERS = 20
 EARLIEST_ARRIVAL = date(1990, 1, 1)
-
-
-def etag(resident: Resident) -> str:
-    return f'"v{resident.version}"'
-
-
-def member_etag(member: HouseholdMember) -> str:
-    return f'"v{member.version}"'
-
-
-def _precondition_failed() -> Problem:
-    return Problem(
-        412,
-        "precondition-failed",
-        N_("Changed in the meantime"),
-        N_("Your data was changed elsewhere. Reload and try again; nothing was changed."),
-    )
-
-
-def _check_if_match(if_match: str | None, current: str) -> None:
-    if if_match is not None and if_match.strip() not in (current, "*"):
-        raise _precondition_failed()
-
-
-async def claim_version(db: AsyncSession, model: Any, row: Any) -> None:
-    """Compare-and-set on ``version`` before changing ``row``: the first of two simultaneous
-    writers wins, the other gets 412 and changes nothing (an ``If-Match`` checked in Python
-    alone would let both through). Call before setting attributes; commit afterwards."""
-    result = await db.execute(
-        update(model)
-        .where(model.id == row.id, model.version == row.version)
-        .values(version=row.version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        await db.rollback()
-        raise _precondition_failed()
-    row.version += 1
 
 
 def _role(actor: Principal) -> str:
@@ -303,10 +265,10 @@ async def update_own(
     """Apply the resident's own changes. A stale ``If-Match`` changes nothing (412)."""
     assert principal.resident_id is not None
     resident = await get_own(db, principal.resident_id)
-    _check_if_match(if_match, etag(resident))
+    preconditions.check(if_match, resident.version)
     changes = _own_changes(resident, patch)
     if changes:
-        await claim_version(db, Resident, resident)
+        await preconditions.compare_and_set(db, resident)
         for name, (_old, new) in changes.items():
             if name == "address":
                 _apply_address(resident, new)
@@ -407,7 +369,7 @@ async def update_member(
     assert principal.resident_id is not None
     resident = await get_own(db, principal.resident_id)
     member = await _own_member(db, resident.id, member_id)
-    _check_if_match(if_match, member_etag(member))
+    preconditions.check(if_match, member.version)
     sent = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
     if "name" in sent:
         sent["name"] = sent["name"].strip()
@@ -417,7 +379,7 @@ async def update_member(
         raise Problem.validation(errors)
     changes = {k: (getattr(member, k), v) for k, v in sent.items() if getattr(member, k) != v}
     if changes:
-        await claim_version(db, HouseholdMember, member)
+        await preconditions.compare_and_set(db, member)
         for name, (_old, new) in changes.items():
             setattr(member, name, new)
         member.updated_at = utcnow()
@@ -517,7 +479,7 @@ async def set_registered_data(
     BSN is stored only with a legal basis and must pass the 11-proef.
     """
     resident = await get_for_caseworker(db, principal, resident_id)
-    _check_if_match(if_match, etag(resident))
+    preconditions.check(if_match, resident.version)
     sent = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
     errors: list[FieldError] = []
     if isinstance(sent.get("bsn"), str) and not rsin_is_valid(sent["bsn"]):
@@ -537,7 +499,7 @@ async def set_registered_data(
     sent["municipal_data_legal_basis"] = sent.pop("legal_basis").strip()
     changes = {k: (getattr(resident, k), v) for k, v in sent.items() if getattr(resident, k) != v}
     if changes:
-        await claim_version(db, Resident, resident)
+        await preconditions.compare_and_set(db, resident)
         for name, (_old, new) in changes.items():
             setattr(resident, name, new)
         resident.updated_at = utcnow()
@@ -563,7 +525,7 @@ async def assign_caseworker(
     }
     changes = {k: (getattr(resident, k), v) for k, v in new.items() if getattr(resident, k) != v}
     if changes:
-        await claim_version(db, Resident, resident)
+        await preconditions.compare_and_set(db, resident)
         for name, (_old, value) in changes.items():
             setattr(resident, name, value)
         resident.updated_at = utcnow()

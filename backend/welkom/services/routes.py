@@ -18,6 +18,7 @@ from welkom.auth.service import Principal
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
 from welkom.core.i18n import N_, current_language, parse_accept_language
+from welkom.core.preconditions import etag
 from welkom.core.problems import FieldError, Problem, language_override
 from welkom.municipalities import service as municipalities
 from welkom.services import reading, service, translations
@@ -166,19 +167,8 @@ class ServiceController(Controller):
         return _cached(request, detail, chain[0])
 
 
-def _version(if_match: str | None) -> int | None:
-    if if_match is None:
-        return None
-    value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise Problem.validation(
-            [FieldError("If-Match", N_("This value has the wrong format."), source="header")]
-        )
-    return int(value)
-
-
 def _with_etag(item: AdminItem, status_code: int = 200) -> Response[AdminItem]:
-    return Response(item, status_code=status_code, headers={"ETag": f'"{item.version}"'})
+    return Response(item, status_code=status_code, headers={"ETag": etag(item.version)})
 
 
 class AdminServiceController(Controller):
@@ -224,7 +214,7 @@ class AdminServiceController(Controller):
         body, replayed = await service.create_item(
             db, principal, data, idempotency.validate_key(idempotency_key)
         )
-        headers = {"ETag": f'"{body["version"]}"'}
+        headers = {"ETag": etag(body["version"])}
         if replayed:
             headers["Idempotent-Replayed"] = "true"
         return Response(body, status_code=201, headers=headers)  # type: ignore[arg-type]
@@ -260,9 +250,7 @@ class AdminServiceController(Controller):
         item_id: FromPath[uuid.UUID],
         if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
     ) -> Response[AdminItem]:
-        return _with_etag(
-            await service.update_item(db, principal, item_id, data, _version(if_match))
-        )
+        return _with_etag(await service.update_item(db, principal, item_id, data, if_match))
 
     @post(
         "/{item_id:uuid}/publish",

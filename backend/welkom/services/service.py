@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
-from welkom.core import idempotency
+from welkom.core import idempotency, preconditions
 from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
@@ -261,27 +261,24 @@ async def update_item(
     principal: Principal,
     item_id: uuid.UUID,
     data: ItemPatch,
-    if_match: int | None,
+    if_match: str | None,
 ) -> AdminItem:
+    """Apply an editor's changes. The item is claimed first with a compare-and-set on its
+    version (``If-Match``, when sent, must name it): of two simultaneous edits one is applied,
+    the other gets 412 and changes nothing. Every accepted change bumps the version once."""
     item = await get_item(db, principal.municipality_id, item_id)
-    if if_match is not None and if_match != item.version:
-        raise Problem(
-            412,
-            "version-mismatch",
-            N_("Changed by someone else"),
-            N_("This item was changed since you loaded it. Reload and try again."),
-        )
+    preconditions.check(if_match, item.version)
     if data.category is not msgspec.UNSET:
         _check_category(data.category)
     if data.place_ids is not msgspec.UNSET:
         await _check_places(db, principal.municipality_id, data.place_ids)
+    await preconditions.compare_and_set(db, item, updated_at=utcnow())
     existing = (await texts.load(db, item.municipality_id, [item.id]))[item.id]
     values = {
         field: getattr(data, field)
         for field in ("title", "summary", "body")
         if getattr(data, field) is not msgspec.UNSET
     }
-    changed = False
     if data.links is not msgspec.UNSET:
         values.update(_link_texts(data.links))
         stale = [f for f in existing if f.startswith("link.") and f not in values]
@@ -292,16 +289,15 @@ async def update_item(
                 )
             )
         item.links = [{"url": link.url} for link in data.links]
-        changed = True
-    changed |= _set_item_texts(db, item, existing, values, actor(principal))
+    _set_item_texts(db, item, existing, values, actor(principal))
     if data.category is not msgspec.UNSET and data.category != item.category:
-        item.category, changed = data.category, True
+        item.category = data.category
     if data.phones is not msgspec.UNSET:
-        item.phones, changed = list(data.phones), True
+        item.phones = list(data.phones)
     if data.opening_hours is not msgspec.UNSET:
-        item.opening_hours, changed = msgspec.to_builtins(data.opening_hours), True
+        item.opening_hours = msgspec.to_builtins(data.opening_hours)
     if data.journey_steps is not msgspec.UNSET:
-        item.journey_steps, changed = list(data.journey_steps), True
+        item.journey_steps = list(data.journey_steps)
     if data.place_ids is not msgspec.UNSET:
         await db.execute(delete(ServiceItemPlace).where(ServiceItemPlace.item_id == item.id))
         for place_id in dict.fromkeys(data.place_ids):
@@ -310,10 +306,6 @@ async def update_item(
                     item_id=item.id, place_id=place_id, municipality_id=item.municipality_id
                 )
             )
-        changed = True
-    if changed:
-        item.version += 1
-        item.updated_at = utcnow()
     await db.commit()
     return await admin_item(db, item)
 
@@ -323,11 +315,13 @@ async def set_status(
 ) -> AdminItem:
     item = await get_item(db, principal.municipality_id, item_id)
     if item.status != status:
-        item.status = status
-        item.version += 1
-        item.updated_at = utcnow()
-        if status is ItemStatus.published:
-            item.published_at, item.published_version = item.updated_at, item.version
+        now = utcnow()
+        published = (
+            {"published_at": now, "published_version": item.version + 1}
+            if status is ItemStatus.published
+            else {}
+        )
+        await preconditions.compare_and_set(db, item, status=status, updated_at=now, **published)
     await db.commit()
     return await admin_item(db, item)
 

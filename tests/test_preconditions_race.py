@@ -1,0 +1,320 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""Concurrent edits through every ``If-Match`` route lose nothing.
+
+For each route family two requests with the same ``If-Match`` are sent at once through the
+app. Both first read the row (a barrier holds each after its read until the other has read
+too), so both pass any check made in Python; only a compare-and-set in the database can refuse
+one of them. Exactly one gets 200, the other 412; what is stored is the winner's and the
+version went up once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+from litestar.testing import AsyncTestClient
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.services_helpers import create_item, editor
+from tests.support_admin import Person, demo_municipality, person
+from welkom.admin import service as admin_service
+from welkom.core.preconditions import IfMatch, etag, parse_if_match
+from welkom.core.problems import Problem
+from welkom.residents import service as residents_service
+from welkom.residents.models import Resident
+from welkom.services import service as services_service
+
+pytestmark = pytest.mark.time_dependent
+
+
+def read_together(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
+    """Make the first two calls of ``module.name`` wait for each other after reading."""
+    original: Callable[..., Awaitable[Any]] = getattr(module, name)
+    barrier = asyncio.Barrier(2)
+    calls = 0
+
+    @functools.wraps(original)
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        result = await original(*args, **kwargs)
+        if calls <= 2:
+            await asyncio.wait_for(barrier.wait(), timeout=10)
+        return result
+
+    monkeypatch.setattr(module, name, wrapper)
+
+
+@pytest.fixture
+async def parallel(client: AsyncTestClient) -> AsyncIterator[httpx.AsyncClient]:
+    """A second client on the running app that sends requests truly side by side (the test
+    client handles one request at a time)."""
+    transport = httpx.ASGITransport(app=client.app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as c:
+        yield c
+
+
+async def race(*requests: Awaitable[Any]) -> list[Any]:
+    responses = await asyncio.gather(*requests)
+    assert sorted(r.status_code for r in responses) == [200, 412], [r.text for r in responses]
+    (lost,) = [r for r in responses if r.status_code == 412]
+    assert lost.json()["type"] == "urn:welkom:problem:precondition-failed"
+    return responses
+
+
+def winner(responses: list[Any]) -> int:
+    return next(i for i, r in enumerate(responses) if r.status_code == 200)
+
+
+# --- Parsing -----------------------------------------------------------------------------------
+
+
+def test_if_match_is_parsed_with_strong_comparison() -> None:
+    assert parse_if_match(None) is None
+    assert parse_if_match(" * ") == IfMatch(any=True, versions=frozenset())
+    assert parse_if_match('"v3"') == IfMatch(any=False, versions=frozenset({3}))
+    assert parse_if_match('"v3", "v5"').versions == frozenset({3, 5})  # type: ignore[union-attr]
+    weak = parse_if_match('W/"v3"')
+    assert weak is not None and not weak.allows(3)  # a weak tag never matches
+    foreign = parse_if_match('"3", "abc", "v01"')
+    assert foreign is not None and foreign.versions == frozenset()
+    assert etag(7) == '"v7"'
+    assert parse_if_match(etag(7)).allows(7)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value", ["v3", '"v3', '"v3" "v4"', '"v3",,', "", "W/", '"v3";x'])
+def test_a_malformed_if_match_is_a_validation_problem(value: str) -> None:
+    with pytest.raises(Problem) as raised:
+        parse_if_match(value)
+    assert raised.value.status_code == 400
+
+
+# --- Admin conversations -----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def office(client: AsyncTestClient, db: AsyncSession) -> dict[str, Person]:
+    here = await demo_municipality(db)
+    return {
+        "resident": await person(client, db, here, "resident", name="Amira", language="ar"),
+        "caseworker": await person(client, db, here, "caseworker", name="Sanne"),
+        "colleague": await person(client, db, here, "caseworker", name="Joris"),
+    }
+
+
+async def test_two_simultaneous_conversation_edits_let_one_through(
+    client: AsyncTestClient,
+    office: dict[str, Person],
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    asked = await client.post(
+        "/api/v1/me/questions",
+        json={"text": "Wanneer krijg ik een huis?", "language": "ar"},
+        headers=office["resident"].headers,
+    )
+    assert asked.status_code == 201, asked.text
+    url = f"/api/v1/admin/conversations/{asked.json()['id']}"
+    headers = office["caseworker"].headers
+    first = await client.put(  # the conversation row exists from the first change on
+        f"{url}/waiting-for", json={"waiting_for": "resident"}, headers=headers
+    )
+    assert first.status_code == 200, first.text
+    before = (await client.get(url, headers=headers)).json()
+    assert before["version"] == first.json()["version"]
+    if_match = {**headers, "If-Match": etag(before["version"])}
+    read_together(monkeypatch, admin_service, "_conversation")
+
+    responses = await race(
+        parallel.put(f"{url}/waiting-for", json={"waiting_for": "nobody"}, headers=if_match),
+        parallel.put(
+            f"{url}/assignment",
+            json={"account_id": str(office["colleague"].account_id)},
+            headers=if_match,
+        ),
+    )
+    after = (await client.get(url, headers=headers)).json()
+    assert after["version"] == before["version"] + 1
+    if winner(responses) == 0:
+        assert (after["waiting_for"], after["assigned_to"]) == ("nobody", None)
+    else:
+        assert after["waiting_for"] == before["waiting_for"]
+        assert after["assigned_to"]["account_id"] == str(office["colleague"].account_id)
+    assert responses[winner(responses)].json() == after
+
+
+async def test_a_conversation_read_at_version_0_can_be_changed_with_that_version(
+    client: AsyncTestClient, office: dict[str, Person]
+) -> None:
+    asked = await client.post(
+        "/api/v1/me/questions",
+        json={"text": "Waar is het loket?", "language": "ar"},
+        headers=office["resident"].headers,
+    )
+    url = f"/api/v1/admin/conversations/{asked.json()['id']}"
+    headers = office["caseworker"].headers
+    assert (await client.get(url, headers=headers)).json()["version"] == 0
+    changed = await client.put(
+        f"{url}/waiting-for",
+        json={"waiting_for": "other_party"},
+        headers={**headers, "If-Match": etag(0)},
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["version"] == 1
+    stale = await client.put(
+        f"{url}/waiting-for",
+        json={"waiting_for": "nobody"},
+        headers={**headers, "If-Match": etag(0)},
+    )
+    assert stale.status_code == 412
+
+
+# --- Services ----------------------------------------------------------------------------------
+
+
+async def test_two_simultaneous_service_item_edits_let_one_through(
+    client: AsyncTestClient,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    staff = await editor(client)
+    item = await create_item(client, staff)
+    url = f"/api/v1/admin/services/{item['id']}"
+    read = await client.get(url, headers=staff)
+    assert read.headers["etag"] == etag(item["version"])
+    if_match = {**staff, "If-Match": read.headers["etag"]}
+    read_together(monkeypatch, services_service, "get_item")
+
+    responses = await race(
+        parallel.patch(url, json={"title": "Fietsenmaker Noord"}, headers=if_match),
+        parallel.patch(url, json={"title": "Fietsenmaker Zuid"}, headers=if_match),
+    )
+    after = await client.get(url, headers=staff)
+    assert after.json()["version"] == item["version"] + 1
+    assert after.headers["etag"] == etag(item["version"] + 1)
+    titles = {t["language"]: t["text"] for t in after.json()["texts"]["title"]}
+    assert titles["nl"] == ("Fietsenmaker Noord", "Fietsenmaker Zuid")[winner(responses)]
+
+
+async def test_a_stale_or_weak_if_match_on_a_service_item_changes_nothing(
+    client: AsyncTestClient,
+) -> None:
+    staff = await editor(client)
+    item = await create_item(client, staff)
+    url = f"/api/v1/admin/services/{item['id']}"
+    for value, status in (('W/"v1"', 412), ('"v2"', 412), ('"1"', 412), ("v1", 400)):
+        refused = await client.patch(
+            url, json={"title": "Anders"}, headers={**staff, "If-Match": value}
+        )
+        assert refused.status_code == status, (value, refused.text)
+    assert (await client.get(url, headers=staff)).json()["version"] == item["version"]
+
+
+# --- Residents ---------------------------------------------------------------------------------
+
+
+async def test_two_simultaneous_corrections_of_own_data_let_one_through(
+    client: AsyncTestClient,
+    resident: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    read = await client.get("/api/v1/me", headers=resident)
+    if_match = {**resident, "If-Match": read.headers["etag"]}
+    read_together(monkeypatch, residents_service, "get_own")
+
+    responses = await race(
+        parallel.patch("/api/v1/me", json={"preferred_name": "Ami"}, headers=if_match),
+        parallel.patch("/api/v1/me", json={"preferred_name": "Mala"}, headers=if_match),
+    )
+    after = await client.get("/api/v1/me", headers=resident)
+    assert after.json()["version"] == read.json()["version"] + 1
+    assert after.json()["preferred_name"] == ("Ami", "Mala")[winner(responses)]
+
+
+async def test_two_simultaneous_household_member_edits_let_one_through(
+    client: AsyncTestClient,
+    resident: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    member = (await client.get("/api/v1/me/household", headers=resident)).json()[0]
+    url = f"/api/v1/me/household/{member['id']}"
+    if_match = {**resident, "If-Match": etag(member["version"])}
+    read_together(monkeypatch, residents_service, "_own_member")
+
+    responses = await race(
+        parallel.patch(url, json={"school": "De Regenboog"}, headers=if_match),
+        parallel.patch(url, json={"school": "De Klimop"}, headers=if_match),
+    )
+    (after,) = [
+        m
+        for m in (await client.get("/api/v1/me/household", headers=resident)).json()
+        if m["id"] == member["id"]
+    ]
+    assert after["version"] == member["version"] + 1
+    assert after["school"] == ("De Regenboog", "De Klimop")[winner(responses)]
+
+
+async def test_two_simultaneous_registered_data_records_let_one_through(
+    client: AsyncTestClient,
+    db: AsyncSession,
+    caseworker: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    amal = (
+        await db.execute(select(Resident).where(Resident.preferred_name == "Amal"))
+    ).scalar_one()
+    url = f"/api/v1/admin/residents/{amal.id}"
+    before = (await client.get(url, headers=caseworker)).json()
+    if_match = {**caseworker, "If-Match": etag(before["version"])}
+    read_together(monkeypatch, residents_service, "get_for_caseworker")
+
+    def record(bsn: str) -> Awaitable[Any]:
+        body = {"legal_basis": "Wet BRP art. 2.1", "bsn": bsn, "bsn_source": "BRP"}
+        return parallel.put(f"{url}/registered-data", json=body, headers=if_match)
+
+    responses = await race(record("111222333"), record("123456782"))
+    after = (await client.get(url, headers=caseworker)).json()
+    assert after["version"] == before["version"] + 1
+    history = (await client.get(f"{url}/history", headers=caseworker)).json()["items"]
+    bsn_changes = [c for c in history if c["field"] == "bsn"]
+    assert len(bsn_changes) == 1
+    assert bsn_changes[0]["new_value"] == ("111222333", "123456782")[winner(responses)]
+
+
+# --- Journey -----------------------------------------------------------------------------------
+
+
+async def test_two_simultaneous_journey_step_edits_let_one_through(
+    client: AsyncTestClient,
+    db: AsyncSession,
+    caseworker: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: httpx.AsyncClient,
+) -> None:
+    amal = (
+        await db.execute(select(Resident).where(Resident.preferred_name == "Amal"))
+    ).scalar_one()
+    base = f"/api/v1/admin/residents/{amal.id}/journey"
+    step = (await client.get(base, headers=caseworker)).json()["steps"][0]
+    url = f"{base}/steps/{step['id']}"
+    if_match = {**caseworker, "If-Match": etag(step["version"])}
+    read_together(monkeypatch, residents_service, "get_for_caseworker")
+
+    responses = await race(
+        parallel.patch(url, json={"note": "Bel de bank"}, headers=if_match),
+        parallel.patch(url, json={"note": "Ga naar het loket"}, headers=if_match),
+    )
+    steps = (await client.get(base, headers=caseworker)).json()["steps"]
+    (after,) = [s for s in steps if s["id"] == step["id"]]
+    assert after["version"] == step["version"] + 1
+    assert after["note"] == ("Bel de bank", "Ga naar het loket")[winner(responses)]
