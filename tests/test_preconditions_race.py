@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -52,24 +52,26 @@ def read_together(monkeypatch: pytest.MonkeyPatch, module: object, name: str) ->
     monkeypatch.setattr(module, name, wrapper)
 
 
-@pytest.fixture
-async def parallel(client: AsyncTestClient) -> AsyncIterator[httpx.AsyncClient]:
-    """A second client on the running app that sends requests truly side by side (the test
-    client handles one request at a time)."""
-    transport = httpx.ASGITransport(app=client.app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as c:
-        yield c
+Send = Callable[[httpx.AsyncClient], list[Awaitable[httpx.Response]]]
 
 
-async def race(*requests: Awaitable[Any]) -> list[Any]:
-    responses = await asyncio.gather(*requests)
+def race(client: AsyncTestClient, send: Send) -> list[httpx.Response]:
+    """Send ``send``'s requests side by side. The test client runs the app on its own event loop
+    and handles one request at a time, so they go from a second client on that same loop."""
+
+    async def side_by_side() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=client.app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            return list(await asyncio.gather(*send(c)))
+
+    responses = client.blocking_portal.call(side_by_side)
     assert sorted(r.status_code for r in responses) == [200, 412], [r.text for r in responses]
     (lost,) = [r for r in responses if r.status_code == 412]
     assert lost.json()["type"] == "urn:welkom:problem:precondition-failed"
     return responses
 
 
-def winner(responses: list[Any]) -> int:
+def winner(responses: list[httpx.Response]) -> int:
     return next(i for i, r in enumerate(responses) if r.status_code == 200)
 
 
@@ -82,9 +84,11 @@ def test_if_match_is_parsed_with_strong_comparison() -> None:
     assert parse_if_match('"v3"') == IfMatch(any=False, versions=frozenset({3}))
     assert parse_if_match('"v3", "v5"').versions == frozenset({3, 5})  # type: ignore[union-attr]
     weak = parse_if_match('W/"v3"')
-    assert weak is not None and not weak.allows(3)  # a weak tag never matches
+    assert weak is not None
+    assert not weak.allows(3)
     foreign = parse_if_match('"3", "abc", "v01"')
-    assert foreign is not None and foreign.versions == frozenset()
+    assert foreign is not None
+    assert foreign.versions == frozenset()
     assert etag(7) == '"v7"'
     assert parse_if_match(etag(7)).allows(7)  # type: ignore[union-attr]
 
@@ -113,7 +117,6 @@ async def test_two_simultaneous_conversation_edits_let_one_through(
     client: AsyncTestClient,
     office: dict[str, Person],
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     asked = await client.post(
         "/api/v1/me/questions",
@@ -132,13 +135,16 @@ async def test_two_simultaneous_conversation_edits_let_one_through(
     if_match = {**headers, "If-Match": etag(before["version"])}
     read_together(monkeypatch, admin_service, "_conversation")
 
-    responses = await race(
-        parallel.put(f"{url}/waiting-for", json={"waiting_for": "nobody"}, headers=if_match),
-        parallel.put(
-            f"{url}/assignment",
-            json={"account_id": str(office["colleague"].account_id)},
-            headers=if_match,
-        ),
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(f"{url}/waiting-for", json={"waiting_for": "nobody"}, headers=if_match),
+            parallel.put(
+                f"{url}/assignment",
+                json={"account_id": str(office["colleague"].account_id)},
+                headers=if_match,
+            ),
+        ],
     )
     after = (await client.get(url, headers=headers)).json()
     assert after["version"] == before["version"] + 1
@@ -182,7 +188,6 @@ async def test_a_conversation_read_at_version_0_can_be_changed_with_that_version
 async def test_two_simultaneous_service_item_edits_let_one_through(
     client: AsyncTestClient,
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     staff = await editor(client)
     item = await create_item(client, staff)
@@ -192,9 +197,12 @@ async def test_two_simultaneous_service_item_edits_let_one_through(
     if_match = {**staff, "If-Match": read.headers["etag"]}
     read_together(monkeypatch, services_service, "get_item")
 
-    responses = await race(
-        parallel.patch(url, json={"title": "Fietsenmaker Noord"}, headers=if_match),
-        parallel.patch(url, json={"title": "Fietsenmaker Zuid"}, headers=if_match),
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.patch(url, json={"title": "Fietsenmaker Noord"}, headers=if_match),
+            parallel.patch(url, json={"title": "Fietsenmaker Zuid"}, headers=if_match),
+        ],
     )
     after = await client.get(url, headers=staff)
     assert after.json()["version"] == item["version"] + 1
@@ -224,15 +232,17 @@ async def test_two_simultaneous_corrections_of_own_data_let_one_through(
     client: AsyncTestClient,
     resident: dict,
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     read = await client.get("/api/v1/me", headers=resident)
     if_match = {**resident, "If-Match": read.headers["etag"]}
     read_together(monkeypatch, residents_service, "get_own")
 
-    responses = await race(
-        parallel.patch("/api/v1/me", json={"preferred_name": "Ami"}, headers=if_match),
-        parallel.patch("/api/v1/me", json={"preferred_name": "Mala"}, headers=if_match),
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.patch("/api/v1/me", json={"preferred_name": "Ami"}, headers=if_match),
+            parallel.patch("/api/v1/me", json={"preferred_name": "Mala"}, headers=if_match),
+        ],
     )
     after = await client.get("/api/v1/me", headers=resident)
     assert after.json()["version"] == read.json()["version"] + 1
@@ -243,16 +253,18 @@ async def test_two_simultaneous_household_member_edits_let_one_through(
     client: AsyncTestClient,
     resident: dict,
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     member = (await client.get("/api/v1/me/household", headers=resident)).json()[0]
     url = f"/api/v1/me/household/{member['id']}"
     if_match = {**resident, "If-Match": etag(member["version"])}
     read_together(monkeypatch, residents_service, "_own_member")
 
-    responses = await race(
-        parallel.patch(url, json={"school": "De Regenboog"}, headers=if_match),
-        parallel.patch(url, json={"school": "De Klimop"}, headers=if_match),
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.patch(url, json={"school": "De Regenboog"}, headers=if_match),
+            parallel.patch(url, json={"school": "De Klimop"}, headers=if_match),
+        ],
     )
     (after,) = [
         m
@@ -268,7 +280,6 @@ async def test_two_simultaneous_registered_data_records_let_one_through(
     db: AsyncSession,
     caseworker: dict,
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     amal = (
         await db.execute(select(Resident).where(Resident.preferred_name == "Amal"))
@@ -278,11 +289,11 @@ async def test_two_simultaneous_registered_data_records_let_one_through(
     if_match = {**caseworker, "If-Match": etag(before["version"])}
     read_together(monkeypatch, residents_service, "get_for_caseworker")
 
-    def record(bsn: str) -> Awaitable[Any]:
+    def record(parallel: httpx.AsyncClient, bsn: str) -> Awaitable[httpx.Response]:
         body = {"legal_basis": "Wet BRP art. 2.1", "bsn": bsn, "bsn_source": "BRP"}
         return parallel.put(f"{url}/registered-data", json=body, headers=if_match)
 
-    responses = await race(record("111222333"), record("123456782"))
+    responses = race(client, lambda c: [record(c, "111222333"), record(c, "123456782")])
     after = (await client.get(url, headers=caseworker)).json()
     assert after["version"] == before["version"] + 1
     history = (await client.get(f"{url}/history", headers=caseworker)).json()["items"]
@@ -299,7 +310,6 @@ async def test_two_simultaneous_journey_step_edits_let_one_through(
     db: AsyncSession,
     caseworker: dict,
     monkeypatch: pytest.MonkeyPatch,
-    parallel: httpx.AsyncClient,
 ) -> None:
     amal = (
         await db.execute(select(Resident).where(Resident.preferred_name == "Amal"))
@@ -310,9 +320,12 @@ async def test_two_simultaneous_journey_step_edits_let_one_through(
     if_match = {**caseworker, "If-Match": etag(step["version"])}
     read_together(monkeypatch, residents_service, "get_for_caseworker")
 
-    responses = await race(
-        parallel.patch(url, json={"note": "Bel de bank"}, headers=if_match),
-        parallel.patch(url, json={"note": "Ga naar het loket"}, headers=if_match),
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.patch(url, json={"note": "Bel de bank"}, headers=if_match),
+            parallel.patch(url, json={"note": "Ga naar het loket"}, headers=if_match),
+        ],
     )
     steps = (await client.get(base, headers=caseworker)).json()["steps"]
     (after,) = [s for s in steps if s["id"] == step["id"]]
