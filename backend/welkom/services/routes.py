@@ -239,7 +239,9 @@ class AdminServiceController(Controller):
         guards=[requires_role(*EDITORS)],
         description="Change an item. Send `If-Match` with the ETag to refuse a lost update: "
         "if the item changed in the meantime the request is refused (412) and nothing changes; "
-        "a malformed `If-Match` or invalid fields: 422. A changed source text makes its "
+        "a weak or unknown tag is stale too; a malformed `If-Match` or invalid fields: 400. "
+        "Of two simultaneous changes naming the same ETag one is applied, the other gets 412. "
+        "A changed source text makes its "
         "translations outdated.",
     )
     async def update_item(
