@@ -211,6 +211,37 @@ async def test_two_simultaneous_service_item_edits_let_one_through(
     assert titles["nl"] == ("Fietsenmaker Noord", "Fietsenmaker Zuid")[winner(responses)]
 
 
+async def test_publishing_while_an_edit_is_saved_lets_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Publishing sends no ``If-Match`` but claims the version it read the same way: an edit
+    saved at the same moment is not published unseen, nor does it lose the version bump."""
+    staff = await editor(client)
+    item = await create_item(client, staff)
+    url = f"/api/v1/admin/services/{item['id']}"
+    if_match = {**staff, "If-Match": etag(item["version"])}
+    read_together(monkeypatch, services_service, "get_item")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.post(f"{url}/publish", headers=staff),
+            parallel.patch(url, json={"title": "Fietsenmaker Oost"}, headers=if_match),
+        ],
+    )
+    after = (await client.get(url, headers=staff)).json()
+    assert after["version"] == item["version"] + 1
+    title = next(t["text"] for t in after["texts"]["title"] if t["language"] == "nl")
+    if winner(responses) == 0:
+        assert (after["status"], after["published_version"], title) == (
+            "published",
+            after["version"],
+            "Fietsenmaker in de wijk",
+        )
+    else:
+        assert (after["status"], title) == ("draft", "Fietsenmaker Oost")
+
+
 async def test_a_stale_or_weak_if_match_on_a_service_item_changes_nothing(
     client: AsyncTestClient,
 ) -> None:
