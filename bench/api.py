@@ -290,8 +290,8 @@ def render(rows: list[dict], rss: dict[str, tuple[float, float]], args, started:
         "cores: wrk, PostgreSQL and the API processes.",
         "",
         "| endpoint | req/s Welkom / honest / bare | Welkom/honest | Welkom/bare | "
-        "p50 / p95 / p99 ms Welkom | honest | bare | CPU ms per request Welkom / honest / bare "
-        "| errors Welkom / honest / bare |",
+        "Welkom p50 / p95 / p99 ms | honest p50 / p95 / p99 ms | bare p50 / p95 / p99 ms "
+        "| CPU ms per request Welkom / honest / bare | errors Welkom / honest / bare |",
         "|---|---|---:|---:|---|---|---|---|---|",
     ]
     for row in rows:
@@ -397,7 +397,8 @@ async def main() -> None:
             env={**os.environ, "WELKOM_ENV": "test", "WELKOM_DATABASE_URL": url,
                  "WELKOM_DEMO_LOGIN": "true", "WELKOM_SESSION_COOKIE_SECURE": "false",
                  "WELKOM_SECRET_KEY": SECRET, "WELKOM_LOG_LEVEL": "INFO",
-                 "WELKOM_RATE_LIMIT_ENABLED": "false"},  # measured: the app, not its 429s
+                 "WELKOM_RATE_LIMIT_ENABLED": "false",  # measured: the app, not its 429s
+                 "WELKOM_QUOTA_QUESTIONS_PER_HOUR": "100000000"},  # (the count still runs)
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         processes.append(welkom)
