@@ -10,6 +10,7 @@ Configured by BENCH_DSN, BENCH_RESIDENT_ID and BENCH_MUNICIPALITY_ID.
 from __future__ import annotations
 
 import os
+import secrets
 import uuid
 from contextlib import asynccontextmanager
 from typing import Any
@@ -60,13 +61,15 @@ async def questions(state: State) -> dict[str, Any]:
 
 @post("/api/v1/me/questions")
 async def ask(state: State, data: QuestionIn) -> dict[str, Any]:
-    row = await state.pool.fetchrow(
-        "INSERT INTO interaction (id, municipality_id, resident_id, kind, language, text, "
-        "created_at, registration_state) VALUES ($1, $2, $3, 'question', $4, $5, now(), 'pending') "
-        "RETURNING id, created_at",
+    reference = "".join(secrets.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for _ in range(8))
+    row = await state.pool.fetchrow(  # the reference is NOT NULL since migration cj_case_reference
+        "INSERT INTO interaction (id, municipality_id, resident_id, kind, reference, language, "
+        "text, created_at, registration_state) "
+        "VALUES ($1, $2, $3, 'question', $4, $5, $6, now(), 'pending') RETURNING id, created_at",
         uuid.uuid4(),
         MUNICIPALITY,
         RESIDENT,
+        reference,
         data.language,
         data.text,
     )
