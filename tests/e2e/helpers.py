@@ -22,10 +22,16 @@ def choose_language(page: Page, code: str) -> None:
     expect(page.locator("html")).to_have_attribute("lang", code)
 
 
+def wait_for_service_worker(page: Page) -> None:
+    """Until the service worker controls the page (clients.claim() on its first visit). Its
+    install precaches the app: generous, for a CI machine running two browsers at once."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+
+
 def sign_in_as_resident(page: Page, code: str = "nl") -> None:
     choose_language(page, code)
     # The service worker controls the page from its first visit on (clients.claim()).
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     page.locator("section button.primary").first.click()
     expect(page.locator("h1")).to_contain_text("Amal")
 

@@ -9,7 +9,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.documents import pdf
-from tests.e2e.helpers import open_view
+from tests.e2e.helpers import open_view, wait_for_service_worker
 
 #: A real one-page PDF (the server verifies the whole file, not only its first bytes).
 PDF = pdf()
@@ -39,7 +39,7 @@ def sign_in_as_volunteer(page: Page, login: str = "demo-volunteer") -> None:
     """The demo volunteer through the app's button; another demo volunteer through the API."""
     page.goto("/")
     page.get_by_role("button", name="Nederlands", exact=True).click()
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     if login == "demo-volunteer":
         page.locator("section button.primary").nth(1).click()
     else:

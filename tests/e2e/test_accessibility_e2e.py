@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import LANGUAGE_NAMES, ask, axe_violations, open_view
+from tests.e2e.helpers import (
+    LANGUAGE_NAMES,
+    ask,
+    axe_violations,
+    open_view,
+    wait_for_service_worker,
+)
 from tests.e2e.helpers_actions import ask_for_help
 
 VIEWS = [
@@ -50,7 +56,7 @@ def test_every_view_has_no_wcag_violations(page: Page, code: str) -> None:
     page.reload()
     expect(page.locator("#login-title")).to_be_visible()
 
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     page.locator("section button.primary").first.click()
     expect(page.locator("#home-title")).to_be_visible()
     ask(page, f"Toegankelijkheid {code}")  # so the lists and badges are on screen

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import choose_language, open_view, sign_in_as_resident
+from tests.e2e.helpers import (
+    choose_language,
+    open_view,
+    sign_in_as_resident,
+    wait_for_service_worker,
+)
 from tests.e2e.helpers_actions import demo_token
 
 
@@ -42,7 +47,7 @@ def test_a_resident_activates_with_the_code_from_the_caseworker(
     resident_id, code = _new_resident_with_code(page, name)
 
     choose_language(page, "nl")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     page.get_by_role("button", name="Ik heb een activeringscode").click()
     # A wrong code: the API's reason, in Dutch, next to the field; nothing else happens.
     page.locator("#activation-code").fill("AAAA-BBBB-CCCC-DDDD-EEEE")

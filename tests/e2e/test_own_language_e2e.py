@@ -28,7 +28,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.helpers import api_questions, axe_violations
+from tests.e2e.helpers import api_questions, axe_violations, wait_for_service_worker
 
 LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr")
 RTL = {"ar", "fa", "prs", "ps", "ckb"}
@@ -174,7 +174,7 @@ def sign_in(page: Page, code: str) -> dict[str, Any]:
     page.locator(f"ul.languages button[lang={code}]").click()
     expect(page.locator("html")).to_have_attribute("lang", code)
     expect(page.locator("html")).to_have_attribute("dir", "rtl" if code in RTL else "ltr")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     with page.expect_request(
         lambda r: r.method == "PUT" and r.url.endswith(LANGUAGE_PUT), timeout=10_000
     ) as put:

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e import conftest as e2e
-from tests.e2e.helpers import choose_language, open_view
+from tests.e2e.helpers import choose_language, open_view, wait_for_service_worker
 from tests.e2e.helpers_actions import demo_token
 
 
@@ -81,7 +81,7 @@ def test_activate_add_passkey_sign_out_and_sign_in_with_it(phone, artifacts: Pat
     cdp, authenticator_id = _virtual_authenticator(page)
 
     choose_language(page, "nl")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_for_service_worker(page)
     page.get_by_role("button", name="Ik heb een activeringscode").click()
     page.locator("#activation-code").fill(issued.json()["code"])
     page.locator("[data-testid=activation] button[type=submit]").click()

@@ -177,7 +177,7 @@ def test_case_reference_fits_a_small_screen(page: Page, artifacts: Path, code: s
     assert fits(page, badge)
     page.screenshot(path=str(artifacts / f"questions-{code}-360-reference.png"), full_page=True)
 
-    page.locator('nav a[href="#/cases"]').click()
+    open_view(page, "cases")
     title = page.locator("[data-testid=cases] li .card-title", has_text=reference)
     expect(title).to_be_visible()
     expect(title).not_to_contain_text("WLK-")

@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DIST, run_welkom
-from tests.e2e.helpers import LANGUAGE_NAMES
+from tests.e2e.helpers import LANGUAGE_NAMES, wait_for_service_worker
 
 
 def shell_caches(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -28,7 +28,7 @@ def test_new_version_is_offered_and_applied(browser, tmp_path: Path) -> None:  #
         page = context.new_page()
         page.goto("/")
         page.get_by_role("button", name=LANGUAGE_NAMES["nl"], exact=True).click()
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        wait_for_service_worker(page)
         before = shell_caches(page)
         assert len(before) == 1
 
@@ -44,7 +44,7 @@ def test_new_version_is_offered_and_applied(browser, tmp_path: Path) -> None:  #
         expect(notice).to_be_visible(timeout=15_000)
         with page.expect_event("load", timeout=15_000):
             notice.get_by_role("button").click()
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        wait_for_service_worker(page)
         expect(page.locator(".notice.update")).to_have_count(0)
         page.wait_for_function(
             "() => caches.keys().then(k => k.includes('welkom-shell-000000000000')"
