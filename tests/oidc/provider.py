@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -104,22 +105,39 @@ def oidc_issuers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
             }
         )
     )
-    process = subprocess.Popen(
-        [node, str(HERE / "server.mjs"), str(config)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=HERE,
-    )
+    process, line = None, ""
+    for _attempt in range(3):  # a start that hangs (seen once on a busy machine) is retried
+        process = subprocess.Popen(
+            [node, str(HERE / "server.mjs"), str(config)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=HERE,
+        )
+        line = _first_line(process, timeout=60.0)
+        if line:
+            break
+        process.kill()
+        process.wait(10)
+    assert process is not None
     try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
         if not line:
-            pytest.fail(f"the test OIDC provider did not start (exit {process.wait(5)})")
+            pytest.fail("the test OIDC provider did not start within 60 s (three tries)")
         yield json.loads(line)
     finally:
         process.terminate()
         process.wait(10)
+
+
+def _first_line(process: subprocess.Popen[str], timeout: float) -> str:
+    """The provider's first line of output (its issuers), or "" after ``timeout`` seconds."""
+    lines: list[str] = []
+    assert process.stdout is not None
+    stdout = process.stdout
+    reader = threading.Thread(target=lambda: lines.append(stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return lines[0] if lines else ""
 
 
 def providers(issuers: dict[str, str], municipality_code: str = "9999") -> list[OidcProvider]:
