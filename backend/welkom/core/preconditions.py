@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
 """Preconditions: one ``ETag`` format, one ``If-Match`` parser, one compare-and-set.
 
 Every resource a client may change with ``If-Match`` carries an integer ``version`` column and
