@@ -26,6 +26,9 @@ DIST = ROOT / "pwa" / "dist"
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
+#: How long an `expect` waits for the page: as long as an action does (the context's default),
+#: since under CI the browsers, the demo servers and the other tests share two cores.
+EXPECT_TIMEOUT_MS = 15_000
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -108,6 +111,13 @@ def run_welkom(dist: Path, data_dir: Path) -> Iterator[str]:
         log.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _expect_timeout() -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo with the built PWA, shared by the end-to-end tests."""
@@ -132,7 +142,7 @@ def context(browser, server):  # type: ignore[no-untyped-def]
     context = browser.new_context(
         base_url=server, locale="nl-NL", viewport={"width": 412, "height": 900}
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(EXPECT_TIMEOUT_MS)
     yield context
     context.close()
 

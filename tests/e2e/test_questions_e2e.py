@@ -159,13 +159,19 @@ def test_a_send_that_fails_when_the_connection_returns_is_retried_by_itself(page
     assert len([q for q in api_questions(page) if q["text"] == text]) == 1
 
 
+#: "When does the letter come?" as a resident would write it.
+ASKED_IN = {"ar": "متى تصل الرسالة؟", "ti": "እቲ ደብዳቤ መዓስ ይመጽእ?"}
+
+
 @pytest.mark.parametrize("code", ["ar", "ti"])
 def test_case_reference_fits_a_small_screen(page: Page, artifacts: Path, code: str) -> None:
     """Issue 19: `WLK-` and 32 hex characters overflowed "My questions" and "My cases" on a
     360 px phone; the short reference fits, in Arabic (right to left) and Tigrinya."""
     page.set_viewport_size({"width": 360, "height": 740})
     sign_in_as_resident(page, code)
-    text = f"Wanneer komt de brief? {uuid.uuid4().hex[:8]}"
+    # Written in the app's language, as a resident would: a question in Dutch tagged `ti` would
+    # read as untranslated text to tests that check the views' script on the same demo.
+    text = f"{ASKED_IN[code]} {uuid.uuid4().hex[:8]}"
     ask(page, text)
     card = page.locator("[data-testid=questions] li", has_text=text)
     badge = card.locator("[data-state=registered]")

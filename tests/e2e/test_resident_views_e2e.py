@@ -26,7 +26,9 @@ def api(page: Page, path: str) -> Any:
 
 def open_view(page: Page, view: str) -> None:
     page.evaluate("view => { location.hash = `#/${view}` }", view)
-    expect(page.locator(f"#{view.split('?')[0]}-title")).to_be_visible()
+    # Focused: the app has moved the focus to the view's heading, so nothing the view does on
+    # arrival takes it away from what the test clicks or types next (a busy machine is slow).
+    expect(page.locator(f"#{view.split('?')[0]}-title")).to_be_focused()
 
 
 def consent_card(page: Page, purpose: str):  # type: ignore[no-untyped-def]
@@ -371,6 +373,7 @@ def test_household_member_added_corrected_and_removed(page: Page) -> None:
     # Correct: the server's localized field error (a year before 1900), nothing changed; then
     # saved with the school emptied.
     card.locator("[data-action=correct]").click()
+    expect(page.locator(f"{form_id}-title")).to_be_focused()  # the form took the focus: type now
     page.locator(f"{form_id}-birth_year").fill("1800")
     card.locator("[data-testid=member-form] button[type=submit]").click()
     expect(page.locator(f"{form_id}-birth_year-error")).to_be_visible()
@@ -385,6 +388,7 @@ def test_household_member_added_corrected_and_removed(page: Page) -> None:
 
     # Changed elsewhere meanwhile: the save is refused and the form shows what is there now.
     card.locator("[data-action=correct]").click()
+    expect(page.locator(f"{form_id}-title")).to_be_focused()  # the form took the focus: type now
     csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "welkom_csrf")
     elsewhere = page.request.patch(
         f"/api/v1/me/household/{added['id']}",
