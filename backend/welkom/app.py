@@ -62,6 +62,7 @@ from welkom.core.database import (
     session_factory,
 )
 from welkom.core.health import health, ready, version
+from welkom.core.idempotency import provide_idempotency_key
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware
 from welkom.core.middleware import install_edge_middleware, request_context_middleware
@@ -248,6 +249,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         dependencies={
             "db": Provide(_provide_db, sync_to_thread=False),
             "settings": Provide(_provide_settings, sync_to_thread=False),
+            "idempotency_key": Provide(provide_idempotency_key, sync_to_thread=False),
             "principal": Provide(provide_principal),
             "outbox_wake": Provide(_provide_outbox_wake, sync_to_thread=False),
         },

@@ -32,8 +32,7 @@ from welkom.admin.schemas import (
 )
 from welkom.auth.guards import Caller, requires_role
 from welkom.auth.service import Principal
-from welkom.core import idempotency
-from welkom.core.deps import AppSettings, DbSession
+from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.journey import service as journey
@@ -42,7 +41,6 @@ from welkom.journey.schemas import JourneyOut, StepUpdate
 from welkom.residents import service as residents
 from welkom.residents.schemas import ChangeOut, RegisteredDataIn
 
-IDEMPOTENCY_KEY = HeaderParameter(name="Idempotency-Key", default=None, max_length=255)
 IF_MATCH = HeaderParameter(name="If-Match", default=None, max_length=100)
 StepKeyName = Literal[tuple(k.value for k in StepKey)]  # type: ignore[valid-type]
 StepStatusName = Literal[tuple(s.value for s in StepStatus)]  # type: ignore[valid-type]
@@ -133,11 +131,9 @@ class AdminResidentController(Controller):
         data: JSONBody[ResidentIntakeIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = IDEMPOTENCY_KEY,
+        idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
-        return _created(
-            await service.intake(db, principal, data, idempotency.validate_key(idempotency_key))
-        )
+        return _created(await service.intake(db, principal, data, idempotency_key))
 
     @get(
         "/{resident_id:uuid}",
@@ -402,7 +398,7 @@ class AdminConversationController(Controller):
         db: DbSession,
         settings: AppSettings,
         principal: Caller,
-        idempotency_key: str | None = IDEMPOTENCY_KEY,
+        idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
             await service.answer(
@@ -410,7 +406,7 @@ class AdminConversationController(Controller):
                 principal,
                 question_id,
                 data,
-                idempotency.validate_key(idempotency_key),
+                idempotency_key,
                 settings,
             )
         )
@@ -468,13 +464,9 @@ class AdminConversationController(Controller):
         data: JSONBody[NoteIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = IDEMPOTENCY_KEY,
+        idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
-        return _created(
-            await service.note(
-                db, principal, question_id, data, idempotency.validate_key(idempotency_key)
-            )
-        )
+        return _created(await service.note(db, principal, question_id, data, idempotency_key))
 
     @put(
         "/{question_id:uuid}/assignment",

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,7 +45,7 @@ from welkom.core import idempotency, preconditions
 from welkom.core.dates import optional_instant
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, cut, keyset_page, paged
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.interactions import reference as case_reference
@@ -124,7 +124,6 @@ async def list_residents(
     """Residents of the caseworker's municipality, newest first, filtered."""
     active_since = optional_instant(active_since, "active_since")
     inactive_since = optional_instant(inactive_since, "inactive_since")
-    after = decode_cursor(cursor) if cursor else None
     caseload_filter: uuid.UUID | str | None = caseload
     if caseload == "mine":
         caseload_filter = principal.account_id
@@ -155,23 +154,10 @@ async def list_residents(
         readmodel.waiting_on_municipality().label("waiting"),
         readmodel.last_activity().label("last_activity"),
     ).where(*conditions)
-    if after is not None:
-        created_at, last_id = after
-        query = query.where(
-            or_(
-                Resident.created_at < created_at,
-                and_(Resident.created_at == created_at, Resident.id < last_id),
-            )
-        )
     rows = (
-        await db.execute(
-            query.order_by(Resident.created_at.desc(), Resident.id.desc()).limit(limit + 1)
-        )
+        await db.execute(paged(query, Resident.created_at, Resident.id, cursor=cursor, limit=limit))
     ).all()
-    page = rows[:limit]
-    next_cursor = (
-        encode_cursor(page[-1][0].created_at, page[-1][0].id) if len(rows) > limit else None
-    )
+    page, next_cursor = cut(rows, limit, lambda row: (row[0].created_at, row[0].id))
     items = [
         ResidentSummary(
             id=resident.id,
@@ -760,21 +746,15 @@ async def team_conversations(
         )
     elif waiting_for is not None:
         query = query.where(Conversation.waiting_for == waiting_for)
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                Interaction.created_at > created_at,
-                and_(Interaction.created_at == created_at, Interaction.id > last_id),
-            )
-        )
-    rows = list(
-        (await db.execute(query.order_by(Interaction.created_at, Interaction.id).limit(limit + 1)))
-        .scalars()
-        .all()
+    page, next_cursor = await keyset_page(
+        db,
+        query,
+        Interaction.created_at,
+        Interaction.id,
+        cursor=cursor,
+        limit=limit,
+        newest_first=False,
     )
-    page = rows[:limit]
-    next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if len(rows) > limit else None
     items = await _conversation_outs(db, principal, page)
     await _audit(
         db,

@@ -13,15 +13,15 @@ import re
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import structlog
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit.models import AuditEvent
 from welkom.auth.service import Principal
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
 from welkom.processing.register import ROLE_PURPOSES
@@ -218,27 +218,10 @@ async def query(
     return await _page(db, statement, cursor, limit)
 
 
-async def _page(db: AsyncSession, statement, cursor: str | None, limit: int) -> Page[AuditEvent]:  # type: ignore[no-untyped-def]
-    if cursor:
-        at, event_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(
-                AuditEvent.occurred_at < at,
-                and_(AuditEvent.occurred_at == at, AuditEvent.id < event_id),
-            )
-        )
-    rows = list(
-        (
-            await db.execute(
-                statement.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(
-                    limit + 1
-                )
-            )
-        )
-        .scalars()
-        .all()
+async def _page(
+    db: AsyncSession, statement: Select[Any], cursor: str | None, limit: int
+) -> Page[AuditEvent]:
+    rows, next_cursor = await keyset_page(
+        db, statement, AuditEvent.occurred_at, AuditEvent.id, cursor=cursor, limit=limit
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].occurred_at, rows[-1].id) if more and rows else None
     return Page(items=rows, next_cursor=next_cursor)

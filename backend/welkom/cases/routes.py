@@ -23,7 +23,7 @@ from welkom.cases.ports import CaseRegisterError, CaseRegisterRefused
 from welkom.cases.schemas import NotificationIn, RegistrationEntryOut
 from welkom.core.deps import AppSettings, DbSession
 from welkom.core.i18n import N_, gettext
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem, request_language
 from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
@@ -190,22 +190,17 @@ class RegistrationsController(Controller):
             )
         if errors:
             raise Problem.validation(errors)
-        entries = await outbox.list_entries(
+        entries, next_cursor = await outbox.list_entries(
             db,
             kinds=list(request.app.state.registration_kinds),
             municipality_id=principal.municipality_id,
             states=REGISTRATION_STATES[wanted],
-            after=decode_cursor(cursor) if cursor else None,
-            limit=limit + 1,
+            cursor=cursor,
+            limit=limit,
             subject=subject,
             failed_only=wanted == "attention",
         )
-        next_cursor = (
-            encode_cursor(entries[limit - 1].created_at, entries[limit - 1].id)
-            if len(entries) > limit
-            else None
-        )
-        return Page(items=[_entry_out(e) for e in entries[:limit]], next_cursor=next_cursor)
+        return Page(items=[_entry_out(e) for e in entries], next_cursor=next_cursor)
 
     @post(
         "/{entry_id:uuid}/retry",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from litestar import Controller, Request, Response, get, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
 from welkom.consent import service
@@ -18,8 +18,7 @@ from welkom.consent.schemas import (
     ConsentTranslationIn,
     ConsentTranslationOut,
 )
-from welkom.core import idempotency
-from welkom.core.deps import DbSession
+from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.residents import service as residents
@@ -56,9 +55,7 @@ class ConsentController(Controller):
         data: JSONBody[ConsentChangeIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[ConsentEntryOut]:
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         status, body, replayed = await service.record(
@@ -68,7 +65,7 @@ class ConsentController(Controller):
             resident.municipality_id,
             data,
             channel=Channel.app,
-            idempotency_key=idempotency.validate_key(idempotency_key),
+            idempotency_key=idempotency_key,
         )
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]

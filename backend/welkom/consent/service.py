@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 import msgspec
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,7 +45,7 @@ from welkom.consent.schemas import (
 from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.municipalities import service as municipalities
 
@@ -289,31 +289,10 @@ async def entries(
 ) -> Page[ConsentEntryOut]:
     """The resident's ledger, newest first."""
     query = select(ConsentEntry).where(ConsentEntry.resident_id == resident_id)
-    if cursor:
-        recorded_at, last_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                ConsentEntry.recorded_at < recorded_at,
-                and_(ConsentEntry.recorded_at == recorded_at, ConsentEntry.id < last_id),
-            )
-        )
-    rows = list(
-        (
-            await db.execute(
-                query.order_by(ConsentEntry.recorded_at.desc(), ConsentEntry.id.desc()).limit(
-                    limit + 1
-                )
-            )
-        )
-        .scalars()
-        .all()
+    rows, next_cursor = await keyset_page(
+        db, query, ConsentEntry.recorded_at, ConsentEntry.id, cursor=cursor, limit=limit
     )
-    next_cursor = (
-        encode_cursor(rows[limit - 1].recorded_at, rows[limit - 1].id)
-        if len(rows) > limit
-        else None
-    )
-    return Page(items=[entry_out(r) for r in rows[:limit]], next_cursor=next_cursor)
+    return Page(items=[entry_out(r) for r in rows], next_cursor=next_cursor)
 
 
 # --- Recording -------------------------------------------------------------------------------

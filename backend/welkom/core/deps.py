@@ -13,3 +13,6 @@ from welkom.core.settings import Settings
 DbSession: TypeAlias = NamedDependency[AsyncSession]
 #: ``settings: AppSettings``
 AppSettings: TypeAlias = NamedDependency[Settings]
+#: ``idempotency_key: IdempotencyKey`` — the request's checked ``Idempotency-Key`` header, or
+#: ``None`` (core/idempotency.py); a malformed key is a 400 problem before the handler runs.
+IdempotencyKey: TypeAlias = NamedDependency[str | None]

@@ -6,7 +6,9 @@ Same key and payload → the first response again; same key, other payload → 4
 written in the same transaction as what the request creates, so a retry after a crash either
 finds both or neither. Two requests with the same key at the same moment: one commits, the
 other answers with what the first stored (or 409 if a unique constraint caught it before a
-record existed), never a 500 and never a half-made change. Routes use :func:`create_once`.
+record existed), never a 500 and never a half-made change. Routes take the checked header as
+the ``idempotency_key`` dependency (:data:`welkom.core.deps.IdempotencyKey`) and services use
+:func:`create_once`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from litestar.params import HeaderParameter
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +42,13 @@ def validate_key(key: str | None) -> str | None:
             ]
         )
     return key
+
+
+def provide_idempotency_key(
+    header: str | None = HeaderParameter(name="Idempotency-Key", default=None, max_length=255),
+) -> str | None:
+    """The request's ``Idempotency-Key``, checked: absent is ``None``, malformed a 400 problem."""
+    return validate_key(header)
 
 
 def fingerprint(payload: Any) -> str:

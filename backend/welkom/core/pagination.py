@@ -1,6 +1,12 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Opaque cursors for keyset pagination over (created_at, id)."""
+"""Keyset pagination: opaque cursors over (an instant, an id), and the one way a page is queried.
+
+A page is read with :func:`keyset_page` (or :func:`paged` and :func:`cut` where the rows are not
+single entities or the statement is built once): rows after the cursor's position, in the order
+of the instant column and then the id, one row more than the page so the next cursor is known
+without counting.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +14,20 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import msgspec
+from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.dates import parse_instant
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Page(msgspec.Struct, Generic[T]):
@@ -44,3 +54,59 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         raise Problem.validation(
             [FieldError("cursor", N_("This cursor is not valid."), source="query")]
         ) from exc
+
+
+def after(
+    key: Any, id_column: Any, position: tuple[Any, Any], *, newest_first: bool
+) -> ColumnElement[bool]:
+    """Rows beyond ``position`` (an instant and an id, or bind parameters for them) in the
+    page order: older ones when the newest come first, newer ones otherwise."""
+    at, last_id = position
+    if newest_first:
+        return or_(key < at, and_(key == at, id_column < last_id))
+    return or_(key > at, and_(key == at, id_column > last_id))
+
+
+def order(key: Any, id_column: Any, *, newest_first: bool) -> tuple[Any, Any]:
+    """The page order: by the instant, then the id (unique, so the order is total)."""
+    return (key.desc(), id_column.desc()) if newest_first else (key.asc(), id_column.asc())
+
+
+def paged(
+    query: Select[Any],
+    key: Any,
+    id_column: Any,
+    *,
+    cursor: str | None,
+    limit: int,
+    newest_first: bool = True,
+) -> Select[Any]:
+    """``query`` narrowed to one page: after the cursor, in page order, ``limit + 1`` rows."""
+    if cursor:
+        query = query.where(after(key, id_column, decode_cursor(cursor), newest_first=newest_first))
+    return query.order_by(*order(key, id_column, newest_first=newest_first)).limit(limit + 1)
+
+
+def cut(
+    rows: Sequence[R], limit: int, position: Callable[[R], tuple[datetime, uuid.UUID]]
+) -> tuple[list[R], str | None]:
+    """The page and the cursor of the next one, from rows read with ``limit + 1``."""
+    page = list(rows[:limit])
+    return page, encode_cursor(*position(page[-1])) if len(rows) > limit and page else None
+
+
+async def keyset_page(
+    db: AsyncSession,
+    query: Select[Any],
+    key: Any,
+    id_column: Any,
+    *,
+    cursor: str | None,
+    limit: int,
+    newest_first: bool = True,
+) -> tuple[list[Any], str | None]:
+    """One page of the query's single entity, keyed by ``key`` (an instant column) and
+    ``id_column``, with the cursor of the next page (``None`` on the last)."""
+    statement = paged(query, key, id_column, cursor=cursor, limit=limit, newest_first=newest_first)
+    rows = (await db.execute(statement)).scalars().all()
+    return cut(rows, limit, lambda row: (getattr(row, key.key), getattr(row, id_column.key)))

@@ -6,11 +6,10 @@ import uuid
 
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
-from welkom.core import idempotency
-from welkom.core.deps import DbSession
+from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.i18n import N_
 from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem, request_language
@@ -59,15 +58,13 @@ class GdprController(Controller):
         data: JSONBody[ErasureRequestIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[ErasureRequestOut]:
         status, body, replayed = await service.request_erasure(
             db,
             principal,
             data,
-            idempotency.validate_key(idempotency_key),
+            idempotency_key,
             request_language(request),
         )
         headers = {"Idempotent-Replayed": "true"} if replayed else {}

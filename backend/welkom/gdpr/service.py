@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +22,7 @@ from welkom.auth.service import Principal
 from welkom.core import idempotency
 from welkom.core.i18n import N_, gettext
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem
 from welkom.gdpr.handlers import HANDLERS
 from welkom.gdpr.models import ErasureRequest, ErasureState
@@ -251,29 +251,16 @@ async def list_requests(
     )
     if state is not None:
         query = query.where(ErasureRequest.state == state)
-    if cursor:
-        after_at, after_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                ErasureRequest.requested_at > after_at,
-                and_(ErasureRequest.requested_at == after_at, ErasureRequest.id > after_id),
-            )
-        )
-    found = list(
-        (
-            await db.execute(
-                query.order_by(ErasureRequest.requested_at, ErasureRequest.id).limit(limit + 1)
-            )
-        )
-        .scalars()
-        .all()
+    found, next_cursor = await keyset_page(
+        db,
+        query,
+        ErasureRequest.requested_at,
+        ErasureRequest.id,
+        cursor=cursor,
+        limit=limit,
+        newest_first=False,
     )
-    next_cursor = (
-        encode_cursor(found[limit - 1].requested_at, found[limit - 1].id)
-        if len(found) > limit
-        else None
-    )
-    return Page(items=found[:limit], next_cursor=next_cursor)
+    return Page(items=found, next_cursor=next_cursor)
 
 
 async def _retained(db: AsyncSession, resident_id: uuid.UUID) -> list[RetainedTable]:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, JSONBody, MultipartBody, QueryParameter
+from litestar.params import JSONBody, MultipartBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
-from welkom.core import idempotency
-from welkom.core.deps import AppSettings, DbSession
+from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.pagination import Page
 from welkom.interactions import service
 from welkom.interactions.schemas import DocumentOut, QuestionIn, QuestionOut
@@ -41,12 +40,10 @@ class QuestionController(Controller):
         principal: Caller,
         settings: AppSettings,
         outbox_wake: NamedDependency[Callable[[], None]],
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[QuestionOut]:
         status, body, replayed = await service.ask_question(
-            db, settings, principal, data, idempotency.validate_key(idempotency_key)
+            db, settings, principal, data, idempotency_key
         )
         if not replayed:
             outbox_wake()
@@ -102,9 +99,7 @@ class DocumentController(Controller):
         settings: AppSettings,
         principal: Caller,
         outbox_wake: NamedDependency[Callable[[], None]],
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[DocumentOut]:
         content = await data.file.read(settings.upload_max_bytes + 1)
         await data.file.close()
@@ -115,7 +110,7 @@ class DocumentController(Controller):
             principal,
             content=content,
             language=data.language,
-            idempotency_key=idempotency.validate_key(idempotency_key),
+            idempotency_key=idempotency_key,
         )
         if not replayed:
             outbox_wake()  # type: ignore[operator]

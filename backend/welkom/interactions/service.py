@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import Select, and_, bindparam, func, or_, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,7 +16,7 @@ from welkom.auth.service import Principal
 from welkom.core import idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, after, cut, decode_cursor, keyset_page, order
 from welkom.core.problems import FieldError, Problem
 from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
@@ -187,14 +187,11 @@ def _questions_query(*, after_cursor: bool) -> Select:
         Interaction.kind == InteractionKind.question,
     )
     if after_cursor:
-        created_at, last_id = bindparam("created_at"), bindparam("last_id")
+        position = (bindparam("created_at"), bindparam("last_id"))
         query = query.where(
-            or_(
-                Interaction.created_at < created_at,
-                and_(Interaction.created_at == created_at, Interaction.id < last_id),
-            )
+            after(Interaction.created_at, Interaction.id, position, newest_first=True)
         )
-    return query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
+    return query.order_by(*order(Interaction.created_at, Interaction.id, newest_first=True)).limit(
         bindparam("limit")
     )
 
@@ -213,11 +210,10 @@ async def list_questions(
     if cursor:
         params["created_at"], params["last_id"] = decode_cursor(cursor)
         query = _QUESTIONS_AFTER
-    rows = list((await db.execute(query, params)).scalars().all())
-    next_cursor = (
-        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
+    rows, next_cursor = cut(
+        (await db.execute(query, params)).scalars().all(), limit, lambda r: (r.created_at, r.id)
     )
-    return Page(items=[question_out(row) for row in rows[:limit]], next_cursor=next_cursor)
+    return Page(items=[question_out(row) for row in rows], next_cursor=next_cursor)
 
 
 async def for_registration(db: AsyncSession, interaction_id: uuid.UUID) -> Interaction:
@@ -395,27 +391,9 @@ async def for_resident(
 ) -> tuple[list[Interaction], str | None]:
     """The resident's interactions of every kind, newest first (for "my cases")."""
     query = select(Interaction).where(Interaction.resident_id == resident_id)
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                Interaction.created_at < created_at,
-                and_(Interaction.created_at == created_at, Interaction.id < last_id),
-            )
-        )
-    rows = list(
-        (
-            await db.execute(
-                query.order_by(Interaction.created_at.desc(), Interaction.id.desc()).limit(
-                    limit + 1
-                )
-            )
-        ).scalars()
+    return await keyset_page(
+        db, query, Interaction.created_at, Interaction.id, cursor=cursor, limit=limit
     )
-    next_cursor = (
-        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
-    )
-    return rows[:limit], next_cursor
 
 
 async def by_zaak_url(

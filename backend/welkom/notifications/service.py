@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 from cryptography.hazmat.primitives.asymmetric import ec
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,7 +27,7 @@ from welkom.auth.models import Account
 from welkom.core import events, quotas
 from welkom.core.i18n import N_, gettext, translation_state
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem
 from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
@@ -205,20 +205,10 @@ async def inbox(
     query = select(InboxItem).where(InboxItem.account_id == account_id)
     if unread_only:
         query = query.where(InboxItem.read_at.is_(None))
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                InboxItem.created_at < created_at,
-                and_(InboxItem.created_at == created_at, InboxItem.id < last_id),
-            )
-        )
-    query = query.order_by(InboxItem.created_at.desc(), InboxItem.id.desc()).limit(limit + 1)
-    rows = list((await db.execute(query)).scalars())
-    next_cursor = (
-        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
+    rows, next_cursor = await keyset_page(
+        db, query, InboxItem.created_at, InboxItem.id, cursor=cursor, limit=limit
     )
-    return Page(items=[render(row, language) for row in rows[:limit]], next_cursor=next_cursor)
+    return Page(items=[render(row, language) for row in rows], next_cursor=next_cursor)
 
 
 async def unread_count(db: AsyncSession, account_id: uuid.UUID) -> int:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import aliased
 
 from welkom.core import tracing
 from welkom.core.models import utcnow
+from welkom.core.pagination import keyset_page
 from welkom.outbox.models import OutboxEntry, OutboxState
 
 Clock = Callable[[], datetime]
@@ -244,13 +245,14 @@ async def list_entries(
     kinds: Sequence[str],
     municipality_id: uuid.UUID,
     states: Sequence[str],
-    after: tuple[datetime, uuid.UUID] | None,
+    cursor: str | None,
     limit: int,
     subject: str | None = None,
     failed_only: bool = False,
-) -> list[OutboxEntry]:
-    """A tenant's entries of ``kinds`` in ``states``, oldest first (keyset after (created_at,
-    id)); ``failed_only``: only those that failed at least once (they have a last error)."""
+) -> tuple[list[OutboxEntry], str | None]:
+    """A page of a tenant's entries of ``kinds`` in ``states``, oldest first, and the next
+    page's cursor; ``failed_only``: only those that failed at least once (they have a last
+    error)."""
     query = select(OutboxEntry).where(
         OutboxEntry.kind.in_(kinds),
         OutboxEntry.municipality_id == municipality_id,
@@ -260,15 +262,15 @@ async def list_entries(
         query = query.where(OutboxEntry.subject == subject)
     if failed_only:
         query = query.where(OutboxEntry.last_error.is_not(None))
-    if after is not None:
-        query = query.where(
-            or_(
-                OutboxEntry.created_at > after[0],
-                and_(OutboxEntry.created_at == after[0], OutboxEntry.id > after[1]),
-            )
-        )
-    rows = await db.execute(query.order_by(OutboxEntry.created_at, OutboxEntry.id).limit(limit))
-    return list(rows.scalars())
+    return await keyset_page(
+        db,
+        query,
+        OutboxEntry.created_at,
+        OutboxEntry.id,
+        cursor=cursor,
+        limit=limit,
+        newest_first=False,
+    )
 
 
 async def get_entry(

@@ -22,13 +22,13 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import and_, event, or_, select
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from welkom.core import tracing
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.settings import Environment, Settings
 from welkom.municipalities.models import Municipality
 from welkom.processing.models import ProcessingRecord
@@ -214,26 +214,7 @@ async def access_log(
         ProcessingRecord.municipality_id == municipality_id,
         ProcessingRecord.actor_account_id.is_not(None),
     )
-    if cursor:
-        at, record_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(
-                ProcessingRecord.ended_at < at,
-                and_(ProcessingRecord.ended_at == at, ProcessingRecord.id < record_id),
-            )
-        )
-    rows = list(
-        (
-            await db.execute(
-                statement.order_by(
-                    ProcessingRecord.ended_at.desc(), ProcessingRecord.id.desc()
-                ).limit(limit + 1)
-            )
-        )
-        .scalars()
-        .all()
+    rows, next_cursor = await keyset_page(
+        db, statement, ProcessingRecord.ended_at, ProcessingRecord.id, cursor=cursor, limit=limit
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].ended_at, rows[-1].id) if more and rows else None
     return Page(items=rows, next_cursor=next_cursor)

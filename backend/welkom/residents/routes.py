@@ -8,8 +8,7 @@ from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
-from welkom.core import idempotency
-from welkom.core.deps import DbSession
+from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.i18n import direction
 from welkom.core.pagination import Page
 from welkom.core.preconditions import etag
@@ -125,13 +124,9 @@ class HouseholdController(Controller):
         data: JSONBody[HouseholdMemberIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[HouseholdMemberOut]:
-        status, body, replayed = await service.add_member(
-            db, principal, data, idempotency.validate_key(idempotency_key)
-        )
+        status, body, replayed = await service.add_member(db, principal, data, idempotency_key)
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import msgspec
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.service import Principal
@@ -23,7 +23,7 @@ from welkom.consent.purposes import Purpose, Recipient
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem, not_offered_here, offered_language
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.service import rsin_is_valid
@@ -425,29 +425,10 @@ async def history(
 ) -> Page[ChangeOut]:
     """Every change to the resident's data, newest first."""
     query = select(ResidentChange).where(ResidentChange.resident_id == resident_id)
-    if cursor:
-        changed_at, last_id = decode_cursor(cursor)
-        query = query.where(
-            or_(
-                ResidentChange.changed_at < changed_at,
-                and_(ResidentChange.changed_at == changed_at, ResidentChange.id < last_id),
-            )
-        )
-    rows = list(
-        (
-            await db.execute(
-                query.order_by(ResidentChange.changed_at.desc(), ResidentChange.id.desc()).limit(
-                    limit + 1
-                )
-            )
-        )
-        .scalars()
-        .all()
+    rows, next_cursor = await keyset_page(
+        db, query, ResidentChange.changed_at, ResidentChange.id, cursor=cursor, limit=limit
     )
-    next_cursor = (
-        encode_cursor(rows[limit - 1].changed_at, rows[limit - 1].id) if len(rows) > limit else None
-    )
-    return Page(items=[change_out(r) for r in rows[:limit]], next_cursor=next_cursor)
+    return Page(items=[change_out(r) for r in rows], next_cursor=next_cursor)
 
 
 async def history_for_caseworker(

@@ -15,8 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.guards import Caller, public, requires_role
 from welkom.auth.service import Principal
-from welkom.core import idempotency
-from welkom.core.deps import DbSession
+from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.i18n import N_, current_language, parse_accept_language
 from welkom.core.preconditions import etag
 from welkom.core.problems import FieldError, Problem, language_override
@@ -207,13 +206,9 @@ class AdminServiceController(Controller):
         data: JSONBody[ItemIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = HeaderParameter(
-            name="Idempotency-Key", default=None, max_length=255
-        ),
+        idempotency_key: IdempotencyKey,
     ) -> Response[AdminItem]:
-        body, replayed = await service.create_item(
-            db, principal, data, idempotency.validate_key(idempotency_key)
-        )
+        body, replayed = await service.create_item(db, principal, data, idempotency_key)
         headers = {"ETag": etag(body["version"])}
         if replayed:
             headers["Idempotent-Replayed"] = "true"

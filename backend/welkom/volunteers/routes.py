@@ -9,11 +9,10 @@ import uuid
 from typing import Literal
 
 from litestar import Controller, Response, delete, get, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.auth.guards import Caller, requires_role
-from welkom.core import idempotency
-from welkom.core.deps import AppSettings, DbSession
+from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.pagination import Page
 from welkom.core.problems import Problem
 from welkom.volunteers import service
@@ -35,7 +34,6 @@ from welkom.volunteers.schemas import (
 )
 
 HelpStateParam = Literal["open", "claimed", "done", "cancelled", "no_show"]
-IDEMPOTENCY_KEY = HeaderParameter(name="Idempotency-Key", default=None, max_length=255)
 
 
 def _created(result: tuple[int, dict, bool]) -> Response[dict]:
@@ -200,12 +198,10 @@ class ResidentHelpRequestController(Controller):
         db: DbSession,
         principal: Caller,
         settings: AppSettings,
-        idempotency_key: str | None = IDEMPOTENCY_KEY,
+        idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
-            await service.create_request(
-                db, settings, principal, data, idempotency.validate_key(idempotency_key)
-            )
+            await service.create_request(db, settings, principal, data, idempotency_key)
         )
 
     @get(
@@ -277,12 +273,10 @@ class ResidentHelpRequestController(Controller):
         data: JSONBody[ReportIn],
         db: DbSession,
         principal: Caller,
-        idempotency_key: str | None = IDEMPOTENCY_KEY,
+        idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
-            await service.report_own_request(
-                db, principal, request_id, data, idempotency.validate_key(idempotency_key)
-            )
+            await service.report_own_request(db, principal, request_id, data, idempotency_key)
         )
 
 

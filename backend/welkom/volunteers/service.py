@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
@@ -24,7 +24,7 @@ from welkom.auth.service import Principal
 from welkom.core import events, idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, decode_cursor, encode_cursor
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem
 from welkom.core.quotas import Quota
 from welkom.core.settings import Settings
@@ -115,34 +115,17 @@ async def _page(
     limit: int,
     newest_first: bool,
 ) -> tuple[list[Any], str | None]:
-    """Keyset pagination over (created_at, id) of the query's single entity."""
+    """A page over (created_at, id) of the query's single entity."""
     entity = query.column_descriptions[0]["entity"]
-    if cursor:
-        created_at, last_id = decode_cursor(cursor)
-        if newest_first:
-            query = query.where(
-                or_(
-                    entity.created_at < created_at,
-                    and_(entity.created_at == created_at, entity.id < last_id),
-                )
-            )
-        else:
-            query = query.where(
-                or_(
-                    entity.created_at > created_at,
-                    and_(entity.created_at == created_at, entity.id > last_id),
-                )
-            )
-    order = (
-        (entity.created_at.desc(), entity.id.desc())
-        if newest_first
-        else (entity.created_at.asc(), entity.id.asc())
+    return await keyset_page(
+        db,
+        query,
+        entity.created_at,
+        entity.id,
+        cursor=cursor,
+        limit=limit,
+        newest_first=newest_first,
     )
-    rows = list((await db.execute(query.order_by(*order).limit(limit + 1))).scalars().all())
-    next_cursor = (
-        encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) if len(rows) > limit else None
-    )
-    return rows[:limit], next_cursor
 
 
 # --- profiles --------------------------------------------------------------------------------
