@@ -30,12 +30,7 @@ from welkom.admin.routes import (
 from welkom.admin.routing import RegisterAnswerHandler
 from welkom.audit.routes import AccessLogController, AuditController
 from welkom.auth.admin_routes import ActivationCodeController
-from welkom.auth.guards import (
-    authentication_middleware,
-    csrf_guard,
-    provide_principal,
-    tenant_guard,
-)
+from welkom.auth.guards import authentication_middleware, csrf_guard, tenant_guard
 from welkom.auth.oidc import OidcClients
 from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
@@ -61,6 +56,7 @@ from welkom.core.database import (
     request_session_middleware,
     session_factory,
 )
+from welkom.core.guards import provide_principal
 from welkom.core.health import health, ready, version
 from welkom.core.logging import configure_logging
 from welkom.core.metrics import metrics, metrics_middleware

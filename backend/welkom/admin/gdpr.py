@@ -16,8 +16,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind
-from welkom.auth.service import Principal
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.problems import Problem
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 from welkom.interactions.models import RegistrationState

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit.models import AuditEvent
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
 _ACCOUNTABILITY = (

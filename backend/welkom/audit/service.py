@@ -20,7 +20,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit.models import AuditEvent
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord

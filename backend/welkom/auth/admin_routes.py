@@ -10,9 +10,9 @@ from litestar import Controller, get, post
 from litestar.params import FromPath
 
 from welkom.auth import activation, tenancy
-from welkom.auth.guards import Caller, requires_role
 from welkom.auth.schemas import ActivationCodeOut, ActivationCodeState
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, requires_role
 
 
 class ActivationCodeController(Controller):

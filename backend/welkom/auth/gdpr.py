@@ -18,7 +18,7 @@ from welkom.auth.models import (
     DeviceCredential,
     OidcLogin,
 )
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
 

@@ -19,18 +19,17 @@ guard in a worker thread, a thread hop per guard per request. Two guards run on 
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeAlias
+from typing import Any
 
-from litestar import Request
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from welkom.auth import oidc, service, tenancy
-from welkom.auth.service import Principal
 from welkom.core.database import request_session
+from welkom.core.guards import public
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.problems import Problem
 
 CSRF_COOKIE = "welkom_csrf"
@@ -87,49 +86,6 @@ def _token(headers: dict[bytes, bytes], cookie_name: str) -> tuple[str | None, s
     return _cookies(headers).get(cookie_name) or None, "cookie"
 
 
-def unauthenticated() -> Problem:
-    return Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
-
-
-def forbidden() -> Problem:
-    return Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
-
-
-def requires_role(*roles: str) -> Any:
-    """Guard: the caller is signed in and holds one of ``roles``."""
-    allowed = frozenset(roles)
-    unknown = allowed - service.ROLES
-    if unknown:
-        raise ValueError(f"unknown roles in guard: {sorted(unknown)}")
-
-    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-        principal: Principal | None = connection.scope.get("user")
-        if principal is None:
-            raise unauthenticated()
-        if not principal.has_any(allowed):
-            raise forbidden()
-
-    guard.__name__ = f"requires_role({', '.join(sorted(allowed))})"
-    names = [f"`{role}`" for role in sorted(allowed)]
-    either = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    # The API document says who may call each route (welkom.core.openapi).
-    guard.openapi_access = f"a signed-in account with the role {either} (401, 403 otherwise)"  # type: ignore[attr-defined]
-    return guard
-
-
-async def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """Guard for routes anyone may call (health, schema, login). Explicit, so it is a choice."""
-
-
-async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    if connection.scope.get("user") is None:
-        raise unauthenticated()
-
-
-public.openapi_access = "anyone, signed in or not"  # type: ignore[attr-defined]  # core/openapi.py
-signed_in.openapi_access = "any signed-in account (401 otherwise)"  # type: ignore[attr-defined]
-
-
 async def csrf_guard(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
@@ -168,14 +124,3 @@ async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRo
     except ValueError:
         raise Problem.not_found() from None
     await tenancy.reachable_resident(request_session(connection.scope), principal, resident_id)
-
-
-async def provide_principal(request: Request) -> Principal:
-    principal = request.scope.get("user")
-    if principal is None:
-        raise unauthenticated()
-    return principal
-
-
-#: ``principal: Caller`` — the signed-in caller (401 if nobody is).
-Caller: TypeAlias = NamedDependency[Principal]

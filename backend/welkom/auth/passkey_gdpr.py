@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.passkey_models import Passkey, PasskeyChallenge
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
 

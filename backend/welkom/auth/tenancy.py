@@ -18,14 +18,9 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.identity import STAFF_ROLES, Principal
 from welkom.core.problems import Problem
 from welkom.residents.models import Resident
-
-#: Roles that may reach residents of their own municipality (subject to the route's guard).
-STAFF_ROLES = frozenset(
-    {"caseworker", "coordinator", "editor", "reviewer", "records_manager", "admin"}
-)
 
 
 def in_reach(principal: Principal, resident: Resident) -> bool:

@@ -16,12 +16,12 @@ from litestar.datastructures import State
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import Caller, public, requires_role
 from welkom.cases import service
 from welkom.cases.casetypes import CaseTypeFileError
 from welkom.cases.ports import CaseRegisterError, CaseRegisterRefused
 from welkom.cases.schemas import NotificationIn, RegistrationEntryOut
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, public, requires_role
 from welkom.core.i18n import N_, gettext
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, request_language

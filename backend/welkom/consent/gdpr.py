@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent import service
 from welkom.consent.models import ConsentEntry
+from welkom.core.identity import Principal
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
 _REASON = "proof of consent and of its withdrawal (AVG art. 7(1), art. 5(2))"

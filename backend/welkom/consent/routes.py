@@ -7,7 +7,6 @@ import uuid
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.consent import service
 from welkom.consent.purposes import Channel
 from welkom.consent.schemas import (
@@ -20,6 +19,7 @@ from welkom.consent.schemas import (
 )
 from welkom.core import idempotency
 from welkom.core.deps import DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.residents import service as residents

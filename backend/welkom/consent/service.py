@@ -17,7 +17,6 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent.models import ConsentEntry, ConsentText
 from welkom.consent.purposes import (
     ARTICLE,
@@ -44,6 +43,7 @@ from welkom.consent.schemas import (
 )
 from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, offered_language
@@ -402,15 +402,9 @@ def _entry(
         text_sha256=text.sha256 if text else None,
         text_translation_state=text.translation_state if text else None,
         recorded_by_account_id=actor.account_id if actor else None,
-        recorded_by_role=_role(actor),
+        recorded_by_role=actor.acting_role if actor else "system",
         recorded_at=utcnow(),
     )
-
-
-def _role(actor: Principal | None) -> str:
-    if actor is None:
-        return "system"
-    return "resident" if actor.resident_id else "caseworker"
 
 
 async def record(

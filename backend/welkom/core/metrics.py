@@ -39,7 +39,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import public
+from welkom.core.guards import public
 from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem

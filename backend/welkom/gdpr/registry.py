@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from welkom import __version__
 from welkom.audit import service as audit
 from welkom.auth.models import Account
-from welkom.auth.service import Principal
 from welkom.core import idempotency
 from welkom.core.i18n import N_, gettext
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem

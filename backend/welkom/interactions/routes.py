@@ -10,9 +10,9 @@ from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, JSONBody, MultipartBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core import idempotency
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.interactions import service
 from welkom.interactions.schemas import DocumentOut, QuestionIn, QuestionOut

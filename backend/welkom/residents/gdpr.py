@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 from welkom.residents.models import HouseholdMember, Resident, ResidentChange

@@ -17,11 +17,11 @@ import msgspec
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, not_offered_here, offered_language
@@ -50,12 +50,6 @@ MAX_HOUSEHOLD_MEMBERS = 20
 EARLIEST_ARRIVAL = date(1990, 1, 1)
 
 
-def _role(actor: Principal) -> str:
-    if actor.resident_id is not None:
-        return "resident"
-    return "caseworker" if "caseworker" in actor.roles else sorted(actor.roles)[0]
-
-
 def _jsonable(value: Any) -> Any:
     return msgspec.to_builtins(value) if value is not None else None
 
@@ -80,7 +74,7 @@ def _record(
                 old_value=_jsonable(old),
                 new_value=_jsonable(new),
                 actor_account_id=actor.account_id,
-                actor_role=_role(actor),
+                actor_role=actor.acting_role,
                 changed_at=now,
             )
         )
