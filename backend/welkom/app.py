@@ -34,7 +34,7 @@ from welkom.audit.routes import AccessLogController, AuditController
 from welkom.auth import gdpr as auth_gdpr
 from welkom.auth import passkey_gdpr
 from welkom.auth.admin_routes import ActivationCodeController
-from welkom.auth.guards import authentication_middleware, csrf_guard, tenant_guard
+from welkom.auth.guards import authentication_middleware, csrf_guard
 from welkom.auth.oidc import OidcClients
 from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
@@ -89,6 +89,7 @@ from welkom.processing import service as processing
 from welkom.reports.routes import ReportController
 from welkom.residents import gdpr as residents_gdpr
 from welkom.residents.routes import HouseholdController, MeController
+from welkom.residents.tenancy import tenant_guard
 from welkom.services.routes import (
     AdminServiceController,
     AdminTranslationController,

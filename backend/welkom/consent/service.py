@@ -48,6 +48,7 @@ from welkom.core.models import utcnow
 from welkom.core.pagination import Page, decode_cursor, encode_cursor
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.municipalities import service as municipalities
+from welkom.residents import service as residents
 
 TRANSLATION_STATES = ("source", "machine", "translated", "reviewed")
 SOURCE_LANGUAGE = "nl"
@@ -458,8 +459,6 @@ async def record_for_resident(
     idempotency_key: str | None = None,
 ) -> tuple[int, dict, bool]:
     """A caseworker records consent given or withdrawn in person or on paper."""
-    from welkom.residents import service as residents  # residents asks us; import late
-
     if channel not in (Channel.in_person, Channel.paper):
         raise ValueError("caseworkers record in_person or paper consent")
     resident = await residents.get_for_caseworker(db, principal, resident_id)
