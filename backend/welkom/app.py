@@ -146,7 +146,7 @@ def outbox_handlers(
         interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
         admin.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
-    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings))
+    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings, conversations=admin))
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
     return handlers
