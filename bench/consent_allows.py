@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from welkom.app import register_domains
 from welkom.consent import service as consent
 from welkom.consent.models import ConsentEntry
 from welkom.consent.purposes import PURPOSES, Action, Channel, Purpose, Recipient
@@ -31,6 +32,7 @@ from welkom.residents.models import Resident
 
 
 async def run(url: str, entries: int, calls: int) -> None:
+    register_domains()  # the export walks every domain's GDPR handlers
     settings = Settings(env="test", database_url=url)  # type: ignore[arg-type]
     engine = create_engine(settings)
     await migrate(engine)

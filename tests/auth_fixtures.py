@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login
 from welkom.auth.models import Account
-from welkom.auth.service import ROLES
+from welkom.core.identity import ROLES
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
 from welkom.residents.models import Resident

@@ -32,11 +32,14 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from welkom.app import create_app, outbox_handlers
+from welkom.app import create_app, outbox_handlers, register_domains
 from welkom.core.database import create_engine, migrate, session_factory
 from welkom.core.settings import Settings
 from welkom.demo.seed import seed
 from welkom.outbox.worker import OutboxWorker
+
+# Tests call domain services without an app too (GDPR export and erasure walk the registry).
+register_domains()
 
 POSTGRES_URL = os.environ.get(
     "WELKOM_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"

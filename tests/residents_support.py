@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login
 from welkom.auth.models import Account
-from welkom.auth.service import Principal, resolve
+from welkom.auth.service import resolve
+from welkom.core.identity import Principal
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
 from welkom.municipalities import service as municipalities

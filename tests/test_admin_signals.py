@@ -18,13 +18,14 @@ from welkom.admin.routing import RegisterAnswerHandler
 from welkom.admin.service import ANSWER_KIND
 from welkom.admin.signals import working_days_before
 from welkom.app import outbox_handlers
-from welkom.cases.ports import CaseRegisterRefused, RegistrationRequest, RegistrationResult
+from welkom.cases.ports import RegistrationRequest, RegistrationResult
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
+from welkom.zgw.errors import CaseRegisterRefused
 
 pytestmark = pytest.mark.time_dependent
 

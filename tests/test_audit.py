@@ -17,7 +17,7 @@ from tests.auth_fixtures import World, bearer, build_world
 from tests.conftest import login
 from welkom.audit import service as audit
 from welkom.audit.models import AuditEvent
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ and for entries whose operationId is no longer in the schema):
         query={"limit": 1},
     )
 
-``expect`` maps a role (``"anonymous"`` or one of ``welkom.auth.service.ROLES``; ``"default"``
+``expect`` maps a role (``"anonymous"`` or one of ``welkom.core.identity.ROLES``; ``"default"``
 for every role not listed) to the expected status. For routes with ``{resident_id}`` in the
 path, a role may map to a dict per *target* instead of one status:
 
@@ -50,9 +50,9 @@ from tests.auth_fixtures import World, bearer, build_world
 from tests.conftest import login, make_settings
 from tests.oidc.provider import oidc_issuers, providers
 from welkom.app import create_app
-from welkom.auth.guards import public, signed_in
 from welkom.auth.models import Account
-from welkom.auth.service import ROLES
+from welkom.core.guards import public, signed_in
+from welkom.core.identity import ROLES
 
 __all__ = ["oidc_issuers"]
 

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from tests.conftest import login, row_counts
 from tests.residents_support import add_caseworker, add_resident, demo_resident, principal_for
 from welkom.consent import service as consent
+from welkom.consent import sharing
 from welkom.consent.purposes import Channel, Purpose, Recipient
 from welkom.consent.schemas import ConsentChangeIn
 from welkom.core.database import session_factory
@@ -25,7 +26,6 @@ from welkom.core.i18n import format_date
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.municipalities.models import Municipality
-from welkom.residents import service as residents
 
 VOLUNTEER = Purpose.share_contact_with_volunteer
 
@@ -165,13 +165,13 @@ async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next
     client: AsyncTestClient, resident: dict, db: AsyncSession
 ) -> None:
     amal = await demo_resident(db)
-    view = await residents.shared_view(db, amal.id, Recipient.volunteer)
+    view = await sharing.shared_view(db, amal.id, Recipient.volunteer)
     assert view.contact is None  # nothing shared before consent
 
     granted = await client.post("/api/v1/me/consents", json=change("grant"), headers=resident)
     assert granted.status_code == 201, granted.text
     assert await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
-    view = await residents.shared_view(db, amal.id, Recipient.volunteer)
+    view = await sharing.shared_view(db, amal.id, Recipient.volunteer)
     assert view.contact is not None
     assert view.contact.phone == "+31 6 12345678"
     assert view.household is None  # a volunteer never gets the household this way
@@ -181,7 +181,7 @@ async def test_withdrawal_hides_contact_details_from_volunteers_on_the_very_next
     assert withdrawn.status_code == 201, withdrawn.text
     # The very next read, by the service a volunteer view uses and over HTTP:
     assert not await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
-    assert (await residents.shared_view(db, amal.id, Recipient.volunteer)).contact is None
+    assert (await sharing.shared_view(db, amal.id, Recipient.volunteer)).contact is None
     assert (await states(client, resident))[VOLUNTEER]["state"] == "withdrawn"
 
     ledger = (await client.get("/api/v1/me/consents/entries", headers=resident)).json()["items"]
@@ -207,7 +207,7 @@ async def test_consent_is_per_purpose_and_recipient(
         db, amal.id, Purpose.share_household_with_social_team, Recipient.volunteer
     )
     assert not await consent.allows(db, amal.id, VOLUNTEER, Recipient.volunteer)
-    social = await residents.shared_view(db, amal.id, Recipient.social_team)
+    social = await sharing.shared_view(db, amal.id, Recipient.social_team)
     assert social.contact is None
     assert social.household is not None
     assert {m.name for m in social.household} == {"Karim", "Lina"}

@@ -28,12 +28,12 @@ from tests.residents_support import add_caseworker, add_resident
 from tests.test_cli import run
 from welkom.audit.models import AuditEvent
 from welkom.auth.models import Account
+from welkom.core.gdpr import REGISTRY
 from welkom.core.i18n import gettext
 from welkom.core.idempotency_models import IdempotencyRecord
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.gdpr import service as gdpr
-from welkom.gdpr.handlers import HANDLERS
 from welkom.gdpr.models import ErasureState
 from welkom.notifications import kinds as notification_kinds
 from welkom.outbox.worker import OutboxWorker
@@ -293,7 +293,10 @@ async def test_a_completed_erasure_leaves_none_of_the_residents_values_anywhere(
     # an entry (documented as retained: proof of consent); it names no account any more.
     ledger = {f"consent_entry.recorded_by_account_id: account{k} 0" for k in ("", " hex")}
     assert [left for left in await leftovers(db, needles) if left not in ledger] == []
-    assert "recorded_by_account_id" in {h.table: h for h in HANDLERS}["consent_entry"].retained
+    assert (
+        "recorded_by_account_id"
+        in {h.table: h for h in REGISTRY.handlers}["consent_entry"].retained
+    )
     assert not [p for p in settings.storage_path.rglob("*") if p.is_file()]
     assert (await client.get("/api/v1/me", headers=me)).status_code == 401
     # What the law keeps is still there: the zaak in the case system, and the audit trail of

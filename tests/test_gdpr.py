@@ -21,12 +21,11 @@ from tests.residents_support import add_caseworker, add_resident, demo_resident,
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
 from welkom.core.database import session_factory
+from welkom.core.gdpr import REGISTRY, GdprRegistry, TableHandler, missing, resident_tables
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
 from welkom.gdpr import service as gdpr
-from welkom.gdpr.handlers import HANDLERS
-from welkom.gdpr.registry import missing, resident_tables
 from welkom.gdpr.schemas import ErasureRequestIn
 from welkom.outbox.worker import OutboxWorker
 from welkom.tables import metadata
@@ -134,9 +133,23 @@ def test_every_table_that_references_a_resident_has_an_exporter_and_an_eraser() 
     found = resident_tables(metadata)
     assert {"resident", "account", "interaction", "consent_entry", "household_member",
             "resident_change", "journey_step", "erasure_request"} <= set(found)  # fmt: skip
-    assert missing(metadata, HANDLERS) == set()
-    assert all(handler.erase is not None for handler in HANDLERS)
-    assert len({h.table for h in HANDLERS}) == len(HANDLERS)
+    assert missing(metadata, REGISTRY.handlers) == set()
+    assert all(handler.erase is not None for handler in REGISTRY.handlers)
+
+
+def test_the_registry_refuses_a_second_handler_for_a_table_and_an_empty_walk() -> None:
+    """Domains register their handlers at start: the same one again is harmless, a second one
+    for the same table is refused, and an unfilled registry refuses to be walked (an export
+    must never come out empty because nobody registered)."""
+    registry = GdprRegistry()
+    with pytest.raises(RuntimeError):
+        registry.handlers  # noqa: B018
+    first = REGISTRY.handlers[0]
+    registry.register(first)
+    registry.register(first)
+    assert registry.handlers == (first,)
+    with pytest.raises(ValueError, match=first.table):
+        registry.register(TableHandler(first.table, first.export, first.erase))
 
 
 def test_a_new_resident_table_without_handlers_is_caught() -> None:
@@ -152,7 +165,7 @@ def test_a_new_resident_table_without_handlers_is_caught() -> None:
         Column("owner", Uuid, ForeignKey("resident.id")),
     )
     Table("note", extended, Column("id", Uuid, primary_key=True), Column("resident_id", Uuid))
-    assert missing(extended, HANDLERS) == {"pet", "note"}
+    assert missing(extended, REGISTRY.handlers) == {"pet", "note"}
 
 
 async def test_the_export_contains_every_row_of_every_table_that_references_the_resident(
@@ -225,7 +238,7 @@ async def test_erasure_leaves_only_what_is_documented_as_retained(
     assert done.outcome["household_member"] == {"deleted": 3, "anonymised": 0, "retained": 0}
     assert done.outcome["interaction"]["retained"] == 1
 
-    handlers = {h.table: h for h in HANDLERS}
+    handlers = {h.table: h for h in REGISTRY.handlers}
     for table_name, column in resident_tables(metadata).items():
         allowed = KEY_COLUMNS | {column} | set(handlers[table_name].retained)
         for row in await rows_about(db, table_name, column, amal.id):

@@ -44,8 +44,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from welkom.app import create_app
-from welkom.auth.guards import public, signed_in
-from welkom.auth.service import ROLES
+from welkom.core.guards import public, signed_in
+from welkom.core.identity import ROLES
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_LOGINS
 from welkom.notifications import vapid

@@ -15,13 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login, make_settings
 from welkom.app import create_app
-from welkom.cases.ports import CaseRegisterRefused, RegistrationRequest, RegistrationResult
+from welkom.cases.ports import RegistrationRequest, RegistrationResult
 from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
 from welkom.interactions.service import REGISTER_KIND
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import OutboxWorker
+from welkom.zgw.errors import CaseRegisterRefused
 
 TOKEN = "scrape-token-0123456789abcdef"
 SCRAPER = {"Authorization": f"Bearer {TOKEN}"}

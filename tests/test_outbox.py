@@ -15,12 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from welkom.cases.local import LocalCaseRegister
 from welkom.cases.models import LocalDocument, LocalZaak
-from welkom.cases.ports import (
-    CaseRegisterError,
-    CaseRegisterRefused,
-    RegistrationRequest,
-    RegistrationResult,
-)
+from welkom.cases.ports import RegistrationRequest, RegistrationResult
 from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import create_engine, session_factory
 from welkom.core.models import utcnow
@@ -31,6 +26,7 @@ from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry, OutboxState
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
+from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused
 
 pytestmark = pytest.mark.time_dependent
 

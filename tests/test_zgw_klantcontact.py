@@ -38,6 +38,7 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 )
 from tests.zgw.openklant import HOST, PREFIX, OpenKlantServer
 from tests.zgw.server import ZGWServer
+from welkom.admin import service as conversations
 from welkom.admin.models import ConversationMessage
 from welkom.app import outbox_handlers
 from welkom.cases.service import CaseRouting
@@ -107,7 +108,9 @@ async def worker(
 ) -> AsyncIterator[OutboxWorker]:
     """A `welkom worker` beside the API: ZGW and Open Klant handlers, on the test clock."""
     sessions = routing.session_factory
-    contacts = KlantcontactRouting(sessions, settings, transport=ok_network, clock=clock)
+    contacts = KlantcontactRouting(
+        sessions, settings, conversations=conversations, transport=ok_network, clock=clock
+    )
     handlers = outbox_handlers(sessions, settings, case_routing=routing)
     handlers |= klantcontact_handlers(contacts)
     yield OutboxWorker(sessions, handlers, settings, clock=clock)

@@ -19,6 +19,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
+from welkom.admin import gdpr as admin_gdpr
 from welkom.admin import service as admin
 from welkom.admin.routes import (
     AdminCaseController,
@@ -28,14 +29,12 @@ from welkom.admin.routes import (
     ResidentAnswerController,
 )
 from welkom.admin.routing import RegisterAnswerHandler
+from welkom.audit import gdpr as audit_gdpr
 from welkom.audit.routes import AccessLogController, AuditController
+from welkom.auth import gdpr as auth_gdpr
+from welkom.auth import passkey_gdpr
 from welkom.auth.admin_routes import ActivationCodeController
-from welkom.auth.guards import (
-    authentication_middleware,
-    csrf_guard,
-    provide_principal,
-    tenant_guard,
-)
+from welkom.auth.guards import authentication_middleware, csrf_guard
 from welkom.auth.oidc import OidcClients
 from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
@@ -51,6 +50,7 @@ from welkom.cases.routes import (
     RequeueRecorder,
 )
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
+from welkom.consent import gdpr as consent_gdpr
 from welkom.consent.routes import ConsentController, ConsentTranslationController
 from welkom.core import openapi
 from welkom.core.bounds import WelkomRequest, request_bounds_middleware
@@ -61,6 +61,8 @@ from welkom.core.database import (
     request_session_middleware,
     session_factory,
 )
+from welkom.core.gdpr import REGISTRY as GDPR_REGISTRY
+from welkom.core.guards import provide_principal
 from welkom.core.health import health, ready, version
 from welkom.core.idempotency import provide_idempotency_key
 from welkom.core.logging import configure_logging
@@ -69,26 +71,33 @@ from welkom.core.middleware import install_edge_middleware, request_context_midd
 from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.gdpr import foundation as gdpr_foundation
+from welkom.gdpr import own as gdpr_own
 from welkom.gdpr.routes import ErasureAdminController, GdprController
 from welkom.i18n.routes import list_languages
 from welkom.interactions import service as interactions
 from welkom.interactions.routes import DocumentController, QuestionController
+from welkom.journey import gdpr as journey_gdpr
 from welkom.journey.routes import JourneyController, JourneyTranslationController
 from welkom.klantcontact import service as klantcontact
 from welkom.klantcontact.routing import KlantcontactRouting, klantcontact_handlers
 from welkom.notifications import service as notifications
 from welkom.notifications.push import PushHandler
 from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
+from welkom.outbox.metrics import outbox_collector
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.processing import service as processing
 from welkom.reports.routes import ReportController
+from welkom.residents import gdpr as residents_gdpr
 from welkom.residents.routes import HouseholdController, MeController
+from welkom.residents.tenancy import tenant_guard
 from welkom.services.routes import (
     AdminServiceController,
     AdminTranslationController,
     ServiceController,
 )
 from welkom.translation.routes import TranslationLanguagesController, TranslationServerController
+from welkom.volunteers import gdpr as volunteers_gdpr
 from welkom.volunteers.routes import (
     CoordinatorHelpRequestController,
     CoordinatorVolunteerController,
@@ -99,6 +108,27 @@ from welkom.web import pwa_directory, pwa_router
 
 #: Most parts in a multipart form (an upload has two: ``file`` and ``language``).
 MULTIPART_PART_LIMIT = 8
+
+
+def register_domains() -> None:
+    """Fill core's registries with what each domain contributes. Called at start (the app, the
+    CLI); registering again is harmless.
+
+    GDPR: every table handler, in export order. A new domain with resident data adds its
+    ``HANDLERS`` here.
+    """
+    GDPR_REGISTRY.register(
+        *residents_gdpr.HANDLERS,
+        *consent_gdpr.HANDLERS,
+        *journey_gdpr.HANDLERS,
+        *gdpr_foundation.HANDLERS,
+        *gdpr_own.HANDLERS,
+        *volunteers_gdpr.HANDLERS,
+        *admin_gdpr.HANDLERS,
+        *auth_gdpr.HANDLERS,
+        *passkey_gdpr.HANDLERS,
+        *audit_gdpr.HANDLERS,
+    )
 
 
 def outbox_handlers(
@@ -117,7 +147,7 @@ def outbox_handlers(
         interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
         admin.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
-    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings))
+    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings, conversations=admin))
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
     return handlers
@@ -151,6 +181,7 @@ def _provide_outbox_wake(state: State) -> Callable[[], None]:
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Litestar:
     settings = settings or get_settings()
+    register_domains()
     configure_logging(settings.log_level, json=settings.log_json)
     processing.configure(settings)  # refuses to start on a bad register of processing activities
     engine = engine or create_engine(settings)
@@ -165,7 +196,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "rate_limit_store": create_store(settings),
         }
     )
-    state.outbox_kinds = sorted(outbox_handlers(state.session_factory))
+    # Figures read from the database at GET /metrics: the depth and age of every outbox kind.
+    state.scrape_collectors = [outbox_collector(sorted(outbox_handlers(sessions)))]
     state.registration_kinds = registration_kinds()
 
     @contextlib.asynccontextmanager

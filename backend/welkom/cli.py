@@ -432,11 +432,13 @@ def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
     """Run ``work(db, principal)`` as records manager ``by``; problems become click errors."""
     import uuid
 
+    from welkom.app import register_domains
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.problems import Problem
     from welkom.gdpr import service
     from welkom.processing import service as processing
 
+    register_domains()  # completing an erasure walks every domain's GDPR handlers
     try:
         account_id = uuid.UUID(by)
     except ValueError:
@@ -680,8 +682,10 @@ async def _worker_metrics_server(
 
     from welkom.app import outbox_handlers
     from welkom.core.metrics import worker_metrics_app
+    from welkom.outbox.metrics import outbox_collector
 
-    app = worker_metrics_app(settings, sessions, sorted(outbox_handlers(sessions)))
+    collectors = [outbox_collector(sorted(outbox_handlers(sessions)))]
+    app = worker_metrics_app(settings, sessions, collectors)
     server = uvicorn.Server(
         uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off")
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 from litestar import Response, Router
 from litestar.static_files import create_static_files_router
 
-from welkom.auth.guards import public
+from welkom.core.guards import public
 from welkom.core.settings import Settings
 
 CHECKOUT_DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
 """Export and erasure of conversations: caseworkers' answers and internal notes about the
-resident's questions (see welkom.gdpr.registry).
+resident's questions (see welkom.core.gdpr).
 
 Internal notes are part of the export: under AVG art. 15 the resident may see what the
 municipality records about them (a municipality may still withhold a note under art. 23 UAVG
@@ -16,10 +16,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind
-from welkom.auth.service import Principal
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.problems import Problem
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 from welkom.interactions.models import RegistrationState
 
 _CASE_RECORD = (

@@ -30,9 +30,9 @@ from welkom.admin.schemas import (
     WaitingForIn,
     WaitingForName,
 )
-from welkom.auth.guards import Caller, requires_role
-from welkom.auth.service import Principal
 from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
+from welkom.core.identity import Principal
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.journey import service as journey

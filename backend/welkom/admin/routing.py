@@ -16,12 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from welkom.admin import service
 from welkom.cases.casetypes import CaseTypeFileError
-from welkom.cases.ports import (
-    CaseDocument,
-    CaseRegisterRefused,
-    RegistrationRequest,
-    RegistrationResult,
-)
+from welkom.cases.ports import CaseDocument, RegistrationRequest, RegistrationResult
 from welkom.cases.service import (
     CaseRouting,
     RegisterResolver,
@@ -35,6 +30,7 @@ from welkom.municipalities import service as municipalities
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import Completion, PermanentDeliveryError
 from welkom.processing import service as processing
+from welkom.zgw.errors import CaseRegisterRefused
 
 ANSWER_DOCUMENT_TITLE = "Antwoord aan inwoner"
 ANSWER_AUTHOR_ROLE = "Medewerker"

@@ -40,10 +40,10 @@ from welkom.admin.schemas import (
     TextInLanguage,
 )
 from welkom.audit import service as audit
-from welkom.auth.service import Principal
 from welkom.core import idempotency, preconditions
 from welkom.core.dates import optional_instant
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, cut, keyset_page, paged
 from welkom.core.problems import FieldError, Problem

@@ -13,7 +13,7 @@ from welkom.admin import readmodel
 from welkom.admin.models import Conversation
 from welkom.admin.schemas import CaseworkerRef, Signal, SignalsOut
 from welkom.audit import service as audit
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.residents.models import Resident

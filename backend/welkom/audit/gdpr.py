@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit.models import AuditEvent
-from welkom.auth.service import Principal
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 
 _ACCOUNTABILITY = (
     "accountability: proof of every access to the resident's data by staff and volunteers "

@@ -11,14 +11,14 @@ from litestar.params import QueryParameter
 from welkom.audit import service
 from welkom.audit.models import AuditEvent
 from welkom.audit.schemas import AccessLogEntry, AuditEventOut
-from welkom.auth import tenancy
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.dates import optional_instant
 from welkom.core.deps import DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page, decode_cursor
 from welkom.core.problems import Problem
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
+from welkom.residents import tenancy
 
 
 def _entry(record: ProcessingRecord) -> AccessLogEntry:

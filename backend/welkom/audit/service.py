@@ -20,7 +20,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit.models import AuditEvent
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 from welkom.core.pagination import Page, keyset_page
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord

@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
 from welkom.auth.models import Account, ActivationCode, AuthAttempt
-from welkom.auth.service import Principal, hash_token
+from welkom.auth.service import hash_token
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings

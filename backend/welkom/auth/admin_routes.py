@@ -9,10 +9,11 @@ import uuid
 from litestar import Controller, get, post
 from litestar.params import FromPath
 
-from welkom.auth import activation, tenancy
-from welkom.auth.guards import Caller, requires_role
+from welkom.auth import activation
 from welkom.auth.schemas import ActivationCodeOut, ActivationCodeState
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, requires_role
+from welkom.residents import tenancy
 
 
 class ActivationCodeController(Controller):

@@ -18,8 +18,8 @@ from welkom.auth.models import (
     DeviceCredential,
     OidcLogin,
 )
-from welkom.auth.service import Principal
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 
 
 async def export_activation_codes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:

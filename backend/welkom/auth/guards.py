@@ -1,35 +1,31 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Authentication middleware, role guards, the tenant guard and CSRF protection.
+"""Authentication middleware and CSRF protection.
 
 The middleware only identifies the caller (session cookie, or ``Authorization: Bearer`` with a
-session token or a staff IdP's JWT access token); guards decide.
-Every route declares its role guard (``requires_role``, ``public`` or ``signed_in``), so the
-authorization matrix can walk them all. Guards are coroutines: Litestar runs a plain function
-guard in a worker thread, a thread hop per guard per request. Two guards run on every route, before the route's own:
+session token or a staff IdP's JWT access token); guards decide. Every route declares its role
+guard (``requires_role``, ``public`` or ``signed_in``, :mod:`welkom.core.guards`), so the
+authorization matrix can walk them all. Two guards run on every route, before the route's own:
 
 - :func:`csrf_guard` — a state-changing request authenticated by the session *cookie* must carry
   ``X-CSRF-Token`` equal to the ``welkom_csrf`` cookie (and derived from that session).
   Bearer-authenticated requests need no CSRF token.
-- :func:`tenant_guard` — a ``resident_id`` path parameter must name a resident within the
-  caller's reach (:func:`welkom.auth.tenancy.reachable_resident`); otherwise 404, so the
-  existence of other municipalities' residents does not leak.
+- :func:`welkom.residents.tenancy.tenant_guard` — a ``resident_id`` path parameter must name a
+  resident within the caller's reach; otherwise 404, so the existence of other municipalities'
+  residents does not leak.
 """
 
 from __future__ import annotations
 
-import uuid
-from typing import Any, TypeAlias
+from typing import Any
 
-from litestar import Request
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from welkom.auth import oidc, service, tenancy
-from welkom.auth.service import Principal
+from welkom.auth import oidc, service
 from welkom.core.database import request_session
+from welkom.core.guards import public
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
 
@@ -87,49 +83,6 @@ def _token(headers: dict[bytes, bytes], cookie_name: str) -> tuple[str | None, s
     return _cookies(headers).get(cookie_name) or None, "cookie"
 
 
-def unauthenticated() -> Problem:
-    return Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
-
-
-def forbidden() -> Problem:
-    return Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
-
-
-def requires_role(*roles: str) -> Any:
-    """Guard: the caller is signed in and holds one of ``roles``."""
-    allowed = frozenset(roles)
-    unknown = allowed - service.ROLES
-    if unknown:
-        raise ValueError(f"unknown roles in guard: {sorted(unknown)}")
-
-    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-        principal: Principal | None = connection.scope.get("user")
-        if principal is None:
-            raise unauthenticated()
-        if not principal.has_any(allowed):
-            raise forbidden()
-
-    guard.__name__ = f"requires_role({', '.join(sorted(allowed))})"
-    names = [f"`{role}`" for role in sorted(allowed)]
-    either = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    # The API document says who may call each route (welkom.core.openapi).
-    guard.openapi_access = f"a signed-in account with the role {either} (401, 403 otherwise)"  # type: ignore[attr-defined]
-    return guard
-
-
-async def public(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """Guard for routes anyone may call (health, schema, login). Explicit, so it is a choice."""
-
-
-async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    if connection.scope.get("user") is None:
-        raise unauthenticated()
-
-
-public.openapi_access = "anyone, signed in or not"  # type: ignore[attr-defined]  # core/openapi.py
-signed_in.openapi_access = "any signed-in account (401 otherwise)"  # type: ignore[attr-defined]
-
-
 async def csrf_guard(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
@@ -155,27 +108,3 @@ async def csrf_guard(
 
 def _is_public(handler: BaseRouteHandler) -> bool:
     return any(public in (layer.guards or []) for layer in handler.ownership_layers)
-
-
-async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """App-wide: a ``resident_id`` in the path must be within the caller's reach, else 404."""
-    raw = connection.scope.get("path_params", {}).get("resident_id")
-    principal: Principal | None = connection.scope.get("user")
-    if raw is None or principal is None:
-        return  # no resident in the path, or anonymous (the role guard answers 401)
-    try:
-        resident_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
-    except ValueError:
-        raise Problem.not_found() from None
-    await tenancy.reachable_resident(request_session(connection.scope), principal, resident_id)
-
-
-async def provide_principal(request: Request) -> Principal:
-    principal = request.scope.get("user")
-    if principal is None:
-        raise unauthenticated()
-    return principal
-
-
-#: ``principal: Caller`` — the signed-in caller (401 if nobody is).
-Caller: TypeAlias = NamedDependency[Principal]

@@ -39,8 +39,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
-from welkom.auth.service import ROLES, Principal, hash_token
+from welkom.auth.service import hash_token
 from welkom.core.i18n import N_
+from welkom.core.identity import ROLES, Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider, Settings

@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.passkey_models import Passkey, PasskeyChallenge
-from welkom.auth.service import Principal
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 
 
 async def export_passkeys(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, JSONBody
 
 from welkom.auth import cookies, passkeys
-from welkom.auth.guards import Caller, public, requires_role
 from welkom.auth.models import Account
 from welkom.auth.passkey_models import Passkey
 from welkom.auth.routes import _require_json, _session_out, _start
@@ -24,6 +23,7 @@ from welkom.auth.schemas import (
     SessionOut,
 )
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, public, requires_role
 from welkom.core.problems import Problem
 
 

@@ -14,7 +14,6 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 
 from welkom.auth import activation, cookies, devices, oidc, service
-from welkom.auth.guards import Caller, public, requires_role, signed_in
 from welkom.auth.models import Account
 from welkom.auth.schemas import (
     ActivationIn,
@@ -25,9 +24,10 @@ from welkom.auth.schemas import (
     SessionOut,
     SignInOption,
 )
-from welkom.auth.service import Principal
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, public, requires_role, signed_in
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import OidcProvider, Settings
 

@@ -15,69 +15,19 @@ import hashlib
 import hmac
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AuthSession, DeviceCredential
+from welkom.core.identity import ROLES, Principal
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.municipalities.models import Municipality
 from welkom.residents.models import Resident
 
-#: Roles ordered from most to least privileged; the first one held names the actor in audit.
-STAFF_ROLE_ORDER = (
-    "admin",
-    "records_manager",
-    "caseworker",
-    "coordinator",
-    "reviewer",
-    "editor",
-    "volunteer",
-)
-#: Product roles. Unknown roles (from an IdP claim, say) grant nothing.
-ROLES = frozenset(
-    {
-        "resident",
-        "caseworker",
-        "coordinator",
-        "volunteer",
-        "editor",
-        "reviewer",
-        "records_manager",
-        "admin",
-    }
-)
 _LAST_SEEN_RESOLUTION = timedelta(seconds=60)
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who is calling: enough to authorize, nothing more."""
-
-    account_id: uuid.UUID
-    municipality_id: uuid.UUID
-    roles: frozenset[str]
-    session_id: uuid.UUID
-    display_name: str
-    resident_id: uuid.UUID | None = None
-    preferred_language: str | None = None
-    municipality_default_language: str = "nl"
-    #: Languages the caller's municipality does not offer (``?lang=`` and choices refuse them).
-    disabled_languages: frozenset[str] = frozenset()
-
-    def has_any(self, roles: frozenset[str] | set[str]) -> bool:
-        return bool(self.roles & roles)
-
-    @property
-    def acting_role(self) -> str:
-        """The role this principal acts in when not acting for themselves (for audit)."""
-        for role in STAFF_ROLE_ORDER:
-            if role in self.roles:
-                return role
-        return "resident" if "resident" in self.roles else "none"
 
 
 def hash_token(settings: Settings, token: str, purpose: str = "session") -> str:

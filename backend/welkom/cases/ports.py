@@ -69,17 +69,6 @@ class RegistrationResult:
     zaak_url: str
 
 
-class CaseRegisterError(Exception):
-    """Temporary trouble (outage, timeout, 5xx): retry later."""
-
-
-class CaseRegisterRefused(Exception):
-    """The register refused the request (4xx validation): retrying as is will not help.
-
-    The message carries the register's problem details (codes and field names, no content).
-    """
-
-
 class CaseRegister(Protocol):
     async def register(self, request: RegistrationRequest) -> RegistrationResult:
         """Create (or find, if it exists) the zaak and its document. Must be idempotent."""

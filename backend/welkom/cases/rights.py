@@ -13,16 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from welkom.cases.ports import (
-    CaseDocument,
-    CaseRegisterError,
-    CaseRegisterRefused,
-    RegistrationRequest,
-    at_least_confidential,
-)
+from welkom.cases.ports import CaseDocument, RegistrationRequest, at_least_confidential
 from welkom.cases.service import CaseRouting
 from welkom.cases.zgw import ZGWCaseRegister
 from welkom.municipalities.models import Municipality
+from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused
 
 #: A bronorganisatie that fails the 11-proef: a probe with it is refused as invalid (400) after
 #: the register checked the rights (403), so it creates nothing.

@@ -16,12 +16,11 @@ from litestar.datastructures import State
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import Caller, public, requires_role
 from welkom.cases import service
 from welkom.cases.casetypes import CaseTypeFileError
-from welkom.cases.ports import CaseRegisterError, CaseRegisterRefused
 from welkom.cases.schemas import NotificationIn, RegistrationEntryOut
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, public, requires_role
 from welkom.core.i18n import N_, gettext
 from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem, request_language
@@ -32,6 +31,7 @@ from welkom.interactions.schemas import CaseOut
 from welkom.municipalities import service as municipalities
 from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry, OutboxState
+from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused
 
 #: How a registration kind records that it is pending again (a retry of a parked entry).
 RequeueRecorder = Callable[[AsyncSession, uuid.UUID], Awaitable[None]]

@@ -22,14 +22,7 @@ from welkom.cases import casetypes
 from welkom.cases.casetypes import CaseType, CaseTypeFile, CaseTypeFileError
 from welkom.cases.local import LocalCaseRegister
 from welkom.cases.models import CaseStatus
-from welkom.cases.ports import (
-    CaseDocument,
-    CaseRegister,
-    CaseRegisterError,
-    CaseRegisterRefused,
-    RegistrationRequest,
-    RegistrationResult,
-)
+from welkom.cases.ports import CaseDocument, CaseRegister, RegistrationRequest, RegistrationResult
 from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfigError
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
@@ -47,6 +40,7 @@ from welkom.outbox.worker import Completion, PermanentDeliveryError
 from welkom.processing import service as processing
 from welkom.storage import storage_for
 from welkom.storage.ports import Storage, StorageError
+from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused
 
 log = structlog.get_logger("welkom.cases")
 RegisterResolver = Callable[[Municipality], CaseRegister]

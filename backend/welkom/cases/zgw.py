@@ -50,14 +50,9 @@ from joserfc import jwt
 from joserfc.jwk import OctKey
 from pydantic import SecretStr
 
-from welkom.cases.ports import (
-    CaseRegisterError,
-    CaseRegisterRefused,
-    RegistrationRequest,
-    RegistrationResult,
-    at_least_confidential,
-)
+from welkom.cases.ports import RegistrationRequest, RegistrationResult, at_least_confidential
 from welkom.core import tracing
+from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused, path_of, refusal
 
 log = structlog.get_logger("welkom.cases.zgw")
 
@@ -146,32 +141,6 @@ class ZGWAuth(httpx.Auth):
         return f"ZGWAuth(client_id={self._claims['client_id']!r})"
 
 
-def refusal(response: httpx.Response) -> CaseRegisterRefused:
-    """The register's problem details, reduced to codes and field names (no echoed content)."""
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    summary = {
-        "status": response.status_code,
-        "code": body.get("code"),
-        "title": body.get("title"),
-        # The register's own words: the real cause of a 403 (a scope, a closed zaak). Open Zaak's
-        # details name rules and fields; the request body is never echoed here.
-        "detail": body.get("detail"),
-        "invalidParams": [
-            {"name": p.get("name"), "code": p.get("code"), "reason": p.get("reason")}
-            for p in body.get("invalidParams") or []
-        ],
-        "operation": f"{response.request.method} {_path(response.request.url)}",
-    }
-    return CaseRegisterRefused(json.dumps(summary, ensure_ascii=False))
-
-
-def _path(url: httpx.URL) -> str:
-    return url.path  # never the query string (it may carry identifiers)
-
-
 def _invalid_codes(response: httpx.Response) -> set[str]:
     try:
         return {p.get("code") for p in response.json().get("invalidParams") or []}
@@ -218,13 +187,13 @@ class ZGWClient:
             response = await self.http.request(method, url, headers=headers, **kwargs)
         except httpx.TransportError as exc:  # connect errors, timeouts, protocol errors
             raise CaseRegisterError(
-                f"{type(exc).__name__} on {method} {_path(httpx.URL(url))}"
+                f"{type(exc).__name__} on {method} {path_of(httpx.URL(url))}"
             ) from exc
         if response.is_success or response.status_code in accept:
             return response
         if response.status_code == 429 or response.status_code >= 500:
             raise CaseRegisterError(
-                f"{response.status_code} on {method} {_path(response.request.url)}"
+                f"{response.status_code} on {method} {path_of(response.request.url)}"
             )
         raise refusal(response)
 

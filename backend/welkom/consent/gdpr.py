@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Export and erasure of the consent ledger (see welkom.gdpr.registry)."""
+"""Export and erasure of the consent ledger (see welkom.core.gdpr)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent import service
 from welkom.consent.models import ConsentEntry
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 
 _REASON = "proof of consent and of its withdrawal (AVG art. 7(1), art. 5(2))"
 

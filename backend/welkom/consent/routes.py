@@ -7,7 +7,6 @@ import uuid
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.consent import service
 from welkom.consent.purposes import Channel
 from welkom.consent.schemas import (
@@ -19,6 +18,7 @@ from welkom.consent.schemas import (
     ConsentTranslationOut,
 )
 from welkom.core.deps import DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.residents import service as residents

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent.models import ConsentEntry, ConsentText
 from welkom.consent.purposes import (
     ARTICLE,
@@ -44,10 +43,12 @@ from welkom.consent.schemas import (
 )
 from welkom.core import idempotency
 from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.municipalities import service as municipalities
+from welkom.residents import service as residents
 
 TRANSLATION_STATES = ("source", "machine", "translated", "reviewed")
 SOURCE_LANGUAGE = "nl"
@@ -381,15 +382,9 @@ def _entry(
         text_sha256=text.sha256 if text else None,
         text_translation_state=text.translation_state if text else None,
         recorded_by_account_id=actor.account_id if actor else None,
-        recorded_by_role=_role(actor),
+        recorded_by_role=actor.acting_role if actor else "system",
         recorded_at=utcnow(),
     )
-
-
-def _role(actor: Principal | None) -> str:
-    if actor is None:
-        return "system"
-    return "resident" if actor.resident_id else "caseworker"
 
 
 async def record(
@@ -443,8 +438,6 @@ async def record_for_resident(
     idempotency_key: str | None = None,
 ) -> tuple[int, dict, bool]:
     """A caseworker records consent given or withdrawn in person or on paper."""
-    from welkom.residents import service as residents  # residents asks us; import late
-
     if channel not in (Channel.in_person, Channel.paper):
         raise ValueError("caseworkers record in_person or paper consent")
     resident = await residents.get_for_caseworker(db, principal, resident_id)

@@ -8,8 +8,8 @@ from typing import Any
 from litestar import Request, get
 from sqlalchemy import text
 
-from welkom.auth.guards import public
 from welkom.core.database import current_revision, head_revision
+from welkom.core.guards import public
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem
 from welkom.core.version import build_info

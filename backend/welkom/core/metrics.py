@@ -8,8 +8,9 @@ or query string), HTTP methods and status codes, outbox kinds and states, push r
 
 Request and delivery metrics live in this process (prometheus-client's default registry, or
 its multi-process mode when ``PROMETHEUS_MULTIPROC_DIR`` is set, for ``welkom serve
---workers N``). Outbox depth and age are read from the database at scrape time with one
-grouped query over the undelivered entries only (the ``state`` index keeps it cheap).
+--workers N``). Figures kept in the database (outbox depth and age,
+:mod:`welkom.outbox.metrics`) are read at scrape time by the collectors the app factory lists
+in the app state's ``scrape_collectors``.
 
 ``GET /metrics`` answers only with ``Authorization: Bearer <WELKOM_METRICS_TOKEN>``; without
 a configured token the endpoint does not exist (404).
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hmac
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 from litestar import Request, Response, get
@@ -33,17 +34,14 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import public
+from welkom.core.guards import public
 from welkom.core.i18n import N_
-from welkom.core.models import utcnow
 from welkom.core.problems import Problem
-from welkom.outbox.models import OutboxEntry, OutboxState
 
 #: Buckets for API latency (seconds): fine-grained below 100 ms, where the goals are.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -107,9 +105,6 @@ PUSH_RESULTS = Counter(
 for _result in PUSH_RESULT_NAMES:  # every series exists from the start (rate() needs a zero)
     PUSH_RESULTS.labels(_result)
 
-#: Outbox states worth watching: delivered entries are history, counted by the workers.
-WATCHED_STATES = (OutboxState.pending, OutboxState.in_progress, OutboxState.parked)
-
 
 def record_delivery(kind: str, outcome: str, seconds: float) -> None:
     """Count one delivery attempt and its outcome (called by the outbox worker)."""
@@ -152,51 +147,20 @@ def metrics_middleware(app: ASGIApp) -> ASGIApp:
     return middleware
 
 
+#: Figures read from the database at scrape time (outbox depth and age, say): given a session,
+#: the metric families. Domains contribute them; the app factory lists them in the app state's
+#: ``scrape_collectors``, so this module imports no domain.
+ScrapeCollector = Callable[[AsyncSession], Awaitable[list[Metric]]]
+
+
 class _Fixed(Collector):
-    """Yields metric families computed beforehand (the outbox figures read at scrape time)."""
+    """Yields metric families computed beforehand (the figures read at scrape time)."""
 
     def __init__(self, families: Sequence[Metric]) -> None:
         self.families = families
 
     def collect(self) -> Iterable[Metric]:
         return self.families
-
-
-async def outbox_families(db: AsyncSession, kinds: Iterable[str]) -> list[Metric]:
-    """Depth and oldest age of undelivered outbox entries, by state and kind."""
-    depth = GaugeMetricFamily(
-        "welkom_outbox_entries",
-        "Outbox entries not yet delivered, by state (pending, in_progress, parked) and kind.",
-        labels=("state", "kind"),
-    )
-    age = GaugeMetricFamily(
-        "welkom_outbox_oldest_age_seconds",
-        "Age of the oldest undelivered outbox entry, by state and kind (0 when there is none).",
-        labels=("state", "kind"),
-    )
-    up = GaugeMetricFamily(
-        "welkom_outbox_scrape_ok", "1 if the outbox figures could be read from the database."
-    )
-    figures = {(state.value, kind): (0, 0.0) for state in WATCHED_STATES for kind in kinds}
-    try:
-        rows = await db.execute(
-            select(
-                OutboxEntry.state, OutboxEntry.kind, func.count(), func.min(OutboxEntry.created_at)
-            )
-            .where(OutboxEntry.state.in_([s.value for s in WATCHED_STATES]))
-            .group_by(OutboxEntry.state, OutboxEntry.kind)
-        )
-        now = utcnow()
-        for state, kind, count, oldest in rows.all():
-            figures[(state, kind)] = (count, max(0.0, (now - oldest).total_seconds()))
-        up.add_metric([], 1)
-    except Exception:  # the scrape still reports the process's own metrics
-        up.add_metric([], 0)
-        return [up]
-    for (state, kind), (count, seconds) in sorted(figures.items()):
-        depth.add_metric([state, kind], count)
-        age.add_metric([state, kind], seconds)
-    return [depth, age, up]
 
 
 def process_registry() -> CollectorRegistry:
@@ -238,8 +202,10 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
             N_("Sign in to continue."),
             headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
         )
+    scraped: list[Metric] = []
     async with state.session_factory() as db:
-        scraped = await outbox_families(db, state.get("outbox_kinds", ()))
+        for collect in state.get("scrape_collectors", ()):
+            scraped += await collect(db)
     body = generate_latest(process_registry())
     extra = CollectorRegistry(auto_describe=False)
     extra.register(_Fixed(scraped))
@@ -249,7 +215,9 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
     return Response(body, media_type=media_type, headers={"Cache-Control": "no-store"})
 
 
-def worker_metrics_app(settings: Any, session_factory: Any, kinds: Sequence[str]) -> Any:
+def worker_metrics_app(
+    settings: Any, session_factory: Any, collectors: Sequence[ScrapeCollector]
+) -> Any:
     """A small app for a worker process: ``/health`` and its own ``/metrics``.
 
     Workers serve no API; this lets Prometheus read their delivery counters (and Kubernetes probe
@@ -264,7 +232,11 @@ def worker_metrics_app(settings: Any, session_factory: Any, kinds: Sequence[str]
     return Litestar(
         route_handlers=[health, metrics],
         state=State(
-            {"settings": settings, "session_factory": session_factory, "outbox_kinds": list(kinds)}
+            {
+                "settings": settings,
+                "session_factory": session_factory,
+                "scrape_collectors": list(collectors),
+            }
         ),
         plugins=[problem_details_plugin()],
         openapi_config=None,

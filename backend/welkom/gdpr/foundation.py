@@ -16,11 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth import gdpr as auth_gdpr
 from welkom.auth.models import Account
-from welkom.auth.service import Principal
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.i18n import N_
 from welkom.core.idempotency_models import IdempotencyRecord
+from welkom.core.identity import Principal
 from welkom.core.problems import Problem
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 from welkom.interactions.models import Interaction, InteractionDocument, RegistrationState
 from welkom.notifications import gdpr as notifications_gdpr
 

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 from welkom.gdpr.models import ErasureRequest
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 
 _PROOF = (
     "proof that the request was received and carried out, or refused and why "

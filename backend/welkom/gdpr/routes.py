@@ -8,8 +8,8 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
 from welkom.core.i18n import N_
 from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem, request_language

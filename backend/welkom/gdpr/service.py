@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """GDPR rights: the export (AVG art. 15 and 20) and erasure (art. 17).
 
-Both walk the handlers in :mod:`welkom.gdpr.handlers`, one per table that holds resident data.
+Both walk the handlers the domains registered (:data:`welkom.core.gdpr.REGISTRY`), one per table
+that holds resident data.
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ import msgspec
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel
 
 from welkom import __version__
 from welkom.audit import service as audit
 from welkom.auth.models import Account
-from welkom.auth.service import Principal
 from welkom.core import idempotency
+from welkom.core.gdpr import REGISTRY, Subject, erasure_order, resident_tables
 from welkom.core.i18n import N_, gettext
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem
-from welkom.gdpr.handlers import HANDLERS
 from welkom.gdpr.models import ErasureRequest, ErasureState
-from welkom.gdpr.registry import Subject, erasure_order, resident_tables
 from welkom.gdpr.schemas import (
     ErasureRefusalIn,
     ErasureRequestDetail,
@@ -42,9 +43,11 @@ from welkom.processing import service as processing
 from welkom.residents import service as residents
 from welkom.residents.models import Resident
 from welkom.storage.ports import Storage, StorageUnavailableError
-from welkom.tables import metadata
 
 EXPORT_FORMAT = "urn:welkom:export:1"
+#: Every table; each handler's module imports its own tables, so a registered handler's table
+#: is always here.
+metadata = SQLModel.metadata
 
 
 async def _subject(db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID) -> Subject:
@@ -59,7 +62,7 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
     municipality = await municipalities.get(db, resident.municipality_id)
     subject = await _subject(db, resident.id, resident.municipality_id)
     tables: dict[str, list[dict[str, Any]]] = {}
-    for handler in HANDLERS:
+    for handler in REGISTRY.handlers:
         if handler.export is not None:
             tables[handler.table] = await handler.export(db, subject)
     await processing.record(
@@ -89,7 +92,7 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
         ),
         "retained_after_erasure": {
             h.table: {"reason": h.retention_reason, "columns": h.retained}
-            for h in HANDLERS
+            for h in REGISTRY.handlers
             if h.retained
         },
         "tables": tables,
@@ -268,7 +271,7 @@ async def _retained(db: AsyncSession, resident_id: uuid.UUID) -> list[RetainedTa
     this resident now and the reason the code states."""
     columns = resident_tables(metadata)
     out = []
-    for handler in HANDLERS:
+    for handler in REGISTRY.handlers:
         if not handler.retained or handler.table not in columns:
             continue
         table = metadata.tables[handler.table]
@@ -420,7 +423,7 @@ async def complete_erasure(
     outcome: dict[str, dict[str, int]] = {}
     files: list[str] = []
     try:
-        for handler in erasure_order(metadata, HANDLERS):
+        for handler in erasure_order(metadata, REGISTRY.handlers):
             erased = await handler.erase(db, subject, principal)
             outcome[handler.table] = erased.as_dict()
             files += erased.files

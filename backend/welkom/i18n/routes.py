@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar import Response, get
 
-from welkom.auth.guards import public
+from welkom.core.guards import public
 from welkom.i18n.languages import LanguageOut, describe
 
 

@@ -10,8 +10,8 @@ from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, MultipartBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.interactions import service
 from welkom.interactions.schemas import DocumentOut, QuestionIn, QuestionOut

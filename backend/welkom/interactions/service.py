@@ -12,9 +12,9 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.core import idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, after, cut, decode_cursor, keyset_page, order
 from welkom.core.problems import FieldError, Problem

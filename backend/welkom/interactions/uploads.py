@@ -11,8 +11,8 @@ import asyncio
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.interactions import service

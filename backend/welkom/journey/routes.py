@@ -5,8 +5,8 @@ from __future__ import annotations
 from litestar import Controller, Request, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.problems import request_language
 from welkom.journey import service
 from welkom.journey.schemas import JourneyOut, StepTranslationIn, StepTranslationOut

@@ -15,9 +15,9 @@ import msgspec
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.core import preconditions
 from welkom.core.i18n import LANGUAGES, N_, TextPair
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.journey.models import (

@@ -32,9 +32,8 @@ import httpx
 import structlog
 from pydantic import SecretStr
 
-from welkom.cases.ports import CaseRegisterError
-from welkom.cases.zgw import refusal
 from welkom.core import tracing
+from welkom.zgw.errors import CaseRegisterError, refusal
 
 log = structlog.get_logger("welkom.klantcontact")
 

@@ -11,16 +11,15 @@ looks before it creates, so a retry after a crash makes nothing twice.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 
 import httpx
 import structlog
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from welkom.admin import service as admin
 from welkom.auth import service as accounts
-from welkom.cases.ports import CaseRegisterRefused
 from welkom.consent import service as consent
 from welkom.consent.purposes import Purpose, Recipient
 from welkom.core.i18n import iso639_2b
@@ -49,11 +48,51 @@ from welkom.outbox.service import Clock
 from welkom.outbox.worker import Completion, DeferDelivery, OutboxHandler, PermanentDeliveryError
 from welkom.processing import service as processing
 from welkom.residents import service as residents
+from welkom.zgw.errors import CaseRegisterRefused
 
 log = structlog.get_logger("welkom.klantcontact")
 
 #: How long an answer waits before it looks again for its question's klantcontact.
 WAIT_FOR_QUESTION = timedelta(seconds=30)
+
+
+class Answer(Protocol):
+    """A caseworker's answer in a conversation, as far as Open Klant needs it (read only)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def municipality_id(self) -> uuid.UUID: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+class Conversations(Protocol):
+    """The conversations answers belong to: the ``admin`` domain's service, which the app factory
+    passes in (so this package, below ``admin``, does not import it)."""
+
+    async def answer_for_registration(
+        self, db: AsyncSession, message_id: uuid.UUID
+    ) -> tuple[Answer, Interaction]:
+        """The answer and its question, for registration; LookupError if there is none."""
+        ...
+
+    async def record_picked_up_answer(
+        self,
+        db: AsyncSession,
+        question: Interaction,
+        *,
+        author_name: str,
+        language: str,
+        text: str,
+        at: datetime,
+    ) -> Answer:
+        """Store an answer a colleague registered in Open Klant (the caller commits)."""
+        ...
 
 
 class KlantcontactRouting:
@@ -64,10 +103,12 @@ class KlantcontactRouting:
         session_factory: async_sessionmaker[AsyncSession],
         settings: Settings | None = None,
         *,
+        conversations: Conversations,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = utcnow,
     ) -> None:
         self.session_factory, self._settings = session_factory, settings
+        self.conversations = conversations
         self.transport, self.clock = transport, clock
         self._clients: dict[uuid.UUID, tuple[OpenKlantConfig, OpenKlant]] = {}
 
@@ -203,7 +244,9 @@ class RegisterAnswerHandler:
 
     async def deliver(self, entry: OutboxEntry) -> Completion:
         async with self.routing.session_factory() as db:
-            message, question = await admin.answer_for_registration(db, entry.reference)
+            message, question = await self.routing.conversations.answer_for_registration(
+                db, entry.reference
+            )
             municipality = await municipalities.get(db, message.municipality_id)
             question_link = await service.link_of(db, question.id)
             question_entry = await outbox.find(
@@ -315,7 +358,7 @@ class PollAnswersHandler:
                 continue
             try:
                 async with db.begin_nested():
-                    message = await admin.record_picked_up_answer(
+                    message = await self.routing.conversations.record_picked_up_answer(
                         db,
                         question,
                         author_name=municipality.name,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.gdpr.registry import rows
+from welkom.core.gdpr import rows
 from welkom.notifications.models import (
     InboxItem,
     PushDelivery,

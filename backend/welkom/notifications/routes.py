@@ -7,8 +7,8 @@ import uuid
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, public, signed_in
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, public, signed_in
 from welkom.core.i18n import N_
 from welkom.core.problems import Problem, request_language
 from welkom.notifications import service, vapid

@@ -10,9 +10,9 @@ from typing import Literal
 from litestar import Controller, Response, get
 from litestar.params import FromPath, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.dates import MONTH_PATTERN, parse_month
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.models import utcnow
 from welkom.core.openapi import CsvAlternative
 from welkom.core.problems import Problem

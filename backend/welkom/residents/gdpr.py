@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Export and erasure of the residents domain's tables (see welkom.gdpr.registry)."""
+"""Export and erasure of the residents domain's tables (see welkom.core.gdpr)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
 from welkom.residents.models import HouseholdMember, Resident, ResidentChange
 
 #: What stays of an erased resident: a tombstone that retained rows (consent proof, registered

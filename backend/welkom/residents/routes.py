@@ -7,8 +7,8 @@ import uuid
 from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
 from welkom.core.i18n import direction
 from welkom.core.pagination import Page
 from welkom.core.preconditions import etag

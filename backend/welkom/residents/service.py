@@ -17,11 +17,9 @@ import msgspec
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
-from welkom.consent import service as consent
-from welkom.consent.purposes import Purpose, Recipient
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem, not_offered_here, offered_language
@@ -40,20 +38,11 @@ from welkom.residents.schemas import (
     MunicipalityRef,
     RegisteredData,
     RegisteredDataIn,
-    SharedContact,
-    SharedHouseholdMember,
-    SharedView,
     Sourced,
 )
 
 MAX_HOUSEHOLD_MEMBERS = 20
 EARLIEST_ARRIVAL = date(1990, 1, 1)
-
-
-def _role(actor: Principal) -> str:
-    if actor.resident_id is not None:
-        return "resident"
-    return "caseworker" if "caseworker" in actor.roles else sorted(actor.roles)[0]
 
 
 def _jsonable(value: Any) -> Any:
@@ -80,7 +69,7 @@ def _record(
                 old_value=_jsonable(old),
                 new_value=_jsonable(new),
                 actor_account_id=actor.account_id,
-                actor_role=_role(actor),
+                actor_role=actor.acting_role,
                 changed_at=now,
             )
         )
@@ -513,41 +502,3 @@ async def assign_caseworker(
         _record(db, resident, principal, "profile", resident.id, changes)
         await db.commit()
     return resident
-
-
-# --- What another party may see --------------------------------------------------------------
-
-
-async def shared_view(db: AsyncSession, resident_id: uuid.UUID, recipient: Recipient) -> SharedView:
-    """What ``recipient`` may see of the resident now, decided by the consent ledger on every
-    call. Volunteers (``Recipient.volunteer``) get contact details only with the resident's
-    consent to share them; the social team gets the household only with consent. BSN, V-number,
-    address and registered name are never shared this way.
-
-    Callers check separately that the recipient has a reason to look (a claimed help request,
-    an assigned case) and that the tenant matches; this function only filters by consent.
-    """
-    resident = await db.get(Resident, resident_id)
-    if resident is None or resident.erased_at is not None:
-        raise Problem.not_found()
-    contact = None
-    if recipient is Recipient.volunteer and await consent.allows(
-        db, resident.id, Purpose.share_contact_with_volunteer, recipient
-    ):
-        contact = SharedContact(
-            preferred_name=resident.preferred_name,
-            languages=[language_of(resident), *resident.languages],
-            phone=resident.phone,
-            email=resident.email,
-        )
-    members = None
-    if recipient is Recipient.social_team and await consent.allows(
-        db, resident.id, Purpose.share_household_with_social_team, recipient
-    ):
-        members = [
-            SharedHouseholdMember(
-                relation=m.relation, name=m.name, birth_year=m.birth_year, school=m.school
-            )
-            for m in await household(db, resident.id)
-        ]
-    return SharedView(resident_id=resident.id, contact=contact, household=members)

@@ -13,10 +13,10 @@ from litestar import Controller, Request, Response, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.guards import Caller, public, requires_role
-from welkom.auth.service import Principal
 from welkom.core.deps import DbSession, IdempotencyKey
+from welkom.core.guards import Caller, public, requires_role
 from welkom.core.i18n import N_, current_language, parse_accept_language
+from welkom.core.identity import Principal
 from welkom.core.preconditions import etag
 from welkom.core.problems import FieldError, Problem, language_override
 from welkom.municipalities import service as municipalities

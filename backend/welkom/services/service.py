@@ -10,9 +10,9 @@ import msgspec
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
 from welkom.services import texts

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
 from welkom.consent import service as consent
 from welkom.core.i18n import LANGUAGES, N_, TextPair, match_language
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem, offered_language
 from welkom.i18n.catalogs import pin_language

@@ -9,8 +9,8 @@ import structlog
 from litestar import Controller, get, put
 from litestar.params import JSONBody
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import AppSettings, DbSession
+from welkom.core.guards import Caller, requires_role
 from welkom.core.problems import Problem
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Export and erasure of the resident's help requests and reports (see welkom.gdpr.registry)."""
+"""Export and erasure of the resident's help requests and reports (see welkom.core.gdpr)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
-from welkom.gdpr.registry import Erased, Subject, TableHandler, rows
+from welkom.core.gdpr import Erased, Subject, TableHandler, rows
+from welkom.core.identity import Principal
 from welkom.volunteers.models import HelpReport, HelpRequest
 
 

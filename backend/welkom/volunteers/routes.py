@@ -11,8 +11,8 @@ from typing import Literal
 from litestar import Controller, Response, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from welkom.auth.guards import Caller, requires_role
 from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
+from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.core.problems import Problem
 from welkom.volunteers import service

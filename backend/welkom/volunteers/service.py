@@ -20,9 +20,9 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.audit import service as audit
-from welkom.auth.service import Principal
 from welkom.core import events, idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem

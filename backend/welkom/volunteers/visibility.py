@@ -9,16 +9,17 @@ Rules, in order:
 3. Only what the resident consents, right now, to share with volunteers — asked of the consent
    service on every read, never cached, so a withdrawal counts for the very next request.
 
-Rule 3 is the residents domain's ``shared_view`` for ``Recipient.volunteer``, which asks
-``consent.allows`` (the only reader of the consent ledger) on every call.
+Rule 3 is the consent domain's ``shared_view`` (:mod:`welkom.consent.sharing`) for
+``Recipient.volunteer``, which asks ``consent.allows`` (the only reader of the consent ledger)
+on every call.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from welkom.consent import sharing
 from welkom.consent.purposes import Recipient
-from welkom.residents import service as residents
 from welkom.volunteers.models import HelpRequest, HelpState, VolunteerProfile
 from welkom.volunteers.schemas import SharedContact
 
@@ -39,7 +40,7 @@ async def contact_for(
 
 
 async def _consented_contact(db: AsyncSession, request: HelpRequest) -> SharedContact | None:
-    view = await residents.shared_view(db, request.resident_id, Recipient.volunteer)
+    view = await sharing.shared_view(db, request.resident_id, Recipient.volunteer)
     if view.contact is None:
         return None
     return SharedContact(

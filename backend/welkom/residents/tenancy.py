@@ -9,23 +9,23 @@
   consent, what of a resident a volunteer may see.
 
 Anything out of reach answers 404 (``Problem.not_found()``), never 403, so the existence of a
-record in another municipality does not leak.
+record in another municipality does not leak. :func:`tenant_guard` applies this app-wide to every
+``resident_id`` path parameter.
 """
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.database import request_session
+from welkom.core.identity import STAFF_ROLES, Principal
 from welkom.core.problems import Problem
 from welkom.residents.models import Resident
-
-#: Roles that may reach residents of their own municipality (subject to the route's guard).
-STAFF_ROLES = frozenset(
-    {"caseworker", "coordinator", "editor", "reviewer", "records_manager", "admin"}
-)
 
 
 def in_reach(principal: Principal, resident: Resident) -> bool:
@@ -48,3 +48,16 @@ def same_tenant(principal: Principal, municipality_id: uuid.UUID) -> None:
     """404 unless a tenant-owned row belongs to the caller's municipality."""
     if municipality_id != principal.municipality_id:
         raise Problem.not_found()
+
+
+async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """App-wide: a ``resident_id`` in the path must be within the caller's reach, else 404."""
+    raw = connection.scope.get("path_params", {}).get("resident_id")
+    principal: Principal | None = connection.scope.get("user")
+    if raw is None or principal is None:
+        return  # no resident in the path, or anonymous (the role guard answers 401)
+    try:
+        resident_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
+    except ValueError:
+        raise Problem.not_found() from None
+    await reachable_resident(request_session(connection.scope), principal, resident_id)

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The GDPR registry: for every table that holds a resident's data, how to export and erase it.
 
-Each domain declares a :class:`TableHandler` per table in its own ``gdpr.py`` and the list in
-:mod:`welkom.gdpr.handlers` collects them. A table that references the resident (a foreign key
-to ``resident.id`` or a ``resident_id`` column) without a handler fails the test suite
-(``tests/test_gdpr_export.py``), so new tables cannot silently escape an export or an erasure.
+Each domain declares a :class:`TableHandler` per table in its own ``gdpr.py``; the app factory
+registers them all in :data:`REGISTRY` at start (:func:`welkom.app.register_domains`), and
+:mod:`welkom.gdpr.service` walks the registry, so ``gdpr`` imports no domain's handlers by name.
+A table that references the resident (a foreign key to ``resident.id`` or a ``resident_id``
+column) without a handler fails the test suite (``tests/test_gdpr.py``), so new tables cannot
+silently escape an export or an erasure.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from welkom.auth.service import Principal
+from welkom.core.identity import Principal
 
 
 @dataclass(frozen=True)
@@ -99,3 +101,32 @@ def erasure_order(metadata: MetaData, handlers: Iterable[TableHandler]) -> list[
     """Handlers in an order that respects foreign keys: referencing tables first."""
     position = {t.name: i for i, t in enumerate(reversed(metadata.sorted_tables))}
     return sorted(handlers, key=lambda h: position.get(h.table, -1))
+
+
+class GdprRegistry:
+    """The table handlers of every domain, in the order they were registered.
+
+    Registering the same handler again is allowed (several apps in one process register the same
+    domains); a second, different handler for a table is refused.
+    """
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, TableHandler] = {}
+
+    def register(self, *handlers: TableHandler) -> None:
+        for handler in handlers:
+            known = self._handlers.get(handler.table)
+            if known is not None and known is not handler:
+                raise ValueError(f"a second GDPR handler for table {handler.table!r}")
+            self._handlers[handler.table] = handler
+
+    @property
+    def handlers(self) -> tuple[TableHandler, ...]:
+        """Every registered handler; refuses when none are (an export must never be empty)."""
+        if not self._handlers:
+            raise RuntimeError("no GDPR handlers registered: call welkom.app.register_domains()")
+        return tuple(self._handlers.values())
+
+
+#: Filled at start by the app factory (:func:`welkom.app.register_domains`).
+REGISTRY = GdprRegistry()
