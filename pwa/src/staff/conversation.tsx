@@ -47,7 +47,7 @@ export function ConversationView({ id, session }: { id: string; session: Session
   if (loadError && !conversation) {
     return (
       <section>
-        <h1 tabIndex={-1}>{t("Conversation")}</h1>
+        <h1 tabIndex={-1}>{t("Conversations")}</h1>
         <p class="error" role="alert">
           {loadError}
         </p>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /** Names the back office shows for the API's codes, and a conversation's age. */
-import { LANGUAGES } from "../i18n";
-import { t } from "./i18n";
+import { intlLocale, LANGUAGES } from "../i18n";
+import { t, uiLanguage } from "./i18n";
 
 export const WAITING_FOR = ["municipality", "resident", "other_party", "nobody"] as const;
 export type WaitingFor = (typeof WAITING_FOR)[number];
@@ -22,28 +22,19 @@ export function waitingForLabel(value: string): string {
   }
 }
 
-/** A language's English name in the UI's words and its own name, e.g. "Arabic (العربية)". */
-const ENGLISH_NAMES: Record<string, string> = {
-  nl: "Dutch",
-  en: "English",
-  ar: "Arabic",
-  ti: "Tigrinya",
-  fa: "Persian",
-  prs: "Dari",
-  ps: "Pashto",
-  so: "Somali",
-  tr: "Turkish",
-  uk: "Ukrainian",
-  ru: "Russian",
-  kmr: "Kurmanji",
-  ckb: "Sorani",
-  fr: "French",
-};
-
+/**
+ * A language's name in the UI's language (the browser's CLDR names, `Intl.DisplayNames`) and in
+ * its own script, e.g. "Arabisch" and "العربية".
+ */
 export function languageLabel(code: string): { name: string; own: string } {
   const own = LANGUAGES.find((l) => l.code === code)?.name ?? code;
-  const english = ENGLISH_NAMES[code];
-  return { name: english ? t(english) : code, own };
+  let name = own;
+  try {
+    name = new Intl.DisplayNames([uiLanguage()], { type: "language" }).of(intlLocale(code)) ?? own;
+  } catch {
+    /* an engine without display names: the own name twice is still right */
+  }
+  return { name, own };
 }
 
 /** Whole working days (Monday–Friday) from `since` to `now`; public holidays are not known. */
