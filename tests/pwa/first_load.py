@@ -73,5 +73,9 @@ def report(dist: Path) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "pwa" / "dist"
+    root = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[2] / "pwa" / "dist"
+    )
     print(json.dumps(report(root), indent=2))

@@ -37,13 +37,16 @@ pytestmark = pytest.mark.skipif(
 
 def test_no_back_office_file_is_in_the_residents_first_load_or_precache() -> None:
     load, cache = first_load(DIST), precached(DIST)
-    assert load and cache
+    assert load
+    assert cache
     assert not [path for path in load + cache if path.startswith("/staff")]
     staff_assets = {p.name for p in (DIST / "staff" / "assets").iterdir()}
     resident_assets = {p.name for p in (DIST / "assets").iterdir()}
     # Its own chunks: the back office's entry and views are not among the resident's files.
     entry = re.search(r'src="/staff/assets/([^"]+)"', (DIST / "staff" / "index.html").read_text())
-    assert entry and entry.group(1) in staff_assets and entry.group(1) not in resident_assets
+    assert entry
+    assert entry.group(1) in staff_assets
+    assert entry.group(1) not in resident_assets
 
 
 def test_the_residents_catalogs_hold_no_back_office_string() -> None:

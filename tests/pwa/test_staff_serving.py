@@ -23,7 +23,9 @@ def dist(dist: Path) -> Path:
     return dist
 
 
-async def test_the_back_office_is_served_at_staff_with_the_apps_policy(client: AsyncTestClient) -> None:
+async def test_the_back_office_is_served_at_staff_with_the_apps_policy(
+    client: AsyncTestClient,
+) -> None:
     response = await client.get("/staff/")
     assert response.status_code == 200
     assert response.text == STAFF_INDEX
@@ -45,4 +47,5 @@ async def test_the_back_offices_hashed_assets_are_immutable(client: AsyncTestCli
 async def test_the_resident_app_is_unchanged_beside_it(client: AsyncTestClient) -> None:
     response = await client.get("/")
     assert response.status_code == 200
-    assert 'id="staff"' not in response.text and "id=staff" not in response.text
+    assert 'id="staff"' not in response.text
+    assert "id=staff" not in response.text
