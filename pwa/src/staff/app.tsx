@@ -6,17 +6,32 @@ import { request, type Result, type Session } from "../api";
 import { ConversationView } from "./conversation";
 import { InboxView } from "./inbox";
 import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from "./i18n";
+import { LetterView } from "./letter";
 import { LoginView } from "./login";
+import { ResidentsView, ResidentView } from "./residents";
 
 /** Roles that work in the back office (residents and volunteers use the resident app). */
 export const STAFF_ROLES = ["caseworker", "coordinator", "records_manager", "admin", "editor", "reviewer"];
 
-/** `#/` the inbox, `#/conversations/<question id>` one conversation. */
-export type Route = { view: "inbox" } | { view: "conversation"; id: string };
+/**
+ * `#/` the inbox, `#/conversations/<question id>` one conversation, `#/residents` the residents,
+ * `#/residents/<id>` one resident, `#/residents/<id>/letter` the activation letter just issued.
+ */
+export type Route =
+  | { view: "inbox" }
+  | { view: "conversation"; id: string }
+  | { view: "residents" }
+  | { view: "resident"; id: string }
+  | { view: "letter"; id: string };
+
+const UUID = "([0-9a-f-]{36})";
 
 export function parseRoute(hash: string): Route {
-  const match = hash.match(/^#\/conversations\/([0-9a-f-]{36})$/i);
-  return match ? { view: "conversation", id: match[1] } : { view: "inbox" };
+  let match = hash.match(new RegExp(`^#/conversations/${UUID}$`, "i"));
+  if (match) return { view: "conversation", id: match[1] };
+  match = hash.match(new RegExp(`^#/residents/${UUID}(/letter)?$`, "i"));
+  if (match) return { view: match[2] ? "letter" : "resident", id: match[1] };
+  return hash === "#/residents" ? { view: "residents" } : { view: "inbox" };
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English" };
@@ -72,6 +87,9 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
           <nav aria-label={t("Back office")}>
             <a href="#/" aria-current={route.view === "inbox" ? "page" : undefined}>
               {t("Conversations")}
+            </a>{" "}
+            <a href="#/residents" aria-current={route.view === "residents" ? "page" : undefined}>
+              {t("Residents")}
             </a>
           </nav>
         )}
@@ -118,6 +136,9 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
         {isStaff && session.roles.includes("caseworker") && route.view === "conversation" && (
           <ConversationView id={route.id} session={session} />
         )}
+        {isStaff && session.roles.includes("caseworker") && route.view === "residents" && <ResidentsView />}
+        {isStaff && session.roles.includes("caseworker") && route.view === "resident" && <ResidentView id={route.id} />}
+        {isStaff && session.roles.includes("caseworker") && route.view === "letter" && <LetterView residentId={route.id} />}
       </main>
     </>
   );

@@ -68,10 +68,15 @@ export function ConversationView({ id, session }: { id: string; session: Session
         {t("Question {reference}", { reference: q.reference })}
       </h1>
       <p class="resident-language" data-testid="resident-language">
-        {t("Resident's language:")} <strong>{language.name}</strong>{" "}
-        <strong lang={q.language} dir={direction(q.language)}>
-          ({language.own})
-        </strong>
+        {t("Resident's language:")} <strong>{language.name}</strong>
+        {language.own !== language.name && (
+          <>
+            {" "}
+            <strong lang={q.language} dir={direction(q.language)}>
+              ({language.own})
+            </strong>
+          </>
+        )}
       </p>
       <div class="columns">
         <div>
@@ -201,7 +206,7 @@ function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSe
           >
             {LANGUAGES.map((l) => (
               <option key={l.code} value={l.code}>
-                {languageLabel(l.code).name} ({l.name})
+                {languageLabel(l.code).name === l.name ? l.name : `${languageLabel(l.code).name} (${l.name})`}
               </option>
             ))}
           </select>

@@ -116,10 +116,15 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
                     </a>
                   </td>
                   <td>
-                    <span class="language">{language.name}</span>{" "}
-                    <span lang={c.question.language} dir={direction(c.question.language)}>
-                      ({language.own})
-                    </span>
+                    <span class="language">{language.name}</span>
+                    {language.own !== language.name && (
+                      <>
+                        {" "}
+                        <span lang={c.question.language} dir={direction(c.question.language)}>
+                          ({language.own})
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <time dateTime={c.question.created_at}>{formatDate(c.question.created_at)}</time>
