@@ -212,3 +212,27 @@ def test_caseworker_issues_a_code_and_prints_the_letter(
     expect(office.locator("h1")).to_have_text("Activeringsbrief")
     expect(office.locator("article.letter")).to_have_count(0)
     expect(office.get_by_text(code)).to_have_count(0)
+
+
+def test_the_back_office_in_english_on_a_tablet(
+    page: Page, staff: BrowserContext, artifacts: Path
+) -> None:
+    sign_in_as_resident(page, "ar")
+    ask(page, f"متى أحصل على مفتاح بيتي؟ {uuid.uuid4().hex[:8]}")
+    office = staff.new_page()
+    office.set_viewport_size({"width": 820, "height": 1180})
+    sign_in_at_staff(office)
+    expect(office.locator("h1")).to_have_text("Gesprekken")
+    office.get_by_role("button", name="English").click()
+    expect(office.locator("h1")).to_have_text("Conversations")
+    expect(office.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+    expect(office.locator("html")).to_have_attribute("lang", "en")
+    expect(office.locator("[data-testid=inbox]")).to_contain_text("Arabic")
+    # The table fits the tablet's width: nothing scrolls sideways.
+    assert office.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    no_violations(office, "inbox in English on a tablet")
+    office.screenshot(path=str(artifacts / "staff-inbox-en-tablet.png"), full_page=True)
+    # The choice is remembered for the next visit, apart from the resident app's language.
+    office.reload()
+    expect(office.locator("h1")).to_have_text("Conversations")
+    assert office.evaluate("localStorage.getItem('welkom.language')") is None
