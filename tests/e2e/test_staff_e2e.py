@@ -101,6 +101,8 @@ def test_caseworker_answers_the_oldest_question_and_the_resident_sees_it(
     expect(office.locator("[role=status]")).to_have_text("Het antwoord is verstuurd.")
     expect(office.locator("[data-testid=messages]")).to_contain_text(answer)
     expect(office.locator("#answer-text")).to_have_value("")
+    # Answered and settled (the answer's default): the handling panel shows the new state.
+    expect(office.locator("#waiting-for")).to_have_value("nobody")
     office.screenshot(path=str(artifacts / "staff-conversation-answered.png"), full_page=True)
 
     # The resident sees the answer under that question in My questions.
@@ -147,7 +149,9 @@ def test_a_colleagues_change_is_shown_and_the_choice_kept(
     office.screenshot(path=str(artifacts / "staff-conversation-conflict.png"), full_page=True)
 
     # Saving again applies the kept choice on the new version.
-    with office.expect_response(lambda r: r.url.endswith("/waiting-for")) as saved:
+    with office.expect_response(
+        lambda r: r.url.endswith("/waiting-for") and r.request.method == "PUT"
+    ) as saved:
         save.click()
     assert saved.value.status == 200
     expect(conflict).to_be_hidden()
@@ -183,7 +187,9 @@ def test_caseworker_issues_a_code_and_prints_the_letter(
     row.get_by_role("link").click()
     expect(office.locator("h1")).to_have_text(resident["preferred_name"])
     no_violations(office, "resident")
-    with office.expect_response(lambda r: r.url.endswith("/activation-codes")) as issued:
+    with office.expect_response(
+        lambda r: r.url.endswith("/activation-codes") and r.request.method == "POST"
+    ) as issued:
         office.get_by_role("button", name="Activeringscode uitgeven").click()
     code = issued.value.json()["code"]
 

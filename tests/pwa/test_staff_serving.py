@@ -49,3 +49,9 @@ async def test_the_resident_app_is_unchanged_beside_it(client: AsyncTestClient) 
     assert response.status_code == 200
     assert 'id="staff"' not in response.text
     assert "id=staff" not in response.text
+
+
+async def test_staff_without_the_slash_reaches_the_back_office(client: AsyncTestClient) -> None:
+    response = await client.get("/staff", follow_redirects=True)
+    assert response.status_code == 200
+    assert response.text == STAFF_INDEX

@@ -310,6 +310,13 @@ function Handling({
   const [waitingFor, setWaitingFor] = useState(conversation.waiting_for);
   const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A new version (an answer sent here, a reload) shows its state, except after a conflict:
+  // then the user's choice stays selected until they save it or choose again.
+  const keepChoice = useRef(false);
+  useEffect(() => {
+    if (keepChoice.current) keepChoice.current = false;
+    else setWaitingFor(conversation.waiting_for);
+  }, [conversation.version, conversation.waiting_for]);
 
   const change = async (path: string, body: unknown) => {
     setError(null);
@@ -325,6 +332,7 @@ function Handling({
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         // Someone else changed it: show what it is now; the choice made here stays selected.
+        keepChoice.current = true;
         const now = await reload();
         if (now) {
           setConflict(
