@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The activation letter: a printable page in Dutch and, below it on a page of its own, in the
- * resident's language, with the code and plain instructions. The code is shown once: it lives in
+ * resident's language, with the code (in text and as the API's QR payload) and plain instructions. The code is shown once: it lives in
  * this module's memory from issuing until the letter view closes, never in the URL or in storage
  * (the API stores it only hashed and cannot show it again).
  */
@@ -10,6 +10,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Schemas } from "../api";
 import { direction, intlLocale, isolate } from "../i18n";
 import { loadCatalog, t, tIn } from "./i18n";
+import { QrCode } from "./qr";
 
 type Resident = Schemas["ResidentDetail"];
 type Issued = Schemas["ActivationCodeOut"];
@@ -43,9 +44,12 @@ function LetterPage({ lang, resident, code }: { lang: string; resident: Resident
         <li>{t("Choose “{button}” and type in this code:", { button: t("I have an activation code") })}</li>
       </ol>
       <p class="label">{t("Activation code")}</p>
-      <p class="code" dir="ltr" data-testid="activation-code">
-        {code.code}
-      </p>
+      <div class="code-block">
+        <p class="code" dir="ltr" data-testid="activation-code">
+          {code.code}
+        </p>
+        <QrCode class="qr" text={code.qr_payload} />
+      </div>
       <p>{t("The code works once, until {date}. Do not share it with anyone.", { date: isolate(longDate(code.expires_at, lang)) })}</p>
       <p>{t("Questions? Ask your caseworker at the municipality.")}</p>
     </article>
