@@ -242,3 +242,30 @@ def test_the_back_office_in_english_on_a_tablet(
     office.reload()
     expect(office.locator("h1")).to_have_text("Conversations")
     assert office.evaluate("localStorage.getItem('welkom.language')") is None
+
+
+def test_an_ended_session_signs_in_again_and_keeps_the_answer(
+    page: Page, staff: BrowserContext
+) -> None:
+    sign_in_as_resident(page)
+    ask(page, f"Waar haal ik een fiets? {uuid.uuid4().hex[:8]}")
+    question_id = page.request.get("/api/v1/me/questions?limit=1").json()["items"][0]["id"]
+    office = staff.new_page()
+    sign_in_at_staff(office)
+    expect(office.locator("h1")).to_have_text("Gesprekken")
+    office.goto(f"/staff/#/conversations/{question_id}")
+    answer = f"Bij het fietsdepot aan de Stationsweg. {uuid.uuid4().hex[:8]}"
+    office.locator("#answer-text").fill(answer)
+
+    staff.clear_cookies()  # the session ends (expired, or signed out elsewhere)
+    office.get_by_role("button", name="Antwoord versturen").click()
+    # The sign-in stands above the conversation, which stays in the page, hidden.
+    expect(office.locator("h1:visible")).to_have_text("Inloggen in de backoffice")
+    expect(office.locator("#conversation-title")).to_be_hidden()
+    expect(office.locator(".notice")).to_contain_text("Je sessie is beëindigd")
+    no_violations(office, "sign in again")
+    office.locator("#login").press("Enter")
+
+    expect(office.locator("#answer-text")).to_have_value(answer)
+    office.get_by_role("button", name="Antwoord versturen").click()
+    expect(office.locator("[data-testid=messages]")).to_contain_text(answer)

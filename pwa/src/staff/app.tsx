@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Result, type Session } from "../api";
 import { ConversationView } from "./conversation";
+import { SESSION_ENDED } from "./forms";
 import { InboxView } from "./inbox";
 import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from "./i18n";
 import { LetterView } from "./letter";
@@ -40,6 +41,9 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [, rerender] = useState(0);
+  // The session ended while working: sign in again above the view, which stays (hidden) with
+  // what was typed, so nothing is lost.
+  const [ended, setEnded] = useState(false);
 
   useEffect(() => {
     initialSession.then(
@@ -47,23 +51,30 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
       () => setSession(null),
     );
     const onHash = () => setRoute(parseRoute(location.hash));
+    const onEnded = () => setEnded(true);
     addEventListener("hashchange", onHash);
-    return () => removeEventListener("hashchange", onHash);
+    addEventListener(SESSION_ENDED, onEnded);
+    return () => {
+      removeEventListener("hashchange", onHash);
+      removeEventListener(SESSION_ENDED, onEnded);
+    };
   }, [initialSession]);
 
   // Each new view's heading takes the focus, so keyboard and screen reader users start there.
   useEffect(() => {
     document.querySelector<HTMLElement>("main h1")?.focus();
-  }, [route, session]);
+  }, [route, session, ended]);
 
   const signedIn = useCallback(async () => {
     const r = await request<Session>("/api/v1/auth/session");
     setSession(r.data);
+    setEnded(false);
   }, []);
 
   const signOut = async () => {
     await request("/api/v1/auth/logout", { method: "POST", body: {} }).catch(() => undefined);
     setSession(null);
+    setEnded(false);
   };
 
   const switchLanguage = async (code: string) => {
@@ -120,6 +131,8 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
       <main id="main">
         {session === undefined && <p aria-busy="true">{t("Loading…")}</p>}
         {session === null && <LoginView onSignedIn={signedIn} />}
+        {session && ended && <LoginView onSignedIn={signedIn} ended />}
+        <div hidden={ended}>
         {session && !isStaff && (
           <>
             <h1 tabIndex={-1}>{t("No access")}</h1>
@@ -139,6 +152,7 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
         {isStaff && session.roles.includes("caseworker") && route.view === "residents" && <ResidentsView />}
         {isStaff && session.roles.includes("caseworker") && route.view === "resident" && <ResidentView id={route.id} />}
         {isStaff && session.roles.includes("caseworker") && route.view === "letter" && <LetterView residentId={route.id} />}
+        </div>
       </main>
     </>
   );

@@ -6,9 +6,9 @@
  * assignment and "waiting for" (with If-Match: a conflict is shown and the choice kept).
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, problemText, request, type Schemas, type Session } from "../api";
+import { ApiError, request, type Schemas, type Session } from "../api";
 import { direction, formatDate, LANGUAGES } from "../i18n";
-import { KeyPerBody, submitErrors } from "./forms";
+import { failure, KeyPerBody, submitErrors } from "./forms";
 import { t } from "./i18n";
 import type { Conversation } from "./inbox";
 import { languageLabel, WAITING_FOR, type WaitingFor, waitingForLabel } from "./labels";
@@ -28,7 +28,7 @@ export function ConversationView({ id, session }: { id: string; session: Session
       setLoadError(null);
       return r.data;
     } catch (e) {
-      setLoadError(problemText(e, t("No connection. Try again.")));
+      setLoadError(failure(e, t("No connection. Try again.")));
       return null;
     }
   }, [id]);
@@ -343,7 +343,7 @@ function Handling({
           );
         }
       } else {
-        setError(problemText(e, t("No connection. Nothing was sent; try again.")));
+        setError(failure(e, t("No connection. Nothing was sent; try again.")));
       }
     }
   };

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 /** The team's conversation inbox: unanswered first, then oldest first, with the API's filters. */
 import { useEffect, useState } from "preact/hooks";
-import { type Page, problemText, request, type Schemas } from "../api";
+import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
+import { failure } from "./forms";
 import { t } from "./i18n";
 import { languageLabel, WAITING_FOR, waitingForLabel, workingDaysBetween } from "./labels";
 
@@ -40,7 +41,7 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
         setNext(r.data.next_cursor);
         setError(null);
       },
-      (e) => current && setError(problemText(e, t("No connection. Try again."))),
+      (e) => current && setError(failure(e, t("No connection. Try again."))),
     );
     return () => {
       current = false;
@@ -54,7 +55,7 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
       setItems((old) => [...(old ?? []), ...r.data.items]);
       setNext(r.data.next_cursor);
     } catch (e) {
-      setError(problemText(e, t("No connection. Try again.")));
+      setError(failure(e, t("No connection. Try again.")));
     }
   };
 

@@ -7,7 +7,7 @@ import { t } from "./i18n";
 
 const DEMO_ACCOUNTS = ["demo-caseworker", "demo-coordinator", "demo-records-manager"];
 
-export function LoginView({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Promise<void>; ended?: boolean }) {
   const [login, setLogin] = useState("demo-caseworker");
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -41,6 +41,7 @@ export function LoginView({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
       <h1 id="login-title" tabIndex={-1}>
         {t("Sign in to the back office")}
       </h1>
+      {ended && <p class="notice">{t("Your session has ended. Sign in again; what you were doing is kept.")}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label for="login">{t("Demo account")}</label>
         <input

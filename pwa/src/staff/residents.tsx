@@ -6,8 +6,9 @@
  * letter. The code exists only in this page's memory until the letter view closes (see letter.tsx).
  */
 import { useEffect, useState } from "preact/hooks";
-import { type Page, problemText, request, type Schemas } from "../api";
+import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
+import { failure } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
 import { keepIssuedCode } from "./letter";
@@ -47,7 +48,7 @@ export function ResidentsView() {
       setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
       setNext(r.data.next_cursor);
     } catch (e) {
-      setError(problemText(e, t("No connection. Try again.")));
+      setError(failure(e, t("No connection. Try again.")));
     }
   };
 
@@ -130,7 +131,7 @@ export function ResidentView({ id }: { id: string }) {
   useEffect(() => {
     request<Detail>(`/api/v1/admin/residents/${id}`).then(
       (r) => setResident(r.data),
-      (e) => setError(problemText(e, t("No connection. Try again."))),
+      (e) => setError(failure(e, t("No connection. Try again."))),
     );
     request<CodeState[]>(`/api/v1/admin/residents/${id}/activation-codes`).then(
       (r) => setCodes(r.data),
@@ -148,7 +149,7 @@ export function ResidentView({ id }: { id: string }) {
       keepIssuedCode(resident, r.data);
       location.hash = `#/residents/${id}/letter`;
     } catch (e) {
-      setError(problemText(e, t("No connection. Nothing was sent; try again.")));
+      setError(failure(e, t("No connection. Nothing was sent; try again.")));
     } finally {
       setBusy(false);
     }
