@@ -78,6 +78,12 @@ def test_caseworker_answers_the_oldest_question_and_the_resident_sees_it(
     expect(rows.first).to_be_visible()
     oldest = oldest_unanswered(office)
     expect(rows.first).to_have_attribute("data-question-id", oldest["question"]["id"])
+    # The team's signals, counted by the API, above the inbox.
+    signals = office.request.get("/api/v1/admin/signals?scope=team").json()
+    kinds = office.locator("[data-testid=signals] [data-kind]")
+    expect(kinds).to_have_count(3)
+    unanswered = signals["counts"].get("unanswered_question", 0)
+    expect(kinds.first).to_contain_text(f"{unanswered} Te lang onbeantwoord")
     no_violations(office, "inbox")
     office.screenshot(path=str(artifacts / "staff-inbox.png"), full_page=True)
 

@@ -6,6 +6,7 @@ import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
 import { failure } from "./forms";
 import { t } from "./i18n";
+import { SignalsPanel } from "./signals";
 import { languageLabel, WAITING_FOR, waitingForLabel, workingDaysBetween } from "./labels";
 
 export type Conversation = Schemas["ConversationOut"];
@@ -65,6 +66,7 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
       <h1 id="inbox-title" tabIndex={-1}>
         {t("Conversations")}
       </h1>
+      <SignalsPanel />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="filter-assigned">{t("Assigned")}</label>
