@@ -7,6 +7,10 @@ only same-origin scripts, styles, fonts, images, manifest, worker and API calls,
 boot script of ``index.html`` by its SHA-256 (never ``'unsafe-inline'``). Hashed assets are
 cached for a year; ``index.html``, ``sw.js`` and the manifest are revalidated on every load so a new
 deploy reaches the service worker's update flow.
+
+The staff back office, built into ``pwa/dist/staff`` (its own entry and chunks), is served at
+``/staff/`` by the same routes under the same policy; its hashed ``/staff/assets`` are immutable
+too. The resident service worker passes ``/staff/`` through to the network (``pwa/src/sw.ts``).
 """
 
 from __future__ import annotations
@@ -72,7 +76,8 @@ def _with_headers(cache_control: str, csp: str):
 
 
 def pwa_router(directory: Path) -> Router:
-    """`/assets/*` immutable, everything else (index.html, sw.js, manifest, icons) revalidated."""
+    """`/assets/*` and `/staff/assets/*` immutable, everything else (index.html, sw.js, manifest,
+    icons, the back office's ``staff/index.html``) revalidated."""
     csp = content_security_policy((directory / "index.html").read_text("utf-8"))
     assets = create_static_files_router(
         path="/assets",
@@ -82,6 +87,29 @@ def pwa_router(directory: Path) -> Router:
         after_request=_with_headers(IMMUTABLE, csp),
         include_in_schema=False,
     )
+    handlers = [assets]
+    staff = directory / "staff"
+    if (staff / "index.html").is_file():
+        # Routes of their own: a route under /staff would otherwise hide /staff/ from the shell's.
+        handlers += [
+            create_static_files_router(
+                path="/staff/assets",
+                directories=[staff / "assets"],
+                name="staff-assets",
+                guards=[public],
+                after_request=_with_headers(IMMUTABLE, csp),
+                include_in_schema=False,
+            ),
+            create_static_files_router(
+                path="/staff",
+                directories=[staff],
+                html_mode=True,
+                name="staff",
+                guards=[public],
+                after_request=_with_headers(REVALIDATE, csp),
+                include_in_schema=False,
+            ),
+        ]
     shell = create_static_files_router(
         path="/",
         directories=[directory],
@@ -91,4 +119,4 @@ def pwa_router(directory: Path) -> Router:
         after_request=_with_headers(REVALIDATE, csp),
         include_in_schema=False,
     )
-    return Router(path="/", route_handlers=[assets, shell], include_in_schema=False)
+    return Router(path="/", route_handlers=[*handlers, shell], include_in_schema=False)

@@ -16,7 +16,7 @@ if [ ! -f node_modules/.welkom-lock ] || [ "$(cat node_modules/.welkom-lock)" !=
   echo "$lock" > node_modules/.welkom-lock
 fi
 
-sources=$(hash_of src public scripts index.html vite.config.ts tsconfig.json tsconfig.sw.json \
+sources=$(hash_of src public scripts index.html staff vite.config.ts vite.staff.config.ts tsconfig.json tsconfig.sw.json \
   package-lock.json ../locales/*/LC_MESSAGES/pwa.po)
 if [ -f dist/index.html ] && [ "$(cat dist/.build-hash 2>/dev/null)" = "$sources" ]; then
   exit 0

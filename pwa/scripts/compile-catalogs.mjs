@@ -6,6 +6,10 @@
  * .generated/i18n/<lang>.json at build time. Fuzzy (machine-made or unreviewed) translations are
  * used, as the API does, and counted so the app can show its "not checked yet" notice.
  * With --check it fails when a msgid used in src/ is missing from a catalog.
+ *
+ * The staff back office (src/staff/) shares the catalogs: the msgids only it uses are left out
+ * of the resident app's chunks and compiled to .generated/i18n-staff/<lang>.json instead (every
+ * msgid src/staff/ uses), so the back office's strings add nothing to a resident's download.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,14 +19,17 @@ import gettextParser from "gettext-parser";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const locales = join(root, "..", "locales");
 const out = join(root, ".generated", "i18n");
+const staffOut = join(root, ".generated", "i18n-staff");
+const staffSources = join(root, "src", "staff");
 const LANGUAGES = ["nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr"];
 
 /** msgids passed to t("…") in the sources. */
-export function extract(dir = join(root, "src")) {
+export function extract(dir = join(root, "src"), skip = null) {
   const ids = new Set();
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
+      if (path === skip) continue;
       if (entry.isDirectory()) walk(path);
       else if (/\.tsx?$/.test(entry.name)) {
         const source = readFileSync(path, "utf8");
@@ -56,13 +63,24 @@ function compile(lang) {
 }
 
 mkdirSync(out, { recursive: true });
+mkdirSync(staffOut, { recursive: true });
 const used = extract();
+const residentIds = extract(join(root, "src"), staffSources);
+const staffIds = existsSync(staffSources) ? extract(staffSources) : new Set();
 let missing = 0;
 for (const lang of LANGUAGES) {
   const { messages, unreviewed, known } = compile(lang);
+  const staffMessages = {};
+  for (const id of staffIds) {
+    if (messages[id]) staffMessages[id] = messages[id];
+    if (!residentIds.has(id)) delete messages[id];
+  }
+  const unreviewedResident = unreviewed.filter((id) => id in messages).length;
   // Only how many are unreviewed: the app needs no more to show its notice, and the msgids a
   // second time would add about 1 KB (gzip) to every language's first load.
-  writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewed.length }));
+  writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewedResident }));
+  const unreviewedStaff = unreviewed.filter((id) => id in staffMessages).length;
+  writeFileSync(join(staffOut, `${lang}.json`), JSON.stringify({ messages: staffMessages, unreviewed: unreviewedStaff }));
   for (const id of used) {
     if (!known.has(id)) {
       missing++;

@@ -79,6 +79,7 @@ sw.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
+  if (url.pathname.startsWith("/staff/")) return; // the back office: always from the network
   if (request.mode === "navigate") {
     event.respondWith(shell(request));
   } else if (url.pathname.startsWith("/api/")) {

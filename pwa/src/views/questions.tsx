@@ -8,6 +8,7 @@ import { queue } from "../outbox";
 import type { QueuedRequest } from "../queue";
 import { QueuedState } from "../components/queued";
 import { RegistrationBadge } from "../components/registration";
+import { Answers } from "../components/answers";
 
 const POLL_MS = 3000;
 
@@ -107,6 +108,7 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
                   <time dateTime={q.created_at}>{formatDate(q.created_at)}</time>
                 </p>
                 <RegistrationBadge question={q} />
+                <Answers questionId={q.id} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+import { describe, expect, it } from "vitest";
+import { parseRoute } from "../src/staff/app";
+import { KeyPerBody, inputFor } from "../src/staff/forms";
+import { type Conversation, inboxOrder } from "../src/staff/inbox";
+import { workingDaysBetween } from "../src/staff/labels";
+
+const ID = "0b9f2c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d";
+
+function conversation(id: string, answered: boolean): Conversation {
+  return {
+    assigned_to: null,
+    first_answered_at: answered ? "2026-03-02T10:00:00Z" : null,
+    messages: [],
+    question: {
+      created_at: "2026-03-01T10:00:00Z",
+      id,
+      language: "ar",
+      reference: "K7Q2-9MXA",
+      registration: { registered_at: null, state: null, zaak_identificatie: null },
+      text: "?",
+    },
+    resident_id: ID,
+    version: 0,
+    waiting_for: "municipality",
+  };
+}
+
+describe("back office routes", () => {
+  it("names the views by their hash", () => {
+    expect(parseRoute("")).toEqual({ view: "inbox" });
+    expect(parseRoute("#/")).toEqual({ view: "inbox" });
+    expect(parseRoute(`#/conversations/${ID}`)).toEqual({ view: "conversation", id: ID });
+    expect(parseRoute("#/residents")).toEqual({ view: "residents" });
+    expect(parseRoute(`#/residents/${ID}`)).toEqual({ view: "resident", id: ID });
+    expect(parseRoute(`#/residents/${ID}/letter`)).toEqual({ view: "letter", id: ID });
+    expect(parseRoute("#/conversations/not-an-id")).toEqual({ view: "inbox" });
+  });
+});
+
+describe("inbox order", () => {
+  it("puts unanswered questions first and keeps the API's oldest-first order within each group", () => {
+    const order = inboxOrder([conversation("a", true), conversation("b", false), conversation("c", true), conversation("d", false)]);
+    expect(order.map((c) => c.question.id)).toEqual(["b", "d", "a", "c"]);
+  });
+});
+
+describe("working days", () => {
+  it("counts Monday to Friday only", () => {
+    // Friday 6 March 2026 to Monday 9 March: one working day; to Friday 13 March: five.
+    expect(workingDaysBetween(new Date(2026, 2, 6, 9), new Date(2026, 2, 9, 8))).toBe(1);
+    expect(workingDaysBetween(new Date(2026, 2, 6, 9), new Date(2026, 2, 13, 17))).toBe(5);
+    expect(workingDaysBetween(new Date(2026, 2, 7, 9), new Date(2026, 2, 8, 9))).toBe(0);
+    expect(workingDaysBetween(new Date(2026, 2, 9, 9), new Date(2026, 2, 9, 17))).toBe(0);
+  });
+});
+
+describe("forms", () => {
+  it("reuses the idempotency key for a retry of the same body only", () => {
+    const keys = new KeyPerBody();
+    const first = keys.for({ text: "a" });
+    expect(keys.for({ text: "a" })).toBe(first);
+    const second = keys.for({ text: "b" });
+    expect(second).not.toBe(first);
+    keys.reset();
+    expect(keys.for({ text: "b" })).not.toBe(second);
+  });
+
+  it("maps a problem's field to its input", () => {
+    const input = inputFor(["text", "language"] as const);
+    expect(input("text")).toBe("text");
+    expect(input("$.language")).toBe("language");
+    expect(input("body.text")).toBe("text");
+    expect(input("then_waiting_for")).toBeNull();
+    expect(input(undefined)).toBeNull();
+  });
+});
