@@ -17,6 +17,20 @@ const locales = join(root, "..", "locales");
 const out = join(root, ".generated", "i18n");
 const LANGUAGES = ["nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr"];
 
+/**
+ * The app around the first view after the language choice (sign-in) and that view: their texts in
+ * every language go into one small chunk (.generated/first-steps.json) the language choice loads,
+ * so the view after a tap on a language needs no round trip; the full catalog follows.
+ */
+const FIRST_STEPS = ["src/app.tsx", "src/views/language.tsx", "src/views/login.tsx"];
+
+/** msgids passed to t("…") in one source file, added to `ids`. */
+function extractFile(path, ids) {
+  const source = readFileSync(path, "utf8");
+  for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) ids.add(JSON.parse(`"${m[1]}"`));
+  return ids;
+}
+
 /** msgids passed to t("…") in the sources. */
 export function extract(dir = join(root, "src")) {
   const ids = new Set();
@@ -24,10 +38,7 @@ export function extract(dir = join(root, "src")) {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name)) {
-        const source = readFileSync(path, "utf8");
-        for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) ids.add(JSON.parse(`"${m[1]}"`));
-      }
+      else if (/\.tsx?$/.test(entry.name)) extractFile(path, ids);
     }
   };
   walk(dir);
@@ -57,12 +68,17 @@ function compile(lang) {
 
 mkdirSync(out, { recursive: true });
 const used = extract();
+const firstIds = new Set();
+for (const file of FIRST_STEPS) extractFile(join(root, file), firstIds);
+const firstSteps = {};
 let missing = 0;
 for (const lang of LANGUAGES) {
   const { messages, unreviewed, known } = compile(lang);
   // Only how many are unreviewed: the app needs no more to show its notice, and the msgids a
   // second time would add about 1 KB (gzip) to every language's first load.
   writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewed.length }));
+  const first = Object.fromEntries([...firstIds].filter((id) => id in messages).map((id) => [id, messages[id]]));
+  firstSteps[lang] = { messages: first, unreviewed: unreviewed.length };
   for (const id of used) {
     if (!known.has(id)) {
       missing++;
@@ -70,5 +86,6 @@ for (const lang of LANGUAGES) {
     }
   }
 }
+writeFileSync(join(out, "..", "first-steps.json"), JSON.stringify(firstSteps));
 if (process.argv.includes("--check") && missing) process.exit(1);
 console.log(`compiled ${LANGUAGES.length} PWA catalogs (${used.size} msgids in src/)`);

@@ -68,6 +68,8 @@ class Link:
     bytes_down: int = 0
     bytes_up: int = 0
     requests: list[str] = field(default_factory=list)
+    # (time.monotonic() when the request line left the browser, bytes delivered so far, path)
+    timeline: list[tuple[float, int, str]] = field(default_factory=list)
     _loop: asyncio.AbstractEventLoop | None = None
     _server: asyncio.AbstractServer | None = None
 
@@ -154,9 +156,10 @@ class Link:
         try:
             while data := await reader.read(65536):
                 if upstream:
-                    self.requests.extend(
-                        m.group(2).decode("latin-1") for m in REQUEST_LINE.finditer(data)
-                    )
+                    for match in REQUEST_LINE.finditer(data):
+                        path = match.group(2).decode("latin-1")
+                        self.requests.append(path)
+                        self.timeline.append((time.monotonic(), self.total(), path))
                 for i in range(0, len(data), SEGMENT):
                     segment = data[i : i + SEGMENT]
                     departure = max(direction.departure(len(segment)), not_before)
