@@ -67,13 +67,18 @@ class Link:
     profile: Profile = UNSHAPED
     bytes_down: int = 0
     bytes_up: int = 0
+    port: int = 0
     requests: list[str] = field(default_factory=list)
     # (time.monotonic() when the request line left the browser, bytes delivered so far, path)
     timeline: list[tuple[float, int, str]] = field(default_factory=list)
     _loop: asyncio.AbstractEventLoop | None = None
     _server: asyncio.AbstractServer | None = None
+    _thread: threading.Thread | None = None
 
     def start(self) -> int:
+        """Start relaying (once); the relay's port on 127.0.0.1."""
+        if self.port:
+            return self.port
         ready = threading.Event()
         port: list[int] = []
 
@@ -91,14 +96,30 @@ class Link:
             loop.run_forever()
             loop.close()
 
-        threading.Thread(target=run, name="netshape", daemon=True).start()
+        self._thread = threading.Thread(target=run, name="netshape", daemon=True)
+        self._thread.start()
         ready.wait(10)
-        return port[0]
+        self.port = port[0]
+        return self.port
 
     def stop(self) -> None:
-        if self._loop and self._server:
-            self._loop.call_soon_threadsafe(self._server.close)
-            self._loop.call_soon_threadsafe(self._loop.stop)
+        """Stop accepting, end every relayed connection, stop the thread's loop."""
+        if not (self._loop and self._server):
+            return
+        server, loop = self._server, self._loop
+
+        async def shutdown() -> None:
+            server.close()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            loop.stop()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop)
+        if self._thread:
+            self._thread.join(10)
+        self._server = None
 
     def total(self) -> int:
         return self.bytes_down + self.bytes_up
