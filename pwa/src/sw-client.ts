@@ -8,6 +8,8 @@ import { language, storedLanguage, t } from "./i18n";
 
 /** How long nothing must have loaded before the worker may fetch the rest of the app. */
 export const QUIET_MS = 2000;
+/** A view that keeps loading (a poll) delays the worker at most this long after the choice. */
+export const QUIET_WAIT_MAX_MS = 15000;
 
 export const updates = new EventTarget();
 let waiting: ServiceWorker | null = null;
@@ -49,11 +51,12 @@ async function register(): Promise<void> {
     tellLanguage();
   });
   addEventListener("welkom:language", tellLanguage);
-  await navigator.serviceWorker.ready;
+  const ready = await navigator.serviceWorker.ready;
   cacheLoadedAssets();
   tellLanguage();
-  // The rest of the app, so that every view opens offline.
-  navigator.serviceWorker.controller?.postMessage({ type: "PRECACHE" });
+  // The rest of the app, so that every view opens offline. To the active worker: on the first
+  // visit it may not control the page yet (clients.claim() comes a moment later).
+  ready.active?.postMessage({ type: "PRECACHE" });
 }
 
 /** When the page last finished loading something (a resource timing entry). */
@@ -61,17 +64,21 @@ let lastLoad = 0;
 
 /**
  * Resolves once the resident has chosen a language (their first tap on a first visit: what it
- * needs comes first), nothing has loaded for {@link QUIET_MS}, no font is still loading, and the
- * browser is idle. Checked every QUIET_MS: cheaper than any download it holds back.
+ * needs comes first), nothing has loaded for {@link QUIET_MS}, no font is still loading (or
+ * {@link QUIET_WAIT_MAX_MS} after the choice), and the browser is idle. Checked every QUIET_MS:
+ * cheaper than any download it holds back.
  */
 async function whenQuiet(): Promise<void> {
   new PerformanceObserver(() => {
     lastLoad = performance.now();
   }).observe({ type: "resource", buffered: true });
+  let chosenAt: number | null = null;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    if (storedLanguage() === null) continue;
+    chosenAt ??= performance.now();
     const quiet = performance.now() - lastLoad >= QUIET_MS && document.fonts?.status !== "loading";
-    if (quiet && storedLanguage() !== null) break;
+    if (quiet || performance.now() - chosenAt >= QUIET_WAIT_MAX_MS) break;
   }
   await new Promise((resolve) =>
     "requestIdleCallback" in window ? requestIdleCallback(resolve, { timeout: QUIET_MS }) : setTimeout(resolve),

@@ -35,6 +35,20 @@ LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
 })"""
 
 
+# Whether some cache of the service worker holds a path matching the pattern. wait_for_function
+# does not wait for a promise: the check runs in the background, the answer is the last one's.
+CACHED_JS = """(pattern) => {
+  (async () => {
+    const found = [];
+    for (const name of await caches.keys())
+      for (const r of await (await caches.open(name)).keys()) found.push(new URL(r.url).pathname);
+    window.__cached = window.__cached || {};
+    window.__cached[pattern] = found.some(p => new RegExp(pattern).test(p));
+  })();
+  return (window.__cached || {})[pattern] === true;
+}"""
+
+
 def port_of(server: str) -> int:
     return int(server.rsplit(":", 1)[1])
 
@@ -97,20 +111,9 @@ def test_first_visit_stays_within_100_kb_before_the_first_tap_and_fetches_the_ge
     # After the tap the worker installs and takes the rest of the app; the page's font is
     # reused, never downloaded again.
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
-    font_cached = """async () => {
-      for (const name of await caches.keys())
-        for (const r of await (await caches.open(name)).keys())
-          if (/noto-sans-ethiopic-(?!names)/.test(r.url)) return true;
-      return false;
-    }"""
-    page.wait_for_function(font_cached, timeout=30_000)
-    views_cached = """async () => {
-      const names = [];
-      for (const name of await caches.keys())
-        for (const r of await (await caches.open(name)).keys()) names.push(new URL(r.url).pathname);
-      return ['settings', 'consent', 'help'].every(v => names.some(p => p.startsWith(`/assets/${v}-`)));
-    }"""
-    page.wait_for_function(views_cached, timeout=60_000)
+    page.wait_for_function(CACHED_JS, arg=r"^/assets/noto-sans-ethiopic-(?!names)", timeout=30_000)
+    for view in ("settings", "consent", "help"):
+        page.wait_for_function(CACHED_JS, arg=f"^/assets/{view}-", timeout=60_000)
     quiet(page, link, 2)
     assert link.count(GEEZ_FONT) == 1, [p for p in link.requests if "ethiopic" in p]
     assert link.total() > before_tap  # the worker's precache came after the tap
