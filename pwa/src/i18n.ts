@@ -113,8 +113,13 @@ let firstSteps: Record<string, Catalog> | null = null;
 /** Languages whose full catalog has been applied in this visit. */
 const complete = new Set<string>();
 
-export async function loadFirstSteps(): Promise<void> {
-  firstSteps ??= (await import("../.generated/first-steps.json")).default as Record<string, Catalog>;
+let firstStepsLoading: Promise<unknown> | null = null;
+
+export function loadFirstSteps(): Promise<void> {
+  firstStepsLoading ??= import("../.generated/first-steps.json").then((m) => {
+    firstSteps = m.default as Record<string, Catalog>;
+  });
+  return firstStepsLoading.then(() => undefined);
 }
 
 /**
@@ -130,6 +135,12 @@ export async function setLanguage(code: string, remember = true): Promise<void> 
     load ? load().then((m) => m.default) : { messages: {}, unreviewed: 0 },
     loadCldr ? loadCldr().then((m) => m.default) : FALLBACK,
   ]);
+  if (!complete.has(code) && !firstSteps && firstStepsLoading) {
+    // A tap before the first-steps texts arrived: they were requested earlier, so they are
+    // likely first; whichever comes first.
+    const settled = () => undefined;
+    await Promise.race([firstStepsLoading.then(settled, settled), full.then(settled, settled)]);
+  }
   const quick = complete.has(code) ? undefined : firstSteps?.[code];
   if (quick) {
     apply(code, quick, FALLBACK, remember);
