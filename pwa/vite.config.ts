@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
 
-/** Files the service worker precaches besides the hashed entry chunks and their CSS. */
-const SHELL_FILES = ["/", "/manifest.webmanifest", "/icons/icon.svg", "/icons/icon-192.png"];
+/** Files the service worker precaches later (after the first view, when idle) besides the views. */
+const LATER_FILES = ["/manifest.webmanifest", "/icons/icon.svg", "/icons/icon-192.png"];
 
 /**
  * A returning resident's language is known only in the browser (localStorage). A tiny inline
@@ -22,8 +22,11 @@ s.crossOrigin="anonymous";s.href="/api/v1/auth/session";h.appendChild(s)}catch(e
 }
 
 /**
- * Builds src/sw.ts to /sw.js (no hash: its URL must stay the same) and fills in its precache list
- * and a version derived from the content hashes, so every deploy with changes installs a new worker.
+ * Builds src/sw.ts to /sw.js (no hash: its URL must stay the same) and fills in its two precache
+ * lists and a version derived from the content hashes, so every deploy with changes installs a
+ * new worker. The shell (`/`, the entry chunk, its imports and CSS) is what the page itself has
+ * just loaded: the install takes it from the HTTP cache. Everything else (the other views, the
+ * manifest's icons) is fetched later, when the page says the resident's first view is done.
  */
 function serviceWorker(): Plugin {
   return {
@@ -31,7 +34,7 @@ function serviceWorker(): Plugin {
     apply: "build",
     enforce: "post",
     generateBundle(_options, bundle) {
-      const precache = new Set<string>(SHELL_FILES);
+      const precache = new Set<string>(["/"]);
       // The boot script, inline first thing in <head>.
       const chunks: Record<string, string> = {};
       for (const file of Object.values(bundle)) {
@@ -59,20 +62,23 @@ function serviceWorker(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type === "chunk" && file.isEntry && file.name !== "sw") add(file.fileName);
       }
+      const shell = [...precache].sort();
       // Views beyond the first load are chunks of their own (src/routes.tsx): precache them
       // too, so a view the resident has never opened still opens offline.
+      LATER_FILES.forEach((f) => precache.add(f));
       for (const file of Object.values(bundle)) {
         if (file.type === "chunk" && file.isDynamicEntry && /\/src\/views\//.test(file.facadeModuleId ?? "")) {
           add(file.fileName);
         }
       }
-      const list = [...precache].sort();
+      const later = [...precache].filter((f) => !shell.includes(f)).sort();
       const version = createHash("sha256")
         .update([...Object.keys(bundle)].sort().join("\n") + boot)
         .digest("hex")
         .slice(0, 12);
       sw.code = sw.code
-        .replaceAll("__WELKOM_PRECACHE__", JSON.stringify(list))
+        .replaceAll("__WELKOM_SHELL__", JSON.stringify(shell))
+        .replaceAll("__WELKOM_PRECACHE__", JSON.stringify(later))
         .replaceAll("__WELKOM_VERSION__", JSON.stringify(version));
     },
   };

@@ -23,6 +23,20 @@ const staffOut = join(root, ".generated", "i18n-staff");
 const staffSources = join(root, "src", "staff");
 const LANGUAGES = ["nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr"];
 
+/**
+ * The app around the first view after the language choice (sign-in) and that view: their texts in
+ * every language go into one small chunk (.generated/first-steps.json) the language choice loads,
+ * so the view after a tap on a language needs no round trip; the full catalog follows.
+ */
+const FIRST_STEPS = ["src/app.tsx", "src/views/language.tsx", "src/views/login.tsx"];
+
+/** msgids passed to t("…") in one source file, added to `ids`. */
+function extractFile(path, ids) {
+  const source = readFileSync(path, "utf8");
+  for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) ids.add(JSON.parse(`"${m[1]}"`));
+  return ids;
+}
+
 /** msgids passed to t("…") in the sources. */
 export function extract(dir = join(root, "src"), skip = null) {
   const ids = new Set();
@@ -31,10 +45,7 @@ export function extract(dir = join(root, "src"), skip = null) {
       const path = join(d, entry.name);
       if (path === skip) continue;
       if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name)) {
-        const source = readFileSync(path, "utf8");
-        for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) ids.add(JSON.parse(`"${m[1]}"`));
-      }
+      else if (/\.tsx?$/.test(entry.name)) extractFile(path, ids);
     }
   };
   walk(dir);
@@ -67,6 +78,9 @@ mkdirSync(staffOut, { recursive: true });
 const used = extract();
 const residentIds = extract(join(root, "src"), staffSources);
 const staffIds = existsSync(staffSources) ? extract(staffSources) : new Set();
+const firstIds = new Set();
+for (const file of FIRST_STEPS) extractFile(join(root, file), firstIds);
+const firstSteps = {};
 let missing = 0;
 for (const lang of LANGUAGES) {
   const { messages, unreviewed, known } = compile(lang);
@@ -81,6 +95,8 @@ for (const lang of LANGUAGES) {
   writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewedResident }));
   const unreviewedStaff = unreviewed.filter((id) => id in staffMessages).length;
   writeFileSync(join(staffOut, `${lang}.json`), JSON.stringify({ messages: staffMessages, unreviewed: unreviewedStaff }));
+  const first = Object.fromEntries([...firstIds].filter((id) => id in messages).map((id) => [id, messages[id]]));
+  firstSteps[lang] = { messages: first, unreviewed: unreviewedResident };
   for (const id of used) {
     if (!known.has(id)) {
       missing++;
@@ -88,5 +104,6 @@ for (const lang of LANGUAGES) {
     }
   }
 }
+writeFileSync(join(out, "..", "first-steps.json"), JSON.stringify(firstSteps));
 if (process.argv.includes("--check") && missing) process.exit(1);
 console.log(`compiled ${LANGUAGES.length} PWA catalogs (${used.size} msgids in src/)`);

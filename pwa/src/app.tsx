@@ -108,7 +108,15 @@ export function App({
   const [waiting, setWaiting] = useState(0);
   const [waitingView, setWaitingView] = useState("questions");
   const [update, setUpdate] = useState(hasUpdate());
+  // Bumped when the texts change under the same language (the full catalog after the first steps).
+  const [, setTexts] = useState(0);
   const heading = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onTexts = () => setTexts((n) => n + 1);
+    addEventListener("welkom:language", onTexts);
+    return () => removeEventListener("welkom:language", onTexts);
+  }, []);
 
   useEffect(() => {
     const onHash = () => setRoute(currentRoute());

@@ -104,15 +104,58 @@ export function browserLanguage(): string {
   return "nl";
 }
 
-/** Load a language's catalog and set `lang`/`dir` on the document. */
+/**
+ * The texts of the sign-in view and the app around it in every language (scripts/compile-catalogs
+ * .mjs), loaded by the language choice: the view after a tap on a language shows at once, without
+ * waiting a round trip for that language's catalog, which follows.
+ */
+let firstSteps: Record<string, Catalog> | null = null;
+/** Languages whose full catalog has been applied in this visit. */
+const complete = new Set<string>();
+
+let firstStepsLoading: Promise<unknown> | null = null;
+
+export function loadFirstSteps(): Promise<void> {
+  firstStepsLoading ??= import("../.generated/first-steps.json").then((m) => {
+    firstSteps = m.default as Record<string, Catalog>;
+  });
+  return firstStepsLoading.then(() => undefined);
+}
+
+/**
+ * Load a language's catalog and set `lang`/`dir` on the document. Where the first-steps texts
+ * are loaded and the full catalog is not, it switches at once with those and applies the full
+ * catalog (announced by a second `welkom:language` event) when it arrives.
+ */
 export async function setLanguage(code: string, remember = true): Promise<void> {
   if (!isLanguage(code)) code = "nl";
   const load = loaders[`../.generated/i18n/${code}.json`];
   const loadCldr = cldrLoaders[`./cldr/${code}.json`];
-  const [loaded, data] = await Promise.all([
+  const full = Promise.all([
     load ? load().then((m) => m.default) : { messages: {}, unreviewed: 0 },
     loadCldr ? loadCldr().then((m) => m.default) : FALLBACK,
   ]);
+  if (!complete.has(code) && !firstSteps && firstStepsLoading) {
+    // A tap before the first-steps texts arrived: they were requested earlier, so they are
+    // likely first; whichever comes first.
+    const settled = () => undefined;
+    await Promise.race([firstStepsLoading.then(settled, settled), full.then(settled, settled)]);
+  }
+  const quick = complete.has(code) ? undefined : firstSteps?.[code];
+  if (quick) {
+    apply(code, quick, FALLBACK, remember);
+    void full.then(
+      ([loaded, data]) => current === code && apply(code, loaded, data, false),
+      () => undefined, // offline: the first-steps texts stay, the rest shows in English
+    );
+    return;
+  }
+  const [loaded, data] = await full;
+  apply(code, loaded, data, remember);
+}
+
+function apply(code: string, loaded: Catalog, data: CldrData, remember: boolean): void {
+  if (loaded !== firstSteps?.[code]) complete.add(code);
   catalog = loaded;
   cldr = data;
   current = code;

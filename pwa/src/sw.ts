@@ -4,13 +4,20 @@
  * Welkom's service worker: the app shell from a versioned precache, hashed assets cache-first,
  * API reads network-first with the last answer kept for offline use. Writes are never handled
  * here: the page queues them in IndexedDB (src/queue.ts) and sends them with their key.
+ *
+ * On a first visit nothing here competes with the resident's first tap: the install keeps only
+ * the shell the page has just loaded (from the HTTP cache; hashed assets are immutable), the page
+ * hands over what else it loaded (CACHE_URLS: its language, a font, the first view's data) and the
+ * rest of the app (the other views) is fetched one file at a time only when the page says its
+ * first view after the language choice is done and the connection has gone quiet (PRECACHE).
  */
 import type { components } from "./api-types"; // types only: nothing is bundled
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-/** Filled in at build time (vite.config.ts). */
+/** Filled in at build time (vite.config.ts): the shell at install, the rest of the app later. */
 declare const __WELKOM_VERSION__: string;
+declare const __WELKOM_SHELL__: string[];
 declare const __WELKOM_PRECACHE__: string[];
 
 const SHELL = `welkom-shell-${__WELKOM_VERSION__}`;
@@ -26,8 +33,30 @@ const CACHED_API = [
 ];
 
 sw.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(__WELKOM_PRECACHE__)));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(__WELKOM_SHELL__)));
 });
+
+/** The running PRECACHE, if any: a second request while it runs shares it. */
+let precaching: Promise<void> | null = null;
+
+/**
+ * The views and icons not cached yet, one after the other (never several downloads at once on a
+ * slow link), so every view also opens offline. A file that cannot be fetched now is tried again
+ * at the next PRECACHE.
+ */
+function precacheRest(): Promise<void> {
+  precaching ??= (async () => {
+    const cache = await caches.open(SHELL);
+    for (const path of __WELKOM_PRECACHE__) {
+      if (await caches.match(path)) continue; // loaded by the page already (CACHE_URLS)
+      const response = await fetch(path).catch(() => null);
+      if (response?.ok) await cache.put(path, response);
+    }
+  })().finally(() => {
+    precaching = null;
+  });
+  return precaching;
+}
 
 sw.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -37,9 +66,11 @@ sw.addEventListener("activate", (event) => {
       }
       // Hashed assets of older versions: keep only what the new shell still names.
       const assets = await caches.open(ASSETS);
-      const keep = new Set(__WELKOM_PRECACHE__.map((p) => new URL(p, sw.location.origin).href));
+      const keep = new Set(
+        [...__WELKOM_SHELL__, ...__WELKOM_PRECACHE__].map((p) => new URL(p, sw.location.origin).href),
+      );
       for (const request of await assets.keys()) {
-        if (!keep.has(request.url) && !request.url.includes("/fonts/")) {
+        if (!keep.has(request.url) && !/\/fonts\/|\.woff2$/.test(request.url)) {
           const stillUsed = await caches.match(request.url, { cacheName: SHELL });
           if (!stillUsed) await assets.delete(request);
         }
@@ -49,9 +80,13 @@ sw.addEventListener("activate", (event) => {
   );
 });
 
+/** URLs a CACHE_URLS is copying right now: the same URL named twice is fetched once. */
+const handing = new Set<string>();
+
 sw.addEventListener("message", (event) => {
   const data = event.data as { type?: string; urls?: string[] } | null;
   if (data?.type === "SKIP_WAITING") void sw.skipWaiting();
+  if (data?.type === "PRECACHE") event.waitUntil(precacheRest());
   if (data?.type === "CACHE_URLS" && Array.isArray(data.urls)) {
     // What the page loaded before this worker controlled it: keep a copy for offline use.
     const urls = data.urls
@@ -62,12 +97,20 @@ sw.addEventListener("message", (event) => {
     event.waitUntil(
       (async () => {
         const cache = await caches.open(ASSETS);
-        for (const url of assets) if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+        for (const url of assets) {
+          if (handing.has(url.href) || (await caches.match(url))) continue;
+          handing.add(url.href);
+          // Hashed assets are immutable: this copy comes from the HTTP cache, not the network.
+          await cache.add(url).catch(() => {});
+          handing.delete(url.href);
+        }
         const api = await caches.open(API_CACHE);
         for (const url of reads) {
-          if (await api.match(url, { ignoreVary: true })) continue;
+          if (handing.has(url.href) || (await api.match(url, { ignoreVary: true }))) continue;
+          handing.add(url.href);
           const response = await fetch(url, { credentials: "same-origin" }).catch(() => null);
           if (response?.status === 200) await api.put(url, response);
+          handing.delete(url.href);
         }
       })(),
     );

@@ -22,9 +22,12 @@ DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
 
 #: The resident's first load in Dutch (index.html, entry chunk, CSS, catalog and CLDR chunks),
 #: gzip level 9, measured with ``python -m tests.pwa.first_load`` when the back office was added
-#: (31 108 bytes before it; +11 for "Answer from the municipality" in My questions). Change it
-#: only for a deliberate change to the resident app, with the figure in the commit message.
-FIRST_LOAD_BUDGET_BYTES = 31_119
+#: (31 108 bytes before it; +11 for "Answer from the municipality" in My questions; +551 for the
+#: network budget of issue 19: the worker registered when the page is idle, the first-steps
+#: catalog loaded after a language choice, a home view of stable height and the large-text bar).
+#: Change it only for a deliberate change to the resident app, with the figure in the commit
+#: message.
+FIRST_LOAD_BUDGET_BYTES = 31_670
 
 #: Strings only the back office uses (src/staff/): never in a resident's catalog chunk.
 STAFF_ONLY = ["Welkom back office", "Internal note (never shown to the resident)", "Assign to me"]

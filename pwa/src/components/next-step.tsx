@@ -1,19 +1,11 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { useEffect, useState } from "preact/hooks";
-import { optional } from "../api";
 import { t } from "../i18n";
 import { InLanguage, withTerms } from "./in-language";
-import { JOURNEY_PATH, statusLabel, type Journey } from "./journey";
+import { type Journey, statusLabel } from "./journey";
 
-/** Home: the resident's next journey step, where the server has a journey for them. */
-export function NextStep() {
-  const [journey, setJourney] = useState<Journey | null>(null);
-  useEffect(() => {
-    optional<Journey>(JOURNEY_PATH)
-      .then((r) => setJourney(r?.data ?? null))
-      .catch(() => setJourney(null));
-  }, []);
+/** Home: the resident's next journey step, where the server has a journey for them (home loads it). */
+export function NextStep({ journey }: { journey: Journey | null }) {
   const step = journey?.next_step;
   if (!step) return null;
   return (

@@ -1,9 +1,15 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-import { LANGUAGES, language, t } from "../i18n";
+import { useEffect } from "preact/hooks";
+import { LANGUAGES, language, loadFirstSteps, t } from "../i18n";
 
-/** Language choice: each language named in its own script, so anyone can find theirs. */
+/**
+ * Language choice: each language named in its own script, so anyone can find theirs. While the
+ * resident looks for theirs, the first-steps texts of every language load (about 8 KB), so the
+ * view after the tap appears without a round trip.
+ */
 export function LanguageView({ onChoose }: { onChoose: (code: string) => void }) {
+  useEffect(() => void loadFirstSteps().catch(() => undefined), []);
   return (
     <section aria-labelledby="language-title">
       <h1 id="language-title" tabIndex={-1}>
