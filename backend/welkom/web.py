@@ -18,7 +18,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from litestar import Response, Router
 from litestar.static_files import create_static_files_router
@@ -65,8 +67,8 @@ def pwa_directory(settings: Settings) -> Path | None:
     return directory if (directory / "index.html").is_file() else None
 
 
-def _with_headers(cache_control: str, csp: str):
-    def after_request(response: Response) -> Response:
+def _with_headers(cache_control: str, csp: str) -> Callable[[Response[Any]], Response[Any]]:
+    def after_request(response: Response[Any]) -> Response[Any]:
         response.headers.update(PWA_SECURITY_HEADERS)
         response.headers["Content-Security-Policy"] = csp
         response.headers["Cache-Control"] = cache_control

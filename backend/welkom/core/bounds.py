@@ -14,13 +14,14 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncGenerator
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 from litestar import Request
+from litestar.enums import ScopeType
 from litestar.exceptions import ValidationException
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from multipart import (  # type: ignore[import-untyped]
+from litestar.types import ASGIApp, Receive, ReceiveMessage, Scope, Send
+from multipart import (
     MultipartSegment,
     ParserError,
     ParserLimitReached,
@@ -141,12 +142,10 @@ async def checked_multipart(
                             try:
                                 text.decode(segment.charset or "utf-8")
                             except (UnicodeDecodeError, LookupError):
+                                # The parser refuses a part without a name (ParserError).
+                                name = cast(str, segment.name)
                                 raise Problem.validation(
-                                    [
-                                        FieldError(
-                                            segment.name, N_("Text in the request must be UTF-8.")
-                                        )
-                                    ]
+                                    [FieldError(name, N_("Text in the request must be UTF-8."))]
                                 ) from None
                         segment = None
             except (ParserError, ParserLimitReached):
@@ -188,7 +187,7 @@ def request_bounds_middleware(app: ASGIApp) -> ASGIApp:
     of the request's start, or the request ends with 408 problem details (slow-client bound)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         settings = scope["app"].state.settings
@@ -200,7 +199,7 @@ def request_bounds_middleware(app: ASGIApp) -> ASGIApp:
         deadline = loop.time() + settings.request_body_timeout_seconds
         complete = False
 
-        async def timed_receive() -> Message:
+        async def timed_receive() -> ReceiveMessage:
             nonlocal complete
             if complete:  # after the body: waiting for a disconnect is not bounded here
                 return await receive()

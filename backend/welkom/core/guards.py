@@ -49,6 +49,7 @@ def requires_role(*roles: str) -> Any:
     names = [f"`{role}`" for role in sorted(allowed)]
     either = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
     # The API document says who may call each route (welkom.core.openapi).
+    # A function attribute read with getattr; mypy does not model attributes set on functions.
     guard.openapi_access = f"a signed-in account with the role {either} (401, 403 otherwise)"  # type: ignore[attr-defined]
     return guard
 
@@ -62,12 +63,13 @@ async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRoute
         raise unauthenticated()
 
 
-public.openapi_access = "anyone, signed in or not"  # type: ignore[attr-defined]  # core/openapi.py
+# Read by core/openapi.py with getattr; mypy does not model attributes set on functions.
+public.openapi_access = "anyone, signed in or not"  # type: ignore[attr-defined]
 signed_in.openapi_access = "any signed-in account (401 otherwise)"  # type: ignore[attr-defined]
 
 
-async def provide_principal(request: Request) -> Principal:
-    principal = request.scope.get("user")
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    principal: Principal | None = request.scope.get("user")
     if principal is None:
         raise unauthenticated()
     return principal

@@ -124,7 +124,10 @@ def unreviewed(language: str, domain: str = DOMAIN) -> frozenset[str]:
         return frozenset()
     with path.open("rb") as po:
         catalog = read_po(po, locale=CLDR_LOCALE.get(language, language))
-    return frozenset(m.id for m in catalog if m.id and (m.fuzzy or not m.string))
+    # Welkom's catalogs have no plural forms; a plural entry's id (a tuple) never matches a msgid.
+    return frozenset(
+        m.id for m in catalog if isinstance(m.id, str) and m.id and (m.fuzzy or not m.string)
+    )
 
 
 def translation_state(language: str, *messages: str) -> str:

@@ -18,12 +18,13 @@ import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
 from litestar.params import HeaderParameter
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import N_
 from welkom.core.idempotency_models import IdempotencyRecord
@@ -45,7 +46,7 @@ def validate_key(key: str | None) -> str | None:
 
 
 def provide_idempotency_key(
-    header: str | None = HeaderParameter(name="Idempotency-Key", default=None, max_length=255),
+    header: Annotated[str | None, HeaderParameter(name="Idempotency-Key", max_length=255)] = None,
 ) -> str | None:
     """The request's ``Idempotency-Key``, checked: absent is ``None``, malformed a 400 problem."""
     return validate_key(header)
@@ -56,7 +57,8 @@ def fingerprint(payload: Any) -> str:
 
 
 _RECORD = select(IdempotencyRecord).where(
-    IdempotencyRecord.scope == bindparam("scope"), IdempotencyRecord.key == bindparam("key")
+    col(IdempotencyRecord.scope) == bindparam("scope"),
+    col(IdempotencyRecord.key) == bindparam("key"),
 )
 
 
@@ -81,7 +83,7 @@ def remember(
     key: str,
     request_hash: str,
     status: int,
-    body: dict,
+    body: dict[str, Any],
     *,
     resident_id: uuid.UUID | None = None,
 ) -> None:
@@ -113,9 +115,9 @@ async def create_once(
     scope: str,
     key: str | None,
     payload: Any,
-    create: Callable[[], Awaitable[tuple[int, dict]]],
-    resident_id: uuid.UUID | Callable[[dict], uuid.UUID | None] | None = None,
-) -> tuple[int, dict, bool]:
+    create: Callable[[], Awaitable[tuple[int, dict[str, Any]]]],
+    resident_id: uuid.UUID | Callable[[dict[str, Any]], uuid.UUID | None] | None = None,
+) -> tuple[int, dict[str, Any], bool]:
     """Run ``create`` (which adds rows to ``db`` without committing and returns the response's
     status and body) and commit it with the idempotency record, at most once per key.
 

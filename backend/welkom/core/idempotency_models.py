@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -20,7 +21,7 @@ class IdempotencyRecord(SQLModel, table=True):
     key: str = Field(max_length=255)
     request_hash: str = Field(max_length=64)
     response_status: int
-    response_body: dict = json_field()
+    response_body: dict[str, Any] = json_field()
     created_at: datetime = timestamp_field(index=True)
     #: The resident the stored response is about (a caseworker's intake or answer, a resident's
     #: own request), so an erasure finds it whoever sent it. No foreign key: ``core`` knows no

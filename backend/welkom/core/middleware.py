@@ -19,6 +19,7 @@ from typing import Any
 import structlog
 from litestar import Litestar
 from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from welkom.core import tracing
@@ -43,7 +44,7 @@ def request_context_middleware(*, hsts: bool) -> Any:
 
     def factory(app: ASGIApp) -> ASGIApp:
         async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-            if scope["type"] != "http":
+            if scope["type"] != ScopeType.HTTP:
                 await app(scope, receive, send)
                 return
             incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")

@@ -74,7 +74,7 @@ PROBLEM_SCHEMA = Schema(
 def strict_structs() -> set[str]:
     """Names of Welkom's msgspec structs that refuse unknown fields."""
     found: set[str] = set()
-    todo: list[type] = [msgspec.Struct]
+    todo: list[type[msgspec.Struct]] = [msgspec.Struct]
     while todo:
         for cls in todo.pop().__subclasses__():
             todo.append(cls)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -113,13 +113,17 @@ async def compare_and_set(
     check(if_match, row.version)
     model = type(row)
     expected = row.version
-    result = await db.execute(
-        update(model)
-        .where(model.id == row.id, model.version == expected)
-        .values(version=model.version + 1, **values)
-        .execution_options(synchronize_session=False)
+    # An UPDATE's result is a CursorResult (it has the matched row count).
+    result = cast(
+        CursorResult[Any],
+        await db.execute(
+            update(model)
+            .where(model.id == row.id, model.version == expected)
+            .values(version=model.version + 1, **values)
+            .execution_options(synchronize_session=False)
+        ),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1:
         await db.rollback()
         raise precondition_failed()
     for name, value in {**values, "version": expected + 1}.items():

@@ -9,9 +9,10 @@ problem raised deep in a service still answers in the caller's language.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
@@ -58,7 +59,8 @@ def _localize(message: str, language: str, params: dict[str, Any]) -> str:
 class FieldError:
     field: str
     message: str  # msgid
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field: the attribute ``field`` above shadows the bare name in the class body.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     source: str = "body"
 
 
@@ -144,7 +146,7 @@ LANGUAGE_QUERY = "lang"
 def language_override(request: Request[Any, Any, Any]) -> str | None:
     """The language ``?lang=`` asks for, if Welkom and the caller's municipality offer it."""
     value = request.query_params.get(LANGUAGE_QUERY)
-    disabled = getattr(request.scope.get("user"), "disabled_languages", frozenset())
+    disabled: frozenset[str] = getattr(request.scope.get("user"), "disabled_languages", frozenset())
     return value if value in LANGUAGES and value not in disabled else None
 
 
@@ -165,7 +167,9 @@ async def check_language_override(request: Request[Any, Any, Any]) -> None:
     value = request.query_params.get(LANGUAGE_QUERY)
     if value is not None:
         offered_language(value, field=LANGUAGE_QUERY, source="query")
-        disabled = getattr(request.scope.get("user"), "disabled_languages", frozenset())
+        disabled: frozenset[str] = getattr(
+            request.scope.get("user"), "disabled_languages", frozenset()
+        )
         if value in disabled:
             raise Problem.validation([not_offered_here(LANGUAGE_QUERY, source="query")])
 
@@ -196,7 +200,8 @@ def request_language(request: Request[Any, Any, Any]) -> str:
     """The language for this request: ``?lang=``, the signed-in resident's own choice, then
     Accept-Language, then the municipality's default."""
     state = request.scope.get("state", {})
-    if language := state.get("language"):
+    language: str | None = state.get("language")
+    if language:
         return language
     return negotiate(
         language_override(request),

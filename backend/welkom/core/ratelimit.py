@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from welkom.core.i18n import N_
@@ -169,7 +170,7 @@ def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
     """ASGI middleware (after authentication): count the request, refuse past the limit."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         state = scope["app"].state
@@ -186,7 +187,7 @@ def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
             if settings.rate_limit_enabled and store is not None
             else None
         )
-        if limit is not None:
+        if limit is not None and store is not None:  # a limit implies a store
             key = f"{limit.bucket}:{_subject(settings, scope, limit.bucket)}"
             try:
                 count, remaining = await store.hit(key, settings.rate_limit_window_seconds)

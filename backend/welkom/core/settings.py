@@ -95,6 +95,10 @@ class OidcProvider(BaseModel):
 ProcessingLogSink = Literal["database", "jsonl"]
 
 
+def _default_processing_log_sinks() -> list[ProcessingLogSink]:
+    return ["database"]
+
+
 class Environment(StrEnum):
     demo = "demo"
     production = "production"
@@ -441,7 +445,7 @@ class Settings(BaseSettings):
         "docs/processing-log.md.",
     )
     processing_log_sinks: list[ProcessingLogSink] = Field(
-        default_factory=lambda: ["database"],
+        default_factory=_default_processing_log_sinks,
         description="Where processing-log records go: `database` (the `processing_record` "
         "table; the resident's access log reads it, so it is required) and optionally `jsonl` "
         "(JSON lines to WELKOM_PROCESSING_LOG_COLLECTOR). JSON list, e.g. "
@@ -776,9 +780,7 @@ def render_reference() -> str:
         "|---|---|---|",
     ]
     for name, field in Settings.model_fields.items():
-        default = field.default
-        if field.default_factory is not None:
-            default = field.default_factory()  # type: ignore[call-arg]
+        default = field.get_default(call_default_factory=True, validated_data={})
         if name == "secret_key":
             default = "(demo secret; required in production)"
         elif isinstance(default, StrEnum):

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Field, SQLModel
 
@@ -19,7 +20,7 @@ class Municipality(SQLModel, table=True):
     rsin: str = Field(max_length=9, description="RSIN: bronorganisatie of its zaken")
     default_language: str = Field(max_length=8, default="nl")
     case_register: str = Field(max_length=16, default="local", description="local | zgw")
-    case_register_settings: dict = json_field()
+    case_register_settings: dict[str, Any] = json_field()
     #: Product languages this municipality does not offer its residents (yet).
     disabled_languages: list[str] = json_field(default_factory=list)
     consent_requires_reviewed_text: bool = Field(
@@ -28,5 +29,5 @@ class Municipality(SQLModel, table=True):
     )
     #: The municipality's machine-translation server (``engine``, ``url``); empty: none.
     #: Its API key, if any, is in the environment (``WELKOM_TRANSLATION_API_KEYS``).
-    translation_settings: dict = json_field()
+    translation_settings: dict[str, Any] = json_field()
     created_at: datetime = timestamp_field()

@@ -9,6 +9,7 @@ import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.municipalities.models import Municipality
 
@@ -35,7 +36,7 @@ async def get(db: AsyncSession, municipality_id: uuid.UUID) -> Municipality:
 
 async def by_code(db: AsyncSession, code: str) -> Municipality | None:
     return (
-        await db.execute(select(Municipality).where(Municipality.code == code))
+        await db.execute(select(Municipality).where(col(Municipality.code) == code))
     ).scalar_one_or_none()
 
 

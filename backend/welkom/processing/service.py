@@ -25,6 +25,7 @@ import structlog
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from welkom.core import tracing
 from welkom.core.models import utcnow
@@ -210,9 +211,9 @@ async def access_log(
 ) -> Page[ProcessingRecord]:
     """Processings of this resident's data by someone else (a person), newest first."""
     statement = select(ProcessingRecord).where(
-        ProcessingRecord.data_subject_id == current_log().pseudonym(resident_id),
-        ProcessingRecord.municipality_id == municipality_id,
-        ProcessingRecord.actor_account_id.is_not(None),
+        col(ProcessingRecord.data_subject_id) == current_log().pseudonym(resident_id),
+        col(ProcessingRecord.municipality_id) == municipality_id,
+        col(ProcessingRecord.actor_account_id).is_not(None),
     )
     rows, next_cursor = await keyset_page(
         db, statement, ProcessingRecord.ended_at, ProcessingRecord.id, cursor=cursor, limit=limit
