@@ -36,7 +36,7 @@ from welkom.auth import gdpr as auth_gdpr
 from welkom.auth import passkey_gdpr
 from welkom.auth.admin_routes import ActivationCodeController
 from welkom.auth.guards import authentication_middleware, csrf_guard
-from welkom.auth.oidc import OidcClients
+from welkom.auth.oidc_tokens import OidcClients
 from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
     ActivationController,
