@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.support_admin import demo_municipality, person
+from welkom.admin.conversations import ANSWER_KIND
 from welkom.admin.routing import RegisterAnswerHandler
-from welkom.admin.service import ANSWER_KIND
 from welkom.admin.signals import working_days_before
 from welkom.app import outbox_handlers
 from welkom.cases.ports import RegistrationRequest, RegistrationResult

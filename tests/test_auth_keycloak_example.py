@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import PRODUCTION_SECRET
-from welkom.auth.oidc import redirect_uri
+from welkom.auth.oidc_tokens import redirect_uri
 from welkom.core.settings import Settings
 
 INFRA = Path(__file__).resolve().parents[1] / "infra" / "keycloak"

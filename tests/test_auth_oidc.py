@@ -20,10 +20,10 @@ from tests.conftest import make_settings, row_counts
 from tests.oidc.provider import api_token, oidc_issuers, providers, sign_in, through_provider
 from welkom.app import create_app
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
-from welkom.auth.oidc import (
+from welkom.auth.oidc_login import safe_return_to
+from welkom.auth.oidc_tokens import (
     IdTokenRejected,
     claim_roles,
-    safe_return_to,
     verify_access_token,
     verify_id_token,
 )

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.services_helpers import create_item, editor
 from tests.support_admin import Person, demo_municipality, person
-from welkom.admin import service as admin_service
+from welkom.admin import conversations as admin_conversations
 from welkom.core.preconditions import IfMatch, etag, parse_if_match
 from welkom.core.problems import Problem
 from welkom.residents import service as residents_service
@@ -133,7 +133,7 @@ async def test_two_simultaneous_conversation_edits_let_one_through(
     before = (await client.get(url, headers=headers)).json()
     assert before["version"] == first.json()["version"]
     if_match = {**headers, "If-Match": etag(before["version"])}
-    read_together(monkeypatch, admin_service, "_conversation")
+    read_together(monkeypatch, admin_conversations, "conversation_row")
 
     responses = race(
         client,

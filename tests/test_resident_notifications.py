@@ -27,7 +27,7 @@ from welkom.core.settings import Settings
 from welkom.notifications import kinds
 from welkom.notifications.models import InboxItem
 from welkom.outbox.worker import OutboxWorker
-from welkom.volunteers import service as volunteers
+from welkom.volunteers import shared as volunteers
 
 pytestmark = pytest.mark.time_dependent
 

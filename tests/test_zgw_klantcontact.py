@@ -38,7 +38,7 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
 )
 from tests.zgw.openklant import HOST, PREFIX, OpenKlantServer
 from tests.zgw.server import ZGWServer
-from welkom.admin import service as conversations
+from welkom.admin import answers as conversations
 from welkom.admin.models import ConversationMessage
 from welkom.app import outbox_handlers
 from welkom.cases.service import CaseRouting

@@ -19,8 +19,9 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from welkom import __version__
+from welkom.admin import answers as admin_answers
+from welkom.admin import conversations as admin_conversations
 from welkom.admin import gdpr as admin_gdpr
-from welkom.admin import service as admin
 from welkom.admin.routes import (
     AdminCaseController,
     AdminConversationController,
@@ -35,7 +36,7 @@ from welkom.auth import gdpr as auth_gdpr
 from welkom.auth import passkey_gdpr
 from welkom.auth.admin_routes import ActivationCodeController
 from welkom.auth.guards import authentication_middleware, csrf_guard
-from welkom.auth.oidc import OidcClients
+from welkom.auth.oidc_tokens import OidcClients
 from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
 from welkom.auth.routes import (
     ActivationController,
@@ -145,9 +146,11 @@ def outbox_handlers(
     routing = case_routing or CaseRouting(sessions, settings)
     handlers: dict[str, OutboxHandler] = {
         interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
-        admin.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
+        admin_conversations.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
-    handlers |= klantcontact_handlers(KlantcontactRouting(sessions, settings, conversations=admin))
+    handlers |= klantcontact_handlers(
+        KlantcontactRouting(sessions, settings, conversations=admin_answers)
+    )
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
     return handlers
@@ -159,7 +162,7 @@ def registration_kinds() -> dict[str, RequeueRecorder]:
     again" when retried. A new registration kind is registered here too."""
     return {
         interactions.REGISTER_KIND: interactions.record_pending,
-        admin.ANSWER_KIND: admin.record_answer_pending,
+        admin_conversations.ANSWER_KIND: admin_answers.record_answer_pending,
         klantcontact.QUESTION_KIND: klantcontact.record_pending,
         klantcontact.ANSWER_KIND: klantcontact.record_pending,
     }

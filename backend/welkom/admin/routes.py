@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 from litestar import Controller, Request, Response, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 
-from welkom.admin import service, signals
+from welkom.admin import answers, conversations, signals
+from welkom.admin import residents as admin_residents
 from welkom.admin.schemas import (
     AnswerForResident,
     AnswerIn,
@@ -64,7 +65,7 @@ async def _audited(
 ) -> None:
     """Audit a caseworker's use of another domain's service, in that service's transaction
     (it commits; on an error nothing is committed, the audit row included)."""
-    await service.resident_in_reach(db, principal, resident_id)
+    await admin_residents.resident_in_reach(db, principal, resident_id)
     from welkom.audit import service as audit
 
     await audit.record(
@@ -104,7 +105,7 @@ class AdminResidentController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[ResidentSummary]:
-        return await service.list_residents(
+        return await admin_residents.list_residents(
             db,
             principal,
             caseload=caseload,
@@ -133,7 +134,7 @@ class AdminResidentController(Controller):
         principal: Caller,
         idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
-        return _created(await service.intake(db, principal, data, idempotency_key))
+        return _created(await admin_residents.intake(db, principal, data, idempotency_key))
 
     @get(
         "/{resident_id:uuid}",
@@ -147,7 +148,7 @@ class AdminResidentController(Controller):
     async def get_resident(
         self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> ResidentDetail:
-        return await service.resident_detail(db, principal, resident_id)
+        return await admin_residents.resident_detail(db, principal, resident_id)
 
     @get(
         "/{resident_id:uuid}/conversations",
@@ -165,7 +166,7 @@ class AdminResidentController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
     ) -> Page[ConversationOut]:
-        return await service.resident_conversations(
+        return await conversations.resident_conversations(
             db, principal, resident_id, cursor=cursor, limit=limit
         )
 
@@ -187,7 +188,7 @@ class AdminResidentController(Controller):
             purpose="caseworker: assignment",
         )  # fmt: skip
         await residents.assign_caseworker(db, principal, resident_id, contact=data.contact)
-        return await service.resident_detail(db, principal, resident_id)
+        return await admin_residents.resident_detail(db, principal, resident_id)
 
     @put(
         "/{resident_id:uuid}/registered-data",
@@ -211,7 +212,7 @@ class AdminResidentController(Controller):
             purpose="caseworker: registered data and legal basis",
         )  # fmt: skip
         await residents.set_registered_data(db, principal, resident_id, data, if_match=if_match)
-        return await service.resident_detail(db, principal, resident_id)
+        return await admin_residents.resident_detail(db, principal, resident_id)
 
     @get(
         "/{resident_id:uuid}/history",
@@ -335,7 +336,7 @@ class AdminCaseController(Controller):
     ) -> CaseRefOut:
         """A case of the municipality by the short reference the resident reads out
         (``K7Q2-9MXA``; case, hyphens, spaces and O/I/L for 0/1 are forgiven)."""
-        return await service.case_by_reference(db, principal, reference)
+        return await conversations.case_by_reference(db, principal, reference)
 
 
 class AdminConversationController(Controller):
@@ -361,7 +362,7 @@ class AdminConversationController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[ConversationOut]:
-        return await service.team_conversations(
+        return await conversations.team_conversations(
             db, principal, assigned=assigned, waiting_for=waiting_for, cursor=cursor, limit=limit
         )
 
@@ -376,7 +377,7 @@ class AdminConversationController(Controller):
     async def get_conversation(
         self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> ConversationOut:
-        return await service.conversation(db, principal, question_id)
+        return await conversations.conversation(db, principal, question_id)
 
     @post(
         "/{question_id:uuid}/answers",
@@ -401,7 +402,7 @@ class AdminConversationController(Controller):
         idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
-            await service.answer(
+            await conversations.answer(
                 db,
                 principal,
                 question_id,
@@ -428,7 +429,7 @@ class AdminConversationController(Controller):
         settings: AppSettings,
         principal: Caller,
     ) -> QuestionTranslationOut:
-        return await service.question_translation(db, principal, settings, question_id)
+        return await conversations.question_translation(db, principal, settings, question_id)
 
     @post(
         "/{question_id:uuid}/answer-translation",
@@ -447,7 +448,7 @@ class AdminConversationController(Controller):
         settings: AppSettings,
         principal: Caller,
     ) -> DraftTranslationOut:
-        return await service.draft_translation(db, principal, settings, question_id, data)
+        return await conversations.draft_translation(db, principal, settings, question_id, data)
 
     @post(
         "/{question_id:uuid}/notes",
@@ -466,7 +467,7 @@ class AdminConversationController(Controller):
         principal: Caller,
         idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
-        return _created(await service.note(db, principal, question_id, data, idempotency_key))
+        return _created(await conversations.note(db, principal, question_id, data, idempotency_key))
 
     @put(
         "/{question_id:uuid}/assignment",
@@ -485,7 +486,9 @@ class AdminConversationController(Controller):
         principal: Caller,
         if_match: str | None = IF_MATCH,
     ) -> ConversationOut:
-        return await service.assign(db, principal, question_id, data.account_id, if_match=if_match)
+        return await conversations.assign(
+            db, principal, question_id, data.account_id, if_match=if_match
+        )
 
     @put(
         "/{question_id:uuid}/waiting-for",
@@ -503,7 +506,7 @@ class AdminConversationController(Controller):
         principal: Caller,
         if_match: str | None = IF_MATCH,
     ) -> ConversationOut:
-        return await service.set_waiting_for(
+        return await conversations.set_waiting_for(
             db, principal, question_id, data.waiting_for, if_match=if_match
         )
 
@@ -541,4 +544,4 @@ class ResidentAnswerController(Controller):
         self, question_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> list[AnswerForResident]:
         """The municipality's answers to your question, oldest first."""
-        return await service.answers_for_resident(db, principal, question_id)
+        return await answers.answers_for_resident(db, principal, question_id)

@@ -14,7 +14,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from welkom.admin import service
+from welkom.admin import answers
 from welkom.cases.casetypes import CaseTypeFileError
 from welkom.cases.ports import CaseDocument, RegistrationRequest, RegistrationResult
 from welkom.cases.service import (
@@ -59,7 +59,7 @@ class RegisterAnswerHandler:
     async def deliver(self, entry: OutboxEntry) -> Completion:
         started_at = utcnow()
         async with self.session_factory() as db:
-            message, question = await service.answer_for_registration(db, entry.reference)
+            message, question = await answers.answer_for_registration(db, entry.reference)
             municipality = await municipalities.get(db, message.municipality_id)
         try:  # the municipality's own case types: local, or its ZGW catalogue
             case_type = self.routing.case_type(municipality, question.kind)
@@ -102,7 +102,7 @@ class RegisterAnswerHandler:
             raise PermanentDeliveryError(str(exc)) from exc
 
         async def record(db: AsyncSession) -> None:
-            await service.record_answer_registration(db, message.id, result.zaak_identificatie)
+            await answers.record_answer_registration(db, message.id, result.zaak_identificatie)
             await processing.record(
                 db,
                 municipality_id=municipality.id,
@@ -118,4 +118,4 @@ class RegisterAnswerHandler:
         return record
 
     async def parked(self, db: AsyncSession, entry: OutboxEntry, error: str) -> None:
-        await service.record_answer_parked(db, entry.reference)
+        await answers.record_answer_parked(db, entry.reference)

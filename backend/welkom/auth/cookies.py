@@ -9,7 +9,7 @@ from litestar.datastructures import Cookie
 from welkom.auth import service
 from welkom.auth.devices import DEVICE_COOKIE
 from welkom.auth.guards import CSRF_COOKIE
-from welkom.auth.oidc import BROWSER_COOKIE
+from welkom.auth.oidc_login import BROWSER_COOKIE
 from welkom.core.settings import Settings
 
 

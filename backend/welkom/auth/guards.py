@@ -23,7 +23,7 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from welkom.auth import oidc, service
+from welkom.auth import oidc_accounts, service
 from welkom.core.database import request_session
 from welkom.core.guards import public
 from welkom.core.i18n import N_
@@ -44,7 +44,9 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
             if token:
                 db = request_session(scope)  # the handler reuses it and the rows loaded here
                 if via == "bearer" and token.count(".") == 2:  # a JWT from a staff IdP
-                    principal = await oidc.resolve_api_token(db, scope["app"].state.oidc, token)
+                    principal = await oidc_accounts.resolve_api_token(
+                        db, scope["app"].state.oidc, token
+                    )
                 else:
                     principal = await service.resolve(db, settings, token)
                 if principal is not None:

@@ -13,7 +13,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 
-from welkom.auth import activation, cookies, devices, oidc, service
+from welkom.auth import activation, cookies, devices, oidc_login, service
 from welkom.auth.models import Account
 from welkom.auth.schemas import (
     ActivationIn,
@@ -318,7 +318,7 @@ class OidcController(Controller):
         login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
     ) -> Redirect:
         provider = _provider(settings, provider_key)
-        started = await oidc.start_login(
+        started = await oidc_login.start_login(
             db, request.app.state.oidc, provider, return_to=return_to, login_hint=login_hint
         )
         return Redirect(
@@ -349,7 +349,7 @@ class OidcController(Controller):
         provider = _provider(settings, provider_key)
         if "resident" not in provider.allowed_roles:
             raise Problem.not_found()
-        started = await oidc.start_login(
+        started = await oidc_login.start_login(
             db,
             request.app.state.oidc,
             provider,
@@ -385,7 +385,7 @@ class OidcController(Controller):
         iss: str | None = QueryParameter(name="iss", default=None, max_length=500),
     ) -> Redirect:
         provider = _provider(settings, provider_key)
-        result = await oidc.finish_login(
+        result = await oidc_login.finish_login(
             db,
             request.app.state.oidc,
             provider,
@@ -393,7 +393,7 @@ class OidcController(Controller):
             code=code,
             error=error,
             iss=iss,
-            browser_token=request.cookies.get(oidc.BROWSER_COOKIE),
+            browser_token=request.cookies.get(oidc_login.BROWSER_COOKIE),
         )
         token, _ = await _start(db, settings, result.account, f"oidc:{provider.key}")
         return Redirect(

@@ -72,8 +72,8 @@ class Answer(Protocol):
 
 
 class Conversations(Protocol):
-    """The conversations answers belong to: the ``admin`` domain's service, which the app factory
-    passes in (so this package, below ``admin``, does not import it)."""
+    """The conversations answers belong to: the ``admin`` domain's ``answers`` module, which the
+    app factory passes in (so this package, below ``admin``, does not import it)."""
 
     async def answer_for_registration(
         self, db: AsyncSession, message_id: uuid.UUID

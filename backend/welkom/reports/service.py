@@ -34,7 +34,7 @@ from welkom.journey.models import JourneyStep
 from welkom.reports import suppression
 from welkom.reports.schemas import MonthStats, ReportOut, ReportRow
 from welkom.residents.models import Resident
-from welkom.volunteers import service as volunteers
+from welkom.volunteers import help_requests as volunteer_help
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 MAX_MONTHS = 36
@@ -161,7 +161,7 @@ async def help_requests_report(
     db: AsyncSession, municipality_id: uuid.UUID, months: list[str], k: int
 ) -> ReportOut:
     start, end = _bounds(months)
-    found = await volunteers.requests_created_between(db, municipality_id, start, end)
+    found = await volunteer_help.requests_created_between(db, municipality_id, start, end)
     facts = [((category, state), month_of(at), person, 1) for at, category, state, person in found]
     return tabulate(
         "help-requests", ["category", "outcome"], months, facts, k, period=(months[0], months[-1])

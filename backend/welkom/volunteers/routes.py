@@ -15,7 +15,7 @@ from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.guards import Caller, requires_role
 from welkom.core.pagination import Page
 from welkom.core.problems import Problem
-from welkom.volunteers import service
+from welkom.volunteers import claims, coordination, help_requests, profiles
 from welkom.volunteers.models import HelpState
 from welkom.volunteers.schemas import (
     CoordinatorHelpRequestOut,
@@ -55,10 +55,10 @@ class VolunteerController(Controller):
         "whether a coordinator vetted it. No profile yet: 404.",
     )
     async def get_profile(self, db: DbSession, principal: Caller) -> ProfileOut:
-        profile = await service.own_profile(db, principal)
+        profile = await profiles.own_profile(db, principal)
         if profile is None:
             raise Problem.not_found()
-        return service.profile_out(profile)
+        return profiles.profile_out(profile)
 
     @put(
         "/profile",
@@ -70,8 +70,8 @@ class VolunteerController(Controller):
     async def save_profile(
         self, data: JSONBody[ProfileIn], db: DbSession, principal: Caller
     ) -> Response[ProfileOut]:
-        profile, created = await service.save_own_profile(db, principal, data)
-        return Response(service.profile_out(profile), status_code=201 if created else 200)
+        profile, created = await profiles.save_own_profile(db, principal, data)
+        return Response(profiles.profile_out(profile), status_code=201 if created else 200)
 
     @get(
         "/help-requests",
@@ -87,7 +87,7 @@ class VolunteerController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
     ) -> Page[VolunteerHelpRequestOut]:
-        return await service.open_requests(db, principal, cursor=cursor, limit=limit)
+        return await claims.open_requests(db, principal, cursor=cursor, limit=limit)
 
     @get(
         "/help-requests/mine",
@@ -105,7 +105,7 @@ class VolunteerController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
     ) -> Page[VolunteerHelpRequestOut]:
-        return await service.my_requests(
+        return await claims.my_requests(
             db, principal, state=state_filter, cursor=cursor, limit=limit
         )
 
@@ -120,7 +120,7 @@ class VolunteerController(Controller):
     async def get_request(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
-        return await service.request_for_volunteer(db, principal, request_id)
+        return await claims.request_for_volunteer(db, principal, request_id)
 
     @post(
         "/help-requests/{request_id:uuid}/claim",
@@ -133,7 +133,7 @@ class VolunteerController(Controller):
     async def claim(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
-        return await service.claim(db, principal, request_id)
+        return await claims.claim(db, principal, request_id)
 
     @post(
         "/help-requests/{request_id:uuid}/done",
@@ -147,7 +147,7 @@ class VolunteerController(Controller):
     async def done(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
-        return await service.finish(db, principal, request_id, HelpState.done)
+        return await claims.finish(db, principal, request_id, HelpState.done)
 
     @post(
         "/help-requests/{request_id:uuid}/no-show",
@@ -161,7 +161,7 @@ class VolunteerController(Controller):
     async def no_show(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
-        return await service.finish(db, principal, request_id, HelpState.no_show)
+        return await claims.finish(db, principal, request_id, HelpState.no_show)
 
     @post(
         "/help-requests/{request_id:uuid}/release",
@@ -175,7 +175,7 @@ class VolunteerController(Controller):
     async def release(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> VolunteerHelpRequestOut:
-        return await service.finish(db, principal, request_id, HelpState.open)
+        return await claims.finish(db, principal, request_id, HelpState.open)
 
 
 class ResidentHelpRequestController(Controller):
@@ -201,7 +201,7 @@ class ResidentHelpRequestController(Controller):
         idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
-            await service.create_request(db, settings, principal, data, idempotency_key)
+            await help_requests.create_request(db, settings, principal, data, idempotency_key)
         )
 
     @get(
@@ -218,7 +218,7 @@ class ResidentHelpRequestController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
     ) -> Page[OwnHelpRequestOut]:
-        return await service.list_own_requests(db, principal, cursor=cursor, limit=limit)
+        return await help_requests.list_own_requests(db, principal, cursor=cursor, limit=limit)
 
     @get(
         "/{request_id:uuid}",
@@ -229,7 +229,7 @@ class ResidentHelpRequestController(Controller):
     async def get_request(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> OwnHelpRequestOut:
-        return await service.get_own_request(db, principal, request_id)
+        return await help_requests.get_own_request(db, principal, request_id)
 
     @post(
         "/{request_id:uuid}/cancel",
@@ -242,7 +242,7 @@ class ResidentHelpRequestController(Controller):
     async def cancel(
         self, request_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> OwnHelpRequestOut:
-        return await service.cancel_own_request(db, principal, request_id)
+        return await help_requests.cancel_own_request(db, principal, request_id)
 
     @put(
         "/{request_id:uuid}/rating",
@@ -258,7 +258,7 @@ class ResidentHelpRequestController(Controller):
         db: DbSession,
         principal: Caller,
     ) -> OwnHelpRequestOut:
-        return await service.rate_own_request(db, principal, request_id, data)
+        return await help_requests.rate_own_request(db, principal, request_id, data)
 
     @post(
         "/{request_id:uuid}/reports",
@@ -276,7 +276,7 @@ class ResidentHelpRequestController(Controller):
         idempotency_key: IdempotencyKey,
     ) -> Response[dict]:
         return _created(
-            await service.report_own_request(db, principal, request_id, data, idempotency_key)
+            await help_requests.report_own_request(db, principal, request_id, data, idempotency_key)
         )
 
 
@@ -303,7 +303,7 @@ class CoordinatorVolunteerController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[CoordinatorProfileOut]:
-        return await service.list_profiles(
+        return await coordination.list_profiles(
             db, principal, state=state_filter, cursor=cursor, limit=limit
         )
 
@@ -317,8 +317,8 @@ class CoordinatorVolunteerController(Controller):
     async def get_volunteer(
         self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> CoordinatorProfileOut:
-        profile = await service.profile_for_coordinator(db, principal, volunteer_id)
-        return await service.coordinator_view(db, profile)
+        profile = await coordination.profile_for_coordinator(db, principal, volunteer_id)
+        return await coordination.coordinator_view(db, profile)
 
     @put(
         "/{volunteer_id:uuid}/vetting",
@@ -335,8 +335,8 @@ class CoordinatorVolunteerController(Controller):
         settings: AppSettings,
         principal: Caller,
     ) -> CoordinatorProfileOut:
-        profile = await service.vet(db, principal, settings, volunteer_id, data)
-        return await service.coordinator_view(db, profile)
+        profile = await coordination.vet(db, principal, settings, volunteer_id, data)
+        return await coordination.coordinator_view(db, profile)
 
     @put(
         "/{volunteer_id:uuid}/suspension",
@@ -352,8 +352,8 @@ class CoordinatorVolunteerController(Controller):
         db: DbSession,
         principal: Caller,
     ) -> CoordinatorProfileOut:
-        profile = await service.suspend(db, principal, volunteer_id, data.reason)
-        return await service.coordinator_view(db, profile)
+        profile = await coordination.suspend(db, principal, volunteer_id, data.reason)
+        return await coordination.coordinator_view(db, profile)
 
     @delete(
         "/{volunteer_id:uuid}/suspension",
@@ -366,8 +366,8 @@ class CoordinatorVolunteerController(Controller):
     async def lift(
         self, volunteer_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> CoordinatorProfileOut:
-        profile = await service.lift_suspension(db, principal, volunteer_id)
-        return await service.coordinator_view(db, profile)
+        profile = await coordination.lift_suspension(db, principal, volunteer_id)
+        return await coordination.coordinator_view(db, profile)
 
 
 class CoordinatorHelpRequestController(Controller):
@@ -391,7 +391,7 @@ class CoordinatorHelpRequestController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[CoordinatorHelpRequestOut]:
-        return await service.requests_for_coordinator(
+        return await coordination.requests_for_coordinator(
             db, principal, state=state_filter, cursor=cursor, limit=limit
         )
 
@@ -414,7 +414,7 @@ class CoordinatorHelpRequestController(Controller):
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[CoordinatorHelpRequestOut]:
         hours = settings.help_request_ageing_hours if older_than_hours is None else older_than_hours
-        return await service.ageing_requests(
+        return await coordination.ageing_requests(
             db, principal, older_than_hours=hours, cursor=cursor, limit=limit
         )
 
@@ -433,7 +433,7 @@ class CoordinatorHelpRequestController(Controller):
         db: DbSession,
         principal: Caller,
     ) -> CoordinatorHelpRequestOut:
-        return await service.reassign(db, principal, request_id, data.volunteer_id)
+        return await coordination.reassign(db, principal, request_id, data.volunteer_id)
 
     @get(
         "/reports",
@@ -449,4 +449,4 @@ class CoordinatorHelpRequestController(Controller):
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[CoordinatorReportOut]:
-        return await service.reports_for_coordinator(db, principal, cursor=cursor, limit=limit)
+        return await coordination.reports_for_coordinator(db, principal, cursor=cursor, limit=limit)

@@ -1,10 +1,11 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
-"""Caseworkers' rules: residents of their municipality, conversations, answers and notes.
+"""Caseworkers and residents' questions: conversations, answers and internal notes, assignment and
+who a question waits for, and the machine-translation aids.
 
-Every read or change of a resident's data here is written to the audit log in the same
-transaction. An answer is committed together with its outbox entry, which adds it to the
-question's zaak as a document (same identificatie as the question's zaak).
+Every read or change is written to the audit log in the same transaction. An answer is committed
+together with its outbox entry, which adds it to the question's zaak as a document (same
+identificatie as the question's zaak).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.admin import readmodel
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind, WaitingFor
+from welkom.admin.residents import audit_residents, resident_in_reach
 from welkom.admin.schemas import (
-    AnswerForResident,
     AnswerIn,
     CaseRefOut,
     CaseworkerRef,
@@ -34,18 +35,13 @@ from welkom.admin.schemas import (
     QuestionRef,
     QuestionTranslationOut,
     Registration,
-    ResidentDetail,
-    ResidentIntakeIn,
-    ResidentSummary,
     TextInLanguage,
 )
-from welkom.audit import service as audit
 from welkom.core import idempotency, preconditions
-from welkom.core.dates import optional_instant
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, cut, keyset_page, paged
+from welkom.core.pagination import Page, keyset_page
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.interactions import reference as case_reference
@@ -57,242 +53,12 @@ from welkom.notifications import kinds as notification_kinds
 from welkom.notifications import service as notifications
 from welkom.outbox import service as outbox
 from welkom.residents import service as residents
-from welkom.residents.models import Resident
 from welkom.translation import service as translation
 from welkom.translation.ports import MACHINE, Translation, TranslationError, Translator
 from welkom.translation.schemas import TranslationOut
-from welkom.volunteers.models import HelpRequest
 
 #: Outbox kind: add a caseworker's answer to its question's zaak (handled in admin.routing).
 ANSWER_KIND = "cases.register_answer"
-
-
-async def _audit(
-    db: AsyncSession,
-    principal: Principal,
-    resident_ids: Iterable[uuid.UUID],
-    *,
-    resource: str,
-    fields: Iterable[str],
-    action: str = "read",
-    purpose: str,
-) -> None:
-    for resident_id in dict.fromkeys(resident_ids):
-        await audit.record(
-            db,
-            principal,
-            resident_id=resident_id,
-            resource=resource,
-            fields=list(fields),
-            action=action,  # type: ignore[arg-type]
-            purpose=purpose,
-        )
-
-
-# --- residents -------------------------------------------------------------------------------
-
-
-async def resident_in_reach(
-    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
-) -> Resident:
-    """A (not erased) resident of the caseworker's municipality, or 404."""
-    resident = await residents.get_for_caseworker(db, principal, resident_id)
-    if resident.erased_at is not None:
-        raise Problem.not_found()
-    return resident
-
-
-def _caseworker_ref(resident: Resident) -> CaseworkerRef | None:
-    if resident.caseworker_account_id is None:
-        return None
-    return CaseworkerRef(account_id=resident.caseworker_account_id, name=resident.caseworker_name)
-
-
-async def list_residents(
-    db: AsyncSession,
-    principal: Principal,
-    *,
-    caseload: str | None,
-    journey_step: str | None,
-    journey_status: str | None,
-    waiting: bool | None,
-    active_since: datetime | None,
-    inactive_since: datetime | None,
-    cursor: str | None,
-    limit: int,
-) -> Page[ResidentSummary]:
-    """Residents of the caseworker's municipality, newest first, filtered."""
-    active_since = optional_instant(active_since, "active_since")
-    inactive_since = optional_instant(inactive_since, "inactive_since")
-    caseload_filter: uuid.UUID | str | None = caseload
-    if caseload == "mine":
-        caseload_filter = principal.account_id
-    elif caseload not in (None, "unassigned"):
-        try:
-            caseload_filter = uuid.UUID(caseload)
-        except ValueError:
-            raise Problem.validation(
-                [
-                    FieldError(
-                        "caseload",
-                        N_("Use mine, unassigned or a caseworker's account id."),
-                        source="query",
-                    )
-                ]
-            ) from None
-    conditions = readmodel.resident_filters(
-        principal.municipality_id,
-        caseload=caseload_filter,
-        journey_step=journey_step,
-        journey_status=journey_status,
-        waiting=waiting,
-        active_since=active_since,
-        inactive_since=inactive_since,
-    )
-    query = select(
-        Resident,
-        readmodel.waiting_on_municipality().label("waiting"),
-        readmodel.last_activity().label("last_activity"),
-    ).where(*conditions)
-    rows = (
-        await db.execute(paged(query, Resident.created_at, Resident.id, cursor=cursor, limit=limit))
-    ).all()
-    page, next_cursor = cut(rows, limit, lambda row: (row[0].created_at, row[0].id))
-    items = [
-        ResidentSummary(
-            id=resident.id,
-            preferred_name=resident.preferred_name,
-            preferred_language=resident.preferred_language,
-            caseworker=_caseworker_ref(resident),
-            waiting_on_municipality=waiting_count,
-            last_activity_at=_aware(last),
-            created_at=resident.created_at,
-        )
-        for resident, waiting_count, last in page
-    ]
-    await _audit(
-        db,
-        principal,
-        (item.id for item in items),
-        resource="admin.resident",
-        fields=["summary"],
-        purpose="caseworker: resident list",
-    )
-    await db.commit()
-    return Page(items=items, next_cursor=next_cursor)
-
-
-def _aware(value: Any) -> datetime:
-    """Aggregates come back without the column type on SQLite (text or naive): make them UTC."""
-    from datetime import UTC
-
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-async def intake(
-    db: AsyncSession, principal: Principal, data: ResidentIntakeIn, idempotency_key: str | None
-) -> tuple[int, dict, bool]:
-    """Make a resident record at intake (the resident activates it with an activation code)."""
-    errors = [
-        FieldError(name, N_("This language is not offered."))
-        for name, value in [("preferred_language", data.preferred_language)]
-        + [(f"languages[{i}]", tag) for i, tag in enumerate(data.languages)]
-        if value not in LANGUAGES
-    ]
-    if not data.preferred_name.strip():
-        errors.append(FieldError("preferred_name", N_("This field is required.")))
-    if data.arrival_date is not None and data.arrival_date > utcnow().date():
-        errors.append(FieldError("arrival_date", N_("This date is in the future.")))
-    if errors:
-        raise Problem.validation(errors)
-
-    async def create() -> tuple[int, dict]:
-        now = utcnow()
-        resident = Resident(
-            municipality_id=principal.municipality_id,
-            preferred_name=data.preferred_name.strip(),
-            preferred_language=data.preferred_language,
-            full_name=(data.full_name or "").strip() or None,
-            languages=list(dict.fromkeys(data.languages)),
-            email=data.email,
-            phone=data.phone,
-            arrival_date=data.arrival_date,
-            caseworker_account_id=principal.account_id if data.become_caseworker else None,
-            caseworker_name=principal.display_name if data.become_caseworker else None,
-            created_at=now,
-            updated_at=now,
-        )
-        db.add(resident)
-        await db.flush()
-        await _audit(
-            db,
-            principal,
-            [resident.id],
-            resource="admin.resident",
-            fields=["profile", "contact"],
-            action="create",
-            purpose="caseworker: intake",
-        )
-        return 201, msgspec.to_builtins(_detail(resident, open_questions=0, help_requests=0))
-
-    return await idempotency.create_once(
-        db,
-        scope=f"admin-intake:{principal.account_id}",
-        key=idempotency_key,
-        payload=msgspec.to_builtins(data),
-        create=create,
-        resident_id=lambda body: uuid.UUID(body["id"]),
-    )
-
-
-def _detail(resident: Resident, *, open_questions: int, help_requests: int) -> ResidentDetail:
-    return ResidentDetail(
-        id=resident.id,
-        preferred_name=resident.preferred_name,
-        full_name=resident.full_name,
-        preferred_language=resident.preferred_language,
-        languages=list(resident.languages or []),
-        email=resident.email,
-        phone=resident.phone,
-        arrival_date=resident.arrival_date,
-        caseworker=_caseworker_ref(resident),
-        open_questions=open_questions,
-        help_requests=help_requests,
-        created_at=resident.created_at,
-        updated_at=resident.updated_at,
-        version=resident.version,
-    )
-
-
-async def resident_detail(
-    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
-) -> ResidentDetail:
-    resident = await resident_in_reach(db, principal, resident_id)
-    waiting = (
-        await db.execute(
-            select(readmodel.waiting_on_municipality()).where(Resident.id == resident.id)
-        )
-    ).scalar_one()
-    help_requests = len(
-        (
-            await db.execute(select(HelpRequest.id).where(HelpRequest.resident_id == resident.id))
-        ).all()
-    )
-    await _audit(
-        db,
-        principal,
-        [resident.id],
-        resource="admin.resident",
-        fields=["profile", "contact"],
-        purpose="caseworker: resident detail",
-    )
-    await db.commit()
-    return _detail(resident, open_questions=waiting, help_requests=help_requests)
-
-
-# --- conversations ---------------------------------------------------------------------------
 
 
 async def _question(db: AsyncSession, principal: Principal, question_id: uuid.UUID) -> Interaction:
@@ -312,7 +78,7 @@ async def case_by_reference(db: AsyncSession, principal: Principal, typed: str) 
     (typed as heard: case, hyphens, spaces and O/I/L for 0/1 are forgiven), or 404."""
     found = await interactions.by_reference(db, principal.municipality_id, typed)
     await resident_in_reach(db, principal, found.resident_id)
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [found.resident_id],
@@ -339,7 +105,7 @@ async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conver
     ).scalar_one_or_none()
 
 
-async def _conversation(db: AsyncSession, question: Interaction) -> Conversation:
+async def conversation_row(db: AsyncSession, question: Interaction) -> Conversation:
     """The caseworkers' side of the question, made on first use at version 0: the version a
     question without one is shown with, so that is what ``If-Match`` names for its first change.
     """
@@ -366,7 +132,7 @@ def _registration(state: str | None, zaak: str | None, at: datetime | None) -> R
     return Registration(state=state, zaak_identificatie=zaak, registered_at=at)
 
 
-def _sent_translation(message: ConversationMessage) -> TranslationOut | msgspec.UnsetType:
+def sent_translation(message: ConversationMessage) -> TranslationOut | msgspec.UnsetType:
     """The machine translation sent with an answer, or UNSET (the field is absent)."""
     if message.translation_text is None:
         return msgspec.UNSET
@@ -391,11 +157,11 @@ def message_out(message: ConversationMessage) -> MessageOut:
         )
         if message.kind == MessageKind.answer
         else None,
-        translation=_sent_translation(message),
+        translation=sent_translation(message),
     )
 
 
-async def _messages(
+async def messages_of(
     db: AsyncSession, question_ids: list[uuid.UUID], *, kinds: Iterable[str]
 ) -> dict[uuid.UUID, list[ConversationMessage]]:
     found: dict[uuid.UUID, list[ConversationMessage]] = {i: [] for i in question_ids}
@@ -422,7 +188,7 @@ async def _conversation_outs(
     if ids:
         rows = await db.execute(select(Conversation).where(Conversation.interaction_id.in_(ids)))
         conversations = {c.interaction_id: c for c in rows.scalars()}
-    messages = await _messages(db, ids, kinds=[MessageKind.answer, MessageKind.note])
+    messages = await messages_of(db, ids, kinds=[MessageKind.answer, MessageKind.note])
     names = await readmodel.caseworker_names(
         db,
         principal.municipality_id,
@@ -473,7 +239,7 @@ async def resident_conversations(
     page = await interactions.list_questions(db, resident.id, cursor=cursor, limit=limit)
     questions = await readmodel.questions_of(db, [item.id for item in page.items])
     items = await _conversation_outs(db, principal, [questions[item.id] for item in page.items])
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [resident.id],
@@ -490,7 +256,7 @@ async def conversation(
 ) -> ConversationOut:
     question = await _question(db, principal, question_id)
     (out,) = await _conversation_outs(db, principal, [question])
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [question.resident_id],
@@ -539,7 +305,7 @@ async def _add_message(
         if translator is not None:
             sent = await _translated(translator, text, language, target)
         now = utcnow()
-        conversation = await _conversation(db, question)
+        conversation = await conversation_row(db, question)
         message = ConversationMessage(
             municipality_id=question.municipality_id,
             interaction_id=question.id,
@@ -583,7 +349,7 @@ async def _add_message(
             conversation.assigned_account_id = principal.account_id
         conversation.version += 1
         conversation.updated_at = now
-        await _audit(
+        await audit_residents(
             db,
             principal,
             [question.resident_id],
@@ -664,11 +430,11 @@ async def _update_conversation(
     field: str,
 ) -> ConversationOut:
     question = await _question(db, principal, question_id)
-    conversation = await _conversation(db, question)
+    conversation = await conversation_row(db, question)
     preconditions.check(if_match, conversation.version)
     if any(getattr(conversation, k) != v for k, v in values.items()):
         await preconditions.compare_and_set(db, conversation, **values, updated_at=utcnow())
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [question.resident_id],
@@ -756,7 +522,7 @@ async def team_conversations(
         newest_first=False,
     )
     items = await _conversation_outs(db, principal, page)
-    await _audit(
+    await audit_residents(
         db,
         principal,
         (q.resident_id for q in page),
@@ -768,7 +534,7 @@ async def team_conversations(
     return Page(items=items, next_cursor=next_cursor)
 
 
-# --- translation aids ------------------------------------------------------------------------
+# --- translation aids -------------------------------------------------------------------------
 
 
 async def _translator(db: AsyncSession, principal: Principal, settings: Settings) -> Translator:
@@ -799,7 +565,7 @@ async def question_translation(
     text, language, resident_id = question.text, question.language, question.resident_id
     await db.commit()  # no transaction stays open while the server translates
     translated = await _translated(translator, text, language, "nl")
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [resident_id],
@@ -840,7 +606,7 @@ async def draft_translation(
     resident_id = resident.id
     await db.commit()
     translated = await _translated(translator, data.text.strip(), data.language, target)
-    await _audit(
+    await audit_residents(
         db,
         principal,
         [resident_id],
@@ -853,98 +619,3 @@ async def draft_translation(
         original=TextInLanguage(text=data.text.strip(), language=data.language),
         translation=TranslationOut.of(translated),
     )
-
-
-# --- what the resident sees ------------------------------------------------------------------
-
-
-async def answers_for_resident(
-    db: AsyncSession, principal: Principal, question_id: uuid.UUID
-) -> list[AnswerForResident]:
-    """The caseworkers' answers to the resident's own question. Internal notes never."""
-    question = await db.get(Interaction, question_id)
-    if question is None or question.resident_id != principal.resident_id:
-        raise Problem.not_found()
-    messages = (await _messages(db, [question.id], kinds=[MessageKind.answer]))[question.id]
-    return [
-        AnswerForResident(
-            id=m.id,
-            author=m.author_name,
-            language=m.language,
-            text=m.text,
-            created_at=m.created_at,
-            translation=_sent_translation(m),
-        )
-        for m in messages
-    ]
-
-
-# --- for the answer routing handler ----------------------------------------------------------
-
-
-async def answer_for_registration(
-    db: AsyncSession, message_id: uuid.UUID
-) -> tuple[ConversationMessage, Interaction]:
-    message = await db.get(ConversationMessage, message_id)
-    if message is None or message.kind != MessageKind.answer:
-        raise LookupError(f"answer {message_id} does not exist")
-    question = await db.get(Interaction, message.interaction_id)
-    assert question is not None
-    return message, question
-
-
-async def record_answer_registration(
-    db: AsyncSession, message_id: uuid.UUID, zaak_identificatie: str, *, at: datetime | None = None
-) -> None:
-    message = await db.get(ConversationMessage, message_id)
-    if message is not None:
-        message.registration_state = RegistrationState.registered
-        message.zaak_identificatie = zaak_identificatie
-        message.registered_at = at or utcnow()
-
-
-async def record_answer_pending(db: AsyncSession, message_id: uuid.UUID) -> None:
-    """Back in the queue (records management retries a parked answer)."""
-    message = await db.get(ConversationMessage, message_id)
-    if message is not None:
-        message.registration_state = RegistrationState.pending
-
-
-async def record_answer_parked(db: AsyncSession, message_id: uuid.UUID) -> None:
-    message = await db.get(ConversationMessage, message_id)
-    if message is not None:
-        message.registration_state = RegistrationState.parked
-
-
-async def record_picked_up_answer(
-    db: AsyncSession,
-    question: Interaction,
-    *,
-    author_name: str,
-    language: str,
-    text: str,
-    at: datetime,
-) -> ConversationMessage:
-    """An answer a colleague registered in the klantcontact register (Open Klant): shown to
-    the resident like a caseworker's answer; it is in the register already, so it is not routed
-    (caller commits)."""
-    conversation = await _conversation(db, question)
-    message = ConversationMessage(
-        municipality_id=question.municipality_id,
-        interaction_id=question.id,
-        resident_id=question.resident_id,
-        author_account_id=None,
-        author_name=author_name,
-        kind=MessageKind.answer,
-        language=language,
-        text=text,
-        created_at=at,
-        registration_state=RegistrationState.registered,
-        zaak_identificatie=question.zaak_identificatie,
-        registered_at=at,
-    )
-    db.add(message)
-    conversation.first_answered_at = conversation.first_answered_at or at
-    conversation.version += 1
-    conversation.updated_at = utcnow()
-    return message

@@ -1,0 +1,254 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""Caseworkers and the residents of their municipality: the resident list, intake and a resident's
+detail; and the audit record every caseworker read or change of a resident's data gets (in the
+same transaction).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from welkom.admin import readmodel
+from welkom.admin.schemas import CaseworkerRef, ResidentDetail, ResidentIntakeIn, ResidentSummary
+from welkom.audit import service as audit
+from welkom.core import idempotency
+from welkom.core.dates import optional_instant
+from welkom.core.i18n import LANGUAGES, N_
+from welkom.core.identity import Principal
+from welkom.core.models import utcnow
+from welkom.core.pagination import Page, cut, paged
+from welkom.core.problems import FieldError, Problem
+from welkom.residents import service as residents
+from welkom.residents.models import Resident
+from welkom.volunteers.models import HelpRequest
+
+
+async def audit_residents(
+    db: AsyncSession,
+    principal: Principal,
+    resident_ids: Iterable[uuid.UUID],
+    *,
+    resource: str,
+    fields: Iterable[str],
+    action: str = "read",
+    purpose: str,
+) -> None:
+    """One audit record for each resident (once each) a caseworker read or changed."""
+    for resident_id in dict.fromkeys(resident_ids):
+        await audit.record(
+            db,
+            principal,
+            resident_id=resident_id,
+            resource=resource,
+            fields=list(fields),
+            action=action,  # type: ignore[arg-type]
+            purpose=purpose,
+        )
+
+
+async def resident_in_reach(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> Resident:
+    """A (not erased) resident of the caseworker's municipality, or 404."""
+    resident = await residents.get_for_caseworker(db, principal, resident_id)
+    if resident.erased_at is not None:
+        raise Problem.not_found()
+    return resident
+
+
+def _caseworker_ref(resident: Resident) -> CaseworkerRef | None:
+    if resident.caseworker_account_id is None:
+        return None
+    return CaseworkerRef(account_id=resident.caseworker_account_id, name=resident.caseworker_name)
+
+
+async def list_residents(
+    db: AsyncSession,
+    principal: Principal,
+    *,
+    caseload: str | None,
+    journey_step: str | None,
+    journey_status: str | None,
+    waiting: bool | None,
+    active_since: datetime | None,
+    inactive_since: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ResidentSummary]:
+    """Residents of the caseworker's municipality, newest first, filtered."""
+    active_since = optional_instant(active_since, "active_since")
+    inactive_since = optional_instant(inactive_since, "inactive_since")
+    caseload_filter: uuid.UUID | str | None = caseload
+    if caseload == "mine":
+        caseload_filter = principal.account_id
+    elif caseload not in (None, "unassigned"):
+        try:
+            caseload_filter = uuid.UUID(caseload)
+        except ValueError:
+            raise Problem.validation(
+                [
+                    FieldError(
+                        "caseload",
+                        N_("Use mine, unassigned or a caseworker's account id."),
+                        source="query",
+                    )
+                ]
+            ) from None
+    conditions = readmodel.resident_filters(
+        principal.municipality_id,
+        caseload=caseload_filter,
+        journey_step=journey_step,
+        journey_status=journey_status,
+        waiting=waiting,
+        active_since=active_since,
+        inactive_since=inactive_since,
+    )
+    query = select(
+        Resident,
+        readmodel.waiting_on_municipality().label("waiting"),
+        readmodel.last_activity().label("last_activity"),
+    ).where(*conditions)
+    rows = (
+        await db.execute(paged(query, Resident.created_at, Resident.id, cursor=cursor, limit=limit))
+    ).all()
+    page, next_cursor = cut(rows, limit, lambda row: (row[0].created_at, row[0].id))
+    items = [
+        ResidentSummary(
+            id=resident.id,
+            preferred_name=resident.preferred_name,
+            preferred_language=resident.preferred_language,
+            caseworker=_caseworker_ref(resident),
+            waiting_on_municipality=waiting_count,
+            last_activity_at=_aware(last),
+            created_at=resident.created_at,
+        )
+        for resident, waiting_count, last in page
+    ]
+    await audit_residents(
+        db,
+        principal,
+        (item.id for item in items),
+        resource="admin.resident",
+        fields=["summary"],
+        purpose="caseworker: resident list",
+    )
+    await db.commit()
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def _aware(value: Any) -> datetime:
+    """Aggregates come back without the column type on SQLite (text or naive): make them UTC."""
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+async def intake(
+    db: AsyncSession, principal: Principal, data: ResidentIntakeIn, idempotency_key: str | None
+) -> tuple[int, dict, bool]:
+    """Make a resident record at intake (the resident activates it with an activation code)."""
+    errors = [
+        FieldError(name, N_("This language is not offered."))
+        for name, value in [("preferred_language", data.preferred_language)]
+        + [(f"languages[{i}]", tag) for i, tag in enumerate(data.languages)]
+        if value not in LANGUAGES
+    ]
+    if not data.preferred_name.strip():
+        errors.append(FieldError("preferred_name", N_("This field is required.")))
+    if data.arrival_date is not None and data.arrival_date > utcnow().date():
+        errors.append(FieldError("arrival_date", N_("This date is in the future.")))
+    if errors:
+        raise Problem.validation(errors)
+
+    async def create() -> tuple[int, dict]:
+        now = utcnow()
+        resident = Resident(
+            municipality_id=principal.municipality_id,
+            preferred_name=data.preferred_name.strip(),
+            preferred_language=data.preferred_language,
+            full_name=(data.full_name or "").strip() or None,
+            languages=list(dict.fromkeys(data.languages)),
+            email=data.email,
+            phone=data.phone,
+            arrival_date=data.arrival_date,
+            caseworker_account_id=principal.account_id if data.become_caseworker else None,
+            caseworker_name=principal.display_name if data.become_caseworker else None,
+            created_at=now,
+            updated_at=now,
+        )
+        db.add(resident)
+        await db.flush()
+        await audit_residents(
+            db,
+            principal,
+            [resident.id],
+            resource="admin.resident",
+            fields=["profile", "contact"],
+            action="create",
+            purpose="caseworker: intake",
+        )
+        return 201, msgspec.to_builtins(_detail(resident, open_questions=0, help_requests=0))
+
+    return await idempotency.create_once(
+        db,
+        scope=f"admin-intake:{principal.account_id}",
+        key=idempotency_key,
+        payload=msgspec.to_builtins(data),
+        create=create,
+        resident_id=lambda body: uuid.UUID(body["id"]),
+    )
+
+
+def _detail(resident: Resident, *, open_questions: int, help_requests: int) -> ResidentDetail:
+    return ResidentDetail(
+        id=resident.id,
+        preferred_name=resident.preferred_name,
+        full_name=resident.full_name,
+        preferred_language=resident.preferred_language,
+        languages=list(resident.languages or []),
+        email=resident.email,
+        phone=resident.phone,
+        arrival_date=resident.arrival_date,
+        caseworker=_caseworker_ref(resident),
+        open_questions=open_questions,
+        help_requests=help_requests,
+        created_at=resident.created_at,
+        updated_at=resident.updated_at,
+        version=resident.version,
+    )
+
+
+async def resident_detail(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID
+) -> ResidentDetail:
+    resident = await resident_in_reach(db, principal, resident_id)
+    waiting = (
+        await db.execute(
+            select(readmodel.waiting_on_municipality()).where(Resident.id == resident.id)
+        )
+    ).scalar_one()
+    help_requests = len(
+        (
+            await db.execute(select(HelpRequest.id).where(HelpRequest.resident_id == resident.id))
+        ).all()
+    )
+    await audit_residents(
+        db,
+        principal,
+        [resident.id],
+        resource="admin.resident",
+        fields=["profile", "contact"],
+        purpose="caseworker: resident detail",
+    )
+    await db.commit()
+    return _detail(resident, open_questions=waiting, help_requests=help_requests)
