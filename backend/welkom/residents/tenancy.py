@@ -44,12 +44,6 @@ async def reachable_resident(
     return resident
 
 
-def same_tenant(principal: Principal, municipality_id: uuid.UUID) -> None:
-    """404 unless a tenant-owned row belongs to the caller's municipality."""
-    if municipality_id != principal.municipality_id:
-        raise Problem.not_found()
-
-
 async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """App-wide: a ``resident_id`` in the path must be within the caller's reach, else 404."""
     raw = connection.scope.get("path_params", {}).get("resident_id")
