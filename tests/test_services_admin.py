@@ -326,3 +326,64 @@ async def test_place_edit_marks_its_translations_outdated(client: AsyncTestClien
     assert names["nl"]["outdated"] is False
     accessibility = {t["language"]: t for t in replaced.json()["texts"]["accessibility"]}
     assert accessibility["en"]["outdated"] is False  # unchanged source
+
+
+async def test_a_reviewer_works_only_in_their_languages(client: AsyncTestClient) -> None:
+    """The demo reviewer reviews Arabic, Tigrinya and Ukrainian: other languages are refused,
+    and progress lists only theirs; an editor still reads and writes every language."""
+    checker, staff = await reviewer(client), await editor(client)
+    progress = (await client.get("/api/v1/admin/translations/progress", headers=checker)).json()
+    assert sorted(p["language"] for p in progress) == ["ar", "ti", "uk"]
+    everything = (await client.get("/api/v1/admin/translations/progress", headers=staff)).json()
+    assert len(everything) == 13
+
+    for url in (
+        "/api/v1/admin/translations?language=fa",
+        "/api/v1/admin/translations/export?language=fa",
+        "/api/v1/admin/consent-texts?language=fa",
+        "/api/v1/admin/journey-texts?language=fa",
+    ):
+        refused = await client.get(url, headers=checker)
+        assert refused.status_code == 403, url
+        assert refused.json()["type"].endswith("not-your-language")
+        assert (await client.get(url, headers=staff)).status_code == 200, url
+    assert (
+        await client.get("/api/v1/admin/translations?language=ar", headers=checker)
+    ).status_code == 200
+
+    summary = await find(client, "Afval scheiden en ophalen")
+    review = f"/api/v1/admin/translations/{summary['id']}/title/fa/review"
+    assert (await client.post(review, json={}, headers=checker)).status_code == 403
+    submit = f"/api/v1/admin/translations/{summary['id']}/title/fa"
+    denied = await client.put(submit, json={"text": "x"}, headers=checker)
+    assert denied.status_code == 403
+    imported = await client.post(
+        "/api/v1/admin/translations/import?language=fa", content=b"", headers=checker
+    )
+    assert imported.status_code == 403
+    for url in (
+        "/api/v1/admin/journey-texts/bank_account/fa/review",
+        "/api/v1/admin/consent-texts/volunteer_sharing/1/fa/review",
+    ):
+        assert (await client.post(url, headers=checker)).status_code == 403, url
+
+
+async def test_the_body_preview_is_the_html_residents_get(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    url = "/api/v1/admin/services/preview"
+    shown = await client.post(
+        url,
+        json={"body": "Kom **zaterdag**.\n\n<script>x()</script>[a](javascript:y())"},
+        headers=staff,
+    )
+    assert shown.status_code == 200, shown.text
+    html = shown.json()["html"]
+    assert "<strong>zaterdag</strong>" in html
+    assert "<script" not in html
+    assert 'href="javascript' not in html
+    assert (await client.post(url, json={"body": "  "}, headers=staff)).json() == {"html": ""}
+    refused = await client.post(url, json={"body": "a\x07b"}, headers=staff)
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["field"] == "body"
+    checker = await reviewer(client)
+    assert (await client.post(url, json={"body": "a"}, headers=checker)).status_code == 403

@@ -60,7 +60,7 @@ export interface paths {
         };
         /**
          * List consent text translations
-         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed). An unknown language: 422.
+         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed). An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -394,7 +394,7 @@ export interface paths {
         };
         /**
          * List journey step translations
-         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed) and whether it lags behind the source. An unknown language: 422.
+         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed) and whether it lags behind the source. An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -816,6 +816,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/services/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a service body
+         * @description The HTML residents would get for this markdown body: rendered and cleaned exactly as on save (the same subset and allowlist). Nothing is stored. A body that saving would refuse is refused here with the same 400 at `body`.
+         *
+         *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `admin` or `editor` (401, 403 otherwise).
+         */
+        post: operations["adminPreviewServiceBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/services/{item_id}": {
         parameters: {
             query?: never;
@@ -998,7 +1020,7 @@ export interface paths {
          * List content translations
          * @description Source texts with their translation in `language`; `status` filters on `missing`,
          *     `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
-         *     not offered).
+         *     not offered). A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1020,7 +1042,8 @@ export interface paths {
         };
         /**
          * Export translations as a PO file
-         * @description A gettext PO file for a translation agency (msgctxt identifies each text).
+         * @description A gettext PO file for a translation agency (msgctxt identifies each text). A
+         *     reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1044,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * Import translations from a PO file
-         * @description Upload a PO file (request body, any text media type). Stale entries (source changed since export) are skipped; nothing is marked reviewed.
+         * @description Upload a PO file (request body, any text media type). Stale entries (source changed since export) are skipped; nothing is marked reviewed. A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1064,7 +1087,7 @@ export interface paths {
         };
         /**
          * Read translation progress
-         * @description Per offered language: how many of the municipality's content texts there are and how many are missing, outdated, machine-translated, translated or reviewed.
+         * @description Per offered language: how many of the municipality's content texts there are and how many are missing, outdated, machine-translated, translated or reviewed. A reviewer limited to some languages gets only those.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1087,7 +1110,7 @@ export interface paths {
         get?: never;
         /**
          * Submit a content translation
-         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed).
+         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed). A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1110,7 +1133,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a content translation
-         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404.
+         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404. A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `reviewer` (401, 403 otherwise).
          */
@@ -3543,6 +3566,14 @@ export interface components {
                 [key: string]: boolean;
             };
             quiet_hours: components["schemas"]["QuietHoursIO"];
+        };
+        /** PreviewIn */
+        PreviewIn: {
+            body: string;
+        };
+        /** PreviewOut */
+        PreviewOut: {
+            html: string;
         };
         /**
          * ProblemDetails
@@ -6131,6 +6162,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminPlace"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    adminPreviewServiceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -31,6 +31,8 @@ class Account(SQLModel, table=True):
     resident_id: uuid.UUID | None = Field(default=None, foreign_key="resident.id", index=True)
     demo_login: str | None = Field(default=None, max_length=64, unique=True)
     created_at: datetime = timestamp_field()
+    #: A translation reviewer's languages: they see and review only these (empty: every one).
+    review_languages: list[str] = json_field(default_factory=list)
 
 
 class AuthSession(SQLModel, table=True):

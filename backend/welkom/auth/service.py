@@ -135,6 +135,7 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
         preferred_language=preferred_language,
         municipality_default_language=default_language,
         disabled_languages=disabled_languages,
+        review_languages=frozenset(account.review_languages or ()),
     )
 
 

@@ -18,7 +18,7 @@ from welkom.consent.schemas import (
     ConsentTranslationOut,
 )
 from welkom.core.deps import DbSession, IdempotencyKey
-from welkom.core.guards import Caller, requires_role
+from welkom.core.guards import Caller, require_language, requires_role
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.residents import service as residents
@@ -117,7 +117,7 @@ class ConsentTranslationController(Controller):
         summary="List consent text translations",
         description="Each purpose's current Dutch consent text beside its translation in "
         "`language`, with the translation's state (machine, translated, reviewed). An unknown "
-        "language: 422.",
+        "language: 422; a reviewer limited to some languages: 403 for any other.",
     )
     async def list_translations(
         self,
@@ -125,6 +125,7 @@ class ConsentTranslationController(Controller):
         principal: Caller,
         language: str = QueryParameter(name="language", max_length=8),
     ) -> list[ConsentTranslationOut]:
+        require_language(principal, language)
         return await service.translations(db, principal.municipality_id, language)
 
     @put(
@@ -143,6 +144,7 @@ class ConsentTranslationController(Controller):
         purpose: FromPath[str],
         language: FromPath[str],
     ) -> ConsentTranslationOut:
+        require_language(principal, language)
         return await service.submit_translation(db, principal, purpose, language, data)
 
     @post(
@@ -163,4 +165,5 @@ class ConsentTranslationController(Controller):
         version: FromPath[int],
         language: FromPath[str],
     ) -> ConsentTranslationOut:
+        require_language(principal, language, reviewing=True)
         return await service.review_translation(db, principal, purpose, version, language)

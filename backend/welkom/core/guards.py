@@ -18,7 +18,7 @@ from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 
-from welkom.core.i18n import N_
+from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import ROLES, Principal
 from welkom.core.problems import Problem
 
@@ -29,6 +29,16 @@ def unauthenticated() -> Problem:
 
 def forbidden() -> Problem:
     return Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
+
+
+def require_language(principal: Principal, language: str, *, reviewing: bool = False) -> None:
+    """Refuse (403) content translation work in a language that is not the caller's
+    (:meth:`Principal.handles_language`). A code that names no language is left to the route's
+    own validation (400/422), so bad input reads the same for everyone."""
+    if language in LANGUAGES and not principal.handles_language(language, reviewing=reviewing):
+        raise Problem(
+            403, "not-your-language", N_("Not allowed"), N_("You are not allowed to do this.")
+        )
 
 
 def requires_role(*roles: str) -> Any:

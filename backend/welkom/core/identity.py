@@ -55,9 +55,24 @@ class Principal:
     municipality_default_language: str = "nl"
     #: Languages the caller's municipality does not offer (``?lang=`` and choices refuse them).
     disabled_languages: frozenset[str] = frozenset()
+    #: The languages a translation reviewer works in (empty: not limited).
+    review_languages: frozenset[str] = frozenset()
 
     def has_any(self, roles: frozenset[str] | set[str]) -> bool:
         return bool(self.roles & roles)
+
+    def handles_language(self, language: str, *, reviewing: bool = False) -> bool:
+        """Whether this caller works on content translations into ``language``.
+
+        A reviewer whose account names languages sees and reviews only those. An editor or admin
+        reads and writes every language; reviewing (a reviewer's act) still keeps to their own.
+        An account that names no languages is not limited.
+        """
+        if not self.review_languages:
+            return True
+        if not reviewing and self.has_any({"editor", "admin"}):
+            return True
+        return language in self.review_languages
 
     @property
     def acting_role(self) -> str:

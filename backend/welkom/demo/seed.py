@@ -36,7 +36,9 @@ DEMO_LOGINS = (
     DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
     DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
     DemoLogin("demo-editor", "editor", "Fatima El Amrani, communications editor"),
-    DemoLogin("demo-reviewer", "reviewer", "Translation reviewer"),
+    DemoLogin(
+        "demo-reviewer", "reviewer", "Oleksandr Kovalenko, translation reviewer (ar, ti, uk)"
+    ),
 )
 
 

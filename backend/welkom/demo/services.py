@@ -24,6 +24,8 @@ from welkom.services.models import (
 )
 
 DEMO_EDITOR, DEMO_REVIEWER = "demo-editor", "demo-reviewer"
+#: The demo reviewer's languages: they see and review only these.
+DEMO_REVIEW_LANGUAGES = ("ar", "ti", "uk")
 #: Who wrote the demo's translations: a machine. Never marked reviewed.
 MACHINE_ACTOR = "machine-translation (demo)"
 EDITOR_ACTOR = "demo content"
@@ -85,6 +87,7 @@ async def seed_services(db: AsyncSession, municipality_id: uuid.UUID) -> None:
                 municipality_id=municipality_id,
                 roles=["reviewer"],
                 display_name="Oleksandr Kovalenko",
+                review_languages=list(DEMO_REVIEW_LANGUAGES),
                 demo_login=DEMO_REVIEWER,
             ),
         ]

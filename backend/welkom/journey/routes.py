@@ -6,7 +6,7 @@ from litestar import Controller, Request, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.core.deps import DbSession
-from welkom.core.guards import Caller, requires_role
+from welkom.core.guards import Caller, require_language, requires_role
 from welkom.core.problems import request_language
 from welkom.journey import service
 from welkom.journey.schemas import JourneyOut, StepTranslationIn, StepTranslationOut
@@ -44,7 +44,7 @@ class JourneyTranslationController(Controller):
         summary="List journey step translations",
         description="Each step of the municipality's active journey template: its Dutch text "
         "beside its translation in `language`, with the translation's state (machine, translated, "
-        "reviewed) and whether it lags behind the source. An unknown language: 422.",
+        "reviewed) and whether it lags behind the source. An unknown language: 422; a reviewer limited to some languages: 403 for any other.",
     )
     async def list_translations(
         self,
@@ -52,6 +52,7 @@ class JourneyTranslationController(Controller):
         principal: Caller,
         language: str = QueryParameter(name="language", max_length=8),
     ) -> list[StepTranslationOut]:
+        require_language(principal, language)
         return await service.translations(db, principal.municipality_id, language)
 
     @put(
@@ -69,6 +70,7 @@ class JourneyTranslationController(Controller):
         key: FromPath[str],
         language: FromPath[str],
     ) -> StepTranslationOut:
+        require_language(principal, language)
         return await service.submit_translation(db, principal, key, language, data)
 
     @post(
@@ -82,4 +84,5 @@ class JourneyTranslationController(Controller):
         self, db: DbSession, principal: Caller, key: FromPath[str], language: FromPath[str]
     ) -> StepTranslationOut:
         """Approve this translation of a journey step as it stands (reviewers only)."""
+        require_language(principal, language, reviewing=True)
         return await service.review_translation(db, principal, key, language)

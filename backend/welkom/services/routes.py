@@ -14,13 +14,13 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.deps import DbSession, IdempotencyKey
-from welkom.core.guards import Caller, public, requires_role
+from welkom.core.guards import Caller, public, require_language, requires_role
 from welkom.core.i18n import N_, current_language, parse_accept_language
 from welkom.core.identity import Principal
 from welkom.core.preconditions import etag
 from welkom.core.problems import FieldError, Problem, language_override
 from welkom.municipalities import service as municipalities
-from welkom.services import reading, service, translations
+from welkom.services import reading, service, texts, translations
 from welkom.services.models import ItemStatus
 from welkom.services.schemas import (
     AdminItem,
@@ -30,6 +30,8 @@ from welkom.services.schemas import (
     ItemPatch,
     LanguageProgress,
     PlaceIn,
+    PreviewIn,
+    PreviewOut,
     ReviewIn,
     ServiceDetail,
     ServiceList,
@@ -214,6 +216,22 @@ class AdminServiceController(Controller):
             headers["Idempotent-Replayed"] = "true"
         return Response(body, status_code=201, headers=headers)  # type: ignore[arg-type]
 
+    @post(
+        "/preview",
+        operation_id="adminPreviewServiceBody",
+        summary="Preview a service body",
+        guards=[requires_role(*EDITORS)],
+        status_code=200,
+        description="The HTML residents would get for this markdown body: rendered and cleaned "
+        "exactly as on save (the same subset and allowlist). Nothing is stored. A body that "
+        "saving would refuse is refused here with the same 400 at `body`.",
+    )
+    async def preview(self, data: JSONBody[PreviewIn]) -> PreviewOut:
+        if not data.body.strip():
+            return PreviewOut(html="")
+        _, html, _ = texts.prepare("body", data.body)
+        return PreviewOut(html=html or "")
+
     @get(
         "/{item_id:uuid}",
         operation_id="adminGetService",
@@ -349,7 +367,8 @@ class AdminTranslationController(Controller):
     ) -> list[TranslationEntry]:
         """Source texts with their translation in `language`; `status` filters on `missing`,
         `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
-        not offered)."""
+        not offered). A reviewer limited to some languages: 403 for any other."""
+        require_language(principal, language)
         return await translations.list_translations(db, principal.municipality_id, language, status)
 
     @get(
@@ -357,17 +376,20 @@ class AdminTranslationController(Controller):
         operation_id="adminTranslationProgress",
         summary="Read translation progress",
         description="Per offered language: how many of the municipality's content texts there are "
-        "and how many are missing, outdated, machine-translated, translated or reviewed.",
+        "and how many are missing, outdated, machine-translated, translated or reviewed. A "
+        "reviewer limited to some languages gets only those.",
     )
     async def progress(self, db: DbSession, principal: Caller) -> list[LanguageProgress]:
-        return await translations.progress(db, principal.municipality_id)
+        every = await translations.progress(db, principal.municipality_id)
+        return [row for row in every if principal.handles_language(row.language)]
 
     @put(
         "/{owner_id:uuid}/{field:str}/{language:str}",
         operation_id="adminSubmitTranslation",
         summary="Submit a content translation",
         description="Submit a translation of the current source text (state machine or "
-        "translated; only a reviewer's review makes it reviewed).",
+        "translated; only a reviewer's review makes it reviewed). A reviewer limited to some "
+        "languages: 403 for any other.",
     )
     async def submit(
         self,
@@ -378,6 +400,7 @@ class AdminTranslationController(Controller):
         field: FromPath[str],
         language: FromPath[str],
     ) -> TranslationEntry:
+        require_language(principal, language)
         return await translations.submit(db, principal, owner_id, field, language, data)
 
     @post(
@@ -386,7 +409,8 @@ class AdminTranslationController(Controller):
         summary="Approve a content translation",
         description="Mark the translation of the current source text reviewed, optionally "
         "correcting its text in the same step. A translation made for an older source text is "
-        "refused (409 `translation-outdated`: update it first); no translation yet: 404.",
+        "refused (409 `translation-outdated`: update it first); no translation yet: 404. A "
+        "reviewer limited to some languages: 403 for any other.",
         guards=[requires_role("reviewer")],
         status_code=200,
     )
@@ -399,6 +423,7 @@ class AdminTranslationController(Controller):
         field: FromPath[str],
         language: FromPath[str],
     ) -> TranslationEntry:
+        require_language(principal, language, reviewing=True)
         return await translations.review(db, principal, owner_id, field, language, data)
 
     @get(
@@ -413,7 +438,9 @@ class AdminTranslationController(Controller):
         principal: Caller,
         language: str = QueryParameter(name="language", max_length=8),
     ) -> Response[bytes]:
-        """A gettext PO file for a translation agency (msgctxt identifies each text)."""
+        """A gettext PO file for a translation agency (msgctxt identifies each text). A
+        reviewer limited to some languages: 403 for any other."""
+        require_language(principal, language)
         payload = await translations.export_po(db, principal.municipality_id, language)
         return Response(
             payload,
@@ -427,7 +454,8 @@ class AdminTranslationController(Controller):
         summary="Import translations from a PO file",
         status_code=200,
         description="Upload a PO file (request body, any text media type). Stale entries "
-        "(source changed since export) are skipped; nothing is marked reviewed.",
+        "(source changed since export) are skipped; nothing is marked reviewed. A reviewer "
+        "limited to some languages: 403 for any other.",
     )
     async def import_po(
         self,
@@ -436,6 +464,7 @@ class AdminTranslationController(Controller):
         principal: Caller,
         language: str = QueryParameter(name="language", max_length=8),
     ) -> ImportResult:
+        require_language(principal, language)
         payload = await request.body()
         if len(payload) > MAX_PO_BYTES:
             raise Problem(

@@ -191,6 +191,16 @@ class AdminPlace(msgspec.Struct):
     texts: dict[str, list[TextOut]]
 
 
+class PreviewIn(TextInput, forbid_unknown_fields=True):
+    """A body in markdown, to see it as residents will."""
+
+    body: Body
+
+
+class PreviewOut(msgspec.Struct):
+    html: str
+
+
 class TranslationIn(TextInput, forbid_unknown_fields=True):
     text: lines(BODY_MAX)
     state: Literal["machine", "translated"] = "translated"

@@ -1,0 +1,280 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Service items: the list with their status, and one item's Dutch texts to edit, the body in
+ * markdown with a preview rendered by the API exactly as residents get it (and shown with the
+ * resident app's own renderer), publish and unpublish. Saving names the version read
+ * (`If-Match`); a conflict keeps what was typed and says which fields someone else changed.
+ */
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { ApiError, request, type Schemas } from "../../api";
+import { categoryLabel } from "../../components/services";
+import { SafeHtml } from "../../components/safe-html";
+import { formatDate } from "../../i18n";
+import { failure, submitErrors } from "../forms";
+import { t } from "../i18n";
+import { sourceText, statusLabel } from "./labels";
+
+export type AdminItem = Schemas["AdminItem"];
+const FIELDS = ["title", "summary", "body"] as const;
+type Field = (typeof FIELDS)[number];
+type Draft = Record<Field, string>;
+
+export function ItemsView() {
+  const [items, setItems] = useState<AdminItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    request<AdminItem[]>("/api/v1/admin/services").then(
+      (r) => setItems(r.data),
+      (e) => setError(failure(e, t("No connection. Try again."))),
+    );
+  }, []);
+  return (
+    <section aria-labelledby="items-title">
+      <h1 id="items-title" tabIndex={-1}>
+        {t("Service information")}
+      </h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!items && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      {items && (
+        <table class="inbox" data-testid="items">
+          <thead>
+            <tr>
+              <th scope="col">{t("Title")}</th>
+              <th scope="col">{t("Category")}</th>
+              <th scope="col">{t("Status")}</th>
+              <th scope="col">{t("Changed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-item-id={item.id} data-status={item.status}>
+                <td>
+                  <a href={`#/content/items/${item.id}`}>{sourceText(item.texts, "title")}</a>
+                </td>
+                <td>{categoryLabel(item.category)}</td>
+                <td>{statusLabel(item.status)}</td>
+                <td>
+                  <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function draftOf(item: AdminItem): Draft {
+  return { title: sourceText(item.texts, "title"), summary: sourceText(item.texts, "summary"), body: sourceText(item.texts, "body") };
+}
+
+/** The fields whose Dutch text differs between two versions of an item. */
+export function changedFields(before: Draft, after: Draft): Field[] {
+  return FIELDS.filter((field) => before[field] !== after[field]);
+}
+
+function fieldLabel(field: Field): string {
+  return field === "title" ? t("Title") : field === "summary" ? t("Summary") : t("Text (markdown)");
+}
+
+export function ItemView({ id }: { id: string }) {
+  const [item, setItem] = useState<AdminItem | null>(null);
+  const [draft, setDraft] = useState<Draft>({ title: "", summary: "", body: "" });
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<Field, string>>; form: string }>({ fields: {}, form: "" });
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const r = await request<AdminItem>(`/api/v1/admin/services/${id}`);
+      setItem(r.data);
+      setLoadError(null);
+      return r.data;
+    } catch (e) {
+      setLoadError(failure(e, t("No connection. Try again.")));
+      return null;
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setItem(null);
+    void load().then((loaded) => loaded && setDraft(draftOf(loaded)));
+  }, [load]);
+
+  if (loadError && !item) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>{t("Service information")}</h1>
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      </section>
+    );
+  }
+  if (!item) return <p aria-busy="true">{t("Loading…")}</p>;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus("");
+    setConflict(null);
+    const before = draftOf(item);
+    const body = Object.fromEntries(changedFields(before, draft).map((field) => [field, draft[field]]));
+    try {
+      const r = await request<AdminItem>(`/api/v1/admin/services/${id}`, {
+        method: "PATCH",
+        body,
+        headers: { "If-Match": `"v${item.version}"` },
+      });
+      setItem(r.data);
+      setDraft(draftOf(r.data));
+      setErrors({ fields: {}, form: "" });
+      setStatus(t("Saved."));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        // Someone saved in the meantime: show the new version, keep what was typed here.
+        const now = await load();
+        if (now) {
+          const changed = changedFields(before, draftOf(now)).map(fieldLabel).join(", ") || t("Status");
+          setConflict(
+            t("Someone else changed this item in the meantime ({fields}). Your text is kept; save again to apply it to the new version, or reload to see theirs.", { fields: changed }),
+          );
+        }
+      } else {
+        setErrors(submitErrors(e, FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    const now = await load();
+    if (now) setDraft(draftOf(now));
+    setConflict(null);
+    setErrors({ fields: {}, form: "" });
+  };
+
+  const showPreview = async () => {
+    try {
+      const r = await request<Schemas["PreviewOut"]>("/api/v1/admin/services/preview", { method: "POST", body: { body: draft.body } });
+      setPreview(r.data.html);
+      setErrors((current) => ({ ...current, fields: { ...current.fields, body: undefined } }));
+    } catch (e) {
+      setPreview(null);
+      setErrors(submitErrors(e, FIELDS));
+    }
+  };
+
+  const visibility = async (action: "publish" | "unpublish") => {
+    setStatus("");
+    setErrors({ fields: {}, form: "" });
+    try {
+      const r = await request<AdminItem>(`/api/v1/admin/services/${id}/${action}`, { method: "POST", body: {} });
+      setItem(r.data);
+      setStatus(action === "publish" ? t("Published: residents see this item.") : t("Unpublished: residents no longer see this item."));
+    } catch (e) {
+      setErrors({ fields: {}, form: failure(e, t("No connection. Nothing was sent; try again.")) });
+    }
+  };
+
+  const input = (field: Field, multiline: boolean) => {
+    const error = errors.fields[field];
+    const props = {
+      id: `item-${field}`,
+      value: draft[field],
+      lang: "nl",
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `item-${field}-error` : undefined,
+      onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
+    };
+    return (
+      <>
+        <label for={`item-${field}`}>{fieldLabel(field)}</label>
+        {multiline ? <textarea rows={field === "body" ? 14 : 3} {...props} /> : <input type="text" class="wide" {...props} />}
+        {error && (
+          <p id={`item-${field}-error`} class="error">
+            {error}
+          </p>
+        )}
+      </>
+    );
+  };
+
+  return (
+    <section aria-labelledby="item-heading">
+      <p>
+        <a href="#/content">{t("Back to the service information")}</a>
+      </p>
+      <h1 id="item-heading" tabIndex={-1}>
+        {sourceText(item.texts, "title")}
+      </h1>
+      <p class="meta" data-testid="item-status">
+        {t("Status")}: <strong>{statusLabel(item.status)}</strong> · {categoryLabel(item.category)} ·{" "}
+        {t("Changed")} <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
+      </p>
+      <div class="row">
+        {item.status === "published" ? (
+          <button type="button" onClick={() => void visibility("unpublish")}>
+            {t("Unpublish")}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void visibility("publish")}>
+            {t("Publish")}
+          </button>
+        )}
+      </div>
+      <div class="columns">
+        <form class="card" aria-labelledby="item-form-title" onSubmit={(e) => void save(e)} noValidate>
+          <h2 id="item-form-title">{t("Dutch text (the source of every translation)")}</h2>
+          {input("title", false)}
+          {input("summary", true)}
+          {input("body", true)}
+          {errors.form && (
+            <p class="error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          {conflict && (
+            <div class="notice" role="alert" data-testid="conflict">
+              <p>{conflict}</p>
+              <button type="button" onClick={() => void reload()}>
+                {t("Reload")}
+              </button>
+            </div>
+          )}
+          <div class="row">
+            <button type="submit" class="primary" disabled={busy}>
+              {t("Save")}
+            </button>
+            <button type="button" onClick={() => void showPreview()}>
+              {t("Preview")}
+            </button>
+          </div>
+        </form>
+        <div>
+          <h2>{t("Preview")}</h2>
+          {preview === null ? (
+            <p class="meta">{t("The preview shows the text as residents see it.")}</p>
+          ) : (
+            <div class="card preview" data-testid="preview">
+              <SafeHtml html={preview} lang="nl" />
+            </div>
+          )}
+        </div>
+      </div>
+      <p role="status" class="status">
+        {status}
+      </p>
+    </section>
+  );
+}

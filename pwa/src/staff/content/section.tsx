@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+/** The editor's part (service items and places) and the translators' part (editors and reviewers). */
+import { t } from "../i18n";
+import type { Section } from "../section";
+import { ItemsView, ItemView } from "./items";
+import { PlacesView } from "./places";
+import { parseContentRoute } from "./routes";
+import { LanguagesView, LanguageView } from "./translations";
+
+const view = (hash: string) => parseContentRoute(hash)?.view ?? "";
+
+export const contentSection: Section = {
+  roles: ["editor", "admin"],
+  home: "#/content",
+  nav: [
+    { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item"].includes(view(hash)) },
+    { href: "#/content/places", label: () => t("Places"), current: (hash) => view(hash) === "places" },
+  ],
+  view(hash) {
+    const route = parseContentRoute(hash);
+    switch (route?.view) {
+      case "items":
+        return <ItemsView />;
+      case "item":
+        return <ItemView id={route.id} />;
+      case "places":
+        return <PlacesView />;
+      default:
+        return null;
+    }
+  },
+};
+
+export const translationsSection: Section = {
+  roles: ["editor", "reviewer", "admin"],
+  home: "#/translations",
+  nav: [
+    {
+      href: "#/translations",
+      label: () => t("Translations"),
+      current: (hash) => ["languages", "language"].includes(view(hash)),
+    },
+  ],
+  view(hash, session) {
+    const route = parseContentRoute(hash);
+    const reviewer = session.roles.includes("reviewer");
+    switch (route?.view) {
+      case "languages":
+        return <LanguagesView />;
+      case "language":
+        return <LanguageView language={route.language} kind={route.kind} status={route.status} reviewer={reviewer} />;
+      default:
+        return null;
+    }
+  },
+};
+
+/** Both, in the order of the header's links. */
+export const CONTENT_SECTIONS: readonly Section[] = [contentSection, translationsSection];

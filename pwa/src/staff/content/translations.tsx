@@ -1,0 +1,506 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * Translations: the languages (only a reviewer's own, as the API lists them) with their
+ * progress, and one language side by side: each Dutch source beside its translation, with its
+ * state (machine, translated, reviewed), outdated marks, save and approve; service information,
+ * consent texts and the journey; the PO file for an agency (download and upload with the API's report).
+ */
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { API_BASE, ApiError, request, requestHeaders, type Schemas } from "../../api";
+import { direction } from "../../i18n";
+import { failure, submitErrors } from "../forms";
+import { t } from "../i18n";
+import { languageLabel } from "../labels";
+import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
+import { type Kind, KINDS, languageHash, type Status, STATUSES } from "./routes";
+
+type Progress = Schemas["LanguageProgress"];
+type Entry = Schemas["TranslationEntry"];
+type ConsentText = Schemas["ConsentTranslationOut"];
+type StepText = Schemas["StepTranslationOut"];
+
+function LanguageName({ code }: { code: string }) {
+  const label = languageLabel(code);
+  return (
+    <>
+      {label.name}
+      {label.own !== label.name && (
+        <>
+          {" "}
+          (
+          <span lang={code} dir={direction(code)}>
+            {label.own}
+          </span>
+          )
+        </>
+      )}
+    </>
+  );
+}
+
+export function LanguagesView() {
+  const [rows, setRows] = useState<Progress[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    request<Progress[]>("/api/v1/admin/translations/progress").then(
+      (r) => setRows(r.data),
+      (e) => setError(failure(e, t("No connection. Try again."))),
+    );
+  }, []);
+  return (
+    <section aria-labelledby="languages-title">
+      <h1 id="languages-title" tabIndex={-1}>
+        {t("Translations")}
+      </h1>
+      <p>{t("Progress of the service information per language. Open a language to review its texts.")}</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!rows && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      {rows && (
+        <table class="inbox" data-testid="languages">
+          <thead>
+            <tr>
+              <th scope="col">{t("Language")}</th>
+              <th scope="col">{t("Reviewed")}</th>
+              <th scope="col">{t("Translated, not reviewed")}</th>
+              <th scope="col">{t("Machine translation")}</th>
+              <th scope="col">{t("Missing")}</th>
+              <th scope="col">{t("Outdated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.language} data-language={row.language}>
+                <th scope="row">
+                  <a href={languageHash(row.language, "services")}>
+                    <LanguageName code={row.language} />
+                  </a>
+                  <div class="bar" aria-hidden="true">
+                    <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
+                  </div>
+                </th>
+                <td>{t("{count} of {total}", { count: row.reviewed, total: row.total })}</td>
+                <td>{row.translated}</td>
+                <td>{row.machine}</td>
+                <td>{row.missing}</td>
+                <td>{row.outdated}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function kindLabel(kind: Kind): string {
+  return kind === "services" ? t("Service information") : kind === "consent" ? t("Consent texts") : t("Journey");
+}
+
+function statusFilterLabel(status: Status): string {
+  switch (status) {
+    case "missing":
+      return t("Missing");
+    case "outdated":
+      return t("Outdated");
+    case "unreviewed":
+      return t("Not reviewed");
+    case "reviewed":
+      return t("Reviewed");
+    default:
+      return t("All");
+  }
+}
+
+export function LanguageView({ language, kind, status, reviewer }: { language: string; kind: Kind; status: Status; reviewer: boolean }) {
+  return (
+    <section aria-labelledby="language-title" class="translations">
+      <p>
+        <a href="#/translations">{t("Back to the languages")}</a>
+      </p>
+      <h1 id="language-title" tabIndex={-1}>
+        {t("Translations")}: <LanguageName code={language} />
+      </h1>
+      <nav aria-label={t("Kind of text")} class="tabs">
+        {KINDS.map((k) => (
+          <a key={k} href={languageHash(language, k)} aria-current={k === kind ? "page" : undefined}>
+            {kindLabel(k)}
+          </a>
+        ))}
+      </nav>
+      <PoFile language={language} />
+      {kind === "services" && <ServiceTexts language={language} status={status} reviewer={reviewer} />}
+      {kind === "consent" && <ConsentTexts language={language} reviewer={reviewer} />}
+      {kind === "journey" && <JourneyTexts language={language} reviewer={reviewer} />}
+    </section>
+  );
+}
+
+/** One text in Dutch beside its translation (one or two fields), its state, save and approve. */
+interface PairField {
+  name: string;
+  label: string;
+  source: string;
+  value: string | null;
+  multiline: boolean;
+}
+
+function Pair({
+  id,
+  heading,
+  language,
+  fields,
+  state,
+  outdated,
+  reviewer,
+  onSave,
+  onApprove,
+}: {
+  id: string;
+  heading: string;
+  language: string;
+  fields: PairField[];
+  state: string | null;
+  outdated: boolean;
+  reviewer: boolean;
+  onSave: (values: Record<string, string>) => Promise<void>;
+  onApprove: (values: Record<string, string>, changed: boolean) => Promise<void>;
+}) {
+  const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""]));
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+  const key = fields.map((f) => f.value).join("\u0000");
+  useEffect(() => setValues(initial()), [key]); // a saved or reviewed text shows as stored
+  const changed = fields.some((f) => values[f.name] !== (f.value ?? ""));
+  const dir = direction(language);
+
+  const act = async (action: () => Promise<void>, done: string) => {
+    setBusy(true);
+    setStatus("");
+    try {
+      await action();
+      setErrors({ fields: {}, form: "" });
+      setStatus(done);
+    } catch (e) {
+      setErrors(submitErrors(e, fields.map((f) => f.name)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article class="card pair" aria-labelledby={`${id}-heading`} data-pair={id} data-state={state ?? "missing"}>
+      <h3 id={`${id}-heading`}>
+        <span lang="nl">{heading}</span>{" "}
+        <span class="state" data-testid="state">
+          {stateLabel(state)}
+        </span>
+        {outdated && (
+          <span class="outdated" data-testid="outdated">
+            {t("Outdated: the Dutch text changed")}
+          </span>
+        )}
+      </h3>
+      {fields.map((f) => {
+        const inputId = `${id}-${f.name}`;
+        const error = errors.fields[f.name];
+        const props = {
+          id: inputId,
+          value: values[f.name],
+          lang: language,
+          dir,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": error ? `${inputId}-error` : undefined,
+          onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
+        };
+        return (
+          <div class="side-by-side" key={f.name}>
+            <div>
+              <p class="label">
+                {f.label} · {t("Dutch (source)")}
+              </p>
+              <p class="text source" lang="nl" dir="ltr">
+                {f.source}
+              </p>
+            </div>
+            <div>
+              <label for={inputId}>
+                {f.label} · {t("Translation")}
+              </label>
+              {f.multiline ? <textarea rows={Math.min(12, 2 + Math.ceil(f.source.length / 70))} {...props} /> : <input type="text" class="wide" {...props} />}
+              {error && (
+                <p id={`${inputId}-error`} class="error">
+                  {error}
+                </p>
+              )}
+            </div>
+          </div>
+        );
+      })}
+      {errors.form && (
+        <p class="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" disabled={busy || !changed} onClick={() => void act(() => onSave(values), t("Saved."))}>
+          {t("Save translation")}
+        </button>
+        {reviewer && (state || changed) && (
+          <button type="button" class="primary" disabled={busy || (state === "reviewed" && !changed)} onClick={() => void act(() => onApprove(values, changed), t("Approved."))}>
+            {changed ? t("Approve with my correction") : t("Approve")}
+          </button>
+        )}
+      </div>
+      <p role="status" class="meta">
+        {status}
+      </p>
+    </article>
+  );
+}
+
+function useList<T>(url: string) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setItems(null);
+    setError(null);
+    request<T[]>(url).then(
+      (r) => setItems(r.data),
+      (e) => setError(failure(e, t("No connection. Try again."))),
+    );
+  }, [url]);
+  useEffect(load, [load]);
+  return { items, setItems, error, load };
+}
+
+function Listing({ error, empty, children }: { error: string | null; empty: boolean | null; children: preact.ComponentChildren }) {
+  if (error) {
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (empty === null) return <p aria-busy="true">{t("Loading…")}</p>;
+  if (empty) return <p>{t("No texts here.")}</p>;
+  return <>{children}</>;
+}
+
+function ServiceTexts({ language, status, reviewer }: { language: string; status: Status; reviewer: boolean }) {
+  const { items: entries, setItems, error } = useList<Entry>(`/api/v1/admin/translations?language=${language}&status=${status}`);
+  const [owners, setOwners] = useState<Record<string, string>>({});
+  useEffect(() => {
+    // The Dutch title of each item and the name of each place head their texts.
+    void Promise.all([
+      request<Schemas["AdminItem"][]>("/api/v1/admin/services").then((r) => r.data.map((i) => [i.id, sourceText(i.texts, "title")])),
+      request<Schemas["AdminPlace"][]>("/api/v1/admin/services/places").then((r) => r.data.map((p) => [p.id, sourceText(p.texts, "name")])),
+    ]).then(
+      ([items, places]) => setOwners(Object.fromEntries([...items, ...places])),
+      () => undefined,
+    );
+  }, []);
+  const groups = useMemo(() => {
+    const byOwner = new Map<string, Entry[]>();
+    for (const entry of entries ?? []) byOwner.set(entry.owner_id, [...(byOwner.get(entry.owner_id) ?? []), entry]);
+    return [...byOwner.entries()].map(([owner, list]) => [owner, [...list].sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field))] as const);
+  }, [entries]);
+
+  const replace = (updated: Entry) =>
+    setItems((all) => (all ?? []).map((e) => (e.owner_id === updated.owner_id && e.field === updated.field ? updated : e)));
+  const url = (e: Entry) => `/api/v1/admin/translations/${e.owner_id}/${e.field}/${language}`;
+
+  return (
+    <>
+      <div class="filters">
+        <div>
+          <label for="status-filter">{t("Show")}</label>
+          <select id="status-filter" value={status} onChange={(e) => (location.hash = languageHash(language, "services", e.currentTarget.value as Status))}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusFilterLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Listing error={error} empty={entries ? entries.length === 0 : null}>
+        {groups.map(([owner, list]) => (
+          <section key={owner} class="owner" aria-labelledby={`owner-${owner}`} data-owner-id={owner}>
+            <h2 id={`owner-${owner}`} lang="nl">
+              {owners[owner] ?? list[0].source_text}
+            </h2>
+            {list.map((e) => (
+              <Pair
+                key={e.field}
+                id={`${owner}-${e.field.replace(".", "-")}`}
+                heading={fieldName(e.field)}
+                language={language}
+                fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
+                state={e.state}
+                outdated={e.outdated}
+                reviewer={reviewer}
+                onSave={async (values) => replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" } })).data)}
+                onApprove={async (values, changed) =>
+                  replace((await request<Entry>(`${url(e)}/review`, { method: "POST", body: changed ? { text: values.text } : {} })).data)
+                }
+              />
+            ))}
+          </section>
+        ))}
+      </Listing>
+    </>
+  );
+}
+
+function ConsentTexts({ language, reviewer }: { language: string; reviewer: boolean }) {
+  const { items, error, load } = useList<ConsentText>(`/api/v1/admin/consent-texts?language=${language}`);
+  const base = "/api/v1/admin/consent-texts";
+  return (
+    <Listing error={error} empty={items ? items.length === 0 : null}>
+      {(items ?? []).map((c) => (
+        <Pair
+          key={c.purpose}
+          id={`consent-${c.purpose}`}
+          heading={c.source_title}
+          language={language}
+          fields={[
+            { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
+            { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
+          ]}
+          state={c.translation_state}
+          outdated={false}
+          reviewer={reviewer}
+          onSave={async (values) => {
+            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
+            load();
+          }}
+          onApprove={async (values, changed) => {
+            // A correction is new wording (a new version): saved first, then that version approved.
+            const version = changed
+              ? (await request<ConsentText>(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" } })).data.version
+              : c.version;
+            await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
+            load();
+          }}
+        />
+      ))}
+    </Listing>
+  );
+}
+
+function JourneyTexts({ language, reviewer }: { language: string; reviewer: boolean }) {
+  const { items, error, load } = useList<StepText>(`/api/v1/admin/journey-texts?language=${language}`);
+  const base = "/api/v1/admin/journey-texts";
+  return (
+    <Listing error={error} empty={items ? items.length === 0 : null}>
+      {(items ?? []).map((s) => (
+        <Pair
+          key={s.key}
+          id={`journey-${s.key}`}
+          heading={s.source_title}
+          language={language}
+          fields={[
+            { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
+            { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
+          ]}
+          state={s.translation_state}
+          outdated={false}
+          reviewer={reviewer}
+          onSave={async (values) => {
+            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
+            load();
+          }}
+          onApprove={async (values, changed) => {
+            if (changed) await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
+            await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
+            load();
+          }}
+        />
+      ))}
+    </Listing>
+  );
+}
+
+type ImportResult = Schemas["ImportResult"];
+
+/** The PO file for a translation agency: download this language's, upload the agency's. */
+function PoFile({ language }: { language: string }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (event: Event) => {
+    event.preventDefault();
+    setReport(null);
+    setError(null);
+    if (!file) {
+      setError(t("Choose a PO file first."));
+      return;
+    }
+    setBusy(true);
+    try {
+      const response = await fetch(`${API_BASE}/api/v1/admin/translations/import?language=${language}`, {
+        method: "POST",
+        headers: requestHeaders("POST", { "Content-Type": "text/x-gettext-translation; charset=utf-8" }),
+        body: await file.text(),
+        credentials: API_BASE ? "include" : "same-origin",
+      });
+      const parsed: unknown = await response.json().catch(() => ({}));
+      if (!response.ok) throw new ApiError(response.status, parsed as ApiError["problem"]);
+      setReport(parsed as ImportResult);
+    } catch (e) {
+      setError(failure(e, t("No connection. Nothing was sent; try again.")));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details class="card po">
+      <summary>{t("PO file for a translation agency")}</summary>
+      <p>
+        <a class="button" href={`${API_BASE}/api/v1/admin/translations/export?language=${language}`} download={`welkom-content-${language}.po`}>
+          {t("Download the PO file")}
+        </a>
+      </p>
+      <form onSubmit={(e) => void upload(e)} noValidate>
+        <label for="po-file">{t("Upload a translated PO file")}</label>
+        <input
+          id="po-file"
+          type="file"
+          accept=".po,text/x-gettext-translation"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "po-file-error" : undefined}
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
+        {error && (
+          <p id="po-file-error" class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t("Import")}
+        </button>
+      </form>
+      {report && (
+        <p role="status" data-testid="import-report">
+          {t("Imported: {imported}. Unchanged: {unchanged}. Skipped because the Dutch text changed: {stale}. Unknown: {unknown}. Empty: {empty}.", {
+            imported: report.imported,
+            unchanged: report.unchanged,
+            stale: report.skipped_stale,
+            unknown: report.skipped_unknown,
+            empty: report.empty,
+          })}
+        </p>
+      )}
+    </details>
+  );
+}

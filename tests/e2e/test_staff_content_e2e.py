@@ -1,0 +1,166 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""The editor's and the reviewer's screens at /staff/ in Debian's Chromium against a real
+`welkom demo`: the editor changes a service item's Dutch text with a preview, sees the API's
+field error at its field, unpublishes and publishes the item; the reviewer sees only their
+languages, approves a machine translation, and the resident app shows that item's texts without
+the "not checked yet" notice. axe-core (WCAG 2.2 AA) on every view; screenshots in test-artifacts/."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.e2e.helpers import axe_violations, open_view, sign_in_as_resident
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def staff(browser, server) -> Iterator[BrowserContext]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=server, locale="nl-NL", viewport=DESKTOP)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+def no_violations(page: Page, view: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{view}: {violations}"
+
+
+def sign_in_at_staff(page: Page, login: str) -> None:
+    """With the keyboard only: the login field, then Enter."""
+    page.goto("/staff/")
+    expect(page.locator("h1")).to_have_text("Inloggen in de backoffice")
+    page.locator("#login").fill(login)
+    page.locator("#login").press("Enter")
+
+
+def test_editor_edits_previews_unpublishes_and_publishes(
+    staff: BrowserContext, artifacts: Path
+) -> None:
+    office = staff.new_page()
+    sign_in_at_staff(office, "demo-editor")
+    expect(office.locator("h1")).to_have_text("Dienstverlening")
+    rows = office.locator("[data-testid=items] tbody tr[data-status=published]")
+    expect(rows.first).to_be_visible()
+    no_violations(office, "service items")
+    office.screenshot(path=str(artifacts / "staff-content-items.png"), full_page=True)
+
+    row = rows.last
+    item_id = row.get_attribute("data-item-id")
+    row.get_by_role("link").click()
+    expect(office.locator("#item-body")).not_to_have_value("")
+    title = office.locator("#item-title").input_value()
+    expect(office.locator("h1")).to_have_text(title)
+
+    # Markdown with a preview rendered as residents get it.
+    extra = f"Meer weten? Bel **14 9999**. {uuid.uuid4().hex[:6]}"
+    body = office.locator("#item-body").input_value() + "\n\n" + extra
+    office.locator("#item-body").fill(body)
+    office.get_by_role("button", name="Voorbeeld", exact=True).click()
+    expect(office.locator("[data-testid=preview] strong", has_text="14 9999")).to_be_visible()
+
+    # A blank title: the API's problem at the title field, the typed body still there.
+    office.locator("#item-title").fill("")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("#item-title-error")).to_be_visible()
+    expect(office.locator("#item-title")).to_have_attribute("aria-invalid", "true")
+    expect(office.locator("#item-body")).to_have_value(body)
+    no_violations(office, "service item with a field error")
+    office.screenshot(path=str(artifacts / "staff-content-item-error.png"), full_page=True)
+
+    office.locator("#item-title").fill(title)
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[role=status]")).to_have_text("Opgeslagen.")
+    expect(office.locator("#item-title-error")).to_be_hidden()
+    saved = office.request.get(f"/api/v1/admin/services/{item_id}").json()
+    assert extra in next(t["text"] for t in saved["texts"]["body"] if t["language"] == "nl")
+
+    # Unpublish: residents no longer get it; publish: they do again.
+    office.get_by_role("button", name="Publicatie intrekken").click()
+    expect(office.locator("[data-testid=item-status]")).to_contain_text("Concept")
+    anonymous = {"municipality": "9999"}
+    gone = office.request.get(f"/api/v1/services/{item_id}", params=anonymous)
+    assert gone.status == 404
+    office.get_by_role("button", name="Publiceren").click()
+    expect(office.locator("[data-testid=item-status]")).to_contain_text("Gepubliceerd")
+    back = office.request.get(f"/api/v1/services/{item_id}", params=anonymous)
+    assert back.status == 200
+    assert "14 9999" in back.json()["body_html"]
+    no_violations(office, "service item")
+    office.screenshot(path=str(artifacts / "staff-content-item.png"), full_page=True)
+
+    office.get_by_role("link", name="Locaties").click()
+    expect(office.locator("[data-testid=places] tbody tr").first).to_be_visible()
+    no_violations(office, "places")
+    office.get_by_role("link", name="Vertalingen").click()
+    expect(office.locator("[data-testid=languages] tbody tr")).to_have_count(13)
+    no_violations(office, "translations: every language for an editor")
+
+
+def test_reviewer_approves_a_translation_and_the_resident_sees_it_reviewed(
+    page: Page, staff: BrowserContext, artifacts: Path
+) -> None:
+    office = staff.new_page()
+    sign_in_at_staff(office, "demo-reviewer")
+    # Only the reviewer's languages (the API lists only those).
+    expect(office.locator("h1")).to_have_text("Vertalingen")
+    languages = office.locator("[data-testid=languages] tbody tr")
+    expect(languages).to_have_count(3)
+    assert [languages.nth(i).get_attribute("data-language") for i in range(3)] == [
+        "ar",
+        "ti",
+        "uk",
+    ]
+    no_violations(office, "translations: the reviewer's languages")
+    office.screenshot(path=str(artifacts / "staff-content-languages.png"), full_page=True)
+
+    # A published item whose Arabic title and summary a machine made.
+    anonymous = {"municipality": "9999", "limit": "100"}
+    listed = office.request.get(
+        "/api/v1/services", params=anonymous, headers={"Accept-Language": "ar"}
+    ).json()["items"]
+    item = next(i for i in listed if i.get("unreviewed") and i["language"] == "ar")
+
+    office.locator("[data-language=ar] a").click()
+    expect(office.locator("h1")).to_contain_text("Arabisch")
+    owner = office.locator(f"[data-owner-id='{item['id']}']")
+    title = owner.locator(f"[data-pair='{item['id']}-title']")
+    expect(title).to_have_attribute("data-state", "machine")
+    target = title.locator("input")
+    expect(target).to_have_attribute("dir", "rtl")
+    expect(target).to_have_attribute("lang", "ar")
+    expect(target).to_have_value(item["title"])
+    no_violations(office, "side by side, Arabic")
+    title.scroll_into_view_if_needed()
+    office.screenshot(path=str(artifacts / "staff-content-side-by-side.png"))
+
+    for field in ("title", "summary"):
+        pair = owner.locator(f"[data-pair='{item['id']}-{field}']")
+        pair.get_by_role("button", name="Goedkeuren", exact=True).click()
+        expect(pair).to_have_attribute("data-state", "reviewed")
+        expect(pair.locator("[data-testid=state]")).to_have_text("Gecontroleerd")
+
+    # Tigrinya in Ge'ez script, with the app's font.
+    office.goto("/staff/#/translations/ti/journey")
+    first = office.locator("[data-pair^=journey-] textarea").first
+    expect(first).to_have_attribute("lang", "ti")
+    assert "Ethiopic" in first.evaluate("e => getComputedStyle(e).fontFamily")
+    no_violations(office, "side by side, Tigrinya journey")
+    office.screenshot(path=str(artifacts / "staff-content-journey-ti.png"), full_page=True)
+
+    # The resident (Arabic) sees that item without the "not checked yet" notice.
+    sign_in_as_resident(page, "ar")
+    open_view(page, "services")
+    card = page.locator(f"[data-testid=services] li[data-service-id='{item['id']}']")
+    expect(card).to_contain_text(item["title"])
+    expect(card.locator("[data-testid=machine-notice]")).to_have_count(0)
+    # Another item still carries it.
+    expect(page.locator("[data-testid=machine-notice]").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "staff-content-resident-reviewed.png"), full_page=True)
