@@ -31,11 +31,17 @@ def forbidden() -> Problem:
     return Problem(403, "forbidden", N_("Not allowed"), N_("You are not allowed to do this."))
 
 
+#: The language content is written in (services, consent, journey); translations are from it.
+CONTENT_SOURCE_LANGUAGE = "nl"
+
+
 def require_language(principal: Principal, language: str, *, reviewing: bool = False) -> None:
     """Refuse (403) content translation work in a language that is not the caller's
-    (:meth:`Principal.handles_language`). A code that names no language is left to the route's
-    own validation (400/422), so bad input reads the same for everyone."""
-    if language in LANGUAGES and not principal.handles_language(language, reviewing=reviewing):
+    (:meth:`Principal.handles_language`). A code that names no target language (unknown, or
+    Dutch, the source) is left to the route's own validation (400/422), so bad input reads the
+    same for everyone."""
+    target = language in LANGUAGES and language != CONTENT_SOURCE_LANGUAGE
+    if target and not principal.handles_language(language, reviewing=reviewing):
         raise Problem(
             403, "not-your-language", N_("Not allowed"), N_("You are not allowed to do this.")
         )
