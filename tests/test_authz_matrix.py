@@ -204,6 +204,7 @@ MATRIX: dict[str, Case] = {
     "adminGetService": Case(only(404, *CONTENT_READERS), path={"item_id": NOBODY}),
     "adminCreateService": Case(only(400, *CONTENT_WRITERS), body={}),
     "adminUpdateService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}, body={}),
+    "adminPreviewServiceBody": Case(only(200, *CONTENT_WRITERS), body={"body": "*x*"}),
     "adminPublishService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}),
     "adminUnpublishService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}),
     "adminArchiveService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}),
