@@ -268,15 +268,21 @@ function Pair({
 function useList<T>(url: string) {
   const [items, setItems] = useState<T[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A reload after a save keeps the list on screen (and the focus where it was) until the answer.
   const load = useCallback(() => {
-    setItems(null);
-    setError(null);
     request<T[]>(url).then(
-      (r) => setItems(r.data),
+      (r) => {
+        setItems(r.data);
+        setError(null);
+      },
       (e) => setError(failure(e, t("No connection. Try again."))),
     );
   }, [url]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    setItems(null);
+    setError(null);
+    load();
+  }, [load]);
   return { items, setItems, error, load };
 }
 
