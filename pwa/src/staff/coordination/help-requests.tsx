@@ -7,7 +7,7 @@
  * never sends the resident's contact details here.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../../api";
+import { ApiError, type Page, request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
@@ -101,8 +101,10 @@ export function HelpRequestsView() {
       setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
       setNext(r.data.next_cursor);
       setError(null);
+      return r.data.items;
     } catch (e) {
       setError(failure(e, t("No connection. Try again.")));
+      return [];
     }
   };
 
@@ -134,6 +136,14 @@ export function HelpRequestsView() {
     await Promise.all([load(), loadAgeing()]);
   };
 
+  // Someone changed the request meanwhile (a volunteer claimed or finished it): show it as it is
+  // now in the lists and in the form, which keeps the choice made.
+  const changedMeanwhile = async (id: string) => {
+    const [listed] = await Promise.all([load(), loadAgeing()]);
+    const now = listed.find((r) => r.id === id);
+    if (now) setSelected(now);
+  };
+
   return (
     <section aria-labelledby="help-title">
       <h1 id="help-title" tabIndex={-1}>
@@ -161,7 +171,7 @@ export function HelpRequestsView() {
         <div>
           <label for="filter-help-state">{t("Status")}</label>
           <select id="filter-help-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
+            <option value="">{t("All")}</option>
             {HELP_STATES.map((s) => (
               <option key={s} value={s}>
                 {helpStateLabel(s)}
@@ -186,6 +196,7 @@ export function HelpRequestsView() {
           request={selected}
           candidates={candidatesFor(selected, volunteers)}
           onDone={(m) => void reassigned(m)}
+          onConflict={() => void changedMeanwhile(selected.id)}
           onCancel={() => setSelected(null)}
         />
       )}
@@ -200,11 +211,13 @@ function ReassignForm({
   request: help,
   candidates,
   onDone,
+  onConflict,
   onCancel,
 }: {
   request: HelpRequest;
   candidates: Volunteer[];
   onDone: (message: string) => void;
+  onConflict: () => void;
   onCancel: () => void;
 }) {
   const [volunteer, setVolunteer] = useState(candidates[0]?.id ?? "");
@@ -225,6 +238,7 @@ function ReassignForm({
       onDone(volunteer ? t("The request was given to another volunteer.") : t("The request is open again."));
     } catch (e) {
       setErrors(submitErrors(e, ["volunteer_id"] as const));
+      if (e instanceof ApiError && e.status === 409) onConflict();
     } finally {
       setBusy(false);
     }

@@ -64,7 +64,7 @@ export function ErasureRequestsView() {
         <div>
           <label for="filter-erasure-state">{t("Status")}</label>
           <select id="filter-erasure-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
+            <option value="">{t("All")}</option>
             {ERASURE_STATES.map((s) => (
               <option key={s} value={s}>
                 {erasureStateLabel(s)}
