@@ -31,9 +31,9 @@ class DemoLogin:
 DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
-    # Before the vetted volunteers: a role's last login is the one tools pick for that role.
-    DemoLogin("demo-volunteer-new", "volunteer", "Sara Visser, volunteer awaiting vetting"),
     DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
+    # Between the vetted volunteers: tools that take one login per role take the first or the last.
+    DemoLogin("demo-volunteer-new", "volunteer", "Sara Visser, volunteer awaiting vetting"),
     DemoLogin("demo-volunteer-2", "volunteer", "Noor de Wit, vetted volunteer (nl, ar)"),
     DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
     DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
