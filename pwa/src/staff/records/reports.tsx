@@ -10,8 +10,10 @@ import { request } from "../../api";
 import { formatNumber } from "../../i18n";
 import { submitErrors } from "../forms";
 import { t } from "../i18n";
+import { categoryLabel, helpStateLabel } from "../coordination/labels";
 import { languageLabel } from "../labels";
 import { bars } from "./chart";
+import { kindLabel } from "./registrations";
 
 export interface ReportRow {
   key: string;
@@ -55,8 +57,63 @@ function Cell({ value }: { value: number | null }) {
   return value === null ? <span class="suppressed">{t("suppressed")}</span> : <>{formatNumber(value)}</>;
 }
 
+function journeyStatusLabel(status: string): string {
+  switch (status) {
+    case "not_started":
+      return t("Not started");
+    case "in_progress":
+      return t("In progress");
+    case "waiting_for_municipality":
+      return t("Waiting for the municipality");
+    case "done":
+      return t("Done");
+    case "not_applicable":
+      return t("Not applicable");
+    default:
+      return status;
+  }
+}
+
+/** A dimension's name as a column heading. */
+function dimensionLabel(dimension: string): string {
+  switch (dimension) {
+    case "step":
+      return t("Step");
+    case "kind":
+      return t("What");
+    case "language":
+      return t("Language");
+    case "category":
+      return t("Help with");
+    case "outcome":
+    case "answer":
+      return t("Status");
+    default:
+      return dimension;
+  }
+}
+
+/** A value of a dimension (a code of the API) in words; journey steps keep their key. */
 function dimensionValue(dimension: string, value: string): string {
-  return dimension === "language" ? languageLabel(value).name : value.replace(/_/g, " ");
+  switch (dimension) {
+    case "language":
+      return languageLabel(value).name;
+    case "kind":
+      return kindLabel(value);
+    case "category":
+      return categoryLabel(value);
+    case "outcome":
+      return helpStateLabel(value);
+    case "answer":
+      return value === "answered" ? t("Answered") : t("Unanswered");
+    default:
+      return value.replace(/_/g, " ");
+  }
+}
+
+/** A column: a month (YYYY-MM) as it is, or a journey status in words. */
+function columnLabel(report: string, column: string): string {
+  return report === "journey" ? journeyStatusLabel(column) : column;
 }
 
 const INPUTS = ["from", "to"] as const;
@@ -89,7 +146,7 @@ export function ReportsView() {
     void load();
   }, []);
 
-  const chart = report ? bars(report.columns.map((c) => c.replace(/_/g, " ")), report.column_totals) : [];
+  const chart = report ? bars(report.columns.map((c) => columnLabel(report.report, c)), report.column_totals) : [];
   return (
     <section aria-labelledby="reports-title">
       <h1 id="reports-title" tabIndex={-1}>
@@ -197,12 +254,12 @@ export function ReportsView() {
                     <tr>
                       {report.dimensions.map((d) => (
                         <th key={d} scope="col">
-                          {d.replace(/_/g, " ")}
+                          {dimensionLabel(d)}
                         </th>
                       ))}
                       {report.columns.map((c) => (
                         <th key={c} scope="col">
-                          {c.replace(/_/g, " ")}
+                          {columnLabel(report.report, c)}
                         </th>
                       ))}
                       <th scope="col">{t("Total")}</th>
@@ -248,6 +305,31 @@ export function ReportsView() {
                   </tfoot>
                 </table>
               </div>
+              {report.stats && report.stats.length > 0 && (
+                <table class="inbox report" data-testid="report-stats">
+                  <caption>{t("Hours to the first answer")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("Month")}</th>
+                      <th scope="col">{t("Median")}</th>
+                      <th scope="col">{t("90th percentile")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.stats.map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{m.month}</th>
+                        <td class="number">
+                          <Cell value={m.median_hours} />
+                        </td>
+                        <td class="number">
+                          <Cell value={m.p90_hours} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
             </>
           )}
         </>
