@@ -79,7 +79,7 @@ export function LanguagesView() {
                   <a href={languageHash(row.language, "services")}>
                     <LanguageName code={row.language} />
                   </a>
-                  <div class="bar" aria-hidden="true">
+                  <div class="progress-bar" aria-hidden="true">
                     <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
                   </div>
                 </th>
