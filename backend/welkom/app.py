@@ -43,6 +43,7 @@ from welkom.auth.routes import (
     DemoLoginController,
     OidcController,
     SessionController,
+    StaffSignInController,
 )
 from welkom.cases.routes import (
     MyCasesController,
@@ -234,6 +235,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         ready,
         version,
         SessionController,
+        StaffSignInController,
         ActivationController,
         OidcController,
         PasskeyController,
