@@ -70,14 +70,10 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def run_welkom(
-    dist: Path,
-    data_dir: Path,
-    *,
-    port: int | None = None,
-    extra_env: dict[str, str] | None = None,
+    dist: Path, data_dir: Path, env: dict[str, str] | None = None, *, port: int | None = None
 ) -> Iterator[str]:
     """A real `welkom demo` process serving ``dist`` at / on a loopback port (a free one unless
-    given), with ``extra_env`` added to its environment; its base URL."""
+    ``port`` is given); its base URL. ``env``: more settings for this demo (``WELKOM_*``)."""
     port = port or _free_port()
     log = (data_dir / "server.log").open("w")
     env = {
@@ -87,7 +83,7 @@ def run_welkom(
         # Browsers sign in and write far faster than people: limits on, but generous.
         "WELKOM_RATE_LIMIT_LOGINS": "10000",
         "WELKOM_RATE_LIMIT_WRITES": "10000",
-        **(extra_env or {}),
+        **(env or {}),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "welkom", "demo", "--data-dir", str(data_dir), "--port", str(port)],
