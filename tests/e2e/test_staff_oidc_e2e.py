@@ -47,9 +47,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "WELKOM_PUBLIC_BASE_URL": base,
             "WELKOM_OIDC_PROVIDERS": f"[{staff.model_dump_json()}]",
         }
-        with run_welkom(
-            DIST, tmp_path_factory.mktemp("welkom-oidc-e2e"), env, port=port
-        ) as served:
+        with run_welkom(DIST, tmp_path_factory.mktemp("welkom-oidc-e2e"), env, port=port) as served:
             yield served
 
 
