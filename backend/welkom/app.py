@@ -24,6 +24,7 @@ from welkom.admin import conversations as admin_conversations
 from welkom.admin import gdpr as admin_gdpr
 from welkom.admin.routes import (
     AdminCaseController,
+    AdminCaseworkerController,
     AdminConversationController,
     AdminResidentController,
     AdminSignalController,
@@ -250,6 +251,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         AdminResidentController,
         AdminCaseController,
         AdminConversationController,
+        AdminCaseworkerController,
         AdminSignalController,
         ResidentAnswerController,
         ReportController,
