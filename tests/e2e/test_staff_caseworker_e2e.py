@@ -17,6 +17,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.helpers import ask, sign_in_as_resident
 from tests.e2e.test_staff_e2e import DESKTOP, csrf, no_violations, sign_in_at_staff
+from tests.translation.server import running
 
 
 @pytest.fixture
@@ -167,3 +168,57 @@ def test_interpreter_reassignment_and_a_field_by_field_merge(
     assert after["assigned_to"] is None
     assert after["waiting_for"] == "other_party"
     assert after["needs_interpreter"] is False
+
+
+def test_a_draft_answer_translated_and_sent_with_the_original(
+    page: Page,
+    staff: BrowserContext,
+    browser,  # type: ignore[no-untyped-def]
+    server: str,
+    artifacts: Path,
+) -> None:
+    """With the municipality's LibreTranslate server (the test server): the caseworker's Dutch
+    draft in the resident's language, marked as machine translation, sent with the original."""
+    sign_in_as_resident(page, "ar")
+    ask(page, f"متى أحصل على مفتاح بيتي؟ {uuid.uuid4().hex[:8]}")
+    question_id = page.request.get("/api/v1/me/questions?limit=1").json()["items"][0]["id"]
+
+    # Records management points the municipality at its translation server (its own browser).
+    management = browser.new_context(base_url=server, locale="nl-NL")
+    records = management.new_page()
+    sign_in_at_staff(records, "demo-records-manager")
+    expect(records.locator("h1")).to_have_text("Welkom backoffice")
+    setting = "/api/v1/admin/translation-server"
+    with running() as libretranslate:
+        pointed = records.request.put(
+            setting, data={"url": libretranslate.url}, headers={"X-CSRF-Token": csrf(management)}
+        )
+        assert pointed.status == 200, pointed.text()
+        try:
+            office = signed_in(staff)
+            office.goto(f"/staff/#/conversations/{question_id}")
+            expect(office.locator(".question .machine")).to_contain_text("[nl]")
+            office.locator("#answer-language").select_option("nl")
+            office.locator("#answer-text").fill("We bellen u volgende week.")
+            office.get_by_role("button", name="Toon de machinevertaling").click()
+            draft = office.locator("[data-testid=draft-translation] .machine")
+            expect(draft).to_contain_text("سنتصل بك الأسبوع المقبل.")
+            expect(draft).to_have_attribute("lang", "ar")
+            expect(draft).to_contain_text("Machinevertaling")
+            office.locator("#send-translation").check()
+            no_violations(office, "conversation with a draft translation")
+            office.screenshot(path=str(artifacts / "staff-case-translation.png"), full_page=True)
+            with office.expect_response(
+                lambda r: r.url.endswith("/answers") and r.request.method == "POST"
+            ) as sent:
+                office.get_by_role("button", name="Antwoord versturen").click()
+            answer = sent.value.json()
+            assert sent.value.status == 201
+            assert answer["text"] == "We bellen u volgende week."
+            assert answer["translation"]["text"] == "سنتصل بك الأسبوع المقبل."
+            assert answer["translation"]["state"] == "machine"
+        finally:
+            records.request.put(
+                setting, data={"url": None}, headers={"X-CSRF-Token": csrf(management)}
+            )
+            management.close()
