@@ -203,7 +203,7 @@ def test_a_draft_answer_translated_and_sent_with_the_original(
             office.get_by_role("button", name="Toon de machinevertaling").click()
             draft = office.locator("[data-testid=draft-translation] .machine")
             expect(draft).to_contain_text("سنتصل بك الأسبوع المقبل.")
-            expect(draft).to_have_attribute("lang", "ar")
+            expect(draft.locator(".text")).to_have_attribute("lang", "ar")
             expect(draft).to_contain_text("Machinevertaling")
             office.locator("#send-translation").check()
             no_violations(office, "conversation with a draft translation")

@@ -234,35 +234,6 @@ function AnswerForm({ conversation, translator, onSent }: { conversation: Conver
           {errors.fields.text}
         </p>
       )}
-      {translatable && (
-        <div class="translate" data-testid="draft-translation">
-          <button type="button" disabled={busy || !text.trim()} onClick={() => void translate()}>
-            {t("Show the machine translation")}
-          </button>
-          {preview && (
-            <div class="machine" lang={preview.translation.language} dir={direction(preview.translation.language)}>
-              <p class="label">{t("Machine translation, not checked by a person")}</p>
-              <p class="text">{preview.translation.text}</p>
-            </div>
-          )}
-          <div class="check">
-            <input
-              id="send-translation"
-              type="checkbox"
-              checked={sendTranslation}
-              aria-invalid={errors.fields.send_translation ? true : undefined}
-              aria-describedby={errors.fields.send_translation ? "send-translation-error" : undefined}
-              onChange={(e) => setSendTranslation(e.currentTarget.checked)}
-            />
-            <label for="send-translation">{t("Also send the machine translation (the resident sees both, the translation marked)")}</label>
-          </div>
-          {errors.fields.send_translation && (
-            <p id="send-translation-error" class="error">
-              {errors.fields.send_translation}
-            </p>
-          )}
-        </div>
-      )}
       <div class="row">
         <div>
           <label for="answer-language">{t("Language of the answer")}</label>
@@ -299,6 +270,37 @@ function AnswerForm({ conversation, translator, onSent }: { conversation: Conver
           </select>
         </div>
       </div>
+      {translatable && (
+        <div class="translate" data-testid="draft-translation">
+          <button type="button" disabled={busy || !text.trim()} onClick={() => void translate()}>
+            {t("Show the machine translation")}
+          </button>
+          {preview && (
+            <div class="machine">
+              <p class="label">{t("Machine translation, not checked by a person")}</p>
+              <p class="text" lang={preview.translation.language} dir={direction(preview.translation.language)}>
+                {preview.translation.text}
+              </p>
+            </div>
+          )}
+          <div class="check">
+            <input
+              id="send-translation"
+              type="checkbox"
+              checked={sendTranslation}
+              aria-invalid={errors.fields.send_translation ? true : undefined}
+              aria-describedby={errors.fields.send_translation ? "send-translation-error" : undefined}
+              onChange={(e) => setSendTranslation(e.currentTarget.checked)}
+            />
+            <label for="send-translation">{t("Also send the machine translation (the resident sees both, the translation marked)")}</label>
+          </div>
+          {errors.fields.send_translation && (
+            <p id="send-translation-error" class="error">
+              {errors.fields.send_translation}
+            </p>
+          )}
+        </div>
+      )}
       {errors.form && (
         <p class="error" role="alert">
           {errors.form}
