@@ -63,7 +63,7 @@ async def test_the_residents_file_household_consents_and_who_looked(
     assert {c["state"] for c in consents.json()} == {"not_asked"}
     assert await _audited(db, resident.resident_id, "consent") == ["caseworker: consent state"]
 
-    # Who looked: the colleague's read, then this read itself as the newest entry.
+    # Who looked: the colleague's read, then this read itself (made after, so newest).
     await client.get(base, headers=office["colleague"].headers)
     looked = await client.get(f"{base}/access-log", headers=caseworker.headers)
     assert looked.status_code == 200, looked.text

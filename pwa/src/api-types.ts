@@ -625,7 +625,7 @@ export interface paths {
         };
         /**
          * List who looked at a resident's data
-         * @description Who (other than the resident) read or changed the resident's data, newest first: the processing log the resident reads in the app. This read is recorded first, so it is the newest entry. A resident outside your municipality answers 404.
+         * @description Who (other than the resident) read or changed the resident's data, newest first: the processing log the resident reads in the app. This read is recorded first, so the list includes it. A resident outside your municipality answers 404.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */

@@ -64,7 +64,7 @@ async def access_log(
 ) -> Page[AccessLogEntry]:
     """Who (other than the resident) read or changed the resident's data, newest first: the
     same processing log the resident reads in the app. This read is itself recorded first, so
-    it is the newest entry."""
+    the list includes it (reads of the file made at the same moment may come before it)."""
     found = await _read(db, principal, resident_id, "access_log", "caseworker: who looked")
     await db.flush()
     page = await processing.access_log(

@@ -282,7 +282,7 @@ class AdminResidentController(Controller):
         summary="List who looked at a resident's data",
         description="Who (other than the resident) read or changed the resident's data, newest "
         "first: the processing log the resident reads in the app. This read is recorded first, "
-        "so it is the newest entry. A resident outside your municipality answers 404.",
+        "so the list includes it. A resident outside your municipality answers 404.",
     )
     async def access_log(
         self,

@@ -211,7 +211,7 @@ export function ResidentView({ id }: { id: string }) {
             <JourneyPart id={id} />
             <ConsentPart id={id} />
           </div>
-          {/* Its own read is recorded first: this visit is the newest entry. */}
+          {/* The API records its own read first: this visit is in the list. */}
           <WhoLookedPart id={id} />
         </>
       )}
