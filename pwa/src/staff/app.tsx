@@ -4,9 +4,11 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Result, type Session } from "../api";
 import { caseworkerSection } from "./caseworker";
+import { coordinatorSection } from "./coordination/section";
 import { SESSION_ENDED } from "./forms";
 import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from "./i18n";
 import { LoginView } from "./login";
+import { recordsSection } from "./records/section";
 import { type Section, sectionsFor } from "./section";
 
 export { parseRoute } from "./caseworker";
@@ -15,7 +17,7 @@ export { parseRoute } from "./caseworker";
 export const STAFF_ROLES = ["caseworker", "coordinator", "records_manager", "admin", "editor", "reviewer"];
 
 /** The back office's parts, in the order of the header's links; each says which roles see it. */
-export const SECTIONS: readonly Section[] = [caseworkerSection];
+export const SECTIONS: readonly Section[] = [caseworkerSection, coordinatorSection, recordsSection];
 
 const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English" };
 
