@@ -187,7 +187,7 @@ def test_a_draft_answer_translated_and_sent_with_the_original(
     management = browser.new_context(base_url=server, locale="nl-NL")
     records = management.new_page()
     sign_in_at_staff(records, "demo-records-manager")
-    expect(records.locator("h1")).to_have_text("Welkom backoffice")
+    expect(records.locator(".who")).to_have_text("Jeroen Smit")
     setting = "/api/v1/admin/translation-server"
     with running() as libretranslate:
         pointed = records.request.put(
