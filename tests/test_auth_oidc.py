@@ -20,7 +20,7 @@ from tests.conftest import make_settings, row_counts
 from tests.oidc.provider import api_token, oidc_issuers, providers, sign_in, through_provider
 from welkom.app import create_app
 from welkom.auth.models import Account, AccountIdentity, OidcLogin
-from welkom.auth.oidc_login import safe_return_to
+from welkom.auth.oidc_login import refused_return_to, safe_return_to
 from welkom.auth.oidc_tokens import (
     IdTokenRejected,
     claim_roles,
@@ -139,6 +139,64 @@ async def test_unknown_state_and_provider_errors_are_refused(client: AsyncTestCl
     await client.get("/api/v1/auth/oidc/staff/login", params={"login_hint": "sanne"})
     unknown = await client.get("/api/v1/auth/oidc/nope/login")
     assert unknown.status_code == 404
+
+
+async def test_a_sign_in_refused_at_the_provider_goes_back_with_the_refusal(
+    client: AsyncTestClient,
+) -> None:
+    started = await client.get(
+        "/api/v1/auth/oidc/staff/login", params={"return_to": "/staff/#/residents"}
+    )
+    state = parse_qs(urlsplit(started.headers["location"]).query)["state"][0]
+    # What the provider sends when the person cancels, refuses consent or cannot sign in.
+    refused = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"error": "access_denied", "state": state}
+    )
+    assert refused.status_code == 303
+    assert refused.headers["location"] == "/staff/?signin_error=refused#/residents"
+    assert (await session_of(client)).status_code == 401
+    # Only the browser that started the sign-in is sent back; the state is spent.
+    again = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"error": "access_denied", "state": state}
+    )
+    assert again.status_code == 401
+
+
+def test_the_refusal_goes_in_the_query_before_any_fragment() -> None:
+    assert refused_return_to("/") == "/?signin_error=refused"
+    assert refused_return_to("/staff/?a=1") == "/staff/?a=1&signin_error=refused"
+    assert refused_return_to("/staff/#/x?y=1") == "/staff/?signin_error=refused#/x?y=1"
+
+
+async def test_staff_sign_in_lists_the_staff_providers_by_municipality(
+    client: AsyncTestClient,
+) -> None:
+    options = await client.get("/api/v1/auth/staff-sign-in")
+    assert options.status_code == 200
+    # Not the volunteers' or the DigiD broker's; named after the municipality; nothing secret.
+    assert options.json() == {
+        "providers": [{"key": "staff", "display_name": "Gemeente Welkom (demo)"}],
+        "demo_login": True,
+    }
+
+
+async def test_staff_sign_in_names_and_leaves_out(
+    database_url: str, seeded: None, oidc_issuers: dict[str, str]
+) -> None:
+    staff, volunteers, digid = providers(oidc_issuers)
+    configured = [
+        staff.model_copy(update={"display_name": "Keycloak van de gemeente"}),
+        staff.model_copy(update={"key": "nowhere", "municipality_code": "0001"}),  # no such
+        volunteers,
+        digid,
+    ]
+    settings = make_settings(database_url, oidc_providers=configured, demo_login=False)
+    async with AsyncTestClient(app=create_app(settings)) as other:
+        options = (await other.get("/api/v1/auth/staff-sign-in")).json()
+    assert options == {
+        "providers": [{"key": "staff", "display_name": "Keycloak van de gemeente"}],
+        "demo_login": False,
+    }
 
 
 async def test_wrong_nonce_is_refused(client: AsyncTestClient, db: AsyncSession) -> None:

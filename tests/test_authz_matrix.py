@@ -127,6 +127,7 @@ MATRIX: dict[str, Case] = {
         {"default": 404, "anonymous": 401}, path={"session_id": str(uuid.uuid4())}
     ),
     "demoLogin": Case({"default": 200}, body={"login": "demo-volunteer"}),
+    "staffSignInOptions": Case({"default": 200}),
     "redeemActivationCode": Case({"default": 400}, body=WRONG_CODE),
     "rememberDevice": Case(only(204, "resident")),
     "deviceLogin": Case({"default": 401}),  # no device cookie

@@ -655,7 +655,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an activation code
-         * @description Issue a one-time activation code for a resident of the caseworker's municipality. The code is returned once (text and QR code payload) and stored only hashed; earlier unspent codes of the resident stop working. Not idempotent by key on purpose: a retry issues a fresh code, which is safe.
+         * @description Issue a one-time activation code for a resident of the caseworker's municipality. The code is returned once (text, and `qr_payload`: the resident app's link `{public_base_url}/#/activate?code=…`, code in the fragment) and stored only hashed; earlier unspent codes of the resident stop working. Not idempotent by key on purpose: a retry issues a fresh code, which is safe.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
@@ -1532,7 +1532,7 @@ export interface paths {
         };
         /**
          * Finish signing in at an identity provider
-         * @description Where the provider sends the browser back; starts the session and redirects to where the sign-in started. A state that is unknown, used or from another browser, or a provider error, is refused with a problem and no session.
+         * @description Where the provider sends the browser back; starts the session and redirects to where the sign-in started. A state that is unknown, used or from another browser is refused with a problem and no session. A provider error (`error`, e.g. `access_denied`: cancelled, consent refused, not signed in there) for a sign-in this browser started redirects back where it started with `signin_error=refused` added to the query, and no session.
          *
          *     Who may call it: anyone, signed in or not.
          */
@@ -1766,6 +1766,28 @@ export interface paths {
          *     Who may call it: any signed-in account (401 otherwise).
          */
         delete: operations["endMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/staff-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How staff sign in
+         * @description The staff identity providers the back office offers (key and name; start at `GET /auth/oidc/{key}/login`), one per municipality the deployment serves, and whether demo login is on. Public: the sign-in page reads it before anyone signs in.
+         *
+         *     Who may call it: anyone, signed in or not.
+         */
+        get: operations["staffSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3969,6 +3991,16 @@ export interface components {
             editable?: boolean;
             source: string | null;
             value: string;
+        };
+        /** StaffProviderOut */
+        StaffProviderOut: {
+            display_name: string;
+            key: string;
+        };
+        /** StaffSignInOut */
+        StaffSignInOut: {
+            demo_login: boolean;
+            providers: components["schemas"]["StaffProviderOut"][];
         };
         /** StepOut */
         StepOut: {
@@ -8424,6 +8456,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    staffSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSignInOut"];
                 };
             };
             /** @description Refused (RFC 9457 problem details) */

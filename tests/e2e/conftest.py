@@ -69,10 +69,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def run_welkom(dist: Path, data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """A real `welkom demo` process serving ``dist`` at / on a free loopback port; its base URL.
-    ``env``: more settings for this demo (``WELKOM_*`` variables)."""
-    port = _free_port()
+def run_welkom(
+    dist: Path, data_dir: Path, env: dict[str, str] | None = None, *, port: int | None = None
+) -> Iterator[str]:
+    """A real `welkom demo` process serving ``dist`` at / on a loopback port (a free one unless
+    ``port`` is given); its base URL. ``env``: more settings for this demo (``WELKOM_*``)."""
+    port = port or _free_port()
     log = (data_dir / "server.log").open("w")
     env = {
         **os.environ,

@@ -9,6 +9,7 @@ broker for residents (link-only, carries a BSN claim that Welkom must not store)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -67,11 +68,12 @@ def _api_client(client_id: str) -> dict:
     }
 
 
-def _client(name: str) -> dict:
+def welkom_client(name: str, welkom: str = WELKOM) -> dict:
+    """Welkom's client at the provider ``name``, for a Welkom reached at ``welkom``."""
     return {
         "client_id": f"welkom-{name}",
         "client_secret": CLIENT_SECRET,
-        "redirect_uris": [f"{WELKOM}/api/v1/auth/oidc/{name}/callback"],
+        "redirect_uris": [f"{welkom}/api/v1/auth/oidc/{name}/callback"],
         "grant_types": ["authorization_code"],
         "response_types": ["code"],
         "token_endpoint_auth_method": "client_secret_basic",
@@ -81,34 +83,38 @@ def _client(name: str) -> dict:
 @pytest.fixture(scope="session")
 def oidc_issuers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Start the provider once per test session; {name: issuer URL}."""
+    config = {
+        "providers": [
+            {
+                "name": name,
+                "clients": [welkom_client(name)]
+                + ([_api_client(c) for c in API_CLIENTS] if name == "staff" else []),
+                "accounts": accounts,
+                **(
+                    {"api": {"audience": API_AUDIENCE, "claims": API_CLIENTS}}
+                    if name == "staff"
+                    else {}
+                ),
+            }
+            for name, accounts in ACCOUNTS.items()
+        ]
+    }
+    with run_provider(config, tmp_path_factory.mktemp("oidc")) as issuers:
+        yield issuers
+
+
+@contextlib.contextmanager
+def run_provider(config: dict, directory: Path) -> Iterator[dict[str, str]]:
+    """The provider (``server.mjs``) with ``config``, written to ``directory``; {name: issuer}."""
     node = shutil.which("node")
     if node is None or not (HERE / "node_modules" / "oidc-provider").exists():
         pytest.fail("the test OIDC provider is not installed: run scripts/test.d/10-oidc.sh")
-    config = tmp_path_factory.mktemp("oidc") / "config.json"
-    config.write_text(
-        json.dumps(
-            {
-                "providers": [
-                    {
-                        "name": name,
-                        "clients": [_client(name)]
-                        + ([_api_client(c) for c in API_CLIENTS] if name == "staff" else []),
-                        "accounts": accounts,
-                        **(
-                            {"api": {"audience": API_AUDIENCE, "claims": API_CLIENTS}}
-                            if name == "staff"
-                            else {}
-                        ),
-                    }
-                    for name, accounts in ACCOUNTS.items()
-                ]
-            }
-        )
-    )
+    path = directory / "config.json"
+    path.write_text(json.dumps(config))
     process, line = None, ""
     for _attempt in range(3):  # a start that hangs (seen once on a busy machine) is retried
         process = subprocess.Popen(
-            [node, str(HERE / "server.mjs"), str(config)],
+            [node, str(HERE / "server.mjs"), str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,

@@ -13,6 +13,9 @@
 // Sign-in is non-interactive so tests can follow redirects with an HTTP client: the login
 // interaction signs in the account named by the standard `login_hint` parameter (unknown
 // hint: 400), and consent is granted for these first-party clients (loadExistingGrant).
+// Without a `login_hint` it shows a login page, as a browser test needs: user name and the
+// provider's "password" (every account's is the config's top-level "password"); a wrong
+// password or "Cancel" ends the sign-in with `access_denied`, as a provider that refuses does.
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -31,13 +34,49 @@ async function listen(server) {
   return server.address().port;
 }
 
+const escape = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function formBody(req) {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  return new URLSearchParams(body);
+}
+
 async function start(spec) {
   let provider;
+
+  // The interactive login: a form (GET), then sign in or refuse (POST).
+  async function loginPage(req, res, details) {
+    if (req.method === "POST") {
+      const form = await formBody(req);
+      const user = form.get("username") ?? "";
+      const ok = form.get("action") === "login" && spec.accounts[user] && form.get("password") === config.password;
+      const result = ok
+        ? { login: { accountId: user } }
+        : { error: "access_denied", error_description: "The end-user did not sign in" };
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+      return;
+    }
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
+<body><main><h1>Sign in at ${escape(spec.name)}</h1>
+<form method="post" action="/interaction/${escape(details.uid)}">
+<label for="username">Username</label> <input id="username" name="username" autocomplete="username">
+<label for="password">Password</label> <input id="password" name="password" type="password">
+<button type="submit" name="action" value="login">Sign in</button>
+<button type="submit" name="action" value="cancel">Cancel</button>
+</form></main></body></html>`);
+  }
+
   const server = http.createServer(async (req, res) => {
     try {
       if (req.url.startsWith("/interaction/")) {
         const details = await provider.interactionDetails(req, res);
         const hint = details.params.login_hint;
+        if (hint === undefined && details.prompt.name === "login") {
+          await loginPage(req, res, details);
+          return;
+        }
         if (details.prompt.name !== "login" || !spec.accounts[hint]) {
           res.statusCode = 400;
           res.end(`test provider: no test user for login_hint ${JSON.stringify(hint)}`);

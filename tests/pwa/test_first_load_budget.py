@@ -24,10 +24,12 @@ DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
 #: gzip level 9, measured with ``python -m tests.pwa.first_load`` when the back office was added
 #: (31 108 bytes before it; +11 for "Answer from the municipality" in My questions; +551 for the
 #: network budget of issue 19: the worker registered when the page is idle, the first-steps
-#: catalog loaded after a language choice, a home view of stable height and the large-text bar).
+#: catalog loaded after a language choice, a home view of stable height and the large-text bar;
+#: +74 for the activation letter's QR link, `#/activate?code=…`, read and taken out of the
+#: address bar before the first route).
 #: Change it only for a deliberate change to the resident app, with the figure in the commit
 #: message.
-FIRST_LOAD_BUDGET_BYTES = 31_670
+FIRST_LOAD_BUDGET_BYTES = 31_744
 
 #: Strings only the back office uses (src/staff/): never in a resident's catalog chunk.
 STAFF_ONLY = ["Welkom back office", "Internal note (never shown to the resident)", "Assign to me"]

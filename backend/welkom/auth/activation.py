@@ -42,10 +42,13 @@ class IssuedCode:
     code: str
     expires_at: datetime
 
-    @property
-    def qr_payload(self) -> str:
-        """What the QR code encodes: the PWA's activation link, no personal data."""
-        return f"welkom:activate?code={self.code.replace('-', '')}"
+
+def activation_link(settings: Settings, code: str) -> str:
+    """What the QR code on the letter encodes: the resident app's address with the code in the
+    fragment (`#/activate?code=…`), which a browser never sends to a server, so the code is in
+    no access log; the app reads it and takes it out of the address bar. The code keeps its
+    groups, as on the letter, so the resident can compare the two. No personal data."""
+    return f"{settings.public_base_url}/#/activate?code={code}"
 
 
 def generate_code() -> str:

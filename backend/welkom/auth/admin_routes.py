@@ -27,7 +27,8 @@ class ActivationCodeController(Controller):
         summary="Issue an activation code",
         status_code=201,
         description="Issue a one-time activation code for a resident of the caseworker's "
-        "municipality. The code is returned once (text and QR code payload) and stored only "
+        "municipality. The code is returned once (text, and `qr_payload`: the resident app's "
+        "link `{public_base_url}/#/activate?code=…`, code in the fragment) and stored only "
         "hashed; earlier unspent codes of the resident stop working. Not idempotent by key on "
         "purpose: a retry issues a fresh code, which is safe.",
     )
@@ -43,7 +44,7 @@ class ActivationCodeController(Controller):
         return ActivationCodeOut(
             id=issued.id,
             code=issued.code,
-            qr_payload=issued.qr_payload,
+            qr_payload=activation.activation_link(settings, issued.code),
             expires_at=issued.expires_at,
         )
 

@@ -42,6 +42,22 @@ def safe_return_to(value: str | None) -> str:
     return value[:500]
 
 
+class ProviderRefused(Exception):
+    """The provider ended a sign-in this browser started with an error (the person cancelled,
+    refused consent or could not sign in there): the browser goes back where it started,
+    with :func:`refused_return_to`, rather than to a bare problem document."""
+
+    def __init__(self, return_to: str) -> None:
+        super().__init__("the provider refused the sign-in")
+        self.return_to = return_to
+
+
+def refused_return_to(return_to: str) -> str:
+    """``return_to`` with ``signin_error=refused`` added to its query (before any fragment)."""
+    path, hash_mark, fragment = return_to.partition("#")
+    return f"{path}{'&' if '?' in path else '?'}signin_error=refused{hash_mark}{fragment}"
+
+
 @dataclass(frozen=True)
 class LoginStart:
     authorization_url: str
@@ -137,7 +153,8 @@ async def finish_login(
     ):
         raise login_failed("other_browser")
     if error:
-        raise login_failed("provider_error")
+        log.warning("oidc_login_refused", reason="provider_error")
+        raise ProviderRefused(pending.return_to)
     if iss is not None and iss != provider.issuer:
         raise login_failed("issuer_mixup")
     if not code:

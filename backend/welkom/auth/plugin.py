@@ -16,6 +16,7 @@ from welkom.auth.routes import (
     DemoLoginController,
     OidcController,
     SessionController,
+    StaffSignInController,
 )
 from welkom.core.plugins import DomainPlugin
 from welkom.core.settings import Settings
@@ -29,6 +30,7 @@ PLUGIN = DomainPlugin(
     "auth",
     route_handlers=(
         SessionController,
+        StaffSignInController,
         ActivationController,
         OidcController,
         PasskeyController,

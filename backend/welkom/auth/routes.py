@@ -13,7 +13,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 
-from welkom.auth import activation, cookies, devices, oidc_login, service
+from welkom.auth import activation, cookies, devices, oidc_login, service, staff_sign_in
 from welkom.auth.models import Account
 from welkom.auth.schemas import (
     ActivationIn,
@@ -23,6 +23,8 @@ from welkom.auth.schemas import (
     DemoLoginOut,
     SessionOut,
     SignInOption,
+    StaffProviderOut,
+    StaffSignInOut,
 )
 from welkom.core.deps import AppSettings, DbSession
 from welkom.core.guards import Caller, public, requires_role, signed_in
@@ -206,6 +208,29 @@ def _sign_in_options(settings: Settings, principal: Principal) -> list[SignInOpt
     return options
 
 
+class StaffSignInController(Controller):
+    path = "/api/v1/auth/staff-sign-in"
+    tags = ["auth"]
+
+    @get(
+        "/",
+        guards=[public],
+        operation_id="staffSignInOptions",
+        summary="How staff sign in",
+        description="The staff identity providers the back office offers (key and name; start "
+        "at `GET /auth/oidc/{key}/login`), one per municipality the deployment serves, and "
+        "whether demo login is on. Public: the sign-in page reads it before anyone signs in.",
+    )
+    async def options(self, db: DbSession, settings: AppSettings) -> StaffSignInOut:
+        found = await staff_sign_in.staff_sign_in(db, settings)
+        return StaffSignInOut(
+            providers=[
+                StaffProviderOut(key=p.key, display_name=p.display_name) for p in found.providers
+            ],
+            demo_login=found.demo_login,
+        )
+
+
 class ActivationController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
@@ -371,7 +396,10 @@ class OidcController(Controller):
         status_code=303,
         description="Where the provider sends the browser back; starts the session and "
         "redirects to where the sign-in started. A state that is unknown, used or from another "
-        "browser, or a provider error, is refused with a problem and no session.",
+        "browser is refused with a problem and no session. A provider error (`error`, e.g. "
+        "`access_denied`: cancelled, consent refused, not signed in there) for a sign-in this "
+        "browser started redirects back where it started with `signin_error=refused` added to "
+        "the query, and no session.",
     )
     async def callback(
         self,
@@ -385,16 +413,23 @@ class OidcController(Controller):
         iss: str | None = QueryParameter(name="iss", default=None, max_length=500),
     ) -> Redirect:
         provider = _provider(settings, provider_key)
-        result = await oidc_login.finish_login(
-            db,
-            request.app.state.oidc,
-            provider,
-            state=login_state,
-            code=code,
-            error=error,
-            iss=iss,
-            browser_token=request.cookies.get(oidc_login.BROWSER_COOKIE),
-        )
+        try:
+            result = await oidc_login.finish_login(
+                db,
+                request.app.state.oidc,
+                provider,
+                state=login_state,
+                code=code,
+                error=error,
+                iss=iss,
+                browser_token=request.cookies.get(oidc_login.BROWSER_COOKIE),
+            )
+        except oidc_login.ProviderRefused as refused:
+            return Redirect(
+                oidc_login.refused_return_to(refused.return_to),
+                status_code=303,
+                cookies=[cookies.cleared_oidc_browser_cookie(settings, provider.key)],
+            )
         token, _ = await _start(db, settings, result.account, f"oidc:{provider.key}")
         return Redirect(
             result.return_to,

@@ -40,6 +40,20 @@ class SignInOption(msgspec.Struct):
     link_url: str | None
 
 
+class StaffProviderOut(msgspec.Struct):
+    """A staff identity provider: its key (for ``/auth/oidc/{key}/login``) and the name shown."""
+
+    key: str
+    display_name: str
+
+
+class StaffSignInOut(msgspec.Struct):
+    """How staff sign in to the back office: the providers, and whether demo login is on."""
+
+    providers: list[StaffProviderOut]
+    demo_login: bool
+
+
 class ActivationOut(msgspec.Struct):
     session: SessionOut
     sign_in_options: list[SignInOption]

@@ -77,6 +77,12 @@ class OidcProvider(BaseModel):
         "after an activation code). Otherwise a first login creates the account.",
     )
     display_name_claim: str = Field("name")
+    display_name: str | None = Field(
+        None,
+        max_length=100,
+        description='Shown on the back office\'s sign-in button ("Sign in with …"); default: '
+        "the municipality's name",
+    )
     api_audience: str | None = Field(
         None,
         description="If set, JWT access tokens (RFC 9068) from this issuer whose `aud` holds "

@@ -1,17 +1,54 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-/** Sign-in for staff. In the demo: a demo account by its login name (POST /auth/demo-login). */
-import { useState } from "preact/hooks";
-import { ApiError, formErrors, request } from "../api";
+/**
+ * Sign-in for staff: one button per staff identity provider of the municipality (OpenID
+ * Connect, `GET /auth/staff-sign-in`), and where demo login is on a demo account by its login
+ * name (POST /auth/demo-login).
+ */
+import { useEffect, useState } from "preact/hooks";
+import { API_BASE, ApiError, formErrors, request, type Schemas } from "../api";
 import { t } from "./i18n";
 
 const DEMO_ACCOUNTS = ["demo-caseworker", "demo-coordinator", "demo-records-manager"];
+
+type SignIn = Schemas["StaffSignInOut"];
+
+/** Where the API has not answered: the demo login alone, as before the list existed. */
+const FALLBACK: SignIn = { providers: [], demo_login: true };
+
+/**
+ * Whether the provider refused the last sign-in (`?signin_error=refused`, set by the API's
+ * callback); read once, then taken out of the address bar so a reload does not repeat it.
+ */
+export function takeRefusal(): boolean {
+  const query = new URLSearchParams(location.search);
+  if (!query.has("signin_error")) return false;
+  query.delete("signin_error");
+  const rest = query.toString();
+  history.replaceState(history.state, "", `${location.pathname}${rest ? `?${rest}` : ""}${location.hash}`);
+  return true;
+}
+
+/** Where a provider's button leads: its login, coming back to this view of the back office. */
+export function providerLoginUrl(key: string, hash: string): string {
+  const returnTo = encodeURIComponent(`/staff/${hash}`);
+  return `${API_BASE}/api/v1/auth/oidc/${encodeURIComponent(key)}/login?return_to=${returnTo}`;
+}
 
 export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Promise<void>; ended?: boolean }) {
   const [login, setLogin] = useState("demo-caseworker");
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [refused] = useState(takeRefusal);
+  const [options, setOptions] = useState<SignIn | undefined>();
+
+  useEffect(() => {
+    request<SignIn>("/api/v1/auth/staff-sign-in").then(
+      (r) => setOptions(r.data),
+      () => setOptions(FALLBACK),
+    );
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -42,38 +79,69 @@ export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Pro
         {t("Sign in to the back office")}
       </h1>
       {ended && <p class="notice">{t("Your session has ended. Sign in again; what you were doing is kept.")}</p>}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <label for="login">{t("Demo account")}</label>
-        <input
-          id="login"
-          name="login"
-          list="demo-accounts"
-          autocomplete="username"
-          required
-          value={login}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? "login-error" : undefined}
-          onInput={(e) => setLogin(e.currentTarget.value)}
-        />
-        <datalist id="demo-accounts">
-          {DEMO_ACCOUNTS.map((name) => (
-            <option key={name} value={name} />
+      {refused && (
+        <p class="error" role="alert">
+          {t("Signing in was cancelled or refused. Try again, or ask your administrator for access.")}
+        </p>
+      )}
+      {options === undefined && <p aria-busy="true">{t("Loading…")}</p>}
+      {!!options?.providers.length && (
+        <div class="providers">
+          {options.providers.map((provider) => (
+            <button
+              key={provider.key}
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={() => location.assign(providerLoginUrl(provider.key, location.hash))}
+            >
+              {t("Sign in with {name}", { name: provider.display_name })}
+            </button>
           ))}
-        </datalist>
-        {fieldError && (
-          <p id="login-error" class="error">
-            {fieldError}
-          </p>
-        )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary" disabled={busy}>
-          {t("Sign in")}
-        </button>
-      </form>
+        </div>
+      )}
+      {options && !options.demo_login && !options.providers.length && (
+        <p>{t("Signing in with a demo account is off here. Sign in through your organisation.")}</p>
+      )}
+      {options?.demo_login && (
+        <form
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-labelledby={options.providers.length ? "demo-title" : undefined}
+        >
+          {!!options.providers.length && <h2 id="demo-title">{t("Demo accounts")}</h2>}
+          <label for="login">{t("Demo account")}</label>
+          <input
+            id="login"
+            name="login"
+            list="demo-accounts"
+            autocomplete="username"
+            required
+            value={login}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? "login-error" : undefined}
+            onInput={(e) => setLogin(e.currentTarget.value)}
+          />
+          <datalist id="demo-accounts">
+            {DEMO_ACCOUNTS.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          {fieldError && (
+            <p id="login-error" class="error">
+              {fieldError}
+            </p>
+          )}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {t("Sign in")}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -14,6 +14,13 @@ const DEMO = [
   { login: "demo-volunteer", label: () => t("Sign in as the demo volunteer") },
 ];
 
+/**
+ * The code from the letter's QR link (`#/activate?code=…`: in the fragment, so no server sees
+ * it), read before the first route and taken out of the address bar and the history.
+ */
+let linked = /^#\/activate\?code=([\w-]+)/.exec(location.hash)?.[1] ?? "";
+if (linked) history.replaceState(null, "", "#/login");
+
 /** Set after an activation with "remember this phone": the HttpOnly device cookie may exist. */
 const REMEMBERED = "welkom.device";
 
@@ -43,8 +50,8 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
   /** The server's problem text was translated by a computer and not checked yet. */
   const [machine, setMachine] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [activating, setActivating] = useState(false);
-  const [code, setCode] = useState("");
+  const [activating, setActivating] = useState(!!linked);
+  const [code, setCode] = useState(linked);
   const [keep, setKeep] = useState(true);
   const [codeError, setCodeError] = useState("");
   const offline = () => t("There is no connection. Try again when you are online.");
@@ -136,6 +143,7 @@ export function LoginView({ ctx }: { ctx: AppContext }) {
         body: { code: code.trim(), remember_device: keep },
       });
       remember(keep);
+      linked = "";
       try {
         sessionStorage.setItem(OFFER_PASSKEY, "1"); // the home view offers a passkey next
       } catch {
