@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit.models import AuditEvent
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
@@ -27,8 +28,8 @@ _ACCOUNTABILITY = (
 async def export_events(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(AuditEvent)
-        .where(AuditEvent.resident_id == subject.resident_id)
-        .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        .where(col(AuditEvent.resident_id) == subject.resident_id)
+        .order_by(col(AuditEvent.occurred_at), col(AuditEvent.id))
     )
     return rows(found.scalars())
 
@@ -38,7 +39,7 @@ async def retain_events(db: AsyncSession, subject: Subject, actor: Principal) ->
         await db.execute(
             select(func.count())
             .select_from(AuditEvent)
-            .where(AuditEvent.resident_id == subject.resident_id)
+            .where(col(AuditEvent.resident_id) == subject.resident_id)
         )
     ).scalar_one()
     return Erased(retained=count)
@@ -52,7 +53,8 @@ HANDLERS = (
         retained=dict.fromkeys(
             (
                 c.name
-                for c in AuditEvent.__table__.columns
+                # SQLModel gives a table class its __table__ but does not declare it.
+                for c in AuditEvent.__table__.columns  # type: ignore[attr-defined]
                 if c.name not in ("id", "municipality_id")
             ),
             _ACCOUNTABILITY,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 from litestar import Controller, get
 from litestar.params import QueryParameter
@@ -66,8 +67,8 @@ class AccessLogController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[AccessLogEntry]:
         assert principal.resident_id is not None
         page = await processing.access_log(
@@ -92,12 +93,14 @@ class AuditController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        resident_id: uuid.UUID | None = QueryParameter(name="resident_id", default=None),
-        actor_account_id: uuid.UUID | None = QueryParameter(name="actor_account_id", default=None),
-        since: datetime | None = QueryParameter(name="since", default=None),
-        until: datetime | None = QueryParameter(name="until", default=None),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+        resident_id: Annotated[uuid.UUID | None, QueryParameter(name="resident_id")] = None,
+        actor_account_id: Annotated[
+            uuid.UUID | None, QueryParameter(name="actor_account_id")
+        ] = None,
+        since: Annotated[datetime | None, QueryParameter(name="since")] = None,
+        until: Annotated[datetime | None, QueryParameter(name="until")] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=200)] = 50,
     ) -> Page[AuditEventOut]:
         since = optional_instant(since, "since")
         until = optional_instant(until, "until")

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import structlog
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit.models import AuditEvent
 from welkom.core.identity import Principal
@@ -99,9 +100,9 @@ async def copy_to_processing_log(db: AsyncSession, *, batch: int = 500) -> int:
             (
                 await db.execute(
                     select(AuditEvent)
-                    .outerjoin(ProcessingRecord, ProcessingRecord.id == AuditEvent.id)
-                    .where(ProcessingRecord.id.is_(None))
-                    .order_by(AuditEvent.occurred_at, AuditEvent.id)
+                    .outerjoin(ProcessingRecord, col(ProcessingRecord.id) == AuditEvent.id)
+                    .where(col(ProcessingRecord.id).is_(None))
+                    .order_by(col(AuditEvent.occurred_at), col(AuditEvent.id))
                     .limit(batch)
                 )
             )
@@ -206,15 +207,15 @@ async def query(
     limit: int = 50,
 ) -> Page[AuditEvent]:
     """Audit rows of one municipality, newest first, optionally filtered."""
-    statement = select(AuditEvent).where(AuditEvent.municipality_id == municipality_id)
+    statement = select(AuditEvent).where(col(AuditEvent.municipality_id) == municipality_id)
     if resident_id is not None:
-        statement = statement.where(AuditEvent.resident_id == resident_id)
+        statement = statement.where(col(AuditEvent.resident_id) == resident_id)
     if actor_account_id is not None:
-        statement = statement.where(AuditEvent.actor_account_id == actor_account_id)
+        statement = statement.where(col(AuditEvent.actor_account_id) == actor_account_id)
     if since is not None:
-        statement = statement.where(AuditEvent.occurred_at >= since)
+        statement = statement.where(col(AuditEvent.occurred_at) >= since)
     if until is not None:
-        statement = statement.where(AuditEvent.occurred_at < until)
+        statement = statement.where(col(AuditEvent.occurred_at) < until)
     return await _page(db, statement, cursor, limit)
 
 

@@ -31,6 +31,7 @@ HANDLERS = (
         "consent_entry",
         export_ledger,
         erase_ledger,
+        # SQLModel gives a table class its __table__ but does not declare it.
         retained={c.name: _REASON for c in ConsentEntry.__table__.columns},  # type: ignore[attr-defined]
         retention_reason="Kept, with a withdrawal appended for every consent still given. The "
         "entries hold codes, times and text versions, no name or contact details.",

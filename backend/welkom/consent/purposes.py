@@ -138,7 +138,7 @@ LABELS: dict[str, str] = {
     Channel.erasure: N_("automatically, when your data was erased"),
 }
 
-ARTICLE = {
+ARTICLE: dict[str, str] = {
     LegalBasis.consent: "AVG art. 6(1)(a)",
     LegalBasis.contract: "AVG art. 6(1)(b)",
     LegalBasis.legal_obligation: "AVG art. 6(1)(c)",

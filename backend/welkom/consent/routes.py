@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
@@ -31,9 +32,10 @@ class ConsentController(Controller):
 
     @get("/", operation_id="listMyConsents", summary="List your consents")
     async def list_states(
-        self, request: Request, db: DbSession, principal: Caller
+        self, request: Request[Any, Any, Any], db: DbSession, principal: Caller
     ) -> list[ConsentStateOut]:
         """Every purpose, your current answer (derived from the ledger) and the text to read."""
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.states(
             db,
@@ -57,6 +59,7 @@ class ConsentController(Controller):
         principal: Caller,
         idempotency_key: IdempotencyKey,
     ) -> Response[ConsentEntryOut]:
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         status, body, replayed = await service.record(
             db,
@@ -68,6 +71,7 @@ class ConsentController(Controller):
             idempotency_key=idempotency_key,
         )
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        # body: the ConsentEntryOut as JSON builtins (kept as such for an idempotent replay).
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
     @get("/entries", operation_id="listMyConsentEntries", summary="List your consent history")
@@ -75,10 +79,11 @@ class ConsentController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[ConsentEntryOut]:
         """The ledger: every grant and withdrawal, newest first."""
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.entries(db, resident.id, cursor=cursor, limit=limit)
 
@@ -91,6 +96,7 @@ class ConsentController(Controller):
         self, entry_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
     ) -> Response[ConsentReceipt]:
         """A consent receipt (JSON), in the language the consent text was shown in."""
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         body = await service.receipt(db, resident.id, entry_id)
         return Response(
@@ -123,7 +129,7 @@ class ConsentTranslationController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        language: str = QueryParameter(name="language", max_length=8),
+        language: Annotated[str, QueryParameter(name="language", max_length=8)],
     ) -> list[ConsentTranslationOut]:
         return await service.translations(db, principal.municipality_id, language)
 

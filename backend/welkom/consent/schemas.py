@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line, lines
+from welkom.core.text import TextInput, line_meta, lines_meta
 
 
 class ConsentChangeIn(TextInput, forbid_unknown_fields=True):
@@ -121,6 +121,6 @@ class ConsentTranslationOut(msgspec.Struct):
 class ConsentTranslationIn(TextInput, forbid_unknown_fields=True):
     """A translation of a purpose's current consent text; ``reviewed`` only through a review."""
 
-    title: line(200)
-    body: lines(20_000)
+    title: Annotated[str, line_meta(200)]
+    body: Annotated[str, lines_meta(20_000)]
     state: Literal["machine", "translated"]

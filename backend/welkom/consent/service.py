@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.consent.models import ConsentEntry, ConsentText
 from welkom.consent.purposes import (
@@ -74,13 +76,13 @@ async def allows(
     """
     latest = (
         await db.execute(
-            select(ConsentEntry.action)
+            select(col(ConsentEntry.action))
             .where(
-                ConsentEntry.resident_id == resident_id,
-                ConsentEntry.purpose == str(purpose),
-                ConsentEntry.recipient == str(recipient),
+                col(ConsentEntry.resident_id) == resident_id,
+                col(ConsentEntry.purpose) == str(purpose),
+                col(ConsentEntry.recipient) == str(recipient),
             )
-            .order_by(ConsentEntry.seq.desc())
+            .order_by(col(ConsentEntry.seq).desc())
             .limit(1)
         )
     ).scalar_one_or_none()
@@ -142,7 +144,8 @@ async def publish_text_version(
     current = (
         await db.execute(
             select(func.max(ConsentText.version)).where(
-                ConsentText.municipality_id == municipality_id, ConsentText.purpose == purpose
+                col(ConsentText.municipality_id) == municipality_id,
+                col(ConsentText.purpose) == purpose,
             )
         )
     ).scalar_one()
@@ -158,7 +161,8 @@ async def _current_version(
     return (
         await db.execute(
             select(func.max(ConsentText.version)).where(
-                ConsentText.municipality_id == municipality_id, ConsentText.purpose == purpose
+                col(ConsentText.municipality_id) == municipality_id,
+                col(ConsentText.purpose) == purpose,
             )
         )
     ).scalar_one()
@@ -170,9 +174,9 @@ async def _texts_of_version(
     rows = (
         await db.execute(
             select(ConsentText).where(
-                ConsentText.municipality_id == municipality_id,
-                ConsentText.purpose == purpose,
-                ConsentText.version == version,
+                col(ConsentText.municipality_id) == municipality_id,
+                col(ConsentText.purpose) == purpose,
+                col(ConsentText.version) == version,
             )
         )
     ).scalars()
@@ -214,8 +218,8 @@ async def _ledger_state(
         (
             await db.execute(
                 select(ConsentEntry)
-                .where(ConsentEntry.resident_id == resident_id)
-                .order_by(ConsentEntry.seq)
+                .where(col(ConsentEntry.resident_id) == resident_id)
+                .order_by(col(ConsentEntry.seq))
             )
         )
         .scalars()
@@ -253,9 +257,12 @@ async def states(
                 recipient_label=gettext(LABELS[known.recipient], language),
                 data_categories=[str(c) for c in known.data_categories],
                 legal_basis=known.legal_basis,
+                # The ledger holds only granted and withdrawn (Action) in its string column.
                 state=state,  # type: ignore[arg-type]
                 since=entry.recorded_at if entry else None,
-                granted_text_version=entry.text_version if state == Action.granted else None,
+                granted_text_version=entry.text_version
+                if entry and state == Action.granted
+                else None,
                 text=_text_out(text) if text else None,
                 source_text=_text_out(source) if source and text and text is not source else None,
                 grant_requires_review=requires_review,
@@ -289,7 +296,7 @@ async def entries(
     db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
 ) -> Page[ConsentEntryOut]:
     """The resident's ledger, newest first."""
-    query = select(ConsentEntry).where(ConsentEntry.resident_id == resident_id)
+    query = select(ConsentEntry).where(col(ConsentEntry.resident_id) == resident_id)
     rows, next_cursor = await keyset_page(
         db, query, ConsentEntry.recorded_at, ConsentEntry.id, cursor=cursor, limit=limit
     )
@@ -396,14 +403,14 @@ async def record(
     *,
     channel: Channel,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Append a grant or withdrawal to the ledger. Returns (status, body, replayed).
 
     The caller has checked that ``actor`` may act for this resident.
     """
     payload = {**msgspec.to_builtins(data), "resident_id": str(resident_id), "channel": channel}
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         known, text, seq = await _validated(db, municipality_id, resident_id, data)
         entry = _entry(
             known,
@@ -436,7 +443,7 @@ async def record_for_resident(
     *,
     channel: Channel = Channel.paper,
     idempotency_key: str | None = None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """A caseworker records consent given or withdrawn in person or on paper."""
     if channel not in (Channel.in_person, Channel.paper):
         raise ValueError("caseworkers record in_person or paper consent")
@@ -663,7 +670,7 @@ async def receipt(db: AsyncSession, resident_id: uuid.UUID, entry_id: uuid.UUID)
     entry = (
         await db.execute(
             select(ConsentEntry).where(
-                ConsentEntry.id == entry_id, ConsentEntry.resident_id == resident_id
+                col(ConsentEntry.id) == entry_id, col(ConsentEntry.resident_id) == resident_id
             )
         )
     ).scalar_one_or_none()
@@ -705,7 +712,7 @@ async def receipt(db: AsyncSession, resident_id: uuid.UUID, entry_id: uuid.UUID)
         recipient=label(entry.recipient),
         data_categories=[label(c) for c in entry.data_categories],
         legal_basis=label(entry.legal_basis),
-        legal_basis_article=ARTICLE.get(entry.legal_basis, entry.legal_basis),  # type: ignore[call-overload]
+        legal_basis_article=ARTICLE.get(entry.legal_basis, entry.legal_basis),
         consent_text=ReceiptText(
             version=text.version,
             language=text.language,
@@ -735,8 +742,8 @@ async def ledger_rows(db: AsyncSession, resident_id: uuid.UUID) -> list[ConsentE
         (
             await db.execute(
                 select(ConsentEntry)
-                .where(ConsentEntry.resident_id == resident_id)
-                .order_by(ConsentEntry.seq)
+                .where(col(ConsentEntry.resident_id) == resident_id)
+                .order_by(col(ConsentEntry.seq))
             )
         )
         .scalars()

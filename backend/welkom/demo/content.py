@@ -36,7 +36,10 @@ def catalogs(directory: Path = CONTENT_DIR) -> dict[str, dict[str, Translation]]
         result[path.stem] = {
             message.id: Translation(message.string, "machine" if message.fuzzy else "translated")
             for message in catalog
-            if message.id and isinstance(message.id, str) and message.string
+            if message.id
+            and isinstance(message.id, str)
+            and isinstance(message.string, str)
+            and message.string
         }
     return result
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.models import Account
 from welkom.consent import service as consent
@@ -102,7 +103,7 @@ async def seed_resident_data(
 ) -> None:
     """Profile details, a household, consent texts and a journey for the demo resident."""
     caseworker = (
-        await db.execute(select(Account).where(Account.demo_login == "demo-caseworker"))
+        await db.execute(select(Account).where(col(Account.demo_login) == "demo-caseworker"))
     ).scalar_one_or_none()
     resident.full_name = "Amal Haddad"
     resident.languages = ["en"]
@@ -178,7 +179,7 @@ async def seed_resident_data(
         "school": (StepStatus.not_applicable, None, None),
     }
     steps = (
-        await db.execute(select(JourneyStep).where(JourneyStep.resident_id == resident.id))
+        await db.execute(select(JourneyStep).where(col(JourneyStep.resident_id) == resident.id))
     ).scalars()
     today = utcnow().date()
     for step in steps:

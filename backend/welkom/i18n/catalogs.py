@@ -213,9 +213,9 @@ def check(locales: Path, languages: tuple[str, ...] = LANGUAGES, *, strict: bool
             if language != SOURCE_LANGUAGE and (missing := untranslated(catalog)):
                 report.errors.append(_untranslated_error(where, missing))
             if template is not None:
-                missing = [m.id for m in template if m.id and m.id not in catalog]
-                if missing:
-                    note = f"{where}: {len(missing)} msgids of {domain}.pot missing; run `welkom i18n update`"
+                absent = [m.id for m in template if m.id and m.id not in catalog]
+                if absent:
+                    note = f"{where}: {len(absent)} msgids of {domain}.pot missing; run `welkom i18n update`"
                     (report.errors if strict else report.warnings).append(note)
     return report
 
@@ -253,7 +253,9 @@ def pin_language(catalog: Catalog, language: str) -> Catalog:
     CLDR locale's data, and set the CLDR ``Plural-Forms``."""
     catalog._locale_identifier = language
     catalog._locale = Locale.parse(cldr_locale(language))
-    catalog._num_plurals, catalog._plural_expr = plural_forms(language)
+    # Babel's __init__ sets both to None, so mypy infers None; Babel assigns them when it reads
+    # a Plural-Forms header, as this does.
+    catalog._num_plurals, catalog._plural_expr = plural_forms(language)  # type: ignore[assignment]
     return catalog
 
 

@@ -55,9 +55,8 @@ def english_name(language: str) -> str:
     if language in ENGLISH_NAMES:
         return ENGLISH_NAMES[language]
     english = Locale("en")
-    return english.languages.get(language) or Locale.parse(cldr_locale(language)).get_display_name(
-        english
-    )
+    name: str | None = english.languages.get(language)
+    return name or Locale.parse(cldr_locale(language)).get_display_name(english) or language
 
 
 def day_names(language: str) -> list[str]:

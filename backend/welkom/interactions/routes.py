@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
@@ -48,6 +49,7 @@ class QuestionController(Controller):
         if not replayed:
             outbox_wake()
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        # body: the QuestionOut as JSON builtins (kept as such for an idempotent replay).
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
     @get(
@@ -61,8 +63,8 @@ class QuestionController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[QuestionOut]:
         assert principal.resident_id is not None
         return await service.list_questions(db, principal.resident_id, cursor=cursor, limit=limit)
@@ -93,7 +95,7 @@ class DocumentController(Controller):
     )
     async def upload(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         data: MultipartBody[DocumentUpload],
         db: DbSession,
         settings: AppSettings,
@@ -113,6 +115,7 @@ class DocumentController(Controller):
             idempotency_key=idempotency_key,
         )
         if not replayed:
-            outbox_wake()  # type: ignore[operator]
+            outbox_wake()
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        # body: the DocumentOut as JSON builtins (kept as such for an idempotent replay).
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import msgspec
 
-from welkom.core.text import TextInput, lines
+from welkom.core.text import TextInput, lines_meta
 
 QUESTION_MAX_LENGTH = 4000
 
 
 class QuestionIn(TextInput, forbid_unknown_fields=True):
-    text: lines(QUESTION_MAX_LENGTH)
+    text: Annotated[str, lines_meta(QUESTION_MAX_LENGTH)]
     language: Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 
 

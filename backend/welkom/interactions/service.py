@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import msgspec
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core import idempotency, quotas
 from welkom.core.i18n import LANGUAGES, N_
@@ -89,10 +91,10 @@ async def by_reference(
             ]
         )
     query = select(Interaction).where(
-        Interaction.municipality_id == municipality_id, Interaction.reference == stored
+        col(Interaction.municipality_id) == municipality_id, col(Interaction.reference) == stored
     )
     if resident_id is not None:
-        query = query.where(Interaction.resident_id == resident_id)
+        query = query.where(col(Interaction.resident_id) == resident_id)
     found = (await db.execute(query)).scalar_one_or_none()
     if found is None:
         raise Problem.not_found()
@@ -124,7 +126,7 @@ async def ask_question(
     principal: Principal,
     data: QuestionIn,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Store a question and its outbox entry in one transaction.
 
     Returns (status, body, replayed). With an ``Idempotency-Key`` the same request returns the
@@ -132,6 +134,7 @@ async def ask_question(
     questions-per-hour quota).
     """
     assert principal.resident_id is not None
+    resident_id = principal.resident_id  # narrowed, for create() below
     text = data.text.strip()
     errors = []
     if not text:
@@ -141,7 +144,7 @@ async def ask_question(
     if errors:
         raise Problem.validation(errors)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         now = utcnow()
         usage = await quotas.usage_in_window(
             db,
@@ -154,7 +157,7 @@ async def ask_question(
         quotas.enforce(Quota.questions_per_hour, usage, settings.quota_questions_per_hour, now=now)
         interaction = Interaction(
             municipality_id=principal.municipality_id,
-            resident_id=principal.resident_id,
+            resident_id=resident_id,
             kind=InteractionKind.question,
             created_at=now,
             language=data.language,
@@ -181,13 +184,13 @@ async def ask_question(
     )
 
 
-def _questions_query(*, after_cursor: bool) -> Select:
+def _questions_query(*, after_cursor: bool) -> Select[Interaction]:
     query = select(Interaction).where(
-        Interaction.resident_id == bindparam("resident_id"),
-        Interaction.kind == InteractionKind.question,
+        col(Interaction.resident_id) == bindparam("resident_id"),
+        col(Interaction.kind) == InteractionKind.question,
     )
     if after_cursor:
-        position = (bindparam("created_at"), bindparam("last_id"))
+        position: tuple[Any, Any] = (bindparam("created_at"), bindparam("last_id"))
         query = query.where(
             after(Interaction.created_at, Interaction.id, position, newest_first=True)
         )
@@ -233,7 +236,7 @@ async def record_registration(
 ) -> None:
     await db.execute(
         update(Interaction)
-        .where(Interaction.id == interaction_id)
+        .where(col(Interaction.id) == interaction_id)
         .values(
             registration_state=RegistrationState.registered,
             zaak_identificatie=zaak_identificatie,
@@ -246,7 +249,7 @@ async def record_registration(
 async def record_parked(db: AsyncSession, interaction_id: uuid.UUID) -> None:
     await db.execute(
         update(Interaction)
-        .where(Interaction.id == interaction_id)
+        .where(col(Interaction.id) == interaction_id)
         .values(registration_state=RegistrationState.parked)
     )
 
@@ -255,7 +258,7 @@ async def record_pending(db: AsyncSession, interaction_id: uuid.UUID) -> None:
     """Back in the queue (a records manager retries a parked registration)."""
     await db.execute(
         update(Interaction)
-        .where(Interaction.id == interaction_id)
+        .where(col(Interaction.id) == interaction_id)
         .values(registration_state=RegistrationState.pending)
     )
 
@@ -284,7 +287,7 @@ async def submit_document(
     content_type: str,
     language: str,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Record an uploaded (already stored, checksummed) document and its outbox entry."""
     assert principal.resident_id is not None
     scope = f"documents:{principal.account_id}"
@@ -337,7 +340,7 @@ async def submit_document(
 
 async def replayed_document(
     db: AsyncSession, principal: Principal, sha256: str, language: str, key: str | None
-) -> tuple[int, dict] | None:
+) -> tuple[int, dict[str, Any]] | None:
     """The first response for this Idempotency-Key, before anything is stored again."""
     if not key:
         return None
@@ -363,8 +366,8 @@ async def enforce_document_quotas(
     stored = (
         await db.execute(
             select(func.coalesce(func.sum(InteractionDocument.size), 0))
-            .join(Interaction, Interaction.id == InteractionDocument.interaction_id)
-            .where(Interaction.resident_id == principal.resident_id)
+            .join(Interaction, col(Interaction.id) == InteractionDocument.interaction_id)
+            .where(col(Interaction.resident_id) == principal.resident_id)
         )
     ).scalar_one()
     limit = settings.quota_stored_bytes_per_resident
@@ -390,7 +393,7 @@ async def for_resident(
     db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
 ) -> tuple[list[Interaction], str | None]:
     """The resident's interactions of every kind, newest first (for "my cases")."""
-    query = select(Interaction).where(Interaction.resident_id == resident_id)
+    query = select(Interaction).where(col(Interaction.resident_id) == resident_id)
     return await keyset_page(
         db, query, Interaction.created_at, Interaction.id, cursor=cursor, limit=limit
     )
@@ -402,7 +405,8 @@ async def by_zaak_url(
     return (
         await db.execute(
             select(Interaction).where(
-                Interaction.municipality_id == municipality_id, Interaction.zaak_url == zaak_url
+                col(Interaction.municipality_id) == municipality_id,
+                col(Interaction.zaak_url) == zaak_url,
             )
         )
     ).scalar_one_or_none()
@@ -414,8 +418,8 @@ async def registered(db: AsyncSession, municipality_id: uuid.UUID) -> list[Inter
         (
             await db.execute(
                 select(Interaction).where(
-                    Interaction.municipality_id == municipality_id,
-                    Interaction.registration_state == RegistrationState.registered,
+                    col(Interaction.municipality_id) == municipality_id,
+                    col(Interaction.registration_state) == RegistrationState.registered,
                 )
             )
         ).scalars()

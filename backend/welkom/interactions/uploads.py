@@ -7,6 +7,7 @@ outbox entry (so routing starts only once the file is safely kept)."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,7 +36,7 @@ async def receive_document(
     content: bytes,
     language: str,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     if language not in LANGUAGES:
         raise Problem.validation([FieldError("language", N_("This language is not offered."))])
     if not content:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
@@ -21,8 +22,9 @@ async def export_steps(db: AsyncSession, subject: Subject) -> list[dict[str, Any
 
 async def erase_steps(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     result = await db.execute(
-        delete(JourneyStep).where(JourneyStep.resident_id == subject.resident_id)
+        delete(JourneyStep).where(col(JourneyStep.resident_id) == subject.resident_id)
     )
+    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -3,6 +3,7 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -75,7 +76,7 @@ class JourneyTemplateStep(SQLModel, table=True):
     key: str = Field(max_length=32)
     position: int
     typical_duration_days: int | None = None
-    explanation: dict = json_field()
+    explanation: dict[str, Any] = json_field()
     service_item_id: uuid.UUID | None = Field(
         default=None, description="Optional service-information item (services domain)"
     )

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from litestar import Controller, Request, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
@@ -19,8 +21,11 @@ class JourneyController(Controller):
     guards = [requires_role("resident")]
 
     @get("/", operation_id="getMyJourney", summary="Read your journey")
-    async def get_journey(self, request: Request, db: DbSession, principal: Caller) -> JourneyOut:
+    async def get_journey(
+        self, request: Request[Any, Any, Any], db: DbSession, principal: Caller
+    ) -> JourneyOut:
         """Your steps: the next one first, then the other open steps, then the finished ones."""
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await residents.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.journey(
             db,
@@ -50,7 +55,7 @@ class JourneyTranslationController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        language: str = QueryParameter(name="language", max_length=8),
+        language: Annotated[str, QueryParameter(name="language", max_length=8)],
     ) -> list[StepTranslationOut]:
         return await service.translations(db, principal.municipality_id, language)
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line, lines
+from welkom.core.text import TextInput, line_meta, lines_meta
 
 StatusName = Literal[
     "not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"
@@ -51,16 +51,18 @@ class StepUpdate(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     status: StatusName | msgspec.UnsetType = msgspec.UNSET
     due_date: date | msgspec.UnsetType | None = msgspec.UNSET
     next_actor: ActorName | msgspec.UnsetType | None = msgspec.UNSET
-    next_actor_name: line(100) | msgspec.UnsetType | None = msgspec.UNSET
-    note: lines(NOTE_MAX_LENGTH, min_length=0) | msgspec.UnsetType | None = msgspec.UNSET
+    next_actor_name: Annotated[str, line_meta(100)] | msgspec.UnsetType | None = msgspec.UNSET
+    note: Annotated[str, lines_meta(NOTE_MAX_LENGTH, min_length=0)] | msgspec.UnsetType | None = (
+        msgspec.UNSET
+    )
     zaak_identificatie: (
         Annotated[str, msgspec.Meta(min_length=1, max_length=40)] | msgspec.UnsetType | None
     ) = msgspec.UNSET
 
 
 class ExplanationIn(TextInput, forbid_unknown_fields=True):
-    title: line(200)
-    text: lines(4000)
+    title: Annotated[str, line_meta(200)]
+    text: Annotated[str, lines_meta(4000)]
     state: Literal["source", "machine", "translated", "reviewed"]
 
 
@@ -75,7 +77,7 @@ class TemplateStepIn(TextInput, forbid_unknown_fields=True):
 
 
 class TemplateIn(TextInput, forbid_unknown_fields=True):
-    name: line(200)
+    name: Annotated[str, line_meta(200)]
     steps: Annotated[list[TemplateStepIn], msgspec.Meta(min_length=1, max_length=30)]
 
 
@@ -97,6 +99,6 @@ class StepTranslationOut(msgspec.Struct):
 class StepTranslationIn(TextInput, forbid_unknown_fields=True):
     """A translation of a journey step; ``reviewed`` only through a review."""
 
-    title: line(200)
-    text: lines(4000)
+    title: Annotated[str, line_meta(200)]
+    text: Annotated[str, lines_meta(4000)]
     state: Literal["machine", "translated"]

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import msgspec
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core import preconditions
 from welkom.core.i18n import LANGUAGES, N_, TextPair
@@ -41,7 +42,7 @@ from welkom.residents import service as residents
 SOURCE_LANGUAGE = "nl"
 EARLIEST_DUE = date(2000, 1, 1)
 LATEST_DUE_YEARS = 10
-_STATUS_RANK = {status: rank for rank, status in enumerate(OPEN_STATUSES)}
+_STATUS_RANK: dict[str, int] = {status: rank for rank, status in enumerate(OPEN_STATUSES)}
 
 
 def _require_caseworker(principal: Principal) -> None:
@@ -85,7 +86,7 @@ async def add_template(
     """Add and activate a template (validated by :func:`create_template`); no commit."""
     await db.execute(
         update(JourneyTemplate)
-        .where(JourneyTemplate.municipality_id == municipality_id)
+        .where(col(JourneyTemplate.municipality_id) == municipality_id)
         .values(active=False)
     )
     template = JourneyTemplate(municipality_id=municipality_id, name=data.name.strip())
@@ -110,8 +111,10 @@ async def active_template(db: AsyncSession, municipality_id: uuid.UUID) -> Journ
     return (
         await db.execute(
             select(JourneyTemplate)
-            .where(JourneyTemplate.municipality_id == municipality_id, JourneyTemplate.active)
-            .order_by(JourneyTemplate.created_at.desc())
+            .where(
+                col(JourneyTemplate.municipality_id) == municipality_id, col(JourneyTemplate.active)
+            )
+            .order_by(col(JourneyTemplate.created_at).desc())
             .limit(1)
         )
     ).scalar_one_or_none()
@@ -143,15 +146,19 @@ async def add_steps(
 ) -> None:
     """Add the template's steps the resident does not have yet; no commit."""
     have = set(
-        (await db.execute(select(JourneyStep.key).where(JourneyStep.resident_id == resident_id)))
+        (
+            await db.execute(
+                select(col(JourneyStep.key)).where(col(JourneyStep.resident_id) == resident_id)
+            )
+        )
         .scalars()
         .all()
     )
     template_steps = (
         await db.execute(
             select(JourneyTemplateStep)
-            .where(JourneyTemplateStep.template_id == template_id)
-            .order_by(JourneyTemplateStep.position)
+            .where(col(JourneyTemplateStep.template_id) == template_id)
+            .order_by(col(JourneyTemplateStep.position))
         )
     ).scalars()
     for template_step in template_steps:
@@ -218,12 +225,12 @@ async def update_step(
 
 _STEPS = (  # built once (hot path: GET /me/journey)
     select(JourneyStep)
-    .where(JourneyStep.resident_id == bindparam("resident_id"))
-    .order_by(JourneyStep.position, JourneyStep.key)
+    .where(col(JourneyStep.resident_id) == bindparam("resident_id"))
+    .order_by(col(JourneyStep.position), col(JourneyStep.key))
 )
 _TEMPLATE_STEPS = select(JourneyTemplateStep).where(
-    JourneyTemplateStep.id.in_(bindparam("ids", expanding=True)),
-    JourneyTemplateStep.municipality_id == bindparam("municipality_id"),
+    col(JourneyTemplateStep.id).in_(bindparam("ids", expanding=True)),
+    col(JourneyTemplateStep.municipality_id) == bindparam("municipality_id"),
 )
 
 
@@ -236,7 +243,7 @@ def _ordered(steps: list[JourneyStep]) -> list[JourneyStep]:
     then the finished ones in template order."""
 
     def key(step: JourneyStep) -> tuple[int, int, int]:
-        rank = _STATUS_RANK.get(step.status)  # type: ignore[call-overload]
+        rank = _STATUS_RANK.get(step.status)
         return (0, rank, step.position) if rank is not None else (1, 0, step.position)
 
     return sorted(steps, key=key)
@@ -344,8 +351,8 @@ async def _template_steps(
         (
             await db.execute(
                 select(JourneyTemplateStep)
-                .where(JourneyTemplateStep.template_id == template.id)
-                .order_by(JourneyTemplateStep.position)
+                .where(col(JourneyTemplateStep.template_id) == template.id)
+                .order_by(col(JourneyTemplateStep.position))
             )
         ).scalars()
     )

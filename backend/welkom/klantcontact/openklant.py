@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import socket
 import uuid
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -146,7 +147,7 @@ class TokenAuth(httpx.Auth):
     def __init__(self, token: SecretStr) -> None:
         self._token = token
 
-    def auth_flow(self, request: httpx.Request):  # type: ignore[override]
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Token {self._token.get_secret_value()}"
         yield request
 
@@ -193,7 +194,7 @@ class OpenKlant:
             )
         raise refusal(response)
 
-    async def all_results(self, path: str, params: dict[str, str]) -> list[dict]:
+    async def all_results(self, path: str, params: dict[str, str]) -> list[dict[str, Any]]:
         page = (await self.send("GET", path, params=params)).json()
         results = list(page["results"])
         while page.get("next"):
@@ -208,13 +209,14 @@ class OpenKlant:
         if klantcontact is None:
             klantcontact, betrokkene = await self._make_question(question)
         else:
-            betrokkene = next(iter(klantcontact.get("hadBetrokkenen") or []), {}).get("uuid")
+            first: dict[str, Any] = next(iter(klantcontact.get("hadBetrokkenen") or []), {})
+            betrokkene = first.get("uuid")
         if question.contact is not None and betrokkene is not None:
             await self._digitale_adressen(uuid.UUID(str(betrokkene)), question.contact)
         await self._interne_taak(uuid.UUID(klantcontact["uuid"]))
         return uuid.UUID(klantcontact["uuid"])
 
-    async def _find_question(self, question: QuestionContact) -> dict | None:
+    async def _find_question(self, question: QuestionContact) -> dict[str, Any] | None:
         candidates = await self.all_results(
             "/klantcontacten",
             {"onderwerpobject__onderwerpobjectidentificatorObjectId": question.zaak[2]},
@@ -228,7 +230,7 @@ class OpenKlant:
             None,
         )
 
-    async def _make_question(self, question: QuestionContact) -> tuple[dict, str | None]:
+    async def _make_question(self, question: QuestionContact) -> tuple[dict[str, Any], str | None]:
         register, soort, object_id = question.zaak
         betrokkene: dict[str, Any] = {"rol": "klant", "initiator": True}
         if question.contact is not None and question.contact.name:
@@ -252,7 +254,7 @@ class OpenKlant:
 
     def _klantcontact(
         self, reference: uuid.UUID, onderwerp: str, text: str, taal: str, at: datetime
-    ) -> dict:
+    ) -> dict[str, Any]:
         return {
             "kanaal": self.config.kanaal,
             "onderwerp": onderwerp,

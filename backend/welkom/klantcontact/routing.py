@@ -37,6 +37,7 @@ from welkom.klantcontact.openklant import (
     OpenKlantConfig,
     OpenKlantConfigError,
     QuestionContact,
+    ReceivedAnswer,
 )
 from welkom.municipalities import service as municipalities
 from welkom.municipalities.models import Municipality
@@ -341,7 +342,11 @@ class PollAnswersHandler:
         raise DeferDelivery(self.routing.clock() + interval)
 
     async def _store(
-        self, db: AsyncSession, municipality: Municipality, question_id: uuid.UUID, answers: list
+        self,
+        db: AsyncSession,
+        municipality: Municipality,
+        question_id: uuid.UUID,
+        answers: list[ReceivedAnswer],
     ) -> None:
         known = await service.linked_klantcontacten(
             db, municipality.id, [a.klantcontact for a in answers]

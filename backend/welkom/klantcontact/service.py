@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import LANGUAGES, iso639_2b
 from welkom.core.models import utcnow
@@ -151,9 +152,9 @@ async def linked_klantcontacten(
     if not klantcontacten:
         return set()
     rows = await db.execute(
-        select(KlantcontactLink.klantcontact_uuid).where(
-            KlantcontactLink.municipality_id == municipality_id,
-            KlantcontactLink.klantcontact_uuid.in_(klantcontacten),
+        select(col(KlantcontactLink.klantcontact_uuid)).where(
+            col(KlantcontactLink.municipality_id) == municipality_id,
+            col(KlantcontactLink.klantcontact_uuid).in_(klantcontacten),
         )
     )
     return set(rows.scalars())
@@ -167,7 +168,7 @@ async def questions_to_poll(
     cursor = (
         await db.execute(
             select(KlantcontactPollCursor).where(
-                KlantcontactPollCursor.municipality_id == municipality_id
+                col(KlantcontactPollCursor.municipality_id) == municipality_id
             )
         )
     ).scalar_one_or_none()
@@ -175,21 +176,23 @@ async def questions_to_poll(
         cursor = KlantcontactPollCursor(municipality_id=municipality_id)
         db.add(cursor)
     query = select(KlantcontactLink).where(
-        KlantcontactLink.municipality_id == municipality_id,
-        KlantcontactLink.role == LinkRole.question,
+        col(KlantcontactLink.municipality_id) == municipality_id,
+        col(KlantcontactLink.role) == LinkRole.question,
     )
     if cursor.after_created_at is not None and cursor.after_reference is not None:
         query = query.where(
             or_(
-                KlantcontactLink.created_at > cursor.after_created_at,
+                col(KlantcontactLink.created_at) > cursor.after_created_at,
                 and_(
-                    KlantcontactLink.created_at == cursor.after_created_at,
-                    KlantcontactLink.reference > cursor.after_reference,
+                    col(KlantcontactLink.created_at) == cursor.after_created_at,
+                    col(KlantcontactLink.reference) > cursor.after_reference,
                 ),
             )
         )
     rows = await db.execute(
-        query.order_by(KlantcontactLink.created_at, KlantcontactLink.reference).limit(limit)
+        query.order_by(col(KlantcontactLink.created_at), col(KlantcontactLink.reference)).limit(
+            limit
+        )
     )
     return list(rows.scalars()), cursor
 

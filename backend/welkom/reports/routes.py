@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, Response, get
 from litestar.params import FromPath, QueryParameter
@@ -52,14 +52,14 @@ class ReportController(Controller):
         db: DbSession,
         settings: AppSettings,
         principal: Caller,
-        period_from: str | None = QueryParameter(
-            name="from", default=None, max_length=7, pattern=MONTH_PATTERN
-        ),
-        period_to: str | None = QueryParameter(
-            name="to", default=None, max_length=7, pattern=MONTH_PATTERN
-        ),
-        format: Literal["json", "csv"] = QueryParameter(name="format", default="json"),
-    ) -> Response:
+        period_from: Annotated[
+            str | None, QueryParameter(name="from", max_length=7, pattern=MONTH_PATTERN)
+        ] = None,
+        period_to: Annotated[
+            str | None, QueryParameter(name="to", max_length=7, pattern=MONTH_PATTERN)
+        ] = None,
+        format: Annotated[Literal["json", "csv"], QueryParameter(name="format")] = "json",
+    ) -> Response[Any]:  # a ReportOut, or CSV text (CsvAlternative)
         if name not in service.REPORTS:
             raise Problem.not_found()
         default_from, default_to = _default_period()

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.admin.models import Conversation
 from welkom.core.i18n import N_
@@ -99,7 +100,7 @@ def tabulate(
     row_totals = {
         row: (sum(amounts[(row, c)] for c in columns), len(row_people[row])) for row in row_keys
     }
-    column_totals = {
+    column_totals: dict[Hashable, tuple[int, int]] = {
         c: (sum(amounts[(r, c)] for r in row_keys), len(column_people[c])) for c in columns
     }
     total = (sum(amounts.values()), len(everyone))
@@ -142,11 +143,14 @@ async def interactions_report(
     start, end = _bounds(months)
     rows = await db.execute(
         select(
-            Interaction.kind, Interaction.language, Interaction.created_at, Interaction.resident_id
+            col(Interaction.kind),
+            col(Interaction.language),
+            col(Interaction.created_at),
+            col(Interaction.resident_id),
         ).where(
-            Interaction.municipality_id == municipality_id,
-            Interaction.created_at >= start,
-            Interaction.created_at < end,
+            col(Interaction.municipality_id) == municipality_id,
+            col(Interaction.created_at) >= start,
+            col(Interaction.created_at) < end,
         )
     )
     facts = [
@@ -181,13 +185,17 @@ async def response_times_report(
     and p90) for months with at least ``k`` persons answered."""
     start, end = _bounds(months)
     rows = await db.execute(
-        select(Interaction.created_at, Interaction.resident_id, Conversation.first_answered_at)
-        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        select(
+            col(Interaction.created_at),
+            col(Interaction.resident_id),
+            col(Conversation.first_answered_at),
+        )
+        .outerjoin(Conversation, col(Conversation.interaction_id) == Interaction.id)
         .where(
-            Interaction.municipality_id == municipality_id,
-            Interaction.kind == InteractionKind.question,
-            Interaction.created_at >= start,
-            Interaction.created_at < end,
+            col(Interaction.municipality_id) == municipality_id,
+            col(Interaction.kind) == InteractionKind.question,
+            col(Interaction.created_at) >= start,
+            col(Interaction.created_at) < end,
         )
     )
     facts: list[Fact] = []
@@ -220,9 +228,11 @@ async def response_times_report(
 async def journey_report(db: AsyncSession, municipality_id: uuid.UUID, k: int) -> ReportOut:
     """Residents per journey step and status, as they stand now."""
     rows = await db.execute(
-        select(JourneyStep.key, JourneyStep.status, JourneyStep.resident_id)
-        .join(Resident, Resident.id == JourneyStep.resident_id)
-        .where(JourneyStep.municipality_id == municipality_id, Resident.erased_at.is_(None))
+        select(col(JourneyStep.key), col(JourneyStep.status), col(JourneyStep.resident_id))
+        .join(Resident, col(Resident.id) == JourneyStep.resident_id)
+        .where(
+            col(JourneyStep.municipality_id) == municipality_id, col(Resident.erased_at).is_(None)
+        )
     )
     found = rows.all()
     statuses = sorted({status for _, status, _ in found})

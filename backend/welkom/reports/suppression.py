@@ -171,6 +171,7 @@ def derivable_entries(table: Grid) -> set[Entry]:
 def _row_echelon(rows: list[list[Fraction]]) -> list[tuple[int, list[Fraction]]]:
     """Reduced row echelon form as (pivot column, normalised row) pairs."""
     basis: list[tuple[int, list[Fraction]]] = []
+    pivot: int | None
     for original in rows:
         row = list(original)
         for pivot, base in basis:

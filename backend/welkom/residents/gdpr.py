@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
@@ -35,6 +36,7 @@ async def erase_resident(db: AsyncSession, subject: Subject, actor: Principal) -
     if resident is None:
         return Erased()
     now = utcnow()
+    # SQLModel gives a table class its __table__ but does not declare it.
     for column in Resident.__table__.columns:  # type: ignore[attr-defined]
         if column.name in TOMBSTONE:
             continue
@@ -53,31 +55,33 @@ async def erase_resident(db: AsyncSession, subject: Subject, actor: Principal) -
 
 async def export_household(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
-        select(HouseholdMember).where(HouseholdMember.resident_id == subject.resident_id)
+        select(HouseholdMember).where(col(HouseholdMember.resident_id) == subject.resident_id)
     )
     return rows(found.scalars())
 
 
 async def erase_household(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     result = await db.execute(
-        delete(HouseholdMember).where(HouseholdMember.resident_id == subject.resident_id)
+        delete(HouseholdMember).where(col(HouseholdMember.resident_id) == subject.resident_id)
     )
+    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 async def export_changes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(ResidentChange)
-        .where(ResidentChange.resident_id == subject.resident_id)
-        .order_by(ResidentChange.changed_at, ResidentChange.id)
+        .where(col(ResidentChange.resident_id) == subject.resident_id)
+        .order_by(col(ResidentChange.changed_at), col(ResidentChange.id))
     )
     return rows(found.scalars())
 
 
 async def erase_changes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     result = await db.execute(
-        delete(ResidentChange).where(ResidentChange.resident_id == subject.resident_id)
+        delete(ResidentChange).where(col(ResidentChange.resident_id) == subject.resident_id)
     )
+    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 

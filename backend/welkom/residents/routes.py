@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
@@ -60,7 +61,7 @@ class MeController(Controller):
         data: JSONBody[MePatch],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
     ) -> Response[MeOut]:
         resident = await service.update_own(db, principal, data, if_match=if_match)
         return Response(
@@ -87,10 +88,11 @@ class MeController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[ChangeOut]:
         """Every change to your data: what, old and new value, by whom (role) and when."""
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await service.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return await service.history(db, resident.id, cursor=cursor, limit=limit)
 
@@ -107,6 +109,7 @@ class HouseholdController(Controller):
         description="The members of your household you registered, in the order you added them.",
     )
     async def list_members(self, db: DbSession, principal: Caller) -> list[HouseholdMemberOut]:
+        # requires_role("resident"): a resident's principal always has its resident_id.
         resident = await service.get_own(db, principal.resident_id)  # type: ignore[arg-type]
         return [service.member_out(m) for m in await service.household(db, resident.id)]
 
@@ -128,6 +131,7 @@ class HouseholdController(Controller):
     ) -> Response[HouseholdMemberOut]:
         status, body, replayed = await service.add_member(db, principal, data, idempotency_key)
         headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        # body: the HouseholdMemberOut as JSON builtins (kept as such for an idempotent replay).
         return Response(body, status_code=status, headers=headers)  # type: ignore[arg-type]
 
     @patch(
@@ -144,7 +148,7 @@ class HouseholdController(Controller):
         data: JSONBody[HouseholdMemberPatch],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=100),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
     ) -> Response[HouseholdMemberOut]:
         member = await service.update_member(db, principal, member_id, data, if_match=if_match)
         return Response(service.member_out(member), headers={"ETag": etag(member.version)})

@@ -6,15 +6,15 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line
+from welkom.core.text import TextInput, line_meta
 
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,63}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]{5,24}$"
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 HOUSE_NUMBER_PATTERN = r"^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$"
 
-PreferredName = line(100)
-FullName = line(200)
+PreferredName = Annotated[str, line_meta(100)]
+FullName = Annotated[str, line_meta(200)]
 LanguageTag = Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 Email = Annotated[str, msgspec.Meta(max_length=254, pattern=EMAIL_PATTERN)]
 Phone = Annotated[str, msgspec.Meta(max_length=32, pattern=PHONE_PATTERN)]
@@ -27,10 +27,10 @@ class MunicipalityRef(msgspec.Struct):
 
 
 class Address(TextInput, forbid_unknown_fields=True):
-    street: line(200)
+    street: Annotated[str, line_meta(200)]
     house_number: Annotated[str, msgspec.Meta(max_length=16, pattern=HOUSE_NUMBER_PATTERN)]
     postcode: Annotated[str, msgspec.Meta(max_length=16, pattern=POSTCODE_PATTERN)]
-    city: line(100)
+    city: Annotated[str, line_meta(100)]
 
 
 class Sourced(msgspec.Struct):
@@ -109,9 +109,9 @@ class MePatch(TextInput, forbid_unknown_fields=True, omit_defaults=True):
 
 
 RelationName = Literal["partner", "child", "other"]
-MemberName = line(100)
+MemberName = Annotated[str, line_meta(100)]
 BirthYear = Annotated[int, msgspec.Meta(ge=1900, le=2200)]
-School = line(200)
+School = Annotated[str, line_meta(200)]
 
 
 class HouseholdMemberIn(TextInput, forbid_unknown_fields=True):
@@ -142,7 +142,7 @@ class ChangeOut(msgspec.Struct):
 class RegisteredDataIn(TextInput, forbid_unknown_fields=True, omit_defaults=True):
     """What a caseworker records from the BRP/IND/COA. ``null`` clears a value."""
 
-    legal_basis: line(200, min_length=3)
+    legal_basis: Annotated[str, line_meta(200, min_length=3)]
     registered_name: FullName | msgspec.UnsetType | None = msgspec.UNSET
     registered_name_source: Source | msgspec.UnsetType | None = msgspec.UNSET
     bsn: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{9}$")] | msgspec.UnsetType | None = (

@@ -16,6 +16,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
@@ -125,8 +126,8 @@ def member_out(member: HouseholdMember) -> HouseholdMemberOut:
 
 _HOUSEHOLD = (  # built once (hot path: GET /me)
     select(HouseholdMember)
-    .where(HouseholdMember.resident_id == bindparam("resident_id"))
-    .order_by(HouseholdMember.created_at, HouseholdMember.id)
+    .where(col(HouseholdMember.resident_id) == bindparam("resident_id"))
+    .order_by(col(HouseholdMember.created_at), col(HouseholdMember.id))
 )
 
 
@@ -233,7 +234,7 @@ def _own_changes(resident: Resident, patch: MePatch) -> dict[str, tuple[Any, Any
         raise Problem.validation(errors)
     changes: dict[str, tuple[Any, Any]] = {}
     for name, new in sent.items():
-        old = _address(resident) if name == "address" else getattr(resident, name)
+        old: Any = _address(resident) if name == "address" else getattr(resident, name)
         if name == "languages":
             old = list(old)
         if old != new:
@@ -283,18 +284,18 @@ def _member_errors(name: str | None, birth_year: int | None) -> list[FieldError]
 
 async def add_member(
     db: AsyncSession, principal: Principal, data: HouseholdMemberIn, idempotency_key: str | None
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     assert principal.resident_id is not None
     resident = await get_own(db, principal.resident_id)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         if errors := _member_errors(data.name, data.birth_year):
             raise Problem.validation(errors)
         count = (
             await db.execute(
                 select(func.count())
                 .select_from(HouseholdMember)
-                .where(HouseholdMember.resident_id == resident.id)
+                .where(col(HouseholdMember.resident_id) == resident.id)
             )
         ).scalar_one()
         if count >= MAX_HOUSEHOLD_MEMBERS:
@@ -413,7 +414,7 @@ async def history(
     db: AsyncSession, resident_id: uuid.UUID, *, cursor: str | None, limit: int
 ) -> Page[ChangeOut]:
     """Every change to the resident's data, newest first."""
-    query = select(ResidentChange).where(ResidentChange.resident_id == resident_id)
+    query = select(ResidentChange).where(col(ResidentChange.resident_id) == resident_id)
     rows, next_cursor = await keyset_page(
         db, query, ResidentChange.changed_at, ResidentChange.id, cursor=cursor, limit=limit
     )

@@ -18,11 +18,12 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import structlog
 from sqlalchemy import ColumnElement, and_, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from welkom.auth.models import AuthAttempt, AuthSession, OidcLogin
 from welkom.core.idempotency_models import IdempotencyRecord
@@ -58,40 +59,44 @@ POLICIES: tuple[Policy, ...] = (
     Policy(
         "idempotency_record",
         IdempotencyRecord,
-        lambda now, s: IdempotencyRecord.created_at < now - _days(s.retention_idempotency_days),
+        lambda now, s: (
+            col(IdempotencyRecord.created_at) < now - _days(s.retention_idempotency_days)
+        ),
     ),
     Policy(
         "auth_attempt",
         AuthAttempt,
-        lambda now, s: AuthAttempt.created_at < now - _days(s.retention_auth_attempt_days),
+        lambda now, s: col(AuthAttempt.created_at) < now - _days(s.retention_auth_attempt_days),
     ),
     Policy(
         "auth_session",
         AuthSession,
         lambda now, _: or_(
-            AuthSession.expires_at < now - ENDED_LOGIN_GRACE,
-            AuthSession.revoked_at < now - ENDED_LOGIN_GRACE,
+            col(AuthSession.expires_at) < now - ENDED_LOGIN_GRACE,
+            col(AuthSession.revoked_at) < now - ENDED_LOGIN_GRACE,
         ),
     ),
-    Policy("oidc_login", OidcLogin, lambda now, _: OidcLogin.expires_at < now - ENDED_LOGIN_GRACE),
+    Policy(
+        "oidc_login", OidcLogin, lambda now, _: col(OidcLogin.expires_at) < now - ENDED_LOGIN_GRACE
+    ),
     # Delivered push entries in the outbox go with their deliveries; registrations stay.
     Policy(
         "outbox_entry(push)",
         OutboxEntry,
         lambda now, s: and_(
-            OutboxEntry.kind == PUSH_KIND,
-            OutboxEntry.state == OutboxState.delivered,
-            OutboxEntry.delivered_at < now - _days(s.retention_finished_push_days),
+            col(OutboxEntry.kind) == PUSH_KIND,
+            col(OutboxEntry.state) == OutboxState.delivered,
+            col(OutboxEntry.delivered_at) < now - _days(s.retention_finished_push_days),
         ),
     ),
     Policy(
         "push_delivery",
         PushDelivery,
         lambda now, s: and_(
-            PushDelivery.state.in_(
+            col(PushDelivery.state).in_(
                 [PushDeliveryState.sent, PushDeliveryState.dropped, PushDeliveryState.failed]
             ),
-            PushDelivery.finished_at < now - _days(s.retention_finished_push_days),
+            col(PushDelivery.finished_at) < now - _days(s.retention_finished_push_days),
         ),
     ),
     # Read long ago, and no push of it still waiting or parked.
@@ -99,8 +104,8 @@ POLICIES: tuple[Policy, ...] = (
         "notification",
         InboxItem,
         lambda now, s: and_(
-            InboxItem.read_at < now - _days(s.retention_read_notification_days),
-            ~exists().where(PushDelivery.notification_id == InboxItem.id),
+            col(InboxItem.read_at) < now - _days(s.retention_read_notification_days),
+            ~exists().where(col(PushDelivery.notification_id) == InboxItem.id),
         ),
     ),
 )
@@ -113,8 +118,11 @@ async def prune(
     now = now or utcnow()
     pruned: dict[str, int] = {}
     for policy in POLICIES:
+        # Every table a policy names has an ``id`` primary key; SQLModel (the type) has none.
         table_id = policy.table.id  # type: ignore[attr-defined]
         total = 0
+        # Each DELETE answers a CursorResult, whose rowcount Result (what execute declares) lacks.
+        result: Any
         while True:
             batch = select(table_id).where(policy.expired(now, settings)).limit(BATCH_SIZE)
             result = await db.execute(delete(policy.table).where(table_id.in_(batch)))

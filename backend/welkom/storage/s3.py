@@ -23,7 +23,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import anyio
 import boto3
@@ -49,6 +50,8 @@ _MISSING = {"NoSuchKey", "404", "NotFound"}
 _CORRUPTED = {"BadDigest", "InvalidDigest", "XAmzContentChecksumMismatch"}
 #: Worker threads that may talk to the store at once per adapter (and its connection pool).
 THREADS = 16
+
+T = TypeVar("T")
 
 
 class S3Storage:
@@ -148,7 +151,7 @@ class S3Storage:
     def _delete(self, name: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=name)
 
-    async def _run(self, function: Any, *args: Any) -> Any:
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(THREADS)
         try:

@@ -15,4 +15,5 @@ def sniff(data: bytes) -> str | None:
     kind = filetype.guess(data[:8192])
     if kind is None:
         return None
-    return _ALIASES.get(kind.mime, kind.mime)
+    mime: str = kind.mime
+    return _ALIASES.get(mime, mime)

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Request and response shapes of the translation aids."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line
+from welkom.core.text import TextInput, line_meta
 from welkom.translation.ports import Translation
 
 
@@ -45,7 +45,7 @@ class TranslationServerIn(TextInput, forbid_unknown_fields=True):
 
     Its API key, if it wants one, goes in ``WELKOM_TRANSLATION_API_KEYS``, never here."""
 
-    url: line(1000) | None
+    url: Annotated[str, line_meta(1000)] | None
     engine: Literal["libretranslate"] = "libretranslate"
 
 

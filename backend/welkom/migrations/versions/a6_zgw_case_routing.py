@@ -10,7 +10,7 @@ Create Date: 2026-11-24 06:22:07.985811
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import welkom.core.models

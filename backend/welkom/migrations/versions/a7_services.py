@@ -10,7 +10,7 @@ Create Date: 2026-11-24 06:22:44.946737
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql

@@ -10,7 +10,7 @@ Create Date: 2026-11-24 06:20:37.480819
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import welkom.core.models

@@ -11,7 +11,7 @@ Create Date: 2026-12-03 08:00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 from welkom.interactions import reference as case_reference
