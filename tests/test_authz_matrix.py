@@ -295,6 +295,10 @@ MATRIX: dict[str, Case] = {
         by_reach(200, "caseworker"), body={"legal_basis": "Wet BRP art. 2.1"}
     ),
     "listResidentChanges": Case(by_reach(200, "caseworker")),
+    "listResidentHousehold": Case(by_reach(200, "caseworker")),
+    "listResidentConsents": Case(by_reach(200, "caseworker")),
+    "listResidentAccessLog": Case(by_reach(200, "caseworker")),
+    "listCaseworkers": Case(only(200, "caseworker")),
     "getResidentJourney": Case(by_reach(200, "caseworker")),
     "startResidentJourney": Case(by_reach(200, "caseworker")),
     "updateResidentJourneyStep": Case(
@@ -314,6 +318,9 @@ MATRIX: dict[str, Case] = {
     ),
     "setConversationWaitingFor": Case(
         only(404, "caseworker"), body={"waiting_for": "nobody"}, path={"question_id": NOWHERE}
+    ),
+    "setConversationNeedsInterpreter": Case(
+        only(404, "caseworker"), body={"needs_interpreter": True}, path={"question_id": NOWHERE}
     ),
     # translation aids: a question that exists nowhere is 404 before "no server"
     "translateQuestion": Case(only(404, "caseworker"), path={"question_id": NOWHERE}),

@@ -51,6 +51,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/caseworkers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your colleagues
+         * @description The caseworkers of your municipality, by name: whom a conversation can be assigned to. Staff names only, no resident's data.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["listCaseworkers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/consent-texts": {
         parameters: {
             query?: never;
@@ -126,7 +148,7 @@ export interface paths {
         };
         /**
          * List the municipality's conversations
-         * @description The municipality's questions, oldest first. `assigned`: `mine` or `unassigned`; `waiting_for`: who must act.
+         * @description The municipality's questions, oldest first; `order=unanswered_first`: questions not answered yet before the answered ones (each oldest first), across all pages. `assigned`: `mine` or `unassigned`; `waiting_for`: who must act.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
@@ -220,6 +242,28 @@ export interface paths {
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
         put: operations["assignConversation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/conversations/{question_id}/interpreter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark that a resident needs an interpreter
+         * @description Say whether the resident needs an interpreter for this question (an answer in their language is not enough; a colleague arranges one), or clear it. Send `If-Match` with the conversation's version: if it changed in the meantime the request is refused (412) and nothing changes.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        put: operations["setConversationNeedsInterpreter"];
         post?: never;
         delete?: never;
         options?: never;
@@ -572,6 +616,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/residents/{resident_id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List who looked at a resident's data
+         * @description Who (other than the resident) read or changed the resident's data, newest first: the processing log the resident reads in the app. This read is recorded first, so the list includes it. A resident outside your municipality answers 404.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["listResidentAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/residents/{resident_id}/activation-codes": {
         parameters: {
             query?: never;
@@ -622,6 +688,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/residents/{resident_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a resident's consent state
+         * @description Every consent purpose with the resident's current answer (`granted`, `withdrawn` or `not_asked`), since when, and whether the text changed after it was granted; labels in the request's language. The read is recorded in the processing log. A resident outside your municipality answers 404.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["listResidentConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/residents/{resident_id}/conversations": {
         parameters: {
             query?: never;
@@ -658,6 +746,28 @@ export interface paths {
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
         get: operations["listResidentChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/residents/{resident_id}/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a resident's household
+         * @description The members of the resident's household as the resident entered them (relation, name, birth year, school). The read is recorded in the processing log. A resident outside your municipality answers 404.
+         *
+         *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
+         */
+        get: operations["listResidentHousehold"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3067,6 +3177,8 @@ export interface components {
             assigned_to: components["schemas"]["CaseworkerRef"] | null;
             first_answered_at: string | null;
             messages: components["schemas"]["MessageOut"][];
+            /** @default false */
+            needs_interpreter?: boolean;
             question: components["schemas"]["QuestionRef"];
             /** Format: uuid */
             resident_id: string;
@@ -3261,6 +3373,10 @@ export interface components {
             skipped_stale: number;
             skipped_unknown: number;
             unchanged: number;
+        };
+        /** InterpreterIn */
+        InterpreterIn: {
+            needs_interpreter: boolean;
         };
         /** ItemIn */
         ItemIn: {
@@ -4272,6 +4388,44 @@ export interface operations {
             };
         };
     };
+    listCaseworkers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseworkerRef"][];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     adminListConsentTranslations: {
         parameters: {
             query: {
@@ -4431,6 +4585,7 @@ export interface operations {
             query?: {
                 assigned?: "mine" | "unassigned" | null;
                 waiting_for?: "municipality" | "resident" | "other_party" | "nobody" | null;
+                order?: "oldest_first" | "unanswered_first";
                 cursor?: string | null;
                 limit?: number;
             };
@@ -4649,6 +4804,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignmentIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setConversationNeedsInterpreter: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterpreterIn"];
             };
         };
         responses: {
@@ -5517,6 +5727,58 @@ export interface operations {
             };
         };
     };
+    listResidentAccessLog: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_welkom.audit.schemas.AccessLogEntry_"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listActivationCodes: {
         parameters: {
             query?: never;
@@ -5668,6 +5930,55 @@ export interface operations {
             };
         };
     };
+    listResidentConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStateOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listResidentConversations: {
         parameters: {
             query?: {
@@ -5741,6 +6052,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_welkom.residents.schemas.ChangeOut_"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listResidentHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdMemberOut"][];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -41,7 +41,7 @@ from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
-from welkom.core.pagination import Page, keyset_page
+from welkom.core.pagination import Page, keyset_page, keyset_page_first
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
 from welkom.interactions import reference as case_reference
@@ -220,6 +220,7 @@ async def _conversation_outs(
                 first_answered_at=conversation.first_answered_at if conversation else None,
                 messages=[message_out(m) for m in messages[question.id]],
                 version=conversation.version if conversation else 0,
+                needs_interpreter=conversation.needs_interpreter if conversation else False,
             )
         )
     return out
@@ -481,6 +482,26 @@ async def set_waiting_for(
     )
 
 
+async def set_needs_interpreter(
+    db: AsyncSession,
+    principal: Principal,
+    question_id: uuid.UUID,
+    needs_interpreter: bool,
+    *,
+    if_match: str | None,
+) -> ConversationOut:
+    """Mark (or clear) that the resident needs an interpreter for this question: the answer in
+    their language is not enough, a colleague arranges one (a compare-and-set, like the rest)."""
+    return await _update_conversation(
+        db,
+        principal,
+        question_id,
+        if_match,
+        {"needs_interpreter": needs_interpreter},
+        "needs_interpreter",
+    )
+
+
 async def team_conversations(
     db: AsyncSession,
     principal: Principal,
@@ -489,8 +510,11 @@ async def team_conversations(
     waiting_for: str | None,
     cursor: str | None,
     limit: int,
+    order: str = "oldest_first",
 ) -> Page[ConversationOut]:
-    """The municipality's questions (oldest first), by assignment and who they wait for."""
+    """The municipality's questions (oldest first; with ``order="unanswered_first"`` those not
+    answered yet before the answered ones, each oldest first), by assignment and who they wait
+    for."""
     query = (
         select(Interaction)
         .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
@@ -512,15 +536,27 @@ async def team_conversations(
         )
     elif waiting_for is not None:
         query = query.where(Conversation.waiting_for == waiting_for)
-    page, next_cursor = await keyset_page(
-        db,
-        query,
-        Interaction.created_at,
-        Interaction.id,
-        cursor=cursor,
-        limit=limit,
-        newest_first=False,
-    )
+    if order == "unanswered_first":
+        page, next_cursor = await keyset_page_first(
+            db,
+            query,
+            or_(Conversation.interaction_id.is_(None), Conversation.first_answered_at.is_(None)),
+            Interaction.created_at,
+            Interaction.id,
+            cursor=cursor,
+            limit=limit,
+            newest_first=False,
+        )
+    else:
+        page, next_cursor = await keyset_page(
+            db,
+            query,
+            Interaction.created_at,
+            Interaction.id,
+            cursor=cursor,
+            limit=limit,
+            newest_first=False,
+        )
     items = await _conversation_outs(db, principal, page)
     await audit_residents(
         db,

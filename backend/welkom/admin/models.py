@@ -41,6 +41,9 @@ class Conversation(SQLModel, table=True):
     resident_id: uuid.UUID = Field(foreign_key="resident.id", index=True)
     assigned_account_id: uuid.UUID | None = Field(default=None, foreign_key="account.id")
     waiting_for: str = Field(default=WaitingFor.municipality, max_length=16)
+    #: A caseworker marked that this resident needs an interpreter to settle the question (the
+    #: answer in their own language is not enough); cleared when that is arranged.
+    needs_interpreter: bool = False
     first_answered_at: datetime | None = optional_timestamp_field()
     version: int = 1
     created_at: datetime = timestamp_field()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from welkom.admin import gdpr
 from welkom.admin.routes import (
     AdminCaseController,
+    AdminCaseworkerController,
     AdminConversationController,
     AdminResidentController,
     AdminSignalController,
@@ -20,6 +21,7 @@ PLUGIN = DomainPlugin(
         AdminResidentController,
         AdminCaseController,
         AdminConversationController,
+        AdminCaseworkerController,
         AdminSignalController,
         ResidentAnswerController,
     ),

@@ -106,6 +106,16 @@ async def caseworker_names(
     return dict(rows.all())  # type: ignore[arg-type]
 
 
+async def caseworkers(db: AsyncSession, municipality_id: uuid.UUID) -> list[Account]:
+    """The municipality's caseworker accounts, by name (staff accounts have no resident)."""
+    rows = await db.execute(
+        select(Account)
+        .where(Account.municipality_id == municipality_id, Account.resident_id.is_(None))
+        .order_by(Account.display_name, Account.id)
+    )
+    return [account for account in rows.scalars() if "caseworker" in account.roles]
+
+
 async def caseworker_account(
     db: AsyncSession, municipality_id: uuid.UUID, account_id: uuid.UUID
 ) -> Account | None:

@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 from litestar import Controller, Request, Response, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
 
-from welkom.admin import answers, conversations, signals
+from welkom.admin import answers, conversations, readmodel, signals
+from welkom.admin import file as resident_file
 from welkom.admin import residents as admin_residents
 from welkom.admin.schemas import (
     AnswerForResident,
@@ -19,9 +20,11 @@ from welkom.admin.schemas import (
     AssignmentIn,
     CaseRefOut,
     CaseworkerAssignIn,
+    CaseworkerRef,
     ConversationOut,
     DraftTranslationIn,
     DraftTranslationOut,
+    InterpreterIn,
     NoteIn,
     QuestionTranslationOut,
     ResidentDetail,
@@ -31,6 +34,8 @@ from welkom.admin.schemas import (
     WaitingForIn,
     WaitingForName,
 )
+from welkom.audit.schemas import AccessLogEntry
+from welkom.consent.schemas import ConsentStateOut
 from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.guards import Caller, requires_role
 from welkom.core.identity import Principal
@@ -40,7 +45,7 @@ from welkom.journey import service as journey
 from welkom.journey.models import StepKey, StepStatus
 from welkom.journey.schemas import JourneyOut, StepUpdate
 from welkom.residents import service as residents
-from welkom.residents.schemas import ChangeOut, RegisteredDataIn
+from welkom.residents.schemas import ChangeOut, HouseholdMemberOut, RegisteredDataIn
 
 IF_MATCH = HeaderParameter(name="If-Match", default=None, max_length=100)
 StepKeyName = Literal[tuple(k.value for k in StepKey)]  # type: ignore[valid-type]
@@ -241,6 +246,57 @@ class AdminResidentController(Controller):
         return page
 
     @get(
+        "/{resident_id:uuid}/household",
+        operation_id="listResidentHousehold",
+        summary="List a resident's household",
+        description="The members of the resident's household as the resident entered them "
+        "(relation, name, birth year, school). The read is recorded in the processing log. A "
+        "resident outside your municipality answers 404.",
+    )
+    async def household(
+        self, resident_id: FromPath[uuid.UUID], db: DbSession, principal: Caller
+    ) -> list[HouseholdMemberOut]:
+        return await resident_file.household(db, principal, resident_id)
+
+    @get(
+        "/{resident_id:uuid}/consents",
+        operation_id="listResidentConsents",
+        summary="Read a resident's consent state",
+        description="Every consent purpose with the resident's current answer (`granted`, "
+        "`withdrawn` or `not_asked`), since when, and whether the text changed after it was "
+        "granted; labels in the request's language. The read is recorded in the processing log. "
+        "A resident outside your municipality answers 404.",
+    )
+    async def consents(
+        self,
+        request: Request[Any, Any, Any],
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+    ) -> list[ConsentStateOut]:
+        return await resident_file.consents(db, principal, resident_id, request_language(request))
+
+    @get(
+        "/{resident_id:uuid}/access-log",
+        operation_id="listResidentAccessLog",
+        summary="List who looked at a resident's data",
+        description="Who (other than the resident) read or changed the resident's data, newest "
+        "first: the processing log the resident reads in the app. This read is recorded first, "
+        "so the list includes it. A resident outside your municipality answers 404.",
+    )
+    async def access_log(
+        self,
+        resident_id: FromPath[uuid.UUID],
+        db: DbSession,
+        principal: Caller,
+        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
+        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+    ) -> Page[AccessLogEntry]:
+        return await resident_file.access_log(
+            db, principal, resident_id, cursor=cursor, limit=limit
+        )
+
+    @get(
         "/{resident_id:uuid}/journey",
         operation_id="getResidentJourney",
         summary="Read a resident's journey",
@@ -348,8 +404,9 @@ class AdminConversationController(Controller):
         "/",
         operation_id="listConversations",
         summary="List the municipality's conversations",
-        description="The municipality's questions, oldest first. `assigned`: `mine` or "
-        "`unassigned`; `waiting_for`: who must act.",
+        description="The municipality's questions, oldest first; `order=unanswered_first`: "
+        "questions not answered yet before the answered ones (each oldest first), across all "
+        "pages. `assigned`: `mine` or `unassigned`; `waiting_for`: who must act.",
     )
     async def list_conversations(
         self,
@@ -359,11 +416,20 @@ class AdminConversationController(Controller):
             name="assigned", default=None
         ),
         waiting_for: WaitingForName | None = QueryParameter(name="waiting_for", default=None),
+        order: Literal["oldest_first", "unanswered_first"] = QueryParameter(
+            name="order", default="oldest_first"
+        ),
         cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
         limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
     ) -> Page[ConversationOut]:
         return await conversations.team_conversations(
-            db, principal, assigned=assigned, waiting_for=waiting_for, cursor=cursor, limit=limit
+            db,
+            principal,
+            assigned=assigned,
+            waiting_for=waiting_for,
+            cursor=cursor,
+            limit=limit,
+            order=order,
         )
 
     @get(
@@ -509,6 +575,46 @@ class AdminConversationController(Controller):
         return await conversations.set_waiting_for(
             db, principal, question_id, data.waiting_for, if_match=if_match
         )
+
+    @put(
+        "/{question_id:uuid}/interpreter",
+        operation_id="setConversationNeedsInterpreter",
+        summary="Mark that a resident needs an interpreter",
+        description="Say whether the resident needs an interpreter for this question (an "
+        "answer in their language is not enough; a colleague arranges one), or clear it. Send "
+        "`If-Match` with the conversation's version: if it changed in the meantime the request "
+        "is refused (412) and nothing changes.",
+    )
+    async def interpreter(
+        self,
+        question_id: FromPath[uuid.UUID],
+        data: JSONBody[InterpreterIn],
+        db: DbSession,
+        principal: Caller,
+        if_match: str | None = IF_MATCH,
+    ) -> ConversationOut:
+        return await conversations.set_needs_interpreter(
+            db, principal, question_id, data.needs_interpreter, if_match=if_match
+        )
+
+
+class AdminCaseworkerController(Controller):
+    path = "/api/v1/admin/caseworkers"
+    tags = ["admin"]
+    guards = [requires_role("caseworker")]
+
+    @get(
+        "/",
+        operation_id="listCaseworkers",
+        summary="List your colleagues",
+        description="The caseworkers of your municipality, by name: whom a conversation can be "
+        "assigned to. Staff names only, no resident's data.",
+    )
+    async def list_caseworkers(self, db: DbSession, principal: Caller) -> list[CaseworkerRef]:
+        return [
+            CaseworkerRef(account_id=account.id, name=account.display_name)
+            for account in await readmodel.caseworkers(db, principal.municipality_id)
+        ]
 
 
 class AdminSignalController(Controller):

@@ -92,6 +92,8 @@ class ConversationOut(msgspec.Struct):
     first_answered_at: datetime | None
     messages: list[MessageOut]
     version: int
+    #: A caseworker marked that the resident needs an interpreter for this question.
+    needs_interpreter: bool = False
 
 
 class ResidentDetail(msgspec.Struct):
@@ -139,6 +141,12 @@ class AssignmentIn(TextInput, forbid_unknown_fields=True):
 
 class WaitingForIn(TextInput, forbid_unknown_fields=True):
     waiting_for: WaitingForName
+
+
+class InterpreterIn(TextInput, forbid_unknown_fields=True):
+    """Whether the resident needs an interpreter to settle this question."""
+
+    needs_interpreter: bool
 
 
 class AnswerForResident(msgspec.Struct):

@@ -110,3 +110,55 @@ async def keyset_page(
     statement = paged(query, key, id_column, cursor=cursor, limit=limit, newest_first=newest_first)
     rows = (await db.execute(statement)).scalars().all()
     return cut(rows, limit, lambda row: (getattr(row, key.key), getattr(row, id_column.key)))
+
+
+async def keyset_page_first(
+    db: AsyncSession,
+    query: Select[Any],
+    first: ColumnElement[bool],
+    key: Any,
+    id_column: Any,
+    *,
+    cursor: str | None,
+    limit: int,
+    newest_first: bool = True,
+) -> tuple[list[Any], str | None]:
+    """Like :func:`keyset_page`, but the rows matching ``first`` come before all the others,
+    each group in the page order (e.g. unanswered questions first, each group oldest first).
+
+    The cursor says which group it continues (``f.`` or ``r.`` before a cursor of
+    :func:`encode_cursor`; ``r.`` alone: the rest from its start) and stays opaque to clients.
+    """
+    group, inner = "f", None
+    if cursor is not None:
+        group, dot, rest = cursor.partition(".")
+        if group not in ("f", "r") or dot != ".":
+            raise Problem.validation(
+                [FieldError("cursor", N_("This cursor is not valid."), source="query")]
+            )
+        inner = rest or None
+    rows: list[Any] = []
+    if group == "f":
+        rows, next_inner = await keyset_page(
+            db,
+            query.where(first),
+            key,
+            id_column,
+            cursor=inner,
+            limit=limit,
+            newest_first=newest_first,
+        )
+        if next_inner is not None:
+            return rows, f"f.{next_inner}"
+        inner = None
+    rest_query = query.where(~first)
+    room = limit - len(rows)
+    if room == 0:  # the page is full: is there any of the rest to come?
+        more, _ = await keyset_page(
+            db, rest_query, key, id_column, cursor=None, limit=1, newest_first=newest_first
+        )
+        return rows, "r." if more else None
+    others, next_inner = await keyset_page(
+        db, rest_query, key, id_column, cursor=inner, limit=room, newest_first=newest_first
+    )
+    return rows + others, f"r.{next_inner}" if next_inner is not None else None

@@ -30,6 +30,8 @@ class DemoLogin:
 
 DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
+    # A colleague to hand conversations to (listed first: the role's demo login is the next).
+    DemoLogin("demo-caseworker-2", "caseworker", "Daan Visser, klantmanager (a colleague)"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
     DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
     # Between the vetted volunteers: tools that take one login per role take the first or the last.
@@ -73,6 +75,12 @@ async def seed(db: AsyncSession) -> bool:
                 roles=["caseworker"],
                 display_name="Sanne de Vries",
                 demo_login="demo-caseworker",
+            ),
+            Account(
+                municipality_id=municipality.id,
+                roles=["caseworker"],
+                display_name="Daan Visser",
+                demo_login="demo-caseworker-2",
             ),
             volunteer := Account(
                 municipality_id=municipality.id,

@@ -4,18 +4,21 @@
 import { ConversationView } from "./conversation";
 import { t } from "./i18n";
 import { InboxView } from "./inbox";
+import { IntakeView } from "./intake";
 import { LetterView } from "./letter";
 import { ResidentsView, ResidentView } from "./residents";
 import type { Section } from "./section";
 
 /**
  * `#/` the inbox, `#/conversations/<question id>` one conversation, `#/residents` the residents,
- * `#/residents/<id>` one resident, `#/residents/<id>/letter` the activation letter just issued.
+ * `#/residents/new` intake of a new resident, `#/residents/<id>` one resident's file,
+ * `#/residents/<id>/letter` the activation letter just issued.
  */
 export type Route =
   | { view: "inbox" }
   | { view: "conversation"; id: string }
   | { view: "residents" }
+  | { view: "intake" }
   | { view: "resident"; id: string }
   | { view: "letter"; id: string };
 
@@ -28,6 +31,7 @@ export function parseRoute(hash: string): Route | null {
   match = hash.match(new RegExp(`^#/residents/${UUID}(/letter)?$`, "i"));
   if (match) return { view: match[2] ? "letter" : "resident", id: match[1] };
   if (hash === "#/residents") return { view: "residents" };
+  if (hash === "#/residents/new") return { view: "intake" };
   return hash === "" || hash === "#" || hash === "#/" || hash.startsWith("#/conversations")
     ? { view: "inbox" }
     : null;
@@ -45,7 +49,7 @@ export const caseworkerSection: Section = {
     {
       href: "#/residents",
       label: () => t("Residents"),
-      current: (hash) => ["residents", "resident", "letter"].includes(parseRoute(hash)?.view ?? ""),
+      current: (hash) => ["residents", "intake", "resident", "letter"].includes(parseRoute(hash)?.view ?? ""),
     },
   ],
   view(hash, session) {
@@ -57,6 +61,8 @@ export const caseworkerSection: Section = {
         return <ConversationView id={route.id} session={session} />;
       case "residents":
         return <ResidentsView />;
+      case "intake":
+        return <IntakeView />;
       case "resident":
         return <ResidentView id={route.id} />;
       case "letter":

@@ -12,6 +12,7 @@ import { failure, KeyPerBody, submitErrors } from "./forms";
 import { t } from "./i18n";
 import type { Conversation } from "./inbox";
 import { languageLabel, WAITING_FOR, type WaitingFor, waitingForLabel } from "./labels";
+import { changedFields, type Merge, mergeFields } from "./merge";
 
 type Translation = Schemas["QuestionTranslationOut"];
 
@@ -78,6 +79,11 @@ export function ConversationView({ id, session }: { id: string; session: Session
           </>
         )}
       </p>
+      {conversation.needs_interpreter && (
+        <p class="notice" data-testid="interpreter">
+          {t("This resident needs an interpreter for this question.")}
+        </p>
+      )}
       <div class="columns">
         <div>
           <article class="card question" aria-labelledby="question-heading">
@@ -119,6 +125,7 @@ export function ConversationView({ id, session }: { id: string; session: Session
           </ol>
           <AnswerForm
             conversation={conversation}
+            translator={translation !== null}
             onSent={async (message) => {
               await load();
               setStatus(message);
@@ -144,18 +151,47 @@ export function ConversationView({ id, session }: { id: string; session: Session
   );
 }
 
-function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSent: (message: string) => Promise<void> }) {
+type DraftTranslation = Schemas["DraftTranslationOut"];
+const ANSWER_INPUTS = ["text", "language", "then_waiting_for", "send_translation"] as const;
+
+/**
+ * The answer. Where the municipality runs a translation server (`translator`) and the answer is
+ * written in another language than the resident's, the draft can be machine-translated to check
+ * it (`POST …/answer-translation`, nothing stored) and the translation sent along with the
+ * original (`send_translation`), marked as machine translation for the resident.
+ */
+function AnswerForm({ conversation, translator, onSent }: { conversation: Conversation; translator: boolean; onSent: (message: string) => Promise<void> }) {
   const q = conversation.question;
   const [text, setText] = useState("");
   const [language, setLanguage] = useState(q.language);
   const [then, setThen] = useState<WaitingFor>("nobody");
-  const [errors, setErrors] = useState<{ fields: Partial<Record<"text" | "language" | "then_waiting_for", string>>; form: string }>({ fields: {}, form: "" });
+  const [sendTranslation, setSendTranslation] = useState(false);
+  const [preview, setPreview] = useState<DraftTranslation | null>(null);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<(typeof ANSWER_INPUTS)[number], string>>; form: string }>({ fields: {}, form: "" });
   const [busy, setBusy] = useState(false);
   const keys = useRef(new KeyPerBody());
+  const translatable = translator && language !== q.language;
+
+  const translate = async () => {
+    setBusy(true);
+    try {
+      const r = await request<DraftTranslation>(`/api/v1/admin/conversations/${q.id}/answer-translation`, {
+        method: "POST",
+        body: { text, language },
+      });
+      setPreview(r.data);
+      setErrors({ fields: {}, form: "" });
+    } catch (e) {
+      setPreview(null);
+      setErrors(submitErrors(e, ANSWER_INPUTS));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const body = { text, language, then_waiting_for: then };
+    const body = { text, language, then_waiting_for: then, ...(translatable && sendTranslation ? { send_translation: true } : {}) };
     setBusy(true);
     try {
       await request(`/api/v1/admin/conversations/${q.id}/answers`, {
@@ -165,11 +201,12 @@ function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSe
       });
       keys.current.reset();
       setText("");
+      setPreview(null);
       setErrors({ fields: {}, form: "" });
       await onSent(t("The answer was sent."));
     } catch (e) {
       // Nothing typed is lost: the text stays in the field.
-      setErrors(submitErrors(e, ["text", "language", "then_waiting_for"] as const));
+      setErrors(submitErrors(e, ANSWER_INPUTS));
     } finally {
       setBusy(false);
     }
@@ -187,7 +224,10 @@ function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSe
         dir="auto"
         aria-invalid={errors.fields.text ? true : undefined}
         aria-describedby={errors.fields.text ? "answer-text-error" : undefined}
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setPreview(null);
+        }}
       />
       {errors.fields.text && (
         <p id="answer-text-error" class="error">
@@ -202,7 +242,10 @@ function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSe
             value={language}
             aria-invalid={errors.fields.language ? true : undefined}
             aria-describedby={errors.fields.language ? "answer-language-error" : undefined}
-            onChange={(e) => setLanguage(e.currentTarget.value)}
+            onChange={(e) => {
+              setLanguage(e.currentTarget.value);
+              setPreview(null);
+            }}
           >
             {LANGUAGES.map((l) => (
               <option key={l.code} value={l.code}>
@@ -227,6 +270,37 @@ function AnswerForm({ conversation, onSent }: { conversation: Conversation; onSe
           </select>
         </div>
       </div>
+      {translatable && (
+        <div class="translate" data-testid="draft-translation">
+          <button type="button" disabled={busy || !text.trim()} onClick={() => void translate()}>
+            {t("Show the machine translation")}
+          </button>
+          {preview && (
+            <div class="machine">
+              <p class="label">{t("Machine translation, not checked by a person")}</p>
+              <p class="text" lang={preview.translation.language} dir={direction(preview.translation.language)}>
+                {preview.translation.text}
+              </p>
+            </div>
+          )}
+          <div class="check">
+            <input
+              id="send-translation"
+              type="checkbox"
+              checked={sendTranslation}
+              aria-invalid={errors.fields.send_translation ? true : undefined}
+              aria-describedby={errors.fields.send_translation ? "send-translation-error" : undefined}
+              onChange={(e) => setSendTranslation(e.currentTarget.checked)}
+            />
+            <label for="send-translation">{t("Also send the machine translation (the resident sees both, the translation marked)")}</label>
+          </div>
+          {errors.fields.send_translation && (
+            <p id="send-translation-error" class="error">
+              {errors.fields.send_translation}
+            </p>
+          )}
+        </div>
+      )}
       {errors.form && (
         <p class="error" role="alert">
           {errors.form}
@@ -295,7 +369,39 @@ function NoteForm({ questionId, onSent }: { questionId: string; onSent: (message
   );
 }
 
-/** Assignment and "waiting for", each a compare-and-set on the conversation's version. */
+type Colleague = Schemas["CaseworkerRef"];
+
+/** The handling fields, as strings for the form and the merge. */
+export const HANDLING_FIELDS = ["assigned", "waiting_for", "needs_interpreter"] as const;
+type HandlingField = (typeof HANDLING_FIELDS)[number];
+type Handled = Record<HandlingField, string>;
+
+export function handlingValues(c: Conversation): Handled {
+  return {
+    assigned: c.assigned_to?.account_id ?? "",
+    waiting_for: c.waiting_for,
+    needs_interpreter: c.needs_interpreter ? "yes" : "no",
+  };
+}
+
+/** Each field is its own compare-and-set on the conversation's version. */
+function change(field: HandlingField, value: string): [string, unknown] {
+  switch (field) {
+    case "assigned":
+      return ["assignment", { account_id: value || null }];
+    case "waiting_for":
+      return ["waiting-for", { waiting_for: value }];
+    case "needs_interpreter":
+      return ["interpreter", { needs_interpreter: value === "yes" }];
+  }
+}
+
+/**
+ * Assignment (to anyone of the team), "waiting for" and "needs interpreter", saved with
+ * `If-Match`. On a conflict (412) the new version is loaded and merged field by field (merge.ts):
+ * the user's own changes stay on top, and where a colleague changed the same field both values
+ * are shown to choose from; the next Save applies the result to the new version.
+ */
 function Handling({
   conversation,
   session,
@@ -307,91 +413,162 @@ function Handling({
   reload: () => Promise<Conversation | null>;
   setConversation: (c: Conversation) => void;
 }) {
-  const [waitingFor, setWaitingFor] = useState(conversation.waiting_for);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Handled>(handlingValues(conversation));
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
+  const [merge, setMerge] = useState<Merge<HandlingField> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A new version (an answer sent here, a reload) shows its state, except after a conflict:
-  // then the user's choice stays selected until they save it or choose again.
-  const keepChoice = useRef(false);
+  const [busy, setBusy] = useState(false);
+  // A new version (an answer sent here, a reload) shows its state, except while a merge is
+  // open: then the merged values stay until the user saves them or chooses again.
+  const merging = useRef(false);
   useEffect(() => {
-    if (keepChoice.current) keepChoice.current = false;
-    else setWaitingFor(conversation.waiting_for);
+    if (!merging.current) setDraft(handlingValues(conversation));
   }, [conversation.version, conversation.waiting_for]);
 
-  const change = async (path: string, body: unknown) => {
+  useEffect(() => {
+    request<Colleague[]>("/api/v1/admin/caseworkers").then(
+      (r) => setColleagues(r.data),
+      () => setColleagues([]),
+    );
+  }, []);
+
+  const labelOf = (field: HandlingField, value: string): string => {
+    switch (field) {
+      case "assigned":
+        if (!value) return t("Unassigned");
+        return colleagues.find((c) => c.account_id === value)?.name ?? (value === conversation.assigned_to?.account_id ? conversation.assigned_to?.name : null) ?? t("A colleague");
+      case "waiting_for":
+        return waitingForLabel(value);
+      case "needs_interpreter":
+        return value === "yes" ? t("Needs an interpreter") : t("No interpreter needed");
+    }
+  };
+  const fieldName = (field: HandlingField): string =>
+    field === "assigned" ? t("Assigned to") : field === "waiting_for" ? t("Waiting for") : t("Interpreter");
+
+  const save = async (event: Event) => {
+    event.preventDefault();
     setError(null);
-    setConflict(null);
+    setBusy(true);
+    let current = conversation;
     try {
-      const r = await request<Conversation>(`/api/v1/admin/conversations/${conversation.question.id}/${path}`, {
-        method: "PUT",
-        body,
-        headers: { "If-Match": `"v${conversation.version}"` },
-      });
-      setConversation(r.data);
-      setWaitingFor(r.data.waiting_for);
+      for (const field of changedFields(HANDLING_FIELDS, handlingValues(current), draft)) {
+        const [path, body] = change(field, draft[field]);
+        const r = await request<Conversation>(`/api/v1/admin/conversations/${current.question.id}/${path}`, {
+          method: "PUT",
+          body,
+          headers: { "If-Match": `"v${current.version}"` },
+        });
+        current = r.data;
+      }
+      merging.current = false;
+      setMerge(null);
+      setConversation(current);
+      setDraft(handlingValues(current));
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
-        // Someone else changed it: show what it is now; the choice made here stays selected.
-        keepChoice.current = true;
+        // Someone else saved in the meantime: merge the user's changes into the new version.
+        merging.current = true;
         const now = await reload();
         if (now) {
-          setConflict(
-            t("A colleague changed this conversation in the meantime. Now: {waiting}, {assigned}. Your choice is kept; save again to apply it.", {
-              waiting: waitingForLabel(now.waiting_for),
-              assigned: now.assigned_to ? (now.assigned_to.name ?? t("A colleague")) : t("Unassigned"),
-            }),
-          );
+          const merged = mergeFields(HANDLING_FIELDS, handlingValues(current), draft, handlingValues(now));
+          setMerge(merged);
+          setDraft(merged.draft);
         }
       } else {
+        if (current !== conversation) setConversation(current);
         setError(failure(e, t("No connection. Nothing was sent; try again.")));
       }
+    } finally {
+      setBusy(false);
     }
   };
 
-  const mine = conversation.assigned_to?.account_id === session.account_id;
+  const mine = session.account_id;
+  const options = colleagues.some((c) => c.account_id === draft.assigned) || !draft.assigned
+    ? colleagues
+    : [...colleagues, { account_id: draft.assigned, name: labelOf("assigned", draft.assigned) }];
   return (
-    <div class="handling">
+    <form class="handling" onSubmit={(e) => void save(e)}>
       <p>
         {t("Assigned")}:{" "}
         <strong data-testid="assigned">
           {conversation.assigned_to ? (conversation.assigned_to.name ?? t("A colleague")) : t("Unassigned")}
         </strong>
       </p>
-      {mine ? (
-        <button type="button" onClick={() => void change("assignment", { account_id: null })}>
-          {t("Release")}
-        </button>
-      ) : (
-        <button type="button" onClick={() => void change("assignment", { account_id: session.account_id })}>
-          {t("Assign to me")}
-        </button>
-      )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change("waiting-for", { waiting_for: waitingFor });
-        }}
-      >
-        <label for="waiting-for">{t("Waiting for")}</label>
-        <select id="waiting-for" value={waitingFor} onChange={(e) => setWaitingFor(e.currentTarget.value)}>
-          {WAITING_FOR.map((w) => (
-            <option key={w} value={w}>
-              {waitingForLabel(w)}
-            </option>
+      <label for="assign-to">{t("Assigned to")}</label>
+      <select id="assign-to" value={draft.assigned} onChange={(e) => setDraft({ ...draft, assigned: e.currentTarget.value })}>
+        <option value="">{t("Unassigned")}</option>
+        {options.map((c) => (
+          <option key={c.account_id} value={c.account_id}>
+            {c.account_id === mine ? t("{name} (me)", { name: c.name ?? "" }) : (c.name ?? t("A colleague"))}
+          </option>
+        ))}
+      </select>
+      <label for="waiting-for">{t("Waiting for")}</label>
+      <select id="waiting-for" value={draft.waiting_for} onChange={(e) => setDraft({ ...draft, waiting_for: e.currentTarget.value })}>
+        {WAITING_FOR.map((w) => (
+          <option key={w} value={w}>
+            {waitingForLabel(w)}
+          </option>
+        ))}
+      </select>
+      <div class="check">
+        <input
+          id="needs-interpreter"
+          type="checkbox"
+          checked={draft.needs_interpreter === "yes"}
+          onChange={(e) => setDraft({ ...draft, needs_interpreter: e.currentTarget.checked ? "yes" : "no" })}
+        />
+        <label for="needs-interpreter">{t("Needs an interpreter")}</label>
+      </div>
+      {merge && (
+        <div class="error-box" role="alert" data-testid="conflict">
+          <p class="error">{t("A colleague changed this conversation in the meantime. Your changes are kept on top of theirs; check and save again.")}</p>
+          {merge.applied.length > 0 && (
+            <ul>
+              {merge.applied.map((field) => (
+                <li key={field}>
+                  {fieldName(field)}: {labelOf(field, merge.draft[field])}
+                </li>
+              ))}
+            </ul>
+          )}
+          {merge.conflicts.map((c) => (
+            <fieldset key={c.field} data-field={c.field}>
+              <legend>{t("{field}: you and a colleague both changed it", { field: fieldName(c.field) })}</legend>
+              <div class="check">
+                <input
+                  type="radio"
+                  id={`merge-${c.field}-mine`}
+                  name={`merge-${c.field}`}
+                  checked={draft[c.field] === c.mine}
+                  onChange={() => setDraft({ ...draft, [c.field]: c.mine })}
+                />
+                <label for={`merge-${c.field}-mine`}>{t("Yours: {value}", { value: labelOf(c.field, c.mine) })}</label>
+              </div>
+              <div class="check">
+                <input
+                  type="radio"
+                  id={`merge-${c.field}-theirs`}
+                  name={`merge-${c.field}`}
+                  checked={draft[c.field] === c.theirs}
+                  onChange={() => setDraft({ ...draft, [c.field]: c.theirs })}
+                />
+                <label for={`merge-${c.field}-theirs`}>{t("Now: {value}", { value: labelOf(c.field, c.theirs) })}</label>
+              </div>
+            </fieldset>
           ))}
-        </select>
-        <button type="submit">{t("Save")}</button>
-      </form>
-      {conflict && (
-        <p class="error" role="alert" data-testid="conflict">
-          {conflict}
-        </p>
+        </div>
       )}
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-    </div>
+      <button type="submit" class="primary" disabled={busy}>
+        {t("Save")}
+      </button>
+    </form>
   );
 }

@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-/** The team's conversation inbox: unanswered first, then oldest first, with the API's filters. */
+/**
+ * The team's conversation inbox: unanswered first, then oldest first (the API's
+ * `order=unanswered_first`, across all pages), with the API's filters.
+ */
 import { useEffect, useState } from "preact/hooks";
 import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
@@ -11,7 +14,8 @@ import { languageLabel, WAITING_FOR, waitingForLabel, workingDaysBetween } from 
 
 export type Conversation = Schemas["ConversationOut"];
 
-/** Unanswered questions first; within each group the oldest first (as the API sends them). */
+/** Unanswered questions first; within each group the oldest first. The API pages in this order;
+ * applied again so rows loaded before a change (e.g. answered meanwhile) stay in it. */
 export function inboxOrder(items: Conversation[]): Conversation[] {
   const unanswered = items.filter((c) => !c.first_answered_at);
   return [...unanswered, ...items.filter((c) => c.first_answered_at)];
@@ -25,7 +29,7 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
   const [error, setError] = useState<string | null>(null);
 
   const query = (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "50" });
+    const params = new URLSearchParams({ limit: "50", order: "unanswered_first" });
     if (assigned) params.set("assigned", assigned);
     if (waitingFor) params.set("waiting_for", waitingFor);
     if (cursor) params.set("cursor", cursor);
@@ -137,6 +141,12 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
                     {c.first_answered_at ? t("Answered") : <strong>{t("Unanswered")}</strong>}
                     <br />
                     {waitingForLabel(c.waiting_for)}
+                    {c.needs_interpreter && (
+                      <>
+                        <br />
+                        {t("Needs an interpreter")}
+                      </>
+                    )}
                   </td>
                   <td>{c.assigned_to ? c.assigned_to.name ?? t("A colleague") : t("Unassigned")}</td>
                 </tr>

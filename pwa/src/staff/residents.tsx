@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * Residents of the municipality (newest first, as the API lists them; each row shown is audited
- * by the API) and one resident's page with the activation codes: issue a new one and print the
- * letter. The code exists only in this page's memory until the letter view closes (see letter.tsx).
+ * by the API) and one resident's file (file.tsx) with the activation codes: issue a new one and
+ * print the letter. The code exists only in this page's memory until the letter view closes (see
+ * letter.tsx).
  */
 import { useEffect, useState } from "preact/hooks";
 import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
+import { ConsentPart, HouseholdPart, JourneyPart, ResidentData, WhoLookedPart } from "./file";
 import { failure } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
@@ -61,6 +63,11 @@ export function ResidentsView() {
       <h1 id="residents-title" tabIndex={-1}>
         {t("Residents")}
       </h1>
+      <p>
+        <a class="button" href="#/residents/new">
+          {t("New resident (intake)")}
+        </a>
+      </p>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -122,6 +129,14 @@ function stateLabel(state: string): string {
   }
 }
 
+/** Issue a code for the resident and open the printable letter (the code kept in memory only). */
+export async function issueCodeAndOpenLetter(resident: Detail): Promise<void> {
+  // Not idempotent on purpose (the API's choice): a retry issues a fresh code and stops this one.
+  const r = await request<Issued>(`/api/v1/admin/residents/${resident.id}/activation-codes`, { method: "POST", body: {} });
+  keepIssuedCode(resident, r.data);
+  location.hash = `#/residents/${resident.id}/letter`;
+}
+
 export function ResidentView({ id }: { id: string }) {
   const [resident, setResident] = useState<Detail | null>(null);
   const [codes, setCodes] = useState<CodeState[]>([]);
@@ -144,10 +159,7 @@ export function ResidentView({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      // Not idempotent on purpose (the API's choice): a retry issues a fresh code and stops this one.
-      const r = await request<Issued>(`/api/v1/admin/residents/${id}/activation-codes`, { method: "POST", body: {} });
-      keepIssuedCode(resident, r.data);
-      location.hash = `#/residents/${id}/letter`;
+      await issueCodeAndOpenLetter(resident);
     } catch (e) {
       setError(failure(e, t("No connection. Nothing was sent; try again.")));
     } finally {
@@ -177,20 +189,30 @@ export function ResidentView({ id }: { id: string }) {
               <LanguageCell code={resident.preferred_language} />
             </strong>
           </p>
-          <h2>{t("Activation codes")}</h2>
-          {codes.length > 0 && (
-            <ul data-testid="codes">
-              {codes.map((c) => (
-                <li key={c.id}>
-                  {t("Issued on {date}", { date: formatDate(c.created_at) })}: <strong>{stateLabel(c.state)}</strong>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p class="meta">{t("A new code stops earlier codes that were not used.")}</p>
-          <button type="button" class="primary" disabled={busy} onClick={() => void issue()}>
-            {t("Issue activation code")}
-          </button>
+          <div class="file">
+            <ResidentData resident={resident} />
+            <section class="card file-part" aria-labelledby="codes-title">
+              <h2 id="codes-title">{t("Activation codes")}</h2>
+              {codes.length > 0 && (
+                <ul data-testid="codes">
+                  {codes.map((c) => (
+                    <li key={c.id}>
+                      {t("Issued on {date}", { date: formatDate(c.created_at) })}: <strong>{stateLabel(c.state)}</strong>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p class="meta">{t("A new code stops earlier codes that were not used.")}</p>
+              <button type="button" class="primary" disabled={busy} onClick={() => void issue()}>
+                {t("Issue activation code")}
+              </button>
+            </section>
+            <HouseholdPart id={id} />
+            <JourneyPart id={id} />
+            <ConsentPart id={id} />
+          </div>
+          {/* The API records its own read first: this visit is in the list. */}
+          <WhoLookedPart id={id} />
         </>
       )}
     </section>

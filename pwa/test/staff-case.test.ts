@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+import { describe, expect, it } from "vitest";
+import { parseRoute } from "../src/staff/app";
+import { isOverdue, localToday } from "../src/staff/file";
+import { intakeBody } from "../src/staff/intake";
+import { changedFields, mergeFields } from "../src/staff/merge";
+import { signalLink } from "../src/staff/signals";
+
+const ID = "0b9f2c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d";
+const FIELDS = ["assigned", "waiting_for", "needs_interpreter"] as const;
+
+describe("field-by-field merge after a 412", () => {
+  const base = { assigned: "", waiting_for: "municipality", needs_interpreter: "no" };
+
+  it("applies what only the user changed and keeps what only the colleague changed", () => {
+    const mine = { ...base, needs_interpreter: "yes" };
+    const theirs = { ...base, assigned: "a-colleague" };
+    const merged = mergeFields(FIELDS, base, mine, theirs);
+    expect(merged.draft).toEqual({ assigned: "a-colleague", waiting_for: "municipality", needs_interpreter: "yes" });
+    expect(merged.applied).toEqual(["needs_interpreter"]);
+    expect(merged.conflicts).toEqual([]);
+    expect(changedFields(FIELDS, theirs, merged.draft)).toEqual(["needs_interpreter"]);
+  });
+
+  it("makes a field both changed differently a conflict, the user's value kept until they choose", () => {
+    const mine = { ...base, waiting_for: "resident" };
+    const theirs = { ...base, waiting_for: "other_party" };
+    const merged = mergeFields(FIELDS, base, mine, theirs);
+    expect(merged.conflicts).toEqual([{ field: "waiting_for", mine: "resident", theirs: "other_party" }]);
+    expect(merged.draft.waiting_for).toBe("resident");
+    expect(merged.applied).toEqual([]);
+  });
+
+  it("sees no conflict where both made the same change, or the user changed nothing", () => {
+    const same = { ...base, waiting_for: "nobody" };
+    expect(mergeFields(FIELDS, base, same, same)).toEqual({ draft: same, applied: [], conflicts: [] });
+    const theirs = { ...base, assigned: "x", waiting_for: "resident" };
+    expect(mergeFields(FIELDS, base, base, theirs)).toEqual({ draft: theirs, applied: [], conflicts: [] });
+  });
+});
+
+describe("the resident's file", () => {
+  it("marks a step overdue when due before today and not finished", () => {
+    expect(isOverdue({ due_date: "2026-03-01", status: "in_progress" }, "2026-03-02")).toBe(true);
+    expect(isOverdue({ due_date: "2026-03-02", status: "in_progress" }, "2026-03-02")).toBe(false);
+    expect(isOverdue({ due_date: "2026-03-01", status: "done" }, "2026-03-02")).toBe(false);
+    expect(isOverdue({ due_date: "2026-03-01", status: "not_applicable" }, "2026-03-02")).toBe(false);
+    expect(isOverdue({ due_date: null, status: "not_started" }, "2026-03-02")).toBe(false);
+  });
+
+  it("counts today in the browser's calendar", () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe("2026-01-05");
+  });
+});
+
+describe("intake", () => {
+  it("is routed at #/residents/new, not taken for a resident id", () => {
+    expect(parseRoute("#/residents/new")).toEqual({ view: "intake" });
+    expect(parseRoute(`#/residents/${ID}`)).toEqual({ view: "resident", id: ID });
+  });
+
+  it("sends only the optional fields that were filled in", () => {
+    const body = intakeBody({
+      preferred_name: "Hana",
+      full_name: "  ",
+      preferred_language: "ti",
+      phone: " +31 6 1234 5678 ",
+      email: "",
+      arrival_date: "2026-02-01",
+    });
+    expect(body).toEqual({
+      preferred_name: "Hana",
+      preferred_language: "ti",
+      become_caseworker: true,
+      phone: "+31 6 1234 5678",
+      arrival_date: "2026-02-01",
+    });
+  });
+});
+
+describe("signals", () => {
+  it("lead to the conversation or to the resident's file", () => {
+    expect(signalLink({ kind: "unanswered_question", subject_id: "q", resident_id: "r" })).toBe("#/conversations/q");
+    expect(signalLink({ kind: "stalled_journey_step", subject_id: "s", resident_id: "r" })).toBe("#/residents/r");
+    expect(signalLink({ kind: "failed_registration", subject_id: "s", resident_id: "r" })).toBe("#/residents/r");
+  });
+});

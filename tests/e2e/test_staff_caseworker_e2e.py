@@ -1,0 +1,224 @@
+# SPDX-FileCopyrightText: Welkom contributors
+# SPDX-License-Identifier: EUPL-1.2
+"""The caseworker's back office beyond answering, in Debian's Chromium against a real
+`welkom demo`: intake of a new resident leading to the activation letter, the resident's file
+(data, household, journey, consent, who looked: the caseworker's own read among them), "needs
+interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
+axe-core (WCAG 2.2 AA) on every new view; screenshots in test-artifacts/staff-case-*.png."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.e2e.helpers import ask, sign_in_as_resident
+from tests.e2e.test_staff_e2e import DESKTOP, csrf, no_violations, sign_in_at_staff
+from tests.translation.server import running
+
+
+@pytest.fixture
+def staff(browser, server) -> Iterator[BrowserContext]:  # type: ignore[no-untyped-def]
+    """A caseworker's browser: desktop-sized, Dutch."""
+    context = browser.new_context(base_url=server, locale="nl-NL", viewport=DESKTOP)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+def signed_in(staff: BrowserContext) -> Page:
+    office = staff.new_page()
+    sign_in_at_staff(office)
+    expect(office.locator("h1")).to_have_text("Gesprekken")
+    return office
+
+
+def test_intake_of_a_new_resident_leads_to_the_letter(
+    staff: BrowserContext, artifacts: Path
+) -> None:
+    office = signed_in(staff)
+    office.get_by_role("link", name="Inwoners").click()
+    office.get_by_role("link", name="Nieuwe inwoner (intake)").click()
+    expect(office.locator("h1")).to_have_text("Nieuwe inwoner (intake)")
+    no_violations(office, "intake")
+
+    # A future arrival date: the API's field error appears at its field, nothing typed is lost.
+    name = f"Hana {uuid.uuid4().hex[:6]}"
+    office.locator("#intake-preferred_name").fill(name)
+    office.locator("#intake-preferred_language").select_option("ti")
+    office.locator("#intake-arrival_date").fill("2999-01-01")
+    office.get_by_role("button", name="Inschrijven en activeringscode uitgeven").click()
+    expect(office.locator("#intake-arrival_date-error")).to_be_visible()
+    expect(office.locator("#intake-arrival_date")).to_have_attribute("aria-invalid", "true")
+    expect(office.locator("#intake-preferred_name")).to_have_value(name)
+    no_violations(office, "intake with a field error")
+    office.screenshot(path=str(artifacts / "staff-case-intake-error.png"), full_page=True)
+
+    office.locator("#intake-arrival_date").fill("2026-01-15")
+    with office.expect_response(
+        lambda r: r.url.endswith("/activation-codes") and r.request.method == "POST"
+    ) as issued:
+        office.get_by_role("button", name="Inschrijven en activeringscode uitgeven").click()
+    code = issued.value.json()["code"]
+    expect(office.locator("h1")).to_have_text("Activeringsbrief")
+    letters = office.locator("article.letter")
+    expect(letters).to_have_count(2)
+    expect(letters.nth(1)).to_have_attribute("lang", "ti")
+    expect(letters.nth(0).locator("[data-testid=activation-code]")).to_have_text(code)
+    office.screenshot(path=str(artifacts / "staff-case-intake-letter.png"), full_page=True)
+    # The new resident is in the list, with the caseworker who took them in.
+    found = office.request.get("/api/v1/admin/residents?caseload=mine&limit=100").json()["items"]
+    assert [r["preferred_language"] for r in found if r["preferred_name"] == name] == ["ti"]
+
+
+def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: Path) -> None:
+    office = signed_in(staff)
+    office.get_by_role("link", name="Inwoners").click()
+    row = office.locator("[data-testid=residents] tbody tr", has_text="Amal")
+    row.get_by_role("link").click()
+    expect(office.locator("h1")).to_have_text("Amal")
+    expect(office.locator("[data-testid=resident-data]")).to_contain_text("+31 6 12345678")
+    expect(office.locator("[data-testid=household]")).to_contain_text("Karim")
+    expect(office.locator("[data-testid=household]")).to_contain_text("Lina")
+    journey = office.locator("[data-testid=journey] li")
+    expect(journey.first).to_be_visible()
+    assert journey.count() >= 4
+    consents = office.locator("[data-testid=consents] li[data-purpose]")
+    expect(consents.first).to_be_visible()
+    # Who looked: this very visit, recorded by the API, is in the list (the file's other
+    # parts are read at the same moment, so not necessarily as the newest entry).
+    looked = office.locator("[data-testid=who-looked] tbody tr", has_text="access_log")
+    expect(looked.first).to_contain_text("Sanne de Vries")
+    no_violations(office, "resident's file")
+    office.screenshot(path=str(artifacts / "staff-case-file.png"), full_page=True)
+
+
+def test_interpreter_reassignment_and_a_field_by_field_merge(
+    page: Page, staff: BrowserContext, artifacts: Path
+) -> None:
+    sign_in_as_resident(page)
+    ask(page, f"Kan iemand met mij meegaan naar de huisarts? {uuid.uuid4().hex[:8]}")
+    question_id = page.request.get("/api/v1/me/questions?limit=1").json()["items"][0]["id"]
+
+    office = signed_in(staff)
+    # Signals: the caseworker's own or the team's.
+    office.get_by_role("button", name="Mijn", exact=True).click()
+    expect(office.get_by_role("button", name="Mijn", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    no_violations(office, "inbox with my signals")
+    office.goto(f"/staff/#/conversations/{question_id}")
+    expect(office.locator("[data-testid=question-text]")).to_be_visible()
+
+    # Needs an interpreter, and handed to a named colleague, in one save.
+    office.locator("#needs-interpreter").check()
+    office.locator("#assign-to").select_option(label="Daan Visser")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[data-testid=interpreter]")).to_be_visible()
+    expect(office.locator("[data-testid=assigned]")).to_have_text("Daan Visser")
+    now = office.request.get(f"/api/v1/admin/conversations/{question_id}").json()
+    assert now["needs_interpreter"] is True
+    assert now["assigned_to"]["name"] == "Daan Visser"
+    no_violations(office, "conversation that needs an interpreter")
+    office.screenshot(path=str(artifacts / "staff-case-interpreter.png"), full_page=True)
+
+    # A colleague changes "waiting for" and clears the interpreter meanwhile (two saves).
+    headers = {"X-CSRF-Token": csrf(staff)}
+    version = now["version"]
+    for path, body in (
+        ("waiting-for", {"waiting_for": "other_party"}),
+        ("interpreter", {"needs_interpreter": False}),
+    ):
+        changed = office.request.put(
+            f"/api/v1/admin/conversations/{question_id}/{path}",
+            data=body,
+            headers={**headers, "If-Match": f'"v{version}"'},
+        )
+        assert changed.status == 200, changed.text()
+        version = changed.json()["version"]
+
+    # Here, on the old version: waiting for the resident, and back to the team.
+    office.locator("#waiting-for").select_option("resident")
+    office.locator("#assign-to").select_option("")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    conflict = office.locator("[data-testid=conflict]")
+    expect(conflict).to_be_visible()
+    # Only "waiting for" is a conflict; the assignment (changed only here) is kept on top.
+    expect(conflict.locator("fieldset")).to_have_count(1)
+    expect(conflict.locator("fieldset")).to_have_attribute("data-field", "waiting_for")
+    expect(conflict).to_contain_text("Wacht op een andere partij")
+    expect(office.locator("#assign-to")).to_have_value("")
+    expect(office.locator("#needs-interpreter")).not_to_be_checked()
+    no_violations(office, "conversation with a merge")
+    office.screenshot(path=str(artifacts / "staff-case-merge.png"), full_page=True)
+
+    # Take the colleague's "waiting for"; save applies the assignment on the new version.
+    office.locator("#merge-waiting_for-theirs").check()
+    expect(office.locator("#waiting-for")).to_have_value("other_party")
+    with office.expect_response(
+        lambda r: r.url.endswith("/assignment") and r.request.method == "PUT"
+    ) as saved:
+        office.get_by_role("button", name="Opslaan", exact=True).click()
+    assert saved.value.status == 200
+    expect(conflict).to_be_hidden()
+    after = office.request.get(f"/api/v1/admin/conversations/{question_id}").json()
+    assert after["assigned_to"] is None
+    assert after["waiting_for"] == "other_party"
+    assert after["needs_interpreter"] is False
+
+
+def test_a_draft_answer_translated_and_sent_with_the_original(
+    page: Page,
+    staff: BrowserContext,
+    browser,  # type: ignore[no-untyped-def]
+    server: str,
+    artifacts: Path,
+) -> None:
+    """With the municipality's LibreTranslate server (the test server): the caseworker's Dutch
+    draft in the resident's language, marked as machine translation, sent with the original."""
+    sign_in_as_resident(page, "ar")
+    ask(page, f"متى أحصل على مفتاح بيتي؟ {uuid.uuid4().hex[:8]}")
+    question_id = page.request.get("/api/v1/me/questions?limit=1").json()["items"][0]["id"]
+
+    # Records management points the municipality at its translation server (its own browser).
+    management = browser.new_context(base_url=server, locale="nl-NL")
+    records = management.new_page()
+    sign_in_at_staff(records, "demo-records-manager")
+    expect(records.locator(".who")).to_have_text("Jeroen Smit")
+    setting = "/api/v1/admin/translation-server"
+    with running() as libretranslate:
+        pointed = records.request.put(
+            setting, data={"url": libretranslate.url}, headers={"X-CSRF-Token": csrf(management)}
+        )
+        assert pointed.status == 200, pointed.text()
+        try:
+            office = signed_in(staff)
+            office.goto(f"/staff/#/conversations/{question_id}")
+            expect(office.locator(".question .machine")).to_contain_text("[nl]")
+            office.locator("#answer-language").select_option("nl")
+            office.locator("#answer-text").fill("We bellen u volgende week.")
+            office.get_by_role("button", name="Toon de machinevertaling").click()
+            draft = office.locator("[data-testid=draft-translation] .machine")
+            expect(draft).to_contain_text("سنتصل بك الأسبوع المقبل.")
+            expect(draft.locator(".text")).to_have_attribute("lang", "ar")
+            expect(draft).to_contain_text("Machinevertaling")
+            office.locator("#send-translation").check()
+            no_violations(office, "conversation with a draft translation")
+            office.screenshot(path=str(artifacts / "staff-case-translation.png"), full_page=True)
+            with office.expect_response(
+                lambda r: r.url.endswith("/answers") and r.request.method == "POST"
+            ) as sent:
+                office.get_by_role("button", name="Antwoord versturen").click()
+            answer = sent.value.json()
+            assert sent.value.status == 201
+            assert answer["text"] == "We bellen u volgende week."
+            assert answer["translation"]["text"] == "سنتصل بك الأسبوع المقبل."
+            assert answer["translation"]["state"] == "machine"
+        finally:
+            records.request.put(
+                setting, data={"url": None}, headers={"X-CSRF-Token": csrf(management)}
+            )
+            management.close()
