@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """a translation reviewer's languages
 
-Revision ID: cm_review_languages
-Revises: cl_translation
+Revision ID: cn_review_languages
+Revises: cm_needs_interpreter
 Create Date: 2026-12-03 18:00:00
 """
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "cm_review_languages"
-down_revision: str | None = "cl_translation"
+revision: str = "cn_review_languages"
+down_revision: str | None = "cm_needs_interpreter"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
