@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { changedFields } from "../src/staff/content/items";
 import { fieldOrder } from "../src/staff/content/labels";
+import { placeBody } from "../src/staff/content/place";
 import { languageHash, parseContentRoute } from "../src/staff/content/routes";
 
 const ID = "0b9f2c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d";
@@ -41,5 +42,23 @@ describe("content texts", () => {
     const before = { title: "A", summary: "B", body: "C" };
     expect(changedFields(before, { ...before, body: "D" })).toEqual(["body"]);
     expect(changedFields(before, before)).toEqual([]);
+  });
+});
+
+describe("the editor's new routes and place body", () => {
+  const id = "0b9c2f4e-6a1d-4c3b-9e8f-1a2b3c4d5e6f";
+  it("parses a new item, a new place and one place", () => {
+    expect(parseContentRoute("#/content/new")).toEqual({ view: "newItem" });
+    expect(parseContentRoute("#/content/places/new")).toEqual({ view: "place", id: null });
+    expect(parseContentRoute(`#/content/places/${id}`)).toEqual({ view: "place", id });
+    expect(parseContentRoute("#/content/places/nope")).toBeNull();
+  });
+
+  it("sends numbers as numbers, no phone as null, and keeps the opening hours", () => {
+    const hours = [{ weekday: 1, opens: "09:00", closes: "17:00" }] as never;
+    const draft = { name: "Loket", street: "Markt", house_number: "1", postal_code: "1234 AB", city: "Welkom", latitude: "52,1", longitude: "5.2", phone: " ", accessibility: "" };
+    expect(placeBody(draft, hours)).toEqual({ ...draft, latitude: 52.1, longitude: 5.2, phone: null, opening_hours: hours });
+    // Text that is no number goes as is: the API refuses it at its field.
+    expect(placeBody({ ...draft, latitude: "north" }, []).latitude).toBe("north");
   });
 });

@@ -6,7 +6,7 @@
  * resident app's own renderer), publish and unpublish. Saving names the version read
  * (`If-Match`); a conflict keeps what was typed and says which fields someone else changed.
  */
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, request, type Schemas } from "../../api";
 import { categoryLabel } from "../../components/services";
 import { SafeHtml } from "../../components/safe-html";
@@ -16,8 +16,8 @@ import { t } from "../i18n";
 import { sourceText, statusLabel } from "./labels";
 
 export type AdminItem = Schemas["AdminItem"];
-const FIELDS = ["title", "summary", "body"] as const;
-type Field = (typeof FIELDS)[number];
+export const FIELDS = ["title", "summary", "body"] as const;
+export type Field = (typeof FIELDS)[number];
 type Draft = Record<Field, string>;
 
 export function ItemsView() {
@@ -39,6 +39,9 @@ export function ItemsView() {
           {error}
         </p>
       )}
+      <p>
+        <a href="#/content/new">{t("New service item")}</a>
+      </p>
       {!items && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {items && (
         <table class="inbox" data-testid="items">
@@ -70,6 +73,33 @@ export function ItemsView() {
   );
 }
 
+/** The confirmation step before archiving: focus moves to its question; Escape or "Cancel" goes back to the button. */
+function ConfirmArchive({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      class="notice"
+      role="group"
+      aria-labelledby="archive-question"
+      tabIndex={-1}
+      ref={ref}
+      data-testid="confirm-archive"
+      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+    >
+      <p id="archive-question">{t("Archive this item? Residents no longer see it.")}</p>
+      <div class="row">
+        <button type="button" class="primary" onClick={onConfirm}>
+          {t("Yes, archive")}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("Cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function draftOf(item: AdminItem): Draft {
   return { title: sourceText(item.texts, "title"), summary: sourceText(item.texts, "summary"), body: sourceText(item.texts, "body") };
 }
@@ -79,7 +109,29 @@ export function changedFields(before: Draft, after: Draft): Field[] {
   return FIELDS.filter((field) => before[field] !== after[field]);
 }
 
-function fieldLabel(field: Field): string {
+/** The preview column: the body as residents get it, rendered by the API. */
+export function PreviewPanel({ html }: { html: string | null }) {
+  return (
+    <div>
+      <h2>{t("Preview")}</h2>
+      {html === null ? (
+        <p class="meta">{t("The preview shows the text as residents see it.")}</p>
+      ) : (
+        <div class="card preview" data-testid="preview">
+          <SafeHtml html={html} lang="nl" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The body's HTML as the API renders and cleans it on save. */
+export async function renderPreview(body: string): Promise<string> {
+  const r = await request<Schemas["PreviewOut"]>("/api/v1/admin/services/preview", { method: "POST", body: { body } });
+  return r.data.html;
+}
+
+export function fieldLabel(field: Field): string {
   return field === "title" ? t("Title") : field === "summary" ? t("Summary") : t("Text (markdown)");
 }
 
@@ -92,6 +144,8 @@ export function ItemView({ id }: { id: string }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const archiveButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -166,8 +220,7 @@ export function ItemView({ id }: { id: string }) {
 
   const showPreview = async () => {
     try {
-      const r = await request<Schemas["PreviewOut"]>("/api/v1/admin/services/preview", { method: "POST", body: { body: draft.body } });
-      setPreview(r.data.html);
+      setPreview(await renderPreview(draft.body));
       setErrors((current) => ({ ...current, fields: { ...current.fields, body: undefined } }));
     } catch (e) {
       setPreview(null);
@@ -183,6 +236,18 @@ export function ItemView({ id }: { id: string }) {
       setItem(r.data);
       setStatus(action === "publish" ? t("Published: residents see this item.") : t("Unpublished: residents no longer see this item."));
     } catch (e) {
+      setErrors({ fields: {}, form: failure(e, t("No connection. Nothing was sent; try again.")) });
+    }
+  };
+
+  const archive = async () => {
+    setStatus("");
+    setErrors({ fields: {}, form: "" });
+    try {
+      await request<AdminItem>(`/api/v1/admin/services/${id}/archive`, { method: "POST", body: {} });
+      location.hash = "#/content";
+    } catch (e) {
+      setConfirming(false);
       setErrors({ fields: {}, form: failure(e, t("No connection. Nothing was sent; try again.")) });
     }
   };
@@ -232,7 +297,21 @@ export function ItemView({ id }: { id: string }) {
             {t("Publish")}
           </button>
         )}
+        {item.status !== "archived" && (
+          <button type="button" ref={archiveButton} aria-expanded={confirming} onClick={() => setConfirming(true)}>
+            {t("Archive")}
+          </button>
+        )}
       </div>
+      {confirming && (
+        <ConfirmArchive
+          onConfirm={() => void archive()}
+          onCancel={() => {
+            setConfirming(false);
+            archiveButton.current?.focus();
+          }}
+        />
+      )}
       <div class="columns">
         <form class="card" aria-labelledby="item-form-title" onSubmit={(e) => void save(e)} noValidate>
           <h2 id="item-form-title">{t("Dutch text (the source of every translation)")}</h2>
@@ -261,16 +340,7 @@ export function ItemView({ id }: { id: string }) {
             </button>
           </div>
         </form>
-        <div>
-          <h2>{t("Preview")}</h2>
-          {preview === null ? (
-            <p class="meta">{t("The preview shows the text as residents see it.")}</p>
-          ) : (
-            <div class="card preview" data-testid="preview">
-              <SafeHtml html={preview} lang="nl" />
-            </div>
-          )}
-        </div>
+        <PreviewPanel html={preview} />
       </div>
       <p role="status" class="status">
         {status}

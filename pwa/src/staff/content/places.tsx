@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-/** The municipality's places: name, address, phone, and how far their texts are translated. */
+/** The municipality's places: name (a link to change the place), address, phone, accessibility; a link to add one. */
 import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas } from "../../api";
 import { failure } from "../forms";
@@ -28,6 +28,9 @@ export function PlacesView() {
           {error}
         </p>
       )}
+      <p>
+        <a href="#/content/places/new">{t("New place")}</a>
+      </p>
       {!places && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {places && (
         <table class="inbox" data-testid="places">
@@ -42,7 +45,9 @@ export function PlacesView() {
           <tbody>
             {places.map((place) => (
               <tr key={place.id} data-place-id={place.id}>
-                <td lang="nl">{sourceText(place.texts, "name")}</td>
+                <td lang="nl">
+                  <a href={`#/content/places/${place.id}`}>{sourceText(place.texts, "name")}</a>
+                </td>
                 <td lang="nl">
                   {place.street} {place.house_number}, {place.postal_code} {place.city}
                 </td>

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The editor's and the reviewer's views and their hashes: `#/content` the service items,
- * `#/content/items/<id>` one item, `#/content/places` the places, `#/translations` the languages
+ * `#/content/items/<id>` one item, `#/content/new` a new item, `#/content/places` the places,
+ * `#/content/places/new` a new place, `#/content/places/<id>` one place, `#/translations` the languages
  * with their progress, `#/translations/<lang>[/consent|/journey][?status=…]` one language side by side.
  */
 import { isLanguage } from "../../i18n";
@@ -15,7 +16,9 @@ export type Status = (typeof STATUSES)[number];
 export type ContentRoute =
   | { view: "items" }
   | { view: "item"; id: string }
+  | { view: "newItem" }
   | { view: "places" }
+  | { view: "place"; id: string | null }
   | { view: "languages" }
   | { view: "language"; language: string; kind: Kind; status: Status };
 
@@ -24,7 +27,11 @@ const UUID = "([0-9a-f-]{36})";
 export function parseContentRoute(hash: string): ContentRoute | null {
   const [path, query = ""] = hash.split("?");
   if (path === "#/content") return { view: "items" };
+  if (path === "#/content/new") return { view: "newItem" };
   if (path === "#/content/places") return { view: "places" };
+  if (path === "#/content/places/new") return { view: "place", id: null };
+  const place = path.match(new RegExp(`^#/content/places/${UUID}$`, "i"));
+  if (place) return { view: "place", id: place[1] };
   const item = path.match(new RegExp(`^#/content/items/${UUID}$`, "i"));
   if (item) return { view: "item", id: item[1] };
   if (path === "#/translations") return { view: "languages" };

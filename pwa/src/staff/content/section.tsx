@@ -4,6 +4,8 @@
 import { t } from "../i18n";
 import type { Section } from "../section";
 import { ItemsView, ItemView } from "./items";
+import { NewItemView } from "./new-item";
+import { PlaceView } from "./place";
 import { PlacesView } from "./places";
 import { parseContentRoute } from "./routes";
 import { LanguagesView, LanguageView } from "./translations";
@@ -14,8 +16,8 @@ export const contentSection: Section = {
   roles: ["editor", "admin"],
   home: "#/content",
   nav: [
-    { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item"].includes(view(hash)) },
-    { href: "#/content/places", label: () => t("Places"), current: (hash) => view(hash) === "places" },
+    { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item", "newItem"].includes(view(hash)) },
+    { href: "#/content/places", label: () => t("Places"), current: (hash) => ["places", "place"].includes(view(hash)) },
   ],
   view(hash) {
     const route = parseContentRoute(hash);
@@ -24,8 +26,12 @@ export const contentSection: Section = {
         return <ItemsView />;
       case "item":
         return <ItemView id={route.id} />;
+      case "newItem":
+        return <NewItemView />;
       case "places":
         return <PlacesView />;
+      case "place":
+        return <PlaceView key={route.id ?? "new"} id={route.id} />;
       default:
         return null;
     }

@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: Welkom contributors
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * One place to create or change: its Dutch name, address, coordinates, phone and accessibility
+ * text. Changing sends the whole place (the API replaces it), keeping its opening hours as they
+ * are. The API's field errors appear at their fields and what was typed stays.
+ */
+import { Fragment } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { request, type Schemas } from "../../api";
+import { failure, submitErrors } from "../forms";
+import { t } from "../i18n";
+import { sourceText } from "./labels";
+
+type Place = Schemas["AdminPlace"];
+const INPUTS = ["name", "street", "house_number", "postal_code", "city", "latitude", "longitude", "phone", "accessibility"] as const;
+type Input = (typeof INPUTS)[number];
+type Draft = Record<Input, string>;
+
+const EMPTY: Draft = { name: "", street: "", house_number: "", postal_code: "", city: "", latitude: "", longitude: "", phone: "", accessibility: "" };
+
+export function draftOfPlace(place: Place): Draft {
+  return {
+    name: sourceText(place.texts, "name"),
+    street: place.street,
+    house_number: place.house_number,
+    postal_code: place.postal_code,
+    city: place.city,
+    latitude: String(place.latitude),
+    longitude: String(place.longitude),
+    phone: place.phone ?? "",
+    accessibility: sourceText(place.texts, "accessibility"),
+  };
+}
+
+/** The body the API takes: numbers as numbers (text that is not one goes as is, for the API to refuse at its field), no phone as null. */
+export function placeBody(draft: Draft, hours: Place["opening_hours"]): Record<string, unknown> {
+  const number = (value: string) => (value.trim() !== "" && Number.isFinite(Number(value.replace(",", "."))) ? Number(value.replace(",", ".")) : value);
+  return {
+    ...draft,
+    latitude: number(draft.latitude),
+    longitude: number(draft.longitude),
+    phone: draft.phone.trim() || null,
+    opening_hours: hours,
+  };
+}
+
+function label(field: Input): string {
+  switch (field) {
+    case "name":
+      return t("Name");
+    case "street":
+      return t("Street");
+    case "house_number":
+      return t("House number");
+    case "postal_code":
+      return t("Postcode");
+    case "city":
+      return t("City");
+    case "latitude":
+      return t("Latitude");
+    case "longitude":
+      return t("Longitude");
+    case "phone":
+      return t("Phone");
+    case "accessibility":
+      return t("Accessibility");
+  }
+}
+
+/** `id` null: a new place. */
+export function PlaceView({ id }: { id: string | null }) {
+  const [place, setPlace] = useState<Place | null>(null);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ fields: Partial<Record<Input, string>>; form: string }>({ fields: {}, form: "" });
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setPlace(null);
+    setDraft(EMPTY);
+    if (!id) return;
+    request<Place[]>("/api/v1/admin/services/places").then(
+      (r) => {
+        const found = r.data.find((p) => p.id === id);
+        if (!found) return setLoadError(t("This place does not exist (any more)."));
+        setPlace(found);
+        setDraft(draftOfPlace(found));
+      },
+      (e) => setLoadError(failure(e, t("No connection. Try again."))),
+    );
+  }, [id]);
+
+  if (loadError) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>{t("Places")}</h1>
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      </section>
+    );
+  }
+  if (id && !place) return <p aria-busy="true">{t("Loading…")}</p>;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus("");
+    try {
+      const body = placeBody(draft, place?.opening_hours ?? []);
+      const r = place
+        ? await request<Place>(`/api/v1/admin/services/places/${place.id}`, { method: "PUT", body })
+        : await request<Place>("/api/v1/admin/services/places", { method: "POST", body });
+      setErrors({ fields: {}, form: "" });
+      if (!place) {
+        location.hash = `#/content/places/${r.data.id}`;
+        return;
+      }
+      setPlace(r.data);
+      setDraft(draftOfPlace(r.data));
+      setStatus(t("Saved."));
+    } catch (e) {
+      setErrors(submitErrors(e, INPUTS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (field: Input) => {
+    const error = errors.fields[field];
+    const props = {
+      id: `place-${field}`,
+      value: draft[field],
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `place-${field}-error` : undefined,
+      onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
+    };
+    return (
+      <Fragment key={field}>
+        <label for={`place-${field}`}>{label(field)}</label>
+        {field === "accessibility" ? (
+          <textarea rows={3} lang="nl" {...props} />
+        ) : (
+          <input
+            type={field === "phone" ? "tel" : "text"}
+            lang={["name", "street", "city"].includes(field) ? "nl" : undefined}
+            inputMode={field === "latitude" || field === "longitude" ? "decimal" : undefined}
+            autoComplete="off"
+            {...props}
+          />
+        )}
+        {error && (
+          <p id={`place-${field}-error`} class="error">
+            {error}
+          </p>
+        )}
+      </Fragment>
+    );
+  };
+
+  return (
+    <section aria-labelledby="place-heading">
+      <p>
+        <a href="#/content/places">{t("Back to the places")}</a>
+      </p>
+      <h1 id="place-heading" tabIndex={-1}>
+        {place ? sourceText(place.texts, "name") : t("New place")}
+      </h1>
+      <form class="card" aria-labelledby="place-heading" onSubmit={(e) => void save(e)} noValidate>
+        {INPUTS.map((field) => input(field))}
+        {errors.form && (
+          <p class="error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div class="row">
+          <button type="submit" class="primary" disabled={busy}>
+            {place ? t("Save") : t("Create")}
+          </button>
+        </div>
+      </form>
+      <p role="status" class="status">
+        {status}
+      </p>
+    </section>
+  );
+}
