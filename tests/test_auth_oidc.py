@@ -23,10 +23,12 @@ from welkom.auth.models import Account, AccountIdentity, OidcLogin
 from welkom.auth.oidc_login import refused_return_to, safe_return_to
 from welkom.auth.oidc_tokens import (
     IdTokenRejected,
+    claim_review_languages,
     claim_roles,
     verify_access_token,
     verify_id_token,
 )
+from welkom.core.settings import OidcProvider
 from welkom.tables import metadata
 
 __all__ = ["oidc_issuers"]  # the session fixture, used by the fixtures below
@@ -87,6 +89,39 @@ async def test_no_known_role_means_no_account(client: AsyncTestClient, db: Async
     assert after.pop("oidc_login") == before.pop("oidc_login") + 1
     assert after == before
     assert (await session_of(client)).status_code == 401
+
+
+async def test_a_reviewers_languages_follow_the_idp(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
+    assert (await sign_in(client, "staff", "fatima")).status_code == 303
+    assert (await session_of(client)).json()["roles"] == ["reviewer"]
+    account = (
+        await db.execute(select(Account).where(Account.display_name == "Fatima Haddad"))
+    ).scalar_one()
+    assert account.review_languages == ["ar", "ti"]
+    progress = await client.get("/api/v1/admin/translations/progress")
+    assert sorted(p["language"] for p in progress.json()) == ["ar", "ti"]
+    refused = await client.get("/api/v1/admin/translations?language=fa")
+    assert refused.status_code == 403
+    assert refused.json()["type"].endswith("not-your-language")
+
+    # The IdP's list is the account's at every login.
+    await db.execute(
+        update(Account).where(Account.id == account.id).values(review_languages=["fa"])
+    )
+    await db.commit()
+    client.cookies.clear()
+    await sign_in(client, "staff", "fatima")
+    await db.refresh(account)
+    assert account.review_languages == ["ar", "ti"]
+
+
+async def test_a_reviewer_without_languages_is_no_reviewer(client: AsyncTestClient) -> None:
+    """An empty list would mean "not limited": the IdP must name at least one language."""
+    refused = await sign_in(client, "staff", "rik")
+    assert refused.status_code == 403
+    assert refused.json()["type"] == "urn:welkom:problem:no-role"
 
 
 async def test_volunteer_signs_in_at_the_volunteer_idp(client: AsyncTestClient) -> None:
@@ -349,6 +384,25 @@ def _tampered(token: str) -> str:
     claims["sub"] = "someone-else"
     forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
     return f"{header}.{forged}.{signature}"
+
+
+def test_review_languages_claim() -> None:
+    staff = OidcProvider(
+        key="s",
+        municipality_code="9999",
+        issuer="https://idp.example",
+        client_id="c",
+        client_secret="s",
+        allowed_roles=["reviewer", "editor"],
+        review_languages_claim="attrs.languages",
+    )
+    claims = {"roles": ["reviewer", "editor"], "attrs": {"languages": "so uk nl en-GB"}}
+    assert claim_review_languages(staff, claims) == ["so", "uk"]
+    assert claim_roles(staff, claims) == {"reviewer", "editor"}
+    assert claim_roles(staff, {"roles": ["reviewer", "editor"]}) == {"editor"}
+    unset = staff.model_copy(update={"review_languages_claim": None})
+    assert claim_review_languages(unset, claims) is None
+    assert claim_roles(unset, {"roles": ["reviewer"]}) == {"reviewer"}
 
 
 def test_roles_claim_paths_and_mapping() -> None:

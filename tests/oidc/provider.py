@@ -36,6 +36,14 @@ ACCOUNTS = {
             "realm_access": {"roles": ["welkom-records-manager", "offline_access", "superuser"]},
         },
         "nora": {"name": "Nora Zonder Rol", "realm_access": {"roles": ["offline_access"]}},
+        # Reviewers: the languages they review come from the IdP (Dutch, the source, and codes
+        # Welkom does not know are left out); a reviewer with none gets no reviewer role.
+        "fatima": {
+            "name": "Fatima Haddad",
+            "realm_access": {"roles": ["welkom-reviewer"]},
+            "welkom_languages": ["ti", "ar", "nl", "xx"],
+        },
+        "rik": {"name": "Rik Zonder Taal", "realm_access": {"roles": ["welkom-reviewer"]}},
     },
     "volunteers": {
         "pieter": {"name": "Pieter Jansen", "roles": ["volunteer"]},
@@ -159,7 +167,9 @@ def providers(issuers: dict[str, str], municipality_code: str = "9999") -> list[
             role_map={
                 "welkom-caseworker": "caseworker",
                 "welkom-records-manager": "records_manager",
+                "welkom-reviewer": "reviewer",
             },
+            review_languages_claim="welkom_languages",
             allowed_roles=[
                 "caseworker",
                 "coordinator",

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.auth.models import Account, AccountIdentity
-from welkom.auth.oidc_tokens import OidcClients, claim_roles, login_failed
+from welkom.auth.oidc_tokens import OidcClients, claim_review_languages, claim_roles, login_failed
 from welkom.auth.service import hash_token
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
@@ -97,6 +97,7 @@ async def provision(
                 raise _no_role()
             account.roles = sorted(roles)
             account.display_name = _display_name(provider, claims, account.display_name)
+            _follow_review_languages(account, provider, claims)
         await db.commit()
         return account
     if provider.link_only:
@@ -116,6 +117,7 @@ async def provision(
         roles=sorted(roles),
         display_name=_display_name(provider, claims, subject),
     )
+    _follow_review_languages(account, provider, claims)
     db.add(account)
     await db.flush()
     db.add(
@@ -130,6 +132,15 @@ async def provision(
     )
     await db.commit()
     return account
+
+
+def _follow_review_languages(
+    account: Account, provider: OidcProvider, claims: dict[str, Any]
+) -> None:
+    """Where the provider has a review languages claim, the account's languages are the IdP's."""
+    languages = claim_review_languages(provider, claims)
+    if languages is not None:
+        account.review_languages = languages
 
 
 def _display_name(provider: OidcProvider, claims: dict[str, Any], fallback: str) -> str:

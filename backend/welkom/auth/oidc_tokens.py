@@ -34,7 +34,8 @@ from joserfc.errors import (
 )
 from joserfc.jwk import KeySet
 
-from welkom.core.i18n import N_
+from welkom.core.guards import CONTENT_SOURCE_LANGUAGE
+from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import ROLES
 from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider, Settings
@@ -163,17 +164,39 @@ def unverified_issuer(token: str) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
-def claim_roles(provider: OidcProvider, claims: dict[str, Any]) -> set[str]:
-    """Product roles from the configured claim: mapped, limited to what the provider may grant."""
+def _claim_words(claims: dict[str, Any], path: str) -> list[str]:
+    """A claim's values: a list, or a space-separated string; dots in ``path`` walk into objects."""
     value: Any = claims
-    for part in provider.roles_claim.split("."):
+    for part in path.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, str):
         value = value.split()
-    if not isinstance(value, list):
-        return set()
-    mapped = {provider.role_map.get(str(role), str(role)) for role in value}
-    return mapped & set(provider.allowed_roles) & ROLES
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def claim_roles(provider: OidcProvider, claims: dict[str, Any]) -> set[str]:
+    """Product roles from the configured claim: mapped, limited to what the provider may grant.
+
+    With a review languages claim configured, a reviewer needs at least one language in it:
+    a reviewer with none would otherwise be limited to nothing, which the accounts table
+    cannot tell from "not limited".
+    """
+    mapped = {
+        provider.role_map.get(role, role) for role in _claim_words(claims, provider.roles_claim)
+    }
+    roles = mapped & set(provider.allowed_roles) & ROLES
+    if provider.review_languages_claim and not claim_review_languages(provider, claims):
+        roles.discard("reviewer")
+    return roles
+
+
+def claim_review_languages(provider: OidcProvider, claims: dict[str, Any]) -> list[str] | None:
+    """The languages a reviewer reviews, from the configured claim (Welkom's codes only, Dutch,
+    the source, left out); None when the provider has no such claim configured."""
+    if provider.review_languages_claim is None:
+        return None
+    words = set(_claim_words(claims, provider.review_languages_claim))
+    return sorted(words & (set(LANGUAGES) - {CONTENT_SOURCE_LANGUAGE}))
 
 
 @dataclass

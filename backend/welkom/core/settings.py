@@ -83,6 +83,12 @@ class OidcProvider(BaseModel):
         description='Shown on the back office\'s sign-in button ("Sign in with …"); default: '
         "the municipality's name",
     )
+    review_languages_claim: str | None = Field(
+        None,
+        description="Claim with the languages a translation reviewer reviews (codes, a list or "
+        "space-separated; dots walk into objects). If set, they follow the IdP at every login, "
+        "and a reviewer without any gets no reviewer role. Unset: accounts keep theirs",
+    )
     api_audience: str | None = Field(
         None,
         description="If set, JWT access tokens (RFC 9068) from this issuer whose `aud` holds "
