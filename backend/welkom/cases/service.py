@@ -149,9 +149,10 @@ class CaseRouting:
     def register_for(self, municipality: Municipality) -> CaseRegister:
         if municipality.case_register == "zgw":
             return self.zgw(municipality)
-        return LocalCaseRegister(
-            self.session_factory, refusal_file=self.settings.local_register_refusal_file
-        )
+        # The refusal switch is a demo and test setting: a routing made without settings (a
+        # worker for tests) has none, and needs no settings for the local register at all.
+        refusal_file = self._settings.local_register_refusal_file if self._settings else None
+        return LocalCaseRegister(self.session_factory, refusal_file=refusal_file)
 
     def forget(self, municipality_id: uuid.UUID) -> None:
         """Drop the cached register of a municipality whose settings changed (its open
