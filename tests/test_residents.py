@@ -17,6 +17,7 @@ from tests.residents_support import add_caseworker, add_resident, demo_resident,
 from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.residents import service as residents
 from welkom.residents.schemas import MePatch, RegisteredDataIn
 
@@ -292,14 +293,14 @@ async def test_simultaneous_corrections_with_the_same_etag_let_one_through(
     sessions = session_factory(engine)
 
     async def correct(name: str) -> int:
-        async with sessions() as session:
-            try:
+        try:
+            async with unit_of_work(sessions) as session:
                 await residents.update_own(
                     session, principal, MePatch(full_name=name), if_match=etag
                 )
-            except Problem as problem:
-                return problem.status_code
-            return 200
+        except Problem as problem:
+            return problem.status_code
+        return 200
 
     outcomes = await asyncio.gather(*(correct(f"Amal {n}") for n in range(3)))
     assert sorted(outcomes) == [200, 412, 412]

@@ -75,7 +75,6 @@ async def create_template(
     if errors:
         raise Problem.validation(errors)
     template = await add_template(db, principal.municipality_id, data)
-    await db.commit()
     return template
 
 
@@ -130,7 +129,6 @@ async def start_journey(
             N_("This municipality has no journey template yet. Nothing was changed."),
         )
     await add_steps(db, resident.id, resident.municipality_id, template.id, principal.account_id)
-    await db.commit()
     return await _steps(db, resident.id)
 
 
@@ -212,7 +210,6 @@ async def update_step(
             step.completed_at = utcnow() if step.status == StepStatus.done else None
         step.updated_at = utcnow()
         step.updated_by_account_id = principal.account_id
-        await db.commit()
     return step
 
 
@@ -387,8 +384,7 @@ async def write_translation(
 async def submit_translation(
     db: AsyncSession, editor: Principal, key: str, language: str, data: StepTranslationIn
 ) -> StepTranslationOut:
-    """Translate a step of the active template into ``language`` (:func:`write_translation`).
-    Commits."""
+    """Translate a step of the active template into ``language`` (:func:`write_translation`)."""
     _translation_target(language)
     title, text = data.title.strip(), data.text.strip()
     if not title or not text:
@@ -399,7 +395,6 @@ async def submit_translation(
     )
     if step is None:
         raise Problem.not_found()
-    await db.commit()
     return _step_translation(step, language)
 
 
@@ -427,7 +422,7 @@ async def translation_pairs(
 async def review_translation(
     db: AsyncSession, reviewer: Principal, key: str, language: str
 ) -> StepTranslationOut:
-    """A native-speaker reviewer approves a step's translation as it stands. Commits."""
+    """A native-speaker reviewer approves a step's translation as it stands."""
     _translation_target(language)
     step = next(
         (s for s in await _template_steps(db, reviewer.municipality_id) if s.key == key), None
@@ -442,5 +437,4 @@ async def review_translation(
             "reviewed_at": utcnow().isoformat(),
         }
         step.explanation = {**step.explanation, language: reviewed}  # a new dict: an UPDATE
-        await db.commit()
     return _step_translation(step, language)

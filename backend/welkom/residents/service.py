@@ -177,7 +177,6 @@ async def choose_language(db: AsyncSession, resident_id: uuid.UUID, language: st
         raise Problem.validation([not_offered_here("language")])
     if resident.chosen_language != language:
         resident.chosen_language = language
-        await db.commit()
     return language
 
 
@@ -265,7 +264,6 @@ async def update_own(
                 setattr(resident, name, new)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident
 
 
@@ -373,7 +371,6 @@ async def update_member(
             setattr(member, name, new)
         member.updated_at = utcnow()
         _record(db, resident, principal, "household_member", member.id, changes)
-        await db.commit()
     return member
 
 
@@ -390,7 +387,6 @@ async def remove_member(db: AsyncSession, principal: Principal, member_id: uuid.
         {"removed": ({"relation": member.relation, "name": member.name}, None)},
     )
     await db.delete(member)
-    await db.commit()
 
 
 # --- History ---------------------------------------------------------------------------------
@@ -474,7 +470,6 @@ async def set_registered_data(
             setattr(resident, name, new)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident
 
 
@@ -500,5 +495,4 @@ async def assign_caseworker(
             setattr(resident, name, value)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident
