@@ -31,6 +31,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import structlog
 from litestar import Request
@@ -107,7 +108,9 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
         yield db
 
 
-async def request_transaction(request: Request) -> AsyncGenerator[AsyncSession, None]:
+async def request_transaction(
+    request: Request[Any, Any, Any],
+) -> AsyncGenerator[AsyncSession, None]:
     """The ``db`` dependency: the request's one session (:func:`~welkom.core.database.
     request_session`, shared with the authentication middleware and the guards), committed
     when the handler returns and rolled back when it raises.
