@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import gc
 from collections.abc import AsyncGenerator, Callable
-from typing import Any
 
 from litestar import Litestar, Request
 from litestar.config.compression import CompressionConfig
@@ -18,41 +17,19 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from welkom import __version__
+from welkom import __version__, web
 from welkom.admin import answers as admin_answers
 from welkom.admin import conversations as admin_conversations
-from welkom.admin import gdpr as admin_gdpr
-from welkom.admin.routes import (
-    AdminCaseController,
-    AdminConversationController,
-    AdminResidentController,
-    AdminSignalController,
-    ResidentAnswerController,
-)
+from welkom.admin.plugin import PLUGIN as ADMIN
 from welkom.admin.routing import RegisterAnswerHandler
-from welkom.audit import gdpr as audit_gdpr
-from welkom.audit.routes import AccessLogController, AuditController
-from welkom.auth import gdpr as auth_gdpr
-from welkom.auth import passkey_gdpr
-from welkom.auth.admin_routes import ActivationCodeController
+from welkom.audit.plugin import PLUGIN as AUDIT
 from welkom.auth.guards import authentication_middleware, csrf_guard
 from welkom.auth.oidc_tokens import OidcClients
-from welkom.auth.passkey_routes import PasskeyController, PasskeyLoginController
-from welkom.auth.routes import (
-    ActivationController,
-    DemoLoginController,
-    OidcController,
-    SessionController,
-)
-from welkom.cases.routes import (
-    MyCasesController,
-    NotificationCallbackController,
-    RegistrationsController,
-    RequeueRecorder,
-)
+from welkom.auth.plugin import PLUGIN as AUTH
+from welkom.cases.plugin import PLUGIN as CASES
+from welkom.cases.routes import RequeueRecorder
 from welkom.cases.service import CaseRouting, RegisterInteractionHandler
-from welkom.consent import gdpr as consent_gdpr
-from welkom.consent.routes import ConsentController, ConsentTranslationController
+from welkom.consent.plugin import PLUGIN as CONSENT
 from welkom.core import openapi
 from welkom.core.bounds import WelkomRequest, request_bounds_middleware
 from welkom.core.database import (
@@ -64,73 +41,65 @@ from welkom.core.database import (
 )
 from welkom.core.gdpr import REGISTRY as GDPR_REGISTRY
 from welkom.core.guards import provide_principal
-from welkom.core.health import health, ready, version
 from welkom.core.idempotency import provide_idempotency_key
 from welkom.core.logging import configure_logging
-from welkom.core.metrics import metrics, metrics_middleware
+from welkom.core.metrics import metrics_middleware
 from welkom.core.middleware import install_edge_middleware, request_context_middleware
+from welkom.core.plugins import CORE_PLUGIN, DomainPlugin
 from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
 from welkom.core.unit_of_work import after_commit, request_transaction
-from welkom.gdpr import foundation as gdpr_foundation
-from welkom.gdpr import own as gdpr_own
-from welkom.gdpr.routes import ErasureAdminController, GdprController
-from welkom.i18n.routes import list_languages
+from welkom.gdpr.plugin import PLUGIN as GDPR
+from welkom.i18n.plugin import PLUGIN as I18N
 from welkom.interactions import service as interactions
-from welkom.interactions.routes import DocumentController, QuestionController
-from welkom.journey import gdpr as journey_gdpr
-from welkom.journey.routes import JourneyController, JourneyTranslationController
+from welkom.interactions.plugin import PLUGIN as INTERACTIONS
+from welkom.journey.plugin import PLUGIN as JOURNEY
 from welkom.klantcontact import service as klantcontact
 from welkom.klantcontact.routing import KlantcontactRouting, klantcontact_handlers
 from welkom.notifications import service as notifications
+from welkom.notifications.plugin import PLUGIN as NOTIFICATIONS
 from welkom.notifications.push import PushHandler
-from welkom.notifications.routes import CONTROLLERS as NOTIFICATION_CONTROLLERS
 from welkom.outbox.metrics import outbox_collector
 from welkom.outbox.worker import OutboxHandler, OutboxWorker
 from welkom.processing import service as processing
-from welkom.reports.routes import ReportController
-from welkom.residents import gdpr as residents_gdpr
-from welkom.residents.routes import HouseholdController, MeController
+from welkom.reports.plugin import PLUGIN as REPORTS
+from welkom.residents.plugin import PLUGIN as RESIDENTS
 from welkom.residents.tenancy import tenant_guard
-from welkom.services.routes import (
-    AdminServiceController,
-    AdminTranslationController,
-    ServiceController,
+from welkom.services.plugin import PLUGIN as SERVICES
+from welkom.translation.plugin import PLUGIN as TRANSLATION
+from welkom.volunteers.plugin import PLUGIN as VOLUNTEERS
+
+#: Every domain's part of the app. The order of those with resident data is the order of a GDPR
+#: export's sections (:func:`register_domains`).
+DOMAINS: tuple[DomainPlugin, ...] = (
+    CORE_PLUGIN,
+    RESIDENTS,
+    CONSENT,
+    JOURNEY,
+    GDPR,
+    VOLUNTEERS,
+    ADMIN,
+    AUTH,
+    AUDIT,
+    INTERACTIONS,
+    CASES,
+    SERVICES,
+    NOTIFICATIONS,
+    REPORTS,
+    I18N,
+    TRANSLATION,
+    web.PLUGIN,
 )
-from welkom.translation.routes import TranslationLanguagesController, TranslationServerController
-from welkom.volunteers import gdpr as volunteers_gdpr
-from welkom.volunteers.routes import (
-    CoordinatorHelpRequestController,
-    CoordinatorVolunteerController,
-    ResidentHelpRequestController,
-    VolunteerController,
-)
-from welkom.web import pwa_directory, pwa_router
 
 #: Most parts in a multipart form (an upload has two: ``file`` and ``language``).
 MULTIPART_PART_LIMIT = 8
 
 
 def register_domains() -> None:
-    """Fill core's registries with what each domain contributes. Called at start (the app, the
-    CLI); registering again is harmless.
-
-    GDPR: every table handler, in export order. A new domain with resident data adds its
-    ``HANDLERS`` here.
-    """
-    GDPR_REGISTRY.register(
-        *residents_gdpr.HANDLERS,
-        *consent_gdpr.HANDLERS,
-        *journey_gdpr.HANDLERS,
-        *gdpr_foundation.HANDLERS,
-        *gdpr_own.HANDLERS,
-        *volunteers_gdpr.HANDLERS,
-        *admin_gdpr.HANDLERS,
-        *auth_gdpr.HANDLERS,
-        *passkey_gdpr.HANDLERS,
-        *audit_gdpr.HANDLERS,
-    )
+    """Fill core's registries with what each domain contributes (:data:`DOMAINS`). Called at
+    start (the app, the CLI); registering again is harmless."""
+    GDPR_REGISTRY.register(*(handler for domain in DOMAINS for handler in domain.gdpr_handlers))
 
 
 def outbox_handlers(
@@ -228,56 +197,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await app.state.rate_limit_store.aclose()
             await engine.dispose()
 
-    route_handlers: list[Any] = [
-        health,
-        ready,
-        version,
-        SessionController,
-        ActivationController,
-        OidcController,
-        PasskeyController,
-        PasskeyLoginController,
-        ActivationCodeController,
-        AccessLogController,
-        AuditController,
-        MeController,
-        QuestionController,
-        VolunteerController,
-        ResidentHelpRequestController,
-        CoordinatorVolunteerController,
-        CoordinatorHelpRequestController,
-        AdminResidentController,
-        AdminCaseController,
-        AdminConversationController,
-        AdminSignalController,
-        ResidentAnswerController,
-        ReportController,
-    ]
-    route_handlers += [
-        ServiceController,
-        AdminServiceController,
-        AdminTranslationController,
-        list_languages,
-    ]
-    route_handlers += NOTIFICATION_CONTROLLERS
-    route_handlers += [HouseholdController, ConsentController, JourneyController, GdprController]
-    route_handlers.append(ErasureAdminController)
-    route_handlers += [ConsentTranslationController, JourneyTranslationController]
-    route_handlers += [
-        DocumentController,
-        MyCasesController,
-        RegistrationsController,
-        NotificationCallbackController,
-    ]
-    route_handlers += [TranslationServerController, TranslationLanguagesController]
-    route_handlers.append(metrics)
-    if settings.demo_login:
-        route_handlers.append(DemoLoginController)
-    if (pwa := pwa_directory(settings)) is not None:
-        route_handlers.append(pwa_router(pwa))
-
     app = Litestar(
-        route_handlers=route_handlers,
         state=state,
         lifespan=[lifespan],
         dependencies={
@@ -295,7 +215,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         ],
         guards=[csrf_guard, tenant_guard],  # on every route, before the route's own guard
         before_request=check_language_override,
-        plugins=[problem_details_plugin()],
+        plugins=[problem_details_plugin(), *DOMAINS],
         # The PWA's files only: API answers are never compressed (no BREACH on tokens).
         compression_config=CompressionConfig(backend="gzip", exclude=["^/api/", "^/schema"]),
         openapi_config=OpenAPIConfig(

@@ -18,14 +18,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from litestar import Response, Router
 from litestar.static_files import create_static_files_router
+from litestar.types import ControllerRouterHandler
 
 from welkom.core.guards import public
+from welkom.core.plugins import DomainPlugin
 from welkom.core.settings import Settings
 
 CHECKOUT_DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
@@ -122,3 +124,12 @@ def pwa_router(directory: Path) -> Router:
         include_in_schema=False,
     )
     return Router(path="/", route_handlers=[*handlers, shell], include_in_schema=False)
+
+
+def _pwa_routes(settings: Settings) -> Sequence[ControllerRouterHandler]:
+    directory = pwa_directory(settings)
+    return (pwa_router(directory),) if directory is not None else ()
+
+
+#: The resident app and the back office, where a built ``pwa/dist`` is found.
+PLUGIN = DomainPlugin("web", configured_routes=_pwa_routes)

@@ -69,8 +69,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def run_welkom(dist: Path, data_dir: Path) -> Iterator[str]:
-    """A real `welkom demo` process serving ``dist`` at / on a free loopback port; its base URL."""
+def run_welkom(dist: Path, data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A real `welkom demo` process serving ``dist`` at / on a free loopback port; its base URL.
+    ``env``: more settings for this demo (``WELKOM_*`` variables)."""
     port = _free_port()
     log = (data_dir / "server.log").open("w")
     env = {
@@ -80,6 +81,7 @@ def run_welkom(dist: Path, data_dir: Path) -> Iterator[str]:
         # Browsers sign in and write far faster than people: limits on, but generous.
         "WELKOM_RATE_LIMIT_LOGINS": "10000",
         "WELKOM_RATE_LIMIT_WRITES": "10000",
+        **(env or {}),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "welkom", "demo", "--data-dir", str(data_dir), "--port", str(port)],

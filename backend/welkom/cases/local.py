@@ -4,11 +4,18 @@
 
 It behaves like a separate system: its own transaction, idempotent by (bronorganisatie,
 identificatie) exactly as a ZGW Zaken API is.
+
+For demos and tests it can refuse, as a ZGW register refuses a request it finds invalid: while
+``WELKOM_LOCAL_REGISTER_REFUSAL_FILE`` exists, every registration raises
+:class:`~welkom.zgw.errors.CaseRegisterRefused` with the problem details in that file, so the
+outbox parks it; removing the file is the fix a records manager's retry then finds.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -17,13 +24,46 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from welkom.cases.models import LocalDocument, LocalZaak
 from welkom.cases.ports import RegistrationRequest, RegistrationResult, at_least_confidential
 from welkom.core.unit_of_work import unit_of_work
+from welkom.zgw.errors import CaseRegisterRefused
 
 
 class LocalCaseRegister:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        refusal_file: Path | None = None,
+    ) -> None:
         self.session_factory = session_factory
+        self.refusal_file = refusal_file
+
+    def _refusal(self) -> CaseRegisterRefused | None:
+        """The refusal the file describes, in the form :func:`welkom.zgw.errors.refusal` gives a
+        ZGW register's answer (codes, field names, the register's detail); None without it."""
+        if self.refusal_file is None:
+            return None
+        try:
+            body = json.loads(self.refusal_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except ValueError:
+            body = {}
+        summary = {
+            "status": body.get("status", 400),
+            "code": body.get("code", "invalid"),
+            "title": body.get("title", "Invalid input."),
+            "detail": body.get("detail"),
+            "invalidParams": [
+                {"name": p.get("name"), "code": p.get("code"), "reason": p.get("reason")}
+                for p in body.get("invalidParams") or []
+            ],
+            "operation": "POST /zaken/api/v1/zaken",
+        }
+        return CaseRegisterRefused(json.dumps(summary, ensure_ascii=False))
 
     async def register(self, request: RegistrationRequest) -> RegistrationResult:
+        if (refused := self._refusal()) is not None:
+            raise refused
         async with unit_of_work(self.session_factory) as db:
             zaak = await self._zaak(db, request)
             if request.document is not None:

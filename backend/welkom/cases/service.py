@@ -150,7 +150,9 @@ class CaseRouting:
     def register_for(self, municipality: Municipality) -> CaseRegister:
         if municipality.case_register == "zgw":
             return self.zgw(municipality)
-        return LocalCaseRegister(self.session_factory)
+        return LocalCaseRegister(
+            self.session_factory, refusal_file=self.settings.local_register_refusal_file
+        )
 
     def forget(self, municipality_id: uuid.UUID) -> None:
         """Drop the cached register of a municipality whose settings changed (its open

@@ -218,6 +218,14 @@ class Settings(BaseSettings):
         description="Run the outbox worker inside the API process (the demo does; production "
         "runs `welkom worker` separately).",
     )
+    local_register_refusal_file: Path | None = Field(
+        None,
+        description="Demos and tests only (refused in production): while this file exists, the "
+        "embedded case register (`case_register = local`) refuses every registration with the "
+        "problem details in it (JSON, as a ZGW register answers a 400), so registrations are "
+        "parked for records management; removing the file is the fix a retry then finds. See "
+        "docs/staff.md.",
+    )
     outbox_poll_interval_seconds: float = Field(
         1.0, gt=0, description="How often an idle worker looks for due outbox entries."
     )
@@ -667,6 +675,8 @@ class Settings(BaseSettings):
                 problems.append("WELKOM_SESSION_COOKIE_SECURE must be true in production")
             if self.push_allow_insecure_endpoints:
                 problems.append("WELKOM_PUSH_ALLOW_INSECURE_ENDPOINTS must be false in production")
+            if self.local_register_refusal_file is not None:
+                problems.append("WELKOM_LOCAL_REGISTER_REFUSAL_FILE is for demos and tests only")
             if self.vapid_private_key and self.vapid_subject.endswith("@welkom.invalid"):
                 problems.append("WELKOM_VAPID_SUBJECT must name a real contact in production")
             if not self.public_base_url.startswith("https://"):

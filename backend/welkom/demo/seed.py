@@ -32,6 +32,8 @@ DEMO_LOGINS = (
     DemoLogin("demo-resident", "resident", "Amal, a status holder who prefers Arabic"),
     DemoLogin("demo-caseworker", "caseworker", "Sanne de Vries, klantmanager"),
     DemoLogin("demo-volunteer", "volunteer", "Pieter Jansen, vetted volunteer (nl, en, ar)"),
+    # Between the vetted volunteers: tools that take one login per role take the first or the last.
+    DemoLogin("demo-volunteer-new", "volunteer", "Sara Visser, volunteer awaiting vetting"),
     DemoLogin("demo-volunteer-2", "volunteer", "Noor de Wit, vetted volunteer (nl, ar)"),
     DemoLogin("demo-coordinator", "coordinator", "Ingrid Bakker, volunteer coordinator"),
     DemoLogin("demo-records-manager", "records_manager", "Jeroen Smit, records management (DIV)"),
@@ -75,6 +77,12 @@ async def seed(db: AsyncSession) -> bool:
                 roles=["volunteer"],
                 display_name="Pieter Jansen",
                 demo_login="demo-volunteer",
+            ),
+            new_volunteer := Account(
+                municipality_id=municipality.id,
+                roles=["volunteer"],
+                display_name="Sara Visser",
+                demo_login="demo-volunteer-new",
             ),
             second_volunteer := Account(
                 municipality_id=municipality.id,
@@ -123,6 +131,17 @@ async def seed(db: AsyncSession) -> bool:
             vetted_at=utcnow(),
             vog_date=utcnow().date() - timedelta(days=30),
             vetted_by=coordinator.id,
+        )
+    )
+    db.add(
+        VolunteerProfile(  # signed up, waiting for the coordinator to see her VOG
+            municipality_id=municipality.id,
+            account_id=new_volunteer.id,
+            display_name="Sara",
+            languages=["nl", "ar", "ti"],
+            skills=["language_help", "homework_help"],
+            availability=["tue-evening", "sat-morning"],
+            areas=["Noord"],
         )
     )
     await seed_resident_data(db, municipality.id, resident)

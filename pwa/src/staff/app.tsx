@@ -3,43 +3,27 @@
 /** The back office's frame: sign-in, header, hash routes and the views of the caller's role. */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { request, type Result, type Session } from "../api";
-import { ConversationView } from "./conversation";
+import { caseworkerSection } from "./caseworker";
+import { coordinatorSection } from "./coordination/section";
 import { SESSION_ENDED } from "./forms";
-import { InboxView } from "./inbox";
 import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from "./i18n";
-import { LetterView } from "./letter";
 import { LoginView } from "./login";
-import { ResidentsView, ResidentView } from "./residents";
+import { recordsSection } from "./records/section";
+import { type Section, sectionsFor } from "./section";
+
+export { parseRoute } from "./caseworker";
 
 /** Roles that work in the back office (residents and volunteers use the resident app). */
 export const STAFF_ROLES = ["caseworker", "coordinator", "records_manager", "admin", "editor", "reviewer"];
 
-/**
- * `#/` the inbox, `#/conversations/<question id>` one conversation, `#/residents` the residents,
- * `#/residents/<id>` one resident, `#/residents/<id>/letter` the activation letter just issued.
- */
-export type Route =
-  | { view: "inbox" }
-  | { view: "conversation"; id: string }
-  | { view: "residents" }
-  | { view: "resident"; id: string }
-  | { view: "letter"; id: string };
-
-const UUID = "([0-9a-f-]{36})";
-
-export function parseRoute(hash: string): Route {
-  let match = hash.match(new RegExp(`^#/conversations/${UUID}$`, "i"));
-  if (match) return { view: "conversation", id: match[1] };
-  match = hash.match(new RegExp(`^#/residents/${UUID}(/letter)?$`, "i"));
-  if (match) return { view: match[2] ? "letter" : "resident", id: match[1] };
-  return hash === "#/residents" ? { view: "residents" } : { view: "inbox" };
-}
+/** The back office's parts, in the order of the header's links; each says which roles see it. */
+export const SECTIONS: readonly Section[] = [caseworkerSection, coordinatorSection, recordsSection];
 
 const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English" };
 
 export function StaffApp({ initialSession }: { initialSession: Promise<Result<Session>> }) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [hash, setHash] = useState(location.hash);
   const [, rerender] = useState(0);
   // The session ended while working: sign in again above the view, which stays (hidden) with
   // what was typed, so nothing is lost.
@@ -50,7 +34,7 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
       (r) => setSession(r.data),
       () => setSession(null),
     );
-    const onHash = () => setRoute(parseRoute(location.hash));
+    const onHash = () => setHash(location.hash);
     const onEnded = () => setEnded(true);
     addEventListener("hashchange", onHash);
     addEventListener(SESSION_ENDED, onEnded);
@@ -63,7 +47,7 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
   // Each new view's heading takes the focus, so keyboard and screen reader users start there.
   useEffect(() => {
     document.querySelector<HTMLElement>("main h1")?.focus();
-  }, [route, session, ended]);
+  }, [hash, session, ended]);
 
   const signedIn = useCallback(async () => {
     const r = await request<Session>("/api/v1/auth/session");
@@ -87,6 +71,13 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
   });
 
   const isStaff = !!session && session.roles.some((role) => STAFF_ROLES.includes(role));
+  const mine = session ? sectionsFor(SECTIONS, session) : [];
+  // The view this hash names in one of the user's sections, else the start page of the first.
+  const view =
+    session && isStaff
+      ? (mine.map((section) => section.view(hash, session)).find((v) => v) ??
+        (mine.length ? mine[0].view(mine[0].home, session) : null))
+      : null;
   return (
     <>
       <a class="skip" href="#main">
@@ -96,12 +87,13 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
         <span class="brand">{t("Welkom back office")}</span>
         {isStaff && (
           <nav aria-label={t("Back office")}>
-            <a href="#/" aria-current={route.view === "inbox" ? "page" : undefined}>
-              {t("Conversations")}
-            </a>{" "}
-            <a href="#/residents" aria-current={route.view === "residents" ? "page" : undefined}>
-              {t("Residents")}
-            </a>
+            {mine.flatMap((section) =>
+              section.nav.map((link) => (
+                <a key={link.href} href={link.href} aria-current={link.current(hash) ? "page" : undefined}>
+                  {link.label()}
+                </a>
+              )),
+            )}
           </nav>
         )}
         <div class="tools">
@@ -139,19 +131,13 @@ export function StaffApp({ initialSession }: { initialSession: Promise<Result<Se
             <p>{t("This account has no role in the back office.")}</p>
           </>
         )}
-        {isStaff && !session.roles.includes("caseworker") && (
+        {isStaff && !view && (
           <>
             <h1 tabIndex={-1}>{t("Welkom back office")}</h1>
             <p>{t("The work lists of your role are not in the back office yet.")}</p>
           </>
         )}
-        {isStaff && session.roles.includes("caseworker") && route.view === "inbox" && <InboxView />}
-        {isStaff && session.roles.includes("caseworker") && route.view === "conversation" && (
-          <ConversationView id={route.id} session={session} />
-        )}
-        {isStaff && session.roles.includes("caseworker") && route.view === "residents" && <ResidentsView />}
-        {isStaff && session.roles.includes("caseworker") && route.view === "resident" && <ResidentView id={route.id} />}
-        {isStaff && session.roles.includes("caseworker") && route.view === "letter" && <LetterView residentId={route.id} />}
+        {view}
         </div>
       </main>
     </>
