@@ -235,6 +235,7 @@ async def test_the_caseworker_records_municipal_fields_with_source_and_legal_bas
         amal.id,
         RegisteredDataIn(legal_basis="Wet BRP art. 2.8", bsn="111222333", bsn_source="BRP"),
     )
+    await db.commit()  # the caller's unit of work commits (services never do)
     me = (await client.get("/api/v1/me", headers=resident)).json()
     assert me["registered"]["bsn"] == {"value": "111222333", "source": "BRP", "editable": False}
     change = (await client.get("/api/v1/me/history", headers=resident)).json()["items"]
@@ -273,6 +274,7 @@ async def test_assigning_a_caseworker_shows_their_name_and_how_to_reach_them(
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] is None
     caseworker = await principal_for(client, db, settings, "demo-caseworker")
     await residents.assign_caseworker(db, caseworker, yonas.id, contact="06 12345678 (di, do)")
+    await db.commit()
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] == {
         "name": "Sanne de Vries",
         "contact": "06 12345678 (di, do)",
