@@ -38,6 +38,7 @@ from welkom.app import create_app, outbox_handlers, register_domains
 from welkom.core.database import create_engine, migrate, session_factory
 from welkom.core.settings import Settings
 from welkom.demo.seed import seed
+from welkom.notifications.service import PUSH_KIND
 from welkom.outbox.worker import OutboxWorker
 
 # Tests call domain services without an app too (GDPR export and erasure walk the registry).
@@ -271,6 +272,12 @@ async def row_counts(session: AsyncSession) -> dict[str, int]:
 
 @pytest.fixture
 def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
-    """An outbox worker with its own engine, as `welkom worker` runs beside the API."""
+    """An outbox worker with its own engine, as `welkom worker` runs beside the API.
+
+    Its handlers get the test's settings (without them the case and klantcontact routing read
+    the process's settings, which the isolated environment does not give). Pushes are left out:
+    tests count the entries they drain, and tests/test_notifications_push.py runs its own."""
     sessions = session_factory(engine)
-    return OutboxWorker(sessions, outbox_handlers(sessions), settings)
+    handlers = outbox_handlers(sessions, settings)
+    del handlers[PUSH_KIND]
+    return OutboxWorker(sessions, handlers, settings)

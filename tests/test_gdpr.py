@@ -235,6 +235,7 @@ async def test_erasure_leaves_only_what_is_documented_as_retained(
 
     records = await principal_for(client, db, settings, "demo-records-manager")
     done = await gdpr.complete_erasure(db, records, request_id)
+    await db.commit()  # the caller's unit of work commits (services never do)
     assert done.state == "completed"
     assert done.outcome["household_member"] == {"deleted": 3, "anonymised": 0, "retained": 0}
     assert done.outcome["interaction"]["retained"] == 1
