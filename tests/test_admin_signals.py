@@ -146,7 +146,7 @@ async def test_an_answer_the_case_register_refuses_is_parked_and_signalled(
     caseworker: dict,
 ) -> None:
     sessions = session_factory(engine)
-    handlers = outbox_handlers(sessions)
+    handlers = outbox_handlers(sessions, settings)  # the test's settings, not the process's
     handlers[ANSWER_KIND] = RegisterAnswerHandler(sessions, lambda _m: RefusingRegister())
     worker = OutboxWorker(sessions, handlers, settings)
     question = await _ask(client, resident, db, days_ago=0)

@@ -26,6 +26,7 @@ from welkom.interactions.service import REGISTER_KIND
 from welkom.outbox import service as outbox
 from welkom.outbox.models import OutboxEntry, OutboxState
 from welkom.outbox.worker import OutboxWorker
+from welkom.processing import service as processing
 from welkom.residents.models import Resident
 from welkom.zgw.errors import CaseRegisterError, CaseRegisterRefused
 
@@ -103,6 +104,7 @@ def make_worker(
     clock: Clock,
     name: str = "w",
 ) -> OutboxWorker:
+    processing.configure(settings)  # as `welkom worker` does: a registration is a processing
     handler = RegisterInteractionHandler(sessions, lambda _municipality: register)
     return OutboxWorker(sessions, {REGISTER_KIND: handler}, settings, name=name, clock=clock)
 
