@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.admin import answers
-from welkom.cases.casetypes import CaseTypeFileError
-from welkom.cases.ports import CaseDocument, RegistrationRequest, RegistrationResult
-from welkom.cases.service import (
-    CaseRouting,
-    RegisterResolver,
-    identificatie_for,
-    toelichting_for,
-)
-from welkom.cases.zgw import ZGWConfigError
+from welkom.cases.ports import CaseDocument
+from welkom.cases.service import CaseRegistrationHandler
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
+from welkom.interactions.models import InteractionKind
 from welkom.municipalities import service as municipalities
 from welkom.outbox.models import OutboxEntry
-from welkom.outbox.worker import Completion, PermanentDeliveryError
+from welkom.outbox.worker import Completion
 from welkom.processing import service as processing
-from welkom.zgw.errors import CaseRegisterRefused
 
 ANSWER_DOCUMENT_TITLE = "Antwoord aan inwoner"
 ANSWER_AUTHOR_ROLE = "Medewerker"
@@ -41,41 +34,21 @@ def answer_document_identificatie(message_id: uuid.UUID) -> str:
     return f"WLK-A-{message_id.hex}"
 
 
-class RegisterAnswerHandler:
-    #: Counts against the municipality's case-system rate (``WELKOM_CASE_DELIVERIES_PER_MINUTE``).
-    case_system_rate_limited = True
-
-    def __init__(
-        self,
-        session_factory: async_sessionmaker[AsyncSession],
-        resolve_register: RegisterResolver | None = None,
-        *,
-        routing: CaseRouting | None = None,
-    ) -> None:
-        self.session_factory = session_factory
-        self.routing = routing or CaseRouting(session_factory)
-        self.resolve_register = resolve_register or self.routing.register_for
-
+class RegisterAnswerHandler(CaseRegistrationHandler):
     async def deliver(self, entry: OutboxEntry) -> Completion:
         started_at = utcnow()
         async with self.session_factory() as db:
             message, question = await answers.answer_for_registration(db, entry.reference)
             municipality = await municipalities.get(db, message.municipality_id)
-        try:  # the municipality's own case types: local, or its ZGW catalogue
-            case_type = self.routing.case_type(municipality, question.kind)
-        except (CaseTypeFileError, LookupError) as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
-        request = RegistrationRequest(
-            municipality_id=municipality.id,
-            bronorganisatie=municipality.rsin,
-            interaction_kind=question.kind,
-            identificatie=identificatie_for(question.id),
-            zaaktype=case_type.zaaktype,
-            vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
-            omschrijving=case_type.omschrijving,
-            toelichting=toelichting_for(question.reference),
-            startdatum=question.created_at.date(),
-            initiator_reference=question.resident_id.hex,
+        kind = InteractionKind(question.kind)
+        request = self.request(
+            municipality,
+            self.case_type(municipality, kind),
+            kind=kind,
+            interaction_id=question.id,
+            reference=question.reference,
+            started=question.created_at,
+            resident_id=question.resident_id,
             document=CaseDocument(
                 identificatie=answer_document_identificatie(message.id),
                 titel=ANSWER_DOCUMENT_TITLE,
@@ -88,18 +61,8 @@ class RegisterAnswerHandler:
                 auteur=f"{ANSWER_AUTHOR_ROLE}, {municipality.name}",
                 creatiedatum=message.created_at.date(),
             ),
-            informatieobjecttype=case_type.informatieobjecttype,
-            statustype=case_type.initial_statustype,
-            roltype=case_type.roltype,
         )
-        try:
-            register = self.resolve_register(municipality)
-        except ZGWConfigError as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
-        try:
-            result: RegistrationResult = await register.register(request)
-        except CaseRegisterRefused as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
+        result = await self.register(municipality, request)
 
         async def record(db: AsyncSession) -> None:
             await answers.record_answer_registration(db, message.id, result.zaak_identificatie)

@@ -203,8 +203,11 @@ REGISTERED_NOTIFICATION = {
 }
 
 
-class RegisterInteractionHandler:
-    """Outbox handler: registers one interaction as a zaak with its document."""
+class CaseRegistrationHandler:
+    """What the outbox handlers that register something in a zaak share: the municipality's
+    case type for the interaction's kind, the registration request, and the call to its
+    register, with configuration and refusals parked (:class:`PermanentDeliveryError`) and
+    everything else retried."""
 
     #: Counts against the municipality's case-system rate (``WELKOM_CASE_DELIVERIES_PER_MINUTE``).
     case_system_rate_limited = True
@@ -220,6 +223,61 @@ class RegisterInteractionHandler:
         self.routing = routing or CaseRouting(session_factory)
         self.resolve_register = resolve_register or self.routing.register_for
 
+    def case_type(self, municipality: Municipality, kind: InteractionKind) -> CaseType:
+        """The municipality's own case type for ``kind``: local, or from its ZGW catalogue."""
+        try:
+            return self.routing.case_type(municipality, kind)
+        except (CaseTypeFileError, LookupError) as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+
+    @staticmethod
+    def request(
+        municipality: Municipality,
+        case_type: CaseType,
+        *,
+        kind: InteractionKind,
+        interaction_id: uuid.UUID,
+        reference: str,
+        started: datetime,
+        resident_id: uuid.UUID,
+        document: CaseDocument,
+    ) -> RegistrationRequest:
+        """The registration of one interaction's zaak (identificatie derived from its id, so
+        registering again finds the same zaak) with ``document`` in it."""
+        return RegistrationRequest(
+            municipality_id=municipality.id,
+            bronorganisatie=municipality.rsin,
+            interaction_kind=kind,
+            identificatie=identificatie_for(interaction_id),
+            zaaktype=case_type.zaaktype,
+            vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
+            omschrijving=case_type.omschrijving,
+            toelichting=toelichting_for(reference),
+            startdatum=started.date(),
+            initiator_reference=resident_id.hex,
+            document=document,
+            informatieobjecttype=case_type.informatieobjecttype,
+            statustype=case_type.initial_statustype,
+            roltype=case_type.roltype,
+        )
+
+    async def register(
+        self, municipality: Municipality, request: RegistrationRequest
+    ) -> RegistrationResult:
+        """Send ``request`` to the municipality's register; park what it can never accept."""
+        try:
+            register = self.resolve_register(municipality)
+        except ZGWConfigError as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+        try:
+            return await register.register(request)
+        except CaseRegisterRefused as exc:
+            raise PermanentDeliveryError(str(exc)) from exc
+
+
+class RegisterInteractionHandler(CaseRegistrationHandler):
+    """Outbox handler: registers one interaction as a zaak with its document."""
+
     async def deliver(self, entry: OutboxEntry) -> Completion:
         started_at = utcnow()
         async with self.session_factory() as db:
@@ -230,10 +288,8 @@ class RegisterInteractionHandler:
                 if interaction.kind == InteractionKind.document
                 else None
             )
-        try:
-            case_type = self.routing.case_type(municipality, interaction.kind)
-        except (CaseTypeFileError, LookupError) as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
+        kind = InteractionKind(interaction.kind)
+        case_type = self.case_type(municipality, kind)
         identificatie = identificatie_for(interaction.id)
         if stored is not None:
             try:
@@ -248,17 +304,14 @@ class RegisterInteractionHandler:
                 "text/plain; charset=utf-8",
                 f"{identificatie}-1.txt",
             )
-        request = RegistrationRequest(
-            municipality_id=municipality.id,
-            bronorganisatie=municipality.rsin,
-            interaction_kind=interaction.kind,
-            identificatie=identificatie,
-            zaaktype=case_type.zaaktype,
-            vertrouwelijkheidaanduiding=case_type.vertrouwelijkheidaanduiding,
-            omschrijving=case_type.omschrijving,
-            toelichting=toelichting_for(interaction.reference),
-            startdatum=interaction.created_at.date(),
-            initiator_reference=interaction.resident_id.hex,
+        request = self.request(
+            municipality,
+            case_type,
+            kind=kind,
+            interaction_id=interaction.id,
+            reference=interaction.reference,
+            started=interaction.created_at,
+            resident_id=interaction.resident_id,
             document=CaseDocument(
                 identificatie=f"{identificatie}-1",
                 titel=case_type.document_titel,
@@ -267,18 +320,8 @@ class RegisterInteractionHandler:
                 inhoud=content,
                 bestandsnaam=bestandsnaam,
             ),
-            informatieobjecttype=case_type.informatieobjecttype,
-            statustype=case_type.initial_statustype,
-            roltype=case_type.roltype,
         )
-        try:
-            register = self.resolve_register(municipality)
-        except ZGWConfigError as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
-        try:
-            result: RegistrationResult = await register.register(request)
-        except CaseRegisterRefused as exc:
-            raise PermanentDeliveryError(str(exc)) from exc
+        result = await self.register(municipality, request)
 
         async def record(db: AsyncSession) -> None:
             await interactions.record_registration(
@@ -302,7 +345,7 @@ class RegisterInteractionHandler:
                 db,
                 municipality_id=interaction.municipality_id,
                 resident_id=interaction.resident_id,
-                kind=REGISTERED_NOTIFICATION[InteractionKind(interaction.kind)],
+                kind=REGISTERED_NOTIFICATION[kind],
                 reference_id=interaction.id,
             )
 
