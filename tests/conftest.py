@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
 """Test fixtures. Every test that uses ``app``/``client``/``engine`` runs on SQLite and on
-PostgreSQL (a fresh database per test, cloned from a migrated template).
+PostgreSQL (a fresh database per test, cloned from a migrated template; from one that holds
+the demo data too when the test uses ``seeded``).
 
 ``--db sqlite`` or ``--db postgresql`` narrows the run; PostgreSQL comes from
 ``WELKOM_TEST_POSTGRES_URL`` (default: the local server, trust auth).
@@ -18,14 +19,16 @@ date it was written on fails at once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -36,6 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engin
 
 from welkom.app import create_app, outbox_handlers, register_domains
 from welkom.core.database import create_engine, migrate, session_factory
+from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.demo.seed import seed
 from welkom.notifications.service import PUSH_KIND
@@ -48,6 +52,7 @@ POSTGRES_URL = os.environ.get(
     "WELKOM_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
 BACKENDS = ("sqlite", "postgresql")
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -156,21 +161,90 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_drops() -> Iterator[ThreadPoolExecutor]:
+    """Drops the tests' PostgreSQL databases in the background, one after the other: a drop
+    waits for a checkpoint (seconds on a busy machine) that the next test need not wait for.
+    The session ends when all are gone."""
+    with ThreadPoolExecutor(1, thread_name_prefix="pg-drop") as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
+def seeded_templates(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[tuple[str, datetime | None, date], str]]:
+    """Migrated databases with the demo data in them, made on first use, by backend, the
+    instant the test's clock starts at (``--clock``) and the day in the Netherlands it was
+    seeded on (a template seeded yesterday is not used today: demo data is dated)."""
+    templates: dict[tuple[str, datetime | None, date], str] = {}
+    yield templates
+    for (backend, _, _), name in templates.items():
+        if backend == "postgresql":
+            _run_in_thread(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _seed_into(url: str) -> None:
+    engine = create_async_engine(url)
+    try:
+        async with session_factory(engine)() as session:
+            await seed(session)
+    finally:
+        await engine.dispose()
+
+
+async def _template(backend: str, request: pytest.FixtureRequest, clock: datetime | None) -> str:
+    """The migrated template this test's database starts from: seeded with the demo data when
+    the test uses ``seeded`` (seeding takes more CPU than all else a test sets up), else empty.
+    A path for SQLite, a database name for PostgreSQL."""
+    empty = str(request.getfixturevalue(f"{'sqlite' if backend == 'sqlite' else 'pg'}_template"))
+    if "seeded" not in request.fixturenames:
+        return empty
+    templates = request.getfixturevalue("seeded_templates")
+    key = (backend, clock, utcnow().astimezone(AMSTERDAM).date())
+    if key not in templates:
+        # With a moved clock, the demo data is dated a minute before the test starts at that
+        # instant: never after it, whichever test made the template.
+        travel = (
+            time_machine.travel(clock - timedelta(minutes=1), tick=True)
+            if clock is not None
+            else contextlib.nullcontext()
+        )
+        with travel:
+            templates[key] = await _make_seeded(backend, request, empty)
+    return templates[key]
+
+
+async def _make_seeded(backend: str, request: pytest.FixtureRequest, empty: str) -> str:
+    """A copy of the empty template ``empty`` with the demo data seeded into it."""
+    if backend == "sqlite":
+        path = request.getfixturevalue("tmp_path_factory").mktemp("seeded") / "welkom.db"
+        shutil.copyfile(empty, path)
+        await _seed_into(f"sqlite+aiosqlite:///{path}")
+        return str(path)
+    name = f"welkom_seeded_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    await _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{empty}"')
+    await _seed_into(_pg_url(name))
+    return name
+
+
 @pytest.fixture
 async def database_url(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, _clock: datetime | None
 ) -> AsyncIterator[str]:
-    """An empty, migrated database of the given backend, for this test only."""
+    """A migrated database of the given backend, for this test only: with the demo data when
+    the test uses ``seeded``, else empty."""
+    template = await _template(backend, request, _clock)
     if backend == "sqlite":
         database = tmp_path / "welkom.db"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), database)
+        shutil.copyfile(template, database)
         yield f"sqlite+aiosqlite:///{database}"
         return
-    template = request.getfixturevalue("pg_template")
+    drops = request.getfixturevalue("pg_drops")
     name = f"welkom_t_{uuid.uuid4().hex[:12]}"
     await _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     yield _pg_url(name)
-    await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drops.submit(asyncio.run, _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 #: A secret production accepts (random, like the one docs/operations.md says to generate).
@@ -226,6 +300,8 @@ async def db(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
 
 @pytest.fixture
 async def seeded(db: AsyncSession) -> None:
+    """The demo data: already in the database (copied from a seeded template); seeding again
+    finds it and adds nothing."""
     await seed(db)
 
 
