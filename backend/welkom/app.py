@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import gc
 from collections.abc import AsyncGenerator, Callable
+from typing import Any
 
 from litestar import Litestar, Request
 from litestar.config.compression import CompressionConfig
@@ -137,13 +138,14 @@ def registration_kinds() -> dict[str, RequeueRecorder]:
     }
 
 
-def _provide_db(request: Request) -> AsyncSession:
+def _provide_db(request: Request[Any, Any, Any]) -> AsyncSession:
     """The request's one session (shared with the authentication middleware and guards)."""
     return request_session(request.scope)
 
 
 def _provide_settings(state: State) -> Settings:
-    return state.settings
+    settings: Settings = state.settings
+    return settings
 
 
 def _provide_outbox_wake(state: State) -> Callable[[], None]:

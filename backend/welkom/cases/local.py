@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
 
 from welkom.cases.models import LocalDocument, LocalZaak
 from welkom.cases.ports import RegistrationRequest, RegistrationResult, at_least_confidential
@@ -100,8 +101,8 @@ class LocalCaseRegister:
         return (
             await db.execute(
                 select(LocalZaak).where(
-                    LocalZaak.bronorganisatie == request.bronorganisatie,
-                    LocalZaak.identificatie == request.identificatie,
+                    col(LocalZaak.bronorganisatie) == request.bronorganisatie,
+                    col(LocalZaak.identificatie) == request.identificatie,
                 )
             )
         ).scalar_one_or_none()
@@ -113,9 +114,9 @@ class LocalCaseRegister:
         assert document is not None
         exists = (
             await db.execute(
-                select(LocalDocument.id).where(
-                    LocalDocument.zaak_id == zaak.id,
-                    LocalDocument.identificatie == document.identificatie,
+                select(col(LocalDocument.id)).where(
+                    col(LocalDocument.zaak_id) == zaak.id,
+                    col(LocalDocument.identificatie) == document.identificatie,
                 )
             )
         ).first()

@@ -9,7 +9,7 @@ import hmac
 import json
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import State
@@ -59,11 +59,11 @@ class MyCasesController(Controller):
     @get("/", operation_id="listMyCases", summary="List your cases")
     async def list_cases(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[CaseOut]:
         """What the resident sent and where each case stands, labelled in their language."""
         assert principal.resident_id is not None
@@ -80,7 +80,7 @@ class MyCasesController(Controller):
     )
     async def by_reference(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         db: DbSession,
         principal: Caller,
         reference: Annotated[str, PathParameter(max_length=40)],
@@ -96,7 +96,10 @@ class MyCasesController(Controller):
 
 
 async def _case_outs(
-    request: Request, db: AsyncSession, municipality_id: uuid.UUID, rows: list[Interaction]
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    rows: list[Interaction],
 ) -> list[CaseOut]:
     """The resident's interactions as cases, each status labelled in the request's language."""
     statuses = await service.statuses_for(db, [row.id for row in rows])
@@ -157,13 +160,13 @@ class RegistrationsController(Controller):
     @get("/", operation_id="listRegistrations", summary="List case registrations")
     async def list_registrations(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         db: DbSession,
         principal: Caller,
-        wanted: str = QueryParameter(name="state", default="attention", max_length=16),
-        subject: str | None = QueryParameter(name="kind", default=None, max_length=16),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+        wanted: Annotated[str, QueryParameter(name="state", max_length=16)] = "attention",
+        subject: Annotated[str | None, QueryParameter(name="kind", max_length=16)] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=200)] = 50,
     ) -> Page[RegistrationEntryOut]:
         """Registrations of every kind (questions, documents, answers) of the caller's
         municipality, oldest first, with the register's problem. `state`: `attention` (the
@@ -209,7 +212,11 @@ class RegistrationsController(Controller):
         status_code=202,
     )
     async def retry(
-        self, request: Request, db: DbSession, principal: Caller, entry_id: FromPath[uuid.UUID]
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        principal: Caller,
+        entry_id: FromPath[uuid.UUID],
     ) -> RegistrationEntryOut:
         """Put a parked registration (of any kind) back in the queue (after the cause was
         fixed). One that is not parked: 409 `registration-not-parked`, nothing changed; one of
@@ -259,9 +266,9 @@ class NotificationCallbackController(Controller):
         settings: AppSettings,
         data: JSONBody[NotificationIn],
         code: Annotated[str, PathParameter(max_length=4, pattern=r"^\d{4}$")],
-        authorization: str | None = HeaderParameter(
-            name="Authorization", default=None, max_length=1000
-        ),
+        authorization: Annotated[
+            str | None, HeaderParameter(name="Authorization", max_length=1000)
+        ] = None,
     ) -> None:
         """Callback of the municipality's Notificaties API (kanaal `zaken`), authenticated by the
         abonnement's bearer token for the municipality code (401 without one, 403 when wrong). A

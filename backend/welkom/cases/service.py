@@ -11,12 +11,14 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
 
 from welkom.cases import casetypes
 from welkom.cases.casetypes import CaseType, CaseTypeFile, CaseTypeFileError
@@ -444,7 +446,7 @@ async def reconcile(routing: CaseRouting) -> dict[str, int]:
     counts = {"checked": 0, "changed": 0, "failed": 0}
     async with routing.session_factory() as db:
         zgw_municipalities = (
-            (await db.execute(select(Municipality).where(Municipality.case_register == "zgw")))
+            (await db.execute(select(Municipality).where(col(Municipality.case_register) == "zgw")))
             .scalars()
             .all()
         )
@@ -467,7 +469,7 @@ async def statuses_for(
     if not interaction_ids:
         return {}
     rows = await db.execute(
-        select(CaseStatus).where(CaseStatus.interaction_id.in_(interaction_ids))
+        select(CaseStatus).where(col(CaseStatus.interaction_id).in_(interaction_ids))
     )
     return {row.interaction_id: row for row in rows.scalars()}
 
@@ -481,9 +483,10 @@ async def check_catalogi(routing: CaseRouting, municipality: Municipality) -> li
     register = routing.zgw(municipality)
     client = register.client
 
-    async def fetch(url: str, what: str) -> dict | None:
+    async def fetch(url: str, what: str) -> dict[str, Any] | None:
         try:
-            return await client.get_json(url)
+            found: dict[str, Any] = await client.get_json(url)
+            return found
         except CaseRegisterRefused:
             problems.append(f"{what} {url} does not exist in the Catalogi API")
         except CaseRegisterError as exc:
@@ -597,7 +600,8 @@ async def subscribe(
             "kanalen": [{"naam": "zaken", "filters": {"bronorganisatie": municipality.rsin}}],
         },
     )
-    return response.json()["url"]
+    url: str = response.json()["url"]
+    return url
 
 
 async def reconcile_periodically(

@@ -39,7 +39,7 @@ import json
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -133,7 +133,7 @@ class ZGWAuth(httpx.Auth):
             {"alg": "HS256", "typ": "JWT"}, self._claims | {"iat": int(time.time())}, self._key
         )
 
-    def auth_flow(self, request: httpx.Request):  # type: ignore[override]
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self.token()}"
         yield request
 
@@ -202,9 +202,9 @@ class ZGWClient:
 
     async def all_results(
         self, url: str, *, params: dict[str, str] | None = None, crs: bool = False
-    ) -> list[dict]:
+    ) -> list[dict[str, Any]]:
         """Every result of a paginated list (follows ``next``)."""
-        results: list[dict] = []
+        results: list[dict[str, Any]] = []
         page: Any = await self.get_json(url, params=params, crs=crs)
         while True:
             if isinstance(page, list):  # some lists are not paginated (zaakinformatieobjecten)
@@ -256,7 +256,7 @@ class ZGWCaseRegister:
         return RegistrationResult(zaak_identificatie=zaak["identificatie"], zaak_url=zaak["url"])
 
     # -- zaak
-    async def _zaak(self, request: RegistrationRequest) -> tuple[dict, bool]:
+    async def _zaak(self, request: RegistrationRequest) -> tuple[dict[str, Any], bool]:
         body = {
             "identificatie": request.identificatie,
             "bronorganisatie": request.bronorganisatie,
@@ -282,7 +282,7 @@ class ZGWCaseRegister:
             raise CaseRegisterError("zaak reported as existing but not found")
         return found, False
 
-    async def find_zaak(self, bronorganisatie: str, identificatie: str) -> dict | None:
+    async def find_zaak(self, bronorganisatie: str, identificatie: str) -> dict[str, Any] | None:
         page = await self.client.send(
             "POST",
             f"{self.config.zaken_api}/zaken/_zoek",
@@ -357,7 +357,7 @@ class ZGWCaseRegister:
         await self._step("status", response.json()["url"])
 
     # -- document
-    async def _document(self, request: RegistrationRequest) -> dict:
+    async def _document(self, request: RegistrationRequest) -> dict[str, Any]:
         document = request.document
         assert document is not None
         large = len(document.inhoud) > self.config.bestandsdelen_threshold
@@ -392,7 +392,7 @@ class ZGWCaseRegister:
             accept=(400,),
         )
         if response.status_code == 201:
-            created = response.json()
+            created: dict[str, Any] = response.json()
             if large:
                 await self._upload_parts(created, document.inhoud)
             await self._step("document", created["url"])
@@ -427,7 +427,7 @@ class ZGWCaseRegister:
             )  # fmt: skip
         return existing
 
-    async def _upload_parts(self, created: dict, content: bytes) -> None:
+    async def _upload_parts(self, created: dict[str, Any], content: bytes) -> None:
         # The VNG spec returns the lock in each bestandsdeel; Open Zaak also beside them.
         lock = created.get("lock") or next(
             (d["lock"] for d in created["bestandsdelen"] if d.get("lock")), ""
@@ -446,7 +446,12 @@ class ZGWCaseRegister:
 
     # -- link
     async def _link(
-        self, request: RegistrationRequest, zaak_url: str, document: dict, *, look_first: bool
+        self,
+        request: RegistrationRequest,
+        zaak_url: str,
+        document: dict[str, Any],
+        *,
+        look_first: bool,
     ) -> None:
         if look_first:
             existing = await self.client.all_results(
