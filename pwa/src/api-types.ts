@@ -3843,6 +3843,16 @@ export interface components {
             v_number?: string | null;
             v_number_source?: string | null;
         };
+        /** RegisteredDataOut */
+        RegisteredDataOut: {
+            bsn: string | null;
+            bsn_source: string | null;
+            legal_basis: string | null;
+            registered_name: string | null;
+            registered_name_source: string | null;
+            v_number: string | null;
+            v_number_source: string | null;
+        };
         /** RegistrationEntryOut */
         RegistrationEntryOut: {
             attempts: number;
@@ -3882,6 +3892,7 @@ export interface components {
             phone: string | null;
             preferred_language: string;
             preferred_name: string;
+            registered: components["schemas"]["RegisteredDataOut"];
             /** Format: date-time */
             updated_at: string;
             version: number;

@@ -96,6 +96,19 @@ class ConversationOut(msgspec.Struct):
     needs_interpreter: bool = False
 
 
+class RegisteredDataOut(msgspec.Struct):
+    """What the municipality recorded from the BRP/IND/COA, each value with its source, and the
+    legal basis for holding them (what ``PUT …/registered-data`` sets)."""
+
+    registered_name: str | None
+    registered_name_source: str | None
+    bsn: str | None
+    bsn_source: str | None
+    v_number: str | None
+    v_number_source: str | None
+    legal_basis: str | None
+
+
 class ResidentDetail(msgspec.Struct):
     id: uuid.UUID
     preferred_name: str
@@ -111,6 +124,7 @@ class ResidentDetail(msgspec.Struct):
     created_at: datetime
     updated_at: datetime
     version: int
+    registered: RegisteredDataOut
 
 
 class AnswerIn(TextInput, forbid_unknown_fields=True):

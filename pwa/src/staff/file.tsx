@@ -4,12 +4,15 @@
  * The resident's file as a caseworker reads it: their data, household, journey (overdue steps
  * marked), consent state and who looked at their data. Each part is its own GET, and the API
  * records each read in the processing log (so this very visit shows up under "who looked").
+ * The registered data (name, BSN, V-number, their sources and the legal basis) can be corrected
+ * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts).
  */
-import { useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../api";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, type Page, request, type Schemas } from "../api";
 import { formatDate, formatDay } from "../i18n";
-import { failure } from "./forms";
+import { failure, submitErrors } from "./forms";
 import { t } from "./i18n";
+import { changedFields, type Merge, mergeFields } from "./merge";
 
 type Detail = Schemas["ResidentDetail"];
 type Member = Schemas["HouseholdMemberOut"];
@@ -60,6 +63,64 @@ function consentLabel(state: string): string {
       return t("Withdrawn");
     default:
       return t("Not asked yet");
+  }
+}
+
+/** The field groups the processing log names (`fields` of an access-log entry), in words. */
+export function fieldGroupLabel(field: string): string {
+  switch (field) {
+    case "profile":
+      return t("profile");
+    case "contact":
+      return t("contact details");
+    case "registered_data":
+      return t("registered data");
+    case "household":
+      return t("household");
+    case "journey":
+      return t("journey");
+    case "consent":
+    case "consents":
+      return t("consent");
+    case "access_log":
+      return t("who looked");
+    case "history":
+      return t("data changes");
+    case "caseworker":
+      return t("caseworker");
+    case "summary":
+      return t("overview");
+    case "questions":
+    case "question":
+      return t("questions");
+    case "answers":
+    case "answer":
+      return t("answers");
+    case "notes":
+    case "note":
+      return t("internal notes");
+    case "documents":
+      return t("documents");
+    case "language":
+      return t("language");
+    case "reference":
+      return t("case reference");
+    case "registration":
+      return t("registration in the case system");
+    case "assignment":
+      return t("assignment");
+    case "waiting_for":
+      return t("waiting for");
+    case "needs_interpreter":
+      return t("interpreter");
+    case "activation_code":
+      return t("activation code");
+    case "erasure":
+      return t("erasure");
+    case "report":
+      return t("help request report");
+    default:
+      return field;
   }
 }
 
@@ -248,7 +309,7 @@ export function WhoLookedPart({ id }: { id: string }) {
                 </td>
                 <td dir="auto">{e.actor_name}</td>
                 <td>
-                  {actionLabel(e.action)}: {e.fields.join(", ")}
+                  {actionLabel(e.action)}: {e.fields.map(fieldGroupLabel).join(", ")}
                 </td>
               </tr>
             ))}
@@ -261,5 +322,277 @@ export function WhoLookedPart({ id }: { id: string }) {
         </button>
       )}
     </Part>
+  );
+}
+
+/** The registered data as strings for the form and the merge (`""`: no value). */
+export const REGISTERED_FIELDS = [
+  "registered_name",
+  "registered_name_source",
+  "bsn",
+  "bsn_source",
+  "v_number",
+  "v_number_source",
+  "legal_basis",
+] as const;
+type RegisteredField = (typeof REGISTERED_FIELDS)[number];
+type Registered = Record<RegisteredField, string>;
+
+export function registeredValues(resident: Detail): Registered {
+  const r = resident.registered;
+  return {
+    registered_name: r.registered_name ?? "",
+    registered_name_source: r.registered_name_source ?? "",
+    bsn: r.bsn ?? "",
+    bsn_source: r.bsn_source ?? "",
+    v_number: r.v_number ?? "",
+    v_number_source: r.v_number_source ?? "",
+    legal_basis: r.legal_basis ?? "",
+  };
+}
+
+/**
+ * The body of `PUT …/registered-data`: the legal basis (always required) and what changed; an
+ * emptied value is `null` (cleared). A value sent goes with its source, which the API requires.
+ */
+export function registeredBody(saved: Registered, draft: Registered): Record<string, string | null> {
+  const body: Record<string, string | null> = { legal_basis: draft.legal_basis.trim() };
+  for (const field of changedFields(REGISTERED_FIELDS, saved, draft)) {
+    if (field === "legal_basis") continue;
+    body[field] = draft[field].trim() || null;
+  }
+  for (const field of ["registered_name", "bsn", "v_number"] as const) {
+    if (typeof body[field] === "string") body[`${field}_source`] = draft[`${field}_source`].trim() || null;
+  }
+  return body;
+}
+
+function registeredLabel(field: RegisteredField): string {
+  switch (field) {
+    case "registered_name":
+      return t("Registered name");
+    case "bsn":
+      return t("BSN");
+    case "v_number":
+      return t("V-number");
+    case "legal_basis":
+      return t("Legal basis for holding BSN and V-number");
+    default:
+      return t("Source (BRP, IND, COA …)");
+  }
+}
+
+function registeredFieldName(field: RegisteredField): string {
+  switch (field) {
+    case "registered_name_source":
+      return t("Source of the registered name");
+    case "bsn_source":
+      return t("Source of the BSN");
+    case "v_number_source":
+      return t("Source of the V-number");
+    default:
+      return registeredLabel(field);
+  }
+}
+
+/**
+ * The registered data, and a form to correct it. Saved with `If-Match: "v<version>"`; the API's
+ * field errors appear at their inputs and what was typed stays. On a 412 the resident is read
+ * again and the user's changes are merged into the new version (merge.ts): changes only the user
+ * made are kept, a field both changed differently shows both values to choose from.
+ */
+export function RegisteredPart({ resident, setResident }: { resident: Detail; setResident: (r: Detail) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Registered>(registeredValues(resident));
+  const [errors, setErrors] = useState<{ fields: Partial<Record<RegisteredField, string>>; form: string }>({ fields: {}, form: "" });
+  const [merge, setMerge] = useState<Merge<RegisteredField> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  // The version the draft was typed on: after a merge, the new version.
+  const base = useRef(resident);
+  const r = resident.registered;
+
+  const open = () => {
+    base.current = resident;
+    setDraft(registeredValues(resident));
+    setErrors({ fields: {}, form: "" });
+    setMerge(null);
+    setSaved(false);
+    setEditing(true);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({ fields: {}, form: "" });
+    const current = base.current;
+    try {
+      const res = await request<Detail>(`/api/v1/admin/residents/${current.id}/registered-data`, {
+        method: "PUT",
+        body: registeredBody(registeredValues(current), draft),
+        headers: { "If-Match": `"v${current.version}"` },
+      });
+      base.current = res.data;
+      setResident(res.data);
+      setMerge(null);
+      setEditing(false);
+      setSaved(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        try {
+          const now = (await request<Detail>(`/api/v1/admin/residents/${current.id}`)).data;
+          const merged = mergeFields(REGISTERED_FIELDS, registeredValues(current), draft, registeredValues(now));
+          base.current = now;
+          setResident(now);
+          setMerge(merged);
+          setDraft(merged.draft);
+        } catch (again) {
+          setErrors({ fields: {}, form: failure(again, t("No connection. Try again.")) });
+        }
+      } else {
+        setErrors(submitErrors(e, REGISTERED_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = () => {
+    setMerge(null);
+    open();
+  };
+
+  const input = (field: RegisteredField, label = registeredLabel(field)) => (
+    <div>
+      <label for={`registered-${field}`}>{label}</label>
+      <input
+        id={`registered-${field}`}
+        value={draft[field]}
+        dir="auto"
+        autoComplete="off"
+        inputMode={field === "bsn" || field === "v_number" ? "numeric" : undefined}
+        aria-invalid={errors.fields[field] ? true : undefined}
+        aria-describedby={errors.fields[field] ? `registered-${field}-error` : undefined}
+        onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+      />
+      {errors.fields[field] && (
+        <p id={`registered-${field}-error`} class="error">
+          {errors.fields[field]}
+        </p>
+      )}
+    </div>
+  );
+
+  const withSource = (value: string | null, source: string | null) =>
+    value ? (source ? t("{value} (source: {source})", { value, source }) : value) : "—";
+
+  return (
+    <section class="card file-part" aria-labelledby="registered-title" data-testid="registered-data">
+      <h2 id="registered-title">{t("Registered data")}</h2>
+      <dl class="facts">
+        <div>
+          <dt>{t("Registered name")}</dt>
+          <dd dir="auto">{withSource(r.registered_name, r.registered_name_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("BSN")}</dt>
+          <dd>{withSource(r.bsn, r.bsn_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("V-number")}</dt>
+          <dd>{withSource(r.v_number, r.v_number_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("Legal basis")}</dt>
+          <dd dir="auto">{r.legal_basis ?? "—"}</dd>
+        </div>
+      </dl>
+      {saved && (
+        <p role="status" data-testid="registered-saved">
+          {t("Saved.")}
+        </p>
+      )}
+      {!editing && (
+        <button type="button" onClick={open}>
+          {t("Correct registered data")}
+        </button>
+      )}
+      {editing && (
+        <form class="narrow-form" onSubmit={(e) => void save(e)} noValidate>
+          <fieldset>
+            <legend>{t("Registered name")}</legend>
+            {input("registered_name")}
+            {input("registered_name_source")}
+          </fieldset>
+          <fieldset>
+            <legend>{t("BSN")}</legend>
+            {input("bsn")}
+            {input("bsn_source")}
+          </fieldset>
+          <fieldset>
+            <legend>{t("V-number")}</legend>
+            {input("v_number")}
+            {input("v_number_source")}
+          </fieldset>
+          {input("legal_basis")}
+          <p class="meta">{t("Leave a value empty to remove it.")}</p>
+          {merge && (
+            <div class="error-box" role="alert" data-testid="registered-conflict">
+              <p class="error">{t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}</p>
+              {merge.applied.length > 0 && (
+                <ul>
+                  {merge.applied.map((field) => (
+                    <li key={field}>
+                      {registeredFieldName(field)}: {merge.draft[field] || "—"}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {merge.conflicts.map((c) => (
+                <fieldset key={c.field} data-field={c.field}>
+                  <legend>{t("{field}: you and a colleague both changed it", { field: registeredFieldName(c.field) })}</legend>
+                  <div class="check">
+                    <input
+                      type="radio"
+                      id={`registered-merge-${c.field}-mine`}
+                      name={`registered-merge-${c.field}`}
+                      checked={draft[c.field] === c.mine}
+                      onChange={() => setDraft({ ...draft, [c.field]: c.mine })}
+                    />
+                    <label for={`registered-merge-${c.field}-mine`}>{t("Yours: {value}", { value: c.mine || "—" })}</label>
+                  </div>
+                  <div class="check">
+                    <input
+                      type="radio"
+                      id={`registered-merge-${c.field}-theirs`}
+                      name={`registered-merge-${c.field}`}
+                      checked={draft[c.field] === c.theirs}
+                      onChange={() => setDraft({ ...draft, [c.field]: c.theirs })}
+                    />
+                    <label for={`registered-merge-${c.field}-theirs`}>{t("Now: {value}", { value: c.theirs || "—" })}</label>
+                  </div>
+                </fieldset>
+              ))}
+              <button type="button" onClick={reload}>
+                {t("Reload and drop my changes")}
+              </button>
+            </div>
+          )}
+          {errors.form && (
+            <p class="error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <p>
+            <button type="submit" class="primary" disabled={busy}>
+              {t("Save")}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t("Cancel")}
+            </button>
+          </p>
+        </form>
+      )}
+    </section>
   );
 }

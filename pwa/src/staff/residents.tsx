@@ -9,7 +9,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Page, request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
-import { ConsentPart, HouseholdPart, JourneyPart, ResidentData, WhoLookedPart } from "./file";
+import { ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
 import { failure } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
@@ -191,6 +191,7 @@ export function ResidentView({ id }: { id: string }) {
           </p>
           <div class="file">
             <ResidentData resident={resident} />
+            <RegisteredPart resident={resident} setResident={setResident} />
             <section class="card file-part" aria-labelledby="codes-title">
               <h2 id="codes-title">{t("Activation codes")}</h2>
               {codes.length > 0 && (
