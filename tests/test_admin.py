@@ -363,7 +363,11 @@ async def test_journey_registered_data_and_history_through_the_admin_api(
     assert again["registered"]["bsn_source"] == "BRP"
     stale = await client.put(
         f"{base}/registered-data",
-        json={"legal_basis": "Wet BRP art. 2.1", "v_number": "1234567890", "v_number_source": "IND"},
+        json={
+            "legal_basis": "Wet BRP art. 2.1",
+            "v_number": "1234567890",
+            "v_number_source": "IND",
+        },
         headers={**caseworker, "If-Match": f'"v{detail["version"]}"'},
     )
     assert stale.status_code == 412
