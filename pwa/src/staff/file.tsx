@@ -8,9 +8,9 @@
  * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts).
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, type Page, request, type Schemas } from "../api";
+import { ApiError, request, type Schemas } from "../api";
 import { formatDate, formatDay } from "../i18n";
-import { failure, submitErrors } from "./forms";
+import { failure, submitErrors, useList } from "./forms";
 import { t } from "./i18n";
 import { changedFields, type Merge, mergeFields } from "./merge";
 
@@ -271,24 +271,7 @@ export function ConsentPart({ id }: { id: string }) {
 }
 
 export function WhoLookedPart({ id }: { id: string }) {
-  const [items, setItems] = useState<Access[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "20" });
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const r = await request<Page<Access>>(`/api/v1/admin/residents/${id}/access-log?${params}`);
-      setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [id]);
+  const { items, error, more } = useList<Access>(`/api/v1/admin/residents/${id}/access-log`, 20);
   return (
     <Part id="who-looked" title={t("Who looked")} error={error} loaded={!!items}>
       <p class="meta">{t("Every read or change of this resident's data by staff, newest first; the resident sees the same list in the app.")}</p>
@@ -316,8 +299,8 @@ export function WhoLookedPart({ id }: { id: string }) {
           </tbody>
         </table>
       )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t("Show more")}
         </button>
       )}

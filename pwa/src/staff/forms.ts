@@ -1,7 +1,11 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-/** Helpers for the back office's forms: a problem's field errors by input, and retry-safe keys. */
-import { ApiError, formErrors, newIdempotencyKey, problemText } from "../api";
+/**
+ * Helpers for the back office's forms and lists: a problem's field errors by input, retry-safe
+ * keys, and one paged list (load, "Show more", error) for every list view.
+ */
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, formErrors, newIdempotencyKey, type Page, problemText, request } from "../api";
 import { t } from "./i18n";
 
 /** The input a problem's `field` (`text`, `$.text`, `body.text`) names, if it is one of `inputs`. */
@@ -58,4 +62,55 @@ export class KeyPerBody {
     this.body = "";
     this.key = "";
   }
+}
+
+export interface List<T> {
+  /** The rows loaded so far; null while the first page loads (or after it failed). */
+  items: T[] | null;
+  error: string | null;
+  /** Loads the next page, or null when there is none. */
+  more: (() => void) | null;
+  /** Reads the list again from its first page. */
+  reload: () => void;
+}
+
+/** `path` with `limit` and `cursor` added to its query. */
+export function pagePath(path: string, limit: number, cursor?: string): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set("cursor", cursor);
+  return `${path}${path.includes("?") ? "&" : "?"}${params}`;
+}
+
+/**
+ * A paged list of the API (`Page<T>`: `items`, `next_cursor`): the first page when `path` (which
+ * carries the filters) changes, the next on `more()`. An answer for a path no longer shown (the
+ * filter changed meanwhile) is dropped.
+ */
+export function useList<T>(path: string, limit = 50): List<T> {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = useRef(path);
+  const load = useCallback(
+    async (cursor?: string) => {
+      try {
+        const r = await request<Page<T>>(pagePath(path, limit, cursor));
+        if (shown.current !== path) return;
+        setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
+        setNext(r.data.next_cursor);
+        setError(null);
+      } catch (e) {
+        if (shown.current === path) setError(failure(e, t("No connection. Try again.")));
+      }
+    },
+    [path, limit],
+  );
+  useEffect(() => {
+    shown.current = path;
+    setItems(null);
+    setNext(null);
+    setError(null);
+    void load();
+  }, [load]);
+  return { items, error, more: next ? () => void load(next) : null, reload: () => void load() };
 }
