@@ -35,6 +35,14 @@ class CaseworkerRef(msgspec.Struct):
     name: str | None
 
 
+class ColleagueOut(msgspec.Struct):
+    """A staff or volunteer account of the municipality: who can appear in the audit log."""
+
+    account_id: uuid.UUID
+    name: str | None
+    roles: list[str]
+
+
 class ResidentSummary(msgspec.Struct):
     id: uuid.UUID
     preferred_name: str

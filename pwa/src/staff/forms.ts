@@ -5,7 +5,7 @@
  * keys, and one paged list (load, "Show more", error) for every list view.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, formErrors, newIdempotencyKey, type Page, problemText, request } from "../api";
+import { API_BASE, ApiError, formErrors, newIdempotencyKey, type Page, type Problem, problemText, request, requestHeaders } from "../api";
 import { t } from "./i18n";
 
 /** The input a problem's `field` (`text`, `$.text`, `body.text`) names, if it is one of `inputs`. */
@@ -113,4 +113,38 @@ export function useList<T>(path: string, limit = 50): List<T> {
     void load();
   }, [load]);
   return { items, error, more: next ? () => void load(next) : null, reload: () => void load() };
+}
+
+/**
+ * Downloads a file of the API (a CSV export): fetched with the session like any request (so a
+ * refusal is a problem to show, not a page of JSON), then saved through a Blob URL under
+ * `filename`. Throws an `ApiError` for a problem, anything else when no answer came.
+ */
+export async function downloadFile(path: string, filename: string, accept = "text/csv"): Promise<void> {
+  const headers = requestHeaders("GET");
+  headers.set("Accept", `${accept}, application/problem+json`);
+  const response = await fetch(API_BASE + path, {
+    headers,
+    credentials: API_BASE ? "include" : "same-origin",
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let problem: Problem = {};
+    try {
+      problem = JSON.parse(text) as Problem;
+    } catch {
+      // not a problem document: the status says enough
+    }
+    const error = new ApiError(response.status, problem);
+    noticeSessionEnd(error);
+    throw error;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
