@@ -112,37 +112,42 @@ function compile(lang) {
   return { messages, unreviewed, known };
 }
 
-mkdirSync(out, { recursive: true });
-mkdirSync(staffOut, { recursive: true });
-const used = extract();
-const residentIds = extract(join(root, "src"), staffSources);
-const staffIds = existsSync(staffEntry) ? staffMsgids() : new Set();
-const firstIds = new Set();
-for (const file of FIRST_STEPS) extractFile(join(root, file), firstIds);
-const firstSteps = {};
-let missing = 0;
-for (const lang of LANGUAGES) {
-  const { messages, unreviewed, known } = compile(lang);
-  const staffMessages = {};
-  for (const id of staffIds) {
-    if (messages[id]) staffMessages[id] = messages[id];
-    if (!residentIds.has(id)) delete messages[id];
-  }
-  const unreviewedResident = unreviewed.filter((id) => id in messages).length;
-  // Only how many are unreviewed: the app needs no more to show its notice, and the msgids a
-  // second time would add about 1 KB (gzip) to every language's first load.
-  writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewedResident }));
-  const unreviewedStaff = unreviewed.filter((id) => id in staffMessages).length;
-  writeFileSync(join(staffOut, `${lang}.json`), JSON.stringify({ messages: staffMessages, unreviewed: unreviewedStaff }));
-  const first = Object.fromEntries([...firstIds].filter((id) => id in messages).map((id) => [id, messages[id]]));
-  firstSteps[lang] = { messages: first, unreviewed: unreviewedResident };
-  for (const id of used) {
-    if (!known.has(id)) {
-      missing++;
-      if (process.argv.includes("--check")) console.error(`${lang}: missing msgid ${JSON.stringify(id)}`);
+/** Compiles every language's chunks (the script's work; importing the module only defines). */
+function main() {
+  mkdirSync(out, { recursive: true });
+  mkdirSync(staffOut, { recursive: true });
+  const used = extract();
+  const residentIds = extract(join(root, "src"), staffSources);
+  const staffIds = existsSync(staffEntry) ? staffMsgids() : new Set();
+  const firstIds = new Set();
+  for (const file of FIRST_STEPS) extractFile(join(root, file), firstIds);
+  const firstSteps = {};
+  let missing = 0;
+  for (const lang of LANGUAGES) {
+    const { messages, unreviewed, known } = compile(lang);
+    const staffMessages = {};
+    for (const id of staffIds) {
+      if (messages[id]) staffMessages[id] = messages[id];
+      if (!residentIds.has(id)) delete messages[id];
+    }
+    const unreviewedResident = unreviewed.filter((id) => id in messages).length;
+    // Only how many are unreviewed: the app needs no more to show its notice, and the msgids a
+    // second time would add about 1 KB (gzip) to every language's first load.
+    writeFileSync(join(out, `${lang}.json`), JSON.stringify({ messages, unreviewed: unreviewedResident }));
+    const unreviewedStaff = unreviewed.filter((id) => id in staffMessages).length;
+    writeFileSync(join(staffOut, `${lang}.json`), JSON.stringify({ messages: staffMessages, unreviewed: unreviewedStaff }));
+    const first = Object.fromEntries([...firstIds].filter((id) => id in messages).map((id) => [id, messages[id]]));
+    firstSteps[lang] = { messages: first, unreviewed: unreviewedResident };
+    for (const id of used) {
+      if (!known.has(id)) {
+        missing++;
+        if (process.argv.includes("--check")) console.error(`${lang}: missing msgid ${JSON.stringify(id)}`);
+      }
     }
   }
+  writeFileSync(join(out, "..", "first-steps.json"), JSON.stringify(firstSteps));
+  if (process.argv.includes("--check") && missing) process.exit(1);
+  console.log(`compiled ${LANGUAGES.length} PWA catalogs (${used.size} msgids in src/)`);
 }
-writeFileSync(join(out, "..", "first-steps.json"), JSON.stringify(firstSteps));
-if (process.argv.includes("--check") && missing) process.exit(1);
-console.log(`compiled ${LANGUAGES.length} PWA catalogs (${used.size} msgids in src/)`);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
