@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../src/staff/app";
-import { fieldGroupLabel, isOverdue, localToday, registeredBody } from "../src/staff/file";
+import { fieldGroupLabel, isOverdue, localToday, registeredBody, stepBody } from "../src/staff/file";
 import { intakeBody } from "../src/staff/intake";
 import { changedFields, mergeFields } from "../src/staff/merge";
 import { signalLink } from "../src/staff/signals";
@@ -82,6 +82,13 @@ describe("correcting registered data", () => {
       registered_name: "Amira Al-Haddad",
       registered_name_source: "BRP",
     });
+  });
+
+  it("changes a journey step by what changed, an emptied due date or note as null", () => {
+    const saved = { status: "not_started", due_date: "2026-12-24", note: "" };
+    expect(stepBody(saved, { ...saved, status: "done", due_date: "" })).toEqual({ status: "done", due_date: null });
+    expect(stepBody(saved, { ...saved, note: "  Bel ons.  " })).toEqual({ note: "Bel ons." });
+    expect(stepBody(saved, saved)).toEqual({});
   });
 
   it("names the processing log's field groups in words", () => {

@@ -3,8 +3,8 @@
 """The caseworker's back office beyond answering, in Debian's Chromium against a real
 `welkom demo`: intake of a new resident leading to the activation letter, the resident's file
 (data, household, journey, consent, who looked: the caseworker's own read among them; the
-registered data corrected, with a field error and the merge after a 412), "needs
-interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
+registered data corrected, with a field error and the merge after a 412; a journey step's note),
+"needs interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
 axe-core (WCAG 2.2 AA) on every new view; screenshots in test-artifacts/staff-case-*.png."""
 
 from __future__ import annotations
@@ -147,6 +147,25 @@ def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: P
         "1234567890",
         theirs,
     )
+
+    # A journey step: a note for the resident too long for the API (the error at the note, the
+    # text kept), then a short one, saved with the step's version.
+    step = office.locator("[data-testid=journey] li[data-step-key]").last
+    key = step.get_attribute("data-step-key")
+    step.get_by_role("button", name="Wijzigen").click()
+    note = step.locator("textarea")
+    note.fill("x" * 2001)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("textarea[aria-invalid=true]")).to_be_visible()
+    expect(step.locator("[id$=note-error]")).to_have_text("Hoogstens 2000 tekens.")
+    expect(note).to_have_value("x" * 2001)
+    no_violations(office, "journey step with a field error")
+    message = f"Neem je paspoort mee. {uuid.uuid4().hex[:6]}"
+    note.fill(message)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("[data-testid=step-form]")).to_have_count(0)
+    steps = office.request.get(f"/api/v1/admin/residents/{resident_id}/journey").json()["steps"]
+    assert [s["note"] for s in steps if s["key"] == key] == [message]
 
 
 def test_interpreter_reassignment_and_a_field_by_field_merge(

@@ -221,8 +221,161 @@ export function HouseholdPart({ id }: { id: string }) {
   );
 }
 
+/** What a caseworker changes of a step, as strings for the form and the merge (`""`: none). */
+export const STEP_FIELDS = ["status", "due_date", "note"] as const;
+type StepField = (typeof STEP_FIELDS)[number];
+type StepValues = Record<StepField, string>;
+const STEP_STATUSES = ["not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"] as const;
+
+export function stepValues(step: Step): StepValues {
+  return { status: step.status, due_date: step.due_date ?? "", note: step.note ?? "" };
+}
+
+/** The body of the step's `PATCH`: what changed, an emptied due date or note as `null`. */
+export function stepBody(saved: StepValues, draft: StepValues): Record<string, string | null> {
+  const body: Record<string, string | null> = {};
+  for (const field of changedFields(STEP_FIELDS, saved, draft)) body[field] = field === "status" ? draft.status : draft[field].trim() || null;
+  return body;
+}
+
+function stepFieldName(field: StepField): string {
+  if (field === "status") return t("Status");
+  if (field === "due_date") return t("Due date");
+  return t("Note for the resident");
+}
+
+/**
+ * One step's status, due date and note for the resident, saved with `If-Match: "v<version>"` of
+ * the step; field errors at their inputs; after a 412 the journey is read again and the draft
+ * merged field by field, as for the registered data.
+ */
+function StepForm({ residentId, step, done, reloadJourney }: { residentId: string; step: Step; done: (j: Journey | null) => void; reloadJourney: () => Promise<Journey | null> }) {
+  const base = useRef(step);
+  const [draft, setDraft] = useState<StepValues>(stepValues(step));
+  const [errors, setErrors] = useState<{ fields: Partial<Record<StepField, string>>; form: string }>({ fields: {}, form: "" });
+  const [merge, setMerge] = useState<Merge<StepField> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `step-${step.id}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({ fields: {}, form: "" });
+    const current = base.current;
+    try {
+      const r = await request<Journey>(`/api/v1/admin/residents/${residentId}/journey/steps/${current.id}`, {
+        method: "PATCH",
+        body: stepBody(stepValues(current), draft),
+        headers: { "If-Match": `"v${current.version}"` },
+      });
+      done(r.data);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        const journey = await reloadJourney();
+        const now = journey?.steps.find((s) => s.id === current.id);
+        if (now) {
+          const merged = mergeFields(STEP_FIELDS, stepValues(current), draft, stepValues(now));
+          base.current = now;
+          setMerge(merged);
+          setDraft(merged.draft);
+        } else {
+          setErrors({ fields: {}, form: t("No connection. Try again.") });
+        }
+      } else {
+        setErrors(submitErrors(e, STEP_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (field: StepField) => ({
+    "aria-invalid": errors.fields[field] ? true : undefined,
+    "aria-describedby": errors.fields[field] ? `${prefix}-${field}-error` : undefined,
+  });
+  const fieldError = (field: StepField) =>
+    errors.fields[field] && (
+      <p id={`${prefix}-${field}-error`} class="error">
+        {errors.fields[field]}
+      </p>
+    );
+
+  return (
+    <form class="step-form" onSubmit={(e) => void save(e)} noValidate data-testid="step-form">
+      <div>
+        <label for={`${prefix}-status`}>{t("Status")}</label>
+        <select id={`${prefix}-status`} value={draft.status} {...described("status")} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}>
+          {STEP_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {stepStatusLabel(status)}
+            </option>
+          ))}
+        </select>
+        {fieldError("status")}
+      </div>
+      <div>
+        <label for={`${prefix}-due_date`}>{t("Due date")}</label>
+        <input id={`${prefix}-due_date`} type="date" value={draft.due_date} {...described("due_date")} onInput={(e) => setDraft({ ...draft, due_date: e.currentTarget.value })} />
+        {fieldError("due_date")}
+      </div>
+      <div>
+        <label for={`${prefix}-note`}>{t("Note for the resident")}</label>
+        <textarea id={`${prefix}-note`} rows={3} dir="auto" value={draft.note} {...described("note")} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
+        {fieldError("note")}
+      </div>
+      {merge && (
+        <MergeBox
+          id={prefix}
+          merge={merge}
+          draft={draft}
+          choose={(field, value) => setDraft({ ...draft, [field]: value })}
+          name={stepFieldName}
+          message={t("A colleague changed this step in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
+          reload={() => done(null)}
+        />
+      )}
+      {errors.form && (
+        <p class="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <p>
+        <button type="submit" class="primary" disabled={busy}>
+          {t("Save")}
+        </button>
+        <button type="button" onClick={() => done(null)}>
+          {t("Cancel")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export function JourneyPart({ id, today = localToday() }: { id: string; today?: string }) {
-  const { data, error } = useLoaded<Journey>(`/api/v1/admin/residents/${id}/journey`);
+  const [data, setData] = useState<Journey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const load = async (): Promise<Journey | null> => {
+    try {
+      const r = await request<Journey>(`/api/v1/admin/residents/${id}/journey`);
+      setData(r.data);
+      setError(null);
+      return r.data;
+    } catch (e) {
+      setError(failure(e, t("No connection. Try again.")));
+      return null;
+    }
+  };
+  useEffect(() => {
+    setData(null);
+    setEditing(null);
+    void load();
+  }, [id]);
+  const finish = (journey: Journey | null) => {
+    setEditing(null);
+    if (journey) setData(journey);
+    else void load();
+  };
   return (
     <Part id="journey" title={t("Journey")} error={error} loaded={!!data}>
       {data && data.steps.length === 0 && <p>{t("The journey has not started.")}</p>}
@@ -233,14 +386,20 @@ export function JourneyPart({ id, today = localToday() }: { id: string; today?: 
             {data.steps.map((step) => {
               const overdue = isOverdue(step, today);
               return (
-                <li key={step.id} data-overdue={overdue ? "yes" : "no"} class={overdue ? "overdue" : undefined}>
+                <li key={step.id} data-step-key={step.key} data-overdue={overdue ? "yes" : "no"} class={overdue ? "overdue" : undefined}>
                   <span lang={step.language} dir="auto">
                     {step.title}
                   </span>
                   : {stepStatusLabel(step.status)}
                   {step.due_date && <> · {t("due {date}", { date: formatDay(step.due_date) })}</>}
                   {overdue && <strong class="error"> · {t("Overdue")}</strong>}
-                  {step.is_next && <> · {t("Next step")}</>}
+                  {step.is_next && <> · {t("Next step")}</>}{" "}
+                  {editing !== step.id && (
+                    <button type="button" aria-label={t("Change: step “{title}”", { title: step.title })} onClick={() => setEditing(step.id)}>
+                      {t("Change")}
+                    </button>
+                  )}
+                  {editing === step.id && <StepForm residentId={id} step={step} done={finish} reloadJourney={load} />}
                 </li>
               );
             })}
@@ -305,6 +464,72 @@ export function WhoLookedPart({ id }: { id: string }) {
         </button>
       )}
     </Part>
+  );
+}
+
+/**
+ * What a field-by-field merge after a 412 found (merge.ts): the user's own changes kept on top of
+ * the new version (listed), and per field both changed differently "Yours" and "Now" to choose
+ * from; "reload" drops the user's changes.
+ */
+function MergeBox<K extends string>({
+  id,
+  merge,
+  draft,
+  choose,
+  name,
+  message,
+  reload,
+}: {
+  id: string;
+  merge: Merge<K>;
+  draft: Record<K, string>;
+  choose: (field: K, value: string) => void;
+  name: (field: K) => string;
+  message: string;
+  reload: () => void;
+}) {
+  return (
+    <div class="error-box" role="alert" data-testid={`${id}-conflict`}>
+      <p class="error">{message}</p>
+      {merge.applied.length > 0 && (
+        <ul>
+          {merge.applied.map((field) => (
+            <li key={field}>
+              {name(field)}: {merge.draft[field] || "—"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {merge.conflicts.map((c) => (
+        <fieldset key={c.field} data-field={c.field}>
+          <legend>{t("{field}: you and a colleague both changed it", { field: name(c.field) })}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-merge-${c.field}-mine`}
+              name={`${id}-merge-${c.field}`}
+              checked={draft[c.field] === c.mine}
+              onChange={() => choose(c.field, c.mine)}
+            />
+            <label for={`${id}-merge-${c.field}-mine`}>{t("Yours: {value}", { value: c.mine || "—" })}</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-merge-${c.field}-theirs`}
+              name={`${id}-merge-${c.field}`}
+              checked={draft[c.field] === c.theirs}
+              onChange={() => choose(c.field, c.theirs)}
+            />
+            <label for={`${id}-merge-${c.field}-theirs`}>{t("Now: {value}", { value: c.theirs || "—" })}</label>
+          </div>
+        </fieldset>
+      ))}
+      <button type="button" onClick={reload}>
+        {t("Reload and drop my changes")}
+      </button>
+    </div>
   );
 }
 
@@ -520,46 +745,15 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
           {input("legal_basis")}
           <p class="meta">{t("Leave a value empty to remove it.")}</p>
           {merge && (
-            <div class="error-box" role="alert" data-testid="registered-conflict">
-              <p class="error">{t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}</p>
-              {merge.applied.length > 0 && (
-                <ul>
-                  {merge.applied.map((field) => (
-                    <li key={field}>
-                      {registeredFieldName(field)}: {merge.draft[field] || "—"}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {merge.conflicts.map((c) => (
-                <fieldset key={c.field} data-field={c.field}>
-                  <legend>{t("{field}: you and a colleague both changed it", { field: registeredFieldName(c.field) })}</legend>
-                  <div class="check">
-                    <input
-                      type="radio"
-                      id={`registered-merge-${c.field}-mine`}
-                      name={`registered-merge-${c.field}`}
-                      checked={draft[c.field] === c.mine}
-                      onChange={() => setDraft({ ...draft, [c.field]: c.mine })}
-                    />
-                    <label for={`registered-merge-${c.field}-mine`}>{t("Yours: {value}", { value: c.mine || "—" })}</label>
-                  </div>
-                  <div class="check">
-                    <input
-                      type="radio"
-                      id={`registered-merge-${c.field}-theirs`}
-                      name={`registered-merge-${c.field}`}
-                      checked={draft[c.field] === c.theirs}
-                      onChange={() => setDraft({ ...draft, [c.field]: c.theirs })}
-                    />
-                    <label for={`registered-merge-${c.field}-theirs`}>{t("Now: {value}", { value: c.theirs || "—" })}</label>
-                  </div>
-                </fieldset>
-              ))}
-              <button type="button" onClick={reload}>
-                {t("Reload and drop my changes")}
-              </button>
-            </div>
+            <MergeBox
+              id="registered"
+              merge={merge}
+              draft={draft}
+              choose={(field, value) => setDraft({ ...draft, [field]: value })}
+              name={registeredFieldName}
+              message={t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
+              reload={reload}
+            />
           )}
           {errors.form && (
             <p class="error" role="alert">
