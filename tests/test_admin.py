@@ -356,6 +356,21 @@ async def test_journey_registered_data_and_history_through_the_admin_api(
         headers={**caseworker, "If-Match": f'"v{detail["version"]}"'},
     )
     assert recorded.status_code == 200, recorded.text
+    # The file shows what was recorded, so the caseworker can correct it.
+    assert recorded.json()["registered"]["bsn"] == "111222333"
+    assert recorded.json()["registered"]["legal_basis"] == "Wet BRP art. 2.1"
+    again = (await client.get(base, headers=caseworker)).json()
+    assert again["registered"]["bsn_source"] == "BRP"
+    stale = await client.put(
+        f"{base}/registered-data",
+        json={
+            "legal_basis": "Wet BRP art. 2.1",
+            "v_number": "1234567890",
+            "v_number_source": "IND",
+        },
+        headers={**caseworker, "If-Match": f'"v{detail["version"]}"'},
+    )
+    assert stale.status_code == 412
     history = (await client.get(f"{base}/history", headers=caseworker)).json()
     assert "bsn" in [change["field"] for change in history["items"]]
     became = await client.put(

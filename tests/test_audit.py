@@ -162,6 +162,21 @@ async def test_records_managers_query_their_own_municipality(
     assert [e.actor_role for e in foreign] == ["caseworker"]
     assert (await client.get("/api/v1/admin/audit-events", headers=caseworker)).status_code == 403
 
+    # Whom the log can be filtered on: the municipality's staff, not another's, not residents.
+    colleagues = await client.get("/api/v1/admin/colleagues", headers=records)
+    assert colleagues.status_code == 200
+    sanne = next(c for c in colleagues.json() if c["name"] == "Sanne de Vries")
+    assert "caseworker" in sanne["roles"]
+    assert all("resident" not in c["roles"] for c in colleagues.json())
+    assert "Elders caseworker" not in colleagues.text  # the other municipality's
+    by_sanne = await client.get(
+        "/api/v1/admin/audit-events",
+        params={"actor_account_id": sanne["account_id"]},
+        headers=records,
+    )
+    assert {e["actor_name"] for e in by_sanne.json()["items"]} == {"Sanne de Vries"}
+    assert (await client.get("/api/v1/admin/colleagues", headers=caseworker)).status_code == 403
+
 
 async def test_audit_rows_cannot_be_changed_or_removed(
     client: AsyncTestClient, world: World, db: AsyncSession

@@ -197,10 +197,104 @@ async def test_a_sign_in_refused_at_the_provider_goes_back_with_the_refusal(
     assert again.status_code == 401
 
 
+BROWSER = {"Accept": "text/html,application/xhtml+xml", "Sec-Fetch-Mode": "navigate"}
+
+
+async def test_a_failed_staff_sign_in_goes_back_to_the_back_office_with_a_reason(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
+    # A made-up state names no sign-in; the staff provider's browser goes to the back office.
+    made_up = await client.get(
+        "/api/v1/auth/oidc/staff/callback",
+        params={"code": "x", "state": "made-up"},
+        headers=BROWSER,
+    )
+    assert made_up.status_code == 303
+    assert made_up.headers["location"] == "/staff/?signin_error=failed"
+    # An API client gets the problem, as before.
+    api = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"code": "x", "state": "made-up"}
+    )
+    assert api.status_code == 401
+    assert api.json()["type"] == "urn:welkom:problem:login-failed"
+
+    # A sign-in whose answer comes back too late: expired, back where it started.
+    started = await client.get(
+        "/api/v1/auth/oidc/staff/login", params={"return_to": "/staff/#/residents"}
+    )
+    state = parse_qs(urlsplit(started.headers["location"]).query)["state"][0]
+    await db.execute(update(OidcLogin).values(expires_at=OidcLogin.created_at))
+    await db.commit()
+    late = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"code": "x", "state": state}, headers=BROWSER
+    )
+    assert late.status_code == 303
+    assert late.headers["location"] == "/staff/?signin_error=expired#/residents"
+    # Its answer again (the back button): spent, also "expired".
+    again = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"code": "x", "state": state}, headers=BROWSER
+    )
+    assert again.headers["location"] == "/staff/?signin_error=expired#/residents"
+    assert (await session_of(client)).status_code == 401
+
+
+async def test_a_staff_sign_in_without_a_role_goes_back_with_no_access(
+    client: AsyncTestClient,
+) -> None:
+    started = await client.get(
+        "/api/v1/auth/oidc/staff/login",
+        params={"login_hint": "nora", "return_to": "/staff/"},
+        headers=BROWSER,
+    )
+    async with httpx.AsyncClient() as browser:
+        callback = await through_provider(started.headers["location"], browser)
+    done = await client.get(callback, headers=BROWSER)
+    assert done.status_code == 303
+    assert done.headers["location"] == "/staff/?signin_error=no_access"
+    assert (await session_of(client)).status_code == 401
+
+
+async def test_a_failed_sign_in_outside_the_back_office_stays_a_problem(
+    client: AsyncTestClient,
+) -> None:
+    started = await client.get("/api/v1/auth/oidc/staff/login", params={"return_to": "/"})
+    state = parse_qs(urlsplit(started.headers["location"]).query)["state"][0]
+    client.cookies.clear()  # another browser
+    elsewhere = await client.get(
+        "/api/v1/auth/oidc/staff/callback", params={"code": "x", "state": state}, headers=BROWSER
+    )
+    assert elsewhere.status_code == 401
+    assert elsewhere.json()["type"] == "urn:welkom:problem:login-failed"
+
+
+async def test_a_staff_sign_in_at_an_unreachable_provider_goes_back_with_unavailable(
+    database_url: str, seeded: None, oidc_issuers: dict[str, str]
+) -> None:
+    (staff, *_) = providers(oidc_issuers)
+    down = staff.model_copy(update={"issuer": "http://127.0.0.1:9"})  # nothing listens there
+    settings = make_settings(
+        database_url, public_base_url="http://testserver.local", oidc_providers=[down]
+    )
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        client.follow_redirects = False
+        response = await client.get(
+            "/api/v1/auth/oidc/staff/login",
+            params={"return_to": "/staff/#/records"},
+            headers=BROWSER,
+        )
+        assert response.status_code == 303
+        assert response.headers["location"] == "/staff/?signin_error=unavailable#/records"
+        unknown = await client.get(
+            "/api/v1/auth/oidc/nope/login", params={"return_to": "/staff/"}, headers=BROWSER
+        )
+        assert unknown.headers["location"] == "/staff/?signin_error=failed"
+
+
 def test_the_refusal_goes_in_the_query_before_any_fragment() -> None:
     assert refused_return_to("/") == "/?signin_error=refused"
     assert refused_return_to("/staff/?a=1") == "/staff/?a=1&signin_error=refused"
     assert refused_return_to("/staff/#/x?y=1") == "/staff/?signin_error=refused#/x?y=1"
+    assert refused_return_to("/staff/", "expired") == "/staff/?signin_error=expired"
 
 
 async def test_staff_sign_in_lists_the_staff_providers_by_municipality(

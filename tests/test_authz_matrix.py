@@ -299,6 +299,7 @@ MATRIX: dict[str, Case] = {
     "listResidentConsents": Case(by_reach(200, "caseworker")),
     "listResidentAccessLog": Case(by_reach(200, "caseworker")),
     "listCaseworkers": Case(only(200, "caseworker")),
+    "listColleagues": Case(only(200, "records_manager")),
     "getResidentJourney": Case(by_reach(200, "caseworker")),
     "startResidentJourney": Case(by_reach(200, "caseworker")),
     "updateResidentJourneyStep": Case(

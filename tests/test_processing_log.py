@@ -168,7 +168,7 @@ async def test_the_residents_access_log_reads_the_processing_log(
         ("Sanne de Vries", "read", "admin.resident")
     }
     assert items[0]["fields"] == ["summary"]
-    assert items[1]["fields"] == ["contact", "profile"]
+    assert items[1]["fields"] == ["contact", "profile", "registered_data"]
 
 
 async def test_processing_records_are_append_only(

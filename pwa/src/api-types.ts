@@ -73,6 +73,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the accounts that can appear in the audit log
+         * @description Every account of your municipality that is not a resident's (staff and volunteers) by name, with its roles: whom the audit log can be filtered on (`actor_account_id`). Names and roles only, no resident's data.
+         *
+         *     Who may call it: a signed-in account with the role `records_manager` (401, 403 otherwise).
+         */
+        get: operations["listColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/consent-texts": {
         parameters: {
             query?: never;
@@ -1555,7 +1577,7 @@ export interface paths {
         };
         /**
          * Finish signing in at an identity provider
-         * @description Where the provider sends the browser back; starts the session and redirects to where the sign-in started. A state that is unknown, used or from another browser is refused with a problem and no session. A provider error (`error`, e.g. `access_denied`: cancelled, consent refused, not signed in there) for a sign-in this browser started redirects back where it started with `signin_error=refused` added to the query, and no session.
+         * @description Where the provider sends the browser back; starts the session and redirects to where the sign-in started. A state that is unknown, used or from another browser is refused with a problem and no session. A provider error (`error`, e.g. `access_denied`: cancelled, consent refused, not signed in there) for a sign-in this browser started redirects back where it started with `signin_error=refused` added to the query, and no session. Any other failure of a sign-in a browser opens in the back office (`Sec-Fetch-Mode: navigate` or `Accept: text/html`, started with a `return_to` under `/staff/`) redirects there likewise with `signin_error=` `expired`, `other_browser`, `no_access`, `unavailable` or `failed`; other clients get the problem.
          *
          *     Who may call it: anyone, signed in or not.
          */
@@ -1599,7 +1621,7 @@ export interface paths {
         };
         /**
          * Start signing in at an identity provider
-         * @description Start signing in at an OpenID Connect provider (redirect). An unknown provider: 404.
+         * @description Start signing in at an OpenID Connect provider (redirect). An unknown provider: 404; the provider cannot be reached: 503. A browser opening it with a `return_to` under `/staff/` is sent back there with `signin_error=failed` or `signin_error=unavailable` instead.
          *
          *     Who may call it: anyone, signed in or not.
          */
@@ -3077,6 +3099,13 @@ export interface components {
             /** Format: uuid */
             subject_id: string;
         };
+        /** ColleagueOut */
+        ColleagueOut: {
+            /** Format: uuid */
+            account_id: string;
+            name: string | null;
+            roles: string[];
+        };
         /** ConsentChangeIn */
         ConsentChangeIn: {
             /** @enum {string} */
@@ -3843,6 +3872,16 @@ export interface components {
             v_number?: string | null;
             v_number_source?: string | null;
         };
+        /** RegisteredDataOut */
+        RegisteredDataOut: {
+            bsn: string | null;
+            bsn_source: string | null;
+            legal_basis: string | null;
+            registered_name: string | null;
+            registered_name_source: string | null;
+            v_number: string | null;
+            v_number_source: string | null;
+        };
         /** RegistrationEntryOut */
         RegistrationEntryOut: {
             attempts: number;
@@ -3882,6 +3921,7 @@ export interface components {
             phone: string | null;
             preferred_language: string;
             preferred_name: string;
+            registered: components["schemas"]["RegisteredDataOut"];
             /** Format: date-time */
             updated_at: string;
             version: number;
@@ -4404,6 +4444,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseworkerRef"][];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listColleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueOut"][];
                 };
             };
             /** @description Refused (RFC 9457 problem details) */

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../src/staff/app";
-import { isOverdue, localToday } from "../src/staff/file";
+import { fieldGroupLabel, isOverdue, localToday, registeredBody, stepBody } from "../src/staff/file";
 import { intakeBody } from "../src/staff/intake";
 import { changedFields, mergeFields } from "../src/staff/merge";
 import { signalLink } from "../src/staff/signals";
@@ -51,6 +51,50 @@ describe("the resident's file", () => {
 
   it("counts today in the browser's calendar", () => {
     expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe("2026-01-05");
+  });
+});
+
+describe("correcting registered data", () => {
+  const saved = {
+    registered_name: "Amira Haddad",
+    registered_name_source: "BRP",
+    bsn: "",
+    bsn_source: "",
+    v_number: "1234567890",
+    v_number_source: "IND",
+    legal_basis: "Wet BRP art. 2.1",
+  };
+
+  it("sends the legal basis and what changed, a value with its source, an emptied value as null", () => {
+    const draft = { ...saved, bsn: "111222333", bsn_source: "BRP", v_number: "" };
+    expect(registeredBody(saved, draft)).toEqual({
+      legal_basis: "Wet BRP art. 2.1",
+      bsn: "111222333",
+      bsn_source: "BRP",
+      v_number: null, // the API clears its source with it
+    });
+  });
+
+  it("sends an unchanged source again with a corrected value, as the API requires", () => {
+    const draft = { ...saved, registered_name: "Amira Al-Haddad" };
+    expect(registeredBody(saved, draft)).toEqual({
+      legal_basis: "Wet BRP art. 2.1",
+      registered_name: "Amira Al-Haddad",
+      registered_name_source: "BRP",
+    });
+  });
+
+  it("changes a journey step by what changed, an emptied due date or note as null", () => {
+    const saved = { status: "not_started", due_date: "2026-12-24", note: "" };
+    expect(stepBody(saved, { ...saved, status: "done", due_date: "" })).toEqual({ status: "done", due_date: null });
+    expect(stepBody(saved, { ...saved, note: "  Bel ons.  " })).toEqual({ note: "Bel ons." });
+    expect(stepBody(saved, saved)).toEqual({});
+  });
+
+  it("names the processing log's field groups in words", () => {
+    expect(fieldGroupLabel("registered_data")).not.toBe("registered_data");
+    expect(fieldGroupLabel("access_log")).not.toBe("access_log");
+    expect(fieldGroupLabel("something-new")).toBe("something-new");
   });
 });
 

@@ -51,6 +51,7 @@ describe("coordinator and records routes", () => {
   it("parses each section's hashes and leaves the others alone", () => {
     expect(parseCoordinatorRoute("#/volunteers")).toEqual({ view: "volunteers" });
     expect(parseCoordinatorRoute(`#/volunteers/${ID}`)).toEqual({ view: "volunteer", id: ID });
+    expect(parseCoordinatorRoute("#/help-reports")).toEqual({ view: "help-reports" });
     expect(parseCoordinatorRoute("#/help-requests")).toEqual({ view: "help-requests" });
     expect(parseCoordinatorRoute("#/")).toBeNull();
     expect(parseCoordinatorRoute("#/records")).toBeNull();

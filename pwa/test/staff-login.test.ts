@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { providerLoginUrl, takeRefusal } from "../src/staff/login";
+import { providerLoginUrl, signInErrorText, takeSignInError } from "../src/staff/login";
 
 describe("signing in to the back office at an identity provider", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -17,11 +17,17 @@ describe("signing in to the back office at an identity provider", () => {
     const replaced: string[] = [];
     vi.stubGlobal("location", { pathname: "/staff/", search: "?signin_error=refused&x=1", hash: "#/residents" });
     vi.stubGlobal("history", { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) });
-    expect(takeRefusal()).toBe(true);
+    expect(takeSignInError()).toBe("refused");
     expect(replaced).toEqual(["/staff/?x=1#/residents"]);
 
     vi.stubGlobal("location", { pathname: "/staff/", search: "", hash: "#/" });
-    expect(takeRefusal()).toBe(false);
+    expect(takeSignInError()).toBe(null);
     expect(replaced).toHaveLength(1);
+  });
+
+  it("says why a sign-in failed, each reason its own message, an unknown one as failed", () => {
+    const codes = ["refused", "expired", "other_browser", "no_access", "unavailable", "failed"];
+    expect(new Set(codes.map(signInErrorText)).size).toBe(codes.length);
+    expect(signInErrorText("something-new")).toBe(signInErrorText("failed"));
   });
 });

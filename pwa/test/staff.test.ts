@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../src/staff/app";
-import { KeyPerBody, inputFor } from "../src/staff/forms";
+import { KeyPerBody, inputFor, pagePath } from "../src/staff/forms";
+import { colleagueLabel } from "../src/staff/records/audit-log";
+import { reportCsvPath } from "../src/staff/records/reports";
 import { type Conversation, inboxOrder } from "../src/staff/inbox";
 import { workingDaysBetween } from "../src/staff/labels";
 
@@ -53,6 +55,27 @@ describe("working days", () => {
     expect(workingDaysBetween(new Date(2026, 2, 6, 9), new Date(2026, 2, 13, 17))).toBe(5);
     expect(workingDaysBetween(new Date(2026, 2, 7, 9), new Date(2026, 2, 8, 9))).toBe(0);
     expect(workingDaysBetween(new Date(2026, 2, 9, 9), new Date(2026, 2, 9, 17))).toBe(0);
+  });
+});
+
+describe("lists", () => {
+  it("ask for a page with the list's own filters kept", () => {
+    expect(pagePath("/api/v1/admin/residents", 50)).toBe("/api/v1/admin/residents?limit=50");
+    expect(pagePath("/api/v1/admin/volunteers?state=vetted", 20, "abc")).toBe("/api/v1/admin/volunteers?state=vetted&limit=20&cursor=abc");
+  });
+});
+
+describe("records", () => {
+  it("downloads the CSV of the report and period shown", () => {
+    expect(reportCsvPath("help-requests", new URLSearchParams({ from: "2026-01", to: "2026-03" }))).toBe(
+      "/api/v1/admin/reports/help-requests?from=2026-01&to=2026-03&format=csv",
+    );
+    expect(reportCsvPath("journey", new URLSearchParams())).toBe("/api/v1/admin/reports/journey?format=csv");
+  });
+
+  it("names a colleague in the audit filter with their roles", () => {
+    expect(colleagueLabel({ account_id: ID, name: "Sanne", roles: [] })).toBe("Sanne");
+    expect(colleagueLabel({ account_id: ID, name: "Sanne", roles: ["caseworker"] })).toMatch(/^Sanne \(.+\)$/);
   });
 });
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The caseworker's back office beyond answering, in Debian's Chromium against a real
 `welkom demo`: intake of a new resident leading to the activation letter, the resident's file
-(data, household, journey, consent, who looked: the caseworker's own read among them), "needs
-interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
+(data, household, journey, consent, who looked: the caseworker's own read among them; the
+registered data corrected, with a field error and the merge after a 412; a journey step's note),
+"needs interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
 axe-core (WCAG 2.2 AA) on every new view; screenshots in test-artifacts/staff-case-*.png."""
 
 from __future__ import annotations
@@ -94,10 +95,77 @@ def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: P
     expect(consents.first).to_be_visible()
     # Who looked: this very visit, recorded by the API, is in the list (the file's other
     # parts are read at the same moment, so not necessarily as the newest entry).
-    looked = office.locator("[data-testid=who-looked] tbody tr", has_text="access_log")
+    # The field groups in words ("access_log" is "wie keek").
+    looked = office.locator("[data-testid=who-looked] tbody tr", has_text="wie keek")
     expect(looked.first).to_contain_text("Sanne de Vries")
+    expect(office.locator("[data-testid=who-looked]")).not_to_contain_text("access_log")
     no_violations(office, "resident's file")
     office.screenshot(path=str(artifacts / "staff-case-file.png"), full_page=True)
+
+    # Correcting the registered data: the API's field error at its field, nothing typed lost.
+    registered = office.locator("[data-testid=registered-data]")
+    registered.get_by_role("button", name="Geregistreerde gegevens corrigeren").click()
+    mine = f"Wet BRP art. 2.1 ({uuid.uuid4().hex[:6]})"
+    office.locator("#registered-bsn").fill("123456789")  # fails the 11-proef
+    office.locator("#registered-bsn_source").fill("BRP")
+    office.locator("#registered-legal_basis").fill(mine)
+    registered.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("#registered-bsn-error")).to_be_visible()
+    expect(office.locator("#registered-bsn")).to_have_attribute("aria-invalid", "true")
+    expect(office.locator("#registered-legal_basis")).to_have_value(mine)
+    no_violations(office, "registered data with a field error")
+
+    # A colleague records a V-number and another legal basis meanwhile.
+    version = office.request.get(f"/api/v1/admin/residents/{resident_id}").json()["version"]
+    theirs = f"Vreemdelingenwet 2000 ({uuid.uuid4().hex[:6]})"
+    colleague = office.request.put(
+        f"/api/v1/admin/residents/{resident_id}/registered-data",
+        data={"legal_basis": theirs, "v_number": "1234567890", "v_number_source": "IND"},
+        headers={"X-CSRF-Token": csrf(staff), "If-Match": f'"v{version}"'},
+    )
+    assert colleague.status == 200, colleague.text()
+
+    # Here, on the old version, a valid BSN: the 412 is merged field by field.
+    office.locator("#registered-bsn").fill("111222333")
+    registered.get_by_role("button", name="Opslaan", exact=True).click()
+    conflict = office.locator("[data-testid=registered-conflict]")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator("fieldset")).to_have_count(1)
+    expect(conflict.locator("fieldset")).to_have_attribute("data-field", "legal_basis")
+    expect(conflict).to_contain_text("111222333")  # applied on top without asking
+    expect(office.locator("#registered-v_number")).to_have_value("1234567890")  # theirs taken
+    no_violations(office, "registered data with a merge")
+    office.screenshot(path=str(artifacts / "staff-case-registered-merge.png"), full_page=True)
+    office.locator("#registered-merge-legal_basis-theirs").check()
+    registered.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[data-testid=registered-saved]")).to_be_visible()
+    expect(registered).to_contain_text("111222333 (bron: BRP)")
+    expect(registered).to_contain_text("1234567890 (bron: IND)")
+    after = office.request.get(f"/api/v1/admin/residents/{resident_id}").json()["registered"]
+    assert (after["bsn"], after["v_number"], after["legal_basis"]) == (
+        "111222333",
+        "1234567890",
+        theirs,
+    )
+
+    # A journey step: a note for the resident too long for the API (the error at the note, the
+    # text kept), then a short one, saved with the step's version.
+    step = office.locator("[data-testid=journey] li[data-step-key]").last
+    key = step.get_attribute("data-step-key")
+    step.get_by_role("button", name="Wijzigen").click()
+    note = step.locator("textarea")
+    note.fill("x" * 2001)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("textarea[aria-invalid=true]")).to_be_visible()
+    expect(step.locator("[id$=note-error]")).to_have_text("Hoogstens 2000 tekens.")
+    expect(note).to_have_value("x" * 2001)
+    no_violations(office, "journey step with a field error")
+    message = f"Neem je paspoort mee. {uuid.uuid4().hex[:6]}"
+    note.fill(message)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("[data-testid=step-form]")).to_have_count(0)
+    steps = office.request.get(f"/api/v1/admin/residents/{resident_id}/journey").json()["steps"]
+    assert [s["note"] for s in steps if s["key"] == key] == [message]
 
 
 def test_interpreter_reassignment_and_a_field_by_field_merge(

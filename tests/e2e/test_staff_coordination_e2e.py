@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The coordinator's and records management's back office in Debian's Chromium against a real
 `welkom demo` of this module's own: the coordinator vets a volunteer (a bad VOG date shows at its
-field), suspends and reinstates her and reassigns a help request; records management sees a
-question the case register refused with the register's reason, retries it after the fix and sees
-it leave the list, filters the audit log, refuses an erasure request and reads a report with
-suppressed cells. axe-core (WCAG 2.2 AA) on every view; screenshots in test-artifacts/.
+field), suspends and reinstates her, reassigns a help request and reads the resident's report
+about it; records management sees a question the case register refused with the register's
+reason, retries it after the fix and sees it leave the list, filters the audit log on a resident
+and on a colleague, refuses an erasure request, reads a report with suppressed cells and
+downloads its CSV. axe-core (WCAG 2.2 AA) on every view; screenshots in test-artifacts/.
 
 The refusal is the demo register's documented switch (``WELKOM_LOCAL_REGISTER_REFUSAL_FILE``):
 while the file exists the embedded register refuses as Open Zaak refuses a zaaktype that is
@@ -175,6 +176,22 @@ def test_coordinator_vets_suspends_and_reassigns(
     expect(row).to_contain_text("Noor")
     shot(page, artifacts, "reassigned")
 
+    # The resident reports a problem with the help; the coordinator reads it, linked to Noor.
+    reported = resident_api.post(
+        f"/api/v1/me/help-requests/{request_id}/reports",
+        data={"text": "De vrijwilliger kwam niet opdagen."},
+        headers={**resident_auth, "Idempotency-Key": f"report-{time.time_ns()}"},
+    )
+    assert reported.status == 201, reported.text()
+    page.get_by_role("link", name="Meldingen over hulp").click()
+    expect(page.locator("h1")).to_have_text("Meldingen over hulp")
+    report = page.locator(f"[data-testid=help-reports] [data-report-id='{reported.json()['id']}']")
+    expect(report).to_contain_text("De vrijwilliger kwam niet opdagen.")
+    no_violations(page, "reports about help")
+    shot(page, artifacts, "help-reports")
+    report.get_by_role("link", name="De betrokken vrijwilliger").click()
+    expect(page.locator("h1")).to_have_text("Noor")
+
 
 def test_records_manager_retries_a_refused_registration_and_reads_the_log_and_a_report(
     office: BrowserContext,
@@ -243,6 +260,24 @@ def test_records_manager_retries_a_refused_registration_and_reads_the_log_and_a_
     ).to_have_count(0)
     no_violations(page, "audit log filtered")
     shot(page, artifacts, "audit-log")
+    # One colleague, asked of the API (actor_account_id): the list names every colleague, also
+    # those without a row loaded here; the records manager's own look-up above is one of his.
+    page.get_by_role("button", name="Filters wissen").click()
+    colleague = page.locator("#audit-actor_account_id")
+    expect(colleague.locator("option", has_text="Noor")).to_have_count(1)
+    me = colleague.locator("option", has_text="Jeroen Smit").get_attribute("value")
+    assert me
+    colleague.select_option(me)
+    with page.expect_response(lambda r: f"actor_account_id={me}" in r.url) as asked_api:
+        page.get_by_role("button", name="Filters toepassen").click()
+    assert asked_api.value.ok
+    expect(page.locator("[data-testid=audit-events]")).to_have_attribute("data-filtered", "yes")
+    expect(page.locator("[data-testid=audit-events] tbody tr").first).to_have_attribute(
+        "data-actor", me
+    )
+    expect(
+        page.locator(f"[data-testid=audit-events] tbody tr:not([data-actor='{me}'])")
+    ).to_have_count(0)
 
     # An erasure request, refused with a reason (required: the API's error at the field).
     erasure = resident_api.post(
@@ -276,3 +311,11 @@ def test_records_manager_retries_a_refused_registration_and_reads_the_log_and_a_
     expect(page.locator("[data-testid=report-chart] li[data-suppressed=yes]").first).to_be_visible()
     no_violations(page, "report")
     shot(page, artifacts, "report")
+    # Its CSV, fetched with the session and saved as a file.
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="CSV downloaden").click()
+    download = downloading.value
+    assert download.suggested_filename == "welkom-journey.csv"
+    csv_text = Path(download.path()).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].endswith(",total")
+    assert ",x" in csv_text  # the suppressed cells, as the table shows them

@@ -3,8 +3,10 @@
 """Staff sign in to the back office through a real OpenID Connect provider (npm
 ``oidc-provider``, tests/oidc/server.mjs, its login page), and the activation letter's QR link
 opens the resident app with the code filled in. Debian's Chromium against a `welkom demo`
-configured with the provider as the demo municipality's staff IdP; axe-core (WCAG 2.2 AA) on the
-sign-in page; screenshots in test-artifacts/staff-oidc-*.png."""
+configured with the provider as the demo municipality's staff IdP: a refusal at the provider and a
+callback that names no sign-in both come back to the sign-in page with their own message; the
+letter tells the resident to scan the QR code. axe-core (WCAG 2.2 AA) on the sign-in page;
+screenshots in test-artifacts/staff-oidc-*.png."""
 
 from __future__ import annotations
 
@@ -99,6 +101,14 @@ def test_staff_sign_in_through_the_provider(office: Page, artifacts: Path) -> No
     no_violations(office, "sign-in refused")
     office.screenshot(path=str(artifacts / "staff-oidc-refused.png"), full_page=True)
 
+    # A callback that names no sign-in (a stale link, the back button): back here, not to a
+    # problem document, with its own message.
+    office.goto("/api/v1/auth/oidc/staff/callback?code=x&state=made-up")
+    expect(office.locator("h1")).to_have_text("Inloggen in de backoffice")
+    expect(office.get_by_role("alert")).to_have_text("Inloggen is niet gelukt. Begin opnieuw.")
+    assert urlsplit(office.url).path == "/staff/"
+    assert "signin_error" not in office.url
+
     # The right password: back in the back office as a caseworker, at the caseworker's work list.
     office.get_by_role("button", name=SIGN_IN).click()
     at_the_provider(office, "sanne", PASSWORD)
@@ -125,6 +135,11 @@ def test_the_letters_qr_link_opens_the_activation(
         office.get_by_role("button", name="Activeringscode uitgeven").click()
     code, link = issued.value.json()["code"], issued.value.json()["qr_payload"]
     expect(office.locator("h1")).to_have_text("Activeringsbrief")
+    # The instructions start with scanning the QR code, in both languages of the letter.
+    scan = office.locator("article.letter [data-testid=letter-scan]")
+    expect(scan).to_have_count(2)
+    expect(scan.nth(0)).to_contain_text("QR-code")
+    expect(scan.nth(1)).to_contain_text("QR")
     # The resident app's address, the code only in the fragment (never sent to a server).
     assert link == f"{server}/#/activate?code={code}"
 

@@ -8,6 +8,7 @@ from welkom.admin import gdpr
 from welkom.admin.routes import (
     AdminCaseController,
     AdminCaseworkerController,
+    AdminColleagueController,
     AdminConversationController,
     AdminResidentController,
     AdminSignalController,
@@ -22,6 +23,7 @@ PLUGIN = DomainPlugin(
         AdminCaseController,
         AdminConversationController,
         AdminCaseworkerController,
+        AdminColleagueController,
         AdminSignalController,
         ResidentAnswerController,
     ),

@@ -116,6 +116,16 @@ async def caseworkers(db: AsyncSession, municipality_id: uuid.UUID) -> list[Acco
     return [account for account in rows.scalars() if "caseworker" in account.roles]
 
 
+async def colleagues(db: AsyncSession, municipality_id: uuid.UUID) -> list[Account]:
+    """The municipality's accounts that are not a resident's (staff, volunteers), by name."""
+    rows = await db.execute(
+        select(Account)
+        .where(Account.municipality_id == municipality_id, Account.resident_id.is_(None))
+        .order_by(Account.display_name, Account.id)
+    )
+    return list(rows.scalars())
+
+
 async def caseworker_account(
     db: AsyncSession, municipality_id: uuid.UUID, account_id: uuid.UUID
 ) -> Account | None:

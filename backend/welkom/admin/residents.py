@@ -17,7 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.admin import readmodel
-from welkom.admin.schemas import CaseworkerRef, ResidentDetail, ResidentIntakeIn, ResidentSummary
+from welkom.admin.schemas import (
+    CaseworkerRef,
+    RegisteredDataOut,
+    ResidentDetail,
+    ResidentIntakeIn,
+    ResidentSummary,
+)
 from welkom.audit import service as audit
 from welkom.core import idempotency
 from welkom.core.dates import optional_instant
@@ -225,6 +231,15 @@ def _detail(resident: Resident, *, open_questions: int, help_requests: int) -> R
         created_at=resident.created_at,
         updated_at=resident.updated_at,
         version=resident.version,
+        registered=RegisteredDataOut(
+            registered_name=resident.registered_name,
+            registered_name_source=resident.registered_name_source,
+            bsn=resident.bsn,
+            bsn_source=resident.bsn_source,
+            v_number=resident.v_number,
+            v_number_source=resident.v_number_source,
+            legal_basis=resident.municipal_data_legal_basis,
+        ),
     )
 
 
@@ -247,7 +262,7 @@ async def resident_detail(
         principal,
         [resident.id],
         resource="admin.resident",
-        fields=["profile", "contact"],
+        fields=["profile", "contact", "registered_data"],
         purpose="caseworker: resident detail",
     )
     await db.commit()

@@ -21,6 +21,7 @@ from welkom.admin.schemas import (
     CaseRefOut,
     CaseworkerAssignIn,
     CaseworkerRef,
+    ColleagueOut,
     ConversationOut,
     DraftTranslationIn,
     DraftTranslationOut,
@@ -614,6 +615,26 @@ class AdminCaseworkerController(Controller):
         return [
             CaseworkerRef(account_id=account.id, name=account.display_name)
             for account in await readmodel.caseworkers(db, principal.municipality_id)
+        ]
+
+
+class AdminColleagueController(Controller):
+    path = "/api/v1/admin/colleagues"
+    tags = ["admin"]
+    guards = [requires_role("records_manager")]
+
+    @get(
+        "/",
+        operation_id="listColleagues",
+        summary="List the accounts that can appear in the audit log",
+        description="Every account of your municipality that is not a resident's (staff and "
+        "volunteers) by name, with its roles: whom the audit log can be filtered on "
+        "(`actor_account_id`). Names and roles only, no resident's data.",
+    )
+    async def list_colleagues(self, db: DbSession, principal: Caller) -> list[ColleagueOut]:
+        return [
+            ColleagueOut(account_id=a.id, name=a.display_name, roles=sorted(a.roles))
+            for a in await readmodel.colleagues(db, principal.municipality_id)
         ]
 
 

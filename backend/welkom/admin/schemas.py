@@ -35,6 +35,14 @@ class CaseworkerRef(msgspec.Struct):
     name: str | None
 
 
+class ColleagueOut(msgspec.Struct):
+    """A staff or volunteer account of the municipality: who can appear in the audit log."""
+
+    account_id: uuid.UUID
+    name: str | None
+    roles: list[str]
+
+
 class ResidentSummary(msgspec.Struct):
     id: uuid.UUID
     preferred_name: str
@@ -96,6 +104,19 @@ class ConversationOut(msgspec.Struct):
     needs_interpreter: bool = False
 
 
+class RegisteredDataOut(msgspec.Struct):
+    """What the municipality recorded from the BRP/IND/COA, each value with its source, and the
+    legal basis for holding them (what ``PUT …/registered-data`` sets)."""
+
+    registered_name: str | None
+    registered_name_source: str | None
+    bsn: str | None
+    bsn_source: str | None
+    v_number: str | None
+    v_number_source: str | None
+    legal_basis: str | None
+
+
 class ResidentDetail(msgspec.Struct):
     id: uuid.UUID
     preferred_name: str
@@ -111,6 +132,7 @@ class ResidentDetail(msgspec.Struct):
     created_at: datetime
     updated_at: datetime
     version: int
+    registered: RegisteredDataOut
 
 
 class AnswerIn(TextInput, forbid_unknown_fields=True):

@@ -25,6 +25,7 @@ from welkom.auth.oidc_accounts import provision
 from welkom.auth.oidc_tokens import IdTokenRejected, OidcClients, login_failed, provider_unavailable
 from welkom.auth.service import hash_token
 from welkom.core.models import utcnow
+from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider
 
 log = structlog.get_logger("welkom.auth.oidc")
@@ -42,20 +43,36 @@ def safe_return_to(value: str | None) -> str:
     return value[:500]
 
 
-class ProviderRefused(Exception):
-    """The provider ended a sign-in this browser started with an error (the person cancelled,
-    refused consent or could not sign in there): the browser goes back where it started,
-    with :func:`refused_return_to`, rather than to a bare problem document."""
+class SignInFailed(Exception):
+    """A sign-in this browser started ended without a session.
 
-    def __init__(self, return_to: str) -> None:
-        super().__init__("the provider refused the sign-in")
-        self.return_to = return_to
+    ``code`` says why in one word the back office shows (``signin_error=<code>``): ``refused``
+    (the provider answered with an error: the person cancelled, refused consent or could not
+    sign in there), ``expired`` (the sign-in took too long or its answer was used already),
+    ``other_browser``, ``no_access`` (no role in Welkom), ``unavailable`` (the provider cannot be
+    reached) or ``failed`` (anything else). ``return_to`` is where the sign-in started, when the
+    state named a sign-in; ``problem`` is the answer for a client that is not sent back (a refusal
+    always goes back where it started).
+    """
+
+    def __init__(self, code: str, return_to: str | None, problem: Problem) -> None:
+        super().__init__(f"sign-in failed: {code}")
+        self.code, self.return_to, self.problem = code, return_to, problem
 
 
-def refused_return_to(return_to: str) -> str:
-    """``return_to`` with ``signin_error=refused`` added to its query (before any fragment)."""
+#: What a problem raised while finishing a sign-in is called in ``signin_error``.
+_FAILURE_CODES = {"login-unavailable": "unavailable", "no-role": "no_access"}
+
+
+def refused_return_to(return_to: str, code: str = "refused") -> str:
+    """``return_to`` with ``signin_error=<code>`` added to its query (before any fragment)."""
     path, hash_mark, fragment = return_to.partition("#")
-    return f"{path}{'&' if '?' in path else '?'}signin_error=refused{hash_mark}{fragment}"
+    return f"{path}{'&' if '?' in path else '?'}signin_error={code}{hash_mark}{fragment}"
+
+
+def is_staff_path(return_to: str) -> bool:
+    """Whether a (safe) return path is in the back office."""
+    return return_to == "/staff" or return_to.startswith(("/staff/", "/staff?", "/staff#"))
 
 
 @dataclass(frozen=True)
@@ -125,10 +142,13 @@ async def finish_login(
     iss: str | None,
     browser_token: str | None,
 ) -> LoginResult:
-    """Complete the callback: check state and browser, redeem the code, verify, provision."""
+    """Complete the callback: check state and browser, redeem the code, verify, provision.
+
+    Every failure is a :class:`SignInFailed`; the route decides whether the browser goes back
+    where it started or the client gets the problem."""
     settings = clients.settings
     if not state:
-        raise login_failed("missing_state")
+        raise SignInFailed("failed", None, login_failed("missing_state"))
     pending = (
         await db.execute(
             select(OidcLogin).where(
@@ -137,7 +157,7 @@ async def finish_login(
         )
     ).scalar_one_or_none()
     if pending is None or pending.provider != provider.key:
-        raise login_failed("unknown_state")
+        raise SignInFailed("failed", None, login_failed("unknown_state"))
     used = await db.execute(
         update(OidcLogin)
         .where(OidcLogin.id == pending.id, OidcLogin.used_at.is_(None))
@@ -145,16 +165,33 @@ async def finish_login(
     )
     await db.commit()
     if used.rowcount != 1:  # type: ignore[attr-defined]
-        raise login_failed("state_reused")
+        raise SignInFailed("expired", pending.return_to, login_failed("state_reused"))
     if utcnow() >= pending.expires_at:
-        raise login_failed("state_expired")
+        raise SignInFailed("expired", pending.return_to, login_failed("state_expired"))
     if not browser_token or not secrets.compare_digest(
         hash_token(settings, browser_token, "oidc-browser"), pending.browser_hash
     ):
-        raise login_failed("other_browser")
+        raise SignInFailed("other_browser", pending.return_to, login_failed("other_browser"))
     if error:
-        log.warning("oidc_login_refused", reason="provider_error")
-        raise ProviderRefused(pending.return_to)
+        raise SignInFailed("refused", pending.return_to, login_failed("provider_error"))
+    try:
+        account = await _redeem(db, clients, provider, pending, code=code, iss=iss)
+    except Problem as problem:
+        code_word = _FAILURE_CODES.get(problem.slug, "failed")
+        raise SignInFailed(code_word, pending.return_to, problem) from None
+    return LoginResult(account=account, return_to=pending.return_to)
+
+
+async def _redeem(
+    db: AsyncSession,
+    clients: OidcClients,
+    provider: OidcProvider,
+    pending: OidcLogin,
+    *,
+    code: str | None,
+    iss: str | None,
+) -> Account:
+    """Redeem the code of a checked sign-in, verify the ID token and provision the account."""
     if iss is not None and iss != provider.issuer:
         raise login_failed("issuer_mixup")
     if not code:
@@ -180,5 +217,4 @@ async def finish_login(
         raise login_failed(f"id_token_{exc.reason}") from None
     except (httpx2.HTTPError, ValueError, RuntimeError) as exc:
         raise provider_unavailable(provider, exc) from None
-    account = await provision(db, provider, claims, link_account_id=pending.link_account_id)
-    return LoginResult(account=account, return_to=pending.return_to)
+    return await provision(db, provider, claims, link_account_id=pending.link_account_id)

@@ -320,6 +320,34 @@ def _provider(settings: Settings, key: str) -> OidcProvider:
     return provider
 
 
+def _is_navigation(request: Request[Any, Any, Any]) -> bool:
+    """A browser opening a page (a link, a redirect), not a script or an API client."""
+    if "sec-fetch-mode" in request.headers:
+        return request.headers["sec-fetch-mode"] == "navigate"
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _failure_return_to(
+    request: Request[Any, Any, Any], provider: OidcProvider, failed: oidc_login.SignInFailed
+) -> str | None:
+    """Where a browser goes after a failed sign-in, or None: the client gets the problem.
+
+    A refusal at the provider goes back where the sign-in started, as it always has. Other
+    failures go back only for a browser navigating in the back office: to where the sign-in
+    started, or, when the state named no sign-in, to the back office if the provider is only
+    for staff."""
+    if failed.code == "refused" and failed.return_to is not None:
+        return failed.return_to
+    if not _is_navigation(request):
+        return None
+    if failed.return_to is not None:
+        return failed.return_to if oidc_login.is_staff_path(failed.return_to) else None
+    staff_only = (
+        staff_sign_in.is_staff_provider(provider) and "resident" not in provider.allowed_roles
+    )
+    return "/staff/" if staff_only else None
+
+
 class OidcController(Controller):
     path = "/api/v1/auth/oidc/{provider_key:str}"
     tags = ["auth"]
@@ -331,7 +359,9 @@ class OidcController(Controller):
         summary="Start signing in at an identity provider",
         status_code=303,
         description="Start signing in at an OpenID Connect provider (redirect). An unknown "
-        "provider: 404.",
+        "provider: 404; the provider cannot be reached: 503. A browser opening it with a "
+        "`return_to` under `/staff/` is sent back there with `signin_error=failed` or "
+        "`signin_error=unavailable` instead.",
     )
     async def login(
         self,
@@ -342,10 +372,18 @@ class OidcController(Controller):
         return_to: str | None = QueryParameter(name="return_to", default=None, max_length=500),
         login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
     ) -> Redirect:
-        provider = _provider(settings, provider_key)
-        started = await oidc_login.start_login(
-            db, request.app.state.oidc, provider, return_to=return_to, login_hint=login_hint
-        )
+        back = oidc_login.safe_return_to(return_to)
+        try:
+            provider = _provider(settings, provider_key)
+            started = await oidc_login.start_login(
+                db, request.app.state.oidc, provider, return_to=return_to, login_hint=login_hint
+            )
+        except Problem as problem:
+            # A staff member's browser goes back to the sign-in page, which says what happened.
+            if not (_is_navigation(request) and oidc_login.is_staff_path(back)):
+                raise
+            code = "unavailable" if problem.slug == "login-unavailable" else "failed"
+            return Redirect(oidc_login.refused_return_to(back, code), status_code=303)
         return Redirect(
             started.authorization_url,
             status_code=303,
@@ -399,7 +437,10 @@ class OidcController(Controller):
         "browser is refused with a problem and no session. A provider error (`error`, e.g. "
         "`access_denied`: cancelled, consent refused, not signed in there) for a sign-in this "
         "browser started redirects back where it started with `signin_error=refused` added to "
-        "the query, and no session.",
+        "the query, and no session. Any other failure of a sign-in a browser opens in the back "
+        "office (`Sec-Fetch-Mode: navigate` or `Accept: text/html`, started with a `return_to` "
+        "under `/staff/`) redirects there likewise with `signin_error=` `expired`, "
+        "`other_browser`, `no_access`, `unavailable` or `failed`; other clients get the problem.",
     )
     async def callback(
         self,
@@ -424,9 +465,12 @@ class OidcController(Controller):
                 iss=iss,
                 browser_token=request.cookies.get(oidc_login.BROWSER_COOKIE),
             )
-        except oidc_login.ProviderRefused as refused:
+        except oidc_login.SignInFailed as failed:
+            back = _failure_return_to(request, provider, failed)
+            if back is None:
+                raise failed.problem from None
             return Redirect(
-                oidc_login.refused_return_to(refused.return_to),
+                oidc_login.refused_return_to(back, failed.code),
                 status_code=303,
                 cookies=[cookies.cleared_oidc_browser_cookie(settings, provider.key)],
             )

@@ -4,12 +4,15 @@
  * The resident's file as a caseworker reads it: their data, household, journey (overdue steps
  * marked), consent state and who looked at their data. Each part is its own GET, and the API
  * records each read in the processing log (so this very visit shows up under "who looked").
+ * The registered data (name, BSN, V-number, their sources and the legal basis) can be corrected
+ * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts).
  */
-import { useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../api";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, request, type Schemas } from "../api";
 import { formatDate, formatDay } from "../i18n";
-import { failure } from "./forms";
+import { failure, submitErrors, useList } from "./forms";
 import { t } from "./i18n";
+import { changedFields, type Merge, mergeFields } from "./merge";
 
 type Detail = Schemas["ResidentDetail"];
 type Member = Schemas["HouseholdMemberOut"];
@@ -60,6 +63,64 @@ function consentLabel(state: string): string {
       return t("Withdrawn");
     default:
       return t("Not asked yet");
+  }
+}
+
+/** The field groups the processing log names (`fields` of an access-log entry), in words. */
+export function fieldGroupLabel(field: string): string {
+  switch (field) {
+    case "profile":
+      return t("profile");
+    case "contact":
+      return t("contact details");
+    case "registered_data":
+      return t("registered data");
+    case "household":
+      return t("household");
+    case "journey":
+      return t("journey");
+    case "consent":
+    case "consents":
+      return t("consent");
+    case "access_log":
+      return t("who looked");
+    case "history":
+      return t("data changes");
+    case "caseworker":
+      return t("caseworker");
+    case "summary":
+      return t("overview");
+    case "questions":
+    case "question":
+      return t("questions");
+    case "answers":
+    case "answer":
+      return t("answers");
+    case "notes":
+    case "note":
+      return t("internal notes");
+    case "documents":
+      return t("documents");
+    case "language":
+      return t("language");
+    case "reference":
+      return t("case reference");
+    case "registration":
+      return t("registration in the case system");
+    case "assignment":
+      return t("assignment");
+    case "waiting_for":
+      return t("waiting for");
+    case "needs_interpreter":
+      return t("interpreter");
+    case "activation_code":
+      return t("activation code");
+    case "erasure":
+      return t("erasure");
+    case "report":
+      return t("help request report");
+    default:
+      return field;
   }
 }
 
@@ -160,8 +221,161 @@ export function HouseholdPart({ id }: { id: string }) {
   );
 }
 
+/** What a caseworker changes of a step, as strings for the form and the merge (`""`: none). */
+export const STEP_FIELDS = ["status", "due_date", "note"] as const;
+type StepField = (typeof STEP_FIELDS)[number];
+type StepValues = Record<StepField, string>;
+const STEP_STATUSES = ["not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"] as const;
+
+export function stepValues(step: Step): StepValues {
+  return { status: step.status, due_date: step.due_date ?? "", note: step.note ?? "" };
+}
+
+/** The body of the step's `PATCH`: what changed, an emptied due date or note as `null`. */
+export function stepBody(saved: StepValues, draft: StepValues): Record<string, string | null> {
+  const body: Record<string, string | null> = {};
+  for (const field of changedFields(STEP_FIELDS, saved, draft)) body[field] = field === "status" ? draft.status : draft[field].trim() || null;
+  return body;
+}
+
+function stepFieldName(field: StepField): string {
+  if (field === "status") return t("Status");
+  if (field === "due_date") return t("Due date");
+  return t("Note for the resident");
+}
+
+/**
+ * One step's status, due date and note for the resident, saved with `If-Match: "v<version>"` of
+ * the step; field errors at their inputs; after a 412 the journey is read again and the draft
+ * merged field by field, as for the registered data.
+ */
+function StepForm({ residentId, step, done, reloadJourney }: { residentId: string; step: Step; done: (j: Journey | null) => void; reloadJourney: () => Promise<Journey | null> }) {
+  const base = useRef(step);
+  const [draft, setDraft] = useState<StepValues>(stepValues(step));
+  const [errors, setErrors] = useState<{ fields: Partial<Record<StepField, string>>; form: string }>({ fields: {}, form: "" });
+  const [merge, setMerge] = useState<Merge<StepField> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `step-${step.id}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({ fields: {}, form: "" });
+    const current = base.current;
+    try {
+      const r = await request<Journey>(`/api/v1/admin/residents/${residentId}/journey/steps/${current.id}`, {
+        method: "PATCH",
+        body: stepBody(stepValues(current), draft),
+        headers: { "If-Match": `"v${current.version}"` },
+      });
+      done(r.data);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        const journey = await reloadJourney();
+        const now = journey?.steps.find((s) => s.id === current.id);
+        if (now) {
+          const merged = mergeFields(STEP_FIELDS, stepValues(current), draft, stepValues(now));
+          base.current = now;
+          setMerge(merged);
+          setDraft(merged.draft);
+        } else {
+          setErrors({ fields: {}, form: t("No connection. Try again.") });
+        }
+      } else {
+        setErrors(submitErrors(e, STEP_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (field: StepField) => ({
+    "aria-invalid": errors.fields[field] ? true : undefined,
+    "aria-describedby": errors.fields[field] ? `${prefix}-${field}-error` : undefined,
+  });
+  const fieldError = (field: StepField) =>
+    errors.fields[field] && (
+      <p id={`${prefix}-${field}-error`} class="error">
+        {errors.fields[field]}
+      </p>
+    );
+
+  return (
+    <form class="step-form" onSubmit={(e) => void save(e)} noValidate data-testid="step-form">
+      <div>
+        <label for={`${prefix}-status`}>{t("Status")}</label>
+        <select id={`${prefix}-status`} value={draft.status} {...described("status")} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}>
+          {STEP_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {stepStatusLabel(status)}
+            </option>
+          ))}
+        </select>
+        {fieldError("status")}
+      </div>
+      <div>
+        <label for={`${prefix}-due_date`}>{t("Due date")}</label>
+        <input id={`${prefix}-due_date`} type="date" value={draft.due_date} {...described("due_date")} onInput={(e) => setDraft({ ...draft, due_date: e.currentTarget.value })} />
+        {fieldError("due_date")}
+      </div>
+      <div>
+        <label for={`${prefix}-note`}>{t("Note for the resident")}</label>
+        <textarea id={`${prefix}-note`} rows={3} dir="auto" value={draft.note} {...described("note")} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
+        {fieldError("note")}
+      </div>
+      {merge && (
+        <MergeBox
+          id={prefix}
+          merge={merge}
+          draft={draft}
+          choose={(field, value) => setDraft({ ...draft, [field]: value })}
+          name={stepFieldName}
+          message={t("A colleague changed this step in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
+          reload={() => done(null)}
+        />
+      )}
+      {errors.form && (
+        <p class="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <p>
+        <button type="submit" class="primary" disabled={busy}>
+          {t("Save")}
+        </button>
+        <button type="button" onClick={() => done(null)}>
+          {t("Cancel")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export function JourneyPart({ id, today = localToday() }: { id: string; today?: string }) {
-  const { data, error } = useLoaded<Journey>(`/api/v1/admin/residents/${id}/journey`);
+  const [data, setData] = useState<Journey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const load = async (): Promise<Journey | null> => {
+    try {
+      const r = await request<Journey>(`/api/v1/admin/residents/${id}/journey`);
+      setData(r.data);
+      setError(null);
+      return r.data;
+    } catch (e) {
+      setError(failure(e, t("No connection. Try again.")));
+      return null;
+    }
+  };
+  useEffect(() => {
+    setData(null);
+    setEditing(null);
+    void load();
+  }, [id]);
+  const finish = (journey: Journey | null) => {
+    setEditing(null);
+    if (journey) setData(journey);
+    else void load();
+  };
   return (
     <Part id="journey" title={t("Journey")} error={error} loaded={!!data}>
       {data && data.steps.length === 0 && <p>{t("The journey has not started.")}</p>}
@@ -172,14 +386,20 @@ export function JourneyPart({ id, today = localToday() }: { id: string; today?: 
             {data.steps.map((step) => {
               const overdue = isOverdue(step, today);
               return (
-                <li key={step.id} data-overdue={overdue ? "yes" : "no"} class={overdue ? "overdue" : undefined}>
+                <li key={step.id} data-step-key={step.key} data-overdue={overdue ? "yes" : "no"} class={overdue ? "overdue" : undefined}>
                   <span lang={step.language} dir="auto">
                     {step.title}
                   </span>
                   : {stepStatusLabel(step.status)}
                   {step.due_date && <> · {t("due {date}", { date: formatDay(step.due_date) })}</>}
                   {overdue && <strong class="error"> · {t("Overdue")}</strong>}
-                  {step.is_next && <> · {t("Next step")}</>}
+                  {step.is_next && <> · {t("Next step")}</>}{" "}
+                  {editing !== step.id && (
+                    <button type="button" aria-label={t("Change: step “{title}”", { title: step.title })} onClick={() => setEditing(step.id)}>
+                      {t("Change")}
+                    </button>
+                  )}
+                  {editing === step.id && <StepForm residentId={id} step={step} done={finish} reloadJourney={load} />}
                 </li>
               );
             })}
@@ -210,24 +430,7 @@ export function ConsentPart({ id }: { id: string }) {
 }
 
 export function WhoLookedPart({ id }: { id: string }) {
-  const [items, setItems] = useState<Access[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "20" });
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const r = await request<Page<Access>>(`/api/v1/admin/residents/${id}/access-log?${params}`);
-      setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [id]);
+  const { items, error, more } = useList<Access>(`/api/v1/admin/residents/${id}/access-log`, 20);
   return (
     <Part id="who-looked" title={t("Who looked")} error={error} loaded={!!items}>
       <p class="meta">{t("Every read or change of this resident's data by staff, newest first; the resident sees the same list in the app.")}</p>
@@ -248,18 +451,325 @@ export function WhoLookedPart({ id }: { id: string }) {
                 </td>
                 <td dir="auto">{e.actor_name}</td>
                 <td>
-                  {actionLabel(e.action)}: {e.fields.join(", ")}
+                  {actionLabel(e.action)}: {e.fields.map(fieldGroupLabel).join(", ")}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t("Show more")}
         </button>
       )}
     </Part>
+  );
+}
+
+/**
+ * What a field-by-field merge after a 412 found (merge.ts): the user's own changes kept on top of
+ * the new version (listed), and per field both changed differently "Yours" and "Now" to choose
+ * from; "reload" drops the user's changes.
+ */
+function MergeBox<K extends string>({
+  id,
+  merge,
+  draft,
+  choose,
+  name,
+  message,
+  reload,
+}: {
+  id: string;
+  merge: Merge<K>;
+  draft: Record<K, string>;
+  choose: (field: K, value: string) => void;
+  name: (field: K) => string;
+  message: string;
+  reload: () => void;
+}) {
+  return (
+    <div class="error-box" role="alert" data-testid={`${id}-conflict`}>
+      <p class="error">{message}</p>
+      {merge.applied.length > 0 && (
+        <ul>
+          {merge.applied.map((field) => (
+            <li key={field}>
+              {name(field)}: {merge.draft[field] || "—"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {merge.conflicts.map((c) => (
+        <fieldset key={c.field} data-field={c.field}>
+          <legend>{t("{field}: you and a colleague both changed it", { field: name(c.field) })}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-merge-${c.field}-mine`}
+              name={`${id}-merge-${c.field}`}
+              checked={draft[c.field] === c.mine}
+              onChange={() => choose(c.field, c.mine)}
+            />
+            <label for={`${id}-merge-${c.field}-mine`}>{t("Yours: {value}", { value: c.mine || "—" })}</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id={`${id}-merge-${c.field}-theirs`}
+              name={`${id}-merge-${c.field}`}
+              checked={draft[c.field] === c.theirs}
+              onChange={() => choose(c.field, c.theirs)}
+            />
+            <label for={`${id}-merge-${c.field}-theirs`}>{t("Now: {value}", { value: c.theirs || "—" })}</label>
+          </div>
+        </fieldset>
+      ))}
+      <button type="button" onClick={reload}>
+        {t("Reload and drop my changes")}
+      </button>
+    </div>
+  );
+}
+
+/** The registered data as strings for the form and the merge (`""`: no value). */
+export const REGISTERED_FIELDS = [
+  "registered_name",
+  "registered_name_source",
+  "bsn",
+  "bsn_source",
+  "v_number",
+  "v_number_source",
+  "legal_basis",
+] as const;
+type RegisteredField = (typeof REGISTERED_FIELDS)[number];
+type Registered = Record<RegisteredField, string>;
+
+export function registeredValues(resident: Detail): Registered {
+  const r = resident.registered;
+  return {
+    registered_name: r.registered_name ?? "",
+    registered_name_source: r.registered_name_source ?? "",
+    bsn: r.bsn ?? "",
+    bsn_source: r.bsn_source ?? "",
+    v_number: r.v_number ?? "",
+    v_number_source: r.v_number_source ?? "",
+    legal_basis: r.legal_basis ?? "",
+  };
+}
+
+/**
+ * The body of `PUT …/registered-data`: the legal basis (always required) and what changed; an
+ * emptied value is `null` (cleared). A value sent goes with its source, which the API requires.
+ */
+export function registeredBody(saved: Registered, draft: Registered): Record<string, string | null> {
+  const body: Record<string, string | null> = { legal_basis: draft.legal_basis.trim() };
+  for (const field of changedFields(REGISTERED_FIELDS, saved, draft)) {
+    if (field === "legal_basis") continue;
+    body[field] = draft[field].trim() || null;
+  }
+  for (const field of ["registered_name", "bsn", "v_number"] as const) {
+    if (typeof body[field] === "string") body[`${field}_source`] = draft[`${field}_source`].trim() || null;
+  }
+  return body;
+}
+
+function registeredLabel(field: RegisteredField): string {
+  switch (field) {
+    case "registered_name":
+      return t("Registered name");
+    case "bsn":
+      return t("BSN");
+    case "v_number":
+      return t("V-number");
+    case "legal_basis":
+      return t("Legal basis for holding BSN and V-number");
+    default:
+      return t("Source (BRP, IND, COA …)");
+  }
+}
+
+function registeredFieldName(field: RegisteredField): string {
+  switch (field) {
+    case "registered_name_source":
+      return t("Source of the registered name");
+    case "bsn_source":
+      return t("Source of the BSN");
+    case "v_number_source":
+      return t("Source of the V-number");
+    default:
+      return registeredLabel(field);
+  }
+}
+
+/**
+ * The registered data, and a form to correct it. Saved with `If-Match: "v<version>"`; the API's
+ * field errors appear at their inputs and what was typed stays. On a 412 the resident is read
+ * again and the user's changes are merged into the new version (merge.ts): changes only the user
+ * made are kept, a field both changed differently shows both values to choose from.
+ */
+export function RegisteredPart({ resident, setResident }: { resident: Detail; setResident: (r: Detail) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Registered>(registeredValues(resident));
+  const [errors, setErrors] = useState<{ fields: Partial<Record<RegisteredField, string>>; form: string }>({ fields: {}, form: "" });
+  const [merge, setMerge] = useState<Merge<RegisteredField> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  // The version the draft was typed on: after a merge, the new version.
+  const base = useRef(resident);
+  const r = resident.registered;
+
+  const open = () => {
+    base.current = resident;
+    setDraft(registeredValues(resident));
+    setErrors({ fields: {}, form: "" });
+    setMerge(null);
+    setSaved(false);
+    setEditing(true);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({ fields: {}, form: "" });
+    const current = base.current;
+    try {
+      const res = await request<Detail>(`/api/v1/admin/residents/${current.id}/registered-data`, {
+        method: "PUT",
+        body: registeredBody(registeredValues(current), draft),
+        headers: { "If-Match": `"v${current.version}"` },
+      });
+      base.current = res.data;
+      setResident(res.data);
+      setMerge(null);
+      setEditing(false);
+      setSaved(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        try {
+          const now = (await request<Detail>(`/api/v1/admin/residents/${current.id}`)).data;
+          const merged = mergeFields(REGISTERED_FIELDS, registeredValues(current), draft, registeredValues(now));
+          base.current = now;
+          setResident(now);
+          setMerge(merged);
+          setDraft(merged.draft);
+        } catch (again) {
+          setErrors({ fields: {}, form: failure(again, t("No connection. Try again.")) });
+        }
+      } else {
+        setErrors(submitErrors(e, REGISTERED_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = () => {
+    setMerge(null);
+    open();
+  };
+
+  const input = (field: RegisteredField, label = registeredLabel(field)) => (
+    <div>
+      <label for={`registered-${field}`}>{label}</label>
+      <input
+        id={`registered-${field}`}
+        value={draft[field]}
+        dir="auto"
+        autoComplete="off"
+        inputMode={field === "bsn" || field === "v_number" ? "numeric" : undefined}
+        aria-invalid={errors.fields[field] ? true : undefined}
+        aria-describedby={errors.fields[field] ? `registered-${field}-error` : undefined}
+        onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+      />
+      {errors.fields[field] && (
+        <p id={`registered-${field}-error`} class="error">
+          {errors.fields[field]}
+        </p>
+      )}
+    </div>
+  );
+
+  const withSource = (value: string | null, source: string | null) =>
+    value ? (source ? t("{value} (source: {source})", { value, source }) : value) : "—";
+
+  return (
+    <section class="card file-part" aria-labelledby="registered-title" data-testid="registered-data">
+      <h2 id="registered-title">{t("Registered data")}</h2>
+      <dl class="facts">
+        <div>
+          <dt>{t("Registered name")}</dt>
+          <dd dir="auto">{withSource(r.registered_name, r.registered_name_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("BSN")}</dt>
+          <dd>{withSource(r.bsn, r.bsn_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("V-number")}</dt>
+          <dd>{withSource(r.v_number, r.v_number_source)}</dd>
+        </div>
+        <div>
+          <dt>{t("Legal basis")}</dt>
+          <dd dir="auto">{r.legal_basis ?? "—"}</dd>
+        </div>
+      </dl>
+      {saved && (
+        <p role="status" data-testid="registered-saved">
+          {t("Saved.")}
+        </p>
+      )}
+      {!editing && (
+        <button type="button" onClick={open}>
+          {t("Correct registered data")}
+        </button>
+      )}
+      {editing && (
+        <form class="narrow-form" onSubmit={(e) => void save(e)} noValidate>
+          <fieldset>
+            <legend>{t("Registered name")}</legend>
+            {input("registered_name")}
+            {input("registered_name_source")}
+          </fieldset>
+          <fieldset>
+            <legend>{t("BSN")}</legend>
+            {input("bsn")}
+            {input("bsn_source")}
+          </fieldset>
+          <fieldset>
+            <legend>{t("V-number")}</legend>
+            {input("v_number")}
+            {input("v_number_source")}
+          </fieldset>
+          {input("legal_basis")}
+          <p class="meta">{t("Leave a value empty to remove it.")}</p>
+          {merge && (
+            <MergeBox
+              id="registered"
+              merge={merge}
+              draft={draft}
+              choose={(field, value) => setDraft({ ...draft, [field]: value })}
+              name={registeredFieldName}
+              message={t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
+              reload={reload}
+            />
+          )}
+          {errors.form && (
+            <p class="error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <p>
+            <button type="submit" class="primary" disabled={busy}>
+              {t("Save")}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t("Cancel")}
+            </button>
+          </p>
+        </form>
+      )}
+    </section>
   );
 }

@@ -1,7 +1,11 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
-/** Helpers for the back office's forms: a problem's field errors by input, and retry-safe keys. */
-import { ApiError, formErrors, newIdempotencyKey, problemText } from "../api";
+/**
+ * Helpers for the back office's forms and lists: a problem's field errors by input, retry-safe
+ * keys, and one paged list (load, "Show more", error) for every list view.
+ */
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { API_BASE, ApiError, formErrors, newIdempotencyKey, type Page, type Problem, problemText, request, requestHeaders } from "../api";
 import { t } from "./i18n";
 
 /** The input a problem's `field` (`text`, `$.text`, `body.text`) names, if it is one of `inputs`. */
@@ -58,4 +62,89 @@ export class KeyPerBody {
     this.body = "";
     this.key = "";
   }
+}
+
+export interface List<T> {
+  /** The rows loaded so far; null while the first page loads (or after it failed). */
+  items: T[] | null;
+  error: string | null;
+  /** Loads the next page, or null when there is none. */
+  more: (() => void) | null;
+  /** Reads the list again from its first page. */
+  reload: () => void;
+}
+
+/** `path` with `limit` and `cursor` added to its query. */
+export function pagePath(path: string, limit: number, cursor?: string): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set("cursor", cursor);
+  return `${path}${path.includes("?") ? "&" : "?"}${params}`;
+}
+
+/**
+ * A paged list of the API (`Page<T>`: `items`, `next_cursor`): the first page when `path` (which
+ * carries the filters) changes, the next on `more()`. An answer for a path no longer shown (the
+ * filter changed meanwhile) is dropped.
+ */
+export function useList<T>(path: string, limit = 50): List<T> {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = useRef(path);
+  const load = useCallback(
+    async (cursor?: string) => {
+      try {
+        const r = await request<Page<T>>(pagePath(path, limit, cursor));
+        if (shown.current !== path) return;
+        setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
+        setNext(r.data.next_cursor);
+        setError(null);
+      } catch (e) {
+        if (shown.current === path) setError(failure(e, t("No connection. Try again.")));
+      }
+    },
+    [path, limit],
+  );
+  useEffect(() => {
+    shown.current = path;
+    setItems(null);
+    setNext(null);
+    setError(null);
+    void load();
+  }, [load]);
+  return { items, error, more: next ? () => void load(next) : null, reload: () => void load() };
+}
+
+/**
+ * Downloads a file of the API (a CSV export): fetched with the session like any request (so a
+ * refusal is a problem to show, not a page of JSON), then saved through a Blob URL under
+ * `filename`. Throws an `ApiError` for a problem, anything else when no answer came.
+ */
+export async function downloadFile(path: string, filename: string, accept = "text/csv"): Promise<void> {
+  const headers = requestHeaders("GET");
+  headers.set("Accept", `${accept}, application/problem+json`);
+  const response = await fetch(API_BASE + path, {
+    headers,
+    credentials: API_BASE ? "include" : "same-origin",
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let problem: Problem = {};
+    try {
+      problem = JSON.parse(text) as Problem;
+    } catch {
+      // not a problem document: the status says enough
+    }
+    const error = new ApiError(response.status, problem);
+    noticeSessionEnd(error);
+    throw error;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

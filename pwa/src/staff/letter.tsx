@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The activation letter: a printable page in Dutch and, below it on a page of its own, in the
- * resident's language, with the code (in text and as the API's QR payload) and plain instructions. The code is shown once: it lives in
+ * resident's language, with the code (in text and as the API's QR payload) and plain instructions:
+ * scan the QR code (the app opens with the code filled in), or else type the code in. The code is shown once: it lives in
  * this module's memory from issuing until the letter view closes, never in the URL or in storage
  * (the API stores it only hashed and cannot show it again).
  */
@@ -39,6 +40,12 @@ function LetterPage({ lang, resident, code }: { lang: string; resident: Resident
       <h2>{t("Your activation code for Welkom")}</h2>
       <p>{t("Dear {name},", { name: isolate(resident.preferred_name) })}</p>
       <p>{t("With Welkom you ask the municipality questions and follow your next steps, in your own language.")}</p>
+      <p data-testid="letter-scan">
+        {t("Scan the QR code below with the camera of your phone. Welkom opens with your code already filled in: choose your language, check the code and choose “{button}”.", {
+          button: t("Activate"),
+        })}
+      </p>
+      <p>{t("No camera, or the QR code does not open? Then:")}</p>
       <ol>
         <li>{t("Open {address} on your phone and choose your language.", { address: isolate(`${location.origin}/`) })}</li>
         <li>{t("Choose “{button}” and type in this code:", { button: t("I have an activation code") })}</li>

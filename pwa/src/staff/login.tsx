@@ -17,16 +17,36 @@ type SignIn = Schemas["StaffSignInOut"];
 const FALLBACK: SignIn = { providers: [], demo_login: true };
 
 /**
- * Whether the provider refused the last sign-in (`?signin_error=refused`, set by the API's
- * callback); read once, then taken out of the address bar so a reload does not repeat it.
+ * Why the last sign-in at a provider failed (`?signin_error=<code>`, set by the API when it sends
+ * the browser back: `refused`, `expired`, `other_browser`, `no_access`, `unavailable`, `failed`),
+ * or null; read once, then taken out of the address bar so a reload does not repeat it.
  */
-export function takeRefusal(): boolean {
+export function takeSignInError(): string | null {
   const query = new URLSearchParams(location.search);
-  if (!query.has("signin_error")) return false;
+  const code = query.get("signin_error");
+  if (code === null) return null;
   query.delete("signin_error");
   const rest = query.toString();
   history.replaceState(history.state, "", `${location.pathname}${rest ? `?${rest}` : ""}${location.hash}`);
-  return true;
+  return code;
+}
+
+/** The message for a failed sign-in, in the UI's language; an unknown code reads as "failed". */
+export function signInErrorText(code: string): string {
+  switch (code) {
+    case "refused":
+      return t("Signing in was cancelled or refused. Try again, or ask your administrator for access.");
+    case "expired":
+      return t("Signing in took too long or was already finished. Please start again.");
+    case "other_browser":
+      return t("Signing in was started in another browser or tab. Please start again here.");
+    case "no_access":
+      return t("Your account has no role in the back office. Ask your administrator for access.");
+    case "unavailable":
+      return t("The sign-in service cannot be reached right now. Please try again later.");
+    default:
+      return t("Signing in did not work. Please start again.");
+  }
 }
 
 /** Where a provider's button leads: its login, coming back to this view of the back office. */
@@ -40,7 +60,7 @@ export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Pro
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [refused] = useState(takeRefusal);
+  const [signInError] = useState(takeSignInError);
   const [options, setOptions] = useState<SignIn | undefined>();
 
   useEffect(() => {
@@ -79,9 +99,9 @@ export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Pro
         {t("Sign in to the back office")}
       </h1>
       {ended && <p class="notice">{t("Your session has ended. Sign in again; what you were doing is kept.")}</p>}
-      {refused && (
-        <p class="error" role="alert">
-          {t("Signing in was cancelled or refused. Try again, or ask your administrator for access.")}
+      {signInError && (
+        <p class="error" role="alert" data-signin-error={signInError}>
+          {signInErrorText(signInError)}
         </p>
       )}
       {options === undefined && <p aria-busy="true">{t("Loading…")}</p>}

@@ -7,10 +7,10 @@
  * letter.tsx).
  */
 import { useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../api";
+import { request, type Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
-import { ConsentPart, HouseholdPart, JourneyPart, ResidentData, WhoLookedPart } from "./file";
-import { failure } from "./forms";
+import { ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
+import { failure, useList } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
 import { keepIssuedCode } from "./letter";
@@ -38,25 +38,7 @@ function LanguageCell({ code }: { code: string }) {
 }
 
 export function ResidentsView() {
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "50" });
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const r = await request<Page<Summary>>(`/api/v1/admin/residents?${params}`);
-      setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
-
-  useEffect(() => {
-    void load();
-  }, []);
+  const { items, error, more } = useList<Summary>("/api/v1/admin/residents");
 
   return (
     <section aria-labelledby="residents-title">
@@ -105,8 +87,8 @@ export function ResidentsView() {
           </tbody>
         </table>
       )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t("Show more")}
         </button>
       )}
@@ -191,6 +173,7 @@ export function ResidentView({ id }: { id: string }) {
           </p>
           <div class="file">
             <ResidentData resident={resident} />
+            <RegisteredPart resident={resident} setResident={setResident} />
             <section class="card file-part" aria-labelledby="codes-title">
               <h2 id="codes-title">{t("Activation codes")}</h2>
               {codes.length > 0 && (

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /** The coordinator's names for volunteers' vetting states, help categories and states, and ages. */
+import { helpLabels } from "../../help-labels";
 import { t } from "../i18n";
 
 export const VOLUNTEER_STATES = ["unvetted", "vetted", "suspended"] as const;
@@ -19,42 +20,8 @@ export function vettingLabel(state: string): string {
   }
 }
 
-/** The resident app's names for help categories (the same msgids, so the same translations). */
-export function categoryLabel(code: string): string {
-  switch (code) {
-    case "accompany_appointment":
-      return t("Go with me to an appointment");
-    case "language_help":
-      return t("Help with the language");
-    case "bike":
-      return t("Help with a bike");
-    case "moving_furniture":
-      return t("Help with moving furniture");
-    case "homework_help":
-      return t("Help with homework");
-    case "paperwork":
-      return t("Help with letters and forms");
-    default:
-      return t("Something else");
-  }
-}
-
-export function helpStateLabel(code: string): string {
-  switch (code) {
-    case "open":
-      return t("Waiting for a volunteer");
-    case "claimed":
-      return t("A volunteer will help");
-    case "done":
-      return t("Done");
-    case "cancelled":
-      return t("Cancelled");
-    case "no_show":
-      return t("Did not take place");
-    default:
-      return code;
-  }
-}
+/** The resident app's names for help categories and states (src/help-labels.ts), in the back office's language. */
+export const { categoryLabel, stateLabel: helpStateLabel } = helpLabels(t);
 
 /** How long a request waited, as the API counts it (hours): hours below two days, else days. */
 export function ageText(hours: number): string {

@@ -7,9 +7,9 @@
  * was typed stays.
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../../api";
+import { request, type Schemas } from "../../api";
 import { formatDate, formatDay } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
 import { categoryLabel, VOLUNTEER_STATES, vettingLabel } from "./labels";
@@ -22,28 +22,7 @@ function languages(codes: string[]): string {
 
 export function VolunteersView() {
   const [state, setState] = useState("");
-  const [items, setItems] = useState<Volunteer[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "50" });
-    if (state) params.set("state", state);
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const r = await request<Page<Volunteer>>(`/api/v1/admin/volunteers?${params}`);
-      setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-      setError(null);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
-
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [state]);
+  const { items, error, more } = useList<Volunteer>(`/api/v1/admin/volunteers${state ? `?${new URLSearchParams({ state })}` : ""}`);
 
   return (
     <section aria-labelledby="volunteers-title">
@@ -98,8 +77,8 @@ export function VolunteersView() {
           </tbody>
         </table>
       )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t("Show more")}
         </button>
       )}

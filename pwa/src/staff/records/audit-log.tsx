@@ -2,16 +2,46 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
  * The municipality's audit log for records management, newest first, 50 at a time: filters on
- * one resident (the API records that look-up in the log itself), on one colleague, and on a
- * period. Field errors from the API appear at their filter.
+ * one resident (the API records that look-up in the log itself), on one colleague (any account
+ * of the municipality that is not a resident's, from `GET /admin/colleagues`; the API filters on
+ * `actor_account_id`), and on a period. Field errors from the API appear at their filter.
  */
 import { useEffect, useState } from "preact/hooks";
 import { type Page, request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { submitErrors } from "../forms";
+import { fieldGroupLabel } from "../file";
 import { t } from "../i18n";
 
 export type AuditEvent = Schemas["AuditEventOut"];
+type Colleague = Schemas["ColleagueOut"];
+
+function roleLabel(role: string): string {
+  switch (role) {
+    case "caseworker":
+      return t("caseworker");
+    case "coordinator":
+      return t("coordinator");
+    case "records_manager":
+      return t("records manager");
+    case "editor":
+      return t("editor");
+    case "reviewer":
+      return t("reviewer");
+    case "volunteer":
+      return t("volunteer");
+    case "admin":
+      return t("administrator");
+    default:
+      return role;
+  }
+}
+
+/** A colleague in the filter: their name and roles. */
+export function colleagueLabel(c: Colleague): string {
+  const name = c.name ?? t("A colleague");
+  return c.roles.length ? `${name} (${c.roles.map(roleLabel).join(", ")})` : name;
+}
 
 export interface AuditFilters {
   resident_id: string;
@@ -62,7 +92,7 @@ export function AuditLogView() {
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [items, setItems] = useState<AuditEvent[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
-  const [actors, setActors] = useState<Map<string, string>>(new Map());
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [errors, setErrors] = useState<{ fields: Partial<Record<Input, string>>; form: string }>({ fields: {}, form: "" });
 
   const load = async (applied: AuditFilters, cursor?: string) => {
@@ -70,11 +100,6 @@ export function AuditLogView() {
       const r = await request<Page<AuditEvent>>(auditQuery(applied, cursor));
       setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
       setNext(r.data.next_cursor);
-      setActors((old) => {
-        const known = new Map(old);
-        for (const e of r.data.items) known.set(e.actor_account_id, `${e.actor_name} (${e.actor_role})`);
-        return known;
-      });
       setErrors({ fields: {}, form: "" });
       return true;
     } catch (e) {
@@ -86,6 +111,11 @@ export function AuditLogView() {
 
   useEffect(() => {
     void load(NO_FILTERS);
+    // Everyone who can appear in the log, not only those in the rows loaded.
+    request<Colleague[]>("/api/v1/admin/colleagues").then(
+      (r) => setColleagues(r.data),
+      () => setColleagues([]),
+    );
   }, []);
 
   const apply = async (event: Event) => {
@@ -121,9 +151,9 @@ export function AuditLogView() {
           <label for="audit-actor_account_id">{t("Colleague")}</label>
           <select {...field("actor_account_id")} value={draft.actor_account_id} onChange={set("actor_account_id")}>
             <option value="">{t("Everyone")}</option>
-            {[...actors].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
+            {colleagues.map((c) => (
+              <option key={c.account_id} value={c.account_id}>
+                {colleagueLabel(c)}
               </option>
             ))}
           </select>
@@ -183,14 +213,14 @@ export function AuditLogView() {
                 <td dir="auto">
                   {e.actor_name}
                   <br />
-                  <span class="meta">{e.actor_role}</span>
+                  <span class="meta">{roleLabel(e.actor_role)}</span>
                 </td>
                 <td>
                   {actionLabel(e.action)}: <code>{e.resource}</code>
                   {e.fields.length > 0 && (
                     <>
                       <br />
-                      <span class="meta">{e.fields.join(", ")}</span>
+                      <span class="meta">{e.fields.map(fieldGroupLabel).join(", ")}</span>
                     </>
                   )}
                 </td>

@@ -7,9 +7,9 @@
  * undone) or refuse it with a reason the resident reads.
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../../api";
+import { request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 
 type Summary = Schemas["ErasureRequestSummary"];
@@ -32,28 +32,7 @@ export function erasureStateLabel(state: string): string {
 
 export function ErasureRequestsView() {
   const [state, setState] = useState("requested");
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "50" });
-    if (state) params.set("state", state);
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const r = await request<Page<Summary>>(`/api/v1/admin/erasure-requests?${params}`);
-      setItems((old) => [...(cursor ? (old ?? []) : []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-      setError(null);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
-
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [state]);
+  const { items, error, more } = useList<Summary>(`/api/v1/admin/erasure-requests${state ? `?${new URLSearchParams({ state })}` : ""}`);
 
   return (
     <section aria-labelledby="erasure-title">
@@ -104,8 +83,8 @@ export function ErasureRequestsView() {
           </tbody>
         </table>
       )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t("Show more")}
         </button>
       )}

@@ -8,7 +8,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { request } from "../../api";
 import { formatNumber } from "../../i18n";
-import { submitErrors } from "../forms";
+import { downloadFile, failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { categoryLabel, helpStateLabel } from "../coordination/labels";
 import { languageLabel } from "../labels";
@@ -118,6 +118,13 @@ function columnLabel(report: string, column: string): string {
 
 const INPUTS = ["from", "to"] as const;
 
+/** The CSV of a report for the same period (`format=csv`). */
+export function reportCsvPath(name: string, params: URLSearchParams): string {
+  const query = new URLSearchParams(params);
+  query.set("format", "csv");
+  return `/api/v1/admin/reports/${encodeURIComponent(name)}?${query}`;
+}
+
 export function ReportsView() {
   const [name, setName] = useState<string>("journey");
   const [from, setFrom] = useState("");
@@ -126,6 +133,9 @@ export function ReportsView() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ fields: Partial<Record<"from" | "to", string>>; form: string }>({ fields: {}, form: "" });
 
+  // The query of the report shown, so its CSV is the same report and period.
+  const [shown, setShown] = useState("");
+  const [csvError, setCsvError] = useState("");
   const load = async () => {
     const params = new URLSearchParams();
     if (from) params.set("from", from);
@@ -134,6 +144,8 @@ export function ReportsView() {
     try {
       const r = await request<Report>(`/api/v1/admin/reports/${name}?${params}`);
       setReport(r.data);
+      setShown(reportCsvPath(name, params));
+      setCsvError("");
       setErrors({ fields: {}, form: "" });
     } catch (e) {
       setErrors(submitErrors(e, INPUTS));
@@ -220,6 +232,23 @@ export function ReportsView() {
       {report && (
         <>
           <h2 data-testid="report-title">{reportLabel(report.report)}</h2>
+          <p>
+            <button
+              type="button"
+              data-testid="report-csv"
+              onClick={() => {
+                setCsvError("");
+                downloadFile(shown, `welkom-${report.report}.csv`).catch((e: unknown) => setCsvError(failure(e, t("No connection. Try again."))));
+              }}
+            >
+              {t("Download CSV")}
+            </button>
+          </p>
+          {csvError && (
+            <p class="error" role="alert">
+              {csvError}
+            </p>
+          )}
           <p class="meta">
             {report.period_from && <>{t("{from} to {until}", { from: report.period_from, until: report.period_to ?? "" })}. </>}
             {t("Counts of fewer than {threshold} persons are suppressed for privacy, and so are the cells hidden with them so totals do not reveal them.", {
