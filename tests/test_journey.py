@@ -104,17 +104,28 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         "/api/v1/admin/journey-texts/bank_account/ar/review", headers=editor
     )
     assert refused.status_code == 403
-    # New wording from an editor replaces the reviewed text and needs a new review.
+    # New wording from an editor replaces the reviewed text and needs a new review; the editor
+    # names the version they read (the review changed the step: the listed version is stale).
+    assert reviewed.json()["version"] == bank["version"] + 1
+    new_wording = {
+        "title": "Відкрити банківський рахунок",
+        "text": "Візьміть документ.",
+        "state": "translated",
+    }
+    url = "/api/v1/admin/journey-texts/bank_account/uk"
+    without = await client.put(url, json=new_wording, headers=editor)
+    assert without.status_code == 428
+    stale = await client.put(
+        url, json=new_wording, headers={**editor, "If-Match": f'"v{bank["version"]}"'}
+    )
+    assert stale.status_code == 412
     corrected = await client.put(
-        "/api/v1/admin/journey-texts/bank_account/uk",
-        json={
-            "title": "Відкрити банківський рахунок",
-            "text": "Візьміть документ.",
-            "state": "translated",
-        },
-        headers=editor,
+        url,
+        json=new_wording,
+        headers={**editor, "If-Match": f'"v{reviewed.json()["version"]}"'},
     )
     assert corrected.status_code == 200, corrected.text
+    assert corrected.headers["etag"] == f'"v{reviewed.json()["version"] + 1}"'
     assert (corrected.json()["translation_state"], corrected.json()["reviewed_by"]) == (
         "translated",
         None,
@@ -130,7 +141,9 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         {"title": "T", "text": "x", "state": "machine", "extra": 1},
     ):
         bad = await client.put(
-            "/api/v1/admin/journey-texts/bank_account/uk", json=body, headers=editor
+            "/api/v1/admin/journey-texts/bank_account/uk",
+            json=body,
+            headers={**editor, "If-Match": "*"},
         )
         assert bad.status_code == 400, body
     assert (await my_journey(client, resident))["next_step"][
@@ -139,7 +152,7 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
     unknown = await client.put(
         "/api/v1/admin/journey-texts/no_such_step/uk",
         json={"title": "T", "text": "x", "state": "machine"},
-        headers=editor,
+        headers={**editor, "If-Match": "*"},
     )
     assert unknown.status_code == 404
     for bad in (

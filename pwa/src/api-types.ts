@@ -105,7 +105,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a consent text
-         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again.
+         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Answers with the `ETag` of the version the text is now in.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -438,7 +438,7 @@ export interface paths {
         };
         /**
          * List journey step translations
-         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed) and whether it lags behind the source. An unknown language: 422; a reviewer limited to some languages: 403 for any other.
+         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed), whether it lags behind the source (`outdated`) and the step's `version` (what `If-Match` names). An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -461,7 +461,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a journey step
-         * @description Translate a step of the active journey template (state machine or translated; only a reviewer's review makes it reviewed).
+         * @description Translate a step of the active journey template (state machine or translated; only a reviewer's review makes it reviewed). Language `nl` changes the Dutch source text itself (editors only): translations made from the older text are then `outdated`. `If-Match` is required: the step's ETag `"v<version>"` as listed; without it 428, a stale one 412 with nothing changed; of two simultaneous changes of one step (in any languages) one is applied, the other gets 412. Answers with the new `ETag`.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -911,10 +911,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read a place
+         * @description One place with its texts and version; the `ETag` header is what `If-Match` names when you replace it. A place of another municipality answers 404.
+         *
+         *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
+         */
+        get: operations["adminGetPlace"];
         /**
          * Replace a place
-         * @description Replace a place's address and opening hours as a whole. Invalid fields: 422; a place of another municipality answers 404.
+         * @description Replace a place's address, opening hours and texts as a whole. `If-Match` with the ETag you read is required: without it 428 `precondition-required`; if the place changed in the meantime (or the tag is weak or unknown) 412 and nothing changes; a malformed `If-Match` or invalid fields: 400. Of two simultaneous replacements naming the same ETag one is applied, the other gets 412. A place of another municipality answers 404.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `admin` or `editor` (401, 403 otherwise).
          */
@@ -1220,7 +1226,7 @@ export interface paths {
         get?: never;
         /**
          * Submit a content translation
-         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed). A reviewer limited to some languages: 403 for any other.
+         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed). `If-Match` is required: the ETag `"v<version>"` of the translation as listed (`"v0"` when there is none yet); without it 428, a stale one 412 with nothing changed; of two simultaneous submits naming the same version one is stored, the other gets 412. Answers the translation with its new `ETag`. A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1243,7 +1249,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a content translation
-         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404. A reviewer limited to some languages: 403 for any other.
+         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404. An optional `If-Match` names the version reviewed (stale: 412). A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `reviewer` (401, 403 otherwise).
          */
@@ -4058,8 +4064,11 @@ export interface components {
         };
         /** StepTranslationIn */
         StepTranslationIn: {
-            /** @enum {string} */
-            state: "machine" | "translated";
+            /**
+             * @default translated
+             * @enum {string}
+             */
+            state?: "machine" | "translated";
             text: string;
             title: string;
         };
@@ -4067,6 +4076,8 @@ export interface components {
         StepTranslationOut: {
             key: string;
             language: string;
+            /** @default false */
+            outdated?: boolean;
             position: number;
             reviewed_at: string | null;
             reviewed_by: string | null;
@@ -4075,6 +4086,8 @@ export interface components {
             text: string | null;
             title: string | null;
             translation_state: string | null;
+            /** @default 0 */
+            version?: number;
         };
         /** StepUpdate */
         StepUpdate: {
@@ -4142,6 +4155,8 @@ export interface components {
             text: string | null;
             updated_at: string | null;
             updated_by: string | null;
+            /** @default 0 */
+            version?: number;
         };
         /** TranslationIn */
         TranslationIn: {
@@ -4478,7 +4493,9 @@ export interface operations {
     adminSubmitConsentTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 purpose: string;
                 language: string;
@@ -5313,7 +5330,9 @@ export interface operations {
     adminSubmitJourneyTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 key: string;
                 language: string;
@@ -6532,10 +6551,61 @@ export interface operations {
             };
         };
     };
-    adminReplacePlace: {
+    adminGetPlace: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                place_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlace"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    adminReplacePlace: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 place_id: string;
             };
@@ -7252,7 +7322,9 @@ export interface operations {
     adminSubmitTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 owner_id: string;
                 field: string;
@@ -7307,7 +7379,9 @@ export interface operations {
     adminReviewTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 owner_id: string;
                 field: string;

@@ -43,7 +43,7 @@ from welkom.consent.schemas import (
     ReceiptController,
     ReceiptText,
 )
-from welkom.core import idempotency
+from welkom.core import idempotency, preconditions
 from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -592,15 +592,31 @@ def translation_conflict() -> Problem:
 
 
 async def submit_translation(
-    db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
+    db: AsyncSession,
+    editor: Principal,
+    purpose: str,
+    language: str,
+    data: ConsentTranslationIn,
+    if_match: str | None = None,
 ) -> ConsentTranslationOut:
     """Translate a purpose's current consent text into ``language`` (:func:`write_translation`).
+
+    Texts are versioned, never edited, but a new version replaces what residents are shown, so
+    the editor names the version they based the change on: ``If-Match: "v<version>"`` is
+    required (428 without) and must name the purpose's current version (412 otherwise). Of two
+    simultaneous changes naming it, the unique version key lets one in; the other gets 412.
     Commits."""
     _translation_target(language)
+    expected = preconditions.require(if_match)
     title, body = data.title.strip(), data.body.strip()
     if not title or not body:
         field = "title" if not title else "body"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
+    known = definition(purpose)
+    current = await _current_version(db, editor.municipality_id, known.purpose) if known else None
+    if current is None:
+        raise Problem.not_found()
+    preconditions.check(expected, current)
     try:
         version = await write_translation(
             db, editor.municipality_id, purpose, language, title, body, data.state
@@ -610,7 +626,7 @@ async def submit_translation(
         await db.commit()
     except IntegrityError as exc:
         await db.rollback()
-        raise translation_conflict() from exc
+        raise preconditions.precondition_failed() from exc
     texts = await _texts_of_version(db, editor.municipality_id, purpose, version)
     return _translation_out(purpose, version, language, texts[SOURCE_LANGUAGE], texts[language])
 
