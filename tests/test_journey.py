@@ -162,6 +162,62 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         assert (await client.get(bad, headers=reviewer)).status_code == 400
 
 
+async def test_an_editor_changes_a_steps_dutch_text_and_its_translations_become_outdated(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    editor = await login(client, "demo-editor")
+    listed = await client.get("/api/v1/admin/journey-texts?language=uk", headers=editor)
+    bank = next(s for s in listed.json() if s["key"] == "bank_account")
+    assert (bank["outdated"], bank["translation_state"]) == (False, "machine")
+    url = "/api/v1/admin/journey-texts/bank_account/nl"
+    dutch = {"title": "Open een bankrekening", "text": "Neem uw verblijfsvergunning mee."}
+    changed = await client.put(
+        url, json=dutch, headers={**editor, "If-Match": f'"v{bank["version"]}"'}
+    )
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["source_title"], changed.json()["translation_state"]) == (
+        "Open een bankrekening",
+        "source",
+    )
+    # The same wording again changes nothing, not even the version.
+    same = await client.put(
+        url, json=dutch, headers={**editor, "If-Match": changed.headers["etag"]}
+    )
+    assert same.json()["version"] == changed.json()["version"]
+
+    after = next(
+        s
+        for s in (
+            await client.get("/api/v1/admin/journey-texts?language=uk", headers=editor)
+        ).json()
+        if s["key"] == "bank_account"
+    )
+    assert (after["source_title"], after["outdated"]) == ("Open een bankrekening", True)
+    # An outdated translation is not approved as it stands; saved again, it is current.
+    reviewer = await login(client, "demo-reviewer")
+    refused = await client.post(
+        "/api/v1/admin/journey-texts/bank_account/uk/review", headers=reviewer
+    )
+    assert refused.status_code == 409
+    assert refused.json()["type"] == "urn:welkom:problem:translation-outdated"
+    assert (
+        await client.put(url, json=dutch, headers={**reviewer, "If-Match": "*"})
+    ).status_code == 403  # the source is the editors'
+    updated = await client.put(
+        "/api/v1/admin/journey-texts/bank_account/uk",
+        json={"title": "Відкрити рахунок", "text": "Візьміть дозвіл на проживання."},
+        headers={**editor, "If-Match": f'"v{after["version"]}"'},
+    )
+    assert (updated.json()["outdated"], updated.json()["translation_state"]) == (
+        False,
+        "translated",
+    )
+    # A resident reading Dutch reads the source as changed.
+    await client.put("/api/v1/me/language", json={"language": "nl"}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert (step["key"], step["title"]) == ("bank_account", "Open een bankrekening")
+
+
 async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(
     client: AsyncTestClient, resident: dict, db: AsyncSession, settings: Settings
 ) -> None:

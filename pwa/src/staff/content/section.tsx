@@ -4,6 +4,7 @@
 import { t } from "../i18n";
 import type { Section } from "../section";
 import { ItemsView, ItemView } from "./items";
+import { JourneySourceView } from "./journey";
 import { NewItemView } from "./new-item";
 import { PlaceView } from "./place";
 import { PlacesView } from "./places";
@@ -18,6 +19,7 @@ export const contentSection: Section = {
   nav: [
     { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item", "newItem"].includes(view(hash)) },
     { href: "#/content/places", label: () => t("Places"), current: (hash) => ["places", "place"].includes(view(hash)) },
+    { href: "#/content/journey", label: () => t("Journey"), current: (hash) => view(hash) === "journey" },
   ],
   view(hash) {
     const route = parseContentRoute(hash);
@@ -32,6 +34,8 @@ export const contentSection: Section = {
         return <PlacesView />;
       case "place":
         return <PlaceView key={route.id ?? "new"} id={route.id} />;
+      case "journey":
+        return <JourneySourceView />;
       default:
         return null;
     }
