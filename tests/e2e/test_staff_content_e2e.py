@@ -3,7 +3,8 @@
 """The editor's and the reviewer's screens at /staff/ in Debian's Chromium against a real
 `welkom demo`: the editor changes a service item's Dutch text with a preview, sees the API's
 field error at its field, unpublishes and publishes the item; the reviewer sees only their
-languages, approves a machine translation, and the resident app shows that item's texts without
+languages, approves a machine translation (first refused with 412 after a colleague corrected
+it in another tab: the corrected text is shown, then approved), and the resident app shows that item's texts without
 the "not checked yet" notice. The editor adds a phone number and opening hours to an item (a
 field error first) that the resident API then serves, changes a journey step's Dutch text (its
 translations become outdated), creates an item (a field error first) and archives it, and creates
@@ -188,11 +189,28 @@ def test_reviewer_approves_a_translation_and_the_resident_sees_it_reviewed(
     title.scroll_into_view_if_needed()
     office.screenshot(path=str(artifacts / "staff-content-side-by-side.png"))
 
+    # A colleague corrects the Arabic title meanwhile (another tab): approving the version read
+    # here is refused (412); the title as it is now is shown, and approving that works.
+    entries = office.request.get("/api/v1/admin/translations", params={"language": "ar"}).json()
+    read = next(e for e in entries if (e["owner_id"], e["field"]) == (item["id"], "title"))
+    corrected_title = item["title"] + " (٢)"
+    colleague = office.request.put(
+        f"/api/v1/admin/translations/{item['id']}/title/ar",
+        data={"text": corrected_title, "state": "machine"},
+        headers={"X-CSRF-Token": csrf(staff), "If-Match": f'"v{read["version"]}"'},
+    )
+    assert colleague.status == 200, colleague.text()
+    title.get_by_role("button", name="Goedkeuren", exact=True).click()
+    expect(title.locator("[data-testid=conflict]")).to_be_visible()
+    expect(target).to_have_value(corrected_title)
+    no_violations(office, "side by side with a merge")
+
     for field in ("title", "summary"):
         pair = owner.locator(f"[data-pair='{item['id']}-{field}']")
         pair.get_by_role("button", name="Goedkeuren", exact=True).click()
         expect(pair).to_have_attribute("data-state", "reviewed")
         expect(pair.locator("[data-testid=state]")).to_have_text("Gecontroleerd")
+    expect(title.locator("[data-testid=conflict]")).to_be_hidden()
 
     # Tigrinya in Ge'ez script, with the app's font.
     office.goto("/staff/#/translations/ti/journey")
@@ -206,7 +224,7 @@ def test_reviewer_approves_a_translation_and_the_resident_sees_it_reviewed(
     sign_in_as_resident(page, "ar")
     open_view(page, "services")
     card = page.locator(f"[data-testid=services] li[data-service-id='{item['id']}']")
-    expect(card).to_contain_text(item["title"])
+    expect(card).to_contain_text(corrected_title)
     expect(card.locator("[data-testid=machine-notice]")).to_have_count(0)
     # Another item still carries it.
     expect(page.locator("[data-testid=machine-notice]").first).to_be_visible()
