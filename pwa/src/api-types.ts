@@ -82,7 +82,7 @@ export interface paths {
         };
         /**
          * List consent text translations
-         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed). An unknown language: 422; a reviewer limited to some languages: 403 for any other.
+         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed); `outdated`: the current version has none since its Dutch text changed, the earlier one is shown. An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -105,7 +105,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a consent text
-         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Answers with the `ETag` of the version the text is now in.
+         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` changes the Dutch source (editors only): new wording is a new version with only the Dutch text, residents read it until a translation is saved for that version, and the list offers the earlier translation marked `outdated`.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -3161,14 +3161,19 @@ export interface components {
         /** ConsentTranslationIn */
         ConsentTranslationIn: {
             body: string;
-            /** @enum {string} */
-            state: "machine" | "translated";
+            /**
+             * @default translated
+             * @enum {string}
+             */
+            state?: "machine" | "translated";
             title: string;
         };
         /** ConsentTranslationOut */
         ConsentTranslationOut: {
             body: string | null;
             language: string;
+            /** @default false */
+            outdated?: boolean;
             purpose: string;
             reviewed_at: string | null;
             reviewed_by: string | null;

@@ -144,6 +144,12 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     office.goto("/staff/#/translations/en/journey")
     expect(office.locator(f"[data-pair='journey-{key}'] [data-testid=outdated]")).to_be_visible()
 
+    # The consent texts' Dutch source, editable the same way (not changed here: the resident
+    # tests on this demo agree to these texts).
+    office.goto("/staff/#/content/consent")
+    expect(office.locator("form[data-step] textarea").first).not_to_have_value("")
+    no_violations(office, "consent texts")
+
     office.get_by_role("link", name="Locaties").click()
     expect(office.locator("[data-testid=places] tbody tr").first).to_be_visible()
     no_violations(office, "places")

@@ -123,7 +123,9 @@ class ConsentTranslationController(Controller):
         operation_id="adminListConsentTranslations",
         summary="List consent text translations",
         description="Each purpose's current Dutch consent text beside its translation in "
-        "`language`, with the translation's state (machine, translated, reviewed). An unknown "
+        "`language`, with the translation's state (machine, translated, reviewed); `outdated`: "
+        "the current version has none since its Dutch text changed, the earlier one is shown. "
+        "An unknown "
         "language: 422; a reviewer limited to some languages: 403 for any other.",
     )
     async def list_translations(
@@ -145,7 +147,10 @@ class ConsentTranslationController(Controller):
         '`If-Match: "v<version>"` naming the current version (as listed) is required: '
         "without it 428; if another version was published in the meantime 412 and nothing "
         "changes; of two simultaneous changes naming the same version one is applied, the other "
-        "gets 412. Answers with the `ETag` of the version the text is now in.",
+        "gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` "
+        "changes the Dutch source (editors only): new wording is a new version with only the "
+        "Dutch text, residents read it until a translation is saved for that version, and the "
+        "list offers the earlier translation marked `outdated`.",
     )
     async def submit(
         self,

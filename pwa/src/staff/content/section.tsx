@@ -4,7 +4,7 @@
 import { t } from "../i18n";
 import type { Section } from "../section";
 import { ItemsView, ItemView } from "./items";
-import { JourneySourceView } from "./journey";
+import { ConsentSourceView, JourneySourceView } from "./sources";
 import { NewItemView } from "./new-item";
 import { PlaceView } from "./place";
 import { PlacesView } from "./places";
@@ -20,6 +20,7 @@ export const contentSection: Section = {
     { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item", "newItem"].includes(view(hash)) },
     { href: "#/content/places", label: () => t("Places"), current: (hash) => ["places", "place"].includes(view(hash)) },
     { href: "#/content/journey", label: () => t("Journey"), current: (hash) => view(hash) === "journey" },
+    { href: "#/content/consent", label: () => t("Consent texts"), current: (hash) => view(hash) === "consent" },
   ],
   view(hash) {
     const route = parseContentRoute(hash);
@@ -36,6 +37,8 @@ export const contentSection: Section = {
         return <PlaceView key={route.id ?? "new"} id={route.id} />;
       case "journey":
         return <JourneySourceView />;
+      case "consent":
+        return <ConsentSourceView />;
       default:
         return null;
     }

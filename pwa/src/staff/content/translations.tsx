@@ -445,7 +445,7 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
             { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
           ]}
           state={c.translation_state}
-          outdated={false}
+          outdated={c.outdated ?? false}
           reviewer={reviewer}
           onSave={async (values) => {
             await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${c.version}"` } });
@@ -453,7 +453,8 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
           }}
           onApprove={async (values, changed) => {
             // A correction is new wording (a new version): saved first, then that version approved.
-            const version = changed
+            // An outdated text (from an earlier version) is saved for the current one first too.
+            const version = changed || c.outdated
               ? (
                   await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
                     method: "PUT",
