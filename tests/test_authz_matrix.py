@@ -210,6 +210,7 @@ MATRIX: dict[str, Case] = {
     "adminUnpublishService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}),
     "adminArchiveService": Case(only(404, *CONTENT_WRITERS), path={"item_id": NOBODY}),
     "adminListPlaces": Case(only(200, *CONTENT_READERS)),
+    "adminGetPlace": Case(only(404, *CONTENT_READERS), path={"place_id": NOBODY}),
     "adminCreatePlace": Case(only(400, *CONTENT_WRITERS), body={}),
     "adminReplacePlace": Case(only(400, *CONTENT_WRITERS), path={"place_id": NOBODY}, body={}),
     "adminListTranslations": Case(only(200, *CONTENT_READERS), query={"language": "ar"}),

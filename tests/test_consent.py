@@ -462,6 +462,54 @@ async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
     assert await row_counts(db) == {**before, "consent_entry": before["consent_entry"] + 1}
 
 
+async def test_an_editor_changes_the_dutch_consent_text_and_translations_wait_for_it(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    """New Dutch wording is a new version with only the Dutch text: residents read Dutch until
+    a translation of the new text is saved; the translation view offers the old one, outdated."""
+    editor = await login(client, "demo-editor")
+    listed = await client.get("/api/v1/admin/consent-texts?language=so", headers=editor)
+    before = next(t for t in listed.json() if t["purpose"] == VOLUNTEER)
+    assert before["title"]
+    assert before["outdated"] is False
+    url = f"/api/v1/admin/consent-texts/{VOLUNTEER}/nl"
+    dutch = {"title": "Gegevens delen met een vrijwilliger", "body": "Nieuwe tekst."}
+    assert (await client.put(url, json=dutch, headers=editor)).status_code == 428
+    reviewer = await login(client, "demo-reviewer")
+    current = {"If-Match": f'"v{before["version"]}"'}
+    assert (await client.put(url, json=dutch, headers={**reviewer, **current})).status_code == 403
+    changed = await client.put(url, json=dutch, headers={**editor, **current})
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["version"], changed.json()["source_body"]) == (
+        before["version"] + 1,
+        "Nieuwe tekst.",
+    )
+    after = next(
+        t
+        for t in (
+            await client.get("/api/v1/admin/consent-texts?language=so", headers=editor)
+        ).json()
+        if t["purpose"] == VOLUNTEER
+    )
+    assert (after["version"], after["source_body"], after["outdated"]) == (
+        before["version"] + 1,
+        "Nieuwe tekst.",
+        True,
+    )
+    assert (after["title"], after["body"]) == (before["title"], before["body"])
+    # A Somali reader gets the Dutch text of the new version.
+    await client.put("/api/v1/me/language", json={"language": "so"}, headers=resident)
+    shown = (await states(client, resident))[VOLUNTEER]["text"]
+    assert shown["body"] == "Nieuwe tekst."
+    # Saving the translation for the new version makes it current again.
+    saved = await client.put(
+        f"/api/v1/admin/consent-texts/{VOLUNTEER}/so",
+        json={"title": after["title"], "body": after["body"], "state": "translated"},
+        headers={**editor, "If-Match": changed.headers["etag"]},
+    )
+    assert (saved.json()["version"], saved.json()["outdated"]) == (before["version"] + 1, False)
+
+
 async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_version(
     client: AsyncTestClient, resident: dict, db: AsyncSession
 ) -> None:
@@ -474,10 +522,13 @@ async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_vers
     editor = await login(client, "demo-editor")
     url = f"/api/v1/admin/consent-texts/{VOLUNTEER}/so"
     body = {"title": "La wadaag", "body": "Qoraal buuxa.", "state": "translated"}
-    added = await client.put(url, json=body, headers=editor)
+    assert (await client.put(url, json=body, headers=editor)).status_code == 428
+    v1 = {**editor, "If-Match": '"v1"'}  # the version the editor read
+    added = await client.put(url, json=body, headers=v1)
     assert added.status_code == 200, added.text
     assert (added.json()["version"], added.json()["translation_state"]) == (1, "translated")
-    again = await client.put(url, json=body, headers=editor)  # the same wording: nothing new
+    assert added.headers["etag"] == '"v1"'
+    again = await client.put(url, json=body, headers=v1)  # the same wording: nothing new
     assert (again.json()["version"], again.json()["translation_state"]) == (1, "translated")
     # Amal agrees to the Somali text of version 1 …
     await client.put("/api/v1/me/language", json={"language": "so"}, headers=resident)
@@ -485,8 +536,12 @@ async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_vers
     granted = await client.post("/api/v1/me/consents", json=change(language="so"), headers=resident)
     assert granted.status_code == 201, granted.text
     # … so new Somali wording is a new version; the text she agreed to stays as it was.
-    reworded = await client.put(url, json={**body, "body": "Qoraal cusub."}, headers=editor)
+    reworded = await client.put(url, json={**body, "body": "Qoraal cusub."}, headers=v1)
     assert reworded.json()["version"] == 2
+    # An editor who still has version 1 open does not overwrite it unseen.
+    stale = await client.put(url, json={**body, "body": "Oud."}, headers=v1)
+    assert stale.status_code == 412
+    assert stale.json()["type"] == "urn:welkom:problem:precondition-failed"
     listed = await states(client, resident)
     assert (listed[VOLUNTEER]["text"]["body"], listed[VOLUNTEER]["text_changed"]) == (
         "Qoraal cusub.",
@@ -502,11 +557,11 @@ async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_vers
         ({**body, "title": "x" * 201}, 400),
         ({"title": "T"}, 400),
     ):
-        assert (await client.put(url, json=bad_body, headers=editor)).status_code == status
+        assert (await client.put(url, json=bad_body, headers=v1)).status_code == status
     assert (
-        await client.put(f"/api/v1/admin/consent-texts/{VOLUNTEER}/nl", json=body, headers=editor)
-    ).status_code == 400  # the Dutch text is the source, not a translation
+        await client.put(f"/api/v1/admin/consent-texts/{VOLUNTEER}/nl", json=body, headers=v1)
+    ).status_code == 412  # the Dutch text is the source; version 1 is no longer current
     assert (
-        await client.put("/api/v1/admin/consent-texts/sell_my_data/so", json=body, headers=editor)
+        await client.put("/api/v1/admin/consent-texts/sell_my_data/so", json=body, headers=v1)
     ).status_code == 404
     assert await row_counts(db) == before

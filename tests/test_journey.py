@@ -104,17 +104,28 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         "/api/v1/admin/journey-texts/bank_account/ar/review", headers=editor
     )
     assert refused.status_code == 403
-    # New wording from an editor replaces the reviewed text and needs a new review.
+    # New wording from an editor replaces the reviewed text and needs a new review; the editor
+    # names the version they read (the review changed the step: the listed version is stale).
+    assert reviewed.json()["version"] == bank["version"] + 1
+    new_wording = {
+        "title": "Відкрити банківський рахунок",
+        "text": "Візьміть документ.",
+        "state": "translated",
+    }
+    url = "/api/v1/admin/journey-texts/bank_account/uk"
+    without = await client.put(url, json=new_wording, headers=editor)
+    assert without.status_code == 428
+    stale = await client.put(
+        url, json=new_wording, headers={**editor, "If-Match": f'"v{bank["version"]}"'}
+    )
+    assert stale.status_code == 412
     corrected = await client.put(
-        "/api/v1/admin/journey-texts/bank_account/uk",
-        json={
-            "title": "Відкрити банківський рахунок",
-            "text": "Візьміть документ.",
-            "state": "translated",
-        },
-        headers=editor,
+        url,
+        json=new_wording,
+        headers={**editor, "If-Match": f'"v{reviewed.json()["version"]}"'},
     )
     assert corrected.status_code == 200, corrected.text
+    assert corrected.headers["etag"] == f'"v{reviewed.json()["version"] + 1}"'
     assert (corrected.json()["translation_state"], corrected.json()["reviewed_by"]) == (
         "translated",
         None,
@@ -130,7 +141,9 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         {"title": "T", "text": "x", "state": "machine", "extra": 1},
     ):
         bad = await client.put(
-            "/api/v1/admin/journey-texts/bank_account/uk", json=body, headers=editor
+            "/api/v1/admin/journey-texts/bank_account/uk",
+            json=body,
+            headers={**editor, "If-Match": "*"},
         )
         assert bad.status_code == 400, body
     assert (await my_journey(client, resident))["next_step"][
@@ -139,7 +152,7 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
     unknown = await client.put(
         "/api/v1/admin/journey-texts/no_such_step/uk",
         json={"title": "T", "text": "x", "state": "machine"},
-        headers=editor,
+        headers={**editor, "If-Match": "*"},
     )
     assert unknown.status_code == 404
     for bad in (
@@ -147,6 +160,62 @@ async def test_a_reviewer_approves_a_journey_translation_and_the_resident_sees_i
         "/api/v1/admin/journey-texts?language=de",
     ):
         assert (await client.get(bad, headers=reviewer)).status_code == 400
+
+
+async def test_an_editor_changes_a_steps_dutch_text_and_its_translations_become_outdated(
+    client: AsyncTestClient, resident: dict
+) -> None:
+    editor = await login(client, "demo-editor")
+    listed = await client.get("/api/v1/admin/journey-texts?language=uk", headers=editor)
+    bank = next(s for s in listed.json() if s["key"] == "bank_account")
+    assert (bank["outdated"], bank["translation_state"]) == (False, "machine")
+    url = "/api/v1/admin/journey-texts/bank_account/nl"
+    dutch = {"title": "Open een bankrekening", "text": "Neem uw verblijfsvergunning mee."}
+    changed = await client.put(
+        url, json=dutch, headers={**editor, "If-Match": f'"v{bank["version"]}"'}
+    )
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["source_title"], changed.json()["translation_state"]) == (
+        "Open een bankrekening",
+        "source",
+    )
+    # The same wording again changes nothing, not even the version.
+    same = await client.put(
+        url, json=dutch, headers={**editor, "If-Match": changed.headers["etag"]}
+    )
+    assert same.json()["version"] == changed.json()["version"]
+
+    after = next(
+        s
+        for s in (
+            await client.get("/api/v1/admin/journey-texts?language=uk", headers=editor)
+        ).json()
+        if s["key"] == "bank_account"
+    )
+    assert (after["source_title"], after["outdated"]) == ("Open een bankrekening", True)
+    # An outdated translation is not approved as it stands; saved again, it is current.
+    reviewer = await login(client, "demo-reviewer")
+    refused = await client.post(
+        "/api/v1/admin/journey-texts/bank_account/uk/review", headers=reviewer
+    )
+    assert refused.status_code == 409
+    assert refused.json()["type"] == "urn:welkom:problem:translation-outdated"
+    assert (
+        await client.put(url, json=dutch, headers={**reviewer, "If-Match": "*"})
+    ).status_code == 403  # the source is the editors'
+    updated = await client.put(
+        "/api/v1/admin/journey-texts/bank_account/uk",
+        json={"title": "Відкрити рахунок", "text": "Візьміть дозвіл на проживання."},
+        headers={**editor, "If-Match": f'"v{after["version"]}"'},
+    )
+    assert (updated.json()["outdated"], updated.json()["translation_state"]) == (
+        False,
+        "translated",
+    )
+    # A resident reading Dutch reads the source as changed.
+    await client.put("/api/v1/me/language", json={"language": "nl"}, headers=resident)
+    step = (await my_journey(client, resident))["next_step"]
+    assert (step["key"], step["title"]) == ("bank_account", "Open een bankrekening")
 
 
 async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(

@@ -25,11 +25,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.services_helpers import create_item, editor
 from tests.support_admin import Person, demo_municipality, person
 from welkom.admin import conversations as admin_conversations
+from welkom.consent import service as consent_service
 from welkom.core.preconditions import IfMatch, etag, parse_if_match
 from welkom.core.problems import Problem
+from welkom.journey import service as journey_service
 from welkom.residents import service as residents_service
 from welkom.residents.models import Resident
 from welkom.services import service as services_service
+from welkom.services import translations as services_translations
 
 pytestmark = pytest.mark.time_dependent
 
@@ -254,6 +257,189 @@ async def test_a_stale_or_weak_if_match_on_a_service_item_changes_nothing(
         )
         assert refused.status_code == status, (value, refused.text)
     assert (await client.get(url, headers=staff)).json()["version"] == item["version"]
+
+
+PLACE = {
+    "street": "Veiligheidsplein",
+    "house_number": "2",
+    "postal_code": "3811 PP",
+    "city": "Welkom",
+    "latitude": 52.1,
+    "longitude": 5.1,
+}
+
+
+async def test_two_simultaneous_place_replacements_let_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = await editor(client)
+    places = (await client.get("/api/v1/admin/services/places", headers=staff)).json()
+    place = places[0]
+    url = f"/api/v1/admin/services/places/{place['id']}"
+    read = await client.get(url, headers=staff)
+    assert read.headers["etag"] == etag(place["version"])
+    if_match = {**staff, "If-Match": read.headers["etag"]}
+    read_together(monkeypatch, services_service, "get_place")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(url, json={**PLACE, "name": "Loket Noord"}, headers=if_match),
+            parallel.put(
+                url, json={**PLACE, "name": "Loket Zuid", "phone": "0301234567"}, headers=if_match
+            ),
+        ],
+    )
+    after = await client.get(url, headers=staff)
+    assert after.json()["version"] == place["version"] + 1
+    assert after.headers["etag"] == etag(place["version"] + 1)
+    names = {t["language"]: t["text"] for t in after.json()["texts"]["name"]}
+    assert (names["nl"], after.json()["phone"]) == (
+        ("Loket Noord", None),
+        ("Loket Zuid", "0301234567"),
+    )[winner(responses)]
+
+
+async def test_a_place_is_replaced_only_with_a_current_if_match(client: AsyncTestClient) -> None:
+    staff = await editor(client)
+    place = (await client.get("/api/v1/admin/services/places", headers=staff)).json()[0]
+    url = f"/api/v1/admin/services/places/{place['id']}"
+    body = {**PLACE, "name": "Anders"}
+    missing = await client.put(url, json=body, headers=staff)
+    assert missing.status_code == 428
+    assert missing.json()["type"] == "urn:welkom:problem:precondition-required"
+    for value, status in (('W/"v1"', 412), (etag(place["version"] + 1), 412), ("v1", 400)):
+        refused = await client.put(url, json=body, headers={**staff, "If-Match": value})
+        assert refused.status_code == status, (value, refused.text)
+    after = (await client.get(url, headers=staff)).json()
+    assert after == place
+
+
+async def test_two_simultaneous_translation_submits_let_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = await editor(client)
+    listed = (
+        await client.get("/api/v1/admin/translations", params={"language": "en"}, headers=staff)
+    ).json()
+    entry = next(e for e in listed if e["state"] is not None and e["field"] == "title")
+    url = f"/api/v1/admin/translations/{entry['owner_id']}/{entry['field']}/en"
+    if_match = {**staff, "If-Match": etag(entry["version"])}
+    read_together(monkeypatch, services_translations, "_existing")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(url, json={"text": "Counter North"}, headers=if_match),
+            parallel.put(url, json={"text": "Counter South"}, headers=if_match),
+        ],
+    )
+    again = (
+        await client.get("/api/v1/admin/translations", params={"language": "en"}, headers=staff)
+    ).json()
+    (after,) = [
+        e for e in again if (e["owner_id"], e["field"]) == (entry["owner_id"], entry["field"])
+    ]
+    assert after["version"] == entry["version"] + 1
+    assert after["text"] == ("Counter North", "Counter South")[winner(responses)]
+
+
+async def test_two_simultaneous_first_translations_let_one_through(
+    client: AsyncTestClient, db: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = await editor(client)
+    item = await create_item(client, staff)  # Dutch only
+    url = f"/api/v1/admin/translations/{item['id']}/title/en"
+    if_match = {**staff, "If-Match": etag(0)}
+    read_together(monkeypatch, services_translations, "_existing")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(url, json={"text": "Bike repair"}, headers=if_match),
+            parallel.put(url, json={"text": "Bicycle repair"}, headers=if_match),
+        ],
+    )
+    listed = (
+        await client.get("/api/v1/admin/translations", params={"language": "en"}, headers=staff)
+    ).json()
+    (after,) = [e for e in listed if (e["owner_id"], e["field"]) == (item["id"], "title")]
+    assert (after["version"], after["text"]) == (
+        1,
+        ("Bike repair", "Bicycle repair")[winner(responses)],
+    )
+
+
+# --- Journey and consent texts -----------------------------------------------------------------
+
+
+async def test_two_simultaneous_journey_text_changes_let_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two translators save different languages of one step at once: the step's texts are one
+    JSON value, so without the compare-and-set the later write would drop the other's."""
+    staff = await editor(client)
+    listed = await client.get("/api/v1/admin/journey-texts?language=uk", headers=staff)
+    step = next(s for s in listed.json() if s["key"] == "bank_account")
+    url = "/api/v1/admin/journey-texts/bank_account"
+    if_match = {**staff, "If-Match": etag(step["version"])}
+    read_together(monkeypatch, journey_service, "_template_steps")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(f"{url}/uk", json={"title": "Рахунок", "text": "Банк."}, headers=if_match),
+            parallel.put(f"{url}/ar", json={"title": "حساب", "text": "بنك."}, headers=if_match),
+        ],
+    )
+    uk = next(
+        s
+        for s in (await client.get("/api/v1/admin/journey-texts?language=uk", headers=staff)).json()
+        if s["key"] == "bank_account"
+    )
+    ar = next(
+        s
+        for s in (await client.get("/api/v1/admin/journey-texts?language=ar", headers=staff)).json()
+        if s["key"] == "bank_account"
+    )
+    assert uk["version"] == step["version"] + 1
+    if winner(responses) == 0:
+        assert uk["title"] == "Рахунок"
+        assert ar["title"] != "حساب"
+    else:
+        assert ar["title"] == "حساب"
+        assert uk["title"] == step["title"]
+
+
+async def test_two_simultaneous_consent_text_changes_let_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = await editor(client)
+    listed = await client.get("/api/v1/admin/consent-texts?language=en", headers=staff)
+    text = listed.json()[0]
+    url = f"/api/v1/admin/consent-texts/{text['purpose']}/en"
+    if_match = {**staff, "If-Match": etag(text["version"])}
+    read_together(monkeypatch, consent_service, "_current_version")
+
+    responses = race(
+        client,
+        lambda parallel: [
+            parallel.put(
+                url,
+                json={"title": "Sharing", "body": "North.", "state": "translated"},
+                headers=if_match,
+            ),
+            parallel.put(
+                url,
+                json={"title": "Sharing", "body": "South.", "state": "translated"},
+                headers=if_match,
+            ),
+        ],
+    )
+    again = await client.get("/api/v1/admin/consent-texts?language=en", headers=staff)
+    after = next(t for t in again.json() if t["purpose"] == text["purpose"])
+    assert after["version"] == text["version"] + 1
+    assert after["body"] == ("North.", "South.")[winner(responses)]
 
 
 # --- Residents ---------------------------------------------------------------------------------

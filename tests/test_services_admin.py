@@ -123,11 +123,19 @@ async def test_translation_workflow_submit_then_review(
     assert (summary["id"], "title") in {(e["owner_id"], e["field"]) for e in missing}
 
     url = f"/api/v1/admin/translations/{summary['id']}/title/uk"
+    without = await client.put(url, json={"text": "Сортування"}, headers=staff)
+    assert without.status_code == 428
+    assert without.json()["type"] == "urn:welkom:problem:precondition-required"
     submitted = await client.put(
-        url, json={"text": "Сортування та вивезення сміття", "state": "translated"}, headers=staff
+        url,
+        json={"text": "Сортування та вивезення сміття", "state": "translated"},
+        headers={**staff, "If-Match": '"v0"'},  # none yet
     )
     assert submitted.status_code == 200, submitted.text
     assert submitted.json()["state"] == "translated"
+    assert submitted.headers["etag"] == '"v1"' == f'"v{submitted.json()["version"]}"'
+    stale = await client.put(url, json={"text": "Інше"}, headers={**staff, "If-Match": '"v0"'})
+    assert stale.status_code == 412
 
     # An editor cannot review; a reviewer can.
     assert (await client.post(url + "/review", json={}, headers=staff)).status_code == 403
@@ -207,7 +215,7 @@ async def test_bad_input_gets_problem_details_and_changes_nothing(
         ("POST", "/api/v1/admin/services", {"category": "health", "title": "T", "summary": "S", "links": [{"url": "javascript:alert(1)", "label": "x"}]}, "links[0].url"),
     ]  # fmt: skip
     for method, url, body, field in cases:
-        response = await client.request(method, url, json=body, headers=staff)
+        response = await client.request(method, url, json=body, headers={**staff, "If-Match": "*"})
         assert response.status_code == 400, (url, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
         assert field in [e["field"] for e in response.json()["errors"]], (field, response.json())
@@ -291,7 +299,9 @@ async def test_no_access_across_municipalities(client: AsyncTestClient, db: Asyn
         ("POST", f"/api/v1/admin/services/{emergency['id']}/publish", None),
         ("PUT", f"/api/v1/admin/translations/{emergency['id']}/title/ar", {"text": "x"}),
     ]:
-        response = await client.request(method, url, json=body, headers=outsider)
+        response = await client.request(
+            method, url, json=body, headers={**outsider, "If-Match": "*"}
+        )
         assert response.status_code == 404, (method, url)
     # Anonymous readers of the other municipality see none of the demo's items.
     elders = await client.get("/api/v1/services", params={"municipality": "0344"})
@@ -318,9 +328,13 @@ async def test_place_edit_marks_its_translations_outdated(client: AsyncTestClien
             "longitude": police["longitude"],
             "accessibility": "Rolstoeltoegankelijk.",
         },
-        headers=staff,
+        headers={**staff, "If-Match": f'"v{police["version"]}"'},
     )
     assert replaced.status_code == 200, replaced.text
+    assert replaced.headers["etag"] == f'"v{police["version"] + 1}"'
+    read = await client.get(f"/api/v1/admin/services/places/{police['id']}", headers=staff)
+    assert read.headers["etag"] == replaced.headers["etag"]
+    assert read.json() == replaced.json()
     names = {t["language"]: t for t in replaced.json()["texts"]["name"]}
     assert names["ti"]["outdated"] is True
     assert names["nl"]["outdated"] is False

@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * List consent text translations
-         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed). An unknown language: 422; a reviewer limited to some languages: 403 for any other.
+         * @description Each purpose's current Dutch consent text beside its translation in `language`, with the translation's state (machine, translated, reviewed); `outdated`: the current version has none since its Dutch text changed, the earlier one is shown. An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -127,7 +127,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a consent text
-         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again.
+         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` changes the Dutch source (editors only): new wording is a new version with only the Dutch text, residents read it until a translation is saved for that version, and the list offers the earlier translation marked `outdated`.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -460,7 +460,7 @@ export interface paths {
         };
         /**
          * List journey step translations
-         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed) and whether it lags behind the source. An unknown language: 422; a reviewer limited to some languages: 403 for any other.
+         * @description Each step of the municipality's active journey template: its Dutch text beside its translation in `language`, with the translation's state (machine, translated, reviewed), whether it lags behind the source (`outdated`) and the step's `version` (what `If-Match` names). An unknown language: 422; a reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -483,7 +483,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a journey step
-         * @description Translate a step of the active journey template (state machine or translated; only a reviewer's review makes it reviewed).
+         * @description Translate a step of the active journey template (state machine or translated; only a reviewer's review makes it reviewed). Language `nl` changes the Dutch source text itself (editors only): translations made from the older text are then `outdated`. `If-Match` is required: the step's ETag `"v<version>"` as listed; without it 428, a stale one 412 with nothing changed; of two simultaneous changes of one step (in any languages) one is applied, the other gets 412. Answers with the new `ETag`.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -933,10 +933,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read a place
+         * @description One place with its texts and version; the `ETag` header is what `If-Match` names when you replace it. A place of another municipality answers 404.
+         *
+         *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
+         */
+        get: operations["adminGetPlace"];
         /**
          * Replace a place
-         * @description Replace a place's address and opening hours as a whole. Invalid fields: 422; a place of another municipality answers 404.
+         * @description Replace a place's address, opening hours and texts as a whole. `If-Match` with the ETag you read is required: without it 428 `precondition-required`; if the place changed in the meantime (or the tag is weak or unknown) 412 and nothing changes; a malformed `If-Match` or invalid fields: 400. Of two simultaneous replacements naming the same ETag one is applied, the other gets 412. A place of another municipality answers 404.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `admin` or `editor` (401, 403 otherwise).
          */
@@ -1242,7 +1248,7 @@ export interface paths {
         get?: never;
         /**
          * Submit a content translation
-         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed). A reviewer limited to some languages: 403 for any other.
+         * @description Submit a translation of the current source text (state machine or translated; only a reviewer's review makes it reviewed). `If-Match` is required: the ETag `"v<version>"` of the translation as listed (`"v0"` when there is none yet); without it 428, a stale one 412 with nothing changed; of two simultaneous submits naming the same version one is stored, the other gets 412. Answers the translation with its new `ETag`. A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -1265,7 +1271,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a content translation
-         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404. A reviewer limited to some languages: 403 for any other.
+         * @description Mark the translation of the current source text reviewed, optionally correcting its text in the same step. A translation made for an older source text is refused (409 `translation-outdated`: update it first); no translation yet: 404. An optional `If-Match` names the version reviewed (stale: 412). A reviewer limited to some languages: 403 for any other.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `reviewer` (401, 403 otherwise).
          */
@@ -3184,14 +3190,19 @@ export interface components {
         /** ConsentTranslationIn */
         ConsentTranslationIn: {
             body: string;
-            /** @enum {string} */
-            state: "machine" | "translated";
+            /**
+             * @default translated
+             * @enum {string}
+             */
+            state?: "machine" | "translated";
             title: string;
         };
         /** ConsentTranslationOut */
         ConsentTranslationOut: {
             body: string | null;
             language: string;
+            /** @default false */
+            outdated?: boolean;
             purpose: string;
             reviewed_at: string | null;
             reviewed_by: string | null;
@@ -4098,8 +4109,11 @@ export interface components {
         };
         /** StepTranslationIn */
         StepTranslationIn: {
-            /** @enum {string} */
-            state: "machine" | "translated";
+            /**
+             * @default translated
+             * @enum {string}
+             */
+            state?: "machine" | "translated";
             text: string;
             title: string;
         };
@@ -4107,6 +4121,8 @@ export interface components {
         StepTranslationOut: {
             key: string;
             language: string;
+            /** @default false */
+            outdated?: boolean;
             position: number;
             reviewed_at: string | null;
             reviewed_by: string | null;
@@ -4115,6 +4131,8 @@ export interface components {
             text: string | null;
             title: string | null;
             translation_state: string | null;
+            /** @default 0 */
+            version?: number;
         };
         /** StepUpdate */
         StepUpdate: {
@@ -4182,6 +4200,8 @@ export interface components {
             text: string | null;
             updated_at: string | null;
             updated_by: string | null;
+            /** @default 0 */
+            version?: number;
         };
         /** TranslationIn */
         TranslationIn: {
@@ -4556,7 +4576,9 @@ export interface operations {
     adminSubmitConsentTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 purpose: string;
                 language: string;
@@ -5391,7 +5413,9 @@ export interface operations {
     adminSubmitJourneyTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 key: string;
                 language: string;
@@ -6610,10 +6634,61 @@ export interface operations {
             };
         };
     };
-    adminReplacePlace: {
+    adminGetPlace: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                place_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlace"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Failed (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    adminReplacePlace: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 place_id: string;
             };
@@ -7330,7 +7405,9 @@ export interface operations {
     adminSubmitTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 owner_id: string;
                 field: string;
@@ -7385,7 +7462,9 @@ export interface operations {
     adminReviewTranslation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
             path: {
                 owner_id: string;
                 field: string;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { changedFields } from "../src/staff/content/items";
 import { fieldOrder } from "../src/staff/content/labels";
+import { changedContact, contactBody, contactInputs, contactOf } from "../src/staff/content/item-contact";
 import { placeBody } from "../src/staff/content/place";
 import { languageHash, parseContentRoute } from "../src/staff/content/routes";
 
@@ -60,5 +61,34 @@ describe("the editor's new routes and place body", () => {
     expect(placeBody(draft, hours)).toEqual({ ...draft, latitude: 52.1, longitude: 5.2, phone: null, opening_hours: hours });
     // Text that is no number goes as is: the API refuses it at its field.
     expect(placeBody({ ...draft, latitude: "north" }, []).latitude).toBe("north");
+  });
+});
+
+describe("an item's links, phone numbers and opening hours", () => {
+  const item = {
+    links: ["https://example.org/afval"],
+    phones: ["+31 30 123 4567"],
+    opening_hours: [{ day: 1, opens: "09:00", closes: "17:00" }],
+    texts: { "link.0": [{ language: "nl", text: "Afvalkalender", state: "source" }] },
+  } as unknown as Parameters<typeof contactOf>[0];
+
+  it("reads the link labels from the Dutch texts and sends what the API takes", () => {
+    const contact = contactOf(item);
+    expect(contact.links).toEqual([{ url: "https://example.org/afval", label: "Afvalkalender" }]);
+    expect(contact.opening_hours).toEqual([{ day: "1", opens: "09:00", closes: "17:00" }]);
+    const changed = { ...contact, opening_hours: [...contact.opening_hours, { day: "6", opens: "10:00", closes: "12:00" }], phones: [" 030 765 4321 "] };
+    expect(changedContact(contact, changed)).toEqual(["phones", "opening_hours"]);
+    expect(contactBody(changed, "phones")).toEqual(["030 765 4321"]);
+    expect(contactBody(changed, "opening_hours")).toEqual([
+      { day: 1, opens: "09:00", closes: "17:00" },
+      { day: 6, opens: "10:00", closes: "12:00" },
+    ]);
+    expect(contactBody(contact, "links")).toEqual([{ url: "https://example.org/afval", label: "Afvalkalender" }]);
+  });
+
+  it("names every input an API field error may point at", () => {
+    const inputs = contactInputs(contactOf(item));
+    for (const name of ["links[0].url", "links[0].label", "phones[0]", "opening_hours[0].opens"]) expect(inputs).toContain(name);
+    expect(inputs).not.toContain("phones[1]");
   });
 });

@@ -3,10 +3,13 @@
 """The editor's and the reviewer's screens at /staff/ in Debian's Chromium against a real
 `welkom demo`: the editor changes a service item's Dutch text with a preview, sees the API's
 field error at its field, unpublishes and publishes the item; the reviewer sees only their
-languages, approves a machine translation, and the resident app shows that item's texts without
-the "not checked yet" notice. The editor also creates an item (a field error first) and archives
-it, and creates and changes a place. axe-core (WCAG 2.2 AA) on every view; screenshots in
-test-artifacts/."""
+languages, approves a machine translation (first refused with 412 after a colleague corrected
+it in another tab: the corrected text is shown, then approved), and the resident app shows that item's texts without
+the "not checked yet" notice. The editor adds a phone number and opening hours to an item (a
+field error first) that the resident API then serves, changes a journey step's Dutch text (its
+translations become outdated), creates an item (a field error first) and archives it, and creates
+and changes a place, also after a colleague changed it in the meantime (412: merged, then saved).
+axe-core (WCAG 2.2 AA) on every view; screenshots in test-artifacts/."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.helpers import axe_violations, open_view, sign_in_as_resident
+from tests.e2e.helpers_actions import csrf
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -98,6 +102,54 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     no_violations(office, "service item")
     office.screenshot(path=str(artifacts / "staff-content-item.png"), full_page=True)
 
+    # A phone number and opening hours: a malformed number first (the API's error at its input).
+    phones = office.locator("[data-testid=item-phones] input")
+    n = phones.count()
+    office.get_by_role("button", name="Telefoonnummer toevoegen").click()
+    phone = office.locator(f"#item-phones-{n}")
+    phone.fill("bel me")
+    m = office.locator("[data-testid=item-hours] select").count()
+    office.get_by_role("button", name="Openingstijden toevoegen").click()
+    office.locator(f"#item-opening_hours-{m}-day").select_option("6")
+    office.locator(f"#item-opening_hours-{m}-opens").fill("10:00")
+    office.locator(f"#item-opening_hours-{m}-closes").fill("12:30")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator(f"#item-phones-{n}-error")).to_be_visible()
+    expect(phone).to_have_attribute("aria-invalid", "true")
+    expect(office.locator(f"#item-opening_hours-{m}-closes")).to_have_value("12:30")
+    no_violations(office, "service item with a phone number error")
+    office.screenshot(path=str(artifacts / "staff-content-item-hours.png"), full_page=True)
+    phone.fill("+31 30 999 1234")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[role=status]")).to_have_text("Opgeslagen.")
+    served = office.request.get(f"/api/v1/services/{item_id}", params=anonymous).json()
+    assert "+31 30 999 1234" in served["phones"]
+    assert {"day": 6, "opens": "10:00", "closes": "12:30"} in served["opening_hours"]
+
+    # A journey step's Dutch text: its translations become outdated.
+    office.get_by_role("link", name="Traject", exact=True).click()
+    step = office.locator("form[data-step]").last
+    key = step.get_attribute("data-step")
+    expect(step.locator("textarea")).not_to_have_value("")
+    no_violations(office, "journey texts")
+    sentence = f" Vraag het loket om hulp. {uuid.uuid4().hex[:4]}"
+    step.locator("textarea").fill(step.locator("textarea").input_value() + sentence)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("[role=status]")).to_have_text("Opgeslagen.")
+    office.screenshot(path=str(artifacts / "staff-content-journey-nl.png"), full_page=True)
+    english = office.request.get("/api/v1/admin/journey-texts", params={"language": "en"}).json()
+    changed = next(s for s in english if s["key"] == key)
+    assert changed["source_text"].endswith(sentence.strip())
+    assert changed["outdated"] is True
+    office.goto("/staff/#/translations/en/journey")
+    expect(office.locator(f"[data-pair='journey-{key}'] [data-testid=outdated]")).to_be_visible()
+
+    # The consent texts' Dutch source, editable the same way (not changed here: the resident
+    # tests on this demo agree to these texts).
+    office.goto("/staff/#/content/consent")
+    expect(office.locator("form[data-step] textarea").first).not_to_have_value("")
+    no_violations(office, "consent texts")
+
     office.get_by_role("link", name="Locaties").click()
     expect(office.locator("[data-testid=places] tbody tr").first).to_be_visible()
     no_violations(office, "places")
@@ -143,11 +195,28 @@ def test_reviewer_approves_a_translation_and_the_resident_sees_it_reviewed(
     title.scroll_into_view_if_needed()
     office.screenshot(path=str(artifacts / "staff-content-side-by-side.png"))
 
+    # A colleague corrects the Arabic title meanwhile (another tab): approving the version read
+    # here is refused (412); the title as it is now is shown, and approving that works.
+    entries = office.request.get("/api/v1/admin/translations", params={"language": "ar"}).json()
+    read = next(e for e in entries if (e["owner_id"], e["field"]) == (item["id"], "title"))
+    corrected_title = item["title"] + " (٢)"
+    colleague = office.request.put(
+        f"/api/v1/admin/translations/{item['id']}/title/ar",
+        data={"text": corrected_title, "state": "machine"},
+        headers={"X-CSRF-Token": csrf(staff), "If-Match": f'"v{read["version"]}"'},
+    )
+    assert colleague.status == 200, colleague.text()
+    title.get_by_role("button", name="Goedkeuren", exact=True).click()
+    expect(title.locator("[data-testid=conflict]")).to_be_visible()
+    expect(target).to_have_value(corrected_title)
+    no_violations(office, "side by side with a merge")
+
     for field in ("title", "summary"):
         pair = owner.locator(f"[data-pair='{item['id']}-{field}']")
         pair.get_by_role("button", name="Goedkeuren", exact=True).click()
         expect(pair).to_have_attribute("data-state", "reviewed")
         expect(pair.locator("[data-testid=state]")).to_have_text("Gecontroleerd")
+    expect(title.locator("[data-testid=conflict]")).to_be_hidden()
 
     # Tigrinya in Ge'ez script, with the app's font.
     office.goto("/staff/#/translations/ti/journey")
@@ -161,7 +230,7 @@ def test_reviewer_approves_a_translation_and_the_resident_sees_it_reviewed(
     sign_in_as_resident(page, "ar")
     open_view(page, "services")
     card = page.locator(f"[data-testid=services] li[data-service-id='{item['id']}']")
-    expect(card).to_contain_text(item["title"])
+    expect(card).to_contain_text(corrected_title)
     expect(card.locator("[data-testid=machine-notice]")).to_have_count(0)
     # Another item still carries it.
     expect(page.locator("[data-testid=machine-notice]").first).to_be_visible()
@@ -242,5 +311,45 @@ def test_editor_creates_and_archives_an_item_and_creates_and_edits_a_place(
     expect(office.locator("h1")).to_have_text(name + " Oost")
     no_violations(office, "place")
     office.screenshot(path=str(artifacts / "staff-content-place.png"), full_page=True)
+
+    # A colleague changes the phone meanwhile (another tab); here the accessibility text is
+    # changed on the old version: 412, merged (theirs kept, mine on top), then saved.
+    place_id = office.url.rsplit("/", 1)[1]
+    read = office.request.get(f"/api/v1/admin/services/places/{place_id}")
+    current = read.json()
+    colleague = office.request.put(
+        f"/api/v1/admin/services/places/{place_id}",
+        data={
+            "name": name + " Oost",
+            "street": current["street"],
+            "house_number": current["house_number"],
+            "postal_code": current["postal_code"],
+            "city": current["city"],
+            "latitude": current["latitude"],
+            "longitude": current["longitude"],
+            "phone": "030 123 4567",
+            "opening_hours": current["opening_hours"],
+            "accessibility": "",
+        },
+        headers={"X-CSRF-Token": csrf(staff), "If-Match": read.headers["etag"]},
+    )
+    assert colleague.status == 200, colleague.text()
+    office.locator("#place-accessibility").fill("Drempelvrij, met een lift.")
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    conflict = office.locator("[data-testid=conflict]")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator("fieldset")).to_have_count(0)  # nobody else changed this field
+    expect(office.locator("#place-phone")).to_have_value("030 123 4567")
+    expect(office.locator("#place-accessibility")).to_have_value("Drempelvrij, met een lift.")
+    no_violations(office, "place with a merge")
+    office.screenshot(path=str(artifacts / "staff-content-place-merge.png"), full_page=True)
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[role=status]")).to_have_text("Opgeslagen.")
+    expect(conflict).to_be_hidden()
+    stored = office.request.get(f"/api/v1/admin/services/places/{place_id}").json()
+    assert stored["phone"] == "030 123 4567"
+    assert stored["version"] == current["version"] + 2
+    accessibility = next(t for t in stored["texts"]["accessibility"] if t["language"] == "nl")
+    assert accessibility["text"] == "Drempelvrij, met een lift."
     office.get_by_role("link", name="Terug naar de locaties").click()
     expect(office.locator("[data-testid=places]")).to_contain_text(name + " Oost")

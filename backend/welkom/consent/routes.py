@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.consent import service
 from welkom.consent.purposes import Channel
@@ -21,6 +21,7 @@ from welkom.consent.schemas import (
 from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.guards import Caller, require_language, requires_role
 from welkom.core.pagination import Page
+from welkom.core.preconditions import etag
 from welkom.core.problems import request_language
 from welkom.residents import service as residents
 
@@ -122,7 +123,9 @@ class ConsentTranslationController(Controller):
         operation_id="adminListConsentTranslations",
         summary="List consent text translations",
         description="Each purpose's current Dutch consent text beside its translation in "
-        "`language`, with the translation's state (machine, translated, reviewed). An unknown "
+        "`language`, with the translation's state (machine, translated, reviewed); `outdated`: "
+        "the current version has none since its Dutch text changed, the earlier one is shown. "
+        "An unknown "
         "language: 422; a reviewer limited to some languages: 403 for any other.",
     )
     async def list_translations(
@@ -140,7 +143,14 @@ class ConsentTranslationController(Controller):
         summary="Translate a consent text",
         description="Translate a purpose's current consent text (state machine or translated; "
         "only a reviewer's review makes it reviewed). New wording for a language the text "
-        "already has publishes a new version: residents who agreed are asked to read it again.",
+        "already has publishes a new version: residents who agreed are asked to read it again. "
+        '`If-Match: "v<version>"` naming the current version (as listed) is required: '
+        "without it 428; if another version was published in the meantime 412 and nothing "
+        "changes; of two simultaneous changes naming the same version one is applied, the other "
+        "gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` "
+        "changes the Dutch source (editors only): new wording is a new version with only the "
+        "Dutch text, residents read it until a translation is saved for that version, and the "
+        "list offers the earlier translation marked `outdated`.",
     )
     async def submit(
         self,
@@ -149,9 +159,11 @@ class ConsentTranslationController(Controller):
         principal: Caller,
         purpose: FromPath[str],
         language: FromPath[str],
-    ) -> ConsentTranslationOut:
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+    ) -> Response[ConsentTranslationOut]:
         require_language(principal, language)
-        return await service.submit_translation(db, principal, purpose, language, data)
+        out = await service.submit_translation(db, principal, purpose, language, data, if_match)
+        return Response(out, headers={"ETag": etag(out.version)})
 
     @post(
         "/{purpose:str}/{version:int}/{language:str}/review",

@@ -116,11 +116,16 @@ class ConsentTranslationOut(msgspec.Struct):
     translation_state: str | None  # machine | translated | reviewed
     reviewed_by: str | None
     reviewed_at: datetime | None
+    #: The current version has no text in this language since its Dutch text changed: ``title``
+    #: and ``body`` are the translation of an earlier version, a starting point; residents read
+    #: the Dutch text until it is saved for this version.
+    outdated: bool = False
 
 
 class ConsentTranslationIn(TextInput, forbid_unknown_fields=True):
-    """A translation of a purpose's current consent text; ``reviewed`` only through a review."""
+    """A translation of a purpose's current consent text (``reviewed`` only through a review);
+    for Dutch, the source text itself (a new version; the state is then ``source``)."""
 
     title: Annotated[str, line_meta(200)]
     body: Annotated[str, lines_meta(20_000)]
-    state: Literal["machine", "translated"]
+    state: Literal["machine", "translated"] = "translated"

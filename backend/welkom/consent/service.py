@@ -43,7 +43,8 @@ from welkom.consent.schemas import (
     ReceiptController,
     ReceiptText,
 )
-from welkom.core import idempotency
+from welkom.core import idempotency, preconditions
+from welkom.core.guards import forbidden
 from welkom.core.i18n import LANGUAGES, N_, TextPair, format_date, gettext
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -511,10 +512,34 @@ def _translation_target(language: str) -> str:
     return offered_language(language, source="query", exclude=(SOURCE_LANGUAGE,))
 
 
+async def _earlier_translation(
+    db: AsyncSession, municipality_id: uuid.UUID, purpose: str, version: int, language: str
+) -> ConsentText | None:
+    """The latest text in ``language`` of a version before ``version``."""
+    return (
+        (
+            await db.execute(
+                select(ConsentText)
+                .where(
+                    col(ConsentText.municipality_id) == municipality_id,
+                    col(ConsentText.purpose) == purpose,
+                    col(ConsentText.language) == language,
+                    col(ConsentText.version) < version,
+                )
+                .order_by(col(ConsentText.version).desc())
+                .limit(1)
+            )
+        )
+        .scalars()
+        .first()
+    )
+
+
 async def translations(
     db: AsyncSession, municipality_id: uuid.UUID, language: str
 ) -> list[ConsentTranslationOut]:
-    """Every purpose's current text in Dutch beside its translation into ``language``."""
+    """Every purpose's current text in Dutch beside its translation into ``language``. A
+    language the current version lacks shows its latest earlier translation, ``outdated``."""
     _translation_target(language)
     out = []
     for purpose in PURPOSES:
@@ -522,12 +547,63 @@ async def translations(
         if version is None:
             continue
         texts = await _texts_of_version(db, municipality_id, purpose, version)
-        out.append(
-            _translation_out(
-                purpose, version, language, texts[SOURCE_LANGUAGE], texts.get(language)
-            )
+        text = texts.get(language)
+        earlier = (
+            await _earlier_translation(db, municipality_id, purpose, version, language)
+            if text is None
+            else None
         )
+        entry = _translation_out(
+            purpose, version, language, texts[SOURCE_LANGUAGE], text or earlier
+        )
+        if earlier is not None:
+            entry.outdated = True
+        out.append(entry)
     return out
+
+
+async def change_source(
+    db: AsyncSession,
+    editor: Principal,
+    purpose: str,
+    data: ConsentTranslationIn,
+    expected: preconditions.IfMatch,
+) -> ConsentTranslationOut:
+    """New Dutch wording for a purpose's consent text: a new version holding only the Dutch
+    text. Translations of the older text are not carried over — a resident agrees to a
+    translation of the exact text — so residents read the Dutch text until a translation is
+    saved for the new version; the translation view offers the earlier one as ``outdated``.
+    Residents who agreed to the previous version are asked to read the text again. Commits."""
+    if not editor.has_any({"editor", "admin"}):
+        raise forbidden()
+    title, body = data.title.strip(), data.body.strip()
+    if not title or not body:
+        field = "title" if not title else "body"
+        raise Problem.validation([FieldError(field, N_("This field is required."))])
+    known = definition(purpose)
+    current = await _current_version(db, editor.municipality_id, known.purpose) if known else None
+    if known is None or current is None:
+        raise Problem.not_found()
+    preconditions.check(expected, current)
+    source = (await _texts_of_version(db, editor.municipality_id, known.purpose, current))[
+        SOURCE_LANGUAGE
+    ]
+    version = current
+    if (source.title, source.body) != (title, body):
+        try:
+            version = await publish_text_version(
+                db,
+                editor.municipality_id,
+                known.purpose,
+                [TextIn(SOURCE_LANGUAGE, title, body, "source")],
+            )
+            await db.commit()
+        except IntegrityError as exc:
+            await db.rollback()
+            raise preconditions.precondition_failed() from exc
+    texts = await _texts_of_version(db, editor.municipality_id, known.purpose, version)
+    dutch = texts[SOURCE_LANGUAGE]
+    return _translation_out(known.purpose, version, SOURCE_LANGUAGE, dutch, dutch)
 
 
 async def _write_translation(
@@ -592,15 +668,34 @@ def translation_conflict() -> Problem:
 
 
 async def submit_translation(
-    db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
+    db: AsyncSession,
+    editor: Principal,
+    purpose: str,
+    language: str,
+    data: ConsentTranslationIn,
+    if_match: str | None = None,
 ) -> ConsentTranslationOut:
     """Translate a purpose's current consent text into ``language`` (:func:`write_translation`).
-    Commits."""
+
+    Texts are versioned, never edited, but a new version replaces what residents are shown, so
+    the editor names the version they based the change on: ``If-Match: "v<version>"`` is
+    required (428 without) and must name the purpose's current version (412 otherwise). Of two
+    simultaneous changes naming it, the unique version key lets one in; the other gets 412.
+    Commits. Dutch: :func:`change_source`."""
+    expected = preconditions.require(if_match) if language == SOURCE_LANGUAGE else None
+    if expected is not None:
+        return await change_source(db, editor, purpose, data, expected)
     _translation_target(language)
+    expected = preconditions.require(if_match)
     title, body = data.title.strip(), data.body.strip()
     if not title or not body:
         field = "title" if not title else "body"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
+    known = definition(purpose)
+    current = await _current_version(db, editor.municipality_id, known.purpose) if known else None
+    if current is None:
+        raise Problem.not_found()
+    preconditions.check(expected, current)
     try:
         version = await write_translation(
             db, editor.municipality_id, purpose, language, title, body, data.state
@@ -610,7 +705,7 @@ async def submit_translation(
         await db.commit()
     except IntegrityError as exc:
         await db.rollback()
-        raise translation_conflict() from exc
+        raise preconditions.precondition_failed() from exc
     texts = await _texts_of_version(db, editor.municipality_id, purpose, version)
     return _translation_out(purpose, version, language, texts[SOURCE_LANGUAGE], texts[language])
 

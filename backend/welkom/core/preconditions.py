@@ -12,7 +12,9 @@ Python alone would let both through.
 
 ``If-Match`` follows RFC 9110 §13.1.1: ``*`` or a list of entity tags, compared strongly, so a
 weak tag (``W/"v3"``) or a tag that is not ours never matches (412). A value that is not an
-entity-tag list at all is a client error: 422 naming the header.
+entity-tag list at all is a client error: 400 naming the header. Routes that overwrite
+content (places, translations, journey step texts, consent texts) *require* the header:
+:func:`require` answers 428 ``precondition-required`` without it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ from sqlalchemy.orm.attributes import set_committed_value
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 
-__all__ = ["IfMatch", "check", "compare_and_set", "etag", "parse_if_match", "precondition_failed"]
+__all__ = [
+    "IfMatch",
+    "check",
+    "compare_and_set",
+    "etag",
+    "parse_if_match",
+    "precondition_failed",
+    "precondition_required",
+    "require",
+]
 
 #: One entity tag in an ``If-Match`` list: optional weakness prefix, then a quoted opaque tag.
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*')
@@ -90,6 +101,27 @@ def precondition_failed() -> Problem:
         N_("Changed in the meantime"),
         N_("This was changed elsewhere. Reload and try again; nothing was changed."),
     )
+
+
+def precondition_required() -> Problem:
+    """The one answer to a change sent without ``If-Match`` where one is required (RFC 6585)."""
+    return Problem(
+        428,
+        "precondition-required",
+        N_("Precondition required"),
+        N_(
+            "Send If-Match with the ETag you read, so that a change made in the meantime is not "
+            "overwritten."
+        ),
+    )
+
+
+def require(if_match: str | None) -> IfMatch:
+    """Parse an ``If-Match`` that must be there: 428 when absent, 400 when malformed."""
+    parsed = parse_if_match(if_match)
+    if parsed is None:
+        raise precondition_required()
+    return parsed
 
 
 def check(if_match: IfMatch | str | None, version: int) -> None:

@@ -77,6 +77,7 @@ class JourneyTemplateStep(SQLModel, table=True):
     position: int
     typical_duration_days: int | None = None
     explanation: dict[str, Any] = json_field()
+    version: int = Field(default=1, description="Bumped on every change of its texts; the ETag")
     service_item_id: uuid.UUID | None = Field(
         default=None, description="Optional service-information item (services domain)"
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar import Controller, Request, Response, get, post, put
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 
 from welkom.core.deps import DbSession
 from welkom.core.guards import Caller, require_language, requires_role
+from welkom.core.preconditions import etag
 from welkom.core.problems import request_language
 from welkom.journey import service
 from welkom.journey.schemas import JourneyOut, StepTranslationIn, StepTranslationOut
@@ -49,7 +50,8 @@ class JourneyTranslationController(Controller):
         summary="List journey step translations",
         description="Each step of the municipality's active journey template: its Dutch text "
         "beside its translation in `language`, with the translation's state (machine, translated, "
-        "reviewed) and whether it lags behind the source. An unknown language: 422; a reviewer limited to some languages: 403 for any other.",
+        "reviewed), whether it lags behind the source (`outdated`) and the step's `version` "
+        "(what `If-Match` names). An unknown language: 422; a reviewer limited to some languages: 403 for any other.",
     )
     async def list_translations(
         self,
@@ -65,7 +67,12 @@ class JourneyTranslationController(Controller):
         operation_id="adminSubmitJourneyTranslation",
         summary="Translate a journey step",
         description="Translate a step of the active journey template (state machine or "
-        "translated; only a reviewer's review makes it reviewed).",
+        "translated; only a reviewer's review makes it reviewed). Language `nl` changes the "
+        "Dutch source text itself (editors only): translations made from the older text are "
+        'then `outdated`. `If-Match` is required: the step\'s ETag `"v<version>"` as listed; '
+        "without it 428, a stale one 412 with nothing changed; of two simultaneous changes of "
+        "one step (in any languages) one is applied, the other gets 412. Answers with the new "
+        "`ETag`.",
     )
     async def submit(
         self,
@@ -74,9 +81,11 @@ class JourneyTranslationController(Controller):
         principal: Caller,
         key: FromPath[str],
         language: FromPath[str],
-    ) -> StepTranslationOut:
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+    ) -> Response[StepTranslationOut]:
         require_language(principal, language)
-        return await service.submit_translation(db, principal, key, language, data)
+        out = await service.submit_translation(db, principal, key, language, data, if_match)
+        return Response(out, headers={"ETag": etag(out.version)})
 
     @post(
         "/{key:str}/{language:str}/review",

@@ -94,11 +94,14 @@ class StepTranslationOut(msgspec.Struct):
     translation_state: str | None  # machine | translated | reviewed
     reviewed_by: str | None
     reviewed_at: str | None  # ISO 8601
+    outdated: bool = False  # made from an older Dutch text than the current one
+    version: int = 0  # the step's; its ETag "v<version>" is what If-Match names on a change
 
 
 class StepTranslationIn(TextInput, forbid_unknown_fields=True):
-    """A translation of a journey step; ``reviewed`` only through a review."""
+    """A translation of a journey step (``reviewed`` only through a review); for Dutch, the
+    source text itself (the state is then ``source`` whatever is sent)."""
 
     title: Annotated[str, line_meta(200)]
     text: Annotated[str, lines_meta(4000)]
-    state: Literal["machine", "translated"]
+    state: Literal["machine", "translated"] = "translated"

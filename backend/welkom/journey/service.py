@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from typing import Any
 
 import msgspec
 from sqlalchemy import bindparam, select, update
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.core import preconditions
+from welkom.core.guards import forbidden
 from welkom.core.i18n import LANGUAGES, N_, TextPair
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -324,6 +326,19 @@ def _translation_target(language: str) -> str:
     return offered_language(language, source="query", exclude=(SOURCE_LANGUAGE,))
 
 
+def _source_revision(step: JourneyTemplateStep) -> int:
+    """The Dutch text's revision: 1 until an editor changes it, then one more per change."""
+    return int(step.explanation.get(SOURCE_LANGUAGE, {}).get("revision", 1))
+
+
+def _outdated(step: JourneyTemplateStep, text: dict[str, Any] | None) -> bool:
+    """A translation made from an older Dutch text (one made before revisions were recorded
+    translates revision 1)."""
+    if text is None or text.get("state") == "source":
+        return False
+    return int(text.get("source_revision", 1)) < _source_revision(step)
+
+
 def _step_translation(step: JourneyTemplateStep, language: str) -> StepTranslationOut:
     source = step.explanation.get(SOURCE_LANGUAGE, {"title": step.key, "text": ""})
     text = step.explanation.get(language)
@@ -338,6 +353,8 @@ def _step_translation(step: JourneyTemplateStep, language: str) -> StepTranslati
         translation_state=text["state"] if text else None,
         reviewed_by=text.get("reviewed_by") if text else None,
         reviewed_at=text.get("reviewed_at") if text else None,
+        outdated=_outdated(step, text),
+        version=step.version,
     )
 
 
@@ -374,35 +391,70 @@ async def write_translation(
     title: str,
     text: str,
     state: str,
+    if_match: preconditions.IfMatch | None = None,
 ) -> JourneyTemplateStep | None:
-    """Put a translation of a step of the active template (replacing any earlier translation,
-    reviewed or not: new wording needs a new review); no commit. None: no such step."""
+    """Put a text of a step of the active template (replacing any earlier translation,
+    reviewed or not: new wording needs a new review); no commit. None: no such step.
+
+    Dutch is the source: new wording raises its revision, which makes every translation made
+    from the older text outdated. A translation records the revision it translates. The step is
+    written with a compare-and-set on the version read (and on ``if_match`` when given), so two
+    translators saving languages of one step at once cannot overwrite each other's."""
     step = next((s for s in await _template_steps(db, municipality_id) if s.key == key), None)
     if step is None:
         return None
-    translation = {"title": title, "text": text, "state": state}
+    preconditions.check(if_match, step.version)
     current = step.explanation.get(language)
-    if current is not None and (current["title"], current["text"]) == (title, text):
-        if (current["state"], state) == ("machine", "translated"):
-            translation = {**current, "state": "translated"}  # a person confirms the wording
-        else:
+    same = current is not None and (current["title"], current["text"]) == (title, text)
+    if language == SOURCE_LANGUAGE:
+        if same:
             return step
-    step.explanation = {**step.explanation, language: translation}  # a new dict: an UPDATE
+        revision = _source_revision(step) + 1 if current is not None else 1
+        written = {"title": title, "text": text, "state": "source", "revision": revision}
+    else:
+        written = {
+            "title": title,
+            "text": text,
+            "state": state,
+            "source_revision": _source_revision(step),
+        }
+        if same and current is not None:
+            if (current["state"], state) == ("machine", "translated"):
+                written = {**current, **written}  # a person confirms the wording
+            elif _outdated(step, current) and state == "translated":
+                written = {**current, "source_revision": _source_revision(step)}  # still right
+            else:
+                return step
+    # A new dict: the JSON column is written whole.
+    await preconditions.compare_and_set(
+        db, step, explanation={**step.explanation, language: written}
+    )
     return step
 
 
 async def submit_translation(
-    db: AsyncSession, editor: Principal, key: str, language: str, data: StepTranslationIn
+    db: AsyncSession,
+    editor: Principal,
+    key: str,
+    language: str,
+    data: StepTranslationIn,
+    if_match: str | None = None,
 ) -> StepTranslationOut:
-    """Translate a step of the active template into ``language`` (:func:`write_translation`).
+    """Put a step's text in ``language`` (:func:`write_translation`): a translation, or for
+    Dutch the source (editors only). ``If-Match`` is required (428 without): the step's ETag.
     Commits."""
-    _translation_target(language)
+    if language == SOURCE_LANGUAGE:
+        if not editor.has_any({"editor", "admin"}):
+            raise forbidden()
+    else:
+        _translation_target(language)
+    expected = preconditions.require(if_match)
     title, text = data.title.strip(), data.text.strip()
     if not title or not text:
         field = "title" if not title else "text"
         raise Problem.validation([FieldError(field, N_("This field is required."))])
     step = await write_translation(
-        db, editor.municipality_id, key, language, title, text, data.state
+        db, editor.municipality_id, key, language, title, text, data.state, expected
     )
     if step is None:
         raise Problem.not_found()
@@ -441,6 +493,13 @@ async def review_translation(
     )
     if step is None or language not in step.explanation:
         raise Problem.not_found()
+    if _outdated(step, step.explanation[language]):
+        raise Problem(
+            409,
+            "translation-outdated",
+            N_("Translation is outdated"),
+            N_("The source text changed after this translation was made. Update it first."),
+        )
     if step.explanation[language]["state"] != "reviewed":
         reviewed = {
             **step.explanation[language],
@@ -448,6 +507,8 @@ async def review_translation(
             "reviewed_by": reviewer.display_name,
             "reviewed_at": utcnow().isoformat(),
         }
-        step.explanation = {**step.explanation, language: reviewed}  # a new dict: an UPDATE
+        await preconditions.compare_and_set(
+            db, step, explanation={**step.explanation, language: reviewed}
+        )
         await db.commit()
     return _step_translation(step, language)

@@ -108,6 +108,9 @@ class ServiceText(SQLModel, table=True):
         default=1,
         description="Source: its revision. Translation: the source revision it translates.",
     )
+    version: int = Field(
+        default=1, description="Bumped on every change of this row; a translation's ETag"
+    )
     updated_by: str | None = Field(default=None, max_length=200)
     updated_at: datetime = timestamp_field()
     reviewed_by: str | None = Field(default=None, max_length=200)

@@ -331,15 +331,34 @@ class AdminServiceController(Controller):
     )
     async def create_place(
         self, data: JSONBody[PlaceIn], db: DbSession, principal: Caller
-    ) -> AdminPlace:
-        return await service.create_place(db, principal, data)
+    ) -> Response[AdminPlace]:
+        place = await service.create_place(db, principal, data)
+        return Response(place, status_code=201, headers={"ETag": etag(place.version)})
+
+    @get(
+        "/places/{place_id:uuid}",
+        operation_id="adminGetPlace",
+        summary="Read a place",
+        description="One place with its texts and version; the `ETag` header is what `If-Match` "
+        "names when you replace it. A place of another municipality answers 404.",
+    )
+    async def get_place(
+        self, db: DbSession, principal: Caller, place_id: FromPath[uuid.UUID]
+    ) -> Response[AdminPlace]:
+        place = await service.get_place(db, principal.municipality_id, place_id)
+        body = await service.admin_place(db, place)
+        return Response(body, headers={"ETag": etag(body.version)})
 
     @put(
         "/places/{place_id:uuid}",
         operation_id="adminReplacePlace",
         summary="Replace a place",
-        description="Replace a place's address and opening hours as a whole. Invalid fields: 422; "
-        "a place of another municipality answers 404.",
+        description="Replace a place's address, opening hours and texts as a whole. `If-Match` "
+        "with the ETag you read is required: without it 428 `precondition-required`; if the place "
+        "changed in the meantime (or the tag is weak or unknown) 412 and nothing changes; a "
+        "malformed `If-Match` or invalid fields: 400. Of two simultaneous replacements naming the "
+        "same ETag one is applied, the other gets 412. A place of another municipality answers "
+        "404.",
         guards=[requires_role(*EDITORS)],
     )
     async def replace_place(
@@ -348,8 +367,10 @@ class AdminServiceController(Controller):
         db: DbSession,
         principal: Caller,
         place_id: FromPath[uuid.UUID],
-    ) -> AdminPlace:
-        return await service.update_place(db, principal, place_id, data)
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+    ) -> Response[AdminPlace]:
+        place = await service.update_place(db, principal, place_id, data, if_match)
+        return Response(place, headers={"ETag": etag(place.version)})
 
 
 class AdminTranslationController(Controller):
@@ -388,8 +409,11 @@ class AdminTranslationController(Controller):
         operation_id="adminSubmitTranslation",
         summary="Submit a content translation",
         description="Submit a translation of the current source text (state machine or "
-        "translated; only a reviewer's review makes it reviewed). A reviewer limited to some "
-        "languages: 403 for any other.",
+        "translated; only a reviewer's review makes it reviewed). `If-Match` is required: the "
+        'ETag `"v<version>"` of the translation as listed (`"v0"` when there is none yet); '
+        "without it 428, a stale one 412 with nothing changed; of two simultaneous submits naming "
+        "the same version one is stored, the other gets 412. Answers the translation with its new "
+        "`ETag`. A reviewer limited to some languages: 403 for any other.",
     )
     async def submit(
         self,
@@ -399,9 +423,11 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-    ) -> TranslationEntry:
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+    ) -> Response[TranslationEntry]:
         require_language(principal, language)
-        return await translations.submit(db, principal, owner_id, field, language, data)
+        entry = await translations.submit(db, principal, owner_id, field, language, data, if_match)
+        return Response(entry, headers={"ETag": etag(entry.version)})
 
     @post(
         "/{owner_id:uuid}/{field:str}/{language:str}/review",
@@ -409,7 +435,8 @@ class AdminTranslationController(Controller):
         summary="Approve a content translation",
         description="Mark the translation of the current source text reviewed, optionally "
         "correcting its text in the same step. A translation made for an older source text is "
-        "refused (409 `translation-outdated`: update it first); no translation yet: 404. A "
+        "refused (409 `translation-outdated`: update it first); no translation yet: 404. An "
+        "optional `If-Match` names the version reviewed (stale: 412). A "
         "reviewer limited to some languages: 403 for any other.",
         guards=[requires_role("reviewer")],
         status_code=200,
@@ -422,9 +449,11 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-    ) -> TranslationEntry:
+        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+    ) -> Response[TranslationEntry]:
         require_language(principal, language, reviewing=True)
-        return await translations.review(db, principal, owner_id, field, language, data)
+        entry = await translations.review(db, principal, owner_id, field, language, data, if_match)
+        return Response(entry, headers={"ETag": etag(entry.version)})
 
     @get(
         "/export",

@@ -226,6 +226,7 @@ class TranslationEntry(msgspec.Struct):
     updated_at: datetime | None
     reviewed_by: str | None
     reviewed_at: datetime | None
+    version: int = msgspec.field(default=0)  # the translation's; 0: none yet. The ETag "v<version>"
 
 
 class LanguageProgress(msgspec.Struct):

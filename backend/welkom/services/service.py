@@ -367,10 +367,34 @@ async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) ->
 
 
 async def update_place(
-    db: AsyncSession, principal: Principal, place_id: uuid.UUID, data: PlaceIn
+    db: AsyncSession,
+    principal: Principal,
+    place_id: uuid.UUID,
+    data: PlaceIn,
+    if_match: str | None,
 ) -> AdminPlace:
-    """Replace a place's data; changed source texts make their translations outdated."""
+    """Replace a place's data; changed source texts make their translations outdated.
+
+    ``If-Match`` is required (428 without): the place is replaced with a compare-and-set on the
+    version it names, so an editor who read an older version gets 412 and nothing changes."""
+    expected = preconditions.require(if_match)
     place = await get_place(db, principal.municipality_id, place_id)
+    preconditions.check(expected, place.version)
+    for field, value in (("name", data.name), ("accessibility", data.accessibility)):
+        texts.prepare(field, value)  # refuse bad text before the place is claimed
+    await preconditions.compare_and_set(
+        db,
+        place,
+        street=data.street.strip(),
+        house_number=data.house_number.strip(),
+        postal_code=data.postal_code,
+        city=data.city.strip(),
+        latitude=data.latitude,
+        longitude=data.longitude,
+        phone=data.phone,
+        opening_hours=msgspec.to_builtins(data.opening_hours),
+        updated_at=utcnow(),
+    )
     existing = (await texts.load(db, place.municipality_id, [place.id]))[place.id]
     for field, value in (("name", data.name), ("accessibility", data.accessibility)):
         texts.set_source(
@@ -383,12 +407,6 @@ async def update_place(
             text=value,
             actor=actor(principal),
         )
-    place.street, place.house_number = data.street.strip(), data.house_number.strip()
-    place.postal_code, place.city = data.postal_code, data.city.strip()
-    place.latitude, place.longitude, place.phone = data.latitude, data.longitude, data.phone
-    place.opening_hours = msgspec.to_builtins(data.opening_hours)
-    place.version += 1
-    place.updated_at = utcnow()
     await db.commit()
     return await admin_place(db, place)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from babel.messages.catalog import Catalog
@@ -19,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.consent import service as consent
+from welkom.core import preconditions
 from welkom.core.i18n import LANGUAGES, N_, TextPair, match_language
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -100,6 +102,7 @@ def _entry(source: ServiceText, language: str, row: ServiceText | None) -> Trans
         updated_at=row.updated_at if row else None,
         reviewed_by=row.reviewed_by if row else None,
         reviewed_at=row.reviewed_at if row else None,
+        version=row.version if row else 0,
     )
 
 
@@ -219,13 +222,22 @@ async def submit(
     field: str,
     language: str,
     data: TranslationIn,
+    if_match: str | None,
 ) -> TranslationEntry:
-    """Store a translation of the current source (``machine`` or ``translated``)."""
+    """Store a translation of the current source (``machine`` or ``translated``).
+
+    ``If-Match`` is required (428 without) and names the translation's version (``"v0"``: none
+    yet). An existing translation is claimed with a compare-and-set; a new one is inserted, and
+    of two simultaneous first translations the unique key lets one in. The other gets 412."""
     check_target(language, source="path")
+    expected = preconditions.require(if_match)
     source = await _source_for(db, principal.municipality_id, owner_id, field)
     row = await _existing(db, source, language)
+    preconditions.check(expected, row.version if row else 0)
+    if row is not None:
+        await preconditions.compare_and_set(db, row, updated_at=utcnow())
     row = _write(db, source, row, language, data.text, TextState(data.state), actor(principal))
-    await _commit(db)
+    await _commit(db, preconditions.precondition_failed)
     return _entry(source, language, row)
 
 
@@ -236,11 +248,17 @@ async def review(
     field: str,
     language: str,
     data: ReviewIn,
+    if_match: str | None = None,
 ) -> TranslationEntry:
-    """A reviewer approves a translation of the *current* source (correcting it if needed)."""
+    """A reviewer approves a translation of the *current* source (correcting it if needed).
+    The translation is claimed with a compare-and-set on the version read (and on the one
+    ``If-Match`` names, when sent)."""
     check_target(language, source="path")
     source = await _source_for(db, principal.municipality_id, owner_id, field)
     row = await _existing(db, source, language)
+    preconditions.check(if_match, row.version if row else 0)
+    if row is not None:
+        await preconditions.compare_and_set(db, row, updated_at=row.updated_at)
     if data.text is not None:
         row = _write(db, source, row, language, data.text, TextState.translated, actor(principal))
     elif row is None:
@@ -254,17 +272,20 @@ async def review(
         )
     row.state = TextState.reviewed
     row.reviewed_by, row.reviewed_at = actor(principal), utcnow()
-    await _commit(db)
+    await _commit(db, preconditions.precondition_failed)
     return _entry(source, language, row)
 
 
-async def _commit(db: AsyncSession) -> None:
-    """Commit; two people writing the same new translation at once: the second gets 409."""
+async def _commit(
+    db: AsyncSession, conflict: Callable[[], Problem] = consent.translation_conflict
+) -> None:
+    """Commit; two people writing the same new translation at once: the second gets
+    ``conflict()`` (409 ``translation-conflict`` unless told)."""
     try:
         await db.commit()
     except IntegrityError as exc:
         await db.rollback()
-        raise consent.translation_conflict() from exc
+        raise conflict() from exc
 
 
 # ---- PO export and import ----
@@ -456,6 +477,8 @@ async def import_po(
             if message.fuzzy or (confirmed and not texts.is_outdated(row, source)):
                 counts["unchanged"] += 1
                 continue
+        if row is not None:  # an editor saving it at the same moment: 412, nothing imported
+            await preconditions.compare_and_set(db, row, updated_at=row.updated_at)
         _write(db, source, row, language, text, state, who)
         counts["imported"] += 1
     try:

@@ -13,6 +13,7 @@ import { t } from "./i18n";
 import type { Conversation } from "./inbox";
 import { languageLabel, WAITING_FOR, type WaitingFor, waitingForLabel } from "./labels";
 import { changedFields, type Merge, mergeFields } from "./merge";
+import { MergeNotice } from "./merge-notice";
 
 type Translation = Schemas["QuestionTranslationOut"];
 
@@ -523,43 +524,14 @@ function Handling({
         <label for="needs-interpreter">{t("Needs an interpreter")}</label>
       </div>
       {merge && (
-        <div class="error-box" role="alert" data-testid="conflict">
-          <p class="error">{t("A colleague changed this conversation in the meantime. Your changes are kept on top of theirs; check and save again.")}</p>
-          {merge.applied.length > 0 && (
-            <ul>
-              {merge.applied.map((field) => (
-                <li key={field}>
-                  {fieldName(field)}: {labelOf(field, merge.draft[field])}
-                </li>
-              ))}
-            </ul>
-          )}
-          {merge.conflicts.map((c) => (
-            <fieldset key={c.field} data-field={c.field}>
-              <legend>{t("{field}: you and a colleague both changed it", { field: fieldName(c.field) })}</legend>
-              <div class="check">
-                <input
-                  type="radio"
-                  id={`merge-${c.field}-mine`}
-                  name={`merge-${c.field}`}
-                  checked={draft[c.field] === c.mine}
-                  onChange={() => setDraft({ ...draft, [c.field]: c.mine })}
-                />
-                <label for={`merge-${c.field}-mine`}>{t("Yours: {value}", { value: labelOf(c.field, c.mine) })}</label>
-              </div>
-              <div class="check">
-                <input
-                  type="radio"
-                  id={`merge-${c.field}-theirs`}
-                  name={`merge-${c.field}`}
-                  checked={draft[c.field] === c.theirs}
-                  onChange={() => setDraft({ ...draft, [c.field]: c.theirs })}
-                />
-                <label for={`merge-${c.field}-theirs`}>{t("Now: {value}", { value: labelOf(c.field, c.theirs) })}</label>
-              </div>
-            </fieldset>
-          ))}
-        </div>
+        <MergeNotice
+          merge={merge}
+          draft={draft}
+          message={t("A colleague changed this conversation in the meantime. Your changes are kept on top of theirs; check and save again.")}
+          fieldName={fieldName}
+          valueLabel={labelOf}
+          choose={(field, value) => setDraft({ ...draft, [field]: value })}
+        />
       )}
       {error && (
         <p class="error" role="alert">

@@ -13,6 +13,7 @@ import { formatDate, formatDay } from "../i18n";
 import { failure, submitErrors, useList } from "./forms";
 import { t } from "./i18n";
 import { changedFields, type Merge, mergeFields } from "./merge";
+import { MergeNotice } from "./merge-notice";
 
 type Detail = Schemas["ResidentDetail"];
 type Member = Schemas["HouseholdMemberOut"];
@@ -324,12 +325,13 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
         {fieldError("note")}
       </div>
       {merge && (
-        <MergeBox
-          id={prefix}
+        <MergeNotice
+          idPrefix={`${prefix}-merge`}
+          testId={`${prefix}-conflict`}
           merge={merge}
           draft={draft}
           choose={(field, value) => setDraft({ ...draft, [field]: value })}
-          name={stepFieldName}
+          fieldName={stepFieldName}
           message={t("A colleague changed this step in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
           reload={() => done(null)}
         />
@@ -464,72 +466,6 @@ export function WhoLookedPart({ id }: { id: string }) {
         </button>
       )}
     </Part>
-  );
-}
-
-/**
- * What a field-by-field merge after a 412 found (merge.ts): the user's own changes kept on top of
- * the new version (listed), and per field both changed differently "Yours" and "Now" to choose
- * from; "reload" drops the user's changes.
- */
-function MergeBox<K extends string>({
-  id,
-  merge,
-  draft,
-  choose,
-  name,
-  message,
-  reload,
-}: {
-  id: string;
-  merge: Merge<K>;
-  draft: Record<K, string>;
-  choose: (field: K, value: string) => void;
-  name: (field: K) => string;
-  message: string;
-  reload: () => void;
-}) {
-  return (
-    <div class="error-box" role="alert" data-testid={`${id}-conflict`}>
-      <p class="error">{message}</p>
-      {merge.applied.length > 0 && (
-        <ul>
-          {merge.applied.map((field) => (
-            <li key={field}>
-              {name(field)}: {merge.draft[field] || "—"}
-            </li>
-          ))}
-        </ul>
-      )}
-      {merge.conflicts.map((c) => (
-        <fieldset key={c.field} data-field={c.field}>
-          <legend>{t("{field}: you and a colleague both changed it", { field: name(c.field) })}</legend>
-          <div class="check">
-            <input
-              type="radio"
-              id={`${id}-merge-${c.field}-mine`}
-              name={`${id}-merge-${c.field}`}
-              checked={draft[c.field] === c.mine}
-              onChange={() => choose(c.field, c.mine)}
-            />
-            <label for={`${id}-merge-${c.field}-mine`}>{t("Yours: {value}", { value: c.mine || "—" })}</label>
-          </div>
-          <div class="check">
-            <input
-              type="radio"
-              id={`${id}-merge-${c.field}-theirs`}
-              name={`${id}-merge-${c.field}`}
-              checked={draft[c.field] === c.theirs}
-              onChange={() => choose(c.field, c.theirs)}
-            />
-            <label for={`${id}-merge-${c.field}-theirs`}>{t("Now: {value}", { value: c.theirs || "—" })}</label>
-          </div>
-        </fieldset>
-      ))}
-      <button type="button" onClick={reload}>
-        {t("Reload and drop my changes")}
-      </button>
-    </div>
   );
 }
 
@@ -745,12 +681,13 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
           {input("legal_basis")}
           <p class="meta">{t("Leave a value empty to remove it.")}</p>
           {merge && (
-            <MergeBox
-              id="registered"
+            <MergeNotice
+              idPrefix="registered-merge"
+              testId="registered-conflict"
               merge={merge}
               draft={draft}
               choose={(field, value) => setDraft({ ...draft, [field]: value })}
-              name={registeredFieldName}
+              fieldName={registeredFieldName}
               message={t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
               reload={reload}
             />

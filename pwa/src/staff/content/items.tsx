@@ -3,8 +3,9 @@
 /**
  * Service items: the list with their status, and one item's Dutch texts to edit, the body in
  * markdown with a preview rendered by the API exactly as residents get it (and shown with the
- * resident app's own renderer), publish and unpublish. Saving names the version read
- * (`If-Match`); a conflict keeps what was typed and says which fields someone else changed.
+ * resident app's own renderer), its links, phone numbers and opening hours (item-contact.tsx),
+ * publish and unpublish. Saving names the version read (`If-Match`); a conflict keeps what was
+ * typed and says which fields someone else changed.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, request, type Schemas } from "../../api";
@@ -13,6 +14,7 @@ import { SafeHtml } from "../../components/safe-html";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { changedContact, type Contact, ContactFields, contactBody, contactInputs, contactLabel, contactOf } from "./item-contact";
 import { sourceText, statusLabel } from "./labels";
 
 export type AdminItem = Schemas["AdminItem"];
@@ -138,8 +140,9 @@ export function fieldLabel(field: Field): string {
 export function ItemView({ id }: { id: string }) {
   const [item, setItem] = useState<AdminItem | null>(null);
   const [draft, setDraft] = useState<Draft>({ title: "", summary: "", body: "" });
+  const [contact, setContact] = useState<Contact>({ links: [], phones: [], opening_hours: [] });
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<Field, string>>; form: string }>({ fields: {}, form: "" });
+  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
   const [conflict, setConflict] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [status, setStatus] = useState("");
@@ -161,7 +164,11 @@ export function ItemView({ id }: { id: string }) {
 
   useEffect(() => {
     setItem(null);
-    void load().then((loaded) => loaded && setDraft(draftOf(loaded)));
+    void load().then((loaded) => {
+      if (!loaded) return;
+      setDraft(draftOf(loaded));
+      setContact(contactOf(loaded));
+    });
   }, [load]);
 
   if (loadError && !item) {
@@ -182,7 +189,11 @@ export function ItemView({ id }: { id: string }) {
     setStatus("");
     setConflict(null);
     const before = draftOf(item);
-    const body = Object.fromEntries(changedFields(before, draft).map((field) => [field, draft[field]]));
+    const contactBefore = contactOf(item);
+    const body = Object.fromEntries([
+      ...changedFields(before, draft).map((field) => [field, draft[field]]),
+      ...changedContact(contactBefore, contact).map((field) => [field, contactBody(contact, field)]),
+    ]);
     try {
       const r = await request<AdminItem>(`/api/v1/admin/services/${id}`, {
         method: "PATCH",
@@ -191,6 +202,7 @@ export function ItemView({ id }: { id: string }) {
       });
       setItem(r.data);
       setDraft(draftOf(r.data));
+      setContact(contactOf(r.data));
       setErrors({ fields: {}, form: "" });
       setStatus(t("Saved."));
     } catch (e) {
@@ -198,13 +210,14 @@ export function ItemView({ id }: { id: string }) {
         // Someone saved in the meantime: show the new version, keep what was typed here.
         const now = await load();
         if (now) {
-          const changed = changedFields(before, draftOf(now)).map(fieldLabel).join(", ") || t("Status");
+          const changed =
+            [...changedFields(before, draftOf(now)).map(fieldLabel), ...changedContact(contactBefore, contactOf(now)).map(contactLabel)].join(", ") || t("Status");
           setConflict(
             t("Someone else changed this item in the meantime ({fields}). Your text is kept; save again to apply it to the new version, or reload to see theirs.", { fields: changed }),
           );
         }
       } else {
-        setErrors(submitErrors(e, FIELDS));
+        setErrors(submitErrors(e, [...FIELDS, ...contactInputs(contact)]));
       }
     } finally {
       setBusy(false);
@@ -213,7 +226,10 @@ export function ItemView({ id }: { id: string }) {
 
   const reload = async () => {
     const now = await load();
-    if (now) setDraft(draftOf(now));
+    if (now) {
+      setDraft(draftOf(now));
+      setContact(contactOf(now));
+    }
     setConflict(null);
     setErrors({ fields: {}, form: "" });
   };
@@ -318,6 +334,8 @@ export function ItemView({ id }: { id: string }) {
           {input("title", false)}
           {input("summary", true)}
           {input("body", true)}
+          <h2>{t("Links, phone numbers and opening hours")}</h2>
+          <ContactFields contact={contact} onChange={setContact} errors={errors.fields} />
           {errors.form && (
             <p class="error" role="alert">
               {errors.form}

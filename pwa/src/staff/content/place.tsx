@@ -3,13 +3,17 @@
 /**
  * One place to create or change: its Dutch name, address, coordinates, phone and accessibility
  * text. Changing sends the whole place (the API replaces it), keeping its opening hours as they
- * are. The API's field errors appear at their fields and what was typed stays.
+ * are, with `If-Match` naming the version read. On a conflict (412) the new version is loaded
+ * and the user's changes merged onto it field by field (merge.ts), nothing typed is lost. The
+ * API's field errors appear at their fields and what was typed stays.
  */
 import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { request, type Schemas } from "../../api";
+import { ApiError, request, type Schemas } from "../../api";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { type Merge, mergeFields } from "../merge";
+import { MergeNotice } from "../merge-notice";
 import { sourceText } from "./labels";
 
 type Place = Schemas["AdminPlace"];
@@ -76,20 +80,27 @@ export function PlaceView({ id }: { id: string | null }) {
   const [errors, setErrors] = useState<{ fields: Partial<Record<Input, string>>; form: string }>({ fields: {}, form: "" });
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const [merge, setMerge] = useState<Merge<Input> | null>(null);
+
+  const load = async (placeId: string): Promise<Place | null> => {
+    try {
+      return (await request<Place>(`/api/v1/admin/services/places/${placeId}`)).data;
+    } catch (e) {
+      setLoadError(e instanceof ApiError && e.status === 404 ? t("This place does not exist (any more).") : failure(e, t("No connection. Try again.")));
+      return null;
+    }
+  };
 
   useEffect(() => {
     setPlace(null);
     setDraft(EMPTY);
+    setMerge(null);
     if (!id) return;
-    request<Place[]>("/api/v1/admin/services/places").then(
-      (r) => {
-        const found = r.data.find((p) => p.id === id);
-        if (!found) return setLoadError(t("This place does not exist (any more)."));
-        setPlace(found);
-        setDraft(draftOfPlace(found));
-      },
-      (e) => setLoadError(failure(e, t("No connection. Try again."))),
-    );
+    void load(id).then((found) => {
+      if (!found) return;
+      setPlace(found);
+      setDraft(draftOfPlace(found));
+    });
   }, [id]);
 
   if (loadError) {
@@ -111,18 +122,35 @@ export function PlaceView({ id }: { id: string | null }) {
     try {
       const body = placeBody(draft, place?.opening_hours ?? []);
       const r = place
-        ? await request<Place>(`/api/v1/admin/services/places/${place.id}`, { method: "PUT", body })
+        ? await request<Place>(`/api/v1/admin/services/places/${place.id}`, {
+            method: "PUT",
+            body,
+            headers: { "If-Match": `"v${place.version}"` },
+          })
         : await request<Place>("/api/v1/admin/services/places", { method: "POST", body });
       setErrors({ fields: {}, form: "" });
       if (!place) {
         location.hash = `#/content/places/${r.data.id}`;
         return;
       }
+      setMerge(null);
       setPlace(r.data);
       setDraft(draftOfPlace(r.data));
       setStatus(t("Saved."));
     } catch (e) {
-      setErrors(submitErrors(e, INPUTS));
+      if (place && e instanceof ApiError && e.status === 412) {
+        // Someone saved in the meantime: the user's changes go on top of the new version.
+        const now = await load(place.id);
+        if (now) {
+          const merged = mergeFields(INPUTS, draftOfPlace(place), draft, draftOfPlace(now));
+          setPlace(now);
+          setMerge(merged);
+          setDraft(merged.draft);
+          setErrors({ fields: {}, form: "" });
+        }
+      } else {
+        setErrors(submitErrors(e, INPUTS));
+      }
     } finally {
       setBusy(false);
     }
@@ -175,10 +203,30 @@ export function PlaceView({ id }: { id: string | null }) {
             {errors.form}
           </p>
         )}
+        {merge && (
+          <MergeNotice
+            merge={merge}
+            draft={draft}
+            message={t("Someone else changed this place in the meantime. Your changes are kept on top of theirs; check and save again.")}
+            fieldName={label}
+            choose={(field, value) => setDraft({ ...draft, [field]: value })}
+          />
+        )}
         <div class="row">
           <button type="submit" class="primary" disabled={busy}>
             {place ? t("Save") : t("Create")}
           </button>
+          {merge && place && (
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(draftOfPlace(place));
+                setMerge(null);
+              }}
+            >
+              {t("Discard my changes")}
+            </button>
+          )}
         </div>
       </form>
       <p role="status" class="status">

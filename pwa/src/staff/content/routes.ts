@@ -3,7 +3,8 @@
 /**
  * The editor's and the reviewer's views and their hashes: `#/content` the service items,
  * `#/content/items/<id>` one item, `#/content/new` a new item, `#/content/places` the places,
- * `#/content/places/new` a new place, `#/content/places/<id>` one place, `#/translations` the languages
+ * `#/content/places/new` a new place, `#/content/places/<id>` one place, `#/content/journey` the
+ * journey's Dutch texts, `#/content/consent` the consent texts' Dutch texts, `#/translations` the languages
  * with their progress, `#/translations/<lang>[/consent|/journey][?status=…]` one language side by side.
  */
 import { isLanguage } from "../../i18n";
@@ -19,6 +20,8 @@ export type ContentRoute =
   | { view: "newItem" }
   | { view: "places" }
   | { view: "place"; id: string | null }
+  | { view: "journey" }
+  | { view: "consent" }
   | { view: "languages" }
   | { view: "language"; language: string; kind: Kind; status: Status };
 
@@ -30,6 +33,8 @@ export function parseContentRoute(hash: string): ContentRoute | null {
   if (path === "#/content/new") return { view: "newItem" };
   if (path === "#/content/places") return { view: "places" };
   if (path === "#/content/places/new") return { view: "place", id: null };
+  if (path === "#/content/journey") return { view: "journey" };
+  if (path === "#/content/consent") return { view: "consent" };
   const place = path.match(new RegExp(`^#/content/places/${UUID}$`, "i"));
   if (place) return { view: "place", id: place[1] };
   const item = path.match(new RegExp(`^#/content/items/${UUID}$`, "i"));

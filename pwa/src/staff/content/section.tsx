@@ -4,6 +4,7 @@
 import { t } from "../i18n";
 import type { Section } from "../section";
 import { ItemsView, ItemView } from "./items";
+import { ConsentSourceView, JourneySourceView } from "./sources";
 import { NewItemView } from "./new-item";
 import { PlaceView } from "./place";
 import { PlacesView } from "./places";
@@ -18,6 +19,8 @@ export const contentSection: Section = {
   nav: [
     { href: "#/content", label: () => t("Service information"), current: (hash) => ["items", "item", "newItem"].includes(view(hash)) },
     { href: "#/content/places", label: () => t("Places"), current: (hash) => ["places", "place"].includes(view(hash)) },
+    { href: "#/content/journey", label: () => t("Journey"), current: (hash) => view(hash) === "journey" },
+    { href: "#/content/consent", label: () => t("Consent texts"), current: (hash) => view(hash) === "consent" },
   ],
   view(hash) {
     const route = parseContentRoute(hash);
@@ -32,6 +35,10 @@ export const contentSection: Section = {
         return <PlacesView />;
       case "place":
         return <PlaceView key={route.id ?? "new"} id={route.id} />;
+      case "journey":
+        return <JourneySourceView />;
+      case "consent":
+        return <ConsentSourceView />;
       default:
         return null;
     }

@@ -5,13 +5,17 @@
  * progress, and one language side by side: each Dutch source beside its translation, with its
  * state (machine, translated, reviewed), outdated marks, save and approve; service information,
  * consent texts and the journey; the PO file for an agency (download and upload with the API's report).
+ * Every save names the version read (`If-Match`); on a conflict (412) the text as it is now is
+ * loaded and the user's wording merged onto it field by field (merge.ts), nothing typed is lost.
  */
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { API_BASE, ApiError, request, requestHeaders, type Schemas } from "../../api";
 import { direction } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
+import { type Merge, mergeFields } from "../merge";
+import { MergeNotice } from "../merge-notice";
 import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
 import { type Kind, KINDS, languageHash, type Status, STATUSES } from "./routes";
 
@@ -159,6 +163,7 @@ function Pair({
   reviewer,
   onSave,
   onApprove,
+  refresh,
 }: {
   id: string;
   heading: string;
@@ -169,14 +174,23 @@ function Pair({
   reviewer: boolean;
   onSave: (values: Record<string, string>) => Promise<void>;
   onApprove: (values: Record<string, string>, changed: boolean) => Promise<void>;
+  /** After a 412: reload, and answer this text's translation as stored now. */
+  refresh: () => Promise<Record<string, string> | null>;
 }) {
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""]));
+  const names = fields.map((f) => f.name);
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const [merge, setMerge] = useState<Merge<string> | null>(null);
+  const merging = useRef(false);
   const key = fields.map((f) => f.value).join("\u0000");
-  useEffect(() => setValues(initial()), [key]); // a saved or reviewed text shows as stored
+  useEffect(() => {
+    // A saved or reviewed text shows as stored; a merge keeps the user's wording on top.
+    if (merging.current) merging.current = false;
+    else setValues(initial());
+  }, [key]);
   const changed = fields.some((f) => values[f.name] !== (f.value ?? ""));
   const dir = direction(language);
 
@@ -186,9 +200,22 @@ function Pair({
     try {
       await action();
       setErrors({ fields: {}, form: "" });
+      setMerge(null);
       setStatus(done);
     } catch (e) {
-      setErrors(submitErrors(e, fields.map((f) => f.name)));
+      if (e instanceof ApiError && e.status === 412) {
+        const base = initial();
+        merging.current = true;
+        const theirs = await refresh();
+        if (theirs) {
+          const merged = mergeFields(names, base, values, theirs);
+          setMerge(merged);
+          setValues(merged.draft);
+          setErrors({ fields: {}, form: "" });
+        } else merging.current = false;
+      } else {
+        setErrors(submitErrors(e, names));
+      }
     } finally {
       setBusy(false);
     }
@@ -248,6 +275,16 @@ function Pair({
           {errors.form}
         </p>
       )}
+      {merge && (
+        <MergeNotice
+          merge={merge}
+          draft={values}
+          idPrefix={`${id}-merge`}
+          message={t("Someone else changed this translation in the meantime. Your wording is kept on top of theirs; check and save again.")}
+          fieldName={(name) => fields.find((f) => f.name === name)?.label ?? name}
+          choose={(name, value) => setValues({ ...values, [name]: value })}
+        />
+      )}
       <div class="row">
         <button type="button" disabled={busy || !changed} onClick={() => void act(() => onSave(values), t("Saved."))}>
           {t("Save translation")}
@@ -269,19 +306,25 @@ function useList<T>(url: string) {
   const [items, setItems] = useState<T[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A reload after a save keeps the list on screen (and the focus where it was) until the answer.
-  const load = useCallback(() => {
-    request<T[]>(url).then(
-      (r) => {
-        setItems(r.data);
-        setError(null);
-      },
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, [url]);
+  const load = useCallback(
+    (): Promise<T[] | null> =>
+      request<T[]>(url).then(
+        (r) => {
+          setItems(r.data);
+          setError(null);
+          return r.data;
+        },
+        (e) => {
+          setError(failure(e, t("No connection. Try again.")));
+          return null;
+        },
+      ),
+    [url],
+  );
   useEffect(() => {
     setItems(null);
     setError(null);
-    load();
+    void load();
   }, [load]);
   return { items, setItems, error, load };
 }
@@ -352,10 +395,31 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
                 state={e.state}
                 outdated={e.outdated}
                 reviewer={reviewer}
-                onSave={async (values) => replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" } })).data)}
-                onApprove={async (values, changed) =>
-                  replace((await request<Entry>(`${url(e)}/review`, { method: "POST", body: changed ? { text: values.text } : {} })).data)
+                onSave={async (values) =>
+                  replace(
+                    (await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: { "If-Match": `"v${e.version ?? 0}"` } }))
+                      .data,
+                  )
                 }
+                onApprove={async (values, changed) =>
+                  replace(
+                    (
+                      await request<Entry>(`${url(e)}/review`, {
+                        method: "POST",
+                        body: changed ? { text: values.text } : {},
+                        headers: { "If-Match": `"v${e.version ?? 0}"` },
+                      })
+                    ).data,
+                  )
+                }
+                refresh={async () => {
+                  // The text as stored now (whatever the filter shows), in place of the one read.
+                  const all = (await request<Entry[]>(`/api/v1/admin/translations?language=${language}&status=all`)).data;
+                  const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
+                  if (!now) return null;
+                  replace(now);
+                  return { text: now.text ?? "" };
+                }}
               />
             ))}
           </section>
@@ -381,19 +445,30 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
             { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
           ]}
           state={c.translation_state}
-          outdated={false}
+          outdated={c.outdated ?? false}
           reviewer={reviewer}
           onSave={async (values) => {
-            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
-            load();
+            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${c.version}"` } });
+            void load();
           }}
           onApprove={async (values, changed) => {
             // A correction is new wording (a new version): saved first, then that version approved.
-            const version = changed
-              ? (await request<ConsentText>(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" } })).data.version
+            // An outdated text (from an earlier version) is saved for the current one first too.
+            const version = changed || c.outdated
+              ? (
+                  await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
+                    method: "PUT",
+                    body: { ...values, state: "translated" },
+                    headers: { "If-Match": `"v${c.version}"` },
+                  })
+                ).data.version
               : c.version;
             await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
-            load();
+            void load();
+          }}
+          refresh={async () => {
+            const now = (await load())?.find((x) => x.purpose === c.purpose);
+            return now ? { title: now.title ?? "", body: now.body ?? "" } : null;
           }}
         />
       ))}
@@ -417,16 +492,22 @@ function JourneyTexts({ language, reviewer }: { language: string; reviewer: bool
             { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
           ]}
           state={s.translation_state}
-          outdated={false}
+          outdated={s.outdated ?? false}
           reviewer={reviewer}
           onSave={async (values) => {
-            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
-            load();
+            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
+            void load();
           }}
           onApprove={async (values, changed) => {
-            if (changed) await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" } });
+            if (changed) {
+              await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
+            }
             await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
-            load();
+            void load();
+          }}
+          refresh={async () => {
+            const now = (await load())?.find((x) => x.key === s.key);
+            return now ? { title: now.title ?? "", text: now.text ?? "" } : null;
           }}
         />
       ))}
