@@ -227,6 +227,7 @@ async def db(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
 @pytest.fixture
 async def seeded(db: AsyncSession) -> None:
     await seed(db)
+    await db.commit()  # seed() writes in the caller's unit of work
 
 
 @pytest.fixture

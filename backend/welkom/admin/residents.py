@@ -140,7 +140,6 @@ async def list_residents(
         fields=["summary"],
         purpose="caseworker: resident list",
     )
-    await db.commit()
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -250,5 +249,4 @@ async def resident_detail(
         fields=["profile", "contact"],
         purpose="caseworker: resident detail",
     )
-    await db.commit()
     return _detail(resident, open_questions=waiting, help_requests=help_requests)

@@ -594,8 +594,7 @@ def translation_conflict() -> Problem:
 async def submit_translation(
     db: AsyncSession, editor: Principal, purpose: str, language: str, data: ConsentTranslationIn
 ) -> ConsentTranslationOut:
-    """Translate a purpose's current consent text into ``language`` (:func:`write_translation`).
-    Commits."""
+    """Translate a purpose's current consent text into ``language`` (:func:`write_translation`)."""
     _translation_target(language)
     title, body = data.title.strip(), data.body.strip()
     if not title or not body:
@@ -607,7 +606,7 @@ async def submit_translation(
         )
         if version is None:
             raise Problem.not_found()
-        await db.commit()
+        await db.flush()
     except IntegrityError as exc:
         await db.rollback()
         raise translation_conflict() from exc
@@ -658,7 +657,6 @@ async def review_translation(
     if text.translation_state != "reviewed":
         text.translation_state = "reviewed"
         text.reviewed_by, text.reviewed_at = reviewer.display_name, utcnow()
-        await db.commit()
     return _translation_out(known.purpose, version, language, texts[SOURCE_LANGUAGE], text)
 
 

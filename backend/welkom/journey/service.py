@@ -76,7 +76,6 @@ async def create_template(
     if errors:
         raise Problem.validation(errors)
     template = await add_template(db, principal.municipality_id, data)
-    await db.commit()
     return template
 
 
@@ -133,7 +132,6 @@ async def start_journey(
             N_("This municipality has no journey template yet. Nothing was changed."),
         )
     await add_steps(db, resident.id, resident.municipality_id, template.id, principal.account_id)
-    await db.commit()
     return await _steps(db, resident.id)
 
 
@@ -219,7 +217,6 @@ async def update_step(
             step.completed_at = utcnow() if step.status == StepStatus.done else None
         step.updated_at = utcnow()
         step.updated_by_account_id = principal.account_id
-        await db.commit()
     return step
 
 
@@ -394,8 +391,7 @@ async def write_translation(
 async def submit_translation(
     db: AsyncSession, editor: Principal, key: str, language: str, data: StepTranslationIn
 ) -> StepTranslationOut:
-    """Translate a step of the active template into ``language`` (:func:`write_translation`).
-    Commits."""
+    """Translate a step of the active template into ``language`` (:func:`write_translation`)."""
     _translation_target(language)
     title, text = data.title.strip(), data.text.strip()
     if not title or not text:
@@ -406,7 +402,6 @@ async def submit_translation(
     )
     if step is None:
         raise Problem.not_found()
-    await db.commit()
     return _step_translation(step, language)
 
 
@@ -434,7 +429,7 @@ async def translation_pairs(
 async def review_translation(
     db: AsyncSession, reviewer: Principal, key: str, language: str
 ) -> StepTranslationOut:
-    """A native-speaker reviewer approves a step's translation as it stands. Commits."""
+    """A native-speaker reviewer approves a step's translation as it stands."""
     _translation_target(language)
     step = next(
         (s for s in await _template_steps(db, reviewer.municipality_id) if s.key == key), None
@@ -449,5 +444,4 @@ async def review_translation(
             "reviewed_at": utcnow().isoformat(),
         }
         step.explanation = {**step.explanation, language: reviewed}  # a new dict: an UPDATE
-        await db.commit()
     return _step_translation(step, language)

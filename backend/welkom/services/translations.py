@@ -225,7 +225,7 @@ async def submit(
     source = await _source_for(db, principal.municipality_id, owner_id, field)
     row = await _existing(db, source, language)
     row = _write(db, source, row, language, data.text, TextState(data.state), actor(principal))
-    await _commit(db)
+    await _flush(db)
     return _entry(source, language, row)
 
 
@@ -254,14 +254,14 @@ async def review(
         )
     row.state = TextState.reviewed
     row.reviewed_by, row.reviewed_at = actor(principal), utcnow()
-    await _commit(db)
+    await _flush(db)
     return _entry(source, language, row)
 
 
-async def _commit(db: AsyncSession) -> None:
-    """Commit; two people writing the same new translation at once: the second gets 409."""
+async def _flush(db: AsyncSession) -> None:
+    """Write it now; two people writing the same new translation at once: the second gets 409."""
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError as exc:
         await db.rollback()
         raise consent.translation_conflict() from exc
@@ -464,5 +464,5 @@ async def import_po(
         await db.rollback()
         raise consent.translation_conflict() from exc
     counts["skipped_unknown"] += len(paired)
-    await _commit(db)
+    await _flush(db)
     return ImportResult(language=language, **counts)
