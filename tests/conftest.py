@@ -303,6 +303,7 @@ async def seeded(db: AsyncSession) -> None:
     """The demo data: already in the database (copied from a seeded template); seeding again
     finds it and adds nothing."""
     await seed(db)
+    await db.commit()  # seed() writes in the caller's unit of work
 
 
 @pytest.fixture

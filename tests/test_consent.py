@@ -25,6 +25,7 @@ from welkom.core.database import session_factory
 from welkom.core.i18n import format_date
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.municipalities.models import Municipality
 
 VOLUNTEER = Purpose.share_contact_with_volunteer
@@ -441,8 +442,8 @@ async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
     sessions = session_factory(engine)
 
     async def grant() -> int | str:
-        async with sessions() as session:
-            try:
+        try:
+            async with unit_of_work(sessions) as session:
                 status, _, _ = await consent.record(
                     session,
                     principal,
@@ -452,9 +453,9 @@ async def test_simultaneous_changes_make_one_entry_and_the_others_are_told(
                     channel=Channel.app,
                     idempotency_key=None,
                 )
-            except Problem as problem:
-                return problem.slug
-            return status
+        except Problem as problem:
+            return problem.slug
+        return status
 
     outcomes = await asyncio.gather(*(grant() for _ in range(4)))
     assert outcomes.count(201) == 1

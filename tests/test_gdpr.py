@@ -25,6 +25,7 @@ from welkom.core.gdpr import REGISTRY, GdprRegistry, TableHandler, missing, resi
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.gdpr import service as gdpr
 from welkom.gdpr.schemas import ErasureRequestIn
 from welkom.outbox.worker import OutboxWorker
@@ -234,6 +235,7 @@ async def test_erasure_leaves_only_what_is_documented_as_retained(
 
     records = await principal_for(client, db, settings, "demo-records-manager")
     done = await gdpr.complete_erasure(db, records, request_id)
+    await db.commit()  # the caller's unit of work commits (services never do)
     assert done.state == "completed"
     assert done.outcome["household_member"] == {"deleted": 3, "anonymised": 0, "retained": 0}
     assert done.outcome["interaction"]["retained"] == 1
@@ -365,14 +367,14 @@ async def test_simultaneous_erasure_requests_make_one_open_request(
     sessions = session_factory(engine)
 
     async def ask() -> int | str:
-        async with sessions() as session:
-            try:
+        try:
+            async with unit_of_work(sessions) as session:
                 status, _, _ = await gdpr.request_erasure(
                     session, principal, ErasureRequestIn(), None, "nl"
                 )
-            except Problem as problem:
-                return problem.slug
-            return status
+        except Problem as problem:
+            return problem.slug
+        return status
 
     outcomes = await asyncio.gather(*(ask() for _ in range(3)))
     assert outcomes.count(201) == 1

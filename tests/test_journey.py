@@ -234,6 +234,7 @@ async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(
         StepUpdate(status="done", note="Gelukt!", next_actor=None),
         if_match=f'"v{bank["version"]}"',
     )
+    await db.commit()  # the caller's unit of work commits (services never do)
     assert updated.completed_at is not None
     digid = next(s for s in before["steps"] if s["key"] == "digid")
     await journey.update_step(
@@ -245,6 +246,7 @@ async def test_a_caseworker_updates_a_step_and_the_resident_sees_it_next(
             status="in_progress", due_date=due, next_actor="other", next_actor_name="Logius"
         ),
     )
+    await db.commit()
     after = await my_journey(client, resident)
     assert after["next_step"]["key"] == "digid"
     assert after["next_step"]["due_date"] == due.isoformat()
@@ -334,8 +336,9 @@ async def test_starting_a_journey_from_the_active_template_is_idempotent(
         "total": 0,
     }
     caseworker = await principal_for(client, db, settings, "demo-caseworker")
-    await journey.start_journey(db, caseworker, yonas.id)
-    await journey.start_journey(db, caseworker, yonas.id)
+    for _ in range(2):  # two requests, each its own unit of work
+        await journey.start_journey(db, caseworker, yonas.id)
+        await db.commit()  # the caller's unit of work commits (services never do)
     body = await my_journey(client, headers)
     assert body["total"] == 10
     assert body["next_step"]["key"] == "housing"

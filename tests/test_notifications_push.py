@@ -31,6 +31,7 @@ from tests.push.service import PushService, Subscriber
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.notifications import kinds
 from welkom.notifications.models import PushDelivery, PushSubscription
 from welkom.notifications.push import MAX_PLAINTEXT_BYTES, PushHandler, encode_payload
@@ -281,7 +282,7 @@ async def test_worker_that_dies_after_claiming_loses_and_duplicates_nothing(
 
     # A worker claims the push and dies before sending it.
     lease = timedelta(seconds=settings.outbox_lease_seconds)
-    async with session_factory(engine)() as dying:
+    async with unit_of_work(session_factory(engine)) as dying:
         dead_token, claimed = await outbox.claim(dying, limit=10, lease=lease, kinds=[PUSH_KIND])
     assert len(claimed) == 1
     assert await worker.drain() == 0  # its lease still holds: nobody else sends it

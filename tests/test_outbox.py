@@ -20,6 +20,7 @@ from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import create_engine, session_factory
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.interactions.models import Interaction
 from welkom.interactions.service import REGISTER_KIND
 from welkom.outbox import service as outbox
@@ -160,7 +161,7 @@ async def test_a_worker_dies_after_claiming_and_another_delivers_once(
 ) -> None:
     await add_questions(db, 3)
     clock = Clock()
-    async with sessions() as claim_db:  # worker A claims, then dies
+    async with unit_of_work(sessions) as claim_db:  # worker A claims, then dies
         _, claimed = await outbox.claim(
             claim_db,
             limit=10,
@@ -184,21 +185,20 @@ async def test_late_completion_after_losing_the_lease_is_ignored(
     await add_questions(db, 1)
     clock = Clock()
     lease = timedelta(seconds=5)
-    async with sessions() as s:
+    async with unit_of_work(sessions) as s:
         token_a, (entry,) = await outbox.claim(
             s, limit=1, lease=lease, kinds=[REGISTER_KIND], clock=clock
         )
     clock.advance(seconds=6)
-    async with sessions() as s:
+    async with unit_of_work(sessions) as s:
         token_b, (again,) = await outbox.claim(
             s, limit=1, lease=lease, kinds=[REGISTER_KIND], clock=clock
         )
     assert again.id == entry.id
     assert again.attempts == 2
-    async with sessions() as s:
+    async with unit_of_work(sessions) as s:
         assert await outbox.mark_delivered(s, entry.id, token_a, clock=clock) is False
         assert await outbox.mark_delivered(s, entry.id, token_b, clock=clock) is True
-        await s.commit()
     (final,) = await entries(db)
     assert final.state == OutboxState.delivered
 

@@ -221,6 +221,7 @@ async def test_a_language_the_municipality_does_not_offer_is_refused_and_changes
     await choose(client, resident, "uk")
     code = (await client.get("/api/v1/me", headers=resident)).json()["municipality"]["code"]
     assert await municipalities.set_languages(db, code, disable=("ps",), enable=()) == ["ps"]
+    await db.commit()  # the caller's unit of work commits (services never do)
     before = await row_counts(db)
     for method, path, body in (
         ("PUT", "/api/v1/me/language", {"language": "ps"}),
@@ -236,5 +237,6 @@ async def test_a_language_the_municipality_does_not_offer_is_refused_and_changes
     assert await row_counts(db) == before
     # Switching off the language a resident chose: Welkom speaks the one recorded at intake.
     await municipalities.set_languages(db, code, disable=("uk",), enable=("ps",))
+    await db.commit()
     journey = await client.get("/api/v1/me/journey", headers=resident)
     assert {s["language"] for s in journey.json()["steps"]} == {"ar"}

@@ -17,6 +17,7 @@ from tests.residents_support import add_caseworker, add_resident, demo_resident,
 from welkom.core.database import session_factory
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.residents import service as residents
 from welkom.residents.schemas import MePatch, RegisteredDataIn
 
@@ -234,6 +235,7 @@ async def test_the_caseworker_records_municipal_fields_with_source_and_legal_bas
         amal.id,
         RegisteredDataIn(legal_basis="Wet BRP art. 2.8", bsn="111222333", bsn_source="BRP"),
     )
+    await db.commit()  # the caller's unit of work commits (services never do)
     me = (await client.get("/api/v1/me", headers=resident)).json()
     assert me["registered"]["bsn"] == {"value": "111222333", "source": "BRP", "editable": False}
     change = (await client.get("/api/v1/me/history", headers=resident)).json()["items"]
@@ -272,6 +274,7 @@ async def test_assigning_a_caseworker_shows_their_name_and_how_to_reach_them(
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] is None
     caseworker = await principal_for(client, db, settings, "demo-caseworker")
     await residents.assign_caseworker(db, caseworker, yonas.id, contact="06 12345678 (di, do)")
+    await db.commit()
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] == {
         "name": "Sanne de Vries",
         "contact": "06 12345678 (di, do)",
@@ -292,14 +295,14 @@ async def test_simultaneous_corrections_with_the_same_etag_let_one_through(
     sessions = session_factory(engine)
 
     async def correct(name: str) -> int:
-        async with sessions() as session:
-            try:
+        try:
+            async with unit_of_work(sessions) as session:
                 await residents.update_own(
                     session, principal, MePatch(full_name=name), if_match=etag
                 )
-            except Problem as problem:
-                return problem.status_code
-            return 200
+        except Problem as problem:
+            return problem.status_code
+        return 200
 
     outcomes = await asyncio.gather(*(correct(f"Amal {n}") for n in range(3)))
     assert sorted(outcomes) == [200, 412, 412]

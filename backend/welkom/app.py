@@ -50,6 +50,7 @@ from welkom.core.plugins import CORE_PLUGIN, DomainPlugin
 from welkom.core.problems import check_language_override, problem_details_plugin
 from welkom.core.ratelimit import create_store, rate_limit_middleware
 from welkom.core.settings import Environment, Settings, get_settings
+from welkom.core.unit_of_work import after_commit, request_transaction
 from welkom.gdpr.plugin import PLUGIN as GDPR
 from welkom.i18n.plugin import PLUGIN as I18N
 from welkom.interactions import service as interactions
@@ -138,19 +139,17 @@ def registration_kinds() -> dict[str, RequeueRecorder]:
     }
 
 
-def _provide_db(request: Request[Any, Any, Any]) -> AsyncSession:
-    """The request's one session (shared with the authentication middleware and guards)."""
-    return request_session(request.scope)
-
-
 def _provide_settings(state: State) -> Settings:
     settings: Settings = state.settings
     return settings
 
 
-def _provide_outbox_wake(state: State) -> Callable[[], None]:
+def _provide_outbox_wake(request: Request[Any, Any, Any], state: State) -> Callable[[], None]:
+    """``outbox_wake()``: wake the in-process worker once the request's change is committed."""
     worker: OutboxWorker | None = state.get("worker")
-    return worker.wake.set if worker else (lambda: None)
+    if worker is None:
+        return lambda: None
+    return lambda: after_commit(request_session(request.scope), worker.wake.set)
 
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Litestar:
@@ -204,7 +203,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         state=state,
         lifespan=[lifespan],
         dependencies={
-            "db": Provide(_provide_db, sync_to_thread=False),
+            "db": Provide(request_transaction),  # the request's unit of work
             "settings": Provide(_provide_settings, sync_to_thread=False),
             "idempotency_key": Provide(provide_idempotency_key, sync_to_thread=False),
             "principal": Provide(provide_principal),

@@ -52,6 +52,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
 
     from welkom.app import create_served_app
     from welkom.core.database import create_engine, migrate, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.demo.seed import DEMO_LOGINS, seed
     from welkom.web import pwa_directory
 
@@ -72,7 +73,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
         click.echo(f"Database: {directory / 'welkom.db'}")
         click.echo("Applying migrations …")
         await migrate(engine)
-        async with session_factory(engine)() as db:
+        async with unit_of_work(session_factory(engine)) as db:
             created = await seed(db)
         click.echo("Seeded the demo municipality." if created else "Demo data already present.")
         from welkom.notifications import vapid
@@ -171,6 +172,7 @@ def migrate(revision: str) -> None:
 def prune() -> None:
     """Delete expired bookkeeping rows once (the worker does this every hour)."""
     from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.retention.service import prune as prune_expired
 
     settings = _settings()
@@ -178,7 +180,7 @@ def prune() -> None:
     async def run() -> None:
         engine = create_engine(settings)
         await assert_migrated(engine)
-        async with session_factory(engine)() as db:
+        async with unit_of_work(session_factory(engine)) as db:
             pruned = await prune_expired(db, settings)
         await engine.dispose()
         for name, count in pruned.items():
@@ -198,6 +200,7 @@ def processing_log_backfill() -> None:
     run copies nothing), so residents' access logs keep their history."""
     from welkom.audit.service import copy_to_processing_log
     from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.processing import service as processing
 
     settings = _settings()
@@ -206,7 +209,7 @@ def processing_log_backfill() -> None:
     async def run() -> int:
         engine = create_engine(settings)
         await assert_migrated(engine)
-        async with session_factory(engine)() as db:
+        async with unit_of_work(session_factory(engine)) as db:
             copied = await copy_to_processing_log(db)
         await engine.dispose()
         return copied
@@ -229,6 +232,7 @@ def municipalities() -> None:
 def municipalities_consent_policy(code: str, require_reviewed: bool) -> None:
     """Set whether residents of municipality CODE may consent on an unreviewed translation."""
     from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.municipalities.service import set_consent_policy
 
     settings = _settings()
@@ -237,7 +241,7 @@ def municipalities_consent_policy(code: str, require_reviewed: bool) -> None:
         engine = create_engine(settings)
         try:
             await assert_migrated(engine)
-            async with session_factory(engine)() as db:
+            async with unit_of_work(session_factory(engine)) as db:
                 return await set_consent_policy(db, code, require_reviewed=require_reviewed)
         finally:
             await engine.dispose()
@@ -256,6 +260,7 @@ def municipalities_languages(code: str, disable: tuple[str, ...], enable: tuple[
     """Switch languages off (or on again) for municipality CODE; prints those switched off."""
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.i18n import LANGUAGES
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.municipalities.service import set_languages
 
     unknown = sorted({*disable, *enable} - set(LANGUAGES))
@@ -269,7 +274,7 @@ def municipalities_languages(code: str, disable: tuple[str, ...], enable: tuple[
         engine = create_engine(settings)
         try:
             await assert_migrated(engine)
-            async with session_factory(engine)() as db:
+            async with unit_of_work(session_factory(engine)) as db:
                 return await set_languages(db, code, disable=disable, enable=enable)
         finally:
             await engine.dispose()
@@ -294,6 +299,7 @@ def municipalities_set_klantcontact(
     Its token goes in WELKOM_OPENKLANT_TOKENS (JSON: gemeentecode → token), never in the database.
     """
     from welkom.core.database import assert_migrated, create_engine, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.klantcontact.service import configure
     from welkom.municipalities.service import by_code
 
@@ -306,13 +312,13 @@ def municipalities_set_klantcontact(
         engine = create_engine(settings)
         try:
             await assert_migrated(engine)
-            async with session_factory(engine)() as db:
+            async with unit_of_work(session_factory(engine)) as db:
                 municipality = await by_code(db, code)
                 if municipality is None:
                     return None
                 problems = await configure(db, municipality, values)
-                if not problems:
-                    await db.commit()
+                if problems:
+                    await db.rollback()  # refused: nothing of it is kept
                 return problems
         finally:
             await engine.dispose()
@@ -435,6 +441,7 @@ def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
     from welkom.app import register_domains
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.problems import Problem
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.gdpr import service
     from welkom.processing import service as processing
 
@@ -450,7 +457,7 @@ def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
         engine = create_engine(settings)
         try:
             await assert_migrated(engine)
-            async with session_factory(engine)() as db:
+            async with unit_of_work(session_factory(engine)) as db:
                 principal = await service.records_manager(db, account_id)
                 if principal is None:
                     raise click.ClickException(f"account {by} is not a records manager")

@@ -44,6 +44,7 @@ from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page, keyset_page_first
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind, RegistrationState
@@ -86,7 +87,6 @@ async def case_by_reference(db: AsyncSession, principal: Principal, typed: str) 
         fields=["reference", "registration"],
         purpose="caseworker: case by reference",
     )
-    await db.commit()
     return CaseRefOut(
         interaction_id=found.id,
         reference=case_reference.display(found.reference),
@@ -248,7 +248,6 @@ async def resident_conversations(
         fields=["questions", "answers", "notes"],
         purpose="caseworker: conversations",
     )
-    await db.commit()
     return Page(items=items, next_cursor=page.next_cursor)
 
 
@@ -265,7 +264,6 @@ async def conversation(
         fields=["questions", "answers", "notes"],
         purpose="caseworker: conversation",
     )
-    await db.commit()
     return out
 
 
@@ -444,7 +442,6 @@ async def _update_conversation(
         action="update",
         purpose=f"caseworker: {field}",
     )
-    await db.commit()
     (out,) = await _conversation_outs(db, principal, [question])
     return out
 
@@ -566,7 +563,6 @@ async def team_conversations(
         fields=["questions", "answers", "notes"],
         purpose="caseworker: team conversations",
     )
-    await db.commit()
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -599,7 +595,7 @@ async def question_translation(
     await resident_in_reach(db, principal, question.resident_id)
     translator = await _translator(db, principal, settings)
     text, language, resident_id = question.text, question.language, question.resident_id
-    await db.commit()  # no transaction stays open while the server translates
+    await checkpoint(db)  # no transaction stays open while the server translates
     translated = await _translated(translator, text, language, "nl")
     await audit_residents(
         db,
@@ -609,7 +605,6 @@ async def question_translation(
         fields=["questions"],
         purpose="caseworker: question translation",
     )
-    await db.commit()
     return QuestionTranslationOut(
         question_id=question_id,
         original=TextInLanguage(text=text, language=language),
@@ -640,7 +635,7 @@ async def draft_translation(
     if errors:
         raise Problem.validation(errors)
     resident_id = resident.id
-    await db.commit()
+    await checkpoint(db)  # no transaction stays open while the server translates
     translated = await _translated(translator, data.text.strip(), data.language, target)
     await audit_residents(
         db,
@@ -650,7 +645,6 @@ async def draft_translation(
         fields=["language"],
         purpose="caseworker: answer translation",
     )
-    await db.commit()
     return DraftTranslationOut(
         original=TextInLanguage(text=data.text.strip(), language=data.language),
         translation=TranslationOut.of(translated),

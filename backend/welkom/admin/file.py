@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: Welkom contributors
 # SPDX-License-Identifier: EUPL-1.2
 """The resident's file as a caseworker reads it, beyond the record itself: the household, the
-consent state and who looked at the resident's data. Every read is audited in its own
-transaction, like the other reads of the admin API.
+consent state and who looked at the resident's data. Every read is audited, like the other
+reads of the admin API; the audit record is committed with the request's unit of work.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ async def household(
     """The members of the resident's household, as the resident entered them."""
     found = await _read(db, principal, resident_id, "household", "caseworker: household")
     members = [residents.member_out(m) for m in await residents.household(db, found)]
-    await db.commit()
     return members
 
 
@@ -50,7 +49,6 @@ async def consents(
     there is one, the Dutch source otherwise)."""
     found = await _read(db, principal, resident_id, "consent", "caseworker: consent state")
     out = await consent.states(db, found, principal.municipality_id, [language, "nl"])
-    await db.commit()
     return out
 
 
@@ -83,5 +81,4 @@ async def access_log(
         )
         for record in page.items
     ]
-    await db.commit()
     return Page(items=items, next_cursor=page.next_cursor)

@@ -146,7 +146,6 @@ async def list_residents(
         fields=["summary"],
         purpose="caseworker: resident list",
     )
-    await db.commit()
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -265,5 +264,4 @@ async def resident_detail(
         fields=["profile", "contact", "registered_data"],
         purpose="caseworker: resident detail",
     )
-    await db.commit()
     return _detail(resident, open_questions=waiting, help_requests=help_requests)

@@ -243,7 +243,6 @@ class AdminResidentController(Controller):
         page = await residents.history_for_caseworker(
             db, principal, resident_id, cursor=cursor, limit=limit
         )
-        await db.commit()
         return page
 
     @get(
@@ -319,7 +318,6 @@ class AdminResidentController(Controller):
         out = await journey.journey_for_caseworker(
             db, principal, resident_id, request_language(request)
         )
-        await db.commit()
         return out
 
     @post(
@@ -342,7 +340,7 @@ class AdminResidentController(Controller):
             purpose="caseworker: start journey",
         )  # fmt: skip
         await journey.start_journey(db, principal, resident_id)
-        await db.commit()
+        await db.flush()
         return await journey.journey_for_caseworker(
             db, principal, resident_id, request_language(request)
         )

@@ -121,6 +121,5 @@ async def signals(
             action="read",
             purpose="caseworker: signals",
         )
-    await db.commit()
     counts = {kind: sum(1 for item in items if item.kind == kind) for kind in KINDS}
     return SignalsOut(scope=scope, counts=counts, items=items)

@@ -121,7 +121,6 @@ class AuditController(Controller):
                 action="read",
                 purpose="Records management: review of access to a resident's data",
             )
-            await db.commit()
         page = await service.query(
             db,
             principal.municipality_id,

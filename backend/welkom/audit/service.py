@@ -23,6 +23,7 @@ from sqlmodel import col
 from welkom.audit.models import AuditEvent
 from welkom.core.identity import Principal
 from welkom.core.pagination import Page, keyset_page
+from welkom.core.unit_of_work import checkpoint
 from welkom.processing import service as processing
 from welkom.processing.models import ProcessingRecord
 from welkom.processing.register import ROLE_PURPOSES
@@ -138,7 +139,8 @@ async def copy_to_processing_log(db: AsyncSession, *, batch: int = 500) -> int:
                     description=event.purpose,
                 )
             )
-        await db.commit()
+        # One transaction per batch: a long copy keeps what it did and holds no locks long.
+        await checkpoint(db)
         copied += len(missing)
 
 

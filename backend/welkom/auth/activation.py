@@ -27,6 +27,7 @@ from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 from welkom.residents.models import Resident
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
@@ -101,7 +102,6 @@ async def issue(
         action="create",
         purpose="Onboarding: activation code for the app",
     )
-    await db.commit()
     return IssuedCode(id=row.id, code=code, expires_at=row.expires_at)
 
 
@@ -133,7 +133,6 @@ async def list_codes(
         action="read",
         purpose="Onboarding: check the state of activation codes",
     )
-    await db.commit()
     return rows
 
 
@@ -186,7 +185,8 @@ async def _fail(
         )
     )
     db.add(AuthAttempt(kind=ATTEMPT_KIND, client_hash=client_hash))
-    await db.commit()
+    # The attempt counts even though the request is refused: the refusal must not undo it.
+    await checkpoint(db)
     return problem
 
 
@@ -257,7 +257,6 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
         await db.rollback()
         raise await _fail(db, settings, client_hash, _invalid())
     account = await resident_account(db, row.resident_id, row.municipality_id)
-    await db.commit()
     return account
 
 

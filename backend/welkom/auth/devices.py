@@ -33,6 +33,7 @@ from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.auth.service import hash_token
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 
 DEVICE_COOKIE = "welkom_device"
 _PURPOSE = "device"
@@ -60,7 +61,6 @@ async def issue(db: AsyncSession, settings: Settings, account_id: uuid.UUID) -> 
             expires_at=now + timedelta(days=settings.device_credential_days),
         )
     )
-    await db.commit()
     return token
 
 
@@ -110,7 +110,6 @@ async def use(
         )
     )
     account = await db.get(Account, credential.account_id)
-    await db.commit()
     if account is None:
         return None
     return account, fresh, credential.family_id
@@ -140,7 +139,8 @@ async def _revoke_family(db: AsyncSession, credential: DeviceCredential, now: da
             action="update",
             purpose="Security: a copy of this phone's sign-in key was used; it was revoked",
         )
-    await db.commit()
+    # The revocation stands although the request that found the reuse is refused.
+    await checkpoint(db)
     log.warning(
         "device_credential_reused",
         account_id=str(credential.account_id),
@@ -167,4 +167,3 @@ async def forget(db: AsyncSession, settings: Settings, token: str) -> None:
         )
         .values(revoked_at=utcnow())
     )
-    await db.commit()

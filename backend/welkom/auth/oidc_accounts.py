@@ -23,6 +23,7 @@ from welkom.core.identity import Principal
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider
+from welkom.core.unit_of_work import checkpoint
 from welkom.municipalities import service as municipalities
 
 
@@ -85,7 +86,6 @@ async def provision(
                     last_login_at=now,
                 )
             )
-        await db.commit()
         return account
     roles = claim_roles(provider, claims)
     if identity is not None:
@@ -98,7 +98,6 @@ async def provision(
             account.roles = sorted(roles)
             account.display_name = _display_name(provider, claims, account.display_name)
             _follow_review_languages(account, provider, claims)
-        await db.commit()
         return account
     if provider.link_only:
         raise Problem(
@@ -130,7 +129,6 @@ async def provision(
             last_login_at=now,
         )
     )
-    await db.commit()
     return account
 
 
@@ -190,13 +188,15 @@ async def resolve_api_token(db: AsyncSession, clients: OidcClients, token: str) 
                 last_login_at=utcnow(),
             )
         )
-        await db.commit()
+        # Made by the authentication middleware: kept whatever the handler does.
+        await checkpoint(db)
     else:
         account = await db.get(Account, identity.account_id)
         assert account is not None
         if account.roles != roles or account.display_name != name:
             account.roles, account.display_name = roles, name
-            await db.commit()
+            # Made by the authentication middleware: kept whatever the handler does.
+            await checkpoint(db)
     token_id = str(claims.get("jti") or hash_token(clients.settings, token, "api-token"))
     return Principal(
         account_id=account.id,

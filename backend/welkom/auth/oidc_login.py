@@ -27,6 +27,7 @@ from welkom.auth.service import hash_token
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider
+from welkom.core.unit_of_work import checkpoint
 
 log = structlog.get_logger("welkom.auth.oidc")
 
@@ -112,7 +113,6 @@ async def start_login(
             expires_at=now + timedelta(seconds=settings.oidc_login_timeout_seconds),
         )
     )
-    await db.commit()
     extra = {"login_hint": login_hint} if login_hint else {}
     async with clients.client(provider) as oauth:
         url, _ = oauth.create_authorization_url(
@@ -163,7 +163,8 @@ async def finish_login(
         .where(OidcLogin.id == pending.id, OidcLogin.used_at.is_(None))
         .values(used_at=utcnow())
     )
-    await db.commit()
+    # Spent whatever happens next (the state is single-use), and no lock is held across the token exchange with the provider.
+    await checkpoint(db)
     if used.rowcount != 1:  # type: ignore[attr-defined]
         raise SignInFailed("expired", pending.return_to, login_failed("state_reused"))
     if utcnow() >= pending.expires_at:

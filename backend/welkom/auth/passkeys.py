@@ -51,6 +51,7 @@ from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 
 log = structlog.get_logger("welkom.auth")
 
@@ -135,7 +136,6 @@ async def _new_challenge(
         expires_at=now + timedelta(seconds=settings.passkey_challenge_seconds),
     )
     db.add(row)
-    await db.commit()
     return row.id
 
 
@@ -162,7 +162,8 @@ async def _spend_challenge(
         await db.rollback()
         raise _challenge_expired()
     challenge = row.challenge
-    await db.commit()
+    # Spent for good, even when the response then fails verification: one try per challenge.
+    await checkpoint(db)
     return base64url_to_bytes(challenge)
 
 
@@ -249,7 +250,7 @@ async def register(
     )
     db.add(passkey)
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError:  # the same credential, registered at the same moment
         await db.rollback()
         raise _already_registered() from None
@@ -262,7 +263,6 @@ async def remove(db: AsyncSession, account_id: uuid.UUID, passkey_id: uuid.UUID)
     result = await db.execute(
         delete(Passkey).where(Passkey.id == passkey_id, Passkey.account_id == account_id)
     )
-    await db.commit()
     removed = result.rowcount == 1  # type: ignore[attr-defined]
     if removed:
         log.info("passkey_removed", account_id=str(account_id), passkey_id=str(passkey_id))
@@ -335,5 +335,4 @@ async def sign_in(
     if used.rowcount != 1:  # type: ignore[attr-defined]  # the same passkey, used concurrently
         await db.rollback()
         raise _refused()
-    await db.commit()
     return account, passkey

@@ -24,6 +24,7 @@ from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.core.identity import ROLES, Principal
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 from welkom.municipalities.models import Municipality
 from welkom.residents.models import Resident
 
@@ -78,7 +79,6 @@ async def create_session(
             device_family_id=device_family_id,
         )
     )
-    await db.commit()
     return token
 
 
@@ -124,7 +124,8 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
         await db.execute(
             update(AuthSession).where(AuthSession.id == session.id).values(last_seen_at=now)
         )
-        await db.commit()
+        # The authentication middleware's touch: kept whatever the handler does, and even when it takes no db.
+        await checkpoint(db)
     return Principal(
         account_id=account.id,
         municipality_id=account.municipality_id,
@@ -146,7 +147,6 @@ async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
         .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
-    await db.commit()
 
 
 async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
@@ -162,7 +162,6 @@ async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
         .where(DeviceCredential.account_id == account_id, DeviceCredential.revoked_at.is_(None))
         .values(revoked_at=now)
     )
-    await db.commit()
 
 
 async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
@@ -214,5 +213,4 @@ async def revoke_own(db: AsyncSession, account_id: uuid.UUID, session_id: uuid.U
         )
         .values(revoked_at=utcnow())
     )
-    await db.commit()
     return result.rowcount == 1  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from sqlmodel import col
 
 from welkom.cases.models import LocalDocument, LocalZaak
 from welkom.cases.ports import RegistrationRequest, RegistrationResult, at_least_confidential
+from welkom.core.unit_of_work import unit_of_work
 from welkom.zgw.errors import CaseRegisterRefused
 
 
@@ -64,11 +65,10 @@ class LocalCaseRegister:
     async def register(self, request: RegistrationRequest) -> RegistrationResult:
         if (refused := self._refusal()) is not None:
             raise refused
-        async with self.session_factory() as db:
+        async with unit_of_work(self.session_factory) as db:
             zaak = await self._zaak(db, request)
             if request.document is not None:
                 await self._document(db, zaak, request)
-            await db.commit()
         return RegistrationResult(
             zaak_identificatie=zaak.identificatie, zaak_url=f"urn:welkom:local-zaak:{zaak.id}"
         )

@@ -24,6 +24,7 @@ from welkom.core.guards import Caller, public, requires_role
 from welkom.core.i18n import N_, gettext
 from welkom.core.pagination import Page
 from welkom.core.problems import FieldError, Problem, request_language
+from welkom.core.unit_of_work import after_commit
 from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, RegistrationState
@@ -235,10 +236,10 @@ class RegistrationsController(Controller):
                 N_("Only a parked registration can be retried. Nothing was changed."),
             )
         await recorders[entry.kind](db, entry.reference)
-        await db.commit()
+        await db.flush()
         await db.refresh(entry)
         if worker := request.app.state.get("worker"):
-            worker.wake.set()
+            after_commit(db, worker.wake.set)
         return _entry_out(entry)
 
 
@@ -289,7 +290,6 @@ class NotificationCallbackController(Controller):
         if data.kanaal != "zaken" or data.resource not in ("status", "zaak"):
             return  # the subscription test, or nothing that moves a case on
         try:
-            if await service.refresh_status(db, state.case_routing, municipality, data.hoofdObject):
-                await db.commit()
+            await service.refresh_status(db, state.case_routing, municipality, data.hoofdObject)
         except (CaseRegisterError, CaseRegisterRefused):
             await db.rollback()  # reconciliation picks it up later; the notification is taken

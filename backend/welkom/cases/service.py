@@ -29,6 +29,7 @@ from welkom.cases.zgw import StepObserver, ZGWCaseRegister, ZGWConfig, ZGWConfig
 from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.interactions import reference as case_reference
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, InteractionKind
@@ -444,7 +445,7 @@ async def reconcile(routing: CaseRouting) -> dict[str, int]:
     """Poll every registered zaak of ZGW municipalities (a missed notification changes nothing
     for long). Returns counts: checked, changed, failed."""
     counts = {"checked": 0, "changed": 0, "failed": 0}
-    async with routing.session_factory() as db:
+    async with unit_of_work(routing.session_factory) as db:
         zgw_municipalities = (
             (await db.execute(select(Municipality).where(col(Municipality.case_register) == "zgw")))
             .scalars()
@@ -458,7 +459,6 @@ async def reconcile(routing: CaseRouting) -> dict[str, int]:
                         counts["changed"] += 1
                 except (CaseRegisterError, CaseRegisterRefused, ZGWConfigError):
                     counts["failed"] += 1
-        await db.commit()
     log.info("cases_reconciled", **counts)
     return counts
 
@@ -537,7 +537,7 @@ async def set_register(
     Validated first, the same way the API checks at start (settings complete, API URLs http(s),
     the secret in the environment, a valid case-type file): any problem is returned and nothing
     is changed. Switching to ``local`` keeps the ZGW settings (switching back needs none)."""
-    async with routing.session_factory() as db:
+    async with unit_of_work(routing.session_factory) as db:
         municipality = await municipalities.by_code(db, code)
         if municipality is None:
             return [f"no municipality with code {code}"]
@@ -573,7 +573,6 @@ async def set_register(
                 return problems
         municipality.case_register = register
         municipality.case_register_settings = merged
-        await db.commit()
     routing.forget(municipality.id)
     return []
 

@@ -573,7 +573,7 @@ async def change_source(
     text. Translations of the older text are not carried over — a resident agrees to a
     translation of the exact text — so residents read the Dutch text until a translation is
     saved for the new version; the translation view offers the earlier one as ``outdated``.
-    Residents who agreed to the previous version are asked to read the text again. Commits."""
+    Residents who agreed to the previous version are asked to read the text again."""
     if not editor.has_any({"editor", "admin"}):
         raise forbidden()
     title, body = data.title.strip(), data.body.strip()
@@ -597,7 +597,7 @@ async def change_source(
                 known.purpose,
                 [TextIn(SOURCE_LANGUAGE, title, body, "source")],
             )
-            await db.commit()
+            await db.flush()
         except IntegrityError as exc:
             await db.rollback()
             raise preconditions.precondition_failed() from exc
@@ -681,7 +681,7 @@ async def submit_translation(
     the editor names the version they based the change on: ``If-Match: "v<version>"`` is
     required (428 without) and must name the purpose's current version (412 otherwise). Of two
     simultaneous changes naming it, the unique version key lets one in; the other gets 412.
-    Commits. Dutch: :func:`change_source`."""
+    Dutch: :func:`change_source`."""
     expected = preconditions.require(if_match) if language == SOURCE_LANGUAGE else None
     if expected is not None:
         return await change_source(db, editor, purpose, data, expected)
@@ -702,7 +702,7 @@ async def submit_translation(
         )
         if version is None:
             raise Problem.not_found()
-        await db.commit()
+        await db.flush()
     except IntegrityError as exc:
         await db.rollback()
         raise preconditions.precondition_failed() from exc
@@ -753,7 +753,6 @@ async def review_translation(
     if text.translation_state != "reviewed":
         text.translation_state = "reviewed"
         text.reviewed_by, text.reviewed_at = reviewer.display_name, utcnow()
-        await db.commit()
     return _translation_out(known.purpose, version, language, texts[SOURCE_LANGUAGE], text)
 
 

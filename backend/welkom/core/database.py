@@ -51,6 +51,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
     engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "savepoint", _sqlite_begin_before_savepoint)
     return engine
 
 
@@ -60,6 +61,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin_before_savepoint(conn: Connection, _name: str) -> None:
+    """Begin SQLite's transaction before a savepoint that would otherwise come first.
+
+    The sqlite3 driver begins a transaction only before a write, so a ``SAVEPOINT`` emitted
+    first would open a transaction of its own, and releasing it would commit what it holds
+    right away, before (and whatever) the unit of work decides. PostgreSQL needs nothing.
+    """
+    driver = conn.connection.driver_connection
+    if not getattr(driver, "in_transaction", True):
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute("BEGIN")
+        cursor.close()
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.settings import Settings
 
-#: ``db: DbSession`` — a session for this request; services commit explicitly.
+#: ``db: DbSession`` — the request's session, its unit of work: committed when the handler
+#: returns, rolled back when it raises (core/unit_of_work.py). Services never commit.
 DbSession: TypeAlias = NamedDependency[AsyncSession]
 #: ``settings: AppSettings``
 AppSettings: TypeAlias = NamedDependency[Settings]

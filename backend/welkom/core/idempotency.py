@@ -118,14 +118,16 @@ async def create_once(
     create: Callable[[], Awaitable[tuple[int, dict[str, Any]]]],
     resident_id: uuid.UUID | Callable[[dict[str, Any]], uuid.UUID | None] | None = None,
 ) -> tuple[int, dict[str, Any], bool]:
-    """Run ``create`` (which adds rows to ``db`` without committing and returns the response's
-    status and body) and commit it with the idempotency record, at most once per key.
+    """Run ``create`` (which adds rows to ``db`` and returns the response's status and body) and
+    write it with the idempotency record, at most once per key; the request's unit of work
+    (:mod:`welkom.core.unit_of_work`) commits both together.
 
     Returns (status, body, replayed). ``scope`` names the caller and the kind of request (keys
     are the client's, unique only within it); ``payload`` is what makes two requests "the
     same". ``resident_id`` is the resident the response is about, or a function of the
-    response body that gives it (when ``create`` makes the resident). If the commit hits a unique constraint (the same key committed concurrently, or any
-    other constraint another request won), the transaction is rolled back and the answer is the
+    response body that gives it (when ``create`` makes the resident). If the flush hits a
+    unique constraint (the same key committed concurrently, or any other constraint another
+    request won), the transaction is rolled back and the answer is the
     stored response for the key, or a 409 problem: never a 500, never a half-made change.
     """
     request_hash = fingerprint(payload)
@@ -136,7 +138,7 @@ async def create_once(
         about = resident_id(body) if callable(resident_id) else resident_id
         remember(db, scope, key, request_hash, status, body, resident_id=about)
     try:
-        await db.commit()
+        await db.flush()  # the request's unit of work commits; a constraint shows here
     except IntegrityError:
         await db.rollback()
         if key and (stored := await replay(db, scope, key, request_hash)):

@@ -156,5 +156,4 @@ async def seed(db: AsyncSession) -> bool:
     )
     await seed_resident_data(db, municipality.id, resident)
     await seed_services(db, municipality.id)
-    await db.commit()
     return True

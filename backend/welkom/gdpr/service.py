@@ -75,7 +75,6 @@ async def export(db: AsyncSession, resident_id: uuid.UUID) -> dict[str, Any]:
         fields=sorted(tables),
         description="The resident's export of their own data",
     )
-    await db.commit()
     return {
         "format": EXPORT_FORMAT,
         "generator": f"Welkom {__version__}",
@@ -324,7 +323,6 @@ async def request_detail(
         outcome=dict(request.outcome or {}),
     )
     await _audit(db, principal, request, "read", "records management: erasure request")
-    await db.commit()
     return detail
 
 
@@ -391,7 +389,7 @@ async def refuse_erasure(
             reference_id=request.id,
         )
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError:
         await db.rollback()
         raise idempotency.concurrent_change() from None
@@ -452,7 +450,7 @@ async def complete_erasure(
             reason=None,
         )
         await _audit(db, principal, request, "delete", "records management: erasure completed")
-        await db.commit()
+        await db.flush()
     except IntegrityError:
         await db.rollback()
         raise idempotency.concurrent_change() from None

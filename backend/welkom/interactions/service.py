@@ -327,7 +327,7 @@ async def submit_document(
             db, scope, idempotency_key, request_hash, 201, body, resident_id=principal.resident_id
         )
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError:
         await db.rollback()
         if idempotency_key and (

@@ -16,6 +16,7 @@ from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import Principal
 from welkom.core.problems import FieldError, Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint
 from welkom.interactions import service
 from welkom.storage.ports import Storage, StorageUnavailableError, checksum
 from welkom.storage.sniff import sniff
@@ -83,6 +84,9 @@ async def receive_document(
             language=language,
             idempotency_key=idempotency_key,
         )
+        # Committed here rather than when the request ends: a commit that fails still
+        # reaches the clean-up below, so no file stays without its record.
+        await checkpoint(db)
     except BaseException:
         await _discard(storage, stored.key)  # nothing recorded: keep no orphan file
         raise

@@ -78,7 +78,6 @@ async def create_template(
     if errors:
         raise Problem.validation(errors)
     template = await add_template(db, principal.municipality_id, data)
-    await db.commit()
     return template
 
 
@@ -135,7 +134,6 @@ async def start_journey(
             N_("This municipality has no journey template yet. Nothing was changed."),
         )
     await add_steps(db, resident.id, resident.municipality_id, template.id, principal.account_id)
-    await db.commit()
     return await _steps(db, resident.id)
 
 
@@ -221,7 +219,6 @@ async def update_step(
             step.completed_at = utcnow() if step.status == StepStatus.done else None
         step.updated_at = utcnow()
         step.updated_by_account_id = principal.account_id
-        await db.commit()
     return step
 
 
@@ -441,8 +438,7 @@ async def submit_translation(
     if_match: str | None = None,
 ) -> StepTranslationOut:
     """Put a step's text in ``language`` (:func:`write_translation`): a translation, or for
-    Dutch the source (editors only). ``If-Match`` is required (428 without): the step's ETag.
-    Commits."""
+    Dutch the source (editors only). ``If-Match`` is required (428 without): the step's ETag."""
     if language == SOURCE_LANGUAGE:
         if not editor.has_any({"editor", "admin"}):
             raise forbidden()
@@ -458,7 +454,6 @@ async def submit_translation(
     )
     if step is None:
         raise Problem.not_found()
-    await db.commit()
     return _step_translation(step, language)
 
 
@@ -486,7 +481,7 @@ async def translation_pairs(
 async def review_translation(
     db: AsyncSession, reviewer: Principal, key: str, language: str
 ) -> StepTranslationOut:
-    """A native-speaker reviewer approves a step's translation as it stands. Commits."""
+    """A native-speaker reviewer approves a step's translation as it stands."""
     _translation_target(language)
     step = next(
         (s for s in await _template_steps(db, reviewer.municipality_id) if s.key == key), None
@@ -510,5 +505,4 @@ async def review_translation(
         await preconditions.compare_and_set(
             db, step, explanation={**step.explanation, language: reviewed}
         )
-        await db.commit()
     return _step_translation(step, language)

@@ -26,6 +26,7 @@ from welkom.core.i18n import iso639_2b
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.interactions import service as interactions
 from welkom.interactions.models import Interaction, RegistrationState
 from welkom.klantcontact import service
@@ -328,7 +329,7 @@ class PollAnswersHandler:
             return _nothing  # switched off: delivered; switching on makes it due again
         client = self.routing.client(municipality)
         limit = self.routing.settings.openklant_poll_batch
-        async with self.routing.session_factory() as db:
+        async with unit_of_work(self.routing.session_factory) as db:
             batch, cursor = await service.questions_to_poll(db, municipality.id, limit)
             for link in batch:
                 try:
@@ -337,7 +338,6 @@ class PollAnswersHandler:
                     raise _refused(exc) from exc
                 await self._store(db, municipality, link.question_reference, answers)
             service.advance(cursor, batch, limit)
-            await db.commit()
         interval = timedelta(seconds=self.routing.settings.openklant_poll_interval_seconds)
         raise DeferDelivery(self.routing.clock() + interval)
 

@@ -50,12 +50,11 @@ def new(code: str, name: str, rsin: str, default_language: str = "nl") -> Munici
 
 async def set_consent_policy(db: AsyncSession, code: str, *, require_reviewed: bool) -> bool:
     """Whether consent needs the Dutch text or a reviewed translation; False: no such
-    municipality. Commits."""
+    municipality."""
     municipality = await by_code(db, code)
     if municipality is None:
         return False
     municipality.consent_requires_reviewed_text = require_reviewed
-    await db.commit()
     return True
 
 
@@ -63,11 +62,10 @@ async def set_languages(
     db: AsyncSession, code: str, *, disable: tuple[str, ...], enable: tuple[str, ...]
 ) -> list[str] | None:
     """Switch product languages off (or on again) for municipality ``code``; its languages
-    switched off now, or None if there is no such municipality. Commits."""
+    switched off now, or None if there is no such municipality."""
     municipality = await by_code(db, code)
     if municipality is None:
         return None
     off = (set(municipality.disabled_languages) | set(disable)) - set(enable)
     municipality.disabled_languages = sorted(off)
-    await db.commit()
     return municipality.disabled_languages

@@ -233,7 +233,6 @@ async def mark_read(db: AsyncSession, account_id: uuid.UUID, item_id: uuid.UUID)
     item = await get_item(db, account_id, item_id)
     if item.read_at is None:
         item.read_at = utcnow()
-        await db.commit()
     return item
 
 
@@ -243,7 +242,6 @@ async def mark_all_read(db: AsyncSession, account_id: uuid.UUID) -> None:
         .where(InboxItem.account_id == account_id, InboxItem.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    await db.commit()
 
 
 # --- push subscriptions ------------------------------------------------------------------
@@ -375,7 +373,6 @@ async def subscribe(
     if existing is not None and existing.account_id == account_id:
         if (existing.p256dh, existing.auth) != (data.keys.p256dh, data.keys.auth):
             existing.p256dh, existing.auth = data.keys.p256dh, data.keys.auth
-            await db.commit()
         return existing, False
     devices = (
         await db.execute(select(func.count()).where(PushSubscription.account_id == account_id))
@@ -396,7 +393,7 @@ async def subscribe(
     )
     db.add(subscription)
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError:
         # The same device registered concurrently (a resend): answer with that registration.
         await db.rollback()
@@ -435,7 +432,6 @@ async def unsubscribe(db: AsyncSession, account_id: uuid.UUID, subscription_id: 
     if result.rowcount != 1:
         await db.rollback()
         raise Problem.not_found()
-    await db.commit()
 
 
 # --- preferences -------------------------------------------------------------------------
@@ -532,7 +528,6 @@ async def update_preferences(
                 data.quiet_hours.time_zone,
                 now,
             )
-    await db.commit()
     return await preferences(db, account_id, settings)
 
 

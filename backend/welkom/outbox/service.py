@@ -91,7 +91,8 @@ def _first_of_its_key():
 async def claim(
     db: AsyncSession, *, limit: int, lease: timedelta, kinds: Sequence[str], clock: Clock = utcnow
 ) -> tuple[uuid.UUID, list[OutboxEntry]]:
-    """Claim up to ``limit`` due entries for this worker; returns the claim token and entries."""
+    """Claim up to ``limit`` due entries for this worker; returns the claim token and entries.
+    The caller's unit of work commits the claim."""
     now, token = clock(), uuid.uuid4()
     due_ids = (
         select(OutboxEntry.id)
@@ -113,7 +114,6 @@ async def claim(
         .execution_options(synchronize_session=False)
     )
     entries = list(result.scalars())
-    await db.commit()
     return token, entries
 
 

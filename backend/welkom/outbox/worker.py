@@ -26,6 +26,7 @@ from welkom.core import tracing
 from welkom.core.metrics import record_delivery
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.outbox import service
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.service import Clock
@@ -101,7 +102,7 @@ class OutboxWorker:
 
         Cancelled (a stopping worker's grace ran out), it hands the batch back before it
         raises: entries already completed are not touched (:func:`service.release`)."""
-        async with self.session_factory() as db:
+        async with unit_of_work(self.session_factory) as db:
             token, entries = await service.claim(
                 db,
                 limit=self.settings.outbox_batch_size,
@@ -189,9 +190,8 @@ class OutboxWorker:
             stopping.cancel()
 
     async def _release(self, token: uuid.UUID, entry_ids: set[uuid.UUID]) -> None:
-        async with self.session_factory() as db:
+        async with unit_of_work(self.session_factory) as db:
             released = await service.release(db, entry_ids, token)
-            await db.commit()
         log.info("outbox_released", worker=self.name, entries=released)
 
     async def _process(self, entry: OutboxEntry, batch: _Batch) -> None:
@@ -215,10 +215,9 @@ class OutboxWorker:
                 outcome = await self._failed(entry, token, handler, exc)
                 record_delivery(entry.kind, outcome, time.perf_counter() - started)
                 return
-            async with self.session_factory() as db:
+            async with unit_of_work(self.session_factory) as db:
                 if await service.mark_delivered(db, entry.id, token, clock=self.clock):
                     await completion(db)
-                    await db.commit()
                     outcome = "delivered"
                     log.info(
                         "outbox_delivered",
@@ -226,8 +225,7 @@ class OutboxWorker:
                         entry=str(entry.id),
                         attempts=entry.attempts,
                     )
-                else:
-                    await db.rollback()
+                else:  # nothing was written: the entry is another worker's now
                     outcome = "lease_lost"
                     log.warning("outbox_lease_lost", kind=entry.kind, entry=str(entry.id))
             record_delivery(entry.kind, outcome, time.perf_counter() - started)
@@ -253,9 +251,8 @@ class OutboxWorker:
             return None
 
     async def _defer(self, entry: OutboxEntry, token: uuid.UUID, until: datetime) -> None:
-        async with self.session_factory() as db:
+        async with unit_of_work(self.session_factory) as db:
             held = await service.defer(db, entry.id, token, until)
-            await db.commit()
         log.info("outbox_deferred", kind=entry.kind, entry=str(entry.id), held=held)
 
     async def _failed(
@@ -264,7 +261,7 @@ class OutboxWorker:
         """Schedule a retry or park the entry; returns the outcome for the metrics."""
         park = isinstance(exc, PermanentDeliveryError)
         error = f"{type(exc).__name__}: {exc}"
-        async with self.session_factory() as db:
+        async with unit_of_work(self.session_factory) as db:
             held = await service.mark_failed(
                 db,
                 entry,
@@ -277,7 +274,6 @@ class OutboxWorker:
             )
             if held and park:
                 await handler.parked(db, entry, error)
-            await db.commit()
         log.warning(
             "outbox_parked" if park else "outbox_retry",
             kind=entry.kind,

@@ -178,7 +178,6 @@ async def choose_language(db: AsyncSession, resident_id: uuid.UUID, language: st
         raise Problem.validation([not_offered_here("language")])
     if resident.chosen_language != language:
         resident.chosen_language = language
-        await db.commit()
     return language
 
 
@@ -266,7 +265,6 @@ async def update_own(
                 setattr(resident, name, new)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident
 
 
@@ -374,7 +372,6 @@ async def update_member(
             setattr(member, name, new)
         member.updated_at = utcnow()
         _record(db, resident, principal, "household_member", member.id, changes)
-        await db.commit()
     return member
 
 
@@ -391,7 +388,6 @@ async def remove_member(db: AsyncSession, principal: Principal, member_id: uuid.
         {"removed": ({"relation": member.relation, "name": member.name}, None)},
     )
     await db.delete(member)
-    await db.commit()
 
 
 # --- History ---------------------------------------------------------------------------------
@@ -475,7 +471,6 @@ async def set_registered_data(
             setattr(resident, name, new)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident
 
 
@@ -501,5 +496,4 @@ async def assign_caseworker(
             setattr(resident, name, value)
         resident.updated_at = utcnow()
         _record(db, resident, principal, "profile", resident.id, changes)
-        await db.commit()
     return resident

@@ -30,6 +30,7 @@ from welkom.core.idempotency_models import IdempotencyRecord
 from welkom.core.metrics import RETENTION_PRUNED
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import checkpoint, unit_of_work
 from welkom.notifications.models import InboxItem, PushDelivery, PushDeliveryState
 from welkom.notifications.service import PUSH_KIND
 from welkom.outbox.models import OutboxEntry, OutboxState
@@ -126,7 +127,8 @@ async def prune(
         while True:
             batch = select(table_id).where(policy.expired(now, settings)).limit(BATCH_SIZE)
             result = await db.execute(delete(policy.table).where(table_id.in_(batch)))
-            await db.commit()
+            # One transaction per batch: a large prune neither holds its locks long nor starts over.
+            await checkpoint(db)
             count = result.rowcount or 0
             total += count
             if count < BATCH_SIZE:
@@ -151,7 +153,7 @@ async def prune_periodically(
             await asyncio.wait_for(stop.wait(), settings.retention_interval_seconds)
             return
         try:
-            async with sessions() as db:
+            async with unit_of_work(sessions) as db:
                 await prune(db, settings)
         except Exception as exc:  # the database is away: try again next round, never die
             log.warning("retention_prune_failed", error_type=type(exc).__name__)

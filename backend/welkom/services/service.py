@@ -252,7 +252,6 @@ async def create_item(
     body = msgspec.to_builtins(await admin_item(db, item))
     if idempotency_key:
         idempotency.remember(db, scope, idempotency_key, request_hash, 201, body)
-    await db.commit()
     return body, False
 
 
@@ -306,7 +305,6 @@ async def update_item(
                     item_id=item.id, place_id=place_id, municipality_id=item.municipality_id
                 )
             )
-    await db.commit()
     return await admin_item(db, item)
 
 
@@ -322,7 +320,6 @@ async def set_status(
             else {}
         )
         await preconditions.compare_and_set(db, item, status=status, updated_at=now, **published)
-    await db.commit()
     return await admin_item(db, item)
 
 
@@ -362,7 +359,6 @@ async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) ->
             actor=actor(principal),
         )
     await db.flush()
-    await db.commit()
     return await admin_place(db, place)
 
 
@@ -407,7 +403,7 @@ async def update_place(
             text=value,
             actor=actor(principal),
         )
-    await db.commit()
+    await db.flush()
     return await admin_place(db, place)
 
 

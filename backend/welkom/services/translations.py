@@ -237,7 +237,7 @@ async def submit(
     if row is not None:
         await preconditions.compare_and_set(db, row, updated_at=utcnow())
     row = _write(db, source, row, language, data.text, TextState(data.state), actor(principal))
-    await _commit(db, preconditions.precondition_failed)
+    await _flush(db, preconditions.precondition_failed)
     return _entry(source, language, row)
 
 
@@ -272,17 +272,17 @@ async def review(
         )
     row.state = TextState.reviewed
     row.reviewed_by, row.reviewed_at = actor(principal), utcnow()
-    await _commit(db, preconditions.precondition_failed)
+    await _flush(db, preconditions.precondition_failed)
     return _entry(source, language, row)
 
 
-async def _commit(
+async def _flush(
     db: AsyncSession, conflict: Callable[[], Problem] = consent.translation_conflict
 ) -> None:
-    """Commit; two people writing the same new translation at once: the second gets
+    """Write it now; two people writing the same new translation at once: the second gets
     ``conflict()`` (409 ``translation-conflict`` unless told)."""
     try:
-        await db.commit()
+        await db.flush()
     except IntegrityError as exc:
         await db.rollback()
         raise conflict() from exc
@@ -487,5 +487,5 @@ async def import_po(
         await db.rollback()
         raise consent.translation_conflict() from exc
     counts["skipped_unknown"] += len(paired)
-    await _commit(db)
+    await _flush(db)
     return ImportResult(language=language, **counts)

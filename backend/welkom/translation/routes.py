@@ -78,7 +78,6 @@ class TranslationServerController(Controller):
             raise Problem.validation(errors)
         municipality = await municipalities.get(db, principal.municipality_id)
         service.configure(municipality, url=data.url, engine=data.engine)
-        await db.commit()
         log.info(
             "translation server set" if data.url else "translation server removed",
             municipality=municipality.code,

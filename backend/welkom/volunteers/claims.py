@@ -89,7 +89,6 @@ async def _views(
     items = [await _volunteer_out(db, profile, row) for row in rows]
     shown = {item.id for item in items if item.contact is not None}
     await audit_reads(db, principal, rows, purpose=purpose, contact_shown=shown)
-    await db.commit()
     return items
 
 
@@ -174,7 +173,7 @@ async def claim(
                 N_("Another volunteer took this request just before you. Nothing was changed."),
             )
         await tell_resident(db, request, CLAIMED)
-        await db.commit()
+        await db.flush()
         await db.refresh(request)
     elif request.state != HelpState.claimed:
         raise changed_in_meantime()
@@ -203,6 +202,6 @@ async def finish(
         raise changed_in_meantime()
     elif outcome == HelpState.open:
         await tell_resident(db, request, RELEASED)
-    await db.commit()
+    await db.flush()
     await db.refresh(request)
     return (await _views(db, principal, profile, [request], "volunteer: help request"))[0]

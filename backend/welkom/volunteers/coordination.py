@@ -142,7 +142,6 @@ async def vet(
     profile.vetted_by = principal.account_id
     profile.version += 1
     profile.updated_at = utcnow()
-    await db.commit()
     return profile
 
 
@@ -174,7 +173,6 @@ async def suspend(
         )
         .execution_options(synchronize_session=False)
     )
-    await db.commit()
     return profile
 
 
@@ -188,7 +186,6 @@ async def lift_suspension(
         profile.suspension_reason = None
         profile.version += 1
         profile.updated_at = utcnow()
-        await db.commit()
     return profile
 
 
@@ -236,7 +233,6 @@ async def _coordinator_outs(
             )
         )
     await audit_reads(db, principal, rows, purpose=purpose)
-    await db.commit()
     return items
 
 
@@ -321,7 +317,7 @@ async def reassign(
         await tell_resident(db, request, CLAIMED)
     elif volunteer_id is None and request.state == HelpState.claimed:
         await tell_resident(db, request, RELEASED)
-    await db.commit()
+    await db.flush()
     await db.refresh(request)
     return (await _coordinator_outs(db, principal, [request], "coordinator: reassign"))[0]
 
@@ -341,7 +337,6 @@ async def reports_for_coordinator(
             action="read",
             purpose="coordinator: reports about volunteers",
         )
-    await db.commit()
     return Page(
         items=[
             CoordinatorReportOut(

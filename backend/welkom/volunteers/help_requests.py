@@ -192,7 +192,7 @@ async def cancel_own_request(
             N_("Already closed"),
             N_("This help request is already finished and cannot be cancelled."),
         )
-    await db.commit()
+    await db.flush()
     await db.refresh(request)
     return await own_request_view(db, request)
 
@@ -213,7 +213,6 @@ async def rate_own_request(
     request.rating_comment = (data.comment or "").strip() or None
     request.version += 1
     request.updated_at = utcnow()
-    await db.commit()
     return await own_request_view(db, request)
 
 

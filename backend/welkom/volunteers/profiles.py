@@ -92,7 +92,6 @@ async def save_own_profile(
             setattr(profile, name, value)
         profile.version += 1
         profile.updated_at = utcnow()
-    await db.commit()
     return profile, created
 
 
