@@ -17,14 +17,17 @@ import gzip
 import json
 import os
 import struct
+import time
 import uuid
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import time_machine
 import uvicorn
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -49,6 +52,17 @@ def assert_problem(response: Any, status: int, slug: str | None = None) -> dict:
     if slug:
         assert body["type"] == f"urn:welkom:problem:{slug}", body
     return body
+
+
+@pytest.fixture(autouse=True)
+def _at_the_start_of_a_window() -> Iterator[None]:
+    """Rate limits count in fixed windows of the clock (core/ratelimit.py). Each test starts
+    at the beginning of the next one, so no window ends between the requests a test counts,
+    however slow the machine."""
+    window = Settings.model_fields["rate_limit_window_seconds"].default
+    start = (time.time() // window + 1) * window
+    with time_machine.travel(datetime.fromtimestamp(start, UTC), tick=True):
+        yield
 
 
 @pytest.fixture
