@@ -245,7 +245,7 @@ async def test_publishing_while_an_edit_is_saved_lets_one_through(
         assert (after["status"], title) == ("draft", "Fietsenmaker Oost")
 
 
-async def test_a_stale_or_weak_if_match_on_a_service_item_changes_nothing(
+async def test_a_stale_weak_or_missing_if_match_on_a_service_item_changes_nothing(
     client: AsyncTestClient,
 ) -> None:
     staff = await editor(client)
@@ -256,6 +256,9 @@ async def test_a_stale_or_weak_if_match_on_a_service_item_changes_nothing(
             url, json={"title": "Anders"}, headers={**staff, "If-Match": value}
         )
         assert refused.status_code == status, (value, refused.text)
+    missing = await client.patch(url, json={"title": "Anders"}, headers=staff)
+    assert missing.status_code == 428, missing.text
+    assert missing.json()["type"] == "urn:welkom:problem:precondition-required"
     assert (await client.get(url, headers=staff)).json()["version"] == item["version"]
 
 

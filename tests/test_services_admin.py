@@ -178,9 +178,12 @@ async def test_reviewing_an_outdated_translation_is_refused(
 ) -> None:
     staff, checker = await editor(client), await reviewer(client)
     summary = await find(client, "Noodnummer 112")
-    await client.patch(
-        f"/api/v1/admin/services/{summary['id']}", json={"summary": "Bel 112."}, headers=staff
+    changed = await client.patch(
+        f"/api/v1/admin/services/{summary['id']}",
+        json={"summary": "Bel 112."},
+        headers={**staff, "If-Match": "*"},
     )
+    assert changed.status_code == 200, changed.text
     before = await row_counts(db)
     refused = await client.post(
         f"/api/v1/admin/translations/{summary['id']}/summary/ar/review", json={}, headers=checker

@@ -93,7 +93,7 @@ async def test_stale_entries_are_skipped(client: AsyncTestClient) -> None:
     await client.patch(
         f"/api/v1/admin/services/{emergency['id']}",
         json={"title": "Alarmnummer 112"},
-        headers=staff,
+        headers={**staff, "If-Match": "*"},
     )
     message = catalog.get("Noodnummer 112", context=f"item/{emergency['id']}/title")
     message.string = "شماره اضطراری ۱۱۲ (بازبینی شده)"
@@ -124,7 +124,7 @@ async def test_untouched_round_trip_keeps_outdated_translations_outdated(
     await client.patch(
         f"/api/v1/admin/services/{emergency['id']}",
         json={"title": "Alarmnummer 112"},
-        headers=staff,
+        headers={**staff, "If-Match": "*"},
     )
     catalog = await _export(client, staff, "uk")
     entry = catalog.get("Alarmnummer 112", context=f"item/{emergency['id']}/title")

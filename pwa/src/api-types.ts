@@ -997,7 +997,7 @@ export interface paths {
         head?: never;
         /**
          * Change a service item
-         * @description Change an item. Send `If-Match` with the ETag to refuse a lost update: if the item changed in the meantime the request is refused (412) and nothing changes; a weak or unknown tag is stale too; a malformed `If-Match` or invalid fields: 400. Of two simultaneous changes naming the same ETag one is applied, the other gets 412. A changed source text makes its translations outdated.
+         * @description Change an item. `If-Match` with the ETag is required (428 without), so that no update is lost: if the item changed in the meantime the request is refused (412) and nothing changes; a weak or unknown tag is stale too; a malformed `If-Match` or invalid fields: 400. Of two simultaneous changes naming the same ETag one is applied, the other gets 412. A changed source text makes its translations outdated.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise) and a signed-in account with the role `admin` or `editor` (401, 403 otherwise).
          */

@@ -85,10 +85,16 @@ describe("correcting registered data", () => {
   });
 
   it("changes a journey step by what changed, an emptied due date or note as null", () => {
-    const saved = { status: "not_started", due_date: "2026-12-24", note: "" };
+    const saved = { status: "not_started", due_date: "2026-12-24", next_actor: "other", next_actor_name: "Woningcorporatie", zaak_identificatie: "", note: "" };
     expect(stepBody(saved, { ...saved, status: "done", due_date: "" })).toEqual({ status: "done", due_date: null });
     expect(stepBody(saved, { ...saved, note: "  Bel ons.  " })).toEqual({ note: "Bel ons." });
     expect(stepBody(saved, saved)).toEqual({});
+    // Who acts next and the case reference: "" (not set) as null.
+    expect(stepBody(saved, { ...saved, next_actor: "", next_actor_name: "", zaak_identificatie: " Z-2026-7 " })).toEqual({
+      next_actor: null,
+      next_actor_name: null,
+      zaak_identificatie: "Z-2026-7",
+    });
   });
 
   it("names the processing log's field groups in words", () => {

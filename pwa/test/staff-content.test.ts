@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { changedFields } from "../src/staff/content/items";
 import { fieldOrder } from "../src/staff/content/labels";
-import { changedContact, contactBody, contactInputs, contactOf } from "../src/staff/content/item-contact";
+import { changedContact, contactBody, contactInputs, contactOf, contactSummary } from "../src/staff/content/item-contact";
 import { placeBody } from "../src/staff/content/place";
 import { languageHash, parseContentRoute } from "../src/staff/content/routes";
 
@@ -55,10 +55,10 @@ describe("the editor's new routes and place body", () => {
     expect(parseContentRoute("#/content/places/nope")).toBeNull();
   });
 
-  it("sends numbers as numbers, no phone as null, and keeps the opening hours", () => {
-    const hours = [{ weekday: 1, opens: "09:00", closes: "17:00" }] as never;
+  it("sends numbers as numbers, no phone as null, and the opening hours as edited", () => {
+    const hours = [{ day: "1", opens: "09:00", closes: "17:00" }];
     const draft = { name: "Loket", street: "Markt", house_number: "1", postal_code: "1234 AB", city: "Welkom", latitude: "52,1", longitude: "5.2", phone: " ", accessibility: "" };
-    expect(placeBody(draft, hours)).toEqual({ ...draft, latitude: 52.1, longitude: 5.2, phone: null, opening_hours: hours });
+    expect(placeBody(draft, hours)).toEqual({ ...draft, latitude: 52.1, longitude: 5.2, phone: null, opening_hours: [{ day: 1, opens: "09:00", closes: "17:00" }] });
     // Text that is no number goes as is: the API refuses it at its field.
     expect(placeBody({ ...draft, latitude: "north" }, []).latitude).toBe("north");
   });
@@ -90,5 +90,13 @@ describe("an item's links, phone numbers and opening hours", () => {
     const inputs = contactInputs(contactOf(item));
     for (const name of ["links[0].url", "links[0].label", "phones[0]", "opening_hours[0].opens"]) expect(inputs).toContain(name);
     expect(inputs).not.toContain("phones[1]");
+  });
+
+  it("says a contact list in one line for a conflict's choice", () => {
+    const contact = contactOf(item);
+    expect(contactSummary("links", contact)).toBe("Afvalkalender (https://example.org/afval)");
+    expect(contactSummary("phones", { ...contact, phones: ["030 1", "030 2"] })).toBe("030 1, 030 2");
+    const twice = { ...contact, opening_hours: [...contact.opening_hours, { day: "6", opens: "10:00", closes: "12:00" }] };
+    expect(contactSummary("opening_hours", twice)).toMatch(/09:00–17:00; .+ 10:00–12:00$/);
   });
 });

@@ -74,6 +74,25 @@ def test_intake_of_a_new_resident_leads_to_the_letter(
     found = office.request.get("/api/v1/admin/residents?caseload=mine&limit=100").json()["items"]
     assert [r["preferred_language"] for r in found if r["preferred_name"] == name] == ["ti"]
 
+    # A resident taken in without a caseworker: "Make me the caseworker" from the file.
+    other = office.request.post(
+        "/api/v1/admin/residents",
+        data={"preferred_name": f"Yonas {uuid.uuid4().hex[:6]}", "preferred_language": "ti",
+              "become_caseworker": False},
+        headers={"X-CSRF-Token": csrf(staff)},
+    )  # fmt: skip
+    assert other.status == 201, other.text()
+    office.goto(f"/staff/#/residents/{other.json()['id']}")
+    become = office.locator("[data-testid=become-caseworker]")
+    office.locator("#caseworker-contact").fill("030 123 4567 (ma–do)")
+    become.get_by_role("button", name="Maak mij de klantmanager").click()
+    expect(office.locator("[data-testid=caseworker-status]")).to_have_text(
+        "U bent nu de klantmanager van deze inwoner."
+    )
+    expect(office.locator("[data-testid=resident-data]")).to_contain_text("Sanne de Vries")
+    expect(become).to_have_count(0)
+    no_violations(office, "resident's file after becoming the caseworker")
+
 
 def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: Path) -> None:
     office = signed_in(staff)
@@ -166,6 +185,30 @@ def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: P
     expect(step.locator("[data-testid=step-form]")).to_have_count(0)
     steps = office.request.get(f"/api/v1/admin/residents/{resident_id}/journey").json()["steps"]
     assert [s["note"] for s in steps if s["key"] == key] == [message]
+
+    # Who acts next and the case reference: "someone else" without a name is the API's error
+    # at the name; with one, both are saved.
+    step.get_by_role("button", name="Wijzigen").click()
+    step.locator("select[id$=-next_actor]").select_option("other")
+    step.locator("input[id$=-next_actor_name]").fill("")
+    reference = f"Z-{uuid.uuid4().hex[:6]}"
+    step.locator("input[id$=-zaak_identificatie]").fill(reference)
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("[id$=-next_actor_name-error]")).to_have_text(
+        "Geef aan wie de volgende stap zet."
+    )
+    expect(step.locator("input[id$=-zaak_identificatie]")).to_have_value(reference)
+    no_violations(office, "journey step: who acts next")
+    step.locator("input[id$=-next_actor_name]").fill("Woningcorporatie")
+    step.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(step.locator("[data-testid=step-form]")).to_have_count(0)
+    steps = office.request.get(f"/api/v1/admin/residents/{resident_id}/journey").json()["steps"]
+    saved = next(s for s in steps if s["key"] == key)
+    assert (saved["next_actor"], saved["next_actor_name"], saved["zaak_identificatie"]) == (
+        "other",
+        "Woningcorporatie",
+        reference,
+    )
 
 
 def test_interpreter_reassignment_and_a_field_by_field_merge(

@@ -126,6 +126,34 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     assert "+31 30 999 1234" in served["phones"]
     assert {"day": 6, "opens": "10:00", "closes": "12:30"} in served["opening_hours"]
 
+    # A colleague adds a phone number meanwhile; here the body is changed on the old version:
+    # 412, merged field by field (their phone numbers kept, my body on top), then saved.
+    read = office.request.get(f"/api/v1/admin/services/{item_id}")
+    theirs = [*read.json()["phones"], "030 111 2222"]
+    colleague = office.request.patch(
+        f"/api/v1/admin/services/{item_id}",
+        data={"phones": theirs},
+        headers={"X-CSRF-Token": csrf(staff), "If-Match": read.headers["etag"]},
+    )
+    assert colleague.status == 200, colleague.text()
+    body = office.locator("#item-body").input_value() + f" Ook op zondag. {uuid.uuid4().hex[:4]}"
+    office.locator("#item-body").fill(body)
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    conflict = office.locator("[data-testid=conflict]")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator("fieldset")).to_have_count(0)  # nobody else changed the body
+    expect(office.locator(f"#item-phones-{len(theirs) - 1}")).to_have_value("030 111 2222")
+    expect(office.locator("#item-body")).to_have_value(body)
+    no_violations(office, "service item with a merge")
+    office.screenshot(path=str(artifacts / "staff-content-item-merge.png"), full_page=True)
+    office.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(office.locator("[role=status]")).to_have_text("Opgeslagen.")
+    expect(conflict).to_be_hidden()
+    merged = office.request.get(f"/api/v1/admin/services/{item_id}").json()
+    assert merged["version"] == read.json()["version"] + 2
+    assert merged["phones"] == theirs
+    assert next(t["text"] for t in merged["texts"]["body"] if t["language"] == "nl") == body
+
     # A journey step's Dutch text: its translations become outdated.
     office.get_by_role("link", name="Traject", exact=True).click()
     step = office.locator("form[data-step]").last
@@ -343,11 +371,17 @@ def test_editor_creates_and_archives_an_item_and_creates_and_edits_a_place(
     expect(office.locator("#place-accessibility")).to_have_value("Drempelvrij, met een lift.")
     no_violations(office, "place with a merge")
     office.screenshot(path=str(artifacts / "staff-content-place-merge.png"), full_page=True)
+    # The place's opening hours, with the same editor as an item's.
+    office.get_by_role("button", name="Openingstijden toevoegen").click()
+    office.locator("#place-opening_hours-0-day").select_option("3")
+    office.locator("#place-opening_hours-0-opens").fill("13:00")
+    office.locator("#place-opening_hours-0-closes").fill("16:30")
     office.get_by_role("button", name="Opslaan", exact=True).click()
     expect(office.locator("[role=status]")).to_have_text("Opgeslagen.")
     expect(conflict).to_be_hidden()
     stored = office.request.get(f"/api/v1/admin/services/places/{place_id}").json()
     assert stored["phone"] == "030 123 4567"
+    assert stored["opening_hours"] == [{"day": 3, "opens": "13:00", "closes": "16:30"}]
     assert stored["version"] == current["version"] + 2
     accessibility = next(t for t in stored["texts"]["accessibility"] if t["language"] == "nl")
     assert accessibility["text"] == "Drempelvrij, met een lift."

@@ -250,8 +250,9 @@ class AdminServiceController(Controller):
         operation_id="adminUpdateService",
         summary="Change a service item",
         guards=[requires_role(*EDITORS)],
-        description="Change an item. Send `If-Match` with the ETag to refuse a lost update: "
-        "if the item changed in the meantime the request is refused (412) and nothing changes; "
+        description="Change an item. `If-Match` with the ETag is required (428 without), so "
+        "that no update is lost: if the item changed in the meantime the request is refused "
+        "(412) and nothing changes; "
         "a weak or unknown tag is stale too; a malformed `If-Match` or invalid fields: 400. "
         "Of two simultaneous changes naming the same ETag one is applied, the other gets 412. "
         "A changed source text makes its "

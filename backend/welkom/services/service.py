@@ -262,11 +262,13 @@ async def update_item(
     data: ItemPatch,
     if_match: str | None,
 ) -> AdminItem:
-    """Apply an editor's changes. The item is claimed first with a compare-and-set on its
-    version (``If-Match``, when sent, must name it): of two simultaneous edits one is applied,
-    the other gets 412 and changes nothing. Every accepted change bumps the version once."""
+    """Apply an editor's changes. ``If-Match`` is required (428 without) and must name the
+    item's version; the item is claimed with a compare-and-set on it: of two simultaneous edits
+    one is applied, the other gets 412 and changes nothing. Every accepted change bumps the
+    version once."""
+    expected = preconditions.require(if_match)
     item = await get_item(db, principal.municipality_id, item_id)
-    preconditions.check(if_match, item.version)
+    preconditions.check(expected, item.version)
     if data.category is not msgspec.UNSET:
         _check_category(data.category)
     if data.place_ids is not msgspec.UNSET:

@@ -64,7 +64,7 @@ export const caseworkerSection: Section = {
       case "intake":
         return <IntakeView />;
       case "resident":
-        return <ResidentView id={route.id} />;
+        return <ResidentView id={route.id} session={session} />;
       case "letter":
         return <LetterView residentId={route.id} />;
       default:

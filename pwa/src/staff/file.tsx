@@ -5,10 +5,12 @@
  * marked), consent state and who looked at their data. Each part is its own GET, and the API
  * records each read in the processing log (so this very visit shows up under "who looked").
  * The registered data (name, BSN, V-number, their sources and the legal basis) can be corrected
- * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts).
+ * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts), as can a journey
+ * step (status, due date, who acts next, case reference, note). A caseworker can become the
+ * resident's caseworker here.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, request, type Schemas } from "../api";
+import { ApiError, request, type Schemas, type Session } from "../api";
 import { formatDate, formatDay } from "../i18n";
 import { failure, submitErrors, useList } from "./forms";
 import { t } from "./i18n";
@@ -172,7 +174,69 @@ function Part({ id, title, error, loaded, children }: { id: string; title: strin
   );
 }
 
-export function ResidentData({ resident }: { resident: Detail }) {
+/**
+ * "Make me the caseworker" (`PUT …/caseworker`) with how the resident reaches you, shown to
+ * them; hidden when the signed-in caseworker already is the resident's.
+ */
+export function BecomeCaseworker({ resident, session, setResident }: { resident: Detail; session: Session; setResident: (r: Detail) => void }) {
+  const [contact, setContact] = useState("");
+  const [error, setError] = useState<{ field: string; form: string }>({ field: "", form: "" });
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (resident.caseworker?.account_id === session.account_id) {
+    return (
+      <p role="status" data-testid="caseworker-status">
+        {status || t("You are this resident's caseworker.")}
+      </p>
+    );
+  }
+  const become = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError({ field: "", form: "" });
+    try {
+      const r = await request<Detail>(`/api/v1/admin/residents/${resident.id}/caseworker`, { method: "PUT", body: { contact: contact.trim() || null } });
+      setStatus(t("You are now this resident's caseworker."));
+      setResident(r.data);
+    } catch (e) {
+      const found = submitErrors(e, ["contact"]);
+      setError({ field: found.fields.contact ?? "", form: found.form });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void become(e)} noValidate data-testid="become-caseworker">
+      <label for="caseworker-contact">{t("How the resident reaches you (optional)")}</label>
+      <input
+        id="caseworker-contact"
+        type="text"
+        value={contact}
+        autoComplete="off"
+        aria-invalid={error.field ? true : undefined}
+        aria-describedby={error.field ? "caseworker-contact-error" : undefined}
+        onInput={(e) => setContact(e.currentTarget.value)}
+      />
+      {error.field && (
+        <p id="caseworker-contact-error" class="error">
+          {error.field}
+        </p>
+      )}
+      {error.form && (
+        <p class="error" role="alert">
+          {error.form}
+        </p>
+      )}
+      <p>
+        <button type="submit" disabled={busy}>
+          {t("Make me the caseworker")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function ResidentData({ resident, children }: { resident: Detail; children?: preact.ComponentChildren }) {
   const rows: [string, string | null][] = [
     [t("Name used"), resident.preferred_name],
     [t("Full name"), resident.full_name],
@@ -193,6 +257,7 @@ export function ResidentData({ resident }: { resident: Detail }) {
           </div>
         ))}
       </dl>
+      {children}
     </section>
   );
 }
@@ -223,13 +288,28 @@ export function HouseholdPart({ id }: { id: string }) {
 }
 
 /** What a caseworker changes of a step, as strings for the form and the merge (`""`: none). */
-export const STEP_FIELDS = ["status", "due_date", "note"] as const;
+export const STEP_FIELDS = ["status", "due_date", "next_actor", "next_actor_name", "zaak_identificatie", "note"] as const;
 type StepField = (typeof STEP_FIELDS)[number];
 type StepValues = Record<StepField, string>;
 const STEP_STATUSES = ["not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"] as const;
+const ACTORS = ["", "resident", "municipality", "other"] as const;
 
 export function stepValues(step: Step): StepValues {
-  return { status: step.status, due_date: step.due_date ?? "", note: step.note ?? "" };
+  return {
+    status: step.status,
+    due_date: step.due_date ?? "",
+    next_actor: step.next_actor ?? "",
+    next_actor_name: step.next_actor_name ?? "",
+    zaak_identificatie: step.zaak_identificatie ?? "",
+    note: step.note ?? "",
+  };
+}
+
+function actorLabel(actor: string): string {
+  if (actor === "resident") return t("The resident");
+  if (actor === "municipality") return t("The municipality");
+  if (actor === "other") return t("Someone else");
+  return t("Not set");
 }
 
 /** The body of the step's `PATCH`: what changed, an emptied due date or note as `null`. */
@@ -242,6 +322,9 @@ export function stepBody(saved: StepValues, draft: StepValues): Record<string, s
 function stepFieldName(field: StepField): string {
   if (field === "status") return t("Status");
   if (field === "due_date") return t("Due date");
+  if (field === "next_actor") return t("Who acts next");
+  if (field === "next_actor_name") return t("Name of who acts next");
+  if (field === "zaak_identificatie") return t("Case reference");
   return t("Note for the resident");
 }
 
@@ -320,6 +403,51 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
         {fieldError("due_date")}
       </div>
       <div>
+        <label for={`${prefix}-next_actor`}>{t("Who acts next")}</label>
+        <select
+          id={`${prefix}-next_actor`}
+          value={draft.next_actor}
+          {...described("next_actor")}
+          onChange={(e) => {
+            const actor = e.currentTarget.value;
+            setDraft({ ...draft, next_actor: actor, next_actor_name: actor === "other" ? draft.next_actor_name : "" });
+          }}
+        >
+          {ACTORS.map((actor) => (
+            <option key={actor} value={actor}>
+              {actorLabel(actor)}
+            </option>
+          ))}
+        </select>
+        {fieldError("next_actor")}
+      </div>
+      {draft.next_actor === "other" && (
+        <div>
+          <label for={`${prefix}-next_actor_name`}>{t("Name of who acts next")}</label>
+          <input
+            id={`${prefix}-next_actor_name`}
+            type="text"
+            dir="auto"
+            value={draft.next_actor_name}
+            {...described("next_actor_name")}
+            onInput={(e) => setDraft({ ...draft, next_actor_name: e.currentTarget.value })}
+          />
+          {fieldError("next_actor_name")}
+        </div>
+      )}
+      <div>
+        <label for={`${prefix}-zaak_identificatie`}>{t("Case reference")}</label>
+        <input
+          id={`${prefix}-zaak_identificatie`}
+          type="text"
+          autoComplete="off"
+          value={draft.zaak_identificatie}
+          {...described("zaak_identificatie")}
+          onInput={(e) => setDraft({ ...draft, zaak_identificatie: e.currentTarget.value })}
+        />
+        {fieldError("zaak_identificatie")}
+      </div>
+      <div>
         <label for={`${prefix}-note`}>{t("Note for the resident")}</label>
         <textarea id={`${prefix}-note`} rows={3} dir="auto" value={draft.note} {...described("note")} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
         {fieldError("note")}
@@ -332,6 +460,7 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
           draft={draft}
           choose={(field, value) => setDraft({ ...draft, [field]: value })}
           fieldName={stepFieldName}
+          valueLabel={(field, value) => (field === "status" ? stepStatusLabel(value) : field === "next_actor" ? actorLabel(value) : value)}
           message={t("A colleague changed this step in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
           reload={() => done(null)}
         />

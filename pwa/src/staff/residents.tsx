@@ -7,9 +7,9 @@
  * letter.tsx).
  */
 import { useEffect, useState } from "preact/hooks";
-import { request, type Schemas } from "../api";
+import { request, type Schemas, type Session } from "../api";
 import { direction, formatDate } from "../i18n";
-import { ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
+import { BecomeCaseworker, ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
 import { failure, useList } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
@@ -119,7 +119,7 @@ export async function issueCodeAndOpenLetter(resident: Detail): Promise<void> {
   location.hash = `#/residents/${resident.id}/letter`;
 }
 
-export function ResidentView({ id }: { id: string }) {
+export function ResidentView({ id, session }: { id: string; session: Session }) {
   const [resident, setResident] = useState<Detail | null>(null);
   const [codes, setCodes] = useState<CodeState[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -172,7 +172,9 @@ export function ResidentView({ id }: { id: string }) {
             </strong>
           </p>
           <div class="file">
-            <ResidentData resident={resident} />
+            <ResidentData resident={resident}>
+              <BecomeCaseworker resident={resident} session={session} setResident={setResident} />
+            </ResidentData>
             <RegisteredPart resident={resident} setResident={setResident} />
             <section class="card file-part" aria-labelledby="codes-title">
               <h2 id="codes-title">{t("Activation codes")}</h2>

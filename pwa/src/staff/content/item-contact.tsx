@@ -3,15 +3,16 @@
 /**
  * The structured part of a service item that residents read beside its texts: links (address
  * and Dutch label), phone numbers and opening hours. Rows are added and removed; the API's field
- * errors (`links[0].url`, `phones[1]`, `opening_hours[2].opens`) appear at their inputs.
+ * errors (`links[0].url`, `phones[1]`, `opening_hours[2].opens`) appear at their inputs. The
+ * opening hours editor (`HoursFields`) is also a place's (place.tsx).
  */
-import { Fragment } from "preact";
 import type { Schemas } from "../../api";
 import { formatWeekday } from "../../i18n";
 import { t } from "../i18n";
 import { sourceText } from "./labels";
 
 type AdminItem = Schemas["AdminItem"];
+type OpeningHours = Schemas["OpeningHours"];
 export interface LinkDraft {
   url: string;
   label: string;
@@ -34,8 +35,30 @@ export function contactOf(item: AdminItem): Contact {
   return {
     links: item.links.map((url, n) => ({ url, label: sourceText(item.texts, `link.${n}`) })),
     phones: [...item.phones],
-    opening_hours: item.opening_hours.map((h) => ({ day: String(h.day), opens: h.opens, closes: h.closes })),
+    opening_hours: hoursOf(item.opening_hours),
   };
+}
+
+/** Opening hours as the form edits them (the day as the select's value). */
+export function hoursOf(hours: OpeningHours[]): HoursDraft[] {
+  return hours.map((h) => ({ day: String(h.day), opens: h.opens, closes: h.closes }));
+}
+
+/** Opening hours as the API takes them. */
+export function hoursBody(hours: HoursDraft[]): OpeningHours[] {
+  return hours.map((h) => ({ day: Number(h.day), opens: h.opens, closes: h.closes }));
+}
+
+/** A contact field's value in one line of text, for a conflict's "yours" and "now". */
+export function contactSummary(field: ContactField, contact: Contact): string {
+  if (field === "links") return contact.links.map((l) => (l.label ? `${l.label} (${l.url})` : l.url)).join("; ");
+  if (field === "phones") return contact.phones.join(", ");
+  return hoursSummary(contact.opening_hours);
+}
+
+/** Opening hours in one line of text ("maandag 09:00–17:00; …"). */
+export function hoursSummary(hours: HoursDraft[]): string {
+  return hours.map((h) => `${formatWeekday(Number(h.day))} ${h.opens}–${h.closes}`).join("; ");
 }
 
 /** The contact fields whose value differs between two versions. */
@@ -47,7 +70,7 @@ export function changedContact(before: Contact, after: Contact): ContactField[] 
 export function contactBody(contact: Contact, field: ContactField): unknown {
   if (field === "links") return contact.links.map((l) => ({ url: l.url.trim(), label: l.label.trim() }));
   if (field === "phones") return contact.phones.map((p) => p.trim());
-  return contact.opening_hours.map((h) => ({ day: Number(h.day), opens: h.opens, closes: h.closes }));
+  return hoursBody(contact.opening_hours);
 }
 
 export function contactLabel(field: ContactField): string {
@@ -62,12 +85,120 @@ export function contactInputs(contact: Contact): string[] {
     "opening_hours",
     ...contact.links.flatMap((_, n) => [`links[${n}]`, `links[${n}].url`, `links[${n}].label`]),
     ...contact.phones.map((_, n) => `phones[${n}]`),
-    ...contact.opening_hours.flatMap((_, n) => [`opening_hours[${n}]`, `opening_hours[${n}].day`, `opening_hours[${n}].opens`, `opening_hours[${n}].closes`]),
+    ...hoursInputs(contact.opening_hours),
   ];
 }
 
-function inputId(name: string): string {
-  return `item-${name.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
+/** Every input name the API's field errors may name for opening hours. */
+export function hoursInputs(hours: HoursDraft[]): string[] {
+  return ["opening_hours", ...hours.flatMap((_, n) => [`opening_hours[${n}]`, `opening_hours[${n}].day`, `opening_hours[${n}].opens`, `opening_hours[${n}].closes`])];
+}
+
+function inputId(name: string, prefix = "item"): string {
+  return `${prefix}-${name.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
+}
+
+type Errors = Partial<Record<string, string>>;
+
+/** One labelled text input with the API's error for it. */
+function TextField({
+  name,
+  label,
+  value,
+  set,
+  errors,
+  type = "text",
+  lang,
+  prefix,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  set: (value: string) => void;
+  errors: Errors;
+  type?: string;
+  lang?: string;
+  prefix?: string;
+}) {
+  const id = inputId(name, prefix);
+  const error = errors[name];
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        lang={lang}
+        value={value}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onInput={(e) => set(e.currentTarget.value)}
+      />
+      {error && (
+        <p id={`${id}-error`} class="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ListError({ name, errors, prefix }: { name: string; errors: Errors; prefix?: string }) {
+  return errors[name] ? (
+    <p id={`${inputId(name, prefix)}-error`} class="error">
+      {errors[name]}
+    </p>
+  ) : null;
+}
+
+const replaceAt = <T,>(list: T[], n: number, value: T): T[] => list.map((old, i) => (i === n ? value : old));
+const without = <T,>(list: T[], n: number): T[] => list.filter((_, i) => i !== n);
+
+/** Opening hours: a row per period (day, opens, closes); input ids start with `prefix`. */
+export function HoursFields({
+  hours,
+  onChange,
+  errors,
+  prefix = "item",
+}: {
+  hours: HoursDraft[];
+  onChange: (hours: HoursDraft[]) => void;
+  errors: Errors;
+  prefix?: string;
+}) {
+  return (
+    <fieldset data-testid={`${prefix}-hours`}>
+      <legend>{t("Opening hours")}</legend>
+      <ListError name="opening_hours" errors={errors} prefix={prefix} />
+      {hours.map((period, n) => {
+        const dayId = inputId(`opening_hours[${n}].day`, prefix);
+        const set = (value: HoursDraft) => onChange(replaceAt(hours, n, value));
+        return (
+          <div class="row contact-row" key={`hours-${n}`} role="group" aria-label={t("Opening period {number}", { number: n + 1 })}>
+            <div class="field">
+              <label for={dayId}>{t("Day")}</label>
+              <select id={dayId} value={period.day} onChange={(e) => set({ ...period, day: e.currentTarget.value })}>
+                {DAYS.map((day) => (
+                  <option key={day} value={String(day)}>
+                    {formatWeekday(day)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField name={`opening_hours[${n}].opens`} label={t("Opens")} value={period.opens} set={(opens) => set({ ...period, opens })} errors={errors} type="time" prefix={prefix} />
+            <TextField name={`opening_hours[${n}].closes`} label={t("Closes")} value={period.closes} set={(closes) => set({ ...period, closes })} errors={errors} type="time" prefix={prefix} />
+            <button type="button" onClick={() => onChange(without(hours, n))}>
+              {t("Remove opening period {number}", { number: n + 1 })}
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" disabled={hours.length >= 21} onClick={() => onChange([...hours, { day: "1", opens: "09:00", closes: "17:00" }])}>
+        {t("Add opening hours")}
+      </button>
+    </fieldset>
+  );
 }
 
 export function ContactFields({
@@ -77,50 +208,31 @@ export function ContactFields({
 }: {
   contact: Contact;
   onChange: (contact: Contact) => void;
-  errors: Partial<Record<string, string>>;
+  errors: Errors;
 }) {
-  const field = (name: string, label: string, value: string, set: (value: string) => void, type = "text", lang?: string) => {
-    const id = inputId(name);
-    const error = errors[name];
-    return (
-      <div class="field">
-        <label for={id}>{label}</label>
-        <input
-          id={id}
-          type={type}
-          lang={lang}
-          value={value}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(e) => set(e.currentTarget.value)}
-        />
-        {error && (
-          <p id={`${id}-error`} class="error">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
-  const listError = (name: string) =>
-    errors[name] && (
-      <p id={`${inputId(name)}-error`} class="error">
-        {errors[name]}
-      </p>
-    );
-  const replaceAt = <T,>(list: T[], n: number, value: T): T[] => list.map((old, i) => (i === n ? value : old));
-  const without = <T,>(list: T[], n: number): T[] => list.filter((_, i) => i !== n);
-
   return (
     <>
       <fieldset data-testid="item-links">
         <legend>{t("Links")}</legend>
-        {listError("links")}
+        <ListError name="links" errors={errors} />
         {contact.links.map((link, n) => (
           <div class="row contact-row" key={`link-${n}`} role="group" aria-label={t("Link {number}", { number: n + 1 })}>
-            {field(`links[${n}].url`, t("Web address"), link.url, (url) => onChange({ ...contact, links: replaceAt(contact.links, n, { ...link, url }) }), "url")}
-            {field(`links[${n}].label`, t("Label (Dutch)"), link.label, (label) => onChange({ ...contact, links: replaceAt(contact.links, n, { ...link, label }) }), "text", "nl")}
+            <TextField
+              name={`links[${n}].url`}
+              label={t("Web address")}
+              value={link.url}
+              set={(url) => onChange({ ...contact, links: replaceAt(contact.links, n, { ...link, url }) })}
+              errors={errors}
+              type="url"
+            />
+            <TextField
+              name={`links[${n}].label`}
+              label={t("Label (Dutch)")}
+              value={link.label}
+              set={(label) => onChange({ ...contact, links: replaceAt(contact.links, n, { ...link, label }) })}
+              errors={errors}
+              lang="nl"
+            />
             <button type="button" onClick={() => onChange({ ...contact, links: without(contact.links, n) })}>
               {t("Remove link {number}", { number: n + 1 })}
             </button>
@@ -132,10 +244,17 @@ export function ContactFields({
       </fieldset>
       <fieldset data-testid="item-phones">
         <legend>{t("Phone numbers")}</legend>
-        {listError("phones")}
+        <ListError name="phones" errors={errors} />
         {contact.phones.map((phone, n) => (
           <div class="row contact-row" key={`phone-${n}`}>
-            {field(`phones[${n}]`, t("Phone number {number}", { number: n + 1 }), phone, (value) => onChange({ ...contact, phones: replaceAt(contact.phones, n, value) }), "tel")}
+            <TextField
+              name={`phones[${n}]`}
+              label={t("Phone number {number}", { number: n + 1 })}
+              value={phone}
+              set={(value) => onChange({ ...contact, phones: replaceAt(contact.phones, n, value) })}
+              errors={errors}
+              type="tel"
+            />
             <button type="button" onClick={() => onChange({ ...contact, phones: without(contact.phones, n) })}>
               {t("Remove phone number {number}", { number: n + 1 })}
             </button>
@@ -145,42 +264,7 @@ export function ContactFields({
           {t("Add a phone number")}
         </button>
       </fieldset>
-      <fieldset data-testid="item-hours">
-        <legend>{t("Opening hours")}</legend>
-        {listError("opening_hours")}
-        {contact.opening_hours.map((hours, n) => {
-          const dayId = inputId(`opening_hours[${n}].day`);
-          const set = (value: HoursDraft) => onChange({ ...contact, opening_hours: replaceAt(contact.opening_hours, n, value) });
-          return (
-            <Fragment key={`hours-${n}`}>
-              <div class="row contact-row" role="group" aria-label={t("Opening period {number}", { number: n + 1 })}>
-                <div class="field">
-                  <label for={dayId}>{t("Day")}</label>
-                  <select id={dayId} value={hours.day} onChange={(e) => set({ ...hours, day: e.currentTarget.value })}>
-                    {DAYS.map((day) => (
-                      <option key={day} value={String(day)}>
-                        {formatWeekday(day)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {field(`opening_hours[${n}].opens`, t("Opens"), hours.opens, (opens) => set({ ...hours, opens }), "time")}
-                {field(`opening_hours[${n}].closes`, t("Closes"), hours.closes, (closes) => set({ ...hours, closes }), "time")}
-                <button type="button" onClick={() => onChange({ ...contact, opening_hours: without(contact.opening_hours, n) })}>
-                  {t("Remove opening period {number}", { number: n + 1 })}
-                </button>
-              </div>
-            </Fragment>
-          );
-        })}
-        <button
-          type="button"
-          disabled={contact.opening_hours.length >= 21}
-          onClick={() => onChange({ ...contact, opening_hours: [...contact.opening_hours, { day: "1", opens: "09:00", closes: "17:00" }] })}
-        >
-          {t("Add opening hours")}
-        </button>
-      </fieldset>
+      <HoursFields hours={contact.opening_hours} onChange={(opening_hours) => onChange({ ...contact, opening_hours })} errors={errors} />
     </>
   );
 }

@@ -4,8 +4,9 @@
  * Service items: the list with their status, and one item's Dutch texts to edit, the body in
  * markdown with a preview rendered by the API exactly as residents get it (and shown with the
  * resident app's own renderer), its links, phone numbers and opening hours (item-contact.tsx),
- * publish and unpublish. Saving names the version read (`If-Match`); a conflict keeps what was
- * typed and says which fields someone else changed.
+ * publish and unpublish. Saving names the version read (`If-Match`); on a conflict (412) the
+ * new version is loaded and the user's changes merged onto it field by field (merge.ts, shown by
+ * MergeNotice), nothing typed is lost.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, request, type Schemas } from "../../api";
@@ -14,13 +15,49 @@ import { SafeHtml } from "../../components/safe-html";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
-import { changedContact, type Contact, ContactFields, contactBody, contactInputs, contactLabel, contactOf } from "./item-contact";
+import { type Merge, mergeFields } from "../merge";
+import { MergeNotice } from "../merge-notice";
+import {
+  CONTACT_FIELDS,
+  type Contact,
+  type ContactField,
+  changedContact,
+  ContactFields,
+  contactBody,
+  contactInputs,
+  contactLabel,
+  contactOf,
+  contactSummary,
+} from "./item-contact";
 import { sourceText, statusLabel } from "./labels";
 
 export type AdminItem = Schemas["AdminItem"];
 export const FIELDS = ["title", "summary", "body"] as const;
 export type Field = (typeof FIELDS)[number];
 type Draft = Record<Field, string>;
+/** Every field a conflict is merged by: the texts, and each contact list as one value. */
+const MERGED = [...FIELDS, ...CONTACT_FIELDS] as const;
+type Merged = (typeof MERGED)[number];
+type Values = Record<Merged, string>;
+
+const isContact = (field: Merged): field is ContactField => (CONTACT_FIELDS as readonly string[]).includes(field);
+
+/** The texts and contact lists as strings to merge (a list as its JSON). */
+function valuesOf(draft: Draft, contact: Contact): Values {
+  return { ...draft, links: JSON.stringify(contact.links), phones: JSON.stringify(contact.phones), opening_hours: JSON.stringify(contact.opening_hours) };
+}
+
+function contactOfValues(values: Values): Contact {
+  return { links: JSON.parse(values.links), phones: JSON.parse(values.phones), opening_hours: JSON.parse(values.opening_hours) } as Contact;
+}
+
+function mergedName(field: Merged): string {
+  return isContact(field) ? contactLabel(field) : fieldLabel(field);
+}
+
+function mergedValue(field: Merged, value: string): string {
+  return isContact(field) ? contactSummary(field, { links: [], phones: [], opening_hours: [], [field]: JSON.parse(value) }) : value;
+}
 
 export function ItemsView() {
   const [items, setItems] = useState<AdminItem[] | null>(null);
@@ -143,7 +180,7 @@ export function ItemView({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact>({ links: [], phones: [], opening_hours: [] });
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [merge, setMerge] = useState<Merge<Merged> | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
@@ -187,7 +224,6 @@ export function ItemView({ id }: { id: string }) {
     event.preventDefault();
     setBusy(true);
     setStatus("");
-    setConflict(null);
     const before = draftOf(item);
     const contactBefore = contactOf(item);
     const body = Object.fromEntries([
@@ -200,6 +236,7 @@ export function ItemView({ id }: { id: string }) {
         body,
         headers: { "If-Match": `"v${item.version}"` },
       });
+      setMerge(null);
       setItem(r.data);
       setDraft(draftOf(r.data));
       setContact(contactOf(r.data));
@@ -207,14 +244,14 @@ export function ItemView({ id }: { id: string }) {
       setStatus(t("Saved."));
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
-        // Someone saved in the meantime: show the new version, keep what was typed here.
+        // Someone saved in the meantime: the user's changes go on top of the new version.
         const now = await load();
         if (now) {
-          const changed =
-            [...changedFields(before, draftOf(now)).map(fieldLabel), ...changedContact(contactBefore, contactOf(now)).map(contactLabel)].join(", ") || t("Status");
-          setConflict(
-            t("Someone else changed this item in the meantime ({fields}). Your text is kept; save again to apply it to the new version, or reload to see theirs.", { fields: changed }),
-          );
+          const merged = mergeFields(MERGED, valuesOf(before, contactBefore), valuesOf(draft, contact), valuesOf(draftOf(now), contactOf(now)));
+          setMerge(merged);
+          setDraft({ title: merged.draft.title, summary: merged.draft.summary, body: merged.draft.body });
+          setContact(contactOfValues(merged.draft));
+          setErrors({ fields: {}, form: "" });
         }
       } else {
         setErrors(submitErrors(e, [...FIELDS, ...contactInputs(contact)]));
@@ -230,8 +267,13 @@ export function ItemView({ id }: { id: string }) {
       setDraft(draftOf(now));
       setContact(contactOf(now));
     }
-    setConflict(null);
+    setMerge(null);
     setErrors({ fields: {}, form: "" });
+  };
+
+  const choose = (field: Merged, value: string) => {
+    if (isContact(field)) setContact({ ...contact, [field]: JSON.parse(value) });
+    else setDraft({ ...draft, [field]: value });
   };
 
   const showPreview = async () => {
@@ -341,13 +383,16 @@ export function ItemView({ id }: { id: string }) {
               {errors.form}
             </p>
           )}
-          {conflict && (
-            <div class="notice" role="alert" data-testid="conflict">
-              <p>{conflict}</p>
-              <button type="button" onClick={() => void reload()}>
-                {t("Reload")}
-              </button>
-            </div>
+          {merge && (
+            <MergeNotice
+              merge={merge}
+              draft={valuesOf(draft, contact)}
+              message={t("Someone else changed this item in the meantime. Your changes are kept on top of theirs; check and save again.")}
+              fieldName={mergedName}
+              valueLabel={mergedValue}
+              choose={choose}
+              reload={() => void reload()}
+            />
           )}
           <div class="row">
             <button type="submit" class="primary" disabled={busy}>

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * One place to create or change: its Dutch name, address, coordinates, phone and accessibility
- * text. Changing sends the whole place (the API replaces it), keeping its opening hours as they
- * are, with `If-Match` naming the version read. On a conflict (412) the new version is loaded
+ * One place to create or change: its Dutch name, address, coordinates, phone, accessibility
+ * text and opening hours (the service item's editor, item-contact.tsx). Changing sends the whole
+ * place (the API replaces it) with `If-Match` naming the version read. On a conflict (412) the
+ * new version is loaded
  * and the user's changes merged onto it field by field (merge.ts), nothing typed is lost. The
  * API's field errors appear at their fields and what was typed stays.
  */
@@ -14,12 +15,25 @@ import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { type Merge, mergeFields } from "../merge";
 import { MergeNotice } from "../merge-notice";
+import { type HoursDraft, HoursFields, hoursBody, hoursInputs, hoursOf, hoursSummary } from "./item-contact";
 import { sourceText } from "./labels";
 
 type Place = Schemas["AdminPlace"];
 const INPUTS = ["name", "street", "house_number", "postal_code", "city", "latitude", "longitude", "phone", "accessibility"] as const;
 type Input = (typeof INPUTS)[number];
 type Draft = Record<Input, string>;
+/** The fields a conflict is merged by: the inputs, and the opening hours as one value (JSON). */
+const MERGED = [...INPUTS, "opening_hours"] as const;
+type Merged = (typeof MERGED)[number];
+type Values = Record<Merged, string>;
+
+function valuesOf(draft: Draft, hours: HoursDraft[]): Values {
+  return { ...draft, opening_hours: JSON.stringify(hours) };
+}
+
+function splitValues({ opening_hours, ...draft }: Values): [Draft, HoursDraft[]] {
+  return [draft, JSON.parse(opening_hours) as HoursDraft[]];
+}
 
 const EMPTY: Draft = { name: "", street: "", house_number: "", postal_code: "", city: "", latitude: "", longitude: "", phone: "", accessibility: "" };
 
@@ -38,19 +52,21 @@ export function draftOfPlace(place: Place): Draft {
 }
 
 /** The body the API takes: numbers as numbers (text that is not one goes as is, for the API to refuse at its field), no phone as null. */
-export function placeBody(draft: Draft, hours: Place["opening_hours"]): Record<string, unknown> {
+export function placeBody(draft: Draft, hours: HoursDraft[]): Record<string, unknown> {
   const number = (value: string) => (value.trim() !== "" && Number.isFinite(Number(value.replace(",", "."))) ? Number(value.replace(",", ".")) : value);
   return {
     ...draft,
     latitude: number(draft.latitude),
     longitude: number(draft.longitude),
     phone: draft.phone.trim() || null,
-    opening_hours: hours,
+    opening_hours: hoursBody(hours),
   };
 }
 
-function label(field: Input): string {
+function label(field: Merged): string {
   switch (field) {
+    case "opening_hours":
+      return t("Opening hours");
     case "name":
       return t("Name");
     case "street":
@@ -76,11 +92,12 @@ function label(field: Input): string {
 export function PlaceView({ id }: { id: string | null }) {
   const [place, setPlace] = useState<Place | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [hours, setHours] = useState<HoursDraft[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<Input, string>>; form: string }>({ fields: {}, form: "" });
+  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
-  const [merge, setMerge] = useState<Merge<Input> | null>(null);
+  const [merge, setMerge] = useState<Merge<Merged> | null>(null);
 
   const load = async (placeId: string): Promise<Place | null> => {
     try {
@@ -94,12 +111,14 @@ export function PlaceView({ id }: { id: string | null }) {
   useEffect(() => {
     setPlace(null);
     setDraft(EMPTY);
+    setHours([]);
     setMerge(null);
     if (!id) return;
     void load(id).then((found) => {
       if (!found) return;
       setPlace(found);
       setDraft(draftOfPlace(found));
+      setHours(hoursOf(found.opening_hours));
     });
   }, [id]);
 
@@ -120,7 +139,7 @@ export function PlaceView({ id }: { id: string | null }) {
     setBusy(true);
     setStatus("");
     try {
-      const body = placeBody(draft, place?.opening_hours ?? []);
+      const body = placeBody(draft, hours);
       const r = place
         ? await request<Place>(`/api/v1/admin/services/places/${place.id}`, {
             method: "PUT",
@@ -136,20 +155,28 @@ export function PlaceView({ id }: { id: string | null }) {
       setMerge(null);
       setPlace(r.data);
       setDraft(draftOfPlace(r.data));
+      setHours(hoursOf(r.data.opening_hours));
       setStatus(t("Saved."));
     } catch (e) {
       if (place && e instanceof ApiError && e.status === 412) {
         // Someone saved in the meantime: the user's changes go on top of the new version.
         const now = await load(place.id);
         if (now) {
-          const merged = mergeFields(INPUTS, draftOfPlace(place), draft, draftOfPlace(now));
+          const merged = mergeFields(
+            MERGED,
+            valuesOf(draftOfPlace(place), hoursOf(place.opening_hours)),
+            valuesOf(draft, hours),
+            valuesOf(draftOfPlace(now), hoursOf(now.opening_hours)),
+          );
+          const [mergedDraft, mergedHours] = splitValues(merged.draft);
           setPlace(now);
           setMerge(merged);
-          setDraft(merged.draft);
+          setDraft(mergedDraft);
+          setHours(mergedHours);
           setErrors({ fields: {}, form: "" });
         }
       } else {
-        setErrors(submitErrors(e, INPUTS));
+        setErrors(submitErrors(e, [...INPUTS, ...hoursInputs(hours)]));
       }
     } finally {
       setBusy(false);
@@ -198,6 +225,7 @@ export function PlaceView({ id }: { id: string | null }) {
       </h1>
       <form class="card" aria-labelledby="place-heading" onSubmit={(e) => void save(e)} noValidate>
         {INPUTS.map((field) => input(field))}
+        <HoursFields hours={hours} onChange={setHours} errors={errors.fields} prefix="place" />
         {errors.form && (
           <p class="error" role="alert">
             {errors.form}
@@ -206,10 +234,11 @@ export function PlaceView({ id }: { id: string | null }) {
         {merge && (
           <MergeNotice
             merge={merge}
-            draft={draft}
+            draft={valuesOf(draft, hours)}
             message={t("Someone else changed this place in the meantime. Your changes are kept on top of theirs; check and save again.")}
             fieldName={label}
-            choose={(field, value) => setDraft({ ...draft, [field]: value })}
+            valueLabel={(field, value) => (field === "opening_hours" ? hoursSummary(JSON.parse(value) as HoursDraft[]) : value)}
+            choose={(field, value) => (field === "opening_hours" ? setHours(JSON.parse(value) as HoursDraft[]) : setDraft({ ...draft, [field]: value }))}
           />
         )}
         <div class="row">
@@ -221,6 +250,7 @@ export function PlaceView({ id }: { id: string | null }) {
               type="button"
               onClick={() => {
                 setDraft(draftOfPlace(place));
+                setHours(hoursOf(place.opening_hours));
                 setMerge(null);
               }}
             >
