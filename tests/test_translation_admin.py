@@ -33,13 +33,16 @@ API_KEY = "7d1c0e52-3b84-4f6a-9e21-c5a8b0f94d37"
 QUESTION = "متى سأحصل على منزل؟"
 SERVER = "/api/v1/admin/translation-server"
 MACHINE = {"state": "machine", "engine": "libretranslate"}
+#: How long the test server takes to answer when it is slow.
+SLOW_SECONDS = 30.0
 
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
+    # Long enough for a busy machine; the "slow" server below answers after ten times as long.
     return make_settings(
         database_url,
-        translation_timeout_seconds=0.5,
+        translation_timeout_seconds=SLOW_SECONDS / 10,
         translation_api_keys={DEMO_MUNICIPALITY_CODE: API_KEY},
     )
 
@@ -299,7 +302,7 @@ async def test_a_server_that_cannot_serve_is_a_503_and_changes_nothing(
     )
     state = libretranslate.state
     if outage == "slow":
-        state.latency = 2.0
+        state.latency = SLOW_SECONDS
     elif outage == "busy":
         state.requests_left = 0
     elif outage == "failing":

@@ -109,7 +109,7 @@ async def test_a_wrong_or_missing_api_key_makes_the_server_unavailable(
 
 
 async def test_rate_limit_engine_failure_and_timeout(libretranslate: LibreTranslateServer) -> None:
-    translator = LibreTranslate(libretranslate.url, timeout=0.5)
+    translator = LibreTranslate(libretranslate.url, timeout=3.0)  # ample on a busy machine
     libretranslate.state.requests_left = 1
     await translator.translate("Een", "nl", "en")
     with pytest.raises(TranslatorUnavailable, match="rate limited"):
@@ -120,7 +120,7 @@ async def test_rate_limit_engine_failure_and_timeout(libretranslate: LibreTransl
         await translator.translate("Drie", "nl", "en")
     assert "Drie" not in str(caught.value)
     libretranslate.state.failing = False
-    libretranslate.state.latency = 2.0
+    libretranslate.state.latency = 30.0
     with pytest.raises(TranslatorUnavailable, match="timeout"):
         await translator.translate("Vier", "nl", "en")
 
