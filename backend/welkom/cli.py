@@ -9,30 +9,38 @@ import contextlib
 import json
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from welkom import __version__
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+    from welkom.cases.service import CaseRouting
+    from welkom.core.identity import Principal
     from welkom.core.settings import Settings
+    from welkom.municipalities.models import Municipality
+
+T = TypeVar("T")
 
 
-def _settings(**overrides: object):
+def _settings(**overrides: Any) -> Settings:
     from pydantic import ValidationError
 
     from welkom.core.settings import Settings
 
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)
     except ValidationError as exc:
         raise click.ClickException(_first_error(exc)) from None
 
 
 def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", lambda: [])()
+    errors: list[dict[str, Any]] = getattr(exc, "errors", lambda: [])()
     return "; ".join(str(e.get("msg")) for e in errors) or str(exc)
 
 
@@ -99,7 +107,7 @@ def demo(host: str, port: int, data_dir: str) -> None:
         )
         app = create_served_app(settings, engine=engine)
         server = uvicorn.Server(
-            uvicorn.Config(app, host=host, port=port, **server_limits(settings))  # type: ignore[arg-type]
+            uvicorn.Config(app, host=host, port=port, **server_limits(settings))
         )
         await server.serve()
 
@@ -131,7 +139,7 @@ def _stopped_by_sigterm(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def server_limits(settings: Settings) -> dict[str, object]:
+def server_limits(settings: Settings) -> dict[str, Any]:
     """uvicorn options bounding slow and hostile clients (docs/operations.md, "Limits")."""
     return {
         "log_config": None,
@@ -434,7 +442,7 @@ def erasure() -> None:
     """
 
 
-def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
+def _erasure_run(by: str, work: Callable[[AsyncSession, Principal, Settings], Awaitable[T]]) -> T:
     """Run ``work(db, principal)`` as records manager ``by``; problems become click errors."""
     import uuid
 
@@ -453,7 +461,7 @@ def _erasure_run(by: str, work):  # type: ignore[no-untyped-def]
     settings = _settings()
     processing.configure(settings)  # every step is a processing of the resident's data
 
-    async def run():  # type: ignore[no-untyped-def]
+    async def run() -> T:
         engine = create_engine(settings)
         try:
             await assert_migrated(engine)
@@ -683,7 +691,11 @@ def _inside_git_work_tree(path: Path) -> bool:
 
 
 async def _worker_metrics_server(
-    settings, sessions, host: str, port: int, stop: asyncio.Event
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    host: str,
+    port: int,
+    stop: asyncio.Event,
 ) -> None:
     import uvicorn
 
@@ -696,7 +708,7 @@ async def _worker_metrics_server(
     server = uvicorn.Server(
         uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off")
     )
-    server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # the worker owns SIGTERM
+    server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]  # the worker owns SIGTERM
     serving = asyncio.create_task(server.serve())
     await stop.wait()
     server.should_exit = True
@@ -709,12 +721,19 @@ def openapi_document() -> str:
     The same on every machine and every run: built from the settings' defaults only (no
     ``WELKOM_*`` variable or ``.env`` adds routes such as the demo login), keys sorted.
     """
+    from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+
     from welkom.app import create_app
     from welkom.core.settings import Settings
 
     class Defaults(Settings):
         @classmethod
-        def settings_customise_sources(cls, settings_cls, init_settings, **_):  # type: ignore[override]
+        def settings_customise_sources(  # type: ignore[override]
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            **_: Any,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
             return (init_settings,)  # the constructor's arguments only, never the environment
 
     settings = Defaults(env="test", database_url="sqlite+aiosqlite:///:memory:", log_json=True)
@@ -774,7 +793,7 @@ def i18n_extract() -> None:
     from welkom.core.i18n import LOCALES_DIR
 
     root = LOCALES_DIR.parent
-    CommandLineInterface().run(
+    CommandLineInterface().run(  # type: ignore[no-untyped-call]  # babel ships it unannotated
         ["pybabel", "extract", "-F", str(root / "babel.cfg"), "--no-location", "--sort-output",
          "-o", str(LOCALES_DIR / "welkom.pot"), str(root / "backend" / "welkom")]
     )  # fmt: skip
@@ -809,7 +828,7 @@ def municipalities_set_register(code: str, register: str, **values: str) -> None
     changes. Then run `welkom cases check` to check against the live register."""
     from welkom.cases.service import set_register
 
-    async def action(routing, settings) -> list[str]:
+    async def action(routing: CaseRouting, settings: Settings) -> list[str]:
         return await set_register(routing, code, register, values)
 
     problems = _with_routing(action)
@@ -823,13 +842,13 @@ def cases() -> None:
     """Case routing into the municipalities' ZGW case systems."""
 
 
-def _with_routing(action):
+def _with_routing(action: Callable[[CaseRouting, Settings], Awaitable[T]]) -> T:
     from welkom.cases.service import CaseRouting
     from welkom.core.database import assert_migrated, create_engine, session_factory
 
     settings = _settings()
 
-    async def run():
+    async def run() -> T:
         engine = create_engine(settings)
         await assert_migrated(engine)
         routing = CaseRouting(session_factory(engine), settings)
@@ -842,15 +861,16 @@ def _with_routing(action):
     return asyncio.run(run())
 
 
-async def _zgw_municipalities(routing, code: str | None):
+async def _zgw_municipalities(routing: CaseRouting, code: str | None) -> list[Municipality]:
     from sqlalchemy import select
+    from sqlmodel import col
 
     from welkom.municipalities.models import Municipality
 
     async with routing.session_factory() as db:
-        query = select(Municipality).where(Municipality.case_register == "zgw")
+        query = select(Municipality).where(col(Municipality.case_register) == "zgw")
         if code:
-            query = query.where(Municipality.code == code)
+            query = query.where(col(Municipality.code) == code)
         return list((await db.execute(query)).scalars())
 
 
@@ -871,7 +891,7 @@ def cases_check(code: str | None, offline: bool, with_test_zaak: bool) -> None:
     from welkom.cases.service import check_catalogi
     from welkom.core.models import utcnow
 
-    async def action(routing, settings) -> int:
+    async def action(routing: CaseRouting, settings: Settings) -> list[str]:
         problems = await routing.validate()
         if not problems and not offline:
             for municipality in await _zgw_municipalities(routing, code):
@@ -922,14 +942,14 @@ def cases_subscribe(code: str, callback_url: str) -> None:
     """Create the Notificaties abonnement (kanaal zaken) for a municipality."""
     from welkom.cases.service import subscribe
 
-    async def action(routing, settings) -> str:
-        [municipality] = await _zgw_municipalities(routing, code) or [None]
-        if municipality is None:
+    async def action(routing: CaseRouting, settings: Settings) -> str:
+        found = await _zgw_municipalities(routing, code)
+        if not found:
             raise click.ClickException(f"no municipality {code} on a ZGW case system")
         token = settings.zgw_notification_tokens.get(code)
         if token is None:
             raise click.ClickException(f"set WELKOM_ZGW_NOTIFICATION_TOKENS for {code} first")
-        return await subscribe(routing, municipality, callback_url, token.get_secret_value())
+        return await subscribe(routing, found[0], callback_url, token.get_secret_value())
 
     click.echo(f"Abonnement created: {_with_routing(action)}")
 
@@ -939,7 +959,7 @@ def cases_reconcile() -> None:
     """Fetch the current status of every registered zaak once (workers also do this)."""
     from welkom.cases.service import reconcile
 
-    async def action(routing, settings) -> dict:
+    async def action(routing: CaseRouting, settings: Settings) -> dict[str, int]:
         return await reconcile(routing)
 
     counts = _with_routing(action)
