@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { changedFields } from "../src/staff/content/items";
 import { fieldOrder } from "../src/staff/content/labels";
 import { changedContact, contactBody, contactInputs, contactOf, contactSummary } from "../src/staff/content/item-contact";
+import { changedTargets, type Choices, targetInputs, targetSummary, targetValue } from "../src/staff/content/item-places";
 import { placeBody } from "../src/staff/content/place";
 import { languageHash, parseContentRoute } from "../src/staff/content/routes";
 
@@ -98,5 +99,34 @@ describe("an item's links, phone numbers and opening hours", () => {
     expect(contactSummary("phones", { ...contact, phones: ["030 1", "030 2"] })).toBe("030 1, 030 2");
     const twice = { ...contact, opening_hours: [...contact.opening_hours, { day: "6", opens: "10:00", closes: "12:00" }] };
     expect(contactSummary("opening_hours", twice)).toMatch(/09:00–17:00; .+ 10:00–12:00$/);
+  });
+});
+
+describe("an item's places and journey steps", () => {
+  const choices: Choices = {
+    place_ids: [{ value: ID, label: "Stadskantoor", detail: "Markt 1, 1234 AB Welkom" }],
+    journey_steps: [{ value: "digid", label: "DigiD aanvragen" }],
+  };
+
+  it("compares the ticked values as a set, whatever the order they were ticked in", () => {
+    const before = { place_ids: [ID, "b"], journey_steps: ["digid"] };
+    expect(changedTargets(before, { place_ids: ["b", ID], journey_steps: ["digid"] })).toEqual([]);
+    expect(changedTargets(before, { place_ids: [ID], journey_steps: ["digid", "housing"] })).toEqual(["place_ids", "journey_steps"]);
+    expect(targetValue(["housing", "digid"])).toBe(targetValue(["digid", "housing"]));
+  });
+
+  it("names each place and step in a conflict's choice, a key no longer offered as itself", () => {
+    expect(targetSummary("place_ids", [ID], choices)).toBe("Stadskantoor");
+    expect(targetSummary("journey_steps", ["digid", "housing"], choices)).toBe("DigiD aanvragen; housing");
+  });
+
+  it("names every input an API field error may point at", () => {
+    expect(targetInputs({ place_ids: [ID], journey_steps: ["digid", "housing"] })).toEqual([
+      "place_ids",
+      "place_ids[0]",
+      "journey_steps",
+      "journey_steps[0]",
+      "journey_steps[1]",
+    ]);
   });
 });

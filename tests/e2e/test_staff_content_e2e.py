@@ -6,7 +6,8 @@ field error at its field, unpublishes and publishes the item; the reviewer sees 
 languages, approves a machine translation (first refused with 412 after a colleague corrected
 it in another tab: the corrected text is shown, then approved), and the resident app shows that item's texts without
 the "not checked yet" notice. The editor adds a phone number and opening hours to an item (a
-field error first) that the resident API then serves, changes a journey step's Dutch text (its
+field error first) that the resident API then serves, ticks a place and a journey step on it
+(kept through a 412 merge), changes a journey step's Dutch text (its
 translations become outdated), creates an item (a field error first) and archives it, and creates
 and changes a place, also after a colleague changed it in the meantime (412: merged, then saved).
 axe-core (WCAG 2.2 AA) on every view; screenshots in test-artifacts/."""
@@ -126,8 +127,29 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     assert "+31 30 999 1234" in served["phones"]
     assert {"day": 6, "opens": "10:00", "closes": "12:30"} in served["opening_hours"]
 
-    # A colleague adds a phone number meanwhile; here the body is changed on the old version:
-    # 412, merged field by field (their phone numbers kept, my body on top), then saved.
+    # A colleague adds a phone number meanwhile; here the body is changed and a place and a
+    # journey step ticked (with the keyboard) on the old version: 412, merged field by field
+    # (their phone numbers kept, my body, place and step on top), then saved.
+    places = office.locator("[data-testid=item-place_ids] input[type=checkbox]:not(:checked)")
+    steps = office.locator("[data-testid=item-journey_steps] input[type=checkbox]:not(:checked)")
+    expect(places.first).to_be_visible()
+    expect(steps.first).to_be_visible()
+    place = places.first.get_attribute("value")
+    step_key = steps.first.get_attribute("value")
+    place_box = office.locator(f"#item-place_ids-{place}")
+    step_box = office.locator(f"#item-journey_steps-{step_key}")
+    # The step is labelled by its Dutch title, not by its key.
+    titles = office.request.get("/api/v1/admin/journey-texts", params={"language": "en"}).json()
+    step_title = next(s["source_title"] for s in titles if s["key"] == step_key)
+    expect(office.get_by_role("checkbox", name=step_title, exact=True)).to_have_id(
+        f"item-journey_steps-{step_key}"
+    )
+    place_box.focus()
+    office.keyboard.press("Space")
+    step_box.focus()
+    office.keyboard.press("Space")
+    expect(place_box).to_be_checked()
+    expect(step_box).to_be_checked()
     read = office.request.get(f"/api/v1/admin/services/{item_id}")
     theirs = [*read.json()["phones"], "030 111 2222"]
     colleague = office.request.patch(
@@ -144,6 +166,8 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     expect(conflict.locator("fieldset")).to_have_count(0)  # nobody else changed the body
     expect(office.locator(f"#item-phones-{len(theirs) - 1}")).to_have_value("030 111 2222")
     expect(office.locator("#item-body")).to_have_value(body)
+    expect(place_box).to_be_checked()
+    expect(step_box).to_be_checked()
     no_violations(office, "service item with a merge")
     office.screenshot(path=str(artifacts / "staff-content-item-merge.png"), full_page=True)
     office.get_by_role("button", name="Opslaan", exact=True).click()
@@ -153,6 +177,11 @@ def test_editor_edits_previews_unpublishes_and_publishes(
     assert merged["version"] == read.json()["version"] + 2
     assert merged["phones"] == theirs
     assert next(t["text"] for t in merged["texts"]["body"] if t["language"] == "nl") == body
+    assert place in merged["place_ids"]
+    assert step_key in merged["journey_steps"]
+    served = office.request.get(f"/api/v1/services/{item_id}", params=anonymous).json()
+    assert place in [p["id"] for p in served["places"]]
+    assert step_key in served["journey_steps"]
 
     # A journey step's Dutch text: its translations become outdated.
     office.get_by_role("link", name="Traject", exact=True).click()

@@ -4,7 +4,7 @@
  * Service items: the list with their status, and one item's Dutch texts to edit, the body in
  * markdown with a preview rendered by the API exactly as residents get it (and shown with the
  * resident app's own renderer), its links, phone numbers and opening hours (item-contact.tsx),
- * publish and unpublish. Saving names the version read (`If-Match`); on a conflict (412) the
+ * the places and journey steps it belongs to (item-places.tsx), publish and unpublish. Saving names the version read (`If-Match`); on a conflict (412) the
  * new version is loaded and the user's changes merged onto it field by field (merge.ts, shown by
  * MergeNotice), nothing typed is lost.
  */
@@ -29,34 +29,61 @@ import {
   contactOf,
   contactSummary,
 } from "./item-contact";
+import {
+  changedTargets,
+  type Choices,
+  TARGET_FIELDS,
+  type TargetField,
+  TargetFields,
+  type Targets,
+  targetInputs,
+  targetLabel,
+  targetSummary,
+  targetsOf,
+  targetValue,
+  useChoices,
+} from "./item-places";
 import { sourceText, statusLabel } from "./labels";
 
 export type AdminItem = Schemas["AdminItem"];
 export const FIELDS = ["title", "summary", "body"] as const;
 export type Field = (typeof FIELDS)[number];
 type Draft = Record<Field, string>;
-/** Every field a conflict is merged by: the texts, and each contact list as one value. */
-const MERGED = [...FIELDS, ...CONTACT_FIELDS] as const;
+/** Every field a conflict is merged by: the texts, and each contact list, the places and the journey steps as one value each. */
+const MERGED = [...FIELDS, ...CONTACT_FIELDS, ...TARGET_FIELDS] as const;
 type Merged = (typeof MERGED)[number];
 type Values = Record<Merged, string>;
 
 const isContact = (field: Merged): field is ContactField => (CONTACT_FIELDS as readonly string[]).includes(field);
+const isTarget = (field: Merged): field is TargetField => (TARGET_FIELDS as readonly string[]).includes(field);
 
-/** The texts and contact lists as strings to merge (a list as its JSON). */
-function valuesOf(draft: Draft, contact: Contact): Values {
-  return { ...draft, links: JSON.stringify(contact.links), phones: JSON.stringify(contact.phones), opening_hours: JSON.stringify(contact.opening_hours) };
+/** The texts and lists as strings to merge (a list as its JSON; places and steps in sorted order). */
+function valuesOf(draft: Draft, contact: Contact, targets: Targets): Values {
+  return {
+    ...draft,
+    links: JSON.stringify(contact.links),
+    phones: JSON.stringify(contact.phones),
+    opening_hours: JSON.stringify(contact.opening_hours),
+    place_ids: targetValue(targets.place_ids),
+    journey_steps: targetValue(targets.journey_steps),
+  };
 }
 
 function contactOfValues(values: Values): Contact {
   return { links: JSON.parse(values.links), phones: JSON.parse(values.phones), opening_hours: JSON.parse(values.opening_hours) } as Contact;
 }
 
-function mergedName(field: Merged): string {
-  return isContact(field) ? contactLabel(field) : fieldLabel(field);
+function targetsOfValues(values: Values): Targets {
+  return { place_ids: JSON.parse(values.place_ids), journey_steps: JSON.parse(values.journey_steps) };
 }
 
-function mergedValue(field: Merged, value: string): string {
-  return isContact(field) ? contactSummary(field, { links: [], phones: [], opening_hours: [], [field]: JSON.parse(value) }) : value;
+function mergedName(field: Merged): string {
+  return isContact(field) ? contactLabel(field) : isTarget(field) ? targetLabel(field) : fieldLabel(field);
+}
+
+function mergedValue(field: Merged, value: string, choices: Choices): string {
+  if (isContact(field)) return contactSummary(field, { links: [], phones: [], opening_hours: [], [field]: JSON.parse(value) });
+  return isTarget(field) ? targetSummary(field, JSON.parse(value), choices) : value;
 }
 
 export function ItemsView() {
@@ -178,6 +205,8 @@ export function ItemView({ id }: { id: string }) {
   const [item, setItem] = useState<AdminItem | null>(null);
   const [draft, setDraft] = useState<Draft>({ title: "", summary: "", body: "" });
   const [contact, setContact] = useState<Contact>({ links: [], phones: [], opening_hours: [] });
+  const [targets, setTargets] = useState<Targets>({ place_ids: [], journey_steps: [] });
+  const { choices, error: choicesError } = useChoices();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
   const [merge, setMerge] = useState<Merge<Merged> | null>(null);
@@ -205,6 +234,7 @@ export function ItemView({ id }: { id: string }) {
       if (!loaded) return;
       setDraft(draftOf(loaded));
       setContact(contactOf(loaded));
+      setTargets(targetsOf(loaded));
     });
   }, [load]);
 
@@ -226,9 +256,11 @@ export function ItemView({ id }: { id: string }) {
     setStatus("");
     const before = draftOf(item);
     const contactBefore = contactOf(item);
+    const targetsBefore = targetsOf(item);
     const body = Object.fromEntries([
       ...changedFields(before, draft).map((field) => [field, draft[field]]),
       ...changedContact(contactBefore, contact).map((field) => [field, contactBody(contact, field)]),
+      ...changedTargets(targetsBefore, targets).map((field) => [field, targets[field]]),
     ]);
     try {
       const r = await request<AdminItem>(`/api/v1/admin/services/${id}`, {
@@ -240,6 +272,7 @@ export function ItemView({ id }: { id: string }) {
       setItem(r.data);
       setDraft(draftOf(r.data));
       setContact(contactOf(r.data));
+      setTargets(targetsOf(r.data));
       setErrors({ fields: {}, form: "" });
       setStatus(t("Saved."));
     } catch (e) {
@@ -247,14 +280,20 @@ export function ItemView({ id }: { id: string }) {
         // Someone saved in the meantime: the user's changes go on top of the new version.
         const now = await load();
         if (now) {
-          const merged = mergeFields(MERGED, valuesOf(before, contactBefore), valuesOf(draft, contact), valuesOf(draftOf(now), contactOf(now)));
+          const merged = mergeFields(
+            MERGED,
+            valuesOf(before, contactBefore, targetsBefore),
+            valuesOf(draft, contact, targets),
+            valuesOf(draftOf(now), contactOf(now), targetsOf(now)),
+          );
           setMerge(merged);
           setDraft({ title: merged.draft.title, summary: merged.draft.summary, body: merged.draft.body });
           setContact(contactOfValues(merged.draft));
+          setTargets(targetsOfValues(merged.draft));
           setErrors({ fields: {}, form: "" });
         }
       } else {
-        setErrors(submitErrors(e, [...FIELDS, ...contactInputs(contact)]));
+        setErrors(submitErrors(e, [...FIELDS, ...contactInputs(contact), ...targetInputs(targets)]));
       }
     } finally {
       setBusy(false);
@@ -266,6 +305,7 @@ export function ItemView({ id }: { id: string }) {
     if (now) {
       setDraft(draftOf(now));
       setContact(contactOf(now));
+      setTargets(targetsOf(now));
     }
     setMerge(null);
     setErrors({ fields: {}, form: "" });
@@ -273,6 +313,7 @@ export function ItemView({ id }: { id: string }) {
 
   const choose = (field: Merged, value: string) => {
     if (isContact(field)) setContact({ ...contact, [field]: JSON.parse(value) });
+    else if (isTarget(field)) setTargets({ ...targets, [field]: JSON.parse(value) });
     else setDraft({ ...draft, [field]: value });
   };
 
@@ -378,6 +419,8 @@ export function ItemView({ id }: { id: string }) {
           {input("body", true)}
           <h2>{t("Links, phone numbers and opening hours")}</h2>
           <ContactFields contact={contact} onChange={setContact} errors={errors.fields} />
+          <h2>{t("Places and journey steps")}</h2>
+          <TargetFields targets={targets} onChange={setTargets} choices={choices} loadError={choicesError} errors={errors.fields} />
           {errors.form && (
             <p class="error" role="alert">
               {errors.form}
@@ -386,10 +429,10 @@ export function ItemView({ id }: { id: string }) {
           {merge && (
             <MergeNotice
               merge={merge}
-              draft={valuesOf(draft, contact)}
+              draft={valuesOf(draft, contact, targets)}
               message={t("Someone else changed this item in the meantime. Your changes are kept on top of theirs; check and save again.")}
               fieldName={mergedName}
-              valueLabel={mergedValue}
+              valueLabel={(field, value) => mergedValue(field, value, choices)}
               choose={choose}
               reload={() => void reload()}
             />
