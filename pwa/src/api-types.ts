@@ -3318,7 +3318,9 @@ export interface components {
             completed_by_account_id: string | null;
             /** Format: uuid */
             id: string;
-            outcome: Record<string, never>;
+            outcome: {
+                [key: string]: unknown;
+            };
             reason: string | null;
             refusal_reason: string | null;
             refused_at: string | null;
@@ -9391,7 +9393,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Refused (RFC 9457 problem details) */

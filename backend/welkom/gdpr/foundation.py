@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, and_, cast, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth import gdpr as auth_gdpr
 from welkom.auth.models import Account
@@ -33,8 +34,8 @@ _CASE_RECORD = (
 async def export_interactions(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(Interaction)
-        .where(Interaction.resident_id == subject.resident_id)
-        .order_by(Interaction.created_at, Interaction.id)
+        .where(col(Interaction.resident_id) == subject.resident_id)
+        .order_by(col(Interaction.created_at), col(Interaction.id))
     )
     return rows(found.scalars())
 
@@ -45,9 +46,9 @@ async def erase_interactions(db: AsyncSession, subject: Subject, actor: Principa
     submission to the municipality that must reach its records first."""
     unregistered = (
         await db.execute(
-            select(Interaction.id).where(
-                Interaction.resident_id == subject.resident_id,
-                Interaction.registration_state != RegistrationState.registered,
+            select(col(Interaction.id)).where(
+                col(Interaction.resident_id) == subject.resident_id,
+                col(Interaction.registration_state) != RegistrationState.registered,
             )
         )
     ).first()
@@ -63,23 +64,23 @@ async def erase_interactions(db: AsyncSession, subject: Subject, actor: Principa
         )
     result = await db.execute(
         update(Interaction)
-        .where(Interaction.resident_id == subject.resident_id)
+        .where(col(Interaction.resident_id) == subject.resident_id)
         .values(text="", language="")
     )
     return Erased(anonymised=result.rowcount, retained=result.rowcount)  # type: ignore[attr-defined]
 
 
-def _documents_of(subject: Subject) -> Select[tuple[InteractionDocument]]:
+def _documents_of(subject: Subject) -> Select[InteractionDocument]:
     return select(InteractionDocument).where(
-        InteractionDocument.interaction_id.in_(
-            select(Interaction.id).where(Interaction.resident_id == subject.resident_id)
+        col(InteractionDocument.interaction_id).in_(
+            select(col(Interaction.id)).where(col(Interaction.resident_id) == subject.resident_id)
         )
     )
 
 
 async def export_documents(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     """What Welkom knows about each uploaded file (the file itself went to the case system)."""
-    found = await db.execute(_documents_of(subject).order_by(InteractionDocument.created_at))
+    found = await db.execute(_documents_of(subject).order_by(col(InteractionDocument.created_at)))
     return rows(found.scalars(), exclude=frozenset({"storage_key"}))
 
 
@@ -91,7 +92,7 @@ async def erase_documents(db: AsyncSession, subject: Subject, actor: Principal) 
         return Erased()
     await db.execute(
         delete(InteractionDocument).where(
-            InteractionDocument.interaction_id.in_([d.interaction_id for d in documents])
+            col(InteractionDocument.interaction_id).in_([d.interaction_id for d in documents])
         )
     )
     return Erased(deleted=len(documents), files=[d.storage_key for d in documents])
@@ -99,7 +100,7 @@ async def erase_documents(db: AsyncSession, subject: Subject, actor: Principal) 
 
 async def export_accounts(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     accounts = list(
-        (await db.execute(select(Account).where(Account.resident_id == subject.resident_id)))
+        (await db.execute(select(Account).where(col(Account.resident_id) == subject.resident_id)))
         .scalars()
         .all()
     )
@@ -114,7 +115,11 @@ async def export_accounts(db: AsyncSession, subject: Subject) -> list[dict[str, 
 async def erase_accounts(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     """Sign-in means and notifications go, then the accounts: nobody signs in as them again."""
     ids = list(
-        (await db.execute(select(Account.id).where(Account.resident_id == subject.resident_id)))
+        (
+            await db.execute(
+                select(col(Account.id)).where(col(Account.resident_id) == subject.resident_id)
+            )
+        )
         .scalars()
         .all()
     )
@@ -122,7 +127,7 @@ async def erase_accounts(db: AsyncSession, subject: Subject, actor: Principal) -
         return Erased()
     await auth_gdpr.erase_for_accounts(db, ids)
     await notifications_gdpr.erase_for_accounts(db, ids)
-    result = await db.execute(delete(Account).where(Account.id.in_(ids)))
+    result = await db.execute(delete(Account).where(col(Account.id).in_(ids)))
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -130,12 +135,15 @@ def _stored_responses_of(subject: Subject) -> ColumnElement[bool]:
     """Stored responses about the resident: those that name them (a caseworker's intake,
     answers and notes, the resident's own requests), those sent from their accounts, and
     records stored before responses named their resident that mention the resident's id."""
-    mentions = cast(IdempotencyRecord.response_body, String)
+    mentions = cast(col(IdempotencyRecord.response_body), String)
     return or_(
-        IdempotencyRecord.resident_id == subject.resident_id,
-        *(IdempotencyRecord.scope.endswith(f":{account_id}") for account_id in subject.account_ids),
+        col(IdempotencyRecord.resident_id) == subject.resident_id,
+        *(
+            col(IdempotencyRecord.scope).endswith(f":{account_id}")
+            for account_id in subject.account_ids
+        ),
         and_(
-            IdempotencyRecord.resident_id.is_(None),
+            col(IdempotencyRecord.resident_id).is_(None),
             or_(
                 mentions.contains(str(subject.resident_id)),
                 mentions.contains(subject.resident_id.hex),
@@ -150,7 +158,7 @@ async def export_stored_responses(db: AsyncSession, subject: Subject) -> list[di
     found = await db.execute(
         select(IdempotencyRecord)
         .where(_stored_responses_of(subject))
-        .order_by(IdempotencyRecord.created_at, IdempotencyRecord.id)
+        .order_by(col(IdempotencyRecord.created_at), col(IdempotencyRecord.id))
     )
     return [
         {

@@ -3,6 +3,7 @@
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
@@ -49,7 +50,7 @@ class ErasureRequest(SQLModel, table=True):
     requested_at: datetime = timestamp_field()
     completed_at: datetime | None = optional_timestamp_field()
     completed_by_account_id: uuid.UUID | None = None
-    outcome: dict = json_field()
+    outcome: dict[str, Any] = json_field()
     refused_at: datetime | None = optional_timestamp_field()
     refused_by_account_id: uuid.UUID | None = None
     refusal_reason: str | None = Field(default=None, max_length=1000)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
@@ -22,8 +23,8 @@ _PROOF = (
 async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(ErasureRequest)
-        .where(ErasureRequest.resident_id == subject.resident_id)
-        .order_by(ErasureRequest.requested_at)
+        .where(col(ErasureRequest.resident_id) == subject.resident_id)
+        .order_by(col(ErasureRequest.requested_at))
     )
     return rows(found.scalars())
 
@@ -31,7 +32,7 @@ async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, 
 async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     result = await db.execute(
         update(ErasureRequest)
-        .where(ErasureRequest.resident_id == subject.resident_id)
+        .where(col(ErasureRequest.resident_id) == subject.resident_id)
         .values(reason=None)
     )
     return Erased(retained=result.rowcount)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
@@ -30,7 +31,7 @@ class GdprController(Controller):
     guards = [requires_role("resident")]
 
     @get("/export", operation_id="exportMyData", summary="Export your data")
-    async def export(self, db: DbSession, principal: Caller) -> Response[dict]:
+    async def export(self, db: DbSession, principal: Caller) -> Response[dict[str, Any]]:
         """Everything Welkom holds on you, as one JSON document (AVG art. 15 and 20)."""
         body = await service.export(db, principal.resident_id)  # type: ignore[arg-type]
         return Response(
@@ -54,7 +55,7 @@ class GdprController(Controller):
     )
     async def request_erasure(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         data: JSONBody[ErasureRequestIn],
         db: DbSession,
         principal: Caller,
@@ -74,7 +75,7 @@ class GdprController(Controller):
         "/erasure-request", operation_id="getMyErasureRequest", summary="Read your erasure request"
     )
     async def get_request(
-        self, request: Request, db: DbSession, principal: Caller
+        self, request: Request[Any, Any, Any], db: DbSession, principal: Caller
     ) -> ErasureRequestOut:
         """Your latest request: its state, what that means (in your language) and, if the
         municipality refused it, their reason."""
@@ -108,9 +109,9 @@ class ErasureAdminController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        wanted: str | None = QueryParameter(name="state", default=None, max_length=16),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=200),
+        wanted: Annotated[str | None, QueryParameter(name="state", max_length=16)] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=200)] = 50,
     ) -> Page[ErasureRequestSummary]:
         """Erasure requests of the caller's municipality, oldest first, optionally by state
         (`requested`, `completed`, `refused`)."""
@@ -143,7 +144,11 @@ class ErasureAdminController(Controller):
         status_code=200,
     )
     async def complete(
-        self, request: Request, db: DbSession, principal: Caller, request_id: FromPath[uuid.UUID]
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        principal: Caller,
+        request_id: FromPath[uuid.UUID],
     ) -> ErasureRequestSummary:
         """Carry out the erasure: everything about the resident is deleted or anonymised except
         what `retained` lists. 409 if already decided or a question is not yet registered; 503

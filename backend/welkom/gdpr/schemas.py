@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import datetime
+from typing import Annotated, Any
 
 import msgspec
 
-from welkom.core.text import TextInput, lines
+from welkom.core.text import TextInput, lines_meta
 
 
 class ErasureRequestIn(TextInput, forbid_unknown_fields=True):
-    reason: lines(1000, min_length=0) | None = None
+    reason: Annotated[str, lines_meta(1000, min_length=0)] | None = None
 
 
 class ErasureRequestOut(msgspec.Struct):
@@ -26,7 +27,9 @@ class ErasureRequestOut(msgspec.Struct):
 
 
 class ErasureRefusalIn(TextInput, forbid_unknown_fields=True):
-    reason: lines(1000, min_length=0)  # blank: refused by the service with its own message
+    reason: Annotated[
+        str, lines_meta(1000, min_length=0)
+    ]  # blank: refused by the service with its own message
 
 
 class ErasureRequestSummary(msgspec.Struct):
@@ -65,4 +68,4 @@ class ErasureRequestDetail(msgspec.Struct):
     #: What completing keeps under a legal duty (for an open request: would keep).
     retained: list[RetainedTable]
     #: Per table: rows deleted, anonymised, retained (once completed).
-    outcome: dict
+    outcome: dict[str, Any]

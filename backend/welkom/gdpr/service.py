@@ -15,7 +15,7 @@ import msgspec
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from welkom import __version__
 from welkom.audit import service as audit
@@ -51,7 +51,9 @@ metadata = SQLModel.metadata
 
 
 async def _subject(db: AsyncSession, resident_id: uuid.UUID, municipality_id: uuid.UUID) -> Subject:
-    ids = (await db.execute(select(Account.id).where(Account.resident_id == resident_id))).scalars()
+    ids = (
+        await db.execute(select(col(Account.id)).where(col(Account.resident_id) == resident_id))
+    ).scalars()
     return Subject(resident_id, municipality_id, tuple(ids))
 
 
@@ -133,8 +135,8 @@ async def _open_request(db: AsyncSession, resident_id: uuid.UUID) -> ErasureRequ
     return (
         await db.execute(
             select(ErasureRequest).where(
-                ErasureRequest.resident_id == resident_id,
-                ErasureRequest.state == ErasureState.requested,
+                col(ErasureRequest.resident_id) == resident_id,
+                col(ErasureRequest.state) == ErasureState.requested,
             )
         )
     ).scalar_one_or_none()
@@ -146,12 +148,12 @@ async def request_erasure(
     data: ErasureRequestIn,
     idempotency_key: str | None,
     language: str,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Record the resident's request. An open request is answered again (200), not doubled."""
     assert principal.resident_id is not None
     resident = await residents.get_own(db, principal.resident_id)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         if (existing := await _open_request(db, resident.id)) is not None:
             return 200, msgspec.to_builtins(request_out(existing, language))
         reason = data.reason.strip() if data.reason else None
@@ -175,8 +177,8 @@ async def latest_request(db: AsyncSession, resident_id: uuid.UUID) -> ErasureReq
     request = (
         await db.execute(
             select(ErasureRequest)
-            .where(ErasureRequest.resident_id == resident_id)
-            .order_by(ErasureRequest.requested_at.desc())
+            .where(col(ErasureRequest.resident_id) == resident_id)
+            .order_by(col(ErasureRequest.requested_at).desc())
             .limit(1)
         )
     ).scalar_one_or_none()
@@ -249,15 +251,15 @@ async def list_requests(
     state (all states when ``state`` is None), paged by (requested_at, id)."""
     _may_decide(principal)
     query = select(ErasureRequest).where(
-        ErasureRequest.municipality_id == principal.municipality_id
+        col(ErasureRequest.municipality_id) == principal.municipality_id
     )
     if state is not None:
-        query = query.where(ErasureRequest.state == state)
+        query = query.where(col(ErasureRequest.state) == state)
     found, next_cursor = await keyset_page(
         db,
         query,
-        ErasureRequest.requested_at,
-        ErasureRequest.id,
+        col(ErasureRequest.requested_at),
+        col(ErasureRequest.id),
         cursor=cursor,
         limit=limit,
         newest_first=False,
@@ -302,8 +304,8 @@ async def request_detail(
             select(func.count())
             .select_from(Interaction)
             .where(
-                Interaction.resident_id == request.resident_id,
-                Interaction.registration_state != RegistrationState.registered,
+                col(Interaction.resident_id) == request.resident_id,
+                col(Interaction.registration_state) != RegistrationState.registered,
             )
         )
     ).scalar_one()
@@ -345,7 +347,10 @@ async def _decide(db: AsyncSession, request: ErasureRequest, **values: object) -
     the same moment one wins and the other is a 409 that changes nothing."""
     result = await db.execute(
         update(ErasureRequest)
-        .where(ErasureRequest.id == request.id, ErasureRequest.state == ErasureState.requested)
+        .where(
+            col(ErasureRequest.id) == request.id,
+            col(ErasureRequest.state) == ErasureState.requested,
+        )
         .values(**values)
         .execution_options(synchronize_session=False)
     )
@@ -378,7 +383,9 @@ async def refuse_erasure(
     )
     await _audit(db, principal, request, "update", "records management: erasure refused")
     accounts = (
-        await db.execute(select(Account.id).where(Account.resident_id == request.resident_id))
+        await db.execute(
+            select(col(Account.id)).where(col(Account.resident_id) == request.resident_id)
+        )
     ).scalars()
     for account_id in accounts:
         await notifications.notify(

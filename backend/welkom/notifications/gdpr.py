@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.gdpr import rows
 from welkom.notifications.models import (
@@ -40,15 +41,15 @@ async def erase_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> 
     (delivered or parked; their last error may name the device's push service). Pending pushes
     for erased items are finished by the push handler without sending (it finds no inbox
     item)."""
-    items = select(InboxItem.id).where(InboxItem.account_id.in_(account_ids))
-    deliveries = select(PushDelivery.id).where(PushDelivery.notification_id.in_(items))
+    items = select(col(InboxItem.id)).where(col(InboxItem.account_id).in_(account_ids))
+    deliveries = select(col(PushDelivery.id)).where(col(PushDelivery.notification_id).in_(items))
     await db.execute(
         delete(OutboxEntry).where(
-            OutboxEntry.kind == PUSH_KIND,
-            OutboxEntry.reference.in_(deliveries),
-            OutboxEntry.state.in_((OutboxState.delivered, OutboxState.parked)),
+            col(OutboxEntry.kind) == PUSH_KIND,
+            col(OutboxEntry.reference).in_(deliveries),
+            col(OutboxEntry.state).in_((OutboxState.delivered, OutboxState.parked)),
         )
     )
-    await db.execute(delete(PushDelivery).where(PushDelivery.notification_id.in_(items)))
+    await db.execute(delete(PushDelivery).where(col(PushDelivery.notification_id).in_(items)))
     for model in (InboxItem, PushSubscription, PushPreference, QuietHours):
-        await db.execute(delete(model).where(model.account_id.in_(account_ids)))
+        await db.execute(delete(model).where(col(model.account_id).in_(account_ids)))

@@ -99,7 +99,7 @@ class PushHandler:
                     "endpoint": subscription.endpoint,
                     "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
                 },
-                data=encode_payload(kind.name, job.item_id),  # type: ignore[arg-type]
+                data=encode_payload(kind.name, job.item_id),
                 vapid_private_key=keys.signer(),
                 vapid_claims={"sub": self.settings.vapid_subject},
                 content_encoding="aes128gcm",
@@ -107,7 +107,7 @@ class PushHandler:
                 # Topic: a resend of the same delivery replaces one still waiting at the push
                 # service instead of arriving twice (RFC 8030 §5.4).
                 headers={"Urgency": kind.urgency, "Topic": job.delivery_id.hex},
-                timeout=aiohttp.ClientTimeout(total=self.settings.push_timeout_seconds),  # type: ignore[arg-type]
+                timeout=aiohttp.ClientTimeout(total=self.settings.push_timeout_seconds),
             )
         except WebPushException as exc:
             status = exc.status_code

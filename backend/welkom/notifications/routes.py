@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
@@ -70,12 +71,12 @@ class NotificationController(Controller):
     )
     async def list_notifications(
         self,
-        request: Request,
+        request: Request[Any, Any, Any],
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
-        unread_only: bool = QueryParameter(name="unread", default=False),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
+        unread_only: Annotated[bool, QueryParameter(name="unread")] = False,
     ) -> Response[NotificationPage]:
         language = request_language(request)
         page = await service.inbox(
@@ -95,7 +96,11 @@ class NotificationController(Controller):
         description="One item of your inbox, in your language. Another account's item answers 404.",
     )
     async def get_notification(
-        self, request: Request, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        principal: Caller,
+        item_id: FromPath[uuid.UUID],
     ) -> Response[NotificationOut]:
         language = request_language(request)
         item = await service.get_item(db, principal.account_id, item_id)
@@ -113,7 +118,11 @@ class NotificationController(Controller):
         status_code=200,
     )
     async def mark_read(
-        self, request: Request, db: DbSession, principal: Caller, item_id: FromPath[uuid.UUID]
+        self,
+        request: Request[Any, Any, Any],
+        db: DbSession,
+        principal: Caller,
+        item_id: FromPath[uuid.UUID],
     ) -> NotificationOut:
         item = await service.mark_read(db, principal.account_id, item_id)
         return service.render(item, request_language(request))

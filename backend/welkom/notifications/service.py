@@ -14,13 +14,15 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import msgspec
 from cryptography.hazmat.primitives.asymmetric import ec
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth import service as accounts
 from welkom.auth.models import Account
@@ -97,12 +99,12 @@ async def notify(
         return item
     subscriptions = (
         await db.execute(
-            select(PushSubscription.id)
+            select(col(PushSubscription.id))
             .where(
-                PushSubscription.account_id == recipient_account_id,
-                PushSubscription.municipality_id == municipality_id,
+                col(PushSubscription.account_id) == recipient_account_id,
+                col(PushSubscription.municipality_id) == municipality_id,
             )
-            .order_by(PushSubscription.created_at.desc(), PushSubscription.id)  # type: ignore[attr-defined]
+            .order_by(col(PushSubscription.created_at).desc(), col(PushSubscription.id))
             .limit(MAX_PUSH_DEVICES)
         )
     ).scalars()
@@ -166,8 +168,8 @@ async def push_allowed(db: AsyncSession, account_id: uuid.UUID, kind: str) -> bo
     """
     allowed = (
         await db.execute(
-            select(PushPreference.allowed).where(
-                PushPreference.account_id == account_id, PushPreference.kind == kind
+            select(col(PushPreference.allowed)).where(
+                col(PushPreference.account_id) == account_id, col(PushPreference.kind) == kind
             )
         )
     ).scalar_one_or_none()
@@ -202,11 +204,11 @@ async def inbox(
     unread_only: bool = False,
 ) -> Page[NotificationOut]:
     """The account's inbox, newest first, in ``language``."""
-    query = select(InboxItem).where(InboxItem.account_id == account_id)
+    query = select(InboxItem).where(col(InboxItem.account_id) == account_id)
     if unread_only:
-        query = query.where(InboxItem.read_at.is_(None))
+        query = query.where(col(InboxItem.read_at).is_(None))
     rows, next_cursor = await keyset_page(
-        db, query, InboxItem.created_at, InboxItem.id, cursor=cursor, limit=limit
+        db, query, col(InboxItem.created_at), col(InboxItem.id), cursor=cursor, limit=limit
     )
     return Page(items=[render(row, language) for row in rows], next_cursor=next_cursor)
 
@@ -216,7 +218,7 @@ async def unread_count(db: AsyncSession, account_id: uuid.UUID) -> int:
         await db.execute(
             select(func.count())
             .select_from(InboxItem)
-            .where(InboxItem.account_id == account_id, InboxItem.read_at.is_(None))
+            .where(col(InboxItem.account_id) == account_id, col(InboxItem.read_at).is_(None))
         )
     ).scalar_one()
 
@@ -239,7 +241,7 @@ async def mark_read(db: AsyncSession, account_id: uuid.UUID, item_id: uuid.UUID)
 async def mark_all_read(db: AsyncSession, account_id: uuid.UUID) -> None:
     await db.execute(
         update(InboxItem)
-        .where(InboxItem.account_id == account_id, InboxItem.read_at.is_(None))
+        .where(col(InboxItem.account_id) == account_id, col(InboxItem.read_at).is_(None))
         .values(read_at=utcnow())
     )
 
@@ -367,7 +369,7 @@ async def subscribe(
     endpoint_hash = _endpoint_hash(data.endpoint)
     existing = (
         await db.execute(
-            select(PushSubscription).where(PushSubscription.endpoint_hash == endpoint_hash)
+            select(PushSubscription).where(col(PushSubscription.endpoint_hash) == endpoint_hash)
         )
     ).scalar_one_or_none()
     if existing is not None and existing.account_id == account_id:
@@ -375,7 +377,7 @@ async def subscribe(
             existing.p256dh, existing.auth = data.keys.p256dh, data.keys.auth
         return existing, False
     devices = (
-        await db.execute(select(func.count()).where(PushSubscription.account_id == account_id))
+        await db.execute(select(func.count()).where(col(PushSubscription.account_id) == account_id))
     ).scalar_one()
     quotas.enforce(
         Quota.push_devices, quotas.Usage(devices), settings.quota_push_devices_per_account
@@ -400,8 +402,8 @@ async def subscribe(
         again = (
             await db.execute(
                 select(PushSubscription).where(
-                    PushSubscription.endpoint_hash == endpoint_hash,
-                    PushSubscription.account_id == account_id,
+                    col(PushSubscription.endpoint_hash) == endpoint_hash,
+                    col(PushSubscription.account_id) == account_id,
                 )
             )
         ).scalar_one_or_none()
@@ -416,8 +418,8 @@ async def subscriptions(db: AsyncSession, account_id: uuid.UUID) -> list[PushSub
         (
             await db.execute(
                 select(PushSubscription)
-                .where(PushSubscription.account_id == account_id)
-                .order_by(PushSubscription.created_at)
+                .where(col(PushSubscription.account_id) == account_id)
+                .order_by(col(PushSubscription.created_at))
             )
         ).scalars()
     )
@@ -426,10 +428,11 @@ async def subscriptions(db: AsyncSession, account_id: uuid.UUID) -> list[PushSub
 async def unsubscribe(db: AsyncSession, account_id: uuid.UUID, subscription_id: uuid.UUID) -> None:
     result = await db.execute(
         delete(PushSubscription).where(
-            PushSubscription.id == subscription_id, PushSubscription.account_id == account_id
+            col(PushSubscription.id) == subscription_id,
+            col(PushSubscription.account_id) == account_id,
         )
     )
-    if result.rowcount != 1:
+    if cast("CursorResult[Any]", result).rowcount != 1:
         await db.rollback()
         raise Problem.not_found()
 
@@ -454,8 +457,8 @@ async def preferences(
     chosen = dict(
         (
             await db.execute(
-                select(PushPreference.kind, PushPreference.allowed).where(
-                    PushPreference.account_id == account_id
+                select(col(PushPreference.kind), col(PushPreference.allowed)).where(
+                    col(PushPreference.account_id) == account_id
                 )
             )
         ).all()
@@ -509,8 +512,8 @@ async def update_preferences(
     if data.quiet_hours is not msgspec.UNSET:
         start = time.fromisoformat(data.quiet_hours.start)
         end = time.fromisoformat(data.quiet_hours.end)
-        row = await db.get(QuietHours, account_id)
-        if row is None:
+        quiet = await db.get(QuietHours, account_id)
+        if quiet is None:
             db.add(
                 QuietHours(
                     account_id=account_id,
@@ -522,7 +525,7 @@ async def update_preferences(
                 )
             )
         else:
-            row.start_time, row.end_time, row.time_zone, row.updated_at = (
+            quiet.start_time, quiet.end_time, quiet.time_zone, quiet.updated_at = (
                 start,
                 end,
                 data.quiet_hours.time_zone,
@@ -552,8 +555,8 @@ async def push_job(db: AsyncSession, delivery_id: uuid.UUID, settings: Settings)
     row = (
         await db.execute(
             select(PushDelivery, InboxItem)
-            .join(InboxItem, InboxItem.id == PushDelivery.notification_id)
-            .where(PushDelivery.id == delivery_id)
+            .join(InboxItem, col(InboxItem.id) == col(PushDelivery.notification_id))
+            .where(col(PushDelivery.id) == delivery_id)
         )
     ).one_or_none()
     if row is None:
@@ -580,11 +583,13 @@ async def finish_delivery(
     now = utcnow()
     await db.execute(
         update(PushDelivery)
-        .where(PushDelivery.id == delivery_id)
+        .where(col(PushDelivery.id) == delivery_id)
         .values(state=state, finished_at=now)
     )
     if remove_subscription is not None:
-        await db.execute(delete(PushSubscription).where(PushSubscription.id == remove_subscription))
+        await db.execute(
+            delete(PushSubscription).where(col(PushSubscription.id) == remove_subscription)
+        )
 
 
 async def forget_failing_subscription(
@@ -593,20 +598,24 @@ async def forget_failing_subscription(
     """Remove the delivery's subscription once its last ``max_failures`` pushes all failed
     (parked or given up) since one last arrived; returns whether it was removed."""
     subscription_id = (
-        await db.execute(select(PushDelivery.subscription_id).where(PushDelivery.id == delivery_id))
+        await db.execute(
+            select(col(PushDelivery.subscription_id)).where(col(PushDelivery.id) == delivery_id)
+        )
     ).scalar_one_or_none()
-    subscription = subscription_id and await db.get(PushSubscription, subscription_id)
-    if not subscription:
+    subscription = (
+        await db.get(PushSubscription, subscription_id) if subscription_id is not None else None
+    )
+    if subscription is None:
         return False
     failed = select(func.count()).where(
-        PushDelivery.subscription_id == subscription.id,
-        PushDelivery.state.in_([PushDeliveryState.parked, PushDeliveryState.failed]),  # type: ignore[attr-defined]
+        col(PushDelivery.subscription_id) == subscription.id,
+        col(PushDelivery.state).in_([PushDeliveryState.parked, PushDeliveryState.failed]),
     )
     if subscription.last_sent_at is not None:
-        failed = failed.where(PushDelivery.finished_at >= subscription.last_sent_at)  # type: ignore[operator]
+        failed = failed.where(col(PushDelivery.finished_at) >= subscription.last_sent_at)
     if (await db.execute(failed)).scalar_one() < max_failures:
         return False
-    await db.execute(delete(PushSubscription).where(PushSubscription.id == subscription.id))
+    await db.execute(delete(PushSubscription).where(col(PushSubscription.id) == subscription.id))
     return True
 
 
@@ -614,6 +623,6 @@ async def record_sent(db: AsyncSession, delivery_id: uuid.UUID, subscription_id:
     await finish_delivery(db, delivery_id, PushDeliveryState.sent)
     await db.execute(
         update(PushSubscription)
-        .where(PushSubscription.id == subscription_id)
+        .where(col(PushSubscription.id) == subscription_id)
         .values(last_sent_at=utcnow())
     )

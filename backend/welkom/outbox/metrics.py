@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from prometheus_client.core import GaugeMetricFamily, Metric
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.metrics import ScrapeCollector
 from welkom.core.models import utcnow
@@ -42,10 +43,13 @@ async def outbox_families(db: AsyncSession, kinds: Iterable[str]) -> list[Metric
     try:
         rows = await db.execute(
             select(
-                OutboxEntry.state, OutboxEntry.kind, func.count(), func.min(OutboxEntry.created_at)
+                col(OutboxEntry.state),
+                col(OutboxEntry.kind),
+                func.count(),
+                func.min(col(OutboxEntry.created_at)),
             )
-            .where(OutboxEntry.state.in_([s.value for s in WATCHED_STATES]))
-            .group_by(OutboxEntry.state, OutboxEntry.kind)
+            .where(col(OutboxEntry.state).in_([s.value for s in WATCHED_STATES]))
+            .group_by(col(OutboxEntry.state), col(OutboxEntry.kind))
         )
         now = utcnow()
         for state, kind, count, oldest in rows.all():

@@ -23,10 +23,12 @@ import random
 import uuid
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Result, and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from welkom.core import tracing
 from welkom.core.models import utcnow
@@ -62,27 +64,40 @@ def enqueue(
     return entry
 
 
-def _due(now: datetime):
+def _due(now: datetime) -> ColumnElement[bool]:
     return or_(
-        and_(OutboxEntry.state == OutboxState.pending, OutboxEntry.next_attempt_at <= now),
-        and_(OutboxEntry.state == OutboxState.in_progress, OutboxEntry.lease_expires_at < now),
+        and_(
+            col(OutboxEntry.state) == OutboxState.pending, col(OutboxEntry.next_attempt_at) <= now
+        ),
+        and_(
+            col(OutboxEntry.state) == OutboxState.in_progress,
+            col(OutboxEntry.lease_expires_at) < now,
+        ),
     )
 
 
 _OPEN = (OutboxState.pending, OutboxState.in_progress)
 
 
-def _first_of_its_key():
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE changed (an UPDATE answers a CursorResult; ``execute`` declares Result)."""
+    return cast("CursorResult[Any]", result).rowcount
+
+
+def _first_of_its_key() -> ColumnElement[bool]:
     """No older entry with the same ordering key is still open (pending or in progress)."""
     earlier = aliased(OutboxEntry)
     return or_(
-        OutboxEntry.ordering_key.is_(None),
+        col(OutboxEntry.ordering_key).is_(None),
         ~exists().where(
-            earlier.ordering_key == OutboxEntry.ordering_key,
-            earlier.state.in_(_OPEN),
+            col(earlier.ordering_key) == col(OutboxEntry.ordering_key),
+            col(earlier.state).in_(_OPEN),
             or_(
-                earlier.created_at < OutboxEntry.created_at,
-                and_(earlier.created_at == OutboxEntry.created_at, earlier.id < OutboxEntry.id),
+                col(earlier.created_at) < col(OutboxEntry.created_at),
+                and_(
+                    col(earlier.created_at) == col(OutboxEntry.created_at),
+                    col(earlier.id) < col(OutboxEntry.id),
+                ),
             ),
         ),
     )
@@ -95,20 +110,20 @@ async def claim(
     The caller's unit of work commits the claim."""
     now, token = clock(), uuid.uuid4()
     due_ids = (
-        select(OutboxEntry.id)
-        .where(_due(now), OutboxEntry.kind.in_(kinds), _first_of_its_key())
-        .order_by(OutboxEntry.next_attempt_at)
+        select(col(OutboxEntry.id))
+        .where(_due(now), col(OutboxEntry.kind).in_(kinds), _first_of_its_key())
+        .order_by(col(OutboxEntry.next_attempt_at))
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     result = await db.execute(
         update(OutboxEntry)
-        .where(OutboxEntry.id.in_(due_ids.scalar_subquery()))
+        .where(col(OutboxEntry.id).in_(due_ids.scalar_subquery()))
         .values(
             state=OutboxState.in_progress,
             claim_token=token,
             lease_expires_at=now + lease,
-            attempts=OutboxEntry.attempts + 1,
+            attempts=col(OutboxEntry.attempts) + 1,
         )
         .returning(OutboxEntry)
         .execution_options(synchronize_session=False)
@@ -124,9 +139,9 @@ async def mark_delivered(
     result = await db.execute(
         update(OutboxEntry)
         .where(
-            OutboxEntry.id == entry_id,
-            OutboxEntry.claim_token == token,
-            OutboxEntry.state == OutboxState.in_progress,
+            col(OutboxEntry.id) == entry_id,
+            col(OutboxEntry.claim_token) == token,
+            col(OutboxEntry.state) == OutboxState.in_progress,
         )
         .values(
             state=OutboxState.delivered,
@@ -138,12 +153,12 @@ async def mark_delivered(
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 def backoff(attempts: int, base: float, cap: float) -> float:
     """Exponential backoff with (equal) jitter: half fixed, half random."""
-    delay = min(cap, base * 2 ** max(0, attempts - 1))
+    delay: float = min(cap, base * 2.0 ** max(0, attempts - 1))
     return delay / 2 + random.uniform(0, delay / 2)  # noqa: S311 - jitter, not security
 
 
@@ -160,7 +175,11 @@ async def mark_failed(
 ) -> bool:
     """Schedule a retry (or park the entry for a person to look at). Never drops it."""
     now = clock()
-    values: dict = {"claim_token": None, "lease_expires_at": None, "last_error": error[:2000]}
+    values: dict[str, Any] = {
+        "claim_token": None,
+        "lease_expires_at": None,
+        "last_error": error[:2000],
+    }
     if park:
         values["state"] = OutboxState.parked
     else:
@@ -170,11 +189,11 @@ async def mark_failed(
         }
     result = await db.execute(
         update(OutboxEntry)
-        .where(OutboxEntry.id == entry.id, OutboxEntry.claim_token == token)
+        .where(col(OutboxEntry.id) == entry.id, col(OutboxEntry.claim_token) == token)
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: datetime) -> bool:
@@ -182,17 +201,17 @@ async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: 
     counted and no error is recorded. False if this worker no longer holds the entry."""
     result = await db.execute(
         update(OutboxEntry)
-        .where(OutboxEntry.id == entry_id, OutboxEntry.claim_token == token)
+        .where(col(OutboxEntry.id) == entry_id, col(OutboxEntry.claim_token) == token)
         .values(
             state=OutboxState.pending,
             next_attempt_at=until,
-            attempts=OutboxEntry.attempts - 1,
+            attempts=col(OutboxEntry.attempts) - 1,
             claim_token=None,
             lease_expires_at=None,
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 async def delivered_since(
@@ -202,10 +221,10 @@ async def delivered_since(
     the earliest of those deliveries (all workers count: it is read from the table)."""
     count, earliest = (
         await db.execute(
-            select(func.count(), func.min(OutboxEntry.delivered_at)).where(
-                OutboxEntry.municipality_id == municipality_id,
-                OutboxEntry.kind.in_(kinds),
-                OutboxEntry.delivered_at > since,  # type: ignore[operator]
+            select(func.count(), func.min(col(OutboxEntry.delivered_at))).where(
+                col(OutboxEntry.municipality_id) == municipality_id,
+                col(OutboxEntry.kind).in_(kinds),
+                col(OutboxEntry.delivered_at) > since,
             )
         )
     ).one()
@@ -219,23 +238,25 @@ async def release(db: AsyncSession, entry_ids: Collection[uuid.UUID], token: uui
     result = await db.execute(
         update(OutboxEntry)
         .where(
-            OutboxEntry.id.in_(list(entry_ids)),
-            OutboxEntry.claim_token == token,
-            OutboxEntry.state == OutboxState.in_progress,
+            col(OutboxEntry.id).in_(list(entry_ids)),
+            col(OutboxEntry.claim_token) == token,
+            col(OutboxEntry.state) == OutboxState.in_progress,
         )
         .values(
             state=OutboxState.pending,
-            attempts=OutboxEntry.attempts - 1,
+            attempts=col(OutboxEntry.attempts) - 1,
             claim_token=None,
             lease_expires_at=None,
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return _rowcount(result)
 
 
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
-    rows = await db.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    rows = await db.execute(
+        select(col(OutboxEntry.state), func.count()).group_by(col(OutboxEntry.state))
+    )
     return dict(rows.all())
 
 
@@ -254,19 +275,19 @@ async def list_entries(
     page's cursor; ``failed_only``: only those that failed at least once (they have a last
     error)."""
     query = select(OutboxEntry).where(
-        OutboxEntry.kind.in_(kinds),
-        OutboxEntry.municipality_id == municipality_id,
-        OutboxEntry.state.in_(states),
+        col(OutboxEntry.kind).in_(kinds),
+        col(OutboxEntry.municipality_id) == municipality_id,
+        col(OutboxEntry.state).in_(states),
     )
     if subject is not None:
-        query = query.where(OutboxEntry.subject == subject)
+        query = query.where(col(OutboxEntry.subject) == subject)
     if failed_only:
-        query = query.where(OutboxEntry.last_error.is_not(None))
+        query = query.where(col(OutboxEntry.last_error).is_not(None))
     return await keyset_page(
         db,
         query,
-        OutboxEntry.created_at,
-        OutboxEntry.id,
+        col(OutboxEntry.created_at),
+        col(OutboxEntry.id),
         cursor=cursor,
         limit=limit,
         newest_first=False,
@@ -287,17 +308,19 @@ async def requeue_parked(db: AsyncSession, entry_id: uuid.UUID, *, clock: Clock 
     entry is not parked (any more)."""
     result = await db.execute(
         update(OutboxEntry)
-        .where(OutboxEntry.id == entry_id, OutboxEntry.state == OutboxState.parked)
+        .where(col(OutboxEntry.id) == entry_id, col(OutboxEntry.state) == OutboxState.parked)
         .values(state=OutboxState.pending, next_attempt_at=clock(), attempts=0)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 async def find(db: AsyncSession, *, kind: str, reference: uuid.UUID) -> OutboxEntry | None:
     """The entry of ``kind`` for ``reference`` (there is at most one), in any state."""
     rows = await db.execute(
-        select(OutboxEntry).where(OutboxEntry.kind == kind, OutboxEntry.reference == reference)
+        select(OutboxEntry).where(
+            col(OutboxEntry.kind) == kind, col(OutboxEntry.reference) == reference
+        )
     )
     return rows.scalars().first()
 
