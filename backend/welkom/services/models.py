@@ -10,6 +10,7 @@ was made from, so a source edit makes it *outdated* without touching it.
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -48,10 +49,12 @@ class ServiceItem(SQLModel, table=True):
     municipality_id: uuid.UUID = municipality_fk()
     category: str = Field(max_length=32, index=True)
     status: str = Field(max_length=16, default=ItemStatus.draft, index=True)
-    links: list = json_field(default_factory=list)  # [{"url": …}] labels are texts link.<n>
-    phones: list = json_field(default_factory=list)  # [{"number": "+31…"}]
-    opening_hours: list = json_field(default_factory=list)  # [{"day": 1, "opens": …, "closes": …}]
-    journey_steps: list = json_field(default_factory=list)  # journey step keys
+    links: list[Any] = json_field(default_factory=list)  # [{"url": …}] labels are texts link.<n>
+    phones: list[Any] = json_field(default_factory=list)  # [{"number": "+31…"}]
+    opening_hours: list[Any] = json_field(
+        default_factory=list
+    )  # [{"day": 1, "opens": …, "closes": …}]
+    journey_steps: list[Any] = json_field(default_factory=list)  # journey step keys
     version: int = Field(default=1, description="Bumped on every change; the admin ETag")
     published_version: int | None = Field(default=None, description="Version last published")
     created_at: datetime = timestamp_field()
@@ -71,7 +74,7 @@ class ServicePlace(SQLModel, table=True):
     latitude: float = Field(index=True)
     longitude: float
     phone: str | None = Field(default=None, max_length=32)
-    opening_hours: list = json_field(default_factory=list)
+    opening_hours: list[Any] = json_field(default_factory=list)
     version: int = Field(default=1)
     created_at: datetime = timestamp_field()
     updated_at: datetime = timestamp_field()

@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import N_, direction, gettext, match_language
 from welkom.core.problems import FieldError, Problem
@@ -121,11 +122,11 @@ async def _matching_ids(
         ids = set(
             (
                 await db.execute(
-                    select(ServiceText.owner_id).where(
-                        ServiceText.municipality_id == municipality_id,
-                        ServiceText.owner_kind == "item",
-                        ServiceText.language.in_(chain),
-                        ServiceText.search_text.like(pattern, escape="\\"),
+                    select(col(ServiceText.owner_id)).where(
+                        col(ServiceText.municipality_id) == municipality_id,
+                        col(ServiceText.owner_kind) == "item",
+                        col(ServiceText.language).in_(chain),
+                        col(ServiceText.search_text).like(pattern, escape="\\"),
                     )
                 )
             ).scalars()
@@ -142,11 +143,13 @@ async def _distances(
     """Item id → distance to its nearest place within the radius."""
     dlat = math.degrees(near.radius_m / EARTH_RADIUS_M)
     rows = await db.execute(
-        select(ServiceItemPlace.item_id, ServicePlace.latitude, ServicePlace.longitude)
-        .join(ServicePlace, ServicePlace.id == ServiceItemPlace.place_id)
+        select(
+            col(ServiceItemPlace.item_id), col(ServicePlace.latitude), col(ServicePlace.longitude)
+        )
+        .join(ServicePlace, col(ServicePlace.id) == col(ServiceItemPlace.place_id))
         .where(
-            ServiceItemPlace.municipality_id == municipality_id,
-            ServicePlace.latitude.between(near.latitude - dlat, near.latitude + dlat),
+            col(ServiceItemPlace.municipality_id) == municipality_id,
+            col(ServicePlace.latitude).between(near.latitude - dlat, near.latitude + dlat),
         )
     )
     best: dict[uuid.UUID, float] = {}
@@ -163,31 +166,31 @@ async def _distances(
 SUMMARY_FIELDS = ("title", "summary")
 _PUBLISHED_SUMMARIES = (
     select(
-        ServiceItem.id,
-        ServiceItem.category,
-        ServiceText.field,
-        ServiceText.language,
-        ServiceText.text,
-        ServiceText.state,
-        ServiceText.source_revision,
+        col(ServiceItem.id),
+        col(ServiceItem.category),
+        col(ServiceText.field),
+        col(ServiceText.language),
+        col(ServiceText.text),
+        col(ServiceText.state),
+        col(ServiceText.source_revision),
     )
     .join(
         ServiceText,
-        (ServiceText.owner_id == ServiceItem.id)
-        & (ServiceText.municipality_id == ServiceItem.municipality_id),
+        (col(ServiceText.owner_id) == col(ServiceItem.id))
+        & (col(ServiceText.municipality_id) == col(ServiceItem.municipality_id)),
     )
     .where(
-        ServiceItem.municipality_id == bindparam("municipality_id"),
-        ServiceItem.status == ItemStatus.published,
-        ServiceText.owner_kind == OwnerKind.item,
-        ServiceText.field.in_(SUMMARY_FIELDS),
-        ServiceText.language.in_(bindparam("languages", expanding=True)),
+        col(ServiceItem.municipality_id) == bindparam("municipality_id"),
+        col(ServiceItem.status) == ItemStatus.published,
+        col(ServiceText.owner_kind) == OwnerKind.item,
+        col(ServiceText.field).in_(SUMMARY_FIELDS),
+        col(ServiceText.language).in_(bindparam("languages", expanding=True)),
     )
 )
 
 
 def _summary(
-    item_id: uuid.UUID, category: str, fields: dict, chain: list[str]
+    item_id: uuid.UUID, category: str, fields: dict[str, Any], chain: list[str]
 ) -> ServiceSummary | None:
     title = texts.choose(fields, "title", chain)
     summary = texts.choose(fields, "summary", chain)
@@ -223,14 +226,14 @@ async def list_services(
     offset = _decode_offset(cursor)
     statement = _PUBLISHED_SUMMARIES
     if category:
-        statement = statement.where(ServiceItem.category == category)
+        statement = statement.where(col(ServiceItem.category) == category)
     words = search_words(query or "")
     matching = await _matching_ids(db, municipality_id, words, chain)
     if matching is not None:
-        statement = statement.where(ServiceItem.id.in_(matching or [uuid.UUID(int=0)]))
+        statement = statement.where(col(ServiceItem.id).in_(matching or [uuid.UUID(int=0)]))
     distances = await _distances(db, municipality_id, near) if near else None
     if distances is not None:
-        statement = statement.where(ServiceItem.id.in_(list(distances) or [uuid.UUID(int=0)]))
+        statement = statement.where(col(ServiceItem.id).in_(list(distances) or [uuid.UUID(int=0)]))
     rows = await db.execute(statement, {"municipality_id": municipality_id, "languages": chain})
     # item → (category, field → language → text row); texts.choose reads the rows' columns
     items: dict[uuid.UUID, tuple[str, dict[str, dict[str, Any]]]] = {}
@@ -291,9 +294,9 @@ async def get_service(
         (
             await db.execute(
                 select(ServicePlace)
-                .join(ServiceItemPlace, ServiceItemPlace.place_id == ServicePlace.id)
-                .where(ServiceItemPlace.item_id == item.id)
-                .order_by(ServicePlace.created_at, ServicePlace.id)
+                .join(ServiceItemPlace, col(ServiceItemPlace.place_id) == col(ServicePlace.id))
+                .where(col(ServiceItemPlace.item_id) == item.id)
+                .order_by(col(ServicePlace.created_at), col(ServicePlace.id))
             )
         ).scalars()
     )
@@ -319,7 +322,7 @@ async def get_service(
     )
 
 
-def _place(place: ServicePlace, fields: dict, chain: list[str]) -> PlaceOut | None:
+def _place(place: ServicePlace, fields: dict[str, Any], chain: list[str]) -> PlaceOut | None:
     name = texts.choose(fields, "name", chain)
     if name is None:
         return None

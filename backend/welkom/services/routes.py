@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post, put
@@ -121,15 +121,15 @@ class ServiceController(Controller):
         self,
         request: Request[Any, Any, Any],
         db: DbSession,
-        municipality: str | None = QueryParameter(
-            name="municipality", default=None, pattern=r"^\d{4}$"
-        ),
-        category: str | None = QueryParameter(name="category", default=None, max_length=32),
-        q: str | None = QueryParameter(name="q", default=None, max_length=100),
-        near: str | None = QueryParameter(name="near", default=None, max_length=50),
-        radius_km: float = QueryParameter(name="radius_km", default=10.0, gt=0, le=100),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        municipality: Annotated[
+            str | None, QueryParameter(name="municipality", pattern=r"^\d{4}$")
+        ] = None,
+        category: Annotated[str | None, QueryParameter(name="category", max_length=32)] = None,
+        q: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
+        near: Annotated[str | None, QueryParameter(name="near", max_length=50)] = None,
+        radius_km: Annotated[float, QueryParameter(name="radius_km", gt=0, le=100)] = 10.0,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Response[ServiceList]:
         position = reading.parse_near(near, radius_km)
         municipality_id, chain = await _reader_context(request, db, municipality)
@@ -159,9 +159,9 @@ class ServiceController(Controller):
         request: Request[Any, Any, Any],
         db: DbSession,
         item_id: FromPath[uuid.UUID],
-        municipality: str | None = QueryParameter(
-            name="municipality", default=None, pattern=r"^\d{4}$"
-        ),
+        municipality: Annotated[
+            str | None, QueryParameter(name="municipality", pattern=r"^\d{4}$")
+        ] = None,
     ) -> Response[ServiceDetail]:
         municipality_id, chain = await _reader_context(request, db, municipality)
         detail = await reading.get_service(db, municipality_id, item_id, chain)
@@ -188,9 +188,9 @@ class AdminServiceController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        status: str | None = QueryParameter(
-            name="status", default=None, pattern=r"^(draft|published|archived)$"
-        ),
+        status: Annotated[
+            str | None, QueryParameter(name="status", pattern=r"^(draft|published|archived)$")
+        ] = None,
     ) -> list[AdminItem]:
         return await service.list_items(db, principal.municipality_id, status)
 
@@ -264,7 +264,7 @@ class AdminServiceController(Controller):
         db: DbSession,
         principal: Caller,
         item_id: FromPath[uuid.UUID],
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
     ) -> Response[AdminItem]:
         return _with_etag(await service.update_item(db, principal, item_id, data, if_match))
 
@@ -368,7 +368,7 @@ class AdminServiceController(Controller):
         db: DbSession,
         principal: Caller,
         place_id: FromPath[uuid.UUID],
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
     ) -> Response[AdminPlace]:
         place = await service.update_place(db, principal, place_id, data, if_match)
         return Response(place, headers={"ETag": etag(place.version)})
@@ -384,8 +384,8 @@ class AdminTranslationController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        language: str = QueryParameter(name="language", max_length=8),
-        status: str = QueryParameter(name="status", default="all", max_length=16),
+        language: Annotated[str, QueryParameter(name="language", max_length=8)],
+        status: Annotated[str, QueryParameter(name="status", max_length=16)] = "all",
     ) -> list[TranslationEntry]:
         """Source texts with their translation in `language`; `status` filters on `missing`,
         `outdated`, `unreviewed`, `reviewed` or `all` (otherwise 422, as for a language that is
@@ -424,7 +424,7 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
     ) -> Response[TranslationEntry]:
         require_language(principal, language)
         entry = await translations.submit(db, principal, owner_id, field, language, data, if_match)
@@ -450,7 +450,7 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-        if_match: str | None = HeaderParameter(name="If-Match", default=None, max_length=40),
+        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
     ) -> Response[TranslationEntry]:
         require_language(principal, language, reviewing=True)
         entry = await translations.review(db, principal, owner_id, field, language, data, if_match)
@@ -466,7 +466,7 @@ class AdminTranslationController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        language: str = QueryParameter(name="language", max_length=8),
+        language: Annotated[str, QueryParameter(name="language", max_length=8)],
     ) -> Response[bytes]:
         """A gettext PO file for a translation agency (msgctxt identifies each text). A
         reviewer limited to some languages: 403 for any other."""
@@ -492,7 +492,7 @@ class AdminTranslationController(Controller):
         request: Request[Any, Any, Any],
         db: DbSession,
         principal: Caller,
-        language: str = QueryParameter(name="language", max_length=8),
+        language: Annotated[str, QueryParameter(name="language", max_length=8)],
     ) -> ImportResult:
         require_language(principal, language)
         payload = await request.body()

@@ -10,14 +10,14 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line, lines
+from welkom.core.text import TextInput, line_meta, lines_meta
 
 TITLE_MAX, SUMMARY_MAX, BODY_MAX = 200, 500, 20_000
 NAME_MAX, ACCESSIBILITY_MAX, LABEL_MAX = 200, 2_000, 200
 
-Title = line(TITLE_MAX)
-Summary = lines(SUMMARY_MAX)
-Body = lines(BODY_MAX, min_length=0)
+Title = Annotated[str, line_meta(TITLE_MAX)]
+Summary = Annotated[str, lines_meta(SUMMARY_MAX)]
+Body = Annotated[str, lines_meta(BODY_MAX, min_length=0)]
 Time = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
@@ -29,7 +29,7 @@ JourneySteps = Annotated[
 
 class Link(TextInput, forbid_unknown_fields=True):
     url: Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^(https://|http://|mailto:|tel:)")]
-    label: line(LABEL_MAX)
+    label: Annotated[str, line_meta(LABEL_MAX)]
 
 
 class OpeningHours(TextInput, forbid_unknown_fields=True):
@@ -73,16 +73,16 @@ class ItemPatch(TextInput, forbid_unknown_fields=True, omit_defaults=True):
 
 
 class PlaceIn(TextInput, forbid_unknown_fields=True):
-    name: line(NAME_MAX)
-    street: line(200)
+    name: Annotated[str, line_meta(NAME_MAX)]
+    street: Annotated[str, line_meta(200)]
     house_number: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
     postal_code: Annotated[str, msgspec.Meta(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
-    city: line(100)
+    city: Annotated[str, line_meta(100)]
     latitude: Latitude
     longitude: Longitude
     phone: Phone | None = None
     opening_hours: Annotated[list[OpeningHours], msgspec.Meta(max_length=21)] = []
-    accessibility: lines(ACCESSIBILITY_MAX, min_length=0) = ""
+    accessibility: Annotated[str, lines_meta(ACCESSIBILITY_MAX, min_length=0)] = ""
 
 
 # ---- resident responses (compact: defaults omitted) ----
@@ -202,14 +202,14 @@ class PreviewOut(msgspec.Struct):
 
 
 class TranslationIn(TextInput, forbid_unknown_fields=True):
-    text: lines(BODY_MAX)
+    text: Annotated[str, lines_meta(BODY_MAX)]
     state: Literal["machine", "translated"] = "translated"
 
 
 class ReviewIn(TextInput, forbid_unknown_fields=True):
     """Approve the translation; a reviewer may correct the text while approving."""
 
-    text: lines(BODY_MAX) | None = None
+    text: Annotated[str, lines_meta(BODY_MAX)] | None = None
 
 
 class TranslationEntry(msgspec.Struct):

@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import msgspec
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core import idempotency, preconditions
 from welkom.core.i18n import N_
@@ -66,8 +68,9 @@ async def _check_places(db: AsyncSession, municipality_id: uuid.UUID, ids: list[
     found = set(
         (
             await db.execute(
-                select(ServicePlace.id).where(
-                    ServicePlace.municipality_id == municipality_id, ServicePlace.id.in_(ids)
+                select(col(ServicePlace.id)).where(
+                    col(ServicePlace.municipality_id) == municipality_id,
+                    col(ServicePlace.id).in_(ids),
                 )
             )
         ).scalars()
@@ -103,9 +106,9 @@ async def _place_ids(
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
     result: dict[uuid.UUID, list[uuid.UUID]] = {i: [] for i in item_ids}
     rows = await db.execute(
-        select(ServiceItemPlace.item_id, ServiceItemPlace.place_id)
-        .where(ServiceItemPlace.item_id.in_(item_ids))
-        .order_by(ServiceItemPlace.place_id)
+        select(col(ServiceItemPlace.item_id), col(ServiceItemPlace.place_id))
+        .where(col(ServiceItemPlace.item_id).in_(item_ids))
+        .order_by(col(ServiceItemPlace.place_id))
     )
     for item_id, place_id in rows:
         result[item_id].append(place_id)
@@ -203,13 +206,13 @@ def _set_item_texts(
     return changed
 
 
-def _link_texts(links: list) -> dict[str, str]:
+def _link_texts(links: list[Any]) -> dict[str, str]:
     return {f"link.{n}": link.label for n, link in enumerate(links)}
 
 
 async def create_item(
     db: AsyncSession, principal: Principal, data: ItemIn, idempotency_key: str | None
-) -> tuple[dict, bool]:
+) -> tuple[dict[str, Any], bool]:
     """A new draft item with its Dutch source texts. Returns (body, replayed)."""
     scope = f"services:{principal.municipality_id}"
     request_hash = idempotency.fingerprint(msgspec.to_builtins(data))
@@ -286,7 +289,7 @@ async def update_item(
         if stale:
             await db.execute(
                 delete(ServiceText).where(
-                    ServiceText.owner_id == item.id, ServiceText.field.in_(stale)
+                    col(ServiceText.owner_id) == item.id, col(ServiceText.field).in_(stale)
                 )
             )
         item.links = [{"url": link.url} for link in data.links]
@@ -300,7 +303,7 @@ async def update_item(
     if data.journey_steps is not msgspec.UNSET:
         item.journey_steps = list(data.journey_steps)
     if data.place_ids is not msgspec.UNSET:
-        await db.execute(delete(ServiceItemPlace).where(ServiceItemPlace.item_id == item.id))
+        await db.execute(delete(ServiceItemPlace).where(col(ServiceItemPlace.item_id) == item.id))
         for place_id in dict.fromkeys(data.place_ids):
             db.add(
                 ServiceItemPlace(
@@ -316,7 +319,7 @@ async def set_status(
     item = await get_item(db, principal.municipality_id, item_id)
     if item.status != status:
         now = utcnow()
-        published = (
+        published: dict[str, Any] = (
             {"published_at": now, "published_version": item.version + 1}
             if status is ItemStatus.published
             else {}
@@ -328,10 +331,12 @@ async def set_status(
 async def list_items(
     db: AsyncSession, municipality_id: uuid.UUID, status: str | None
 ) -> list[AdminItem]:
-    query = select(ServiceItem).where(ServiceItem.municipality_id == municipality_id)
+    query = select(ServiceItem).where(col(ServiceItem.municipality_id) == municipality_id)
     if status:
-        query = query.where(ServiceItem.status == status)
-    items = (await db.execute(query.order_by(ServiceItem.created_at, ServiceItem.id))).scalars()
+        query = query.where(col(ServiceItem.status) == status)
+    items = (
+        await db.execute(query.order_by(col(ServiceItem.created_at), col(ServiceItem.id)))
+    ).scalars()
     return await admin_items(db, list(items))
 
 
@@ -413,8 +418,8 @@ async def list_places(db: AsyncSession, municipality_id: uuid.UUID) -> list[Admi
     places = (
         await db.execute(
             select(ServicePlace)
-            .where(ServicePlace.municipality_id == municipality_id)
-            .order_by(ServicePlace.created_at, ServicePlace.id)
+            .where(col(ServicePlace.municipality_id) == municipality_id)
+            .order_by(col(ServicePlace.created_at), col(ServicePlace.id))
         )
     ).scalars()
     rows = list(places)

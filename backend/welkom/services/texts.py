@@ -8,9 +8,11 @@ import functools
 import re
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import N_
 from welkom.core.models import utcnow
@@ -85,14 +87,14 @@ async def load(
 
 
 @functools.cache
-def _load_query(by_language: bool) -> Select:
+def _load_query(by_language: bool) -> Select[Any]:
     """Built once per shape."""
     query = select(ServiceText).where(
-        ServiceText.municipality_id == bindparam("municipality_id"),
-        ServiceText.owner_id.in_(bindparam("ids", expanding=True)),
+        col(ServiceText.municipality_id) == bindparam("municipality_id"),
+        col(ServiceText.owner_id).in_(bindparam("ids", expanding=True)),
     )
     if by_language:
-        query = query.where(ServiceText.language.in_(bindparam("languages", expanding=True)))
+        query = query.where(col(ServiceText.language).in_(bindparam("languages", expanding=True)))
     return query
 
 

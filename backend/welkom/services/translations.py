@@ -18,6 +18,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.consent import service as consent
 from welkom.core import preconditions
@@ -54,20 +55,25 @@ def check_target(language: str, *, source: str = "query") -> str:
 
 async def _sources(db: AsyncSession, municipality_id: uuid.UUID) -> list[ServiceText]:
     """Every source text of the municipality's live items (not archived) and places."""
-    live_items = select(ServiceItem.id).where(
-        ServiceItem.municipality_id == municipality_id, ServiceItem.status != "archived"
+    live_items = select(col(ServiceItem.id)).where(
+        col(ServiceItem.municipality_id) == municipality_id, col(ServiceItem.status) != "archived"
     )
-    places = select(ServicePlace.id).where(ServicePlace.municipality_id == municipality_id)
+    places = select(col(ServicePlace.id)).where(
+        col(ServicePlace.municipality_id) == municipality_id
+    )
     return list(
         (
             await db.execute(
                 select(ServiceText)
                 .where(
-                    ServiceText.municipality_id == municipality_id,
-                    ServiceText.language == texts.CONTENT_SOURCE_LANGUAGE,
-                    ServiceText.owner_id.in_(live_items) | ServiceText.owner_id.in_(places),
+                    col(ServiceText.municipality_id) == municipality_id,
+                    col(ServiceText.language) == texts.CONTENT_SOURCE_LANGUAGE,
+                    col(ServiceText.owner_id).in_(live_items)
+                    | col(ServiceText.owner_id).in_(places),
                 )
-                .order_by(ServiceText.owner_kind, ServiceText.owner_id, ServiceText.field)
+                .order_by(
+                    col(ServiceText.owner_kind), col(ServiceText.owner_id), col(ServiceText.field)
+                )
             )
         ).scalars()
     )
@@ -77,11 +83,11 @@ async def _translations(
     db: AsyncSession, municipality_id: uuid.UUID, language: str | None
 ) -> dict[tuple[uuid.UUID, str, str], ServiceText]:
     query = select(ServiceText).where(
-        ServiceText.municipality_id == municipality_id,
-        ServiceText.language != texts.CONTENT_SOURCE_LANGUAGE,
+        col(ServiceText.municipality_id) == municipality_id,
+        col(ServiceText.language) != texts.CONTENT_SOURCE_LANGUAGE,
     )
     if language:
-        query = query.where(ServiceText.language == language)
+        query = query.where(col(ServiceText.language) == language)
     return {
         (row.owner_id, row.field, row.language): row for row in (await db.execute(query)).scalars()
     }
@@ -158,10 +164,10 @@ async def _source_for(
     source = (
         await db.execute(
             select(ServiceText).where(
-                ServiceText.municipality_id == municipality_id,
-                ServiceText.owner_id == owner_id,
-                ServiceText.field == field,
-                ServiceText.language == texts.CONTENT_SOURCE_LANGUAGE,
+                col(ServiceText.municipality_id) == municipality_id,
+                col(ServiceText.owner_id) == owner_id,
+                col(ServiceText.field) == field,
+                col(ServiceText.language) == texts.CONTENT_SOURCE_LANGUAGE,
             )
         )
     ).scalar_one_or_none()
@@ -174,9 +180,9 @@ async def _existing(db: AsyncSession, source: ServiceText, language: str) -> Ser
     return (
         await db.execute(
             select(ServiceText).where(
-                ServiceText.owner_id == source.owner_id,
-                ServiceText.field == source.field,
-                ServiceText.language == language,
+                col(ServiceText.owner_id) == source.owner_id,
+                col(ServiceText.field) == source.field,
+                col(ServiceText.language) == language,
             )
         )
     ).scalar_one_or_none()
@@ -454,7 +460,7 @@ async def import_po(
             continue
         if (message.context or "").startswith(("consent/", "journey/")):
             text = message.string if isinstance(message.string, str) else ""
-            paired[message.context] = (str(message.id), text, message.fuzzy)
+            paired[str(message.context)] = (str(message.id), text, message.fuzzy)
             continue
         parsed = _parse_context(message.context)
         source = sources.get((parsed[1], parsed[2])) if parsed else None

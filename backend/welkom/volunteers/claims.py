@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
@@ -41,14 +42,14 @@ def _matches(profile: VolunteerProfile) -> list[Any]:
     """Open requests of the volunteer's municipality in a language they speak and (if they
     named areas) in one of their neighbourhoods, not yet past."""
     conditions: list[Any] = [
-        HelpRequest.municipality_id == profile.municipality_id,
-        HelpRequest.state == HelpState.open,
-        HelpRequest.language.in_(list(profile.languages)),
-        HelpRequest.wanted_until > utcnow(),
+        col(HelpRequest.municipality_id) == profile.municipality_id,
+        col(HelpRequest.state) == HelpState.open,
+        col(HelpRequest.language).in_(list(profile.languages)),
+        col(HelpRequest.wanted_until) > utcnow(),
     ]
     if profile.areas:
         conditions.append(
-            func.lower(HelpRequest.neighbourhood).in_([a.lower() for a in profile.areas])
+            func.lower(col(HelpRequest.neighbourhood)).in_([a.lower() for a in profile.areas])
         )
     return conditions
 
@@ -107,9 +108,9 @@ async def my_requests(
     db: AsyncSession, principal: Principal, *, state: str | None, cursor: str | None, limit: int
 ) -> Page[VolunteerHelpRequestOut]:
     profile = await active_profile(db, principal)
-    query = select(HelpRequest).where(HelpRequest.volunteer_id == profile.id)
+    query = select(HelpRequest).where(col(HelpRequest.volunteer_id) == profile.id)
     if state:
-        query = query.where(HelpRequest.state == state)
+        query = query.where(col(HelpRequest.state) == state)
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=True)
     items = await _views(db, principal, profile, rows, "volunteer: help requests taken")
     return Page(items=items, next_cursor=next_cursor)
@@ -126,7 +127,7 @@ async def _visible_to_volunteer(
         return request
     matching = (
         await db.execute(
-            select(HelpRequest.id).where(HelpRequest.id == request_id, *_matches(profile))
+            select(col(HelpRequest.id)).where(col(HelpRequest.id) == request_id, *_matches(profile))
         )
     ).first()
     if matching is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.core.i18n import N_
@@ -54,9 +55,12 @@ async def _open_claims(db: AsyncSession, profile_ids: Sequence[uuid.UUID]) -> di
     if not profile_ids:
         return {}
     rows = await db.execute(
-        select(HelpRequest.volunteer_id, func.count())
-        .where(HelpRequest.volunteer_id.in_(profile_ids), HelpRequest.state == HelpState.claimed)
-        .group_by(HelpRequest.volunteer_id)
+        select(col(HelpRequest.volunteer_id), func.count())
+        .where(
+            col(HelpRequest.volunteer_id).in_(profile_ids),
+            col(HelpRequest.state) == HelpState.claimed,
+        )
+        .group_by(col(HelpRequest.volunteer_id))
     )
     return dict(rows.all())  # type: ignore[arg-type]
 
@@ -79,18 +83,19 @@ async def list_profiles(
     limit: int,
 ) -> Page[CoordinatorProfileOut]:
     query = select(VolunteerProfile).where(
-        VolunteerProfile.municipality_id == principal.municipality_id
+        col(VolunteerProfile.municipality_id) == principal.municipality_id
     )
     if state == "unvetted":
         query = query.where(
-            VolunteerProfile.vetted_at.is_(None), VolunteerProfile.suspended_at.is_(None)
+            col(VolunteerProfile.vetted_at).is_(None), col(VolunteerProfile.suspended_at).is_(None)
         )
     elif state == "vetted":
         query = query.where(
-            VolunteerProfile.vetted_at.is_not(None), VolunteerProfile.suspended_at.is_(None)
+            col(VolunteerProfile.vetted_at).is_not(None),
+            col(VolunteerProfile.suspended_at).is_(None),
         )
     elif state == "suspended":
-        query = query.where(VolunteerProfile.suspended_at.is_not(None))
+        query = query.where(col(VolunteerProfile.suspended_at).is_not(None))
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=True)
     claims = await _open_claims(db, [row.id for row in rows])
     return Page(
@@ -163,13 +168,15 @@ async def suspend(
     profile.updated_at = now
     await db.execute(
         update(HelpRequest)
-        .where(HelpRequest.volunteer_id == profile.id, HelpRequest.state == HelpState.claimed)
+        .where(
+            col(HelpRequest.volunteer_id) == profile.id, col(HelpRequest.state) == HelpState.claimed
+        )
         .values(
             state=HelpState.open,
             volunteer_id=None,
             claimed_at=None,
             updated_at=now,
-            version=HelpRequest.version + 1,
+            version=col(HelpRequest.version) + 1,
         )
         .execution_options(synchronize_session=False)
     )
@@ -204,11 +211,11 @@ async def _coordinator_outs(
     report_counts: dict[uuid.UUID, int] = {}
     if rows:
         counted = await db.execute(
-            select(HelpReport.help_request_id, func.count())
-            .where(HelpReport.help_request_id.in_([row.id for row in rows]))
-            .group_by(HelpReport.help_request_id)
+            select(col(HelpReport.help_request_id), func.count())
+            .where(col(HelpReport.help_request_id).in_([row.id for row in rows]))
+            .group_by(col(HelpReport.help_request_id))
         )
-        report_counts = dict(counted.all())  # type: ignore[arg-type]
+        report_counts = dict(counted.all())
     now = utcnow()
     items = []
     for row in rows:
@@ -244,9 +251,9 @@ async def requests_for_coordinator(
     cursor: str | None,
     limit: int,
 ) -> Page[CoordinatorHelpRequestOut]:
-    query = select(HelpRequest).where(HelpRequest.municipality_id == principal.municipality_id)
+    query = select(HelpRequest).where(col(HelpRequest.municipality_id) == principal.municipality_id)
     if state:
-        query = query.where(HelpRequest.state == state)
+        query = query.where(col(HelpRequest.state) == state)
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=True)
     items = await _coordinator_outs(db, principal, rows, "coordinator: help requests")
     return Page(items=items, next_cursor=next_cursor)
@@ -263,9 +270,9 @@ async def ageing_requests(
     """Open requests nobody claimed for longer than ``older_than_hours``, oldest first."""
     cutoff = utcnow() - timedelta(hours=older_than_hours)
     query = select(HelpRequest).where(
-        HelpRequest.municipality_id == principal.municipality_id,
-        HelpRequest.state == HelpState.open,
-        HelpRequest.created_at <= cutoff,
+        col(HelpRequest.municipality_id) == principal.municipality_id,
+        col(HelpRequest.state) == HelpState.open,
+        col(HelpRequest.created_at) <= cutoff,
     )
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=False)
     items = await _coordinator_outs(db, principal, rows, "coordinator: unclaimed help requests")
@@ -325,7 +332,7 @@ async def reassign(
 async def reports_for_coordinator(
     db: AsyncSession, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[CoordinatorReportOut]:
-    query = select(HelpReport).where(HelpReport.municipality_id == principal.municipality_id)
+    query = select(HelpReport).where(col(HelpReport.municipality_id) == principal.municipality_id)
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=True)
     for row in rows:
         await audit.record(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
@@ -17,8 +18,8 @@ from welkom.volunteers.models import HelpReport, HelpRequest
 async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(HelpRequest)
-        .where(HelpRequest.resident_id == subject.resident_id)
-        .order_by(HelpRequest.created_at, HelpRequest.id)
+        .where(col(HelpRequest.resident_id) == subject.resident_id)
+        .order_by(col(HelpRequest.created_at), col(HelpRequest.id))
     )
     return rows(found.scalars())
 
@@ -26,7 +27,7 @@ async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, 
 async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     """Help requests are deleted (open ones too: no volunteer sees them any more)."""
     result = await db.execute(
-        delete(HelpRequest).where(HelpRequest.resident_id == subject.resident_id)
+        delete(HelpRequest).where(col(HelpRequest.resident_id) == subject.resident_id)
     )
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
@@ -34,15 +35,15 @@ async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -
 async def export_reports(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(HelpReport)
-        .where(HelpReport.resident_id == subject.resident_id)
-        .order_by(HelpReport.created_at, HelpReport.id)
+        .where(col(HelpReport.resident_id) == subject.resident_id)
+        .order_by(col(HelpReport.created_at), col(HelpReport.id))
     )
     return rows(found.scalars())
 
 
 async def erase_reports(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     result = await db.execute(
-        delete(HelpReport).where(HelpReport.resident_id == subject.resident_id)
+        delete(HelpReport).where(col(HelpReport.resident_id) == subject.resident_id)
     )
     return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 

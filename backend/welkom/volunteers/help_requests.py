@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core import idempotency, quotas
 from welkom.core.i18n import N_
@@ -97,18 +99,19 @@ async def create_request(
     principal: Principal,
     data: HelpRequestIn,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
-    assert principal.resident_id is not None
+) -> tuple[int, dict[str, Any], bool]:
+    resident_id = principal.resident_id
+    assert resident_id is not None
     now = utcnow()
     if errors := _validate_request(data, now):
         raise Problem.validation(errors)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         still_open = (
             await db.execute(
                 select(func.count()).where(
-                    HelpRequest.resident_id == principal.resident_id,
-                    HelpRequest.state.not_in(list(CLOSED_STATES)),  # type: ignore[attr-defined]
+                    col(HelpRequest.resident_id) == principal.resident_id,
+                    col(HelpRequest.state).not_in(list(CLOSED_STATES)),
                 )
             )
         ).scalar_one()
@@ -117,7 +120,7 @@ async def create_request(
         )
         request = HelpRequest(
             municipality_id=principal.municipality_id,
-            resident_id=principal.resident_id,
+            resident_id=resident_id,
             category=str(data.category),
             description=data.description.strip(),
             wanted_from=data.wanted_from,
@@ -163,11 +166,14 @@ async def get_own_request(
 async def list_own_requests(
     db: AsyncSession, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[OwnHelpRequestOut]:
-    query = select(HelpRequest).where(HelpRequest.resident_id == principal.resident_id)
+    query = select(HelpRequest).where(col(HelpRequest.resident_id) == principal.resident_id)
     rows, next_cursor = await page(db, query, cursor=cursor, limit=limit, newest_first=True)
     volunteers = await volunteer_refs(db, [row.volunteer_id for row in rows])
     return Page(
-        items=[own_request_out(row, volunteers.get(row.volunteer_id)) for row in rows],  # type: ignore[arg-type]
+        items=[
+            own_request_out(row, volunteers.get(row.volunteer_id) if row.volunteer_id else None)
+            for row in rows
+        ],
         next_cursor=next_cursor,
     )
 
@@ -222,14 +228,14 @@ async def report_own_request(
     request_id: uuid.UUID,
     data: ReportIn,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """The resident reports a problem (with the volunteer or the request) to the coordinator."""
     request = await _own_request(db, principal, request_id)
     text = data.text.strip()
     if not text:
         raise Problem.validation([FieldError("text", N_("This field is required."))])
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         report = HelpReport(
             municipality_id=request.municipality_id,
             help_request_id=request.id,
@@ -261,14 +267,14 @@ async def requests_created_between(
     """(created_at, category, state, resident_id) of a municipality's requests in [start, end)."""
     rows = await db.execute(
         select(
-            HelpRequest.created_at,
-            HelpRequest.category,
-            HelpRequest.state,
-            HelpRequest.resident_id,
+            col(HelpRequest.created_at),
+            col(HelpRequest.category),
+            col(HelpRequest.state),
+            col(HelpRequest.resident_id),
         ).where(
-            HelpRequest.municipality_id == municipality_id,
-            HelpRequest.created_at >= start,
-            HelpRequest.created_at < end,
+            col(HelpRequest.municipality_id) == municipality_id,
+            col(HelpRequest.created_at) >= start,
+            col(HelpRequest.created_at) < end,
         )
     )
     return [tuple(row) for row in rows.all()]  # type: ignore[misc]

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
@@ -53,7 +54,7 @@ def profile_out(profile: VolunteerProfile) -> ProfileOut:
 async def own_profile(db: AsyncSession, principal: Principal) -> VolunteerProfile | None:
     return (
         await db.execute(
-            select(VolunteerProfile).where(VolunteerProfile.account_id == principal.account_id)
+            select(VolunteerProfile).where(col(VolunteerProfile.account_id) == principal.account_id)
         )
     ).scalar_one_or_none()
 
@@ -72,7 +73,7 @@ async def save_own_profile(
     for area in data.areas:
         if neighbourhood_key(area) not in {neighbourhood_key(a) for a in areas}:
             areas.append(clean_neighbourhood(area))
-    values = {
+    values: dict[str, Any] = {
         "display_name": display_name,
         "languages": list(dict.fromkeys(data.languages)),
         "skills": list(dict.fromkeys(str(s) for s in data.skills)),

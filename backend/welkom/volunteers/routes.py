@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, Response, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
@@ -36,7 +36,7 @@ from welkom.volunteers.schemas import (
 HelpStateParam = Literal["open", "claimed", "done", "cancelled", "no_show"]
 
 
-def _created(result: tuple[int, dict, bool]) -> Response[dict]:
+def _created(result: tuple[int, dict[str, Any], bool]) -> Response[dict[str, Any]]:
     status, body, replayed = result
     headers = {"Idempotent-Replayed": "true"} if replayed else {}
     return Response(body, status_code=status, headers=headers)
@@ -84,8 +84,8 @@ class VolunteerController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=50)] = 20,
     ) -> Page[VolunteerHelpRequestOut]:
         return await claims.open_requests(db, principal, cursor=cursor, limit=limit)
 
@@ -101,9 +101,9 @@ class VolunteerController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        state_filter: HelpStateParam | None = QueryParameter(name="state", default=None),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=50),
+        state_filter: Annotated[HelpStateParam | None, QueryParameter(name="state")] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=50)] = 20,
     ) -> Page[VolunteerHelpRequestOut]:
         return await claims.my_requests(
             db, principal, state=state_filter, cursor=cursor, limit=limit
@@ -199,7 +199,7 @@ class ResidentHelpRequestController(Controller):
         principal: Caller,
         settings: AppSettings,
         idempotency_key: IdempotencyKey,
-    ) -> Response[dict]:
+    ) -> Response[dict[str, Any]]:
         return _created(
             await help_requests.create_request(db, settings, principal, data, idempotency_key)
         )
@@ -215,8 +215,8 @@ class ResidentHelpRequestController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[OwnHelpRequestOut]:
         return await help_requests.list_own_requests(db, principal, cursor=cursor, limit=limit)
 
@@ -274,7 +274,7 @@ class ResidentHelpRequestController(Controller):
         db: DbSession,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[dict]:
+    ) -> Response[dict[str, Any]]:
         return _created(
             await help_requests.report_own_request(db, principal, request_id, data, idempotency_key)
         )
@@ -297,11 +297,11 @@ class CoordinatorVolunteerController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        state_filter: Literal["unvetted", "vetted", "suspended"] | None = QueryParameter(
-            name="state", default=None
-        ),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        state_filter: Annotated[
+            Literal["unvetted", "vetted", "suspended"] | None, QueryParameter(name="state")
+        ] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[CoordinatorProfileOut]:
         return await coordination.list_profiles(
             db, principal, state=state_filter, cursor=cursor, limit=limit
@@ -387,9 +387,9 @@ class CoordinatorHelpRequestController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        state_filter: HelpStateParam | None = QueryParameter(name="state", default=None),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        state_filter: Annotated[HelpStateParam | None, QueryParameter(name="state")] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[CoordinatorHelpRequestOut]:
         return await coordination.requests_for_coordinator(
             db, principal, state=state_filter, cursor=cursor, limit=limit
@@ -407,11 +407,11 @@ class CoordinatorHelpRequestController(Controller):
         db: DbSession,
         settings: AppSettings,
         principal: Caller,
-        older_than_hours: float | None = QueryParameter(
-            name="older_than_hours", default=None, ge=0, le=24 * 365
-        ),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        older_than_hours: Annotated[
+            float | None, QueryParameter(name="older_than_hours", ge=0, le=24 * 365)
+        ] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[CoordinatorHelpRequestOut]:
         hours = settings.help_request_ageing_hours if older_than_hours is None else older_than_hours
         return await coordination.ageing_requests(
@@ -446,7 +446,7 @@ class CoordinatorHelpRequestController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[CoordinatorReportOut]:
         return await coordination.reports_for_coordinator(db, principal, cursor=cursor, limit=limit)

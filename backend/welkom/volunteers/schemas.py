@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from welkom.core.text import TextInput, line, lines
+from welkom.core.text import TextInput, line_meta, lines_meta
 from welkom.volunteers.models import HelpCategory
 
 #: A neighbourhood name: letters, spaces, hyphens, apostrophes and dots; no digits, so no
@@ -19,18 +19,18 @@ SLOT_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)-(morning|afternoon|evening)$"
 Language = Annotated[str, msgspec.Meta(min_length=2, max_length=8)]
 Neighbourhood = Annotated[str, msgspec.Meta(min_length=2, max_length=60, pattern=NEIGHBOURHOOD_PATTERN)]  # fmt: skip
 Slot = Annotated[str, msgspec.Meta(pattern=SLOT_PATTERN)]
-Description = lines(1000)
+Description = Annotated[str, lines_meta(1000)]
 
 
 class ProfileIn(TextInput, forbid_unknown_fields=True):
     """The volunteer's own profile. Changing it does not change the vetting."""
 
-    display_name: line(100)
+    display_name: Annotated[str, line_meta(100)]
     languages: Annotated[list[Language], msgspec.Meta(min_length=1, max_length=14)]
     skills: Annotated[list[HelpCategory], msgspec.Meta(max_length=7)] = []
     areas: Annotated[list[Neighbourhood], msgspec.Meta(max_length=30)] = []
     availability: Annotated[list[Slot], msgspec.Meta(max_length=21)] = []
-    organisation: line(200, min_length=0) | None = None
+    organisation: Annotated[str, line_meta(200, min_length=0)] | None = None
 
 
 class Vetting(msgspec.Struct):
@@ -65,7 +65,7 @@ class VettingIn(TextInput, forbid_unknown_fields=True):
 
 
 class SuspensionIn(TextInput, forbid_unknown_fields=True):
-    reason: lines(500)
+    reason: Annotated[str, lines_meta(500)]
 
 
 class HelpRequestIn(TextInput, forbid_unknown_fields=True):
@@ -151,11 +151,11 @@ class CoordinatorHelpRequestOut(msgspec.Struct):
 
 class RatingIn(TextInput, forbid_unknown_fields=True):
     rating: Annotated[int, msgspec.Meta(ge=1, le=5)]
-    comment: lines(1000, min_length=0) | None = None
+    comment: Annotated[str, lines_meta(1000, min_length=0)] | None = None
 
 
 class ReportIn(TextInput, forbid_unknown_fields=True):
-    text: lines(2000)
+    text: Annotated[str, lines_meta(2000)]
 
 
 class ReportOut(msgspec.Struct):

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import CursorResult, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.core import events
@@ -105,7 +106,7 @@ async def volunteer_refs(
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
-    rows = await db.execute(select(VolunteerProfile).where(VolunteerProfile.id.in_(wanted)))
+    rows = await db.execute(select(VolunteerProfile).where(col(VolunteerProfile.id).in_(wanted)))
     return {row.id: row for row in rows.scalars()}
 
 
@@ -119,16 +120,16 @@ async def transition(
 ) -> bool:
     """Change the request only if it is still in one of ``from_states`` (and, if given, still
     held by ``volunteer_id``). Returns False, changing nothing, if someone came first."""
-    conditions = [HelpRequest.id == request.id, HelpRequest.state.in_(list(from_states))]
+    conditions = [col(HelpRequest.id) == request.id, col(HelpRequest.state).in_(list(from_states))]
     if volunteer_id is not None:
-        conditions.append(HelpRequest.volunteer_id == volunteer_id)
+        conditions.append(col(HelpRequest.volunteer_id) == volunteer_id)
     result = await db.execute(
         update(HelpRequest)
         .where(*conditions)
-        .values(**values, updated_at=utcnow(), version=HelpRequest.version + 1)
+        .values(**values, updated_at=utcnow(), version=col(HelpRequest.version) + 1)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast("CursorResult[Any]", result).rowcount == 1
 
 
 async def audit_reads(
