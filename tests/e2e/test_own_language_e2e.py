@@ -7,8 +7,9 @@ language in the app.
 For each language the app is opened in that language, the resident signs in (the app tells the
 server the choice: ``PUT /api/v1/me/language``) and every resident view is visited. Over the text
 a person sees, outside elements marked as another language (fallback blocks, language names, the
-Dutch legal text, text of unknown language) and leaving out digits, codes and a short list of
-proper names, the share of letters in the language's script is measured: Arabic script for ar,
+Dutch legal text, text of unknown language), outside what the resident wrote themselves
+(``data-own-words``: their questions, shown as written), and leaving out digits, codes, values
+set in Unicode isolates (a case reference) and a short list of proper names, the share of letters in the language's script is measured: Arabic script for ar,
 fa, prs, ps and ckb, Ge'ez for ti, Cyrillic for uk and ru, Latin for the others (there it only
 catches text of another script slipping in). Each view must reach 95 %. Every fallback block must
 carry its own ``lang`` and ``dir``. In ar, ti and uk the consent, journey, service and an error
@@ -83,7 +84,8 @@ MEASURE = r"""
   // A Latin proper name ends where Latin letters end: "ብDigiD" is the name with a prefix.
   const nameRe = new RegExp(
     names.map((n) => `(?<!\\p{Script=Latin})${escape(n)}(?!\\p{Script=Latin})`).join("|"), "gu");
-  const code = /\p{N}|@|https?:|www\.|\.(nl|com|org|eu)\b/u;  // numbers, codes, addresses
+  // numbers, codes, addresses, and values set in isolates (a case reference, a name)
+  const code = /\p{N}|@|https?:|www\.|\.(nl|com|org|eu)\b|[\u2068\u2069]/u;
   const counts = {};
   const offenders = {};
   let excluded = 0;
@@ -92,6 +94,8 @@ MEASURE = r"""
   for (let node; (node = walker.nextNode()); ) {
     const el = node.parentElement;
     if (!el || el.closest("script, style, noscript, template")) continue;
+    // What the resident wrote, shown as they wrote it, is theirs, not the app's.
+    if (el.closest("[data-own-words]")) continue;
     if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
     const owner = el.closest("[lang]");
     const lang = owner ? owner.getAttribute("lang") : pageLang;

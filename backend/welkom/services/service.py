@@ -269,8 +269,8 @@ async def update_item(
     item's version; the item is claimed with a compare-and-set on it: of two simultaneous edits
     one is applied, the other gets 412 and changes nothing. Every accepted change bumps the
     version once."""
+    item = await get_item(db, principal.municipality_id, item_id)  # 404 before 428
     expected = preconditions.require(if_match)
-    item = await get_item(db, principal.municipality_id, item_id)
     preconditions.check(expected, item.version)
     if data.category is not msgspec.UNSET:
         _check_category(data.category)
@@ -380,8 +380,8 @@ async def update_place(
 
     ``If-Match`` is required (428 without): the place is replaced with a compare-and-set on the
     version it names, so an editor who read an older version gets 412 and nothing changes."""
+    place = await get_place(db, principal.municipality_id, place_id)  # 404 before 428
     expected = preconditions.require(if_match)
-    place = await get_place(db, principal.municipality_id, place_id)
     preconditions.check(expected, place.version)
     for field, value in (("name", data.name), ("accessibility", data.accessibility)):
         texts.prepare(field, value)  # refuse bad text before the place is claimed

@@ -236,8 +236,8 @@ async def submit(
     yet). An existing translation is claimed with a compare-and-set; a new one is inserted, and
     of two simultaneous first translations the unique key lets one in. The other gets 412."""
     check_target(language, source="path")
+    source = await _source_for(db, principal.municipality_id, owner_id, field)  # 404 before 428
     expected = preconditions.require(if_match)
-    source = await _source_for(db, principal.municipality_id, owner_id, field)
     row = await _existing(db, source, language)
     preconditions.check(expected, row.version if row else 0)
     if row is not None:

@@ -81,7 +81,7 @@ export function HomeView({ ctx, waiting }: { ctx: AppContext; waiting: number })
               {latest && (
                 <article class="card" aria-labelledby="latest-title">
                   <h2 id="latest-title">{t("Your latest question")}</h2>
-                  <p class="text" lang={latest.language} dir={direction(latest.language)}>
+                  <p class="text" data-own-words lang={latest.language} dir={direction(latest.language)}>
                     {latest.text}
                   </p>
                   <RegistrationBadge question={latest} />

@@ -72,7 +72,7 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
           <ul class="list" data-testid="queued">
             {questions.map((q) => (
               <li key={q.id} class="card queued-item">
-                <p class="text" lang={(q.body as Question).language} dir={direction((q.body as Question).language)}>
+                <p class="text" data-own-words lang={(q.body as Question).language} dir={direction((q.body as Question).language)}>
                   {(q.body as Question).text}
                 </p>
                 <QueuedState item={q} />
@@ -101,7 +101,7 @@ export function QuestionsView({ ctx }: { ctx: AppContext }) {
           <ul class="list" data-testid="questions">
             {items.map((q) => (
               <li key={q.id} class="card" data-question-id={q.id}>
-                <p class="text" lang={q.language} dir={direction(q.language)}>
+                <p class="text" data-own-words lang={q.language} dir={direction(q.language)}>
                   {q.text}
                 </p>
                 <p class="meta">
