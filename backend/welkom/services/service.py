@@ -340,20 +340,28 @@ async def list_items(
     return await admin_items(db, list(items))
 
 
-async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) -> AdminPlace:
-    place = ServicePlace(
-        municipality_id=principal.municipality_id,
-        street=data.street.strip(),
-        house_number=data.house_number.strip(),
-        postal_code=data.postal_code,
-        city=data.city.strip(),
-        latitude=data.latitude,
-        longitude=data.longitude,
-        phone=data.phone,
-        opening_hours=msgspec.to_builtins(data.opening_hours),
-    )
-    db.add(place)
-    existing: dict[str, dict[str, ServiceText]] = {}
+def _place_columns(data: PlaceIn) -> dict[str, Any]:
+    """A place's own columns as an editor's form gives them (its texts are service texts)."""
+    return {
+        "street": data.street.strip(),
+        "house_number": data.house_number.strip(),
+        "postal_code": data.postal_code,
+        "city": data.city.strip(),
+        "latitude": data.latitude,
+        "longitude": data.longitude,
+        "phone": data.phone,
+        "opening_hours": msgspec.to_builtins(data.opening_hours),
+    }
+
+
+def _set_place_texts(
+    db: AsyncSession,
+    existing: dict[str, dict[str, ServiceText]],
+    place: ServicePlace,
+    data: PlaceIn,
+    principal: Principal,
+) -> None:
+    """The place's Dutch name and accessibility note as its source texts."""
     for field, value in (("name", data.name), ("accessibility", data.accessibility)):
         texts.set_source(
             db,
@@ -365,6 +373,12 @@ async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) ->
             text=value,
             actor=actor(principal),
         )
+
+
+async def create_place(db: AsyncSession, principal: Principal, data: PlaceIn) -> AdminPlace:
+    place = ServicePlace(municipality_id=principal.municipality_id, **_place_columns(data))
+    db.add(place)
+    _set_place_texts(db, {}, place, data, principal)
     await db.flush()
     return await admin_place(db, place)
 
@@ -385,31 +399,9 @@ async def update_place(
     preconditions.check(expected, place.version)
     for field, value in (("name", data.name), ("accessibility", data.accessibility)):
         texts.prepare(field, value)  # refuse bad text before the place is claimed
-    await preconditions.compare_and_set(
-        db,
-        place,
-        street=data.street.strip(),
-        house_number=data.house_number.strip(),
-        postal_code=data.postal_code,
-        city=data.city.strip(),
-        latitude=data.latitude,
-        longitude=data.longitude,
-        phone=data.phone,
-        opening_hours=msgspec.to_builtins(data.opening_hours),
-        updated_at=utcnow(),
-    )
+    await preconditions.compare_and_set(db, place, **_place_columns(data), updated_at=utcnow())
     existing = (await texts.load(db, place.municipality_id, [place.id]))[place.id]
-    for field, value in (("name", data.name), ("accessibility", data.accessibility)):
-        texts.set_source(
-            db,
-            existing,
-            municipality_id=place.municipality_id,
-            owner_kind=OwnerKind.place,
-            owner_id=place.id,
-            field=field,
-            text=value,
-            actor=actor(principal),
-        )
+    _set_place_texts(db, existing, place, data, principal)
     await db.flush()
     return await admin_place(db, place)
 
