@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -81,6 +82,20 @@ def api_questions(page: Page) -> list[dict[str, Any]]:
     response = page.request.get("/api/v1/me/questions?limit=100")
     assert response.status == 200, response.text()
     return response.json()["items"]
+
+
+def wait_for_question(page: Page, containing: str, seconds: float = 15) -> list[dict[str, Any]]:
+    """The resident's questions on the server whose text holds ``containing``, once there is one.
+
+    The PWA sends a question through its outbox, so it reaches the server a moment after the
+    view shows it; this asks the server itself (not through the service worker's cache).
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        found = [q for q in api_questions(page) if containing in q["text"]]
+        if found or time.monotonic() > deadline:
+            return found
+        page.wait_for_timeout(200)
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.helpers import api_questions, axe_violations, wait_for_service_worker
+from tests.e2e.helpers import axe_violations, wait_for_question, wait_for_service_worker
 
 LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "tr", "uk", "ru", "kmr", "ckb", "fr")
 RTL = {"ar", "fa", "prs", "ps", "ckb"}
@@ -343,12 +343,7 @@ def ask_for_interpreter(page: Page, network: Network, code: str, problems: list[
     button.click()
     expect(card.locator("[data-testid=interpreter-asked]")).to_be_visible()
     expect(card.locator("[data-testid=interpreter-asked]")).to_be_focused()
-    page.wait_for_function(
-        "label => fetch('/api/v1/me/questions?limit=20').then(r => r.json())"
-        ".then(p => p.items.some(q => q.text.includes(label)))",
-        arg=label,
-    )
-    mine = [q for q in api_questions(page) if label in q["text"]]
+    mine = wait_for_question(page, label)
     if not mine or mine[0]["language"] != code:
         problems.append(f"{code}: no interpreter question naming {label!r} in {code}: {mine[:1]}")
 

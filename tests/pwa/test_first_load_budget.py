@@ -26,10 +26,11 @@ DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
 #: network budget of issue 19: the worker registered when the page is idle, the first-steps
 #: catalog loaded after a language choice, a home view of stable height and the large-text bar;
 #: +74 for the activation letter's QR link, `#/activate?code=…`, read and taken out of the
-#: address bar before the first route).
+#: address bar before the first route; +10 for ``data-own-words`` on the latest question in the
+#: home view, the resident's own words that the own-language check leaves out).
 #: Change it only for a deliberate change to the resident app, with the figure in the commit
 #: message.
-FIRST_LOAD_BUDGET_BYTES = 31_744
+FIRST_LOAD_BUDGET_BYTES = 31_754
 
 #: Strings only the back office uses (src/staff/): never in a resident's catalog chunk.
 STAFF_ONLY = ["Welkom back office", "Internal note (never shown to the resident)", "Assign to me"]
