@@ -149,6 +149,7 @@ async def prepare(admin_url: str, database: str) -> str:
     from sqlalchemy.ext.asyncio import create_async_engine
 
     from welkom.core.database import migrate, session_factory
+    from welkom.core.unit_of_work import unit_of_work
     from welkom.demo.seed import seed
 
     conn = await asyncpg.connect(admin_url)
@@ -160,7 +161,7 @@ async def prepare(admin_url: str, database: str) -> str:
     url = f"{url}/{database}"
     engine = create_async_engine(url)
     await migrate(engine)
-    async with session_factory(engine)() as db:
+    async with unit_of_work(session_factory(engine)) as db:
         await seed(db)
     async with engine.connect() as conn:  # planner statistics, as a database in use has them
         await conn.execute(text("ANALYZE"))

@@ -27,6 +27,7 @@ from sqlalchemy import text
 from welkom.app import create_app
 from welkom.core.database import create_engine, migrate, session_factory
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.demo.seed import seed
 
 
@@ -57,7 +58,7 @@ async def main(requests: int, database_url: str | None) -> None:
     )  # type: ignore[arg-type]
     engine = create_engine(settings)
     await migrate(engine)
-    async with session_factory(engine)() as db:
+    async with unit_of_work(session_factory(engine)) as db:
         await seed(db)
         resident_id = (await db.execute(text("SELECT id FROM resident LIMIT 1"))).scalar_one()
     await engine.dispose()

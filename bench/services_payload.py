@@ -21,6 +21,7 @@ from litestar.testing import AsyncTestClient
 from welkom.app import create_app
 from welkom.core.database import create_engine, migrate, session_factory
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 from welkom.demo.seed import seed
 
 CASES = [
@@ -37,7 +38,7 @@ async def main(repeat: int) -> None:
         settings = Settings(env="test", database_url=url, secret_key=secrets.token_urlsafe(32))  # type: ignore[call-arg]
         engine = create_engine(settings)
         await migrate(engine)
-        async with session_factory(engine)() as db:
+        async with unit_of_work(session_factory(engine)) as db:
             await seed(db)
         async with AsyncTestClient(app=create_app(settings, engine=engine)) as client:
             first = (await client.get("/api/v1/services", params={"municipality": "9999"})).json()

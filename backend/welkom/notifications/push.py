@@ -24,9 +24,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-import aiohttp
 import structlog
-from pywebpush import WebPushException, webpush_async
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from welkom.core.metrics import record_push
@@ -93,6 +91,11 @@ class PushHandler:
             record_push("unsendable")
             raise PermanentDeliveryError("push is not configured: no VAPID key")
         kind = kinds.get(job.kind)
+        # Loaded by the first push, not when the app starts: pywebpush with aiohttp and requests
+        # takes ~11 MB in every API process.
+        import aiohttp
+        from pywebpush import WebPushException, webpush_async
+
         try:
             await webpush_async(
                 subscription_info={

@@ -16,12 +16,15 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from py_vapid import Vapid02
 
 from welkom.core.settings import Settings
+
+if TYPE_CHECKING:
+    from py_vapid import Vapid02
 
 DEFAULT_FILE_NAME = "vapid_private_key.pem"
 
@@ -43,6 +46,8 @@ class VapidKeys:
         return b64url(raw)
 
     def signer(self) -> Vapid02:
+        from py_vapid import Vapid02  # with pywebpush, loaded by the first push
+
         return Vapid02(private_key=self.private_key)
 
 

@@ -25,18 +25,15 @@ parse, at most a few seconds for a 10 MiB object).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import time
 import warnings
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pillow_heif
-from PIL import Image
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
-
-pillow_heif.register_heif_opener()
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: Why a file was refused: it is not what it claims, or it carries active content.
 Reason = Literal["not-decodable", "active-content"]
@@ -86,7 +83,19 @@ def verify(data: bytes, content_type: str, *, max_pixels: int, max_seconds: floa
         raise UploadRefusedError("not-decodable")
 
 
+@functools.cache
+def _register_heif() -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
 def _verify_image(data: bytes, image_format: str, max_pixels: int) -> None:
+    # Pillow, pillow-heif and pypdf are loaded by the first upload that needs them, not when
+    # the app starts: together they take ~12 MB in every API process.
+    from PIL import Image
+
+    _register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -112,6 +121,9 @@ def _check_size(image: Image.Image, max_pixels: int) -> None:
 def _verify_pdf(data: bytes, deadline: float) -> None:
     if _ACTIVE_RAW.search(data):  # uncompressed, even in objects no table points at
         raise UploadRefusedError("active-content")
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -139,6 +151,14 @@ def _verify_pdf(data: bytes, deadline: float) -> None:
 def _scan(obj: object) -> None:
     """Refuse active content in ``obj`` and its direct children (references are scanned as
     objects of their own)."""
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+        StreamObject,
+    )
+
     stack = [obj]
     while stack:
         item = stack.pop()
