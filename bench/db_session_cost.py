@@ -39,6 +39,7 @@ from welkom.auth import service
 from welkom.auth.models import Account
 from welkom.core.database import session_factory
 from welkom.core.settings import Settings
+from welkom.core.unit_of_work import unit_of_work
 
 RAW_LOOKUP = (
     "SELECT s.id, s.revoked_at, s.expires_at, s.last_seen_at, a.id, a.municipality_id, a.roles, "
@@ -76,7 +77,7 @@ async def main() -> None:
         engine = create_async_engine(url, pool_size=2)
         autocommit = create_async_engine(url, pool_size=2, isolation_level="AUTOCOMMIT")
         sessions, autocommit_sessions = session_factory(engine), session_factory(autocommit)
-        async with sessions() as db:
+        async with unit_of_work(sessions) as db:
             account = (
                 await db.execute(select(Account).where(Account.demo_login == "demo-resident"))
             ).scalar_one()
