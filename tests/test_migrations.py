@@ -6,19 +6,25 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from litestar.testing import AsyncTestClient
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import make_settings
 from welkom.app import create_app
-from welkom.core.database import current_revision, head_revision, migrate
+from welkom.core.database import alembic_config, current_revision, head_revision, migrate
 from welkom.tables import metadata
 
 
 async def _tables(engine: AsyncEngine) -> set[str]:
     async with engine.connect() as conn:
         return set(await conn.run_sync(lambda sync: inspect(sync).get_table_names()))
+
+
+def test_the_head_revision_is_alembics() -> None:
+    """The head read from the migration files (without Alembic) is the one Alembic finds."""
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 async def test_down_to_base_and_up_again(engine: AsyncEngine) -> None:

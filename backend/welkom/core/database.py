@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from litestar.types import ASGIApp, Receive, Scope, Send
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,6 +20,9 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from welkom.core.settings import Settings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -120,26 +121,60 @@ def request_session_middleware(app: ASGIApp) -> ASGIApp:
 
 
 def alembic_config() -> Config:
+    # Alembic (with Mako) is loaded only to migrate: it would take ~15 MB in every API process.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@functools.cache
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest migration: the one no other migration names as its ``down_revision``.
+
+    Read from the ``revision`` and ``down_revision`` assignments of the migration files, without
+    importing them or Alembic (tests/test_migrations.py checks it against Alembic's own head).
+    """
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    target: ast.expr
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, expression = node.target, node.value
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, expression = node.targets[0], node.value
+            else:
+                continue
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id == "revision":
+                revisions.add(ast.literal_eval(expression))
+            elif target.id == "down_revision":
+                value = ast.literal_eval(expression)
+                revised.update((value,) if isinstance(value, str) else value or ())
+    heads = revisions - revised
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
+    """The migration the database is at (Alembic's ``alembic_version`` table), None if none."""
     async with engine.connect() as conn:
-        return await conn.run_sync(
-            lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
-        )
+        if not await conn.run_sync(
+            lambda sync_conn: inspect(sync_conn).has_table("alembic_version")
+        ):
+            return None
+        version = await conn.execute(text("SELECT version_num FROM alembic_version"))
+        return version.scalar_one_or_none()
 
 
 async def migrate(engine: AsyncEngine, revision: str = "head", *, downgrade: bool = False) -> None:
     """Upgrade (or downgrade) the schema on ``engine``'s database, in one transaction."""
+
+    from alembic import command
 
     def run(sync_conn: Connection) -> None:
         config = alembic_config()
