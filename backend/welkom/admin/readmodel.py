@@ -168,7 +168,7 @@ async def unanswered_questions(
         )
         .order_by(col(Interaction.created_at), col(Interaction.id))
     )
-    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+    return [(question, conversation, resident) for question, conversation, resident in rows.all()]
 
 
 async def parked_registrations(
@@ -222,7 +222,7 @@ async def overdue_steps(
         )
         .order_by(col(JourneyStep.due_date), col(JourneyStep.id))
     )
-    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+    return [(step, resident) for step, resident in rows.all()]
 
 
 def in_caseload(
