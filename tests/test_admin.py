@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import get_args
 
 import pytest
 from litestar.testing import AsyncTestClient
@@ -15,10 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import row_counts
 from tests.support_admin import Person, demo_municipality, leaks, other_municipality, person
+from welkom.admin import routes as admin_routes
 from welkom.admin.models import ConversationMessage
 from welkom.audit.models import AuditEvent
 from welkom.cases.models import LocalDocument, LocalZaak
 from welkom.core.models import utcnow
+from welkom.journey.models import StepKey, StepStatus
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
 
@@ -270,6 +273,13 @@ async def test_residents_list_filters_and_pages(
     )
     assert {e.resource for e in events} == {"admin.resident"}
     assert uuid.UUID(made[2]) in {e.resident_id for e in events}
+
+
+def test_the_journey_filters_offer_every_step_and_status() -> None:
+    """The list's ``journey_step`` and ``journey_status`` spell the enums' values out (a type
+    checker reads no computed Literal): they must stay the same."""
+    assert set(get_args(admin_routes.StepKeyName)) == {key.value for key in StepKey}
+    assert set(get_args(admin_routes.StepStatusName)) == {status.value for status in StepStatus}
 
 
 async def test_intake_detail_and_activation_code(

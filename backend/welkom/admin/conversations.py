@@ -19,6 +19,7 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.admin import readmodel
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind, WaitingFor
@@ -101,7 +102,9 @@ async def case_by_reference(db: AsyncSession, principal: Principal, typed: str) 
 
 async def _find_conversation(db: AsyncSession, question_id: uuid.UUID) -> Conversation | None:
     return (
-        await db.execute(select(Conversation).where(Conversation.interaction_id == question_id))
+        await db.execute(
+            select(Conversation).where(col(Conversation.interaction_id) == question_id)
+        )
     ).scalar_one_or_none()
 
 
@@ -170,10 +173,10 @@ async def messages_of(
     rows = await db.execute(
         select(ConversationMessage)
         .where(
-            ConversationMessage.interaction_id.in_(question_ids),
-            ConversationMessage.kind.in_(list(kinds)),
+            col(ConversationMessage.interaction_id).in_(question_ids),
+            col(ConversationMessage.kind).in_(list(kinds)),
         )
-        .order_by(ConversationMessage.created_at, ConversationMessage.id)
+        .order_by(col(ConversationMessage.created_at), col(ConversationMessage.id))
     )
     for message in rows.scalars():
         found[message.interaction_id].append(message)
@@ -186,7 +189,9 @@ async def _conversation_outs(
     ids = [q.id for q in questions]
     conversations = {}
     if ids:
-        rows = await db.execute(select(Conversation).where(Conversation.interaction_id.in_(ids)))
+        rows = await db.execute(
+            select(Conversation).where(col(Conversation.interaction_id).in_(ids))
+        )
         conversations = {c.interaction_id: c for c in rows.scalars()}
     messages = await messages_of(db, ids, kinds=[MessageKind.answer, MessageKind.note])
     names = await readmodel.caseworker_names(
@@ -277,9 +282,9 @@ async def _add_message(
     language: str | None,
     then_waiting_for: str | None,
     idempotency_key: str | None,
-    payload: dict,
+    payload: dict[str, Any],
     translator: Translator | None = None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """``translator``: also send a machine translation into the resident's language, made
     when the answer is created (not on a replay); its failure changes nothing."""
     question = await _question(db, principal, question_id)
@@ -299,7 +304,7 @@ async def _add_message(
     if errors:
         raise Problem.validation(errors)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         sent: Translation | None = None
         if translator is not None:
             sent = await _translated(translator, text, language, target)
@@ -376,7 +381,7 @@ async def answer(
     data: AnswerIn,
     idempotency_key: str | None,
     settings: Settings | None = None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Answer the resident: stored, shown to them, and routed to the question's zaak (the
     original text; with ``send_translation`` also a machine translation, shown to the resident
     marked as such)."""
@@ -405,7 +410,7 @@ async def note(
     question_id: uuid.UUID,
     data: NoteIn,
     idempotency_key: str | None,
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """An internal note: never shown to the resident, never sent to the case system."""
     return await _add_message(
         db,
@@ -514,32 +519,35 @@ async def team_conversations(
     for."""
     query = (
         select(Interaction)
-        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        .outerjoin(Conversation, col(Conversation.interaction_id) == col(Interaction.id))
         .where(
-            Interaction.municipality_id == principal.municipality_id,
-            Interaction.kind == InteractionKind.question,
+            col(Interaction.municipality_id) == principal.municipality_id,
+            col(Interaction.kind) == InteractionKind.question,
         )
     )
     if assigned == "mine":
-        query = query.where(Conversation.assigned_account_id == principal.account_id)
+        query = query.where(col(Conversation.assigned_account_id) == principal.account_id)
     elif assigned == "unassigned":
-        query = query.where(Conversation.assigned_account_id.is_(None))
+        query = query.where(col(Conversation.assigned_account_id).is_(None))
     if waiting_for == WaitingFor.municipality:
         query = query.where(
             or_(
-                Conversation.interaction_id.is_(None),
-                Conversation.waiting_for == WaitingFor.municipality,
+                col(Conversation.interaction_id).is_(None),
+                col(Conversation.waiting_for) == WaitingFor.municipality,
             )
         )
     elif waiting_for is not None:
-        query = query.where(Conversation.waiting_for == waiting_for)
+        query = query.where(col(Conversation.waiting_for) == waiting_for)
     if order == "unanswered_first":
         page, next_cursor = await keyset_page_first(
             db,
             query,
-            or_(Conversation.interaction_id.is_(None), Conversation.first_answered_at.is_(None)),
-            Interaction.created_at,
-            Interaction.id,
+            or_(
+                col(Conversation.interaction_id).is_(None),
+                col(Conversation.first_answered_at).is_(None),
+            ),
+            col(Interaction.created_at),
+            col(Interaction.id),
             cursor=cursor,
             limit=limit,
             newest_first=False,
@@ -548,8 +556,8 @@ async def team_conversations(
         page, next_cursor = await keyset_page(
             db,
             query,
-            Interaction.created_at,
-            Interaction.id,
+            col(Interaction.created_at),
+            col(Interaction.id),
             cursor=cursor,
             limit=limit,
             newest_first=False,

@@ -10,10 +10,11 @@ case by case; that is a decision for its privacy officer, not for this code).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
@@ -31,24 +32,27 @@ _CASE_RECORD = (
 async def export_conversations(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(Conversation)
-        .where(Conversation.resident_id == subject.resident_id)
-        .order_by(Conversation.created_at)
+        .where(col(Conversation.resident_id) == subject.resident_id)
+        .order_by(col(Conversation.created_at))
     )
     return rows(found.scalars())
 
 
 async def erase_conversations(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(Conversation).where(Conversation.resident_id == subject.resident_id)
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            delete(Conversation).where(col(Conversation.resident_id) == subject.resident_id)
+        ),
     )
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(deleted=result.rowcount)
 
 
 async def export_messages(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(ConversationMessage)
-        .where(ConversationMessage.resident_id == subject.resident_id)
-        .order_by(ConversationMessage.created_at, ConversationMessage.id)
+        .where(col(ConversationMessage.resident_id) == subject.resident_id)
+        .order_by(col(ConversationMessage.created_at), col(ConversationMessage.id))
     )
     return rows(found.scalars())
 
@@ -58,10 +62,10 @@ async def erase_messages(db: AsyncSession, subject: Subject, actor: Principal) -
     answer still on its way to the case system blocks the erasure (409), like a question."""
     pending = (
         await db.execute(
-            select(ConversationMessage.id).where(
-                ConversationMessage.resident_id == subject.resident_id,
-                ConversationMessage.kind == MessageKind.answer,
-                ConversationMessage.registration_state != RegistrationState.registered,
+            select(col(ConversationMessage.id)).where(
+                col(ConversationMessage.resident_id) == subject.resident_id,
+                col(ConversationMessage.kind) == MessageKind.answer,
+                col(ConversationMessage.registration_state) != RegistrationState.registered,
             )
         )
     ).first()
@@ -74,28 +78,34 @@ async def erase_messages(db: AsyncSession, subject: Subject, actor: Principal) -
                 "once they are registered. Nothing was changed."
             ),
         )
-    notes = await db.execute(
-        delete(ConversationMessage).where(
-            ConversationMessage.resident_id == subject.resident_id,
-            ConversationMessage.kind == MessageKind.note,
-        )
+    notes = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            delete(ConversationMessage).where(
+                col(ConversationMessage.resident_id) == subject.resident_id,
+                col(ConversationMessage.kind) == MessageKind.note,
+            )
+        ),
     )
-    answers = await db.execute(
-        update(ConversationMessage)
-        .where(ConversationMessage.resident_id == subject.resident_id)
-        .values(
-            text="",
-            language="",
-            translation_text=None,
-            translation_language=None,
-            translation_state=None,
-            translation_engine=None,
-        )
+    answers = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(ConversationMessage)
+            .where(col(ConversationMessage.resident_id) == subject.resident_id)
+            .values(
+                text="",
+                language="",
+                translation_text=None,
+                translation_language=None,
+                translation_state=None,
+                translation_engine=None,
+            )
+        ),
     )
     return Erased(
-        deleted=notes.rowcount,  # type: ignore[attr-defined]
-        anonymised=answers.rowcount,  # type: ignore[attr-defined]
-        retained=answers.rowcount,  # type: ignore[attr-defined]
+        deleted=notes.rowcount,
+        anonymised=answers.rowcount,
+        retained=answers.rowcount,
     )
 
 

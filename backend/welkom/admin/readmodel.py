@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind, WaitingFor
 from welkom.auth.models import Account
@@ -29,12 +30,15 @@ DONE_STEP_STATES = (StepStatus.done, StepStatus.not_applicable)
 def last_activity() -> ColumnElement[Any]:
     """The resident's last activity: their latest question, or the last change to their record."""
     latest_question = (
-        select(func.max(Interaction.created_at))
-        .where(Interaction.resident_id == Resident.id)
+        select(func.max(col(Interaction.created_at)))
+        .where(col(Interaction.resident_id) == col(Resident.id))
         .correlate(Resident)
         .scalar_subquery()
     )
-    return case((latest_question > Resident.updated_at, latest_question), else_=Resident.updated_at)
+    return case(
+        (latest_question > col(Resident.updated_at), latest_question),
+        else_=col(Resident.updated_at),
+    )
 
 
 def waiting_on_municipality() -> ColumnElement[Any]:
@@ -43,13 +47,13 @@ def waiting_on_municipality() -> ColumnElement[Any]:
     return (
         select(func.count())
         .select_from(Interaction)
-        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        .outerjoin(Conversation, col(Conversation.interaction_id) == col(Interaction.id))
         .where(
-            Interaction.resident_id == Resident.id,
-            Interaction.kind == InteractionKind.question,
+            col(Interaction.resident_id) == col(Resident.id),
+            col(Interaction.kind) == InteractionKind.question,
             or_(
-                Conversation.interaction_id.is_(None),
-                Conversation.waiting_for == WaitingFor.municipality,
+                col(Conversation.interaction_id).is_(None),
+                col(Conversation.waiting_for) == WaitingFor.municipality,
             ),
         )
         .correlate(Resident)
@@ -68,19 +72,19 @@ def resident_filters(
     inactive_since: datetime | None,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [
-        Resident.municipality_id == municipality_id,
-        Resident.erased_at.is_(None),
+        col(Resident.municipality_id) == municipality_id,
+        col(Resident.erased_at).is_(None),
     ]
     if caseload == "unassigned":
-        conditions.append(Resident.caseworker_account_id.is_(None))
+        conditions.append(col(Resident.caseworker_account_id).is_(None))
     elif isinstance(caseload, uuid.UUID):
-        conditions.append(Resident.caseworker_account_id == caseload)
+        conditions.append(col(Resident.caseworker_account_id) == caseload)
     if journey_step or journey_status:
-        step = [JourneyStep.resident_id == Resident.id]
+        step = [col(JourneyStep.resident_id) == col(Resident.id)]
         if journey_step:
-            step.append(JourneyStep.key == journey_step)
+            step.append(col(JourneyStep.key) == journey_step)
         if journey_status:
-            step.append(JourneyStep.status == journey_status)
+            step.append(col(JourneyStep.status) == journey_status)
         conditions.append(exists().where(*step))
     if waiting is not None:
         conditions.append(
@@ -99,19 +103,19 @@ async def caseworker_names(
     if not ids:
         return {}
     rows = await db.execute(
-        select(Account.id, Account.display_name).where(
-            Account.id.in_(ids), Account.municipality_id == municipality_id
+        select(col(Account.id), col(Account.display_name)).where(
+            col(Account.id).in_(ids), col(Account.municipality_id) == municipality_id
         )
     )
-    return dict(rows.all())  # type: ignore[arg-type]
+    return dict(rows.all())
 
 
 async def caseworkers(db: AsyncSession, municipality_id: uuid.UUID) -> list[Account]:
     """The municipality's caseworker accounts, by name (staff accounts have no resident)."""
     rows = await db.execute(
         select(Account)
-        .where(Account.municipality_id == municipality_id, Account.resident_id.is_(None))
-        .order_by(Account.display_name, Account.id)
+        .where(col(Account.municipality_id) == municipality_id, col(Account.resident_id).is_(None))
+        .order_by(col(Account.display_name), col(Account.id))
     )
     return [account for account in rows.scalars() if "caseworker" in account.roles]
 
@@ -120,8 +124,8 @@ async def colleagues(db: AsyncSession, municipality_id: uuid.UUID) -> list[Accou
     """The municipality's accounts that are not a resident's (staff, volunteers), by name."""
     rows = await db.execute(
         select(Account)
-        .where(Account.municipality_id == municipality_id, Account.resident_id.is_(None))
-        .order_by(Account.display_name, Account.id)
+        .where(col(Account.municipality_id) == municipality_id, col(Account.resident_id).is_(None))
+        .order_by(col(Account.display_name), col(Account.id))
     )
     return list(rows.scalars())
 
@@ -139,7 +143,7 @@ async def caseworker_account(
 async def questions_of(db: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Interaction]:
     if not ids:
         return {}
-    rows = await db.execute(select(Interaction).where(Interaction.id.in_(ids)))
+    rows = await db.execute(select(Interaction).where(col(Interaction.id).in_(ids)))
     return {row.id: row for row in rows.scalars()}
 
 
@@ -149,19 +153,22 @@ async def unanswered_questions(
     """Questions asked before ``asked_before`` that no caseworker has answered yet."""
     rows = await db.execute(
         select(Interaction, Conversation, Resident)
-        .join(Resident, Resident.id == Interaction.resident_id)
-        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        .join(Resident, col(Resident.id) == col(Interaction.resident_id))
+        .outerjoin(Conversation, col(Conversation.interaction_id) == col(Interaction.id))
         .where(
-            Interaction.municipality_id == municipality_id,
-            Interaction.kind == InteractionKind.question,
-            Interaction.created_at < asked_before,
-            Conversation.first_answered_at.is_(None),
-            or_(Conversation.waiting_for.is_(None), Conversation.waiting_for != WaitingFor.nobody),
-            Resident.erased_at.is_(None),
+            col(Interaction.municipality_id) == municipality_id,
+            col(Interaction.kind) == InteractionKind.question,
+            col(Interaction.created_at) < asked_before,
+            col(Conversation.first_answered_at).is_(None),
+            or_(
+                col(Conversation.waiting_for).is_(None),
+                col(Conversation.waiting_for) != WaitingFor.nobody,
+            ),
+            col(Resident.erased_at).is_(None),
         )
-        .order_by(Interaction.created_at, Interaction.id)
+        .order_by(col(Interaction.created_at), col(Interaction.id))
     )
-    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+    return [(question, conversation, resident) for question, conversation, resident in rows.all()]
 
 
 async def parked_registrations(
@@ -172,23 +179,26 @@ async def parked_registrations(
     found: list[tuple[str, uuid.UUID, datetime, Resident, Conversation | None]] = []
     questions = await db.execute(
         select(Interaction, Resident, Conversation)
-        .join(Resident, Resident.id == Interaction.resident_id)
-        .outerjoin(Conversation, Conversation.interaction_id == Interaction.id)
+        .join(Resident, col(Resident.id) == col(Interaction.resident_id))
+        .outerjoin(Conversation, col(Conversation.interaction_id) == col(Interaction.id))
         .where(
-            Interaction.municipality_id == municipality_id,
-            Interaction.registration_state == RegistrationState.parked,
+            col(Interaction.municipality_id) == municipality_id,
+            col(Interaction.registration_state) == RegistrationState.parked,
         )
     )
     for interaction, resident, conversation in questions.all():
         found.append(("question", interaction.id, interaction.created_at, resident, conversation))
     answers = await db.execute(
         select(ConversationMessage, Resident, Conversation)
-        .join(Resident, Resident.id == ConversationMessage.resident_id)
-        .outerjoin(Conversation, Conversation.interaction_id == ConversationMessage.interaction_id)
+        .join(Resident, col(Resident.id) == col(ConversationMessage.resident_id))
+        .outerjoin(
+            Conversation,
+            col(Conversation.interaction_id) == col(ConversationMessage.interaction_id),
+        )
         .where(
-            ConversationMessage.municipality_id == municipality_id,
-            ConversationMessage.kind == MessageKind.answer,
-            ConversationMessage.registration_state == RegistrationState.parked,
+            col(ConversationMessage.municipality_id) == municipality_id,
+            col(ConversationMessage.kind) == MessageKind.answer,
+            col(ConversationMessage.registration_state) == RegistrationState.parked,
         )
     )
     for message, resident, conversation in answers.all():
@@ -202,17 +212,17 @@ async def overdue_steps(
     """Journey steps not done whose due date is before ``due_before``."""
     rows = await db.execute(
         select(JourneyStep, Resident)
-        .join(Resident, Resident.id == JourneyStep.resident_id)
+        .join(Resident, col(Resident.id) == col(JourneyStep.resident_id))
         .where(
-            JourneyStep.municipality_id == municipality_id,
-            JourneyStep.due_date.is_not(None),
-            JourneyStep.due_date < due_before,
-            JourneyStep.status.not_in(list(DONE_STEP_STATES)),
-            Resident.erased_at.is_(None),
+            col(JourneyStep.municipality_id) == municipality_id,
+            col(JourneyStep.due_date).is_not(None),
+            col(JourneyStep.due_date) < due_before,
+            col(JourneyStep.status).not_in(list(DONE_STEP_STATES)),
+            col(Resident.erased_at).is_(None),
         )
-        .order_by(JourneyStep.due_date, JourneyStep.id)
+        .order_by(col(JourneyStep.due_date), col(JourneyStep.id))
     )
-    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+    return [(step, resident) for step, resident in rows.all()]
 
 
 def in_caseload(

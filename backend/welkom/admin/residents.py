@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.admin import readmodel
 from welkom.admin.schemas import (
@@ -44,7 +45,7 @@ async def audit_residents(
     *,
     resource: str,
     fields: Iterable[str],
-    action: str = "read",
+    action: audit.Action = "read",
     purpose: str,
 ) -> None:
     """One audit record for each resident (once each) a caseworker read or changed."""
@@ -55,7 +56,7 @@ async def audit_residents(
             resident_id=resident_id,
             resource=resource,
             fields=list(fields),
-            action=action,  # type: ignore[arg-type]
+            action=action,
             purpose=purpose,
         )
 
@@ -153,14 +154,13 @@ def _aware(value: Any) -> datetime:
     """Aggregates come back without the column type on SQLite (text or naive): make them UTC."""
     from datetime import UTC
 
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    moment: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 async def intake(
     db: AsyncSession, principal: Principal, data: ResidentIntakeIn, idempotency_key: str | None
-) -> tuple[int, dict, bool]:
+) -> tuple[int, dict[str, Any], bool]:
     """Make a resident record at intake (the resident activates it with an activation code)."""
     errors = [
         FieldError(name, N_("This language is not offered."))
@@ -175,7 +175,7 @@ async def intake(
     if errors:
         raise Problem.validation(errors)
 
-    async def create() -> tuple[int, dict]:
+    async def create() -> tuple[int, dict[str, Any]]:
         now = utcnow()
         resident = Resident(
             municipality_id=principal.municipality_id,
@@ -248,12 +248,14 @@ async def resident_detail(
     resident = await resident_in_reach(db, principal, resident_id)
     waiting = (
         await db.execute(
-            select(readmodel.waiting_on_municipality()).where(Resident.id == resident.id)
+            select(readmodel.waiting_on_municipality()).where(col(Resident.id) == resident.id)
         )
     ).scalar_one()
     help_requests = len(
         (
-            await db.execute(select(HelpRequest.id).where(HelpRequest.resident_id == resident.id))
+            await db.execute(
+                select(col(HelpRequest.id)).where(col(HelpRequest.resident_id) == resident.id)
+            )
         ).all()
     )
     await audit_residents(

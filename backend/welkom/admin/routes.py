@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from litestar import Controller, Request, Response, get, patch, post, put
 from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
@@ -35,6 +35,7 @@ from welkom.admin.schemas import (
     WaitingForIn,
     WaitingForName,
 )
+from welkom.audit import service as audit
 from welkom.audit.schemas import AccessLogEntry
 from welkom.consent.schemas import ConsentStateOut
 from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
@@ -43,17 +44,36 @@ from welkom.core.identity import Principal
 from welkom.core.pagination import Page
 from welkom.core.problems import request_language
 from welkom.journey import service as journey
-from welkom.journey.models import StepKey, StepStatus
 from welkom.journey.schemas import JourneyOut, StepUpdate
 from welkom.residents import service as residents
 from welkom.residents.schemas import ChangeOut, HouseholdMemberOut, RegisteredDataIn
 
-IF_MATCH = HeaderParameter(name="If-Match", default=None, max_length=100)
-StepKeyName = Literal[tuple(k.value for k in StepKey)]  # type: ignore[valid-type]
-StepStatusName = Literal[tuple(s.value for s in StepStatus)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    CreatedBody = dict[str, Any]
+else:
+    # The same type; unparametrised, the API description documents it as a plain object.
+    CreatedBody = dict
+IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)]
+#: The values of StepKey and StepStatus, spelled out for the type checker (a Literal cannot be
+#: computed); tests/test_admin.py checks that they match the enums.
+StepKeyName = Literal[
+    "housing",
+    "brp_registration",
+    "digid",
+    "bank_account",
+    "health_insurance",
+    "benefits",
+    "inburgering_pip",
+    "school",
+    "gp",
+    "language_course",
+]
+StepStatusName = Literal[
+    "not_started", "in_progress", "waiting_for_municipality", "done", "not_applicable"
+]
 
 
-def _created(result: tuple[int, dict, bool]) -> Response[dict]:
+def _created(result: tuple[int, dict[str, Any], bool]) -> Response[CreatedBody]:
     status, body, replayed = result
     return Response(
         body, status_code=status, headers={"Idempotent-Replayed": "true"} if replayed else {}
@@ -66,21 +86,19 @@ async def _audited(
     resident_id: uuid.UUID,
     *,
     fields: list[str],
-    action: str,
+    action: audit.Action,
     purpose: str,
 ) -> None:
     """Audit a caseworker's use of another domain's service, in that service's transaction
     (it commits; on an error nothing is committed, the audit row included)."""
     await admin_residents.resident_in_reach(db, principal, resident_id)
-    from welkom.audit import service as audit
-
     await audit.record(
         db,
         principal,
         resident_id=resident_id,
         resource="admin.resident",
         fields=fields,
-        action=action,  # type: ignore[arg-type]
+        action=action,
         purpose=purpose,
     )
 
@@ -102,14 +120,16 @@ class AdminResidentController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        caseload: str | None = QueryParameter(name="caseload", default=None, max_length=36),
-        journey_step: StepKeyName | None = QueryParameter(name="journey_step", default=None),
-        journey_status: StepStatusName | None = QueryParameter(name="journey_status", default=None),
-        waiting: bool | None = QueryParameter(name="waiting", default=None),
-        active_since: datetime | None = QueryParameter(name="active_since", default=None),
-        inactive_since: datetime | None = QueryParameter(name="inactive_since", default=None),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        caseload: Annotated[str | None, QueryParameter(name="caseload", max_length=36)] = None,
+        journey_step: Annotated[StepKeyName | None, QueryParameter(name="journey_step")] = None,
+        journey_status: Annotated[
+            StepStatusName | None, QueryParameter(name="journey_status")
+        ] = None,
+        waiting: Annotated[bool | None, QueryParameter(name="waiting")] = None,
+        active_since: Annotated[datetime | None, QueryParameter(name="active_since")] = None,
+        inactive_since: Annotated[datetime | None, QueryParameter(name="inactive_since")] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[ResidentSummary]:
         return await admin_residents.list_residents(
             db,
@@ -139,7 +159,7 @@ class AdminResidentController(Controller):
         db: DbSession,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[dict]:
+    ) -> Response[CreatedBody]:
         return _created(await admin_residents.intake(db, principal, data, idempotency_key))
 
     @get(
@@ -169,8 +189,8 @@ class AdminResidentController(Controller):
         resident_id: FromPath[uuid.UUID],
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[ConversationOut]:
         return await conversations.resident_conversations(
             db, principal, resident_id, cursor=cursor, limit=limit
@@ -211,7 +231,7 @@ class AdminResidentController(Controller):
         data: JSONBody[RegisteredDataIn],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = IF_MATCH,
+        if_match: IfMatch = None,
     ) -> ResidentDetail:
         await _audited(
             db, principal, resident_id, fields=["registered_data"], action="update",
@@ -233,8 +253,8 @@ class AdminResidentController(Controller):
         resident_id: FromPath[uuid.UUID],
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[ChangeOut]:
         await _audited(
             db, principal, resident_id, fields=["history"], action="read",
@@ -289,8 +309,8 @@ class AdminResidentController(Controller):
         resident_id: FromPath[uuid.UUID],
         db: DbSession,
         principal: Caller,
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=20, ge=1, le=100),
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 20,
     ) -> Page[AccessLogEntry]:
         return await resident_file.access_log(
             db, principal, resident_id, cursor=cursor, limit=limit
@@ -361,7 +381,7 @@ class AdminResidentController(Controller):
         data: JSONBody[StepUpdate],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = IF_MATCH,
+        if_match: IfMatch = None,
     ) -> JourneyOut:
         await _audited(
             db, principal, resident_id, fields=["journey"], action="update",
@@ -411,15 +431,15 @@ class AdminConversationController(Controller):
         self,
         db: DbSession,
         principal: Caller,
-        assigned: Literal["mine", "unassigned"] | None = QueryParameter(
-            name="assigned", default=None
-        ),
-        waiting_for: WaitingForName | None = QueryParameter(name="waiting_for", default=None),
-        order: Literal["oldest_first", "unanswered_first"] = QueryParameter(
-            name="order", default="oldest_first"
-        ),
-        cursor: str | None = QueryParameter(name="cursor", default=None, max_length=200),
-        limit: int = QueryParameter(name="limit", default=50, ge=1, le=100),
+        assigned: Annotated[
+            Literal["mine", "unassigned"] | None, QueryParameter(name="assigned")
+        ] = None,
+        waiting_for: Annotated[WaitingForName | None, QueryParameter(name="waiting_for")] = None,
+        order: Annotated[
+            Literal["oldest_first", "unanswered_first"], QueryParameter(name="order")
+        ] = "oldest_first",
+        cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
+        limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[ConversationOut]:
         return await conversations.team_conversations(
             db,
@@ -465,7 +485,7 @@ class AdminConversationController(Controller):
         settings: AppSettings,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[dict]:
+    ) -> Response[CreatedBody]:
         return _created(
             await conversations.answer(
                 db,
@@ -531,7 +551,7 @@ class AdminConversationController(Controller):
         db: DbSession,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[dict]:
+    ) -> Response[CreatedBody]:
         return _created(await conversations.note(db, principal, question_id, data, idempotency_key))
 
     @put(
@@ -549,7 +569,7 @@ class AdminConversationController(Controller):
         data: JSONBody[AssignmentIn],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = IF_MATCH,
+        if_match: IfMatch = None,
     ) -> ConversationOut:
         return await conversations.assign(
             db, principal, question_id, data.account_id, if_match=if_match
@@ -569,7 +589,7 @@ class AdminConversationController(Controller):
         data: JSONBody[WaitingForIn],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = IF_MATCH,
+        if_match: IfMatch = None,
     ) -> ConversationOut:
         return await conversations.set_waiting_for(
             db, principal, question_id, data.waiting_for, if_match=if_match
@@ -590,7 +610,7 @@ class AdminConversationController(Controller):
         data: JSONBody[InterpreterIn],
         db: DbSession,
         principal: Caller,
-        if_match: str | None = IF_MATCH,
+        if_match: IfMatch = None,
     ) -> ConversationOut:
         return await conversations.set_needs_interpreter(
             db, principal, question_id, data.needs_interpreter, if_match=if_match
@@ -654,7 +674,7 @@ class AdminSignalController(Controller):
         db: DbSession,
         settings: AppSettings,
         principal: Caller,
-        signal_scope: Literal["mine", "team"] = QueryParameter(name="scope", default="mine"),
+        signal_scope: Annotated[Literal["mine", "team"], QueryParameter(name="scope")] = "mine",
     ) -> SignalsOut:
         return await signals.signals(db, principal, settings, scope=signal_scope)
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from welkom.core.text import TextInput, line, lines
+from welkom.core.text import TextInput, line_meta, lines_meta
 from welkom.residents.schemas import Email, LanguageTag, Phone, PreferredName
 from welkom.translation.schemas import TranslationOut
 
@@ -22,7 +22,7 @@ class ResidentIntakeIn(TextInput, forbid_unknown_fields=True):
 
     preferred_name: PreferredName
     preferred_language: LanguageTag
-    full_name: line(200) | None = None
+    full_name: Annotated[str, line_meta(200)] | None = None
     languages: Annotated[list[LanguageTag], msgspec.Meta(max_length=14)] = []
     email: Email | None = None
     phone: Phone | None = None
@@ -140,7 +140,7 @@ class AnswerIn(TextInput, forbid_unknown_fields=True):
 
     It is shown to the resident and added to the question's zaak as a document."""
 
-    text: lines(ANSWER_MAX_LENGTH)
+    text: Annotated[str, lines_meta(ANSWER_MAX_LENGTH)]
     language: LanguageTag | None = None
     then_waiting_for: WaitingForName = "nobody"
     #: Also send a machine translation into the resident's language (made by the
@@ -152,7 +152,7 @@ class AnswerIn(TextInput, forbid_unknown_fields=True):
 class NoteIn(TextInput, forbid_unknown_fields=True):
     """An internal note: never shown to the resident, never sent to the case system."""
 
-    text: lines(NOTE_MAX_LENGTH)
+    text: Annotated[str, lines_meta(NOTE_MAX_LENGTH)]
 
 
 class AssignmentIn(TextInput, forbid_unknown_fields=True):
@@ -199,7 +199,7 @@ class QuestionTranslationOut(msgspec.Struct):
 class DraftTranslationIn(TextInput, forbid_unknown_fields=True):
     """A draft answer to translate; nothing is stored or sent."""
 
-    text: lines(ANSWER_MAX_LENGTH)
+    text: Annotated[str, lines_meta(ANSWER_MAX_LENGTH)]
     #: The draft's language.
     language: LanguageTag = "nl"
     #: Default: the resident's language.
@@ -215,7 +215,7 @@ class CaseworkerAssignIn(TextInput, forbid_unknown_fields=True):
     """The calling caseworker becomes the resident's caseworker; ``contact`` says how to reach
     them (shown to the resident)."""
 
-    contact: line(200) | None = None
+    contact: Annotated[str, line_meta(200)] | None = None
 
 
 class Signal(msgspec.Struct):

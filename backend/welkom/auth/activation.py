@@ -15,12 +15,15 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.auth.models import Account, ActivationCode, AuthAttempt
+from welkom.auth.schemas import CodeState
 from welkom.auth.service import hash_token
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
@@ -77,9 +80,9 @@ async def issue(
     await db.execute(
         update(ActivationCode)
         .where(
-            ActivationCode.resident_id == resident.id,
-            ActivationCode.spent_at.is_(None),
-            ActivationCode.revoked_at.is_(None),
+            col(ActivationCode.resident_id) == resident.id,
+            col(ActivationCode.spent_at).is_(None),
+            col(ActivationCode.revoked_at).is_(None),
         )
         .values(revoked_at=now)
     )
@@ -114,10 +117,10 @@ async def list_codes(
             await db.execute(
                 select(ActivationCode)
                 .where(
-                    ActivationCode.resident_id == resident.id,
-                    ActivationCode.municipality_id == principal.municipality_id,
+                    col(ActivationCode.resident_id) == resident.id,
+                    col(ActivationCode.municipality_id) == principal.municipality_id,
                 )
-                .order_by(ActivationCode.created_at.desc())
+                .order_by(col(ActivationCode.created_at).desc())
                 .limit(50)
             )
         )
@@ -136,7 +139,7 @@ async def list_codes(
     return rows
 
 
-def code_state(code: ActivationCode, now: datetime | None = None) -> str:
+def code_state(code: ActivationCode, now: datetime | None = None) -> CodeState:
     now = now or utcnow()
     if code.spent_at:
         return "spent"
@@ -152,10 +155,10 @@ async def _check_rate_limit(db: AsyncSession, settings: Settings, client_hash: s
     since = utcnow() - window
     failures, oldest = (
         await db.execute(
-            select(func.count(AuthAttempt.id), func.min(AuthAttempt.created_at)).where(
-                AuthAttempt.kind == ATTEMPT_KIND,
-                AuthAttempt.client_hash == client_hash,
-                AuthAttempt.created_at >= since,
+            select(func.count(col(AuthAttempt.id)), func.min(col(AuthAttempt.created_at))).where(
+                col(AuthAttempt.kind) == ATTEMPT_KIND,
+                col(AuthAttempt.client_hash) == client_hash,
+                col(AuthAttempt.created_at) >= since,
             )
         )
     ).one()
@@ -181,7 +184,7 @@ async def _fail(
     window = timedelta(seconds=settings.activation_failure_window_seconds)
     await db.execute(
         delete(AuthAttempt).where(
-            AuthAttempt.kind == ATTEMPT_KIND, AuthAttempt.created_at < utcnow() - window
+            col(AuthAttempt.kind) == ATTEMPT_KIND, col(AuthAttempt.created_at) < utcnow() - window
         )
     )
     db.add(AuthAttempt(kind=ATTEMPT_KIND, client_hash=client_hash))
@@ -213,7 +216,7 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
         row = (
             await db.execute(
                 select(ActivationCode).where(
-                    ActivationCode.code_hash == _hash(settings, normalized)
+                    col(ActivationCode.code_hash) == _hash(settings, normalized)
                 )
             )
         ).scalar_one_or_none()
@@ -248,12 +251,15 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
             ),
         )
     now = utcnow()
-    spent = await db.execute(
-        update(ActivationCode)
-        .where(ActivationCode.id == row.id, ActivationCode.spent_at.is_(None))
-        .values(spent_at=now)
+    spent = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(ActivationCode)
+            .where(col(ActivationCode.id) == row.id, col(ActivationCode.spent_at).is_(None))
+            .values(spent_at=now)
+        ),
     )
-    if spent.rowcount != 1:  # type: ignore[attr-defined]  # lost a race with another redeem
+    if spent.rowcount != 1:  # lost a race with another redeem
         await db.rollback()
         raise await _fail(db, settings, client_hash, _invalid())
     account = await resident_account(db, row.resident_id, row.municipality_id)
@@ -265,7 +271,7 @@ async def resident_account(
 ) -> Account:
     """The resident's sign-in account, created if this is their first activation."""
     account = (
-        await db.execute(select(Account).where(Account.resident_id == resident_id).limit(1))
+        await db.execute(select(Account).where(col(Account.resident_id) == resident_id).limit(1))
     ).scalar_one_or_none()
     if account is None:
         resident = await db.get(Resident, resident_id)

@@ -64,7 +64,7 @@ class ActivationCodeController(Controller):
         return [
             ActivationCodeState(
                 id=row.id,
-                state=activation.code_state(row),  # type: ignore[arg-type]
+                state=activation.code_state(row),
                 created_at=row.created_at,
                 expires_at=row.expires_at,
                 spent_at=row.spent_at,

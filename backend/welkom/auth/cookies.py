@@ -14,7 +14,13 @@ from welkom.core.settings import Settings
 
 
 def _cookie(
-    settings: Settings, key: str, value: str, max_age: int, *, httponly: bool = True, path="/"
+    settings: Settings,
+    key: str,
+    value: str,
+    max_age: int,
+    *,
+    httponly: bool = True,
+    path: str = "/",
 ) -> Cookie:
     return Cookie(
         key=key,

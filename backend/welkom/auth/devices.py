@@ -23,10 +23,12 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import structlog
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.auth.models import Account, AuthSession, DeviceCredential
@@ -47,7 +49,7 @@ async def issue(db: AsyncSession, settings: Settings, account_id: uuid.UUID) -> 
     now = utcnow()
     await db.execute(  # expired values of the account are of no further use
         delete(DeviceCredential).where(
-            DeviceCredential.account_id == account_id, DeviceCredential.expires_at < now
+            col(DeviceCredential.account_id) == account_id, col(DeviceCredential.expires_at) < now
         )
     )
     family_id = uuid.uuid4()
@@ -74,7 +76,7 @@ async def use(
     credential = (
         await db.execute(
             select(DeviceCredential).where(
-                DeviceCredential.token_hash == hash_token(settings, token, _PURPOSE)
+                col(DeviceCredential.token_hash) == hash_token(settings, token, _PURPOSE)
             )
         )
     ).scalar_one_or_none()
@@ -85,16 +87,19 @@ async def use(
         if now - credential.rotated_at > timedelta(seconds=settings.device_reuse_grace_seconds):
             await _revoke_family(db, credential, now)
         return None
-    rotated = await db.execute(
-        update(DeviceCredential)
-        .where(
-            DeviceCredential.id == credential.id,
-            DeviceCredential.rotated_at.is_(None),
-            DeviceCredential.revoked_at.is_(None),
-        )
-        .values(rotated_at=now, last_used_at=now)
+    rotated = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(DeviceCredential)
+            .where(
+                col(DeviceCredential.id) == credential.id,
+                col(DeviceCredential.rotated_at).is_(None),
+                col(DeviceCredential.revoked_at).is_(None),
+            )
+            .values(rotated_at=now, last_used_at=now)
+        ),
     )
-    if rotated.rowcount != 1:  # type: ignore[attr-defined]
+    if rotated.rowcount != 1:
         # A concurrent request of the same phone rotated it first: the race the grace
         # window is for, so refuse this one and leave the family alone.
         await db.rollback()
@@ -120,12 +125,16 @@ async def _revoke_family(db: AsyncSession, credential: DeviceCredential, now: da
     family_id = credential.family_id
     await db.execute(
         update(DeviceCredential)
-        .where(DeviceCredential.family_id == family_id, DeviceCredential.revoked_at.is_(None))
+        .where(
+            col(DeviceCredential.family_id) == family_id, col(DeviceCredential.revoked_at).is_(None)
+        )
         .values(revoked_at=now)
     )
     await db.execute(
         update(AuthSession)
-        .where(AuthSession.device_family_id == family_id, AuthSession.revoked_at.is_(None))
+        .where(
+            col(AuthSession.device_family_id) == family_id, col(AuthSession.revoked_at).is_(None)
+        )
         .values(revoked_at=now)
     )
     account = await db.get(Account, credential.account_id)
@@ -153,7 +162,7 @@ async def forget(db: AsyncSession, settings: Settings, token: str) -> None:
     credential = (
         await db.execute(
             select(DeviceCredential).where(
-                DeviceCredential.token_hash == hash_token(settings, token, _PURPOSE)
+                col(DeviceCredential.token_hash) == hash_token(settings, token, _PURPOSE)
             )
         )
     ).scalar_one_or_none()
@@ -162,8 +171,8 @@ async def forget(db: AsyncSession, settings: Settings, token: str) -> None:
     await db.execute(
         update(DeviceCredential)
         .where(
-            DeviceCredential.family_id == credential.family_id,
-            DeviceCredential.revoked_at.is_(None),
+            col(DeviceCredential.family_id) == credential.family_id,
+            col(DeviceCredential.revoked_at).is_(None),
         )
         .values(revoked_at=utcnow())
     )

@@ -6,10 +6,11 @@ off the resident's accounts (sessions, remembered phones, linked logins)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.models import (
     AccountIdentity,
@@ -25,25 +26,34 @@ from welkom.core.identity import Principal
 async def export_activation_codes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
     found = await db.execute(
         select(ActivationCode)
-        .where(ActivationCode.resident_id == subject.resident_id)
-        .order_by(ActivationCode.created_at)
+        .where(col(ActivationCode.resident_id) == subject.resident_id)
+        .order_by(col(ActivationCode.created_at))
     )
     return rows(found.scalars(), exclude=frozenset({"code_hash"}))
 
 
 async def erase_activation_codes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(ActivationCode).where(ActivationCode.resident_id == subject.resident_id)
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            delete(ActivationCode).where(col(ActivationCode.resident_id) == subject.resident_id)
+        ),
     )
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(deleted=result.rowcount)
 
 
-async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> dict[str, list]:
+async def export_for_accounts(
+    db: AsyncSession, account_ids: list[uuid.UUID]
+) -> dict[str, list[dict[str, Any]]]:
     """Sessions, remembered phones and linked logins of these accounts (no secrets)."""
     secrets = frozenset({"token_hash"})
     return {
         "sessions": rows(
-            (await db.execute(select(AuthSession).where(AuthSession.account_id.in_(account_ids))))
+            (
+                await db.execute(
+                    select(AuthSession).where(col(AuthSession.account_id).in_(account_ids))
+                )
+            )
             .scalars()
             .all(),
             exclude=secrets,
@@ -51,7 +61,9 @@ async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) ->
         "devices": rows(
             (
                 await db.execute(
-                    select(DeviceCredential).where(DeviceCredential.account_id.in_(account_ids))
+                    select(DeviceCredential).where(
+                        col(DeviceCredential.account_id).in_(account_ids)
+                    )
                 )
             )
             .scalars()
@@ -61,7 +73,7 @@ async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) ->
         "linked_logins": rows(
             (
                 await db.execute(
-                    select(AccountIdentity).where(AccountIdentity.account_id.in_(account_ids))
+                    select(AccountIdentity).where(col(AccountIdentity.account_id).in_(account_ids))
                 )
             )
             .scalars()
@@ -72,10 +84,14 @@ async def export_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) ->
 
 async def erase_for_accounts(db: AsyncSession, account_ids: list[uuid.UUID]) -> None:
     """Delete what lets anyone sign in as these accounts, before the accounts themselves."""
-    await db.execute(delete(AuthSession).where(AuthSession.account_id.in_(account_ids)))
-    await db.execute(delete(DeviceCredential).where(DeviceCredential.account_id.in_(account_ids)))
-    await db.execute(delete(AccountIdentity).where(AccountIdentity.account_id.in_(account_ids)))
-    await db.execute(delete(OidcLogin).where(OidcLogin.link_account_id.in_(account_ids)))
+    await db.execute(delete(AuthSession).where(col(AuthSession.account_id).in_(account_ids)))
+    await db.execute(
+        delete(DeviceCredential).where(col(DeviceCredential.account_id).in_(account_ids))
+    )
+    await db.execute(
+        delete(AccountIdentity).where(col(AccountIdentity.account_id).in_(account_ids))
+    )
+    await db.execute(delete(OidcLogin).where(col(OidcLogin.link_account_id).in_(account_ids)))
 
 
 HANDLERS = (TableHandler("activation_code", export_activation_codes, erase_activation_codes),)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -37,7 +38,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 def authentication_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         scope["user"] = None
-        if scope["type"] == "http":
+        if scope["type"] == ScopeType.HTTP:
             headers = dict(scope["headers"])
             settings = scope["app"].state.settings
             token, via = _token(headers, settings.session_cookie_name)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.models import Account, AccountIdentity
 from welkom.auth.oidc_tokens import OidcClients, claim_review_languages, claim_roles, login_failed
@@ -55,9 +56,9 @@ async def provision(
     identity = (
         await db.execute(
             select(AccountIdentity).where(
-                AccountIdentity.municipality_id == municipality.id,
-                AccountIdentity.issuer == provider.issuer,
-                AccountIdentity.subject == subject,
+                col(AccountIdentity.municipality_id) == municipality.id,
+                col(AccountIdentity.issuer) == provider.issuer,
+                col(AccountIdentity.subject) == subject,
             )
         )
     ).scalar_one_or_none()
@@ -167,13 +168,14 @@ async def resolve_api_token(db: AsyncSession, clients: OidcClients, token: str) 
     identity = (
         await db.execute(
             select(AccountIdentity).where(
-                AccountIdentity.municipality_id == municipality.id,
-                AccountIdentity.issuer == provider.issuer,
-                AccountIdentity.subject == subject,
+                col(AccountIdentity.municipality_id) == municipality.id,
+                col(AccountIdentity.issuer) == provider.issuer,
+                col(AccountIdentity.subject) == subject,
             )
         )
     ).scalar_one_or_none()
     name = _display_name(provider, claims, str(claims.get("client_id") or subject))
+    account: Account | None
     if identity is None:
         account = Account(municipality_id=municipality.id, roles=roles, display_name=name)
         db.add(account)

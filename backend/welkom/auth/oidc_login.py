@@ -13,12 +13,14 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx2
 import structlog
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.models import Account, OidcLogin
 from welkom.auth.oidc_accounts import provision
@@ -99,7 +101,7 @@ async def start_login(
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     verifier, browser = secrets.token_urlsafe(48), secrets.token_urlsafe(32)
     now = utcnow()
-    await db.execute(delete(OidcLogin).where(OidcLogin.expires_at < now))  # abandoned logins
+    await db.execute(delete(OidcLogin).where(col(OidcLogin.expires_at) < now))  # abandoned logins
     db.add(
         OidcLogin(
             provider=provider.key,
@@ -152,20 +154,23 @@ async def finish_login(
     pending = (
         await db.execute(
             select(OidcLogin).where(
-                OidcLogin.state_hash == hash_token(settings, state, "oidc-state")
+                col(OidcLogin.state_hash) == hash_token(settings, state, "oidc-state")
             )
         )
     ).scalar_one_or_none()
     if pending is None or pending.provider != provider.key:
         raise SignInFailed("failed", None, login_failed("unknown_state"))
-    used = await db.execute(
-        update(OidcLogin)
-        .where(OidcLogin.id == pending.id, OidcLogin.used_at.is_(None))
-        .values(used_at=utcnow())
+    used = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(OidcLogin)
+            .where(col(OidcLogin.id) == pending.id, col(OidcLogin.used_at).is_(None))
+            .values(used_at=utcnow())
+        ),
     )
     # Spent whatever happens next (the state is single-use), and no lock is held across the token exchange with the provider.
     await checkpoint(db)
-    if used.rowcount != 1:  # type: ignore[attr-defined]
+    if used.rowcount != 1:
         raise SignInFailed("expired", pending.return_to, login_failed("state_reused"))
     if utcnow() >= pending.expires_at:
         raise SignInFailed("expired", pending.return_to, login_failed("state_expired"))

@@ -231,7 +231,7 @@ class OidcClients:
             async with self._http() as http:
                 response = await http.get(url)
                 response.raise_for_status()
-                metadata = response.json()
+                metadata: dict[str, Any] = response.json()
             if metadata.get("issuer") != provider.issuer:
                 raise RuntimeError(f"provider {provider.key}: discovery issuer does not match")
             self._cache[provider.key] = _Cached(metadata, time.monotonic())
@@ -267,9 +267,14 @@ class OidcClients:
 
     async def verify(self, provider: OidcProvider, id_token: str, nonce: str) -> dict[str, Any]:
         keys = await self.keys(provider)
-        verify = {"issuer": provider.issuer, "client_id": provider.client_id, "nonce": nonce}
+
+        def verified(key_set: KeySet) -> dict[str, Any]:
+            return verify_id_token(
+                id_token, key_set, issuer=provider.issuer, client_id=provider.client_id, nonce=nonce
+            )
+
         try:
-            return verify_id_token(id_token, keys, **verify)
+            return verified(keys)
         except IdTokenRejected as exc:
             if exc.reason not in ("signature", "malformed"):
                 raise
@@ -277,7 +282,7 @@ class OidcClients:
             fresh = await self.keys(provider, refresh=True)
             if fresh is keys:
                 raise
-            return verify_id_token(id_token, fresh, **verify)
+            return verified(fresh)
 
     async def verify_api_token(self, token: str) -> tuple[OidcProvider, dict[str, Any]] | None:
         """The provider and claims of a valid API access token from a configured issuer.
@@ -288,16 +293,20 @@ class OidcClients:
         for provider in self.settings.oidc_providers:
             if provider.api_audience is None or provider.issuer != issuer:
                 continue
-            check = {"issuer": provider.issuer, "audience": provider.api_audience}
+            audience = provider.api_audience
             try:
                 keys = await self.keys(provider)
                 try:
-                    return provider, verify_access_token(token, keys, **check)
+                    return provider, verify_access_token(
+                        token, keys, issuer=provider.issuer, audience=audience
+                    )
                 except IdTokenRejected as exc:
                     fresh = await self.keys(provider, refresh=True)  # rotated keys?
                     if exc.reason not in ("signature", "malformed") or fresh is keys:
                         raise
-                    return provider, verify_access_token(token, fresh, **check)
+                    return provider, verify_access_token(
+                        token, fresh, issuer=provider.issuer, audience=audience
+                    )
             except IdTokenRejected as exc:
                 log.warning("api_token_refused", provider=provider.key, reason=exc.reason)
             except (httpx2.HTTPError, ValueError, RuntimeError) as exc:

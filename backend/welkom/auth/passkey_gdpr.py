@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.passkey_models import Passkey, PasskeyChallenge
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
@@ -20,8 +21,8 @@ async def export_passkeys(db: AsyncSession, subject: Subject) -> list[dict[str, 
         return []
     found = await db.execute(
         select(Passkey)
-        .where(Passkey.account_id.in_(subject.account_ids))
-        .order_by(Passkey.created_at)
+        .where(col(Passkey.account_id).in_(subject.account_ids))
+        .order_by(col(Passkey.created_at))
     )
     return rows(found.scalars(), exclude=frozenset({"public_key", "credential_id"}))
 
@@ -29,18 +30,26 @@ async def export_passkeys(db: AsyncSession, subject: Subject) -> list[dict[str, 
 async def erase_passkeys(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     if not subject.account_ids:
         return Erased()
-    result = await db.execute(delete(Passkey).where(Passkey.account_id.in_(subject.account_ids)))
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(delete(Passkey).where(col(Passkey.account_id).in_(subject.account_ids))),
+    )
+    return Erased(deleted=result.rowcount)
 
 
 async def erase_challenges(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     """Registrations the resident started and did not finish (a challenge, no personal data)."""
     if not subject.account_ids:
         return Erased()
-    result = await db.execute(
-        delete(PasskeyChallenge).where(PasskeyChallenge.account_id.in_(subject.account_ids))
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            delete(PasskeyChallenge).where(
+                col(PasskeyChallenge.account_id).in_(subject.account_ids)
+            )
+        ),
     )
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(deleted=result.rowcount)
 
 
 HANDLERS = (

@@ -22,13 +22,14 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import structlog
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 from webauthn import (
     generate_authentication_options,
     generate_registration_options,
@@ -127,7 +128,7 @@ async def _new_challenge(
 ) -> uuid.UUID:
     now = utcnow()
     # Challenges nobody answered in time are of no further use.
-    await db.execute(delete(PasskeyChallenge).where(PasskeyChallenge.expires_at < now))
+    await db.execute(delete(PasskeyChallenge).where(col(PasskeyChallenge.expires_at) < now))
     row = PasskeyChallenge(
         ceremony=ceremony,
         challenge=bytes_to_base64url(challenge),
@@ -153,12 +154,15 @@ async def _spend_challenge(
         or now >= row.expires_at
     ):
         raise _challenge_expired()
-    spent = await db.execute(
-        update(PasskeyChallenge)
-        .where(PasskeyChallenge.id == row.id, PasskeyChallenge.used_at.is_(None))
-        .values(used_at=now)
+    spent = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(PasskeyChallenge)
+            .where(col(PasskeyChallenge.id) == row.id, col(PasskeyChallenge.used_at).is_(None))
+            .values(used_at=now)
+        ),
     )
-    if spent.rowcount != 1:  # type: ignore[attr-defined]  # another response got there first
+    if spent.rowcount != 1:  # another response got there first
         await db.rollback()
         raise _challenge_expired()
     challenge = row.challenge
@@ -173,8 +177,8 @@ async def list_for_account(db: AsyncSession, account_id: uuid.UUID) -> list[Pass
         (
             await db.execute(
                 select(Passkey)
-                .where(Passkey.account_id == account_id)
-                .order_by(Passkey.created_at, Passkey.id)
+                .where(col(Passkey.account_id) == account_id)
+                .order_by(col(Passkey.created_at), col(Passkey.id))
             )
         )
         .scalars()
@@ -229,12 +233,12 @@ async def register(
         raise _registration_refused() from None
     credential_id = bytes_to_base64url(verified.credential_id)
     taken = (
-        await db.execute(select(Passkey.id).where(Passkey.credential_id == credential_id))
+        await db.execute(select(col(Passkey.id)).where(col(Passkey.credential_id) == credential_id))
     ).first()
     if taken is not None:
         raise _already_registered()
     count = (
-        await db.execute(select(func.count()).where(Passkey.account_id == account.id))
+        await db.execute(select(func.count()).where(col(Passkey.account_id) == account.id))
     ).scalar_one()
     if count >= MAX_PASSKEYS_PER_ACCOUNT:
         raise Problem.validation(
@@ -260,10 +264,15 @@ async def register(
 
 async def remove(db: AsyncSession, account_id: uuid.UUID, passkey_id: uuid.UUID) -> bool:
     """Remove one of the account's passkeys; False if it has no such passkey."""
-    result = await db.execute(
-        delete(Passkey).where(Passkey.id == passkey_id, Passkey.account_id == account_id)
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            delete(Passkey).where(
+                col(Passkey.id) == passkey_id, col(Passkey.account_id) == account_id
+            )
+        ),
     )
-    removed = result.rowcount == 1  # type: ignore[attr-defined]
+    removed = result.rowcount == 1
     if removed:
         log.info("passkey_removed", account_id=str(account_id), passkey_id=str(passkey_id))
     return removed
@@ -300,7 +309,9 @@ async def sign_in(
     passkey = None
     if isinstance(raw_id, str) and 0 < len(raw_id) <= 1400:
         passkey = (
-            await db.execute(select(Passkey).where(Passkey.credential_id == raw_id.rstrip("=")))
+            await db.execute(
+                select(Passkey).where(col(Passkey.credential_id) == raw_id.rstrip("="))
+            )
         ).scalar_one_or_none()
     account = await db.get(Account, passkey.account_id) if passkey is not None else None
     if (
@@ -327,12 +338,15 @@ async def sign_in(
     except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.info("passkey_sign_in_refused", passkey_id=str(passkey.id), reason=type(exc).__name__)
         raise _refused() from None
-    used = await db.execute(
-        update(Passkey)
-        .where(Passkey.id == passkey.id, Passkey.sign_count == passkey.sign_count)
-        .values(sign_count=verified.new_sign_count, last_used_at=utcnow())
+    used = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(Passkey)
+            .where(col(Passkey.id) == passkey.id, col(Passkey.sign_count) == passkey.sign_count)
+            .values(sign_count=verified.new_sign_count, last_used_at=utcnow())
+        ),
     )
-    if used.rowcount != 1:  # type: ignore[attr-defined]  # the same passkey, used concurrently
+    if used.rowcount != 1:  # the same passkey, used concurrently
         await db.rollback()
         raise _refused()
     return account, passkey

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import structlog
 from litestar import Controller, Request, Response, delete, get, post
@@ -369,8 +369,8 @@ class OidcController(Controller):
         db: DbSession,
         settings: AppSettings,
         request: Request[Any, Any, Any],
-        return_to: str | None = QueryParameter(name="return_to", default=None, max_length=500),
-        login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
+        return_to: Annotated[str | None, QueryParameter(name="return_to", max_length=500)] = None,
+        login_hint: Annotated[str | None, QueryParameter(name="login_hint", max_length=200)] = None,
     ) -> Redirect:
         back = oidc_login.safe_return_to(return_to)
         try:
@@ -406,8 +406,8 @@ class OidcController(Controller):
         settings: AppSettings,
         principal: Caller,
         request: Request[Any, Any, Any],
-        return_to: str | None = QueryParameter(name="return_to", default=None, max_length=500),
-        login_hint: str | None = QueryParameter(name="login_hint", default=None, max_length=200),
+        return_to: Annotated[str | None, QueryParameter(name="return_to", max_length=500)] = None,
+        login_hint: Annotated[str | None, QueryParameter(name="login_hint", max_length=200)] = None,
     ) -> Redirect:
         provider = _provider(settings, provider_key)
         if "resident" not in provider.allowed_roles:
@@ -448,10 +448,10 @@ class OidcController(Controller):
         db: DbSession,
         settings: AppSettings,
         request: Request[Any, Any, Any],
-        code: str | None = QueryParameter(name="code", default=None, max_length=2000),
-        login_state: str | None = QueryParameter(name="state", default=None, max_length=200),
-        error: str | None = QueryParameter(name="error", default=None, max_length=200),
-        iss: str | None = QueryParameter(name="iss", default=None, max_length=500),
+        code: Annotated[str | None, QueryParameter(name="code", max_length=2000)] = None,
+        login_state: Annotated[str | None, QueryParameter(name="state", max_length=200)] = None,
+        error: Annotated[str | None, QueryParameter(name="error", max_length=200)] = None,
+        iss: Annotated[str | None, QueryParameter(name="iss", max_length=500)] = None,
     ) -> Redirect:
         provider = _provider(settings, provider_key)
         try:

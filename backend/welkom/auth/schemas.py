@@ -68,9 +68,12 @@ class ActivationCodeOut(msgspec.Struct):
     expires_at: datetime
 
 
+CodeState = Literal["active", "spent", "expired", "revoked"]
+
+
 class ActivationCodeState(msgspec.Struct):
     id: uuid.UUID
-    state: Literal["active", "spent", "expired", "revoked"]
+    state: CodeState
     created_at: datetime
     expires_at: datetime
     spent_at: datetime | None

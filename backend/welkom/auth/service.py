@@ -16,9 +16,11 @@ import hmac
 import secrets
 import uuid
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import CursorResult, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.core.identity import ROLES, Principal
@@ -66,7 +68,7 @@ async def create_session(
     now = utcnow()
     await db.execute(  # the account's ended sessions are of no further use
         delete(AuthSession).where(
-            AuthSession.account_id == account.id, AuthSession.expires_at < now
+            col(AuthSession.account_id) == account.id, col(AuthSession.expires_at) < now
         )
     )
     db.add(
@@ -85,10 +87,10 @@ async def create_session(
 #: Built once: constructing this statement costs more CPU than running it (per request).
 _CALLER = (
     select(AuthSession, Account, Municipality, Resident)
-    .join(Account, Account.id == AuthSession.account_id)
-    .join(Municipality, Municipality.id == Account.municipality_id)
-    .outerjoin(Resident, Resident.id == Account.resident_id)
-    .where(AuthSession.token_hash == bindparam("token_hash"))
+    .join(Account, col(Account.id) == col(AuthSession.account_id))
+    .join(Municipality, col(Municipality.id) == col(Account.municipality_id))
+    .outerjoin(Resident, col(Resident.id) == col(Account.resident_id))
+    .where(col(AuthSession.token_hash) == bindparam("token_hash"))
 )
 
 
@@ -122,7 +124,7 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
         return None
     if now - session.last_seen_at > _LAST_SEEN_RESOLUTION:
         await db.execute(
-            update(AuthSession).where(AuthSession.id == session.id).values(last_seen_at=now)
+            update(AuthSession).where(col(AuthSession.id) == session.id).values(last_seen_at=now)
         )
         # The authentication middleware's touch: kept whatever the handler does, and even when it takes no db.
         await checkpoint(db)
@@ -144,7 +146,7 @@ async def revoke(db: AsyncSession, session_id: uuid.UUID) -> None:
     """Log out this session."""
     await db.execute(
         update(AuthSession)
-        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .where(col(AuthSession.id) == session_id, col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
 
@@ -154,26 +156,31 @@ async def revoke_all(db: AsyncSession, account_id: uuid.UUID) -> None:
     now = utcnow()
     await db.execute(
         update(AuthSession)
-        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
+        .where(col(AuthSession.account_id) == account_id, col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=now)
     )
     await db.execute(
         update(DeviceCredential)
-        .where(DeviceCredential.account_id == account_id, DeviceCredential.revoked_at.is_(None))
+        .where(
+            col(DeviceCredential.account_id) == account_id,
+            col(DeviceCredential.revoked_at).is_(None),
+        )
         .values(revoked_at=now)
     )
 
 
 async def account_by_demo_login(db: AsyncSession, login: str) -> Account | None:
     return (
-        await db.execute(select(Account).where(Account.demo_login == login))
+        await db.execute(select(Account).where(col(Account.demo_login) == login))
     ).scalar_one_or_none()
 
 
 async def account_id_for_resident(db: AsyncSession, resident_id: uuid.UUID) -> uuid.UUID | None:
     """The account a resident signs in with (None before activation)."""
     return (
-        await db.execute(select(Account.id).where(Account.resident_id == resident_id).limit(1))
+        await db.execute(
+            select(col(Account.id)).where(col(Account.resident_id) == resident_id).limit(1)
+        )
     ).scalar_one_or_none()
 
 
@@ -188,12 +195,12 @@ async def active_sessions(
             await db.execute(
                 select(AuthSession)
                 .where(
-                    AuthSession.account_id == account_id,
-                    AuthSession.revoked_at.is_(None),
-                    AuthSession.expires_at > now,
-                    AuthSession.last_seen_at >= idle_since,
+                    col(AuthSession.account_id) == account_id,
+                    col(AuthSession.revoked_at).is_(None),
+                    col(AuthSession.expires_at) > now,
+                    col(AuthSession.last_seen_at) >= idle_since,
                 )
-                .order_by(AuthSession.created_at.desc())
+                .order_by(col(AuthSession.created_at).desc())
                 .limit(100)
             )
         )
@@ -204,13 +211,16 @@ async def active_sessions(
 
 async def revoke_own(db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID) -> bool:
     """End one of the account's own sessions; False if it has no such active session."""
-    result = await db.execute(
-        update(AuthSession)
-        .where(
-            AuthSession.id == session_id,
-            AuthSession.account_id == account_id,
-            AuthSession.revoked_at.is_(None),
-        )
-        .values(revoked_at=utcnow())
+    result = cast(
+        "CursorResult[Any]",
+        await db.execute(
+            update(AuthSession)
+            .where(
+                col(AuthSession.id) == session_id,
+                col(AuthSession.account_id) == account_id,
+                col(AuthSession.revoked_at).is_(None),
+            )
+            .values(revoked_at=utcnow())
+        ),
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return result.rowcount == 1

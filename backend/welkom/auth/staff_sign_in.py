@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from welkom.core.identity import STAFF_ROLES
 from welkom.core.settings import OidcProvider, Settings
@@ -45,7 +46,9 @@ async def staff_sign_in(db: AsyncSession, settings: Settings) -> StaffSignIn:
     names: dict[str, str] = {}
     if codes:
         rows = await db.execute(
-            select(Municipality.code, Municipality.name).where(Municipality.code.in_(codes))
+            select(col(Municipality.code), col(Municipality.name)).where(
+                col(Municipality.code).in_(codes)
+            )
         )
         names = {row.code: row.name for row in rows}
     providers = [
