@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, Response, get, patch, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, PathParameter, QueryParameter
+from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
 
 from welkom.admin import answers, conversations, readmodel, signals
 from welkom.admin import file as resident_file
@@ -42,18 +42,13 @@ from welkom.core.deps import AppSettings, DbSession, IdempotencyKey
 from welkom.core.guards import Caller, requires_role
 from welkom.core.identity import Principal
 from welkom.core.pagination import Page
+from welkom.core.preconditions import IfMatchHeader
 from welkom.core.problems import request_language
 from welkom.journey import service as journey
 from welkom.journey.schemas import JourneyOut, StepUpdate
 from welkom.residents import service as residents
 from welkom.residents.schemas import ChangeOut, HouseholdMemberOut, RegisteredDataIn
 
-if TYPE_CHECKING:
-    CreatedBody = dict[str, Any]
-else:
-    # The same type; unparametrised, the API description documents it as a plain object.
-    CreatedBody = dict
-IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)]
 #: The values of StepKey and StepStatus, spelled out for the type checker (a Literal cannot be
 #: computed); tests/test_admin.py checks that they match the enums.
 StepKeyName = Literal[
@@ -73,7 +68,7 @@ StepStatusName = Literal[
 ]
 
 
-def _created(result: tuple[int, dict[str, Any], bool]) -> Response[CreatedBody]:
+def _created(result: tuple[int, dict[str, Any], bool]) -> Response[dict[str, Any]]:
     status, body, replayed = result
     return Response(
         body, status_code=status, headers={"Idempotent-Replayed": "true"} if replayed else {}
@@ -159,7 +154,7 @@ class AdminResidentController(Controller):
         db: DbSession,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[CreatedBody]:
+    ) -> Response[dict[str, Any]]:
         return _created(await admin_residents.intake(db, principal, data, idempotency_key))
 
     @get(
@@ -231,7 +226,7 @@ class AdminResidentController(Controller):
         data: JSONBody[RegisteredDataIn],
         db: DbSession,
         principal: Caller,
-        if_match: IfMatch = None,
+        if_match: IfMatchHeader = None,
     ) -> ResidentDetail:
         await _audited(
             db, principal, resident_id, fields=["registered_data"], action="update",
@@ -381,7 +376,7 @@ class AdminResidentController(Controller):
         data: JSONBody[StepUpdate],
         db: DbSession,
         principal: Caller,
-        if_match: IfMatch = None,
+        if_match: IfMatchHeader = None,
     ) -> JourneyOut:
         await _audited(
             db, principal, resident_id, fields=["journey"], action="update",
@@ -485,7 +480,7 @@ class AdminConversationController(Controller):
         settings: AppSettings,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[CreatedBody]:
+    ) -> Response[dict[str, Any]]:
         return _created(
             await conversations.answer(
                 db,
@@ -551,7 +546,7 @@ class AdminConversationController(Controller):
         db: DbSession,
         principal: Caller,
         idempotency_key: IdempotencyKey,
-    ) -> Response[CreatedBody]:
+    ) -> Response[dict[str, Any]]:
         return _created(await conversations.note(db, principal, question_id, data, idempotency_key))
 
     @put(
@@ -569,7 +564,7 @@ class AdminConversationController(Controller):
         data: JSONBody[AssignmentIn],
         db: DbSession,
         principal: Caller,
-        if_match: IfMatch = None,
+        if_match: IfMatchHeader = None,
     ) -> ConversationOut:
         return await conversations.assign(
             db, principal, question_id, data.account_id, if_match=if_match
@@ -589,7 +584,7 @@ class AdminConversationController(Controller):
         data: JSONBody[WaitingForIn],
         db: DbSession,
         principal: Caller,
-        if_match: IfMatch = None,
+        if_match: IfMatchHeader = None,
     ) -> ConversationOut:
         return await conversations.set_waiting_for(
             db, principal, question_id, data.waiting_for, if_match=if_match
@@ -610,7 +605,7 @@ class AdminConversationController(Controller):
         data: JSONBody[InterpreterIn],
         db: DbSession,
         principal: Caller,
-        if_match: IfMatch = None,
+        if_match: IfMatchHeader = None,
     ) -> ConversationOut:
         return await conversations.set_needs_interpreter(
             db, principal, question_id, data.needs_interpreter, if_match=if_match

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.consent import service
 from welkom.consent.purposes import Channel
@@ -21,7 +21,7 @@ from welkom.consent.schemas import (
 from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.guards import Caller, require_language, requires_role
 from welkom.core.pagination import Page
-from welkom.core.preconditions import etag
+from welkom.core.preconditions import IfMatchHeader, etag
 from welkom.core.problems import request_language
 from welkom.residents import service as residents
 
@@ -159,7 +159,7 @@ class ConsentTranslationController(Controller):
         principal: Caller,
         purpose: FromPath[str],
         language: FromPath[str],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[ConsentTranslationOut]:
         require_language(principal, language)
         out = await service.submit_translation(db, principal, purpose, language, data, if_match)

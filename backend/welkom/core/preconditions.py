@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Annotated, Any, TypeAlias, cast
 
+from litestar.params import HeaderParameter
 from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -32,6 +33,7 @@ from welkom.core.problems import FieldError, Problem
 
 __all__ = [
     "IfMatch",
+    "IfMatchHeader",
     "check",
     "compare_and_set",
     "etag",
@@ -44,6 +46,11 @@ __all__ = [
 #: One entity tag in an ``If-Match`` list: optional weakness prefix, then a quoted opaque tag.
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*')
 _OURS = re.compile(r"v(0|[1-9][0-9]{0,17})")
+
+
+#: A route's ``If-Match`` request header, raw (parsed by :func:`parse_if_match` in the service):
+#: ``if_match: IfMatchHeader = None``.
+IfMatchHeader: TypeAlias = Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)]
 
 
 def etag(version: int) -> str:

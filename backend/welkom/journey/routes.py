@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.core.deps import DbSession
 from welkom.core.guards import Caller, require_language, requires_role
-from welkom.core.preconditions import etag
+from welkom.core.preconditions import IfMatchHeader, etag
 from welkom.core.problems import request_language
 from welkom.journey import service
 from welkom.journey.schemas import JourneyOut, StepTranslationIn, StepTranslationOut
@@ -81,7 +81,7 @@ class JourneyTranslationController(Controller):
         principal: Caller,
         key: FromPath[str],
         language: FromPath[str],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[StepTranslationOut]:
         require_language(principal, language)
         out = await service.submit_translation(db, principal, key, language, data, if_match)

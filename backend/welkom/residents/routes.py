@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated
 
 from litestar import Controller, Response, delete, get, patch, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.guards import Caller, requires_role
 from welkom.core.i18n import direction
 from welkom.core.pagination import Page
-from welkom.core.preconditions import etag
+from welkom.core.preconditions import IfMatchHeader, etag
 from welkom.residents import service
 from welkom.residents.schemas import (
     ChangeOut,
@@ -61,7 +61,7 @@ class MeController(Controller):
         data: JSONBody[MePatch],
         db: DbSession,
         principal: Caller,
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[MeOut]:
         resident = await service.update_own(db, principal, data, if_match=if_match)
         return Response(
@@ -148,7 +148,7 @@ class HouseholdController(Controller):
         data: JSONBody[HouseholdMemberPatch],
         db: DbSession,
         principal: Caller,
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[HouseholdMemberOut]:
         member = await service.update_member(db, principal, member_id, data, if_match=if_match)
         return Response(service.member_out(member), headers={"ETag": etag(member.version)})

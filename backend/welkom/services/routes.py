@@ -10,14 +10,14 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post, put
-from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.guards import Caller, public, require_language, requires_role
 from welkom.core.i18n import N_, current_language, parse_accept_language
 from welkom.core.identity import Principal
-from welkom.core.preconditions import etag
+from welkom.core.preconditions import IfMatchHeader, etag
 from welkom.core.problems import FieldError, Problem, language_override
 from welkom.municipalities import service as municipalities
 from welkom.services import reading, service, texts, translations
@@ -264,7 +264,7 @@ class AdminServiceController(Controller):
         db: DbSession,
         principal: Caller,
         item_id: FromPath[uuid.UUID],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[AdminItem]:
         return _with_etag(await service.update_item(db, principal, item_id, data, if_match))
 
@@ -368,7 +368,7 @@ class AdminServiceController(Controller):
         db: DbSession,
         principal: Caller,
         place_id: FromPath[uuid.UUID],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[AdminPlace]:
         place = await service.update_place(db, principal, place_id, data, if_match)
         return Response(place, headers={"ETag": etag(place.version)})
@@ -424,7 +424,7 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[TranslationEntry]:
         require_language(principal, language)
         entry = await translations.submit(db, principal, owner_id, field, language, data, if_match)
@@ -450,7 +450,7 @@ class AdminTranslationController(Controller):
         owner_id: FromPath[uuid.UUID],
         field: FromPath[str],
         language: FromPath[str],
-        if_match: Annotated[str | None, HeaderParameter(name="If-Match", max_length=40)] = None,
+        if_match: IfMatchHeader = None,
     ) -> Response[TranslationEntry]:
         require_language(principal, language, reviewing=True)
         entry = await translations.review(db, principal, owner_id, field, language, data, if_match)
