@@ -386,9 +386,9 @@ async def main() -> None:
     args.pg_version = (await conn.fetchval("SHOW server_version")).split()[0]
     await conn.close()
     resident_id, municipality_id = await ids(dsn)
-    from welkom.core.settings import Settings
+    from welkom.core.settings_sections import SessionSettings
 
-    idle_seconds = Settings.model_fields["session_idle_timeout_seconds"].default
+    idle_seconds = SessionSettings.model_fields["idle_timeout_seconds"].default
     processes: list[subprocess.Popen] = []
     try:
         welkom_port, honest_port, bare_port = free_port(), free_port(), free_port()

@@ -73,7 +73,7 @@ async def main(requests: int, database_url: str | None) -> None:
         ).json()["token"]
         resident_path = f"/api/v1/admin/residents/{resident_id}/activation-codes"
         await measure(client, "/health", 200)  # warm up
-        print(f"{requests} requests each, {settings.database_url.split(':')[0]}")
+        print(f"{requests} requests each, {settings.database.url.split(':')[0]}")
         bearer = {"Authorization": f"Bearer {token}"}
         staff = {"Authorization": f"Bearer {caseworker}"}
         cases = [

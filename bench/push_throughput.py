@@ -105,7 +105,7 @@ async def run(devices: int, database_url: str | None) -> None:
         backend = url.split(":", 1)[0]
         print(
             f"{backend}: {devices} pushes in {elapsed:.2f} s = {devices / elapsed:.0f} pushes/s "
-            f"(concurrency {settings.outbox_concurrency}, batch {settings.outbox_batch_size})"
+            f"(concurrency {settings.outbox.concurrency}, batch {settings.outbox.batch_size})"
         )
 
 

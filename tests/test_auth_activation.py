@@ -155,7 +155,7 @@ async def test_guessing_is_rate_limited_even_for_a_right_code(
     client: AsyncTestClient, world: World, db: AsyncSession, settings: Settings
 ) -> None:
     code = (await issue(client, world))["code"]
-    limit = settings.activation_max_failures
+    limit = settings.activation.max_failures
     assert limit == 10
     guesses = [f"AAAA-AAAA-AAAA-AAAA-AA{n:02d}" for n in range(limit)]
     statuses = [(await redeem(client, guess)).status_code for guess in guesses]

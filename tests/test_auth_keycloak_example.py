@@ -26,7 +26,7 @@ def test_example_realm_matches_the_example_provider_settings() -> None:
             for provider in json.loads((INFRA / "oidc-providers.example.json").read_text())
         ],
     )  # type: ignore[arg-type]
-    staff = settings.oidc_provider("staff")
+    staff = settings.oidc.provider("staff")
     assert staff is not None
     assert staff.issuer.endswith("/realms/" + realm["realm"])
 

@@ -110,7 +110,7 @@ async def test_resident_adds_passkeys_signs_out_and_signs_in_with_one(
         await db.execute(select(Account).where(Account.demo_login == "demo-resident"))
     ).scalar_one()
     assert response.json()["account_id"] == str(account.id)
-    assert settings.session_cookie_name in client.cookies
+    assert settings.session.cookie_name in client.cookies
     session = await client.get("/api/v1/auth/session")
     assert session.status_code == 200
     assert session.json()["roles"] == ["resident"]

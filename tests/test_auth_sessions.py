@@ -44,7 +44,7 @@ async def test_login_sets_hardened_session_and_readable_csrf_cookie(
     assert "httponly" in session
     assert "samesite=lax" in session
     assert "path=/" in session
-    assert f"max-age={settings.session_absolute_timeout_seconds}" in session
+    assert f"max-age={settings.session.absolute_timeout_seconds}" in session
     csrf = cookies["welkom_csrf"].lower()
     assert "httponly" not in csrf
     assert "samesite=lax" in csrf

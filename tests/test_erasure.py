@@ -115,7 +115,7 @@ async def seed_zainab(
         "/api/v1/auth/activation", json={"code": code.json()["code"], "remember_device": True}
     )
     assert redeemed.status_code == 200, redeemed.text
-    me = {"Authorization": f"Bearer {client.cookies[settings.session_cookie_name]}"}
+    me = {"Authorization": f"Bearer {client.cookies[settings.session.cookie_name]}"}
     client.cookies.clear()
 
     device = push.new_subscriber()

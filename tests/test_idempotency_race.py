@@ -127,7 +127,7 @@ async def test_same_key_committed_meanwhile_answers_the_stored_response(
             stored,
         )
 
-    async with OtherTransaction(settings.database_url, first_request):
+    async with OtherTransaction(settings.database.url, first_request):
         response = await client.post(
             "/api/v1/me/help-requests",
             json=body,
@@ -161,7 +161,7 @@ async def test_other_constraint_lost_meanwhile_answers_409_not_500(
         )
         await other.execute(text("DELETE FROM resident WHERE id = :r"), {"r": resident.resident_id})
 
-    async with OtherTransaction(settings.database_url, erase):
+    async with OtherTransaction(settings.database.url, erase):
         response = await client.post(
             "/api/v1/me/help-requests",
             json=request_body(),

@@ -21,7 +21,7 @@ import yaml
 
 from tests.conftest import PRODUCTION_SECRET
 from welkom.cli import main as cli
-from welkom.core.settings import Settings
+from welkom.core.settings import SETTING_PATHS, Settings
 
 helm = pytest.importorskip("helm_python", reason="scripts/test.d/60-infra.sh installs it")
 kubernetes_validate = pytest.importorskip("kubernetes_validate")
@@ -35,7 +35,7 @@ PRODUCTION = yaml.safe_load((CHART / "values-production.yaml").read_text())
 
 #: Parts of the CloudNativePG secret, combined into WELKOM_DATABASE_URL by Kubernetes.
 URL_PARTS = {f"WELKOM_DB_{part}" for part in ("USER", "PASSWORD", "HOST", "PORT", "NAME")}
-KNOWN_SETTINGS = {f"WELKOM_{name.upper()}" for name in Settings.model_fields}
+KNOWN_SETTINGS = {f"WELKOM_{name.upper()}" for name in SETTING_PATHS}
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -261,16 +261,16 @@ def test_the_storage_values_become_the_settings_welkom_runs_with(
         monkeypatch.setenv(name, value)
     settings = Settings()
     s3 = PRODUCTION["storage"]["s3"]
-    assert settings.storage_backend == "s3"
-    assert settings.s3_bucket == s3["bucket"]
-    assert settings.s3_endpoint_url == s3["endpoint"]
-    assert settings.s3_region == s3["region"]
-    assert settings.s3_prefix == s3["prefix"]
-    assert settings.s3_addressing_style == s3["addressingStyle"]
-    assert settings.s3_access_key_id is not None
-    assert settings.s3_access_key_id.get_secret_value() == "from-welkom-s3-accessKeyId"
-    assert settings.s3_secret_access_key is not None
-    assert settings.s3_secret_access_key.get_secret_value() == "from-welkom-s3-secretAccessKey"
+    assert settings.storage.backend == "s3"
+    assert settings.s3.bucket == s3["bucket"]
+    assert settings.s3.endpoint_url == s3["endpoint"]
+    assert settings.s3.region == s3["region"]
+    assert settings.s3.prefix == s3["prefix"]
+    assert settings.s3.addressing_style == s3["addressingStyle"]
+    assert settings.s3.access_key_id is not None
+    assert settings.s3.access_key_id.get_secret_value() == "from-welkom-s3-accessKeyId"
+    assert settings.s3.secret_access_key is not None
+    assert settings.s3.secret_access_key.get_secret_value() == "from-welkom-s3-secretAccessKey"
     # Without endpoint and region (Amazon S3 itself) the chart leaves them to the SDK.
     bare = render({"storage": {"backend": "s3", "s3": {"bucket": "b", "existingSecret": "s"}}})
     names = {e["name"] for e in workloads(bare)["api"]["containers"][0]["env"]}

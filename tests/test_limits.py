@@ -38,6 +38,7 @@ from welkom.app import create_app
 from welkom.cli import server_limits
 from welkom.core.i18n import gettext
 from welkom.core.settings import Settings
+from welkom.core.settings_sections import RateLimitSettings
 
 REDIS_URL = os.environ.get("WELKOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 QUESTION = {"text": "Wanneer krijg ik een huis?", "language": "nl"}
@@ -59,7 +60,7 @@ def _at_the_start_of_a_window() -> Iterator[None]:
     """Rate limits count in fixed windows of the clock (core/ratelimit.py). Each test starts
     at the beginning of the next one, so no window ends between the requests a test counts,
     however slow the machine."""
-    window = Settings.model_fields["rate_limit_window_seconds"].default
+    window = RateLimitSettings.model_fields["window_seconds"].default
     start = (time.time() // window + 1) * window
     with time_machine.travel(datetime.fromtimestamp(start, UTC), tick=True):
         yield
@@ -251,7 +252,7 @@ async def test_an_oversized_body_is_refused_with_413(
     client: AsyncTestClient, resident: dict, db: AsyncSession, settings: Settings
 ) -> None:
     before = await row_counts(db)
-    big = {"text": "x" * (settings.request_max_body_bytes + 10), "language": "nl"}
+    big = {"text": "x" * (settings.http.request_max_body_bytes + 10), "language": "nl"}
     assert_problem(await client.post("/api/v1/me/questions", json=big, headers=resident), 413)
 
     assert await row_counts(db) == before
@@ -545,7 +546,7 @@ async def test_rotating_forwarded_for_from_loopback_does_not_bypass_the_activati
 ) -> None:
     """By default no proxy is trusted, loopback included: a client cannot pick its address."""
     settings = make_settings(database_url, activation_max_failures=3, log_level="WARNING")
-    assert settings.forwarded_allow_ips == ""
+    assert settings.http.forwarded_allow_ips == ""
     server, task, base = await _serve_like_welkom_serve(settings)
     try:
         statuses = await _wrong_codes_with_rotating_forwarded_for(base, 5)

@@ -292,7 +292,7 @@ async def test_an_account_registers_at_most_ten_devices(
     settings: Settings,
     push_service: PushService,
 ) -> None:
-    assert settings.quota_push_devices_per_account == 10
+    assert settings.quota.push_devices_per_account == 10
     devices = [push_service.new_subscriber() for _ in range(11)]
     for device in devices[:10]:
         made = await client.post(SUBSCRIPTIONS, json=device.subscription_json(), headers=resident)

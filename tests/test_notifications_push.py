@@ -107,7 +107,7 @@ async def test_registered_question_is_pushed_encrypted_without_personal_data(
     assert message.headers["ttl"] == str(kinds.KINDS["question.registered"].ttl) == "259200"
     assert message.headers["urgency"] == "normal"
     assert message.body_size <= 4096
-    assert message.claims["sub"] == settings.vapid_subject
+    assert message.claims["sub"] == settings.push.vapid_subject
     assert message.claims["aud"] == push_service.origin
     # Nothing the push service sees identifies the person or what they asked.
     seen = message.plaintext.decode() + json.dumps(message.headers) + json.dumps(message.claims)
@@ -252,7 +252,7 @@ async def test_refused_push_is_parked_for_a_person_to_see(
     await notify(db, "demo-resident", kinds.HELP_REQUEST_CLAIMED)
     # The server's VAPID key was replaced after the device subscribed: the push service
     # verifies the JWT against the key the subscription was made with and refuses (403).
-    other = push_settings(settings.database_url, tmp_path / "other-keys")
+    other = push_settings(settings.database.url, tmp_path / "other-keys")
 
     assert await push_worker(engine, other).drain() == 1
 
@@ -281,7 +281,7 @@ async def test_worker_that_dies_after_claiming_loses_and_duplicates_nothing(
     item_id = await notify(db, "demo-resident", kinds.HELP_REQUEST_CANCELLED)
 
     # A worker claims the push and dies before sending it.
-    lease = timedelta(seconds=settings.outbox_lease_seconds)
+    lease = timedelta(seconds=settings.outbox.lease_seconds)
     async with unit_of_work(session_factory(engine)) as dying:
         dead_token, claimed = await outbox.claim(dying, limit=10, lease=lease, kinds=[PUSH_KIND])
     assert len(claimed) == 1

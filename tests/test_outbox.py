@@ -139,7 +139,7 @@ async def test_fails_n_times_then_one_zaak(
     assert entry.attempts == 5
     assert entry.last_error  # what went wrong before it was delivered stays on record
     assert len(delays) == 4
-    assert delays == sorted(delays) or max(delays) <= settings.outbox_backoff_max_seconds
+    assert delays == sorted(delays) or max(delays) <= settings.outbox.backoff_max_seconds
     assert len((await db.execute(select(LocalZaak))).scalars().all()) == 1
     assert len((await db.execute(select(LocalDocument))).scalars().all()) == 1
     db.expire_all()
@@ -165,7 +165,7 @@ async def test_a_worker_dies_after_claiming_and_another_delivers_once(
         _, claimed = await outbox.claim(
             claim_db,
             limit=10,
-            lease=timedelta(seconds=settings.outbox_lease_seconds),
+            lease=timedelta(seconds=settings.outbox.lease_seconds),
             kinds=[REGISTER_KIND],
             clock=clock,
         )
@@ -173,7 +173,7 @@ async def test_a_worker_dies_after_claiming_and_another_delivers_once(
     register = ScriptedRegister(sessions)
     worker_b = make_worker(sessions, settings, register, clock, "b")
     assert await worker_b.run_once() == 0  # A's lease still holds
-    clock.advance(seconds=settings.outbox_lease_seconds + 1)
+    clock.advance(seconds=settings.outbox.lease_seconds + 1)
     assert await worker_b.run_once() == 3
     assert all(entry.state == OutboxState.delivered for entry in await entries(db))
     assert sorted(register.calls.values()) == [1, 1, 1]

@@ -11,7 +11,15 @@ import pytest
 from pydantic import ValidationError
 
 from tests.conftest import PRODUCTION_SECRET
-from welkom.core.settings import DEMO_SECRET_KEY, Settings, is_weak_secret, render_reference
+from welkom.core.settings import (
+    DEMO_SECRET_KEY,
+    SETTING_PATHS,
+    Settings,
+    StorageBackend,
+    is_weak_secret,
+    render_reference,
+)
+from welkom.core.settings_sections import DatabaseSettings, OutboxSettings
 
 STRONG = PRODUCTION_SECRET
 
@@ -37,8 +45,8 @@ def test_production_is_the_default_and_reads_the_environment(
     monkeypatch.setenv("WELKOM_PUBLIC_BASE_URL", "https://welkom.example.nl")
     settings = Settings()
     assert settings.env == "production"
-    assert settings.database_url == "postgresql+asyncpg://welkom@db/welkom"
-    assert settings.session_cookie_secure is True
+    assert settings.database.url == "postgresql+asyncpg://welkom@db/welkom"
+    assert settings.session.cookie_secure is True
     assert settings.demo_login is False
 
 
@@ -133,3 +141,121 @@ def test_generated_secrets_are_accepted(seed: int) -> None:
     for secret in (urlsafe, hexdigits):
         assert not is_weak_secret(secret), secret
         Settings(env="production", secret_key=secret, public_base_url="https://welkom.example.nl")
+
+
+def test_a_variable_and_a_keyword_for_one_section_both_apply(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The environment and the constructor's keywords are merged under the flat names before
+    the sections are made, so neither hides the other's fields of the same section."""
+    monkeypatch.setenv("WELKOM_DATABASE_POOL_SIZE", "7")
+    monkeypatch.setenv("WELKOM_SESSION_IDLE_TIMEOUT_SECONDS", "900")
+    settings = Settings(
+        env="test", database_url="sqlite+aiosqlite:///elsewhere.db", session_cookie_secure=False
+    )
+    assert settings.database.url == "sqlite+aiosqlite:///elsewhere.db"
+    assert settings.database.pool_size == 7
+    assert settings.session.idle_timeout_seconds == 900
+    assert settings.session.cookie_secure is False
+    # A keyword wins over the variable of the same setting, as before the sections.
+    assert Settings(env="test", database_pool_size=3).database.pool_size == 3
+
+
+def test_every_kind_of_variable_reaches_its_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON lists and objects, enums, paths and the variables whose field has another name."""
+    for name, value in {
+        "WELKOM_ENV": "test",
+        "WELKOM_LOG_JSON": "false",
+        "WELKOM_WEBAUTHN_RP_ID": "welkom.example.nl",
+        "WELKOM_CASE_DELIVERIES_PER_MINUTE": "12",
+        "WELKOM_PUSH_ALLOWED_HOSTS": '["push.example.org"]',
+        "WELKOM_ZGW_CLIENT_SECRETS": '{"0363": "geheim"}',
+        "WELKOM_STORAGE_BACKEND": "s3",
+        "WELKOM_S3_BUCKET": "uploads",
+        "WELKOM_S3_ENDPOINT_URL": "",
+        "WELKOM_CASE_TYPES_DIR": "/etc/welkom/case-types",
+        "WELKOM_OIDC_PROVIDERS": '[{"key": "staff", "municipality_code": "0363", '
+        '"issuer": "https://idp.example.nl", "client_id": "welkom", "client_secret": "s", '
+        '"allowed_roles": ["caseworker"]}]',
+    }.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings()
+    assert settings.log.json_lines is False
+    assert settings.passkey.webauthn_rp_id == "welkom.example.nl"
+    assert settings.outbox.case_deliveries_per_minute == 12
+    assert settings.push.allowed_hosts == ["push.example.org"]
+    assert settings.zgw.client_secrets["0363"].get_secret_value() == "geheim"
+    assert settings.storage.backend is StorageBackend.s3
+    assert settings.s3.bucket == "uploads"
+    assert settings.s3.endpoint_url is None
+    assert settings.case_types_path == Path("/etc/welkom/case-types")
+    provider = settings.oidc.provider("staff")
+    assert provider is not None
+    assert provider.allowed_roles == ["caseworker"]
+
+
+def test_a_section_can_be_given_whole_or_in_part() -> None:
+    """Inside the section its own names; there a value wins over the same setting given flat."""
+    given = Settings(env="test", database={"url": "sqlite+aiosqlite:///a.db"}, database_pool_size=4)
+    assert given.database.url == "sqlite+aiosqlite:///a.db"
+    assert given.database.pool_size == 4
+    both = Settings(
+        env="test",
+        database={"url": "sqlite+aiosqlite:///a.db"},
+        database_url="sqlite+aiosqlite:///b.db",
+    )
+    assert both.database.url == "sqlite+aiosqlite:///a.db"
+    whole = DatabaseSettings(url="sqlite+aiosqlite:///c.db")
+    assert Settings(env="test", database=whole, database_pool_size=4).database == whole
+    with pytest.raises(ValidationError, match=r"database\.pool_sise"):
+        Settings(env="test", database={"pool_sise": 4})
+
+
+STAFF = {
+    "key": "staff",
+    "municipality_code": "0363",
+    "issuer": "https://idp.example.nl",
+    "client_id": "welkom",
+    "client_secret": "s",
+    "allowed_roles": ["caseworker"],
+}
+
+
+def test_section_rules_and_rules_across_sections_still_refuse() -> None:
+    with pytest.raises(ValidationError, match=r"session\.idle_timeout_seconds"):
+        Settings(env="test", session_idle_timeout_seconds=10)
+    with pytest.raises(ValidationError, match="unknown time zone"):
+        Settings(env="test", push_default_time_zone="Europe/Nowhere")
+    with pytest.raises(ValidationError, match="must include `database`"):
+        Settings(env="test", processing_log_sinks=["jsonl"])
+    with pytest.raises(ValidationError, match="its own key"):
+        Settings(env="test", oidc_providers=[STAFF, STAFF])
+    with pytest.raises(ValidationError, match="WELKOM_S3_BUCKET is required"):
+        Settings(env="test", storage_backend="s3")
+
+
+def test_model_copy_takes_flat_names_and_leaves_the_original() -> None:
+    settings = Settings(env="test")
+    copy = settings.model_copy(update={"outbox_batch_size": 20, "demo_login": True})
+    assert copy.outbox.batch_size == 20
+    assert copy.demo_login is True
+    assert settings.outbox.batch_size == OutboxSettings().batch_size
+    assert settings.demo_login is False
+    assert copy.database is settings.database  # a shallow copy shares the sections not updated
+
+
+def test_every_setting_has_one_place_and_one_variable() -> None:
+    """SETTING_PATHS names each field of Settings and of its sections exactly once (the module
+    refuses to load otherwise), in the order of the reference; a field is named as the end of
+    its variable (``WELKOM_DATABASE_URL`` is ``database.url``), except ``log.json_lines``
+    (``json`` would hide pydantic's method)."""
+    documented = (Path(__file__).parents[1] / "docs" / "configuration.md").read_text()
+    variables = [line.split("`")[1] for line in documented.splitlines() if line.startswith("| `")]
+    assert variables == [f"WELKOM_{name.upper()}" for name in SETTING_PATHS]
+    settings = Settings(env="test")
+    for name, path in SETTING_PATHS.items():
+        value: object = settings
+        for part in path.split("."):
+            value = getattr(value, part)
+        field = path.rpartition(".")[2]
+        assert name.endswith(field) or (name, field) == ("log_json", "json_lines"), name

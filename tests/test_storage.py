@@ -221,7 +221,7 @@ def test_settings_refuse_an_incomplete_s3_configuration() -> None:
         Settings(env="test", storage_backend="s3", s3_bucket="b", s3_access_key_id="k")
     with pytest.raises(ValueError, match=r"s3_prefix|pattern"):
         Settings(env="test", storage_backend="s3", s3_bucket="b", s3_prefix="no-slash")
-    assert Settings(env="test", s3_endpoint_url="", s3_region="").s3_endpoint_url is None
+    assert Settings(env="test", s3_endpoint_url="", s3_region="").s3.endpoint_url is None
     production = {
         "env": "production",
         "secret_key": "x" * 40,

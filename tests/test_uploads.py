@@ -100,7 +100,7 @@ async def test_size_limit_language_and_empty_files(
     client: AsyncTestClient, resident: dict, settings: Settings, db: AsyncSession
 ) -> None:
     before = await row_counts(db)
-    too_big = PDF + b"0" * settings.upload_max_bytes
+    too_big = PDF + b"0" * settings.upload.max_bytes
     response = await upload(client, resident, too_big)
     assert response.status_code == 413
     assert response.json()["type"] == "urn:welkom:problem:document-too-large"
@@ -178,7 +178,7 @@ async def test_large_documents_go_in_bestandsdelen(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "zgw_bestandsdelen_threshold_bytes", 1024)
+    monkeypatch.setattr(settings.zgw, "bestandsdelen_threshold_bytes", 1024)
     content = pdf(filler=10_000)
     assert (await upload(client, resident, content)).status_code == 201
     await worker.drain()
@@ -299,7 +299,7 @@ async def test_an_image_beyond_the_pixel_limit_is_refused_before_decoding(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "upload_max_image_pixels", 1_000_000)
+    monkeypatch.setattr(settings.upload, "max_image_pixels", 1_000_000)
     assert (await upload(client, resident, png(1000, 1000), name="ok.png")).status_code == 201
     response = await upload(client, resident, png(1001, 1000), name="big.png")
     assert response.status_code == 415

@@ -27,7 +27,7 @@ from welkom.municipalities import service as municipalities
 def environment(settings: Settings, **extra: str) -> dict[str, str]:
     return {
         "WELKOM_ENV": "test",
-        "WELKOM_DATABASE_URL": settings.database_url,
+        "WELKOM_DATABASE_URL": settings.database.url,
         "WELKOM_DATA_DIR": str(settings.data_dir),
         "WELKOM_ZGW_CLIENT_SECRETS": json.dumps({"9999": SECRET}),
         "WELKOM_LOG_JSON": "true",

@@ -443,7 +443,7 @@ async def test_the_pickup_walks_the_questions_from_its_cursor(
     clock: Clock,
     db: AsyncSession,
 ) -> None:
-    settings.openklant_poll_batch = 1
+    settings.openklant.poll_batch = 1
     first, second = (
         await ask(client, resident, "Eerste vraag"),
         await ask(client, resident, "Tweede"),
@@ -492,7 +492,7 @@ async def test_start_up_names_a_missing_token(
     db: AsyncSession, on_openklant: None, routing: CaseRouting, settings: Settings
 ) -> None:
     assert await routing.validate() == []
-    settings.openklant_tokens = {}
+    settings.openklant.tokens = {}
     assert await routing.validate() == [
         f"municipality {DEMO_MUNICIPALITY_CODE}: klantcontact: no token in WELKOM_OPENKLANT_TOKENS"
     ]
@@ -560,7 +560,7 @@ async def test_set_klantcontact_validates_switches_on_and_off(
 ) -> None:
     env = {
         "WELKOM_ENV": "test",
-        "WELKOM_DATABASE_URL": settings.database_url,
+        "WELKOM_DATABASE_URL": settings.database.url,
         "WELKOM_DATA_DIR": str(settings.data_dir),
         "WELKOM_OPENKLANT_TOKENS": json.dumps({DEMO_MUNICIPALITY_CODE: TOKEN}),
         "WELKOM_LOG_JSON": "true",

@@ -383,7 +383,7 @@ async def test_a_force_unlocked_upload_is_never_linked_empty(
     db: AsyncSession,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "zgw_bestandsdelen_threshold_bytes", 1024)
+    monkeypatch.setattr(settings.zgw, "bestandsdelen_threshold_bytes", 1024)
     content = documents.pdf(filler=10_000)  # in several parts
     interrupted: list[str] = []
 

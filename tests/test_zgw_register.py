@@ -145,7 +145,7 @@ async def test_exactly_once_when_the_worker_dies_after_each_step(
     assert interaction.registration_state == "pending"
     assert await worker.drain() == 0  # the lease still holds
 
-    clock.advance(settings.outbox_lease_seconds + 1)
+    clock.advance(settings.outbox.lease_seconds + 1)
     assert await worker.drain() == 1
 
     assert len(zgw.zaken) == len(zgw.rollen) == len(zgw.statussen) == 1

@@ -155,7 +155,7 @@ def _provide_outbox_wake(request: Request[Any, Any, Any], state: State) -> Calla
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Litestar:
     settings = settings or get_settings()
     register_domains()
-    configure_logging(settings.log_level, json=settings.log_json)
+    configure_logging(settings.log.level, json=settings.log.json_lines)
     processing.configure(settings)  # refuses to start on a bad register of processing activities
     engine = engine or create_engine(settings)
     sessions = session_factory(engine)
@@ -227,7 +227,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             render_plugins=[JsonRenderPlugin(path=["/", "/openapi.json"])],
             use_handler_docstrings=True,  # a handler's docstring describes it unless description=
         ),
-        request_max_body_size=settings.request_max_body_bytes,
+        request_max_body_size=settings.http.request_max_body_bytes,
         request_class=WelkomRequest,
         multipart_form_part_limit=MULTIPART_PART_LIMIT,
         logging_config=None,

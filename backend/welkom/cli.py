@@ -144,12 +144,12 @@ def server_limits(settings: Settings) -> dict[str, Any]:
     return {
         "log_config": None,
         "access_log": False,
-        "proxy_headers": bool(settings.forwarded_allow_ips.strip()),  # none trusted by default
-        "forwarded_allow_ips": settings.forwarded_allow_ips,
-        "timeout_keep_alive": settings.http_keep_alive_seconds,
-        "h11_max_incomplete_event_size": settings.http_max_header_bytes,
-        "limit_concurrency": settings.http_limit_concurrency,
-        "http": settings.http_parser,  # h11 bounds header size; httptools is faster
+        "proxy_headers": bool(settings.http.forwarded_allow_ips.strip()),  # none trusted by default
+        "forwarded_allow_ips": settings.http.forwarded_allow_ips,
+        "timeout_keep_alive": settings.http.keep_alive_seconds,
+        "h11_max_incomplete_event_size": settings.http.max_header_bytes,
+        "limit_concurrency": settings.http.limit_concurrency,
+        "http": settings.http.parser,  # h11 bounds header size; httptools is faster
         # SIGTERM: stop accepting, let requests under way finish, then cancel what is left.
         "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
     }
@@ -340,7 +340,7 @@ def municipalities_set_klantcontact(
         click.echo(f"municipality {code}: questions are no longer registered in Open Klant")
         return
     click.echo(f"municipality {code}: questions are registered as klantcontacten in {api}")
-    if code not in settings.openklant_tokens:
+    if code not in settings.openklant.tokens:
         click.echo(f"warning: no token for {code} in WELKOM_OPENKLANT_TOKENS yet", err=True)
 
 
@@ -383,7 +383,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     from welkom.retention.service import prune_periodically
 
     settings = _settings()
-    configure_logging(settings.log_level, json=settings.log_json)
+    configure_logging(settings.log.level, json=settings.log.json_lines)
     processing.configure(settings)
 
     async def run() -> None:
@@ -593,9 +593,9 @@ def storage_check() -> None:
 
     settings = _settings()
     where = (
-        f"s3://{settings.s3_bucket}/{settings.s3_prefix}"
-        + (f" at {settings.s3_endpoint_url}" if settings.s3_endpoint_url else "")
-        if settings.storage_backend is StorageBackend.s3
+        f"s3://{settings.s3.bucket}/{settings.s3.prefix}"
+        + (f" at {settings.s3.endpoint_url}" if settings.s3.endpoint_url else "")
+        if settings.storage.backend is StorageBackend.s3
         else str(settings.storage_path)
     )
     probe = b"welkom storage check " + secrets.token_bytes(32)
@@ -618,7 +618,7 @@ def storage_check() -> None:
         asyncio.run(run())
     except (StorageError, StorageUnavailableError) as exc:
         raise click.ClickException(f"storage check failed ({where}): {exc}") from None
-    click.echo(f"Storage works: {settings.storage_backend.value}, {where} (write, read, delete).")
+    click.echo(f"Storage works: {settings.storage.backend.value}, {where} (write, read, delete).")
 
 
 @main.group()
@@ -640,7 +640,7 @@ def push_keys(force: bool) -> None:
     from welkom.notifications import vapid
 
     settings = _settings()
-    if settings.vapid_private_key:
+    if settings.push.vapid_private_key:
         raise click.ClickException(
             "WELKOM_VAPID_PRIVATE_KEY is set: the key comes from the environment; unset it to "
             "generate a key file"
@@ -946,7 +946,7 @@ def cases_subscribe(code: str, callback_url: str) -> None:
         found = await _zgw_municipalities(routing, code)
         if not found:
             raise click.ClickException(f"no municipality {code} on a ZGW case system")
-        token = settings.zgw_notification_tokens.get(code)
+        token = settings.zgw.notification_tokens.get(code)
         if token is None:
             raise click.ClickException(f"set WELKOM_ZGW_NOTIFICATION_TOKENS for {code} first")
         return await subscribe(routing, found[0], callback_url, token.get_secret_value())

@@ -49,7 +49,7 @@ async def signals(
     mine = scope == "mine"
     items: list[Signal] = []
 
-    cutoff = working_days_before(now, settings.signal_unanswered_working_days)
+    cutoff = working_days_before(now, settings.policy.signal_unanswered_working_days)
     for question, conversation, resident in await readmodel.unanswered_questions(
         db, principal.municipality_id, asked_before=cutoff
     ):
@@ -65,7 +65,7 @@ async def signals(
                 caseworker=_caseworker(resident, conversation),
                 detail={
                     "waiting_for": conversation.waiting_for if conversation else "municipality",
-                    "working_days": settings.signal_unanswered_working_days,
+                    "working_days": settings.policy.signal_unanswered_working_days,
                 },
             )
         )
@@ -87,7 +87,7 @@ async def signals(
             )
         )
 
-    due_before = now.date() - timedelta(days=settings.signal_journey_overdue_days)
+    due_before = now.date() - timedelta(days=settings.policy.signal_journey_overdue_days)
     for step, resident in await readmodel.overdue_steps(
         db, principal.municipality_id, due_before=due_before
     ):

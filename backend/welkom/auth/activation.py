@@ -93,7 +93,7 @@ async def issue(
         code_hash=_hash(settings, normalize(code) or ""),
         issued_by=principal.account_id,
         created_at=now,
-        expires_at=now + timedelta(seconds=settings.activation_code_ttl_seconds),
+        expires_at=now + timedelta(seconds=settings.activation.code_ttl_seconds),
     )
     db.add(row)
     await audit.record(
@@ -151,7 +151,7 @@ def code_state(code: ActivationCode, now: datetime | None = None) -> CodeState:
 
 
 async def _check_rate_limit(db: AsyncSession, settings: Settings, client_hash: str) -> None:
-    window = timedelta(seconds=settings.activation_failure_window_seconds)
+    window = timedelta(seconds=settings.activation.failure_window_seconds)
     since = utcnow() - window
     failures, oldest = (
         await db.execute(
@@ -162,7 +162,7 @@ async def _check_rate_limit(db: AsyncSession, settings: Settings, client_hash: s
             )
         )
     ).one()
-    if failures >= settings.activation_max_failures:
+    if failures >= settings.activation.max_failures:
         retry_after = max(1, int((oldest + window - utcnow()).total_seconds()) + 1)
         raise Problem(
             429,
@@ -181,7 +181,7 @@ async def _fail(
 
     Attempts older than the window no longer count and are removed here.
     """
-    window = timedelta(seconds=settings.activation_failure_window_seconds)
+    window = timedelta(seconds=settings.activation.failure_window_seconds)
     await db.execute(
         delete(AuthAttempt).where(
             col(AuthAttempt.kind) == ATTEMPT_KIND, col(AuthAttempt.created_at) < utcnow() - window

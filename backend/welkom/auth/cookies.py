@@ -27,7 +27,7 @@ def _cookie(
         value=value,
         max_age=max_age,
         path=path,
-        secure=settings.session_cookie_secure,
+        secure=settings.session.cookie_secure,
         httponly=httponly,
         samesite="lax",
     )
@@ -35,9 +35,9 @@ def _cookie(
 
 def session_cookies(settings: Settings, token: str) -> list[Cookie]:
     """``Secure; HttpOnly; SameSite=Lax`` session cookie plus the readable CSRF cookie."""
-    max_age = settings.session_absolute_timeout_seconds
+    max_age = settings.session.absolute_timeout_seconds
     return [
-        _cookie(settings, settings.session_cookie_name, token, max_age),
+        _cookie(settings, settings.session.cookie_name, token, max_age),
         _cookie(
             settings, CSRF_COOKIE, service.csrf_token(settings, token), max_age, httponly=False
         ),
@@ -46,7 +46,7 @@ def session_cookies(settings: Settings, token: str) -> list[Cookie]:
 
 def cleared_session_cookies(settings: Settings) -> list[Cookie]:
     return [
-        _cookie(settings, settings.session_cookie_name, "", 0),
+        _cookie(settings, settings.session.cookie_name, "", 0),
         _cookie(settings, CSRF_COOKIE, "", 0, httponly=False),
     ]
 
@@ -56,7 +56,7 @@ def device_cookie(settings: Settings, token: str) -> Cookie:
         settings,
         DEVICE_COOKIE,
         token,
-        settings.device_credential_days * 86400,
+        settings.device.credential_days * 86400,
         path="/api/v1/auth/",
     )
 
@@ -70,7 +70,7 @@ def oidc_browser_cookie(settings: Settings, token: str, provider_key: str) -> Co
         settings,
         BROWSER_COOKIE,
         token,
-        settings.oidc_login_timeout_seconds,
+        settings.oidc.login_timeout_seconds,
         path=f"/api/v1/auth/oidc/{provider_key}/",
     )
 

@@ -60,7 +60,7 @@ async def issue(db: AsyncSession, settings: Settings, account_id: uuid.UUID) -> 
             family_id=family_id,
             token_hash=hash_token(settings, token, _PURPOSE),
             created_at=now,
-            expires_at=now + timedelta(days=settings.device_credential_days),
+            expires_at=now + timedelta(days=settings.device.credential_days),
         )
     )
     return token
@@ -84,7 +84,7 @@ async def use(
     if credential is None or credential.revoked_at is not None or now >= credential.expires_at:
         return None
     if credential.rotated_at is not None:
-        if now - credential.rotated_at > timedelta(seconds=settings.device_reuse_grace_seconds):
+        if now - credential.rotated_at > timedelta(seconds=settings.device.reuse_grace_seconds):
             await _revoke_family(db, credential, now)
         return None
     rotated = cast(

@@ -41,7 +41,7 @@ def authentication_middleware(app: ASGIApp) -> ASGIApp:
         if scope["type"] == ScopeType.HTTP:
             headers = dict(scope["headers"])
             settings = scope["app"].state.settings
-            token, via = _token(headers, settings.session_cookie_name)
+            token, via = _token(headers, settings.session.cookie_name)
             if token:
                 db = request_session(scope)  # the handler reuses it and the rows loaded here
                 if via == "bearer" and token.count(".") == 2:  # a JWT from a staff IdP

@@ -112,7 +112,7 @@ async def start_login(
             return_to=safe_return_to(return_to),
             link_account_id=link_account_id,
             created_at=now,
-            expires_at=now + timedelta(seconds=settings.oidc_login_timeout_seconds),
+            expires_at=now + timedelta(seconds=settings.oidc.login_timeout_seconds),
         )
     )
     extra = {"login_hint": login_hint} if login_hint else {}

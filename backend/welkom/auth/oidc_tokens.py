@@ -216,11 +216,11 @@ class OidcClients:
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def _http(self) -> httpx2.AsyncClient:
-        return httpx2.AsyncClient(timeout=self.settings.oidc_http_timeout_seconds)
+        return httpx2.AsyncClient(timeout=self.settings.oidc.http_timeout_seconds)
 
     async def metadata(self, provider: OidcProvider) -> dict[str, Any]:
         cached = self._cache.get(provider.key)
-        ttl = self.settings.oidc_metadata_cache_seconds
+        ttl = self.settings.oidc.metadata_cache_seconds
         if cached and time.monotonic() - cached.fetched_at < ttl:
             return cached.metadata
         async with self._lock:
@@ -245,7 +245,7 @@ class OidcClients:
         if cached.keys is not None:
             if refresh and age < _JWKS_REFRESH_MIN_SECONDS:
                 return cached.keys
-            if not refresh and age < self.settings.oidc_metadata_cache_seconds:
+            if not refresh and age < self.settings.oidc.metadata_cache_seconds:
                 return cached.keys
         async with self._http() as http:
             response = await http.get(metadata["jwks_uri"])
@@ -261,7 +261,7 @@ class OidcClients:
             scope=" ".join(provider.scopes),
             redirect_uri=redirect_uri(self.settings, provider),
             code_challenge_method="S256",
-            timeout=self.settings.oidc_http_timeout_seconds,
+            timeout=self.settings.oidc.http_timeout_seconds,
             **kwargs,
         )
 
@@ -290,7 +290,7 @@ class OidcClients:
         None for anything else, including when the provider's keys cannot be fetched.
         """
         issuer = unverified_issuer(token)
-        for provider in self.settings.oidc_providers:
+        for provider in self.settings.oidc.providers:
             if provider.api_audience is None or provider.issuer != issuer:
                 continue
             audience = provider.api_audience

@@ -65,13 +65,15 @@ _RP_NAME = "Welkom"
 
 def rp_id(settings: Settings) -> str:
     """The WebAuthn relying party id: the setting, or the host of ``public_base_url``."""
-    return settings.webauthn_rp_id or (urlsplit(settings.public_base_url).hostname or "localhost")
+    return settings.passkey.webauthn_rp_id or (
+        urlsplit(settings.public_base_url).hostname or "localhost"
+    )
 
 
 def origin(settings: Settings) -> str:
     """The origin browsers report in clientDataJSON: the setting, or ``public_base_url``'s."""
-    if settings.webauthn_origin:
-        return settings.webauthn_origin.rstrip("/")
+    if settings.passkey.webauthn_origin:
+        return settings.passkey.webauthn_origin.rstrip("/")
     parts = urlsplit(settings.public_base_url)
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -134,7 +136,7 @@ async def _new_challenge(
         challenge=bytes_to_base64url(challenge),
         account_id=account_id,
         created_at=now,
-        expires_at=now + timedelta(seconds=settings.passkey_challenge_seconds),
+        expires_at=now + timedelta(seconds=settings.passkey.challenge_seconds),
     )
     db.add(row)
     return row.id
@@ -195,7 +197,7 @@ async def register_options(db: AsyncSession, settings: Settings, account: Accoun
         user_id=account.id.bytes,
         user_name=account.display_name,
         user_display_name=account.display_name,
-        timeout=settings.passkey_challenge_seconds * 1000,
+        timeout=settings.passkey.challenge_seconds * 1000,
         authenticator_selection=AuthenticatorSelectionCriteria(
             resident_key=ResidentKeyRequirement.REQUIRED,
             user_verification=UserVerificationRequirement.REQUIRED,
@@ -282,7 +284,7 @@ async def sign_in_options(db: AsyncSession, settings: Settings) -> Ceremony:
     """Start signing in with a passkey (discoverable: the phone offers its passkeys)."""
     options = generate_authentication_options(
         rp_id=rp_id(settings),
-        timeout=settings.passkey_challenge_seconds * 1000,
+        timeout=settings.passkey.challenge_seconds * 1000,
         user_verification=UserVerificationRequirement.REQUIRED,
     )
     ceremony_id = await _new_challenge(db, settings, SIGN_IN, options.challenge, None)

@@ -196,7 +196,7 @@ class DemoLoginController(Controller):
 
 def _sign_in_options(settings: Settings, principal: Principal) -> list[SignInOption]:
     options = [SignInOption(kind="device", provider=None, link_url=None)]
-    for provider in settings.oidc_providers:
+    for provider in settings.oidc.providers:
         if provider.link_only and "resident" in provider.allowed_roles:
             options.append(
                 SignInOption(
@@ -314,7 +314,7 @@ class ActivationController(Controller):
 
 
 def _provider(settings: Settings, key: str) -> OidcProvider:
-    provider = settings.oidc_provider(key)
+    provider = settings.oidc.provider(key)
     if provider is None:
         raise Problem.not_found()
     return provider

@@ -77,7 +77,7 @@ async def create_session(
             token_hash=hash_token(settings, token),
             created_at=now,
             last_seen_at=now,
-            expires_at=now + timedelta(seconds=settings.session_absolute_timeout_seconds),
+            expires_at=now + timedelta(seconds=settings.session.absolute_timeout_seconds),
             device_family_id=device_family_id,
         )
     )
@@ -119,7 +119,7 @@ async def resolve(db: AsyncSession, settings: Settings, token: str) -> Principal
         )
     default_language = municipality.default_language
     now = utcnow()
-    idle_limit = timedelta(seconds=settings.session_idle_timeout_seconds)
+    idle_limit = timedelta(seconds=settings.session.idle_timeout_seconds)
     if session.revoked_at or now >= session.expires_at or now - session.last_seen_at > idle_limit:
         return None
     if now - session.last_seen_at > _LAST_SEEN_RESOLUTION:
@@ -189,7 +189,7 @@ async def active_sessions(
 ) -> list[AuthSession]:
     """The account's sessions that still work, newest first."""
     now = utcnow()
-    idle_since = now - timedelta(seconds=settings.session_idle_timeout_seconds)
+    idle_since = now - timedelta(seconds=settings.session.idle_timeout_seconds)
     return list(
         (
             await db.execute(

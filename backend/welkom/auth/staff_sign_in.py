@@ -41,7 +41,7 @@ def is_staff_provider(provider: OidcProvider) -> bool:
 
 
 async def staff_sign_in(db: AsyncSession, settings: Settings) -> StaffSignIn:
-    candidates = [p for p in settings.oidc_providers if is_staff_provider(p)]
+    candidates = [p for p in settings.oidc.providers if is_staff_provider(p)]
     codes = {p.municipality_code for p in candidates}
     names: dict[str, str] = {}
     if codes:

@@ -275,7 +275,7 @@ class NotificationCallbackController(Controller):
         abonnement's bearer token for the municipality code (401 without one, 403 when wrong). A
         `status` or `zaak` notification refreshes the case status residents see; anything else
         is taken and ignored (204). A case system that is away is reconciled later (204)."""
-        token = settings.zgw_notification_tokens.get(code)
+        token = settings.zgw.notification_tokens.get(code)
         if authorization is None:
             raise Problem(401, "unauthenticated", N_("Not signed in"), N_("Sign in to continue."))
         if not _authorized(authorization, token.get_secret_value() if token else None):

@@ -134,10 +134,10 @@ class CaseRouting:
         return ZGWConfig.from_settings(
             municipality.code,
             municipality.case_register_settings,
-            self.settings.zgw_client_secrets,
-            timeout=self.settings.zgw_timeout_seconds,
-            bestandsdelen_threshold=self.settings.zgw_bestandsdelen_threshold_bytes,
-            clock_margin_seconds=self.settings.zgw_clock_margin_seconds,
+            self.settings.zgw.client_secrets,
+            timeout=self.settings.zgw.timeout_seconds,
+            bestandsdelen_threshold=self.settings.zgw.bestandsdelen_threshold_bytes,
+            clock_margin_seconds=self.settings.zgw.clock_margin_seconds,
         )
 
     def zgw(self, municipality: Municipality) -> ZGWCaseRegister:
@@ -173,7 +173,7 @@ class CaseRouting:
         async with self.session_factory() as db:
             rows = (await db.execute(select(Municipality))).scalars().all()
         for municipality in rows:
-            problems += klantcontact.config_problems(municipality, self.settings.openklant_tokens)
+            problems += klantcontact.config_problems(municipality, self.settings.openklant.tokens)
             if municipality.case_register == "local":
                 continue
             if municipality.case_register != "zgw":
@@ -607,11 +607,11 @@ async def reconcile_periodically(
     routing: CaseRouting, settings: Settings, stop: asyncio.Event
 ) -> None:
     """Reconcile every ``reconcile_interval_seconds`` until ``stop`` (in `welkom worker`)."""
-    if settings.reconcile_interval_seconds <= 0:
+    if settings.zgw.reconcile_interval_seconds <= 0:
         return
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.reconcile_interval_seconds)
+            await asyncio.wait_for(stop.wait(), settings.zgw.reconcile_interval_seconds)
             return
         try:
             await reconcile(routing)

@@ -166,7 +166,7 @@ class WelkomRequest(Request[Any, Any, Any]):
         return super().stream()
 
     async def json(self) -> Any:
-        limit: int = self.app.state.settings.request_max_json_depth
+        limit: int = self.app.state.settings.http.request_max_json_depth
         try:
             value = await super().json()
         except RecursionError:
@@ -191,12 +191,12 @@ def request_bounds_middleware(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send)
             return
         settings = scope["app"].state.settings
-        if head_size(scope) > settings.http_max_header_bytes:
-            raise headers_too_large(settings.http_max_header_bytes)
+        if head_size(scope) > settings.http.max_header_bytes:
+            raise headers_too_large(settings.http.max_header_bytes)
         if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
             raise nul_character()
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + settings.request_body_timeout_seconds
+        deadline = loop.time() + settings.http.request_body_timeout_seconds
         complete = False
 
         async def timed_receive() -> ReceiveMessage:

@@ -32,7 +32,7 @@ class DatabaseBehindMigrations(RuntimeError):
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    url = make_url(settings.database_url)
+    url = make_url(settings.database.url)
     kwargs: dict[str, Any]
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -43,9 +43,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         # one of its few round trips. A connection the server dropped fails the request that
         # finds it; SQLAlchemy then invalidates the whole pool, so the next ones reconnect.
         kwargs = {
-            "pool_size": settings.database_pool_size,
-            "pool_pre_ping": settings.database_pool_pre_ping,
-            "pool_recycle": settings.database_pool_recycle_seconds,
+            "pool_size": settings.database.pool_size,
+            "pool_pre_ping": settings.database.pool_pre_ping,
+            "pool_recycle": settings.database.pool_recycle_seconds,
         }
     # A failed statement's parameters are personal data (question texts, e-mail addresses):
     # keep them out of exception messages, which end up in logs and outbox errors.

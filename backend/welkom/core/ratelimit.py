@@ -133,14 +133,14 @@ def limit_for(
 ) -> Limit | None:
     """Which limit a request counts against (one at most)."""
     if operation_id in LOGIN_OPERATIONS:
-        return Limit("login", settings.rate_limit_logins)
+        return Limit("login", settings.rate_limit.logins)
     if operation_id in ACTIVATION_OPERATIONS:
-        return Limit("activation", settings.rate_limit_activations)
+        return Limit("activation", settings.rate_limit.activations)
     if method in SAFE_METHODS or operation_id in UNLIMITED_OPERATIONS:
         return None
     if signed_in:
-        return Limit("writes", settings.rate_limit_writes)
-    return Limit("anonymous-writes", settings.rate_limit_anonymous_writes)
+        return Limit("writes", settings.rate_limit.writes)
+    return Limit("anonymous-writes", settings.rate_limit.anonymous_writes)
 
 
 def too_many_requests(retry_after: int) -> Problem:
@@ -184,13 +184,13 @@ def rate_limit_middleware(app: ASGIApp) -> ASGIApp:
                 scope["method"],
                 scope.get("user") is not None,
             )
-            if settings.rate_limit_enabled and store is not None
+            if settings.rate_limit.enabled and store is not None
             else None
         )
         if limit is not None and store is not None:  # a limit implies a store
             key = f"{limit.bucket}:{_subject(settings, scope, limit.bucket)}"
             try:
-                count, remaining = await store.hit(key, settings.rate_limit_window_seconds)
+                count, remaining = await store.hit(key, settings.rate_limit.window_seconds)
             except Exception as exc:  # the store is down: let the request through
                 log.warning("rate_limit_store_unavailable", error_type=type(exc).__name__)
             else:

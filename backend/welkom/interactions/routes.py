@@ -103,7 +103,7 @@ class DocumentController(Controller):
         outbox_wake: NamedDependency[Callable[[], None]],
         idempotency_key: IdempotencyKey,
     ) -> Response[DocumentOut]:
-        content = await data.file.read(settings.upload_max_bytes + 1)
+        content = await data.file.read(settings.upload.max_bytes + 1)
         await data.file.close()
         status, body, replayed = await receive_document(
             db,

@@ -154,7 +154,7 @@ async def ask_question(
             Interaction.kind == InteractionKind.question,
             now=now,
         )
-        quotas.enforce(Quota.questions_per_hour, usage, settings.quota_questions_per_hour, now=now)
+        quotas.enforce(Quota.questions_per_hour, usage, settings.quota.questions_per_hour, now=now)
         interaction = Interaction(
             municipality_id=principal.municipality_id,
             resident_id=resident_id,
@@ -362,7 +362,7 @@ async def enforce_document_quotas(
         Interaction.kind == InteractionKind.document,
         now=now,
     )
-    quotas.enforce(Quota.uploads_per_day, usage, settings.quota_uploads_per_day, now=now)
+    quotas.enforce(Quota.uploads_per_day, usage, settings.quota.uploads_per_day, now=now)
     stored = (
         await db.execute(
             select(func.coalesce(func.sum(InteractionDocument.size), 0))
@@ -370,7 +370,7 @@ async def enforce_document_quotas(
             .where(col(Interaction.resident_id) == principal.resident_id)
         )
     ).scalar_one()
-    limit = settings.quota_stored_bytes_per_resident
+    limit = settings.quota.stored_bytes_per_resident
     quotas.enforce(
         Quota.stored_bytes,
         quotas.Usage(int(stored)),

@@ -42,16 +42,16 @@ async def receive_document(
         raise Problem.validation([FieldError("language", N_("This language is not offered."))])
     if not content:
         raise Problem.validation([FieldError("file", N_("The file is empty."))])
-    if len(content) > settings.upload_max_bytes:
+    if len(content) > settings.upload.max_bytes:
         raise Problem(
             413,
             "document-too-large",
             N_("Document too large"),
             N_("A document may be at most {limit} MB. Nothing was stored."),
-            params={"limit": round(settings.upload_max_bytes / 1024 / 1024, 1)},
+            params={"limit": round(settings.upload.max_bytes / 1024 / 1024, 1)},
         )
     content_type = sniff(content)
-    if content_type not in settings.upload_allowed_types:
+    if content_type not in settings.upload.allowed_types:
         raise Problem(
             415,
             "document-type-not-accepted",
@@ -103,8 +103,8 @@ async def _verify(content: bytes, content_type: str, settings: Settings) -> None
             verify,
             content,
             content_type,
-            max_pixels=settings.upload_max_image_pixels,
-            max_seconds=settings.upload_verify_max_seconds,
+            max_pixels=settings.upload.max_image_pixels,
+            max_seconds=settings.upload.verify_max_seconds,
         )
     except UploadRefusedError as exc:
         log.info("upload_refused", content_type=content_type, reason=exc.reason)

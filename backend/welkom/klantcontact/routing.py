@@ -131,8 +131,8 @@ class KlantcontactRouting:
         return OpenKlantConfig.from_settings(
             municipality.code,
             values,
-            self.settings.openklant_tokens,
-            timeout=self.settings.zgw_timeout_seconds,
+            self.settings.openklant.tokens,
+            timeout=self.settings.zgw.timeout_seconds,
         )
 
     def client(self, municipality: Municipality) -> OpenKlant:
@@ -328,7 +328,7 @@ class PollAnswersHandler:
         if service.settings_of(municipality) is None:
             return _nothing  # switched off: delivered; switching on makes it due again
         client = self.routing.client(municipality)
-        limit = self.routing.settings.openklant_poll_batch
+        limit = self.routing.settings.openklant.poll_batch
         async with unit_of_work(self.routing.session_factory) as db:
             batch, cursor = await service.questions_to_poll(db, municipality.id, limit)
             for link in batch:
@@ -338,7 +338,7 @@ class PollAnswersHandler:
                     raise _refused(exc) from exc
                 await self._store(db, municipality, link.question_reference, answers)
             service.advance(cursor, batch, limit)
-        interval = timedelta(seconds=self.routing.settings.openklant_poll_interval_seconds)
+        interval = timedelta(seconds=self.routing.settings.openklant.poll_interval_seconds)
         raise DeferDelivery(self.routing.clock() + interval)
 
     async def _store(

@@ -104,13 +104,13 @@ class PushHandler:
                 },
                 data=encode_payload(kind.name, job.item_id),
                 vapid_private_key=keys.signer(),
-                vapid_claims={"sub": self.settings.vapid_subject},
+                vapid_claims={"sub": self.settings.push.vapid_subject},
                 content_encoding="aes128gcm",
                 ttl=kind.ttl,
                 # Topic: a resend of the same delivery replaces one still waiting at the push
                 # service instead of arriving twice (RFC 8030 §5.4).
                 headers={"Urgency": kind.urgency, "Topic": job.delivery_id.hex},
-                timeout=aiohttp.ClientTimeout(total=self.settings.push_timeout_seconds),
+                timeout=aiohttp.ClientTimeout(total=self.settings.push.timeout_seconds),
             )
         except WebPushException as exc:
             status = exc.status_code
@@ -124,7 +124,7 @@ class PushHandler:
                 record_push("unsendable")
                 raise PushRefused("push could not be encrypted") from None
             if status == 429 or status >= 500:
-                if entry.attempts >= self.settings.push_max_attempts:
+                if entry.attempts >= self.settings.push.max_attempts:
                     return self._given_up(job.delivery_id)
                 record_push("retry")
                 if status == 429 and (delay := _retry_after_seconds(exc.retry_after)):
@@ -135,7 +135,7 @@ class PushHandler:
         except aiohttp.InvalidURL:
             return self._invalid_endpoint(job.delivery_id, subscription.id)
         except (aiohttp.ClientError, TimeoutError) as exc:
-            if entry.attempts >= self.settings.push_max_attempts:
+            if entry.attempts >= self.settings.push.max_attempts:
                 return self._given_up(job.delivery_id)
             record_push("retry")
             raise PushServiceUnavailable(type(exc).__name__) from None
@@ -170,7 +170,7 @@ class PushHandler:
 
     async def _count_failure(self, db: AsyncSession, delivery_id: uuid.UUID) -> None:
         if await service.forget_failing_subscription(
-            db, delivery_id, self.settings.push_max_failures
+            db, delivery_id, self.settings.push.max_failures
         ):
             record_push("removed")
             log.info("push_subscription_removed", delivery=str(delivery_id))

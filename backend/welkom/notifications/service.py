@@ -295,7 +295,7 @@ def endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
     except ValueError:
         return malformed
     host = parts.hostname or ""
-    insecure = settings.push_allow_insecure_endpoints
+    insecure = settings.push.allow_insecure_endpoints
     schemes = ("https", "http") if insecure else ("https",)
     segments = parts.path.split("/")
     if (
@@ -311,7 +311,7 @@ def endpoint_errors(endpoint: str, settings: Settings) -> list[FieldError]:
         return malformed
     if parts.netloc != (host if port is None else f"{host}:{port}"):
         return malformed  # upper case, a trailing colon, brackets: not how push services write it
-    if not _host_allowed(host, settings.push_allowed_hosts):
+    if not _host_allowed(host, settings.push.allowed_hosts):
         return [FieldError("endpoint", N_("This push service is not supported."))]
     try:
         address = ipaddress.ip_address(host)
@@ -380,7 +380,7 @@ async def subscribe(
         await db.execute(select(func.count()).where(col(PushSubscription.account_id) == account_id))
     ).scalar_one()
     quotas.enforce(
-        Quota.push_devices, quotas.Usage(devices), settings.quota_push_devices_per_account
+        Quota.push_devices, quotas.Usage(devices), settings.quota.push_devices_per_account
     )
     if existing is not None:
         await db.delete(existing)
@@ -441,7 +441,7 @@ async def unsubscribe(db: AsyncSession, account_id: uuid.UUID, subscription_id: 
 
 
 def default_window(settings: Settings) -> QuietWindow:
-    return QuietWindow.parse(settings.push_default_quiet_hours, settings.push_default_time_zone)
+    return QuietWindow.parse(settings.push.default_quiet_hours, settings.push.default_time_zone)
 
 
 async def quiet_window(db: AsyncSession, account_id: uuid.UUID, settings: Settings) -> QuietWindow:

@@ -60,7 +60,7 @@ def b64url_decode(text: str) -> bytes:
 
 
 def key_file(settings: Settings) -> Path:
-    return settings.vapid_private_key_file or settings.data_dir / DEFAULT_FILE_NAME
+    return settings.push.vapid_private_key_file or settings.data_dir / DEFAULT_FILE_NAME
 
 
 def parse_private_key(text: str) -> ec.EllipticCurvePrivateKey:
@@ -88,8 +88,8 @@ def _from_text(text: str) -> VapidKeys:
 
 def load(settings: Settings) -> VapidKeys | None:
     """The configured keys, or None when push is not set up (no key anywhere)."""
-    if settings.vapid_private_key:
-        return _from_text(settings.vapid_private_key)
+    if settings.push.vapid_private_key:
+        return _from_text(settings.push.vapid_private_key)
     path = key_file(settings)
     try:
         text = path.read_text()

@@ -88,7 +88,7 @@ class OutboxWorker:
         self.name = name or uuid.uuid4().hex[:8]
         self.clock = clock
         self.wake = asyncio.Event()
-        self._slots = asyncio.Semaphore(settings.outbox_concurrency)
+        self._slots = asyncio.Semaphore(settings.outbox.concurrency)
         self._rated_kinds = sorted(
             k for k, h in handlers.items() if getattr(h, RATE_LIMITED, False)
         )
@@ -105,8 +105,8 @@ class OutboxWorker:
         async with unit_of_work(self.session_factory) as db:
             token, entries = await service.claim(
                 db,
-                limit=self.settings.outbox_batch_size,
-                lease=timedelta(seconds=self.settings.outbox_lease_seconds),
+                limit=self.settings.outbox.batch_size,
+                lease=timedelta(seconds=self.settings.outbox.lease_seconds),
                 kinds=list(self.handlers),
                 clock=self.clock,
             )
@@ -147,14 +147,17 @@ class OutboxWorker:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
                         _first(stop.wait(), self.wake.wait()),
-                        self.settings.outbox_poll_interval_seconds,
+                        self.settings.outbox.poll_interval_seconds,
                     )
         log.info("worker_stopped", worker=self.name)
 
     async def _within_rate(self, entry: OutboxEntry, batch: _Batch) -> None:
         """Process the entry, unless its municipality's case system had its deliveries of this
         minute already: then it waits (deferred, not counted as an attempt)."""
-        if entry.kind not in self._rated_kinds or not self.settings.case_deliveries_per_minute:
+        if (
+            entry.kind not in self._rated_kinds
+            or not self.settings.outbox.case_deliveries_per_minute
+        ):
             await self._process(entry, batch)
             return
         if until := await self._over_rate(entry.municipality_id):
@@ -242,7 +245,7 @@ class OutboxWorker:
                 delivered, earliest = await service.delivered_since(
                     db, municipality_id, self._rated_kinds, now - RATE_WINDOW
                 )
-            if delivered + in_flight >= self.settings.case_deliveries_per_minute:
+            if delivered + in_flight >= self.settings.outbox.case_deliveries_per_minute:
                 log.info("outbox_rate_limited", municipality=str(municipality_id))
                 if earliest is None:
                     return now + timedelta(seconds=1)  # only this worker's own are in flight
@@ -267,8 +270,8 @@ class OutboxWorker:
                 entry,
                 token,
                 error,
-                base=self.settings.outbox_backoff_base_seconds,
-                cap=self.settings.outbox_backoff_max_seconds,
+                base=self.settings.outbox.backoff_base_seconds,
+                cap=self.settings.outbox.backoff_max_seconds,
                 park=park,
                 clock=self.clock,
             )

@@ -60,8 +60,8 @@ _log: ProcessingLog | None = None
 
 
 def pseudonym_key(settings: Settings) -> bytes:
-    if settings.processing_log_pseudonym_key is not None:
-        return settings.processing_log_pseudonym_key.get_secret_value().encode()
+    if settings.processing.log_pseudonym_key is not None:
+        return settings.processing.log_pseudonym_key.get_secret_value().encode()
     if settings.env is Environment.production:
         log.warning("processing_log_pseudonym_key_derived_from_secret_key")
     return hmac.new(
@@ -74,12 +74,12 @@ def configure(settings: Settings) -> ProcessingLog:
     global _log
     previous = _log
     collector = (
-        collector_for(settings.processing_log_collector)
-        if "jsonl" in settings.processing_log_sinks
+        collector_for(settings.processing.log_collector)
+        if "jsonl" in settings.processing.log_sinks
         else None
     )
     _log = ProcessingLog(
-        load_register(settings.processing_register_file), pseudonym_key(settings), collector
+        load_register(settings.processing.register_file), pseudonym_key(settings), collector
     )
     if previous is not None and previous.collector is not None:
         previous.collector.close()

@@ -67,7 +67,7 @@ class ReportController(Controller):
             parse_month(period_from or default_from, "from"),
             parse_month(period_to or default_to, "to"),
         )
-        k = settings.report_min_cell_size
+        k = settings.policy.report_min_cell_size
         municipality = principal.municipality_id
         report: ReportOut
         if name == "interactions":

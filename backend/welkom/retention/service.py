@@ -61,13 +61,13 @@ POLICIES: tuple[Policy, ...] = (
         "idempotency_record",
         IdempotencyRecord,
         lambda now, s: (
-            col(IdempotencyRecord.created_at) < now - _days(s.retention_idempotency_days)
+            col(IdempotencyRecord.created_at) < now - _days(s.retention.idempotency_days)
         ),
     ),
     Policy(
         "auth_attempt",
         AuthAttempt,
-        lambda now, s: col(AuthAttempt.created_at) < now - _days(s.retention_auth_attempt_days),
+        lambda now, s: col(AuthAttempt.created_at) < now - _days(s.retention.auth_attempt_days),
     ),
     Policy(
         "auth_session",
@@ -87,7 +87,7 @@ POLICIES: tuple[Policy, ...] = (
         lambda now, s: and_(
             col(OutboxEntry.kind) == PUSH_KIND,
             col(OutboxEntry.state) == OutboxState.delivered,
-            col(OutboxEntry.delivered_at) < now - _days(s.retention_finished_push_days),
+            col(OutboxEntry.delivered_at) < now - _days(s.retention.finished_push_days),
         ),
     ),
     Policy(
@@ -97,7 +97,7 @@ POLICIES: tuple[Policy, ...] = (
             col(PushDelivery.state).in_(
                 [PushDeliveryState.sent, PushDeliveryState.dropped, PushDeliveryState.failed]
             ),
-            col(PushDelivery.finished_at) < now - _days(s.retention_finished_push_days),
+            col(PushDelivery.finished_at) < now - _days(s.retention.finished_push_days),
         ),
     ),
     # Read long ago, and no push of it still waiting or parked.
@@ -105,7 +105,7 @@ POLICIES: tuple[Policy, ...] = (
         "notification",
         InboxItem,
         lambda now, s: and_(
-            col(InboxItem.read_at) < now - _days(s.retention_read_notification_days),
+            col(InboxItem.read_at) < now - _days(s.retention.read_notification_days),
             ~exists().where(col(PushDelivery.notification_id) == InboxItem.id),
         ),
     ),
@@ -146,11 +146,11 @@ async def prune_periodically(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, stop: asyncio.Event
 ) -> None:
     """Prune every ``retention_interval_seconds`` until ``stop`` (in `welkom worker`)."""
-    if settings.retention_interval_seconds <= 0:
+    if settings.retention.interval_seconds <= 0:
         return
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.retention_interval_seconds)
+            await asyncio.wait_for(stop.wait(), settings.retention.interval_seconds)
             return
         try:
             async with unit_of_work(sessions) as db:

@@ -10,7 +10,7 @@ from welkom.storage.ports import Storage
 
 def storage_for(settings: Settings) -> Storage:
     """The adapter ``WELKOM_STORAGE_BACKEND`` names (boto3 is imported only for ``s3``)."""
-    if settings.storage_backend is StorageBackend.s3:
+    if settings.storage.backend is StorageBackend.s3:
         from welkom.storage.s3 import s3_storage_for
 
         return s3_storage_for(settings)

@@ -174,13 +174,13 @@ def s3_storage_for(settings: Settings) -> S3Storage:
         return value.get_secret_value() if value is not None else None
 
     return S3Storage(
-        bucket=settings.s3_bucket,
-        endpoint_url=settings.s3_endpoint_url,
-        region=settings.s3_region,
-        access_key_id=secret(settings.s3_access_key_id),
-        secret_access_key=secret(settings.s3_secret_access_key),
-        prefix=settings.s3_prefix,
-        addressing_style=settings.s3_addressing_style.value,
-        multipart_threshold=settings.s3_multipart_threshold_bytes,
-        timeout=settings.s3_timeout_seconds,
+        bucket=settings.s3.bucket,
+        endpoint_url=settings.s3.endpoint_url,
+        region=settings.s3.region,
+        access_key_id=secret(settings.s3.access_key_id),
+        secret_access_key=secret(settings.s3.secret_access_key),
+        prefix=settings.s3.prefix,
+        addressing_style=settings.s3.addressing_style.value,
+        multipart_threshold=settings.s3.multipart_threshold_bytes,
+        timeout=settings.s3.timeout_seconds,
     )

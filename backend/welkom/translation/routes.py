@@ -35,7 +35,7 @@ async def _server_out(municipality: Municipality, settings: AppSettings) -> Tran
         configured=server is not None,
         engine=server["engine"] if server else None,
         url=server["url"] if server else None,
-        api_key_configured=municipality.code in settings.translation_api_keys,
+        api_key_configured=municipality.code in settings.translation.api_keys,
     )
     translator = service.translator_for(municipality, settings)
     if translator is not None:

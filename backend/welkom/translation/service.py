@@ -52,8 +52,8 @@ def translator_for(
         return None
     return LibreTranslate(
         server["url"],
-        api_key=settings.translation_api_keys.get(municipality.code),
-        timeout=settings.translation_timeout_seconds,
+        api_key=settings.translation.api_keys.get(municipality.code),
+        timeout=settings.translation.timeout_seconds,
         transport=transport,
     )
 

@@ -129,7 +129,7 @@ async def vet(
     """Mark the volunteer vetted: the coordinator saw a VOG issued on ``vog_date``."""
     profile = await profile_for_coordinator(db, principal, profile_id)
     today = utcnow().date()
-    oldest = today - timedelta(days=settings.volunteer_vog_max_age_days)
+    oldest = today - timedelta(days=settings.policy.volunteer_vog_max_age_days)
     if data.vog_date > today:
         raise Problem.validation([FieldError("vog_date", N_("This date is in the future."))])
     if data.vog_date < oldest:

@@ -116,7 +116,7 @@ async def create_request(
             )
         ).scalar_one()
         quotas.enforce(
-            Quota.open_help_requests, quotas.Usage(still_open), settings.quota_open_help_requests
+            Quota.open_help_requests, quotas.Usage(still_open), settings.quota.open_help_requests
         )
         request = HelpRequest(
             municipality_id=principal.municipality_id,

@@ -413,7 +413,11 @@ class CoordinatorHelpRequestController(Controller):
         cursor: Annotated[str | None, QueryParameter(name="cursor", max_length=200)] = None,
         limit: Annotated[int, QueryParameter(name="limit", ge=1, le=100)] = 50,
     ) -> Page[CoordinatorHelpRequestOut]:
-        hours = settings.help_request_ageing_hours if older_than_hours is None else older_than_hours
+        hours = (
+            settings.policy.help_request_ageing_hours
+            if older_than_hours is None
+            else older_than_hours
+        )
         return await coordination.ageing_requests(
             db, principal, older_than_hours=hours, cursor=cursor, limit=limit
         )
