@@ -30,7 +30,6 @@ from welkom.core.settings_sections import (
     ActivationSettings,
     DatabaseSettings,
     DeviceSettings,
-    Environment,
     HttpSettings,
     LogSettings,
     OidcProvider,
@@ -70,6 +69,13 @@ __all__ = [
 ]
 
 ENV_PREFIX = "WELKOM_"
+
+
+class Environment(StrEnum):
+    demo = "demo"
+    production = "production"
+    test = "test"
+
 
 DEMO_SECRET_KEY = "demo-insecure-secret-key-do-not-use-in-production-0000"  # noqa: S105
 

@@ -17,12 +17,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 
-class Environment(StrEnum):
-    demo = "demo"
-    production = "production"
-    test = "test"
-
-
 class StorageBackend(StrEnum):
     local = "local"
     s3 = "s3"
@@ -128,7 +122,8 @@ class DatabaseSettings(_Section):
 
 
 class LogSettings(_Section):
-    """The process's log lines (``WELKOM_LOG_LEVEL``, ``WELKOM_LOG_JSON``)."""
+    """The process's log lines (``WELKOM_LOG_*``). ``WELKOM_LOG_JSON`` fills ``json_lines``: a
+    field called ``json`` would hide pydantic's method of that name."""
 
     level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ERROR).")
     json_lines: bool = Field(True, description="Emit JSON log lines (false: human-readable).")
