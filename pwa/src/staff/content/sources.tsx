@@ -10,11 +10,11 @@
  * loaded and the user's changes merged onto it field by field (merge.ts); nothing typed is lost.
  */
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, request, type Schemas } from "../../api";
-import { failure, submitErrors } from "../forms";
+import { request, type Schemas } from "../../api";
+import { failure } from "../forms";
 import { t } from "../i18n";
-import { type Merge, mergeFields } from "../merge";
 import { MergeNotice } from "../merge-notice";
+import { useVersionedSave } from "../versioned-save";
 
 type StepText = Schemas["StepTranslationOut"];
 type ConsentText = Schemas["ConsentTranslationOut"];
@@ -62,44 +62,24 @@ type Draft = Record<string, string>;
 
 function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh: () => Promise<T | null> }) {
   const draftOf = (source: Source): Draft => ({ [kind.names[0]]: source.values[0], [kind.names[1]]: source.values[1] });
-  const [saved, setSaved] = useState(kind.read(row));
   const [draft, setDraft] = useState<Draft>(draftOf(kind.read(row)));
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [merge, setMerge] = useState<Merge<string> | null>(null);
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-  const id = `source-${saved.key}`;
+  const { saved, save, busy, errors, merge, choose, status } = useVersionedSave<Source, string>(kind.read(row), {
+    fields: kind.names,
+    valuesOf: draftOf,
+    draft,
+    fill: setDraft,
+    current: async () => {
+      const fresh = await refresh();
+      return fresh ? kind.read(fresh) : null;
+    },
+  });
+  const source = saved ?? kind.read(row);
+  const id = `source-${source.key}`;
   const label = (name: string) => (name === kind.names[0] ? t("Title") : t("Text"));
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setStatus("");
-    try {
-      const r = await request<T>(kind.put(saved.key), { method: "PUT", body: draft, headers: { "If-Match": `"v${saved.version}"` } });
-      const now = kind.read(r.data);
-      setSaved(now);
-      setDraft(draftOf(now));
-      setMerge(null);
-      setErrors({ fields: {}, form: "" });
-      setStatus(t("Saved."));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        const fresh = await refresh();
-        if (fresh) {
-          const now = kind.read(fresh);
-          const merged = mergeFields(kind.names, draftOf(saved), draft, draftOf(now));
-          setSaved(now);
-          setMerge(merged);
-          setDraft(merged.draft);
-          setErrors({ fields: {}, form: "" });
-        }
-      } else {
-        setErrors(submitErrors(e, kind.names));
-      }
-    } finally {
-      setBusy(false);
-    }
+    void save(async (ifMatch) => kind.read((await request<T>(kind.put(source.key), { method: "PUT", body: draft, headers: ifMatch })).data), t("Saved."));
   };
 
   const input = (name: string, multiline: boolean) => {
@@ -127,9 +107,9 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
   };
 
   return (
-    <form class="card" aria-labelledby={`${id}-heading`} data-step={saved.key} onSubmit={(e) => void save(e)} noValidate>
+    <form class="card" aria-labelledby={`${id}-heading`} data-step={source.key} onSubmit={submit} noValidate>
       <h2 id={`${id}-heading`} lang="nl">
-        {saved.values[0]}
+        {source.values[0]}
       </h2>
       {input(kind.names[0], false)}
       {input(kind.names[1], true)}
@@ -145,7 +125,7 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
           idPrefix={`${id}-merge`}
           message={kind.conflict()}
           fieldName={label}
-          choose={(name, value) => setDraft({ ...draft, [name]: value })}
+          choose={choose}
         />
       )}
       <div class="row">

@@ -11,11 +11,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { API_BASE, ApiError, request, requestHeaders, type Schemas } from "../../api";
 import { direction } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
-import { type Merge, mergeFields } from "../merge";
 import { MergeNotice } from "../merge-notice";
+import { type IfMatch, useVersionedSave, versionTag } from "../versioned-save";
 import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
 import { type Kind, KINDS, languageHash, type Status, STATUSES } from "./routes";
 
@@ -153,11 +153,18 @@ interface PairField {
   multiline: boolean;
 }
 
+/** A translation as a save names it: the version read and the values of its fields. */
+interface PairVersion {
+  version: number;
+  values: Record<string, string>;
+}
+
 function Pair({
   id,
   heading,
   language,
   fields,
+  version,
   state,
   outdated,
   reviewer,
@@ -169,57 +176,47 @@ function Pair({
   heading: string;
   language: string;
   fields: PairField[];
+  /** The version read, named by `If-Match`. */
+  version: number;
   state: string | null;
   outdated: boolean;
   reviewer: boolean;
-  onSave: (values: Record<string, string>) => Promise<void>;
-  onApprove: (values: Record<string, string>, changed: boolean) => Promise<void>;
+  onSave: (values: Record<string, string>, ifMatch: IfMatch) => Promise<void>;
+  onApprove: (values: Record<string, string>, changed: boolean, ifMatch: IfMatch) => Promise<void>;
   /** After a 412: reload, and answer this text's translation as stored now. */
-  refresh: () => Promise<Record<string, string> | null>;
+  refresh: () => Promise<PairVersion | null>;
 }) {
-  const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""]));
-  const names = fields.map((f) => f.name);
-  const [values, setValues] = useState<Record<string, string>>(initial);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [merge, setMerge] = useState<Merge<string> | null>(null);
+  const stored = (): PairVersion => ({ version, values: Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""])) });
+  const [values, setValues] = useState<Record<string, string>>(() => stored().values);
+  // While a 412 is merged, the reloaded text must not replace the merge being made.
   const merging = useRef(false);
-  const key = fields.map((f) => f.value).join("\u0000");
+  const { show, save, busy, errors, merge, choose, status } = useVersionedSave<PairVersion, string>(stored(), {
+    fields: fields.map((f) => f.name),
+    valuesOf: (v) => v.values,
+    draft: values,
+    fill: setValues,
+    current: async () => {
+      merging.current = true;
+      const now = await refresh();
+      if (!now) merging.current = false;
+      return now;
+    },
+    etag: (v) => versionTag(v.version),
+  });
+  const key = [version, ...fields.map((f) => f.value)].join("\u0000");
   useEffect(() => {
     // A saved or reviewed text shows as stored; a merge keeps the user's wording on top.
     if (merging.current) merging.current = false;
-    else setValues(initial());
+    else show(stored());
   }, [key]);
   const changed = fields.some((f) => values[f.name] !== (f.value ?? ""));
   const dir = direction(language);
 
-  const act = async (action: () => Promise<void>, done: string) => {
-    setBusy(true);
-    setStatus("");
-    try {
-      await action();
-      setErrors({ fields: {}, form: "" });
-      setMerge(null);
-      setStatus(done);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        const base = initial();
-        merging.current = true;
-        const theirs = await refresh();
-        if (theirs) {
-          const merged = mergeFields(names, base, values, theirs);
-          setMerge(merged);
-          setValues(merged.draft);
-          setErrors({ fields: {}, form: "" });
-        } else merging.current = false;
-      } else {
-        setErrors(submitErrors(e, names));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: (ifMatch: IfMatch) => Promise<void>, done: string) =>
+    void save(async (ifMatch) => {
+      await action(ifMatch);
+      return null;
+    }, done);
 
   return (
     <article class="card pair" aria-labelledby={`${id}-heading`} data-pair={id} data-state={state ?? "missing"}>
@@ -282,15 +279,15 @@ function Pair({
           idPrefix={`${id}-merge`}
           message={t("Someone else changed this translation in the meantime. Your wording is kept on top of theirs; check and save again.")}
           fieldName={(name) => fields.find((f) => f.name === name)?.label ?? name}
-          choose={(name, value) => setValues({ ...values, [name]: value })}
+          choose={choose}
         />
       )}
       <div class="row">
-        <button type="button" disabled={busy || !changed} onClick={() => void act(() => onSave(values), t("Saved."))}>
+        <button type="button" disabled={busy || !changed} onClick={() => act((ifMatch) => onSave(values, ifMatch), t("Saved."))}>
           {t("Save translation")}
         </button>
         {reviewer && (state || changed) && (
-          <button type="button" class="primary" disabled={busy || (state === "reviewed" && !changed)} onClick={() => void act(() => onApprove(values, changed), t("Approved."))}>
+          <button type="button" class="primary" disabled={busy || (state === "reviewed" && !changed)} onClick={() => act((ifMatch) => onApprove(values, changed, ifMatch), t("Approved."))}>
             {changed ? t("Approve with my correction") : t("Approve")}
           </button>
         )}
@@ -392,22 +389,20 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
                 heading={fieldName(e.field)}
                 language={language}
                 fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
+                version={e.version ?? 0}
                 state={e.state}
                 outdated={e.outdated}
                 reviewer={reviewer}
-                onSave={async (values) =>
-                  replace(
-                    (await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: { "If-Match": `"v${e.version ?? 0}"` } }))
-                      .data,
-                  )
+                onSave={async (values, ifMatch) =>
+                  replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: ifMatch })).data)
                 }
-                onApprove={async (values, changed) =>
+                onApprove={async (values, changed, ifMatch) =>
                   replace(
                     (
                       await request<Entry>(`${url(e)}/review`, {
                         method: "POST",
                         body: changed ? { text: values.text } : {},
-                        headers: { "If-Match": `"v${e.version ?? 0}"` },
+                        headers: ifMatch,
                       })
                     ).data,
                   )
@@ -418,7 +413,7 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
                   const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
                   if (!now) return null;
                   replace(now);
-                  return { text: now.text ?? "" };
+                  return { version: now.version ?? 0, values: { text: now.text ?? "" } };
                 }}
               />
             ))}
@@ -444,14 +439,15 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
             { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
             { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
           ]}
+          version={c.version}
           state={c.translation_state}
           outdated={c.outdated ?? false}
           reviewer={reviewer}
-          onSave={async (values) => {
-            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${c.version}"` } });
+          onSave={async (values, ifMatch) => {
+            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
             void load();
           }}
-          onApprove={async (values, changed) => {
+          onApprove={async (values, changed, ifMatch) => {
             // A correction is new wording (a new version): saved first, then that version approved.
             // An outdated text (from an earlier version) is saved for the current one first too.
             const version = changed || c.outdated
@@ -459,7 +455,7 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
                   await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
                     method: "PUT",
                     body: { ...values, state: "translated" },
-                    headers: { "If-Match": `"v${c.version}"` },
+                    headers: ifMatch,
                   })
                 ).data.version
               : c.version;
@@ -468,7 +464,7 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
           }}
           refresh={async () => {
             const now = (await load())?.find((x) => x.purpose === c.purpose);
-            return now ? { title: now.title ?? "", body: now.body ?? "" } : null;
+            return now ? { version: now.version, values: { title: now.title ?? "", body: now.body ?? "" } } : null;
           }}
         />
       ))}
@@ -491,23 +487,24 @@ function JourneyTexts({ language, reviewer }: { language: string; reviewer: bool
             { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
             { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
           ]}
+          version={s.version ?? 0}
           state={s.translation_state}
           outdated={s.outdated ?? false}
           reviewer={reviewer}
-          onSave={async (values) => {
-            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
+          onSave={async (values, ifMatch) => {
+            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
             void load();
           }}
-          onApprove={async (values, changed) => {
+          onApprove={async (values, changed, ifMatch) => {
             if (changed) {
-              await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
+              await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
             }
             await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
             void load();
           }}
           refresh={async () => {
             const now = (await load())?.find((x) => x.key === s.key);
-            return now ? { title: now.title ?? "", text: now.text ?? "" } : null;
+            return now ? { version: now.version ?? 0, values: { title: now.title ?? "", text: now.text ?? "" } } : null;
           }}
         />
       ))}
