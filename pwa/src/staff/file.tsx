@@ -14,6 +14,7 @@ import { request, type Schemas, type Session } from "../api";
 import { formatDate, formatDay } from "../i18n";
 import { failure, submitErrors, useList } from "./forms";
 import { t } from "./i18n";
+import { ShowMore } from "./list-view";
 import { changedFields } from "./merge";
 import { MergeNotice } from "./merge-notice";
 import { useVersionedSave } from "./versioned-save";
@@ -570,11 +571,7 @@ export function WhoLookedPart({ id }: { id: string }) {
           </tbody>
         </table>
       )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+      <ShowMore more={more} />
     </Part>
   );
 }

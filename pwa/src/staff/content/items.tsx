@@ -15,6 +15,7 @@ import { SafeHtml } from "../../components/safe-html";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
 import { NO_ERRORS, useVersionedSave } from "../versioned-save";
 import {
@@ -100,41 +101,37 @@ export function ItemsView() {
       <h1 id="items-title" tabIndex={-1}>
         {t("Service information")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       <p>
         <a href="#/content/new">{t("New service item")}</a>
       </p>
-      {!items && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && (
-        <table class="inbox" data-testid="items">
-          <thead>
-            <tr>
-              <th scope="col">{t("Title")}</th>
-              <th scope="col">{t("Category")}</th>
-              <th scope="col">{t("Status")}</th>
-              <th scope="col">{t("Changed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-item-id={item.id} data-status={item.status}>
-                <td>
-                  <a href={`#/content/items/${item.id}`}>{sourceText(item.texts, "title")}</a>
-                </td>
-                <td>{categoryLabel(item.category)}</td>
-                <td>{statusLabel(item.status)}</td>
-                <td>
-                  <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
-                </td>
+      <ListStatus items={items} error={error}>
+        {(items) => (
+          <table class="inbox" data-testid="items">
+            <thead>
+              <tr>
+                <th scope="col">{t("Title")}</th>
+                <th scope="col">{t("Category")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Changed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} data-item-id={item.id} data-status={item.status}>
+                  <td>
+                    <a href={`#/content/items/${item.id}`}>{sourceText(item.texts, "title")}</a>
+                  </td>
+                  <td>{categoryLabel(item.category)}</td>
+                  <td>{statusLabel(item.status)}</td>
+                  <td>
+                    <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

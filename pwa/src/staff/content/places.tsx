@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas } from "../../api";
 import { failure } from "../forms";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
 import { sourceText } from "./labels";
 
 type Place = Schemas["AdminPlace"];
@@ -23,41 +24,37 @@ export function PlacesView() {
       <h1 id="places-title" tabIndex={-1}>
         {t("Places")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       <p>
         <a href="#/content/places/new">{t("New place")}</a>
       </p>
-      {!places && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {places && (
-        <table class="inbox" data-testid="places">
-          <thead>
-            <tr>
-              <th scope="col">{t("Name")}</th>
-              <th scope="col">{t("Address")}</th>
-              <th scope="col">{t("Phone")}</th>
-              <th scope="col">{t("Accessibility")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {places.map((place) => (
-              <tr key={place.id} data-place-id={place.id}>
-                <td lang="nl">
-                  <a href={`#/content/places/${place.id}`}>{sourceText(place.texts, "name")}</a>
-                </td>
-                <td lang="nl">
-                  {place.street} {place.house_number}, {place.postal_code} {place.city}
-                </td>
-                <td>{place.phone ?? "—"}</td>
-                <td lang="nl">{sourceText(place.texts, "accessibility") || "—"}</td>
+      <ListStatus items={places} error={error}>
+        {(places) => (
+          <table class="inbox" data-testid="places">
+            <thead>
+              <tr>
+                <th scope="col">{t("Name")}</th>
+                <th scope="col">{t("Address")}</th>
+                <th scope="col">{t("Phone")}</th>
+                <th scope="col">{t("Accessibility")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {places.map((place) => (
+                <tr key={place.id} data-place-id={place.id}>
+                  <td lang="nl">
+                    <a href={`#/content/places/${place.id}`}>{sourceText(place.texts, "name")}</a>
+                  </td>
+                  <td lang="nl">
+                    {place.street} {place.house_number}, {place.postal_code} {place.city}
+                  </td>
+                  <td>{place.phone ?? "—"}</td>
+                  <td lang="nl">{sourceText(place.texts, "accessibility") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

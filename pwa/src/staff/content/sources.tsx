@@ -13,6 +13,7 @@ import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas } from "../../api";
 import { failure } from "../forms";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
 import { useVersionedSave } from "../versioned-save";
 
@@ -164,17 +165,14 @@ function SourcesView<T>({ kind }: { kind: Kind<T> }) {
         {kind.heading()}
       </h1>
       <p>{kind.intro()}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {!rows && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {rows?.length === 0 && <p>{t("No texts here.")}</p>}
-      {rows?.map((row) => {
-        const key = kind.read(row).key;
-        return <SourceForm key={key} kind={kind} row={row} refresh={async () => (await load())?.find((r) => kind.read(r).key === key) ?? null} />;
-      })}
+      <ListStatus items={rows} error={error} empty={t("No texts here.")}>
+        {(rows) =>
+          rows.map((row) => {
+            const key = kind.read(row).key;
+            return <SourceForm key={key} kind={kind} row={row} refresh={async () => (await load())?.find((r) => kind.read(r).key === key) ?? null} />;
+          })
+        }
+      </ListStatus>
     </section>
   );
 }

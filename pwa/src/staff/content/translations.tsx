@@ -14,6 +14,7 @@ import { direction } from "../../i18n";
 import { failure } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
+import { FilterSelect, ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
 import { type IfMatch, useVersionedSave, versionTag } from "../versioned-save";
 import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
@@ -58,45 +59,41 @@ export function LanguagesView() {
         {t("Translations")}
       </h1>
       <p>{t("Progress of the service information per language. Open a language to review its texts.")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {!rows && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {rows && (
-        <table class="inbox" data-testid="languages">
-          <thead>
-            <tr>
-              <th scope="col">{t("Language")}</th>
-              <th scope="col">{t("Reviewed")}</th>
-              <th scope="col">{t("Translated, not reviewed")}</th>
-              <th scope="col">{t("Machine translation")}</th>
-              <th scope="col">{t("Missing")}</th>
-              <th scope="col">{t("Outdated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.language} data-language={row.language}>
-                <th scope="row">
-                  <a href={languageHash(row.language, "services")}>
-                    <LanguageName code={row.language} />
-                  </a>
-                  <div class="progress-bar" aria-hidden="true">
-                    <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
-                  </div>
-                </th>
-                <td>{t("{count} of {total}", { count: row.reviewed, total: row.total })}</td>
-                <td>{row.translated}</td>
-                <td>{row.machine}</td>
-                <td>{row.missing}</td>
-                <td>{row.outdated}</td>
+      <ListStatus items={rows} error={error}>
+        {(rows) => (
+          <table class="inbox" data-testid="languages">
+            <thead>
+              <tr>
+                <th scope="col">{t("Language")}</th>
+                <th scope="col">{t("Reviewed")}</th>
+                <th scope="col">{t("Translated, not reviewed")}</th>
+                <th scope="col">{t("Machine translation")}</th>
+                <th scope="col">{t("Missing")}</th>
+                <th scope="col">{t("Outdated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.language} data-language={row.language}>
+                  <th scope="row">
+                    <a href={languageHash(row.language, "services")}>
+                      <LanguageName code={row.language} />
+                    </a>
+                    <div class="progress-bar" aria-hidden="true">
+                      <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
+                    </div>
+                  </th>
+                  <td>{t("{count} of {total}", { count: row.reviewed, total: row.total })}</td>
+                  <td>{row.translated}</td>
+                  <td>{row.machine}</td>
+                  <td>{row.missing}</td>
+                  <td>{row.outdated}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -326,19 +323,6 @@ function useList<T>(url: string) {
   return { items, setItems, error, load };
 }
 
-function Listing({ error, empty, children }: { error: string | null; empty: boolean | null; children: preact.ComponentChildren }) {
-  if (error) {
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  }
-  if (empty === null) return <p aria-busy="true">{t("Loading…")}</p>;
-  if (empty) return <p>{t("No texts here.")}</p>;
-  return <>{children}</>;
-}
-
 function ServiceTexts({ language, status, reviewer }: { language: string; status: Status; reviewer: boolean }) {
   const { items: entries, setItems, error } = useList<Entry>(`/api/v1/admin/translations?language=${language}&status=${status}`);
   const [owners, setOwners] = useState<Record<string, string>>({});
@@ -365,61 +349,61 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
   return (
     <>
       <div class="filters">
-        <div>
-          <label for="status-filter">{t("Show")}</label>
-          <select id="status-filter" value={status} onChange={(e) => (location.hash = languageHash(language, "services", e.currentTarget.value as Status))}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusFilterLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="status-filter"
+          label={t("Show")}
+          value={status}
+          onChange={(s) => (location.hash = languageHash(language, "services", s))}
+          options={STATUSES}
+          optionLabel={statusFilterLabel}
+        />
       </div>
-      <Listing error={error} empty={entries ? entries.length === 0 : null}>
-        {groups.map(([owner, list]) => (
-          <section key={owner} class="owner" aria-labelledby={`owner-${owner}`} data-owner-id={owner}>
-            <h2 id={`owner-${owner}`} lang="nl">
-              {owners[owner] ?? list[0].source_text}
-            </h2>
-            {list.map((e) => (
-              <Pair
-                key={e.field}
-                id={`${owner}-${e.field.replace(".", "-")}`}
-                heading={fieldName(e.field)}
-                language={language}
-                fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
-                version={e.version ?? 0}
-                state={e.state}
-                outdated={e.outdated}
-                reviewer={reviewer}
-                onSave={async (values, ifMatch) =>
-                  replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: ifMatch })).data)
-                }
-                onApprove={async (values, changed, ifMatch) =>
-                  replace(
-                    (
-                      await request<Entry>(`${url(e)}/review`, {
-                        method: "POST",
-                        body: changed ? { text: values.text } : {},
-                        headers: ifMatch,
-                      })
-                    ).data,
-                  )
-                }
-                refresh={async () => {
-                  // The text as stored now (whatever the filter shows), in place of the one read.
-                  const all = (await request<Entry[]>(`/api/v1/admin/translations?language=${language}&status=all`)).data;
-                  const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
-                  if (!now) return null;
-                  replace(now);
-                  return { version: now.version ?? 0, values: { text: now.text ?? "" } };
-                }}
-              />
-            ))}
-          </section>
-        ))}
-      </Listing>
+      <ListStatus items={entries} error={error} empty={t("No texts here.")}>
+        {() =>
+          groups.map(([owner, list]) => (
+            <section key={owner} class="owner" aria-labelledby={`owner-${owner}`} data-owner-id={owner}>
+              <h2 id={`owner-${owner}`} lang="nl">
+                {owners[owner] ?? list[0].source_text}
+              </h2>
+              {list.map((e) => (
+                <Pair
+                  key={e.field}
+                  id={`${owner}-${e.field.replace(".", "-")}`}
+                  heading={fieldName(e.field)}
+                  language={language}
+                  fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
+                  version={e.version ?? 0}
+                  state={e.state}
+                  outdated={e.outdated}
+                  reviewer={reviewer}
+                  onSave={async (values, ifMatch) =>
+                    replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: ifMatch })).data)
+                  }
+                  onApprove={async (values, changed, ifMatch) =>
+                    replace(
+                      (
+                        await request<Entry>(`${url(e)}/review`, {
+                          method: "POST",
+                          body: changed ? { text: values.text } : {},
+                          headers: ifMatch,
+                        })
+                      ).data,
+                    )
+                  }
+                  refresh={async () => {
+                    // The text as stored now (whatever the filter shows), in place of the one read.
+                    const all = (await request<Entry[]>(`/api/v1/admin/translations?language=${language}&status=all`)).data;
+                    const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
+                    if (!now) return null;
+                    replace(now);
+                    return { version: now.version ?? 0, values: { text: now.text ?? "" } };
+                  }}
+                />
+              ))}
+            </section>
+          ))
+        }
+      </ListStatus>
     </>
   );
 }
@@ -428,47 +412,49 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
   const { items, error, load } = useList<ConsentText>(`/api/v1/admin/consent-texts?language=${language}`);
   const base = "/api/v1/admin/consent-texts";
   return (
-    <Listing error={error} empty={items ? items.length === 0 : null}>
-      {(items ?? []).map((c) => (
-        <Pair
-          key={c.purpose}
-          id={`consent-${c.purpose}`}
-          heading={c.source_title}
-          language={language}
-          fields={[
-            { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
-            { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
-          ]}
-          version={c.version}
-          state={c.translation_state}
-          outdated={c.outdated ?? false}
-          reviewer={reviewer}
-          onSave={async (values, ifMatch) => {
-            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
-            void load();
-          }}
-          onApprove={async (values, changed, ifMatch) => {
-            // A correction is new wording (a new version): saved first, then that version approved.
-            // An outdated text (from an earlier version) is saved for the current one first too.
-            const version = changed || c.outdated
-              ? (
-                  await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
-                    method: "PUT",
-                    body: { ...values, state: "translated" },
-                    headers: ifMatch,
-                  })
-                ).data.version
-              : c.version;
-            await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
-            void load();
-          }}
-          refresh={async () => {
-            const now = (await load())?.find((x) => x.purpose === c.purpose);
-            return now ? { version: now.version, values: { title: now.title ?? "", body: now.body ?? "" } } : null;
-          }}
-        />
-      ))}
-    </Listing>
+    <ListStatus items={items} error={error} empty={t("No texts here.")}>
+      {(items) =>
+        items.map((c) => (
+          <Pair
+            key={c.purpose}
+            id={`consent-${c.purpose}`}
+            heading={c.source_title}
+            language={language}
+            fields={[
+              { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
+              { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
+            ]}
+            version={c.version}
+            state={c.translation_state}
+            outdated={c.outdated ?? false}
+            reviewer={reviewer}
+            onSave={async (values, ifMatch) => {
+              await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              void load();
+            }}
+            onApprove={async (values, changed, ifMatch) => {
+              // A correction is new wording (a new version): saved first, then that version approved.
+              // An outdated text (from an earlier version) is saved for the current one first too.
+              const version = changed || c.outdated
+                ? (
+                    await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
+                      method: "PUT",
+                      body: { ...values, state: "translated" },
+                      headers: ifMatch,
+                    })
+                  ).data.version
+                : c.version;
+              await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
+              void load();
+            }}
+            refresh={async () => {
+              const now = (await load())?.find((x) => x.purpose === c.purpose);
+              return now ? { version: now.version, values: { title: now.title ?? "", body: now.body ?? "" } } : null;
+            }}
+          />
+        ))
+      }
+    </ListStatus>
   );
 }
 
@@ -476,39 +462,41 @@ function JourneyTexts({ language, reviewer }: { language: string; reviewer: bool
   const { items, error, load } = useList<StepText>(`/api/v1/admin/journey-texts?language=${language}`);
   const base = "/api/v1/admin/journey-texts";
   return (
-    <Listing error={error} empty={items ? items.length === 0 : null}>
-      {(items ?? []).map((s) => (
-        <Pair
-          key={s.key}
-          id={`journey-${s.key}`}
-          heading={s.source_title}
-          language={language}
-          fields={[
-            { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
-            { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
-          ]}
-          version={s.version ?? 0}
-          state={s.translation_state}
-          outdated={s.outdated ?? false}
-          reviewer={reviewer}
-          onSave={async (values, ifMatch) => {
-            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
-            void load();
-          }}
-          onApprove={async (values, changed, ifMatch) => {
-            if (changed) {
+    <ListStatus items={items} error={error} empty={t("No texts here.")}>
+      {(items) =>
+        items.map((s) => (
+          <Pair
+            key={s.key}
+            id={`journey-${s.key}`}
+            heading={s.source_title}
+            language={language}
+            fields={[
+              { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
+              { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
+            ]}
+            version={s.version ?? 0}
+            state={s.translation_state}
+            outdated={s.outdated ?? false}
+            reviewer={reviewer}
+            onSave={async (values, ifMatch) => {
               await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
-            }
-            await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
-            void load();
-          }}
-          refresh={async () => {
-            const now = (await load())?.find((x) => x.key === s.key);
-            return now ? { version: now.version ?? 0, values: { title: now.title ?? "", text: now.text ?? "" } } : null;
-          }}
-        />
-      ))}
-    </Listing>
+              void load();
+            }}
+            onApprove={async (values, changed, ifMatch) => {
+              if (changed) {
+                await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              }
+              await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
+              void load();
+            }}
+            refresh={async () => {
+              const now = (await load())?.find((x) => x.key === s.key);
+              return now ? { version: now.version ?? 0, values: { title: now.title ?? "", text: now.text ?? "" } } : null;
+            }}
+          />
+        ))
+      }
+    </ListStatus>
   );
 }
 

@@ -12,6 +12,7 @@ import { formatDate, formatDay } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
 import { categoryLabel, VOLUNTEER_STATES, vettingLabel } from "./labels";
 
 export type Volunteer = Schemas["CoordinatorProfileOut"];
@@ -29,59 +30,39 @@ export function VolunteersView() {
       <h1 id="volunteers-title" tabIndex={-1}>
         {t("Volunteers")}
       </h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-vetting">{t("Vetting")}</label>
-          <select id="filter-vetting" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
-            {VOLUNTEER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {vettingLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No volunteers.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="volunteers">
-          <thead>
-            <tr>
-              <th scope="col">{t("Name")}</th>
-              <th scope="col">{t("Vetting")}</th>
-              <th scope="col">{t("Languages")}</th>
-              <th scope="col">{t("Neighbourhoods")}</th>
-              <th scope="col">{t("Requests held")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((v) => (
-              <tr key={v.id} data-volunteer-id={v.id} data-state={v.vetting.state}>
-                <td>
-                  <a href={`#/volunteers/${v.id}`} dir="auto">
-                    {v.display_name}
-                  </a>
-                </td>
-                <td>{vettingLabel(v.vetting.state)}</td>
-                <td>{languages(v.languages)}</td>
-                <td dir="auto">{v.areas.join(", ") || "—"}</td>
-                <td>{v.open_claims}</td>
+      <Filters>
+        <FilterSelect id="filter-vetting" label={t("Vetting")} value={state} onChange={setState} all={t("Everyone")} options={VOLUNTEER_STATES} optionLabel={vettingLabel} />
+      </Filters>
+      <ListStatus items={items} error={error} empty={t("No volunteers.")} more={more}>
+        {(items) => (
+          <table class="inbox" data-testid="volunteers">
+            <thead>
+              <tr>
+                <th scope="col">{t("Name")}</th>
+                <th scope="col">{t("Vetting")}</th>
+                <th scope="col">{t("Languages")}</th>
+                <th scope="col">{t("Neighbourhoods")}</th>
+                <th scope="col">{t("Requests held")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((v) => (
+                <tr key={v.id} data-volunteer-id={v.id} data-state={v.vetting.state}>
+                  <td>
+                    <a href={`#/volunteers/${v.id}`} dir="auto">
+                      {v.display_name}
+                    </a>
+                  </td>
+                  <td>{vettingLabel(v.vetting.state)}</td>
+                  <td>{languages(v.languages)}</td>
+                  <td dir="auto">{v.areas.join(", ") || "—"}</td>
+                  <td>{v.open_claims}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

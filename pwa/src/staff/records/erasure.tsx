@@ -11,6 +11,7 @@ import { request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
 
 type Summary = Schemas["ErasureRequestSummary"];
 type Detail = Schemas["ErasureRequestDetail"];
@@ -39,55 +40,35 @@ export function ErasureRequestsView() {
       <h1 id="erasure-title" tabIndex={-1}>
         {t("Erasure requests")}
       </h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-erasure-state">{t("Status")}</label>
-          <select id="filter-erasure-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("All")}</option>
-            {ERASURE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {erasureStateLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No erasure requests.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="erasure-requests">
-          <thead>
-            <tr>
-              <th scope="col">{t("Requested")}</th>
-              <th scope="col">{t("Resident (id)")}</th>
-              <th scope="col">{t("Status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id} data-request-id={r.id}>
-                <td>
-                  <a href={`#/records/erasure/${r.id}`}>{formatDate(r.requested_at)}</a>
-                </td>
-                <td>
-                  <code class="id">{r.resident_id}</code>
-                </td>
-                <td>{erasureStateLabel(r.state)}</td>
+      <Filters>
+        <FilterSelect id="filter-erasure-state" label={t("Status")} value={state} onChange={setState} all={t("All")} options={ERASURE_STATES} optionLabel={erasureStateLabel} />
+      </Filters>
+      <ListStatus items={items} error={error} empty={t("No erasure requests.")} more={more}>
+        {(items) => (
+          <table class="inbox" data-testid="erasure-requests">
+            <thead>
+              <tr>
+                <th scope="col">{t("Requested")}</th>
+                <th scope="col">{t("Resident (id)")}</th>
+                <th scope="col">{t("Status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} data-request-id={r.id}>
+                  <td>
+                    <a href={`#/records/erasure/${r.id}`}>{formatDate(r.requested_at)}</a>
+                  </td>
+                  <td>
+                    <code class="id">{r.resident_id}</code>
+                  </td>
+                  <td>{erasureStateLabel(r.state)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { request } from "../../api";
 import { formatNumber } from "../../i18n";
 import { downloadFile, failure, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { FilterSelect, LoadStatus } from "../list-view";
 import { categoryLabel, helpStateLabel } from "../coordination/labels";
 import { languageLabel } from "../labels";
 import { bars } from "./chart";
@@ -173,16 +174,7 @@ export function ReportsView() {
           void load();
         }}
       >
-        <div>
-          <label for="report-name">{t("Report")}</label>
-          <select id="report-name" value={name} onChange={(e) => setName(e.currentTarget.value)}>
-            {REPORTS.map((r) => (
-              <option key={r} value={r}>
-                {reportLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="report-name" label={t("Report")} value={name} onChange={setName} options={REPORTS} optionLabel={reportLabel} />
         <div>
           <label for="report-from">{t("From month")}</label>
           <input
@@ -223,12 +215,7 @@ export function ReportsView() {
           </button>
         </div>
       </form>
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      {!report && !errors.form && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={!!report} error={errors.form} />
       {report && (
         <>
           <h2 data-testid="report-title">{reportLabel(report.report)}</h2>
