@@ -12,11 +12,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas, type Session } from "../api";
 import { formatDate, formatDay } from "../i18n";
-import { failure, submitErrors, useList } from "./forms";
+import { failure, submitErrors, useList, useLoaded } from "./forms";
 import { t } from "./i18n";
 import { ShowMore } from "./list-view";
 import { changedFields } from "./merge";
 import { MergeNotice } from "./merge-notice";
+import { Alert, FieldError, invalid } from "./messages";
 import { useVersionedSave } from "./versioned-save";
 
 type Detail = Schemas["ResidentDetail"];
@@ -146,25 +147,6 @@ function actionLabel(action: string): string {
   }
 }
 
-/** One part of the file: loads its own data; a failure shows in that part only. */
-function useLoaded<T>(path: string): { data: T | null; error: string | null } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    setData(null);
-    setError(null);
-    request<T>(path).then(
-      (r) => current && setData(r.data),
-      (e) => current && setError(failure(e, t("No connection. Try again."))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path]);
-  return { data, error };
-}
-
 function Part({ id, title, error, loaded, children }: { id: string; title: string; error: string | null; loaded: boolean; children: preact.ComponentChildren }) {
   return (
     <section class="card file-part" aria-labelledby={`${id}-title`} data-testid={id}>
@@ -215,20 +197,11 @@ export function BecomeCaseworker({ resident, session, setResident }: { resident:
         type="text"
         value={contact}
         autoComplete="off"
-        aria-invalid={error.field ? true : undefined}
-        aria-describedby={error.field ? "caseworker-contact-error" : undefined}
+        {...invalid("caseworker-contact", error.field)}
         onInput={(e) => setContact(e.currentTarget.value)}
       />
-      {error.field && (
-        <p id="caseworker-contact-error" class="error">
-          {error.field}
-        </p>
-      )}
-      {error.form && (
-        <p class="error" role="alert">
-          {error.form}
-        </p>
-      )}
+      <FieldError id="caseworker-contact" error={error.field} />
+      <Alert message={error.form} />
       <p>
         <button type="submit" disabled={busy}>
           {t("Make me the caseworker")}
@@ -363,16 +336,8 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
     if (answer.journey) done(answer.journey);
   };
 
-  const described = (field: StepField) => ({
-    "aria-invalid": errors.fields[field] ? true : undefined,
-    "aria-describedby": errors.fields[field] ? `${prefix}-${field}-error` : undefined,
-  });
-  const fieldError = (field: StepField) =>
-    errors.fields[field] && (
-      <p id={`${prefix}-${field}-error`} class="error">
-        {errors.fields[field]}
-      </p>
-    );
+  const described = (field: StepField) => invalid(`${prefix}-${field}`, errors.fields[field]);
+  const fieldError = (field: StepField) => <FieldError id={`${prefix}-${field}`} error={errors.fields[field]} />;
 
   /** A one-line text input with its label and error. */
   const textField = (field: "next_actor_name" | "zaak_identificatie", attributes: { dir?: "auto"; autoComplete?: "off" }) => (
@@ -447,11 +412,7 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
           reload={() => done(null)}
         />
       )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       <p>
         <button type="submit" class="primary" disabled={busy}>
           {t("Save")}
@@ -702,15 +663,10 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
         dir="auto"
         autoComplete="off"
         inputMode={field === "bsn" || field === "v_number" ? "numeric" : undefined}
-        aria-invalid={errors.fields[field] ? true : undefined}
-        aria-describedby={errors.fields[field] ? `registered-${field}-error` : undefined}
+        {...invalid(`registered-${field}`, errors.fields[field])}
         onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
       />
-      {errors.fields[field] && (
-        <p id={`registered-${field}-error`} class="error">
-          {errors.fields[field]}
-        </p>
-      )}
+      <FieldError id={`registered-${field}`} error={errors.fields[field]} />
     </div>
   );
 
@@ -779,11 +735,7 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
               reload={open}
             />
           )}
-          {errors.form && (
-            <p class="error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <Alert message={errors.form} />
           <p>
             <button type="submit" class="primary" disabled={busy}>
               {t("Save")}

@@ -7,16 +7,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { t } from "./i18n";
-
-/** A failure to show (`role="alert"`); nothing without one. */
-export function Alert({ message }: { message: string | null | undefined }) {
-  if (!message) return null;
-  return (
-    <p class="error" role="alert">
-      {message}
-    </p>
-  );
-}
+import { Alert } from "./messages";
 
 /** The error, or "Loading…" until `loaded`. */
 export function LoadStatus({ loaded, error }: { loaded: boolean; error: string | null | undefined }) {

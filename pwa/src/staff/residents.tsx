@@ -15,6 +15,7 @@ import { t } from "./i18n";
 import { languageLabel } from "./labels";
 import { keepIssuedCode } from "./letter";
 import { ListStatus } from "./list-view";
+import { Alert } from "./messages";
 
 type Summary = Schemas["ResidentSummary"];
 type Detail = Schemas["ResidentDetail"];
@@ -148,11 +149,7 @@ export function ResidentView({ id, session }: { id: string; session: Session }) 
       <h1 id="resident-title" tabIndex={-1} dir="auto">
         {resident?.preferred_name ?? t("Residents")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {!resident && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {resident && (
         <>

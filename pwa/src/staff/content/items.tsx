@@ -13,10 +13,11 @@ import { request, type Schemas } from "../../api";
 import { categoryLabel } from "../../components/services";
 import { SafeHtml } from "../../components/safe-html";
 import { formatDate } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure, submitErrors, useLoaded } from "../forms";
 import { t } from "../i18n";
 import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
 import { NO_ERRORS, useVersionedSave } from "../versioned-save";
 import {
   CONTACT_FIELDS,
@@ -88,14 +89,7 @@ function mergedValue(field: Merged, value: string, choices: Choices): string {
 }
 
 export function ItemsView() {
-  const [items, setItems] = useState<AdminItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request<AdminItem[]>("/api/v1/admin/services").then(
-      (r) => setItems(r.data),
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, []);
+  const { data: items, error } = useLoaded<AdminItem[]>("/api/v1/admin/services");
   return (
     <section aria-labelledby="items-title">
       <h1 id="items-title" tabIndex={-1}>
@@ -253,9 +247,7 @@ export function ItemView({ id }: { id: string }) {
     return (
       <section>
         <h1 tabIndex={-1}>{t("Service information")}</h1>
-        <p class="error" role="alert">
-          {loadError}
-        </p>
+        <Alert message={loadError} />
       </section>
     );
   }
@@ -319,19 +311,14 @@ export function ItemView({ id }: { id: string }) {
       id: `item-${field}`,
       value: draft[field],
       lang: "nl",
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `item-${field}-error` : undefined,
+      ...invalid(`item-${field}`, error),
       onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
       <>
         <label for={`item-${field}`}>{fieldLabel(field)}</label>
         {multiline ? <textarea rows={field === "body" ? 14 : 3} {...props} /> : <input type="text" class="wide" {...props} />}
-        {error && (
-          <p id={`item-${field}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={`item-${field}`} error={error} />
       </>
     );
   };
@@ -383,11 +370,7 @@ export function ItemView({ id }: { id: string }) {
           <ContactFields contact={contact} onChange={setContact} errors={errors.fields} />
           <h2>{t("Places and journey steps")}</h2>
           <TargetFields targets={targets} onChange={setTargets} choices={choices} loadError={choicesError} errors={errors.fields} />
-          {errors.form && (
-            <p class="error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <Alert message={errors.form} />
           {merge && (
             <MergeNotice
               merge={merge}

@@ -14,6 +14,7 @@ import { ApiError, request, type Schemas } from "../../api";
 import { failure } from "../forms";
 import { t } from "../i18n";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
 import { useVersionedSave } from "../versioned-save";
 import { type HoursDraft, HoursFields, hoursBody, hoursInputs, hoursOf, hoursSummary } from "./item-contact";
 import { sourceText } from "./labels";
@@ -137,9 +138,7 @@ export function PlaceView({ id }: { id: string | null }) {
     return (
       <section>
         <h1 tabIndex={-1}>{t("Places")}</h1>
-        <p class="error" role="alert">
-          {loadError}
-        </p>
+        <Alert message={loadError} />
       </section>
     );
   }
@@ -164,8 +163,7 @@ export function PlaceView({ id }: { id: string | null }) {
     const props = {
       id: `place-${field}`,
       value: draft[field],
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `place-${field}-error` : undefined,
+      ...invalid(`place-${field}`, error),
       onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
@@ -182,11 +180,7 @@ export function PlaceView({ id }: { id: string | null }) {
             {...props}
           />
         )}
-        {error && (
-          <p id={`place-${field}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={`place-${field}`} error={error} />
       </Fragment>
     );
   };
@@ -202,11 +196,7 @@ export function PlaceView({ id }: { id: string | null }) {
       <form class="card" aria-labelledby="place-heading" onSubmit={submit} noValidate>
         {INPUTS.map((field) => input(field))}
         <HoursFields hours={hours} onChange={setHours} errors={errors.fields} prefix="place" />
-        {errors.form && (
-          <p class="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <Alert message={errors.form} />
         {merge && (
           <MergeNotice
             merge={merge}

@@ -1,9 +1,8 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 /** The municipality's places: name (a link to change the place), address, phone, accessibility; a link to add one. */
-import { useEffect, useState } from "preact/hooks";
-import { request, type Schemas } from "../../api";
-import { failure } from "../forms";
+import type { Schemas } from "../../api";
+import { useLoaded } from "../forms";
 import { t } from "../i18n";
 import { ListStatus } from "../list-view";
 import { sourceText } from "./labels";
@@ -11,14 +10,7 @@ import { sourceText } from "./labels";
 type Place = Schemas["AdminPlace"];
 
 export function PlacesView() {
-  const [places, setPlaces] = useState<Place[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request<Place[]>("/api/v1/admin/services/places").then(
-      (r) => setPlaces(r.data),
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, []);
+  const { data: places, error } = useLoaded<Place[]>("/api/v1/admin/services/places");
   return (
     <section aria-labelledby="places-title">
       <h1 id="places-title" tabIndex={-1}>

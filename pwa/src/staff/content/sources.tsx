@@ -15,6 +15,7 @@ import { failure } from "../forms";
 import { t } from "../i18n";
 import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
 import { useVersionedSave } from "../versioned-save";
 
 type StepText = Schemas["StepTranslationOut"];
@@ -90,19 +91,14 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
       id: inputId,
       value: draft[name],
       lang: "nl",
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `${inputId}-error` : undefined,
+      ...invalid(inputId, error),
       onInput: (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
       <>
         <label for={inputId}>{label(name)}</label>
         {multiline ? <textarea rows={multiline && draft[name].length > 300 ? 10 : 4} {...props} /> : <input type="text" class="wide" {...props} />}
-        {error && (
-          <p id={`${inputId}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={inputId} error={error} />
       </>
     );
   };
@@ -114,11 +110,7 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
       </h2>
       {input(kind.names[0], false)}
       {input(kind.names[1], true)}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       {merge && (
         <MergeNotice
           merge={merge}

@@ -11,11 +11,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { API_BASE, ApiError, request, requestHeaders, type Schemas } from "../../api";
 import { direction } from "../../i18n";
-import { failure } from "../forms";
+import { failure, useLoaded } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
 import { FilterSelect, ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
 import { type IfMatch, useVersionedSave, versionTag } from "../versioned-save";
 import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
 import { type Kind, KINDS, languageHash, type Status, STATUSES } from "./routes";
@@ -45,14 +46,7 @@ function LanguageName({ code }: { code: string }) {
 }
 
 export function LanguagesView() {
-  const [rows, setRows] = useState<Progress[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request<Progress[]>("/api/v1/admin/translations/progress").then(
-      (r) => setRows(r.data),
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, []);
+  const { data: rows, error } = useLoaded<Progress[]>("/api/v1/admin/translations/progress");
   return (
     <section aria-labelledby="languages-title">
       <h1 id="languages-title" tabIndex={-1}>
@@ -236,8 +230,7 @@ function Pair({
           value: values[f.name],
           lang: language,
           dir,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": error ? `${inputId}-error` : undefined,
+          ...invalid(inputId, error),
           onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
         };
         return (
@@ -255,20 +248,12 @@ function Pair({
                 {f.label} · {t("Translation")}
               </label>
               {f.multiline ? <textarea rows={Math.min(12, 2 + Math.ceil(f.source.length / 70))} {...props} /> : <input type="text" class="wide" {...props} />}
-              {error && (
-                <p id={`${inputId}-error`} class="error">
-                  {error}
-                </p>
-              )}
+              <FieldError id={inputId} error={error} />
             </div>
           </div>
         );
       })}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       {merge && (
         <MergeNotice
           merge={merge}
@@ -549,8 +534,7 @@ function PoFile({ language }: { language: string }) {
           id="po-file"
           type="file"
           accept=".po,text/x-gettext-translation"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "po-file-error" : undefined}
+          {...invalid("po-file", error)}
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
         {error && (

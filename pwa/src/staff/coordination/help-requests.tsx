@@ -12,7 +12,8 @@ import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
-import { Alert, FilterSelect, Filters, ListStatus } from "../list-view";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { Alert, FieldError, invalid } from "../messages";
 import { ageText, canReassign, categoryLabel, HELP_STATES, helpStateLabel } from "./labels";
 import type { Volunteer } from "./volunteers";
 
@@ -230,8 +231,7 @@ function ReassignForm({
       <select
         id="reassign-volunteer"
         value={volunteer}
-        aria-invalid={errors.fields.volunteer_id ? true : undefined}
-        aria-describedby={errors.fields.volunteer_id ? "reassign-volunteer-error" : undefined}
+        {...invalid("reassign-volunteer", errors.fields.volunteer_id)}
         onChange={(e) => setVolunteer(e.currentTarget.value)}
       >
         {candidates.map((v) => (
@@ -241,16 +241,8 @@ function ReassignForm({
         ))}
         <option value="">{t("Nobody: open it again for every volunteer")}</option>
       </select>
-      {errors.fields.volunteer_id && (
-        <p id="reassign-volunteer-error" class="error">
-          {errors.fields.volunteer_id}
-        </p>
-      )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FieldError id="reassign-volunteer" error={errors.fields.volunteer_id} />
+      <Alert message={errors.form} />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t("Reassign")}

@@ -13,6 +13,7 @@ import { submitErrors } from "../forms";
 import { fieldGroupLabel } from "../file";
 import { t } from "../i18n";
 import { ListStatus } from "../list-view";
+import { FieldError, invalid } from "../messages";
 
 export type AuditEvent = Schemas["AuditEventOut"];
 type Colleague = Schemas["ColleagueOut"];
@@ -127,15 +128,9 @@ export function AuditLogView() {
   const set = (name: Input) => (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value });
   const field = (name: Input) => ({
     id: `audit-${name}`,
-    "aria-invalid": errors.fields[name] ? true : undefined,
-    "aria-describedby": errors.fields[name] ? `audit-${name}-error` : undefined,
+    ...invalid(`audit-${name}`, errors.fields[name]),
   });
-  const fieldError = (name: Input) =>
-    errors.fields[name] && (
-      <p id={`audit-${name}-error`} class="error">
-        {errors.fields[name]}
-      </p>
-    );
+  const fieldError = (name: Input) => <FieldError id={`audit-${name}`} error={errors.fields[name]} />;
 
   return (
     <section aria-labelledby="audit-title">

@@ -12,6 +12,7 @@ import { formatDate } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { Alert, FieldError, invalid } from "../messages";
 
 type Summary = Schemas["ErasureRequestSummary"];
 type Detail = Schemas["ErasureRequestDetail"];
@@ -134,11 +135,7 @@ export function ErasureRequestView({ id }: { id: string }) {
       <h1 id="erasure-request-title" tabIndex={-1}>
         {t("Erasure request")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {!detail && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {detail && (
         <>
@@ -223,20 +220,11 @@ export function ErasureRequestView({ id }: { id: string }) {
                   id="refusal-reason"
                   rows={3}
                   value={reason}
-                  aria-invalid={errors.fields.reason ? true : undefined}
-                  aria-describedby={errors.fields.reason ? "refusal-reason-error" : undefined}
+                  {...invalid("refusal-reason", errors.fields.reason)}
                   onInput={(e) => setReason(e.currentTarget.value)}
                 />
-                {errors.fields.reason && (
-                  <p id="refusal-reason-error" class="error">
-                    {errors.fields.reason}
-                  </p>
-                )}
-                {errors.form && (
-                  <p class="error" role="alert">
-                    {errors.form}
-                  </p>
-                )}
+                <FieldError id="refusal-reason" error={errors.fields.reason} />
+                <Alert message={errors.form} />
                 <button type="submit" disabled={busy}>
                   {t("Refuse the request")}
                 </button>
