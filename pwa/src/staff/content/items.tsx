@@ -213,19 +213,7 @@ export function ItemView({ id }: { id: string }) {
     }
   }, [id]);
 
-  const {
-    saved: item,
-    setSaved: setItem,
-    show,
-    save,
-    busy,
-    errors,
-    setErrors,
-    merge,
-    choose,
-    status,
-    setStatus,
-  } = useVersionedSave<AdminItem, Merged>(null, {
+  const { saved: item, setSaved: setItem, show, save, busy, errors, setErrors, merge, choose, status, setStatus } = useVersionedSave<AdminItem, Merged>(null, {
     fields: MERGED,
     valuesOf: (version) => valuesOf(draftOf(version), contactOf(version), targetsOf(version)),
     draft: valuesOf(draft, contact, targets),

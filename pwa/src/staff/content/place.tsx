@@ -109,16 +109,7 @@ export function PlaceView({ id }: { id: string | null }) {
     setDraft(mergedDraft);
     setHours(mergedHours);
   };
-  const {
-    saved: place,
-    show,
-    save,
-    busy,
-    errors,
-    merge,
-    choose,
-    status,
-  } = useVersionedSave<Place, Merged>(null, {
+  const { saved: place, show, save, busy, errors, merge, choose, status } = useVersionedSave<Place, Merged>(null, {
     fields: MERGED,
     valuesOf: (version) => valuesOf(draftOfPlace(version), hoursOf(version.opening_hours)),
     draft: valuesOf(draft, hours),
