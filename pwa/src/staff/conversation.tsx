@@ -6,14 +6,16 @@
  * assignment and "waiting for" (with If-Match: a conflict is shown and the choice kept).
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, request, type Schemas, type Session } from "../api";
+import { request, type Schemas, type Session } from "../api";
 import { direction, formatDate, LANGUAGES } from "../i18n";
 import { failure, KeyPerBody, submitErrors } from "./forms";
 import { t } from "./i18n";
 import type { Conversation } from "./inbox";
 import { languageLabel, WAITING_FOR, type WaitingFor, waitingForLabel } from "./labels";
-import { changedFields, type Merge, mergeFields } from "./merge";
+import { changedFields } from "./merge";
 import { MergeNotice } from "./merge-notice";
+import { Alert, FieldError, invalid } from "./messages";
+import { useVersionedSave, versionTag } from "./versioned-save";
 
 type Translation = Schemas["QuestionTranslationOut"];
 
@@ -50,9 +52,7 @@ export function ConversationView({ id, session }: { id: string; session: Session
     return (
       <section>
         <h1 tabIndex={-1}>{t("Conversations")}</h1>
-        <p class="error" role="alert">
-          {loadError}
-        </p>
+        <Alert message={loadError} />
         <a href="#/">{t("Back to the conversations")}</a>
       </section>
     );
@@ -223,26 +223,20 @@ function AnswerForm({ conversation, translator, onSent }: { conversation: Conver
         value={text}
         lang={language}
         dir="auto"
-        aria-invalid={errors.fields.text ? true : undefined}
-        aria-describedby={errors.fields.text ? "answer-text-error" : undefined}
+        {...invalid("answer-text", errors.fields.text)}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setPreview(null);
         }}
       />
-      {errors.fields.text && (
-        <p id="answer-text-error" class="error">
-          {errors.fields.text}
-        </p>
-      )}
+      <FieldError id="answer-text" error={errors.fields.text} />
       <div class="row">
         <div>
           <label for="answer-language">{t("Language of the answer")}</label>
           <select
             id="answer-language"
             value={language}
-            aria-invalid={errors.fields.language ? true : undefined}
-            aria-describedby={errors.fields.language ? "answer-language-error" : undefined}
+            {...invalid("answer-language", errors.fields.language)}
             onChange={(e) => {
               setLanguage(e.currentTarget.value);
               setPreview(null);
@@ -254,11 +248,7 @@ function AnswerForm({ conversation, translator, onSent }: { conversation: Conver
               </option>
             ))}
           </select>
-          {errors.fields.language && (
-            <p id="answer-language-error" class="error">
-              {errors.fields.language}
-            </p>
-          )}
+          <FieldError id="answer-language" error={errors.fields.language} />
         </div>
         <div>
           <label for="answer-then">{t("Then waiting for")}</label>
@@ -289,24 +279,15 @@ function AnswerForm({ conversation, translator, onSent }: { conversation: Conver
               id="send-translation"
               type="checkbox"
               checked={sendTranslation}
-              aria-invalid={errors.fields.send_translation ? true : undefined}
-              aria-describedby={errors.fields.send_translation ? "send-translation-error" : undefined}
+              {...invalid("send-translation", errors.fields.send_translation)}
               onChange={(e) => setSendTranslation(e.currentTarget.checked)}
             />
             <label for="send-translation">{t("Also send the machine translation (the resident sees both, the translation marked)")}</label>
           </div>
-          {errors.fields.send_translation && (
-            <p id="send-translation-error" class="error">
-              {errors.fields.send_translation}
-            </p>
-          )}
+          <FieldError id="send-translation" error={errors.fields.send_translation} />
         </div>
       )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       <button type="submit" class="primary" disabled={busy}>
         {t("Send answer")}
       </button>
@@ -349,20 +330,11 @@ function NoteForm({ questionId, onSent }: { questionId: string; onSent: (message
         id="note-text"
         rows={3}
         value={text}
-        aria-invalid={errors.fields.text ? true : undefined}
-        aria-describedby={errors.fields.text ? "note-text-error" : undefined}
+        {...invalid("note-text", errors.fields.text)}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      {errors.fields.text && (
-        <p id="note-text-error" class="error">
-          {errors.fields.text}
-        </p>
-      )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FieldError id="note-text" error={errors.fields.text} />
+      <Alert message={errors.form} />
       <button type="submit" disabled={busy}>
         {t("Save note")}
       </button>
@@ -416,14 +388,27 @@ function Handling({
 }) {
   const [draft, setDraft] = useState<Handled>(handlingValues(conversation));
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
-  const [merge, setMerge] = useState<Merge<HandlingField> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // A new version (an answer sent here, a reload) shows its state, except while a merge is
   // open: then the merged values stay until the user saves them or chooses again.
   const merging = useRef(false);
+  const { setSaved, save, busy, errors, merge, choose } = useVersionedSave<Conversation, HandlingField>(conversation, {
+    fields: HANDLING_FIELDS,
+    valuesOf: handlingValues,
+    draft,
+    fill: setDraft,
+    current: async () => {
+      merging.current = true;
+      const now = await reload();
+      if (!now) merging.current = false;
+      return now;
+    },
+    // Every refusal is about the whole form: it has no messages at its inputs.
+    inputs: [],
+  });
   useEffect(() => {
-    if (!merging.current) setDraft(handlingValues(conversation));
+    if (merging.current) return;
+    setSaved(conversation);
+    setDraft(handlingValues(conversation));
   }, [conversation.version, conversation.waiting_for]);
 
   useEffect(() => {
@@ -447,41 +432,29 @@ function Handling({
   const fieldName = (field: HandlingField): string =>
     field === "assigned" ? t("Assigned to") : field === "waiting_for" ? t("Waiting for") : t("Interpreter");
 
-  const save = async (event: Event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    setError(null);
-    setBusy(true);
-    let current = conversation;
-    try {
-      for (const field of changedFields(HANDLING_FIELDS, handlingValues(current), draft)) {
-        const [path, body] = change(field, draft[field]);
-        const r = await request<Conversation>(`/api/v1/admin/conversations/${current.question.id}/${path}`, {
-          method: "PUT",
-          body,
-          headers: { "If-Match": `"v${current.version}"` },
-        });
-        current = r.data;
-      }
-      merging.current = false;
-      setMerge(null);
-      setConversation(current);
-      setDraft(handlingValues(current));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        // Someone else saved in the meantime: merge the user's changes into the new version.
-        merging.current = true;
-        const now = await reload();
-        if (now) {
-          const merged = mergeFields(HANDLING_FIELDS, handlingValues(current), draft, handlingValues(now));
-          setMerge(merged);
-          setDraft(merged.draft);
+    const saved = await save(async (ifMatch, base) => {
+      // One request per changed field, each naming the version the previous one answered.
+      const start = base ?? conversation;
+      let current = start;
+      let headers = ifMatch;
+      try {
+        for (const field of changedFields(HANDLING_FIELDS, handlingValues(current), draft)) {
+          const [path, body] = change(field, draft[field]);
+          current = (await request<Conversation>(`/api/v1/admin/conversations/${current.question.id}/${path}`, { method: "PUT", body, headers })).data;
+          headers = { "If-Match": versionTag(current.version) };
         }
-      } else {
-        if (current !== conversation) setConversation(current);
-        setError(failure(e, t("No connection. Nothing was sent; try again.")));
+      } catch (e) {
+        // What was saved before the failure shows as the version it made.
+        if (current !== start) setConversation(current);
+        throw e;
       }
-    } finally {
-      setBusy(false);
+      return current;
+    });
+    if (saved) {
+      merging.current = false;
+      setConversation(saved);
     }
   };
 
@@ -490,7 +463,7 @@ function Handling({
     ? colleagues
     : [...colleagues, { account_id: draft.assigned, name: labelOf("assigned", draft.assigned) }];
   return (
-    <form class="handling" onSubmit={(e) => void save(e)}>
+    <form class="handling" onSubmit={(e) => void submit(e)}>
       <p>
         {t("Assigned")}:{" "}
         <strong data-testid="assigned">
@@ -530,14 +503,10 @@ function Handling({
           message={t("A colleague changed this conversation in the meantime. Your changes are kept on top of theirs; check and save again.")}
           fieldName={fieldName}
           valueLabel={labelOf}
-          choose={(field, value) => setDraft({ ...draft, [field]: value })}
+          choose={choose}
         />
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={errors.form} />
       <button type="submit" class="primary" disabled={busy}>
         {t("Save")}
       </button>

@@ -9,13 +9,16 @@
  * step (status, due date, who acts next, case reference, note). A caseworker can become the
  * resident's caseworker here.
  */
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, request, type Schemas, type Session } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import { request, type Schemas, type Session } from "../api";
 import { formatDate, formatDay } from "../i18n";
-import { failure, submitErrors, useList } from "./forms";
+import { failure, submitErrors, useList, useLoaded } from "./forms";
 import { t } from "./i18n";
-import { changedFields, type Merge, mergeFields } from "./merge";
+import { ShowMore } from "./list-view";
+import { changedFields } from "./merge";
 import { MergeNotice } from "./merge-notice";
+import { Alert, FieldError, invalid } from "./messages";
+import { useVersionedSave } from "./versioned-save";
 
 type Detail = Schemas["ResidentDetail"];
 type Member = Schemas["HouseholdMemberOut"];
@@ -144,25 +147,6 @@ function actionLabel(action: string): string {
   }
 }
 
-/** One part of the file: loads its own data; a failure shows in that part only. */
-function useLoaded<T>(path: string): { data: T | null; error: string | null } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    setData(null);
-    setError(null);
-    request<T>(path).then(
-      (r) => current && setData(r.data),
-      (e) => current && setError(failure(e, t("No connection. Try again."))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path]);
-  return { data, error };
-}
-
 function Part({ id, title, error, loaded, children }: { id: string; title: string; error: string | null; loaded: boolean; children: preact.ComponentChildren }) {
   return (
     <section class="card file-part" aria-labelledby={`${id}-title`} data-testid={id}>
@@ -213,20 +197,11 @@ export function BecomeCaseworker({ resident, session, setResident }: { resident:
         type="text"
         value={contact}
         autoComplete="off"
-        aria-invalid={error.field ? true : undefined}
-        aria-describedby={error.field ? "caseworker-contact-error" : undefined}
+        {...invalid("caseworker-contact", error.field)}
         onInput={(e) => setContact(e.currentTarget.value)}
       />
-      {error.field && (
-        <p id="caseworker-contact-error" class="error">
-          {error.field}
-        </p>
-      )}
-      {error.form && (
-        <p class="error" role="alert">
-          {error.form}
-        </p>
-      )}
+      <FieldError id="caseworker-contact" error={error.field} />
+      <Alert message={error.form} />
       <p>
         <button type="submit" disabled={busy}>
           {t("Make me the caseworker")}
@@ -334,58 +309,54 @@ function stepFieldName(field: StepField): string {
  * merged field by field, as for the registered data.
  */
 function StepForm({ residentId, step, done, reloadJourney }: { residentId: string; step: Step; done: (j: Journey | null) => void; reloadJourney: () => Promise<Journey | null> }) {
-  const base = useRef(step);
   const [draft, setDraft] = useState<StepValues>(stepValues(step));
-  const [errors, setErrors] = useState<{ fields: Partial<Record<StepField, string>>; form: string }>({ fields: {}, form: "" });
-  const [merge, setMerge] = useState<Merge<StepField> | null>(null);
-  const [busy, setBusy] = useState(false);
+  const stepOf = (journey: Journey | null) => journey?.steps.find((s) => s.id === step.id) ?? null;
+  const { save, busy, errors, merge, choose } = useVersionedSave<Step, StepField>(step, {
+    fields: STEP_FIELDS,
+    valuesOf: stepValues,
+    draft,
+    fill: setDraft,
+    current: async () => stepOf(await reloadJourney()),
+  });
   const prefix = `step-${step.id}`;
 
-  const save = async (event: Event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({ fields: {}, form: "" });
-    const current = base.current;
-    try {
-      const r = await request<Journey>(`/api/v1/admin/residents/${residentId}/journey/steps/${current.id}`, {
+    const answer: { journey?: Journey } = {};
+    await save(async (ifMatch, saved) => {
+      const base = saved ?? step;
+      const r = await request<Journey>(`/api/v1/admin/residents/${residentId}/journey/steps/${base.id}`, {
         method: "PATCH",
-        body: stepBody(stepValues(current), draft),
-        headers: { "If-Match": `"v${current.version}"` },
+        body: stepBody(stepValues(base), draft),
+        headers: ifMatch,
       });
-      done(r.data);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        const journey = await reloadJourney();
-        const now = journey?.steps.find((s) => s.id === current.id);
-        if (now) {
-          const merged = mergeFields(STEP_FIELDS, stepValues(current), draft, stepValues(now));
-          base.current = now;
-          setMerge(merged);
-          setDraft(merged.draft);
-        } else {
-          setErrors({ fields: {}, form: t("No connection. Try again.") });
-        }
-      } else {
-        setErrors(submitErrors(e, STEP_FIELDS));
-      }
-    } finally {
-      setBusy(false);
-    }
+      answer.journey = r.data;
+      return stepOf(r.data);
+    });
+    if (answer.journey) done(answer.journey);
   };
 
-  const described = (field: StepField) => ({
-    "aria-invalid": errors.fields[field] ? true : undefined,
-    "aria-describedby": errors.fields[field] ? `${prefix}-${field}-error` : undefined,
-  });
-  const fieldError = (field: StepField) =>
-    errors.fields[field] && (
-      <p id={`${prefix}-${field}-error`} class="error">
-        {errors.fields[field]}
-      </p>
-    );
+  const described = (field: StepField) => invalid(`${prefix}-${field}`, errors.fields[field]);
+  const fieldError = (field: StepField) => <FieldError id={`${prefix}-${field}`} error={errors.fields[field]} />;
+
+  /** A one-line text input with its label and error. */
+  const textField = (field: "next_actor_name" | "zaak_identificatie", attributes: { dir?: "auto"; autoComplete?: "off" }) => (
+    <div>
+      <label for={`${prefix}-${field}`}>{stepFieldName(field)}</label>
+      <input
+        id={`${prefix}-${field}`}
+        type="text"
+        {...attributes}
+        value={draft[field]}
+        {...described(field)}
+        onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+      />
+      {fieldError(field)}
+    </div>
+  );
 
   return (
-    <form class="step-form" onSubmit={(e) => void save(e)} noValidate data-testid="step-form">
+    <form class="step-form" onSubmit={(e) => void submit(e)} noValidate data-testid="step-form">
       <div>
         <label for={`${prefix}-status`}>{t("Status")}</label>
         <select id={`${prefix}-status`} value={draft.status} {...described("status")} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}>
@@ -421,32 +392,8 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
         </select>
         {fieldError("next_actor")}
       </div>
-      {draft.next_actor === "other" && (
-        <div>
-          <label for={`${prefix}-next_actor_name`}>{t("Name of who acts next")}</label>
-          <input
-            id={`${prefix}-next_actor_name`}
-            type="text"
-            dir="auto"
-            value={draft.next_actor_name}
-            {...described("next_actor_name")}
-            onInput={(e) => setDraft({ ...draft, next_actor_name: e.currentTarget.value })}
-          />
-          {fieldError("next_actor_name")}
-        </div>
-      )}
-      <div>
-        <label for={`${prefix}-zaak_identificatie`}>{t("Case reference")}</label>
-        <input
-          id={`${prefix}-zaak_identificatie`}
-          type="text"
-          autoComplete="off"
-          value={draft.zaak_identificatie}
-          {...described("zaak_identificatie")}
-          onInput={(e) => setDraft({ ...draft, zaak_identificatie: e.currentTarget.value })}
-        />
-        {fieldError("zaak_identificatie")}
-      </div>
+      {draft.next_actor === "other" && textField("next_actor_name", { dir: "auto" })}
+      {textField("zaak_identificatie", { autoComplete: "off" })}
       <div>
         <label for={`${prefix}-note`}>{t("Note for the resident")}</label>
         <textarea id={`${prefix}-note`} rows={3} dir="auto" value={draft.note} {...described("note")} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
@@ -458,18 +405,14 @@ function StepForm({ residentId, step, done, reloadJourney }: { residentId: strin
           testId={`${prefix}-conflict`}
           merge={merge}
           draft={draft}
-          choose={(field, value) => setDraft({ ...draft, [field]: value })}
+          choose={choose}
           fieldName={stepFieldName}
           valueLabel={(field, value) => (field === "status" ? stepStatusLabel(value) : field === "next_actor" ? actorLabel(value) : value)}
           message={t("A colleague changed this step in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
           reload={() => done(null)}
         />
       )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       <p>
         <button type="submit" class="primary" disabled={busy}>
           {t("Save")}
@@ -589,11 +532,7 @@ export function WhoLookedPart({ id }: { id: string }) {
           </tbody>
         </table>
       )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+      <ShowMore more={more} />
     </Part>
   );
 }
@@ -677,62 +616,42 @@ function registeredFieldName(field: RegisteredField): string {
 export function RegisteredPart({ resident, setResident }: { resident: Detail; setResident: (r: Detail) => void }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Registered>(registeredValues(resident));
-  const [errors, setErrors] = useState<{ fields: Partial<Record<RegisteredField, string>>; form: string }>({ fields: {}, form: "" });
-  const [merge, setMerge] = useState<Merge<RegisteredField> | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  // The version the draft was typed on: after a merge, the new version.
-  const base = useRef(resident);
+  const { show, save, busy, errors, merge, choose } = useVersionedSave<Detail, RegisteredField>(resident, {
+    fields: REGISTERED_FIELDS,
+    valuesOf: registeredValues,
+    draft,
+    fill: setDraft,
+    current: async () => {
+      const now = (await request<Detail>(`/api/v1/admin/residents/${resident.id}`)).data;
+      setResident(now);
+      return now;
+    },
+  });
   const r = resident.registered;
 
   const open = () => {
-    base.current = resident;
-    setDraft(registeredValues(resident));
-    setErrors({ fields: {}, form: "" });
-    setMerge(null);
+    show(resident);
     setSaved(false);
     setEditing(true);
   };
 
-  const save = async (event: Event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({ fields: {}, form: "" });
-    const current = base.current;
-    try {
-      const res = await request<Detail>(`/api/v1/admin/residents/${current.id}/registered-data`, {
+    const answer = await save(async (ifMatch, version) => {
+      const base = version ?? resident;
+      const res = await request<Detail>(`/api/v1/admin/residents/${base.id}/registered-data`, {
         method: "PUT",
-        body: registeredBody(registeredValues(current), draft),
-        headers: { "If-Match": `"v${current.version}"` },
+        body: registeredBody(registeredValues(base), draft),
+        headers: ifMatch,
       });
-      base.current = res.data;
-      setResident(res.data);
-      setMerge(null);
+      return res.data;
+    });
+    if (answer) {
+      setResident(answer);
       setEditing(false);
       setSaved(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        try {
-          const now = (await request<Detail>(`/api/v1/admin/residents/${current.id}`)).data;
-          const merged = mergeFields(REGISTERED_FIELDS, registeredValues(current), draft, registeredValues(now));
-          base.current = now;
-          setResident(now);
-          setMerge(merged);
-          setDraft(merged.draft);
-        } catch (again) {
-          setErrors({ fields: {}, form: failure(again, t("No connection. Try again.")) });
-        }
-      } else {
-        setErrors(submitErrors(e, REGISTERED_FIELDS));
-      }
-    } finally {
-      setBusy(false);
     }
-  };
-
-  const reload = () => {
-    setMerge(null);
-    open();
   };
 
   const input = (field: RegisteredField, label = registeredLabel(field)) => (
@@ -744,15 +663,10 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
         dir="auto"
         autoComplete="off"
         inputMode={field === "bsn" || field === "v_number" ? "numeric" : undefined}
-        aria-invalid={errors.fields[field] ? true : undefined}
-        aria-describedby={errors.fields[field] ? `registered-${field}-error` : undefined}
+        {...invalid(`registered-${field}`, errors.fields[field])}
         onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
       />
-      {errors.fields[field] && (
-        <p id={`registered-${field}-error`} class="error">
-          {errors.fields[field]}
-        </p>
-      )}
+      <FieldError id={`registered-${field}`} error={errors.fields[field]} />
     </div>
   );
 
@@ -791,7 +705,7 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
         </button>
       )}
       {editing && (
-        <form class="narrow-form" onSubmit={(e) => void save(e)} noValidate>
+        <form class="narrow-form" onSubmit={(e) => void submit(e)} noValidate>
           <fieldset>
             <legend>{t("Registered name")}</legend>
             {input("registered_name")}
@@ -815,17 +729,13 @@ export function RegisteredPart({ resident, setResident }: { resident: Detail; se
               testId="registered-conflict"
               merge={merge}
               draft={draft}
-              choose={(field, value) => setDraft({ ...draft, [field]: value })}
+              choose={choose}
               fieldName={registeredFieldName}
               message={t("A colleague changed this resident's data in the meantime. Your changes are kept on top of theirs; check and save again, or reload to drop yours.")}
-              reload={reload}
+              reload={open}
             />
           )}
-          {errors.form && (
-            <p class="error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <Alert message={errors.form} />
           <p>
             <button type="submit" class="primary" disabled={busy}>
               {t("Save")}

@@ -64,6 +64,29 @@ export class KeyPerBody {
   }
 }
 
+/**
+ * One GET's answer for a view or a part of one (a list that is not paged, a part of the file):
+ * read again when `path` changes; a failure shows there only. An answer for a path no longer
+ * shown is dropped.
+ */
+export function useLoaded<T>(path: string): { data: T | null; error: string | null } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    setData(null);
+    setError(null);
+    request<T>(path).then(
+      (r) => current && setData(r.data),
+      (e) => current && setError(failure(e, t("No connection. Try again."))),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path]);
+  return { data, error };
+}
+
 export interface List<T> {
   /** The rows loaded so far; null while the first page loads (or after it failed). */
   items: T[] | null;

@@ -4,11 +4,12 @@
  * The team's conversation inbox: unanswered first, then oldest first (the API's
  * `order=unanswered_first`, across all pages), with the API's filters.
  */
-import { useEffect, useState } from "preact/hooks";
-import { type Page, request, type Schemas } from "../api";
+import { useState } from "preact/hooks";
+import type { Schemas } from "../api";
 import { direction, formatDate } from "../i18n";
-import { failure } from "./forms";
+import { useList } from "./forms";
 import { t } from "./i18n";
+import { FilterSelect, Filters, ListStatus } from "./list-view";
 import { SignalsPanel } from "./signals";
 import { languageLabel, WAITING_FOR, waitingForLabel, workingDaysBetween } from "./labels";
 
@@ -21,48 +22,16 @@ export function inboxOrder(items: Conversation[]): Conversation[] {
   return [...unanswered, ...items.filter((c) => c.first_answered_at)];
 }
 
+/** The "Assigned" filter's values besides everyone. */
+const ASSIGNED = ["mine", "unassigned"] as const;
+
 export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
   const [assigned, setAssigned] = useState("");
   const [waitingFor, setWaitingFor] = useState("");
-  const [items, setItems] = useState<Conversation[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const query = (cursor?: string) => {
-    const params = new URLSearchParams({ limit: "50", order: "unanswered_first" });
-    if (assigned) params.set("assigned", assigned);
-    if (waitingFor) params.set("waiting_for", waitingFor);
-    if (cursor) params.set("cursor", cursor);
-    return `/api/v1/admin/conversations?${params}`;
-  };
-
-  useEffect(() => {
-    let current = true;
-    setItems(null);
-    request<Page<Conversation>>(query()).then(
-      (r) => {
-        if (!current) return;
-        setItems(r.data.items);
-        setNext(r.data.next_cursor);
-        setError(null);
-      },
-      (e) => current && setError(failure(e, t("No connection. Try again."))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [assigned, waitingFor]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const r = await request<Page<Conversation>>(query(next));
-      setItems((old) => [...(old ?? []), ...r.data.items]);
-      setNext(r.data.next_cursor);
-    } catch (e) {
-      setError(failure(e, t("No connection. Try again.")));
-    }
-  };
+  const params = new URLSearchParams({ order: "unanswered_first" });
+  if (assigned) params.set("assigned", assigned);
+  if (waitingFor) params.set("waiting_for", waitingFor);
+  const { items, error, more } = useList<Conversation>(`/api/v1/admin/conversations?${params}`);
 
   const shown = items ? inboxOrder(items) : null;
   return (
@@ -71,95 +40,76 @@ export function InboxView({ now = () => new Date() }: { now?: () => Date }) {
         {t("Conversations")}
       </h1>
       <SignalsPanel />
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-assigned">{t("Assigned")}</label>
-          <select id="filter-assigned" value={assigned} onChange={(e) => setAssigned(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
-            <option value="mine">{t("To me")}</option>
-            <option value="unassigned">{t("Unassigned")}</option>
-          </select>
-        </div>
-        <div>
-          <label for="filter-waiting">{t("Waiting for")}</label>
-          <select id="filter-waiting" value={waitingFor} onChange={(e) => setWaitingFor(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
-            {WAITING_FOR.map((w) => (
-              <option key={w} value={w}>
-                {waitingForLabel(w)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {shown === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {shown && shown.length === 0 && <p>{t("No conversations.")}</p>}
-      {shown && shown.length > 0 && (
-        <table class="inbox" data-testid="inbox">
-          <caption class="visually-hidden">{t("Unanswered questions first, then the oldest first.")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("Question")}</th>
-              <th scope="col">{t("Language")}</th>
-              <th scope="col">{t("Asked")}</th>
-              <th scope="col">{t("Age (working days)")}</th>
-              <th scope="col">{t("Status")}</th>
-              <th scope="col">{t("Assigned")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => {
-              const language = languageLabel(c.question.language);
-              return (
-                <tr key={c.question.id} data-question-id={c.question.id} data-answered={c.first_answered_at ? "yes" : "no"}>
-                  <td>
-                    <a href={`#/conversations/${c.question.id}`} lang={c.question.language} dir={direction(c.question.language)}>
-                      {c.question.text.length > 90 ? c.question.text.slice(0, 90) + "…" : c.question.text}
-                    </a>
-                  </td>
-                  <td>
-                    <span class="language">{language.name}</span>
-                    {language.own !== language.name && (
-                      <>
-                        {" "}
-                        <span lang={c.question.language} dir={direction(c.question.language)}>
-                          ({language.own})
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={c.question.created_at}>{formatDate(c.question.created_at)}</time>
-                  </td>
-                  <td>{workingDaysBetween(new Date(c.question.created_at), now())}</td>
-                  <td>
-                    {c.first_answered_at ? t("Answered") : <strong>{t("Unanswered")}</strong>}
-                    <br />
-                    {waitingForLabel(c.waiting_for)}
-                    {c.needs_interpreter && (
-                      <>
-                        <br />
-                        {t("Needs an interpreter")}
-                      </>
-                    )}
-                  </td>
-                  <td>{c.assigned_to ? c.assigned_to.name ?? t("A colleague") : t("Unassigned")}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {next && (
-        <button type="button" onClick={() => void more()}>
-          {t("Show more")}
-        </button>
-      )}
+      <Filters>
+        <FilterSelect
+          id="filter-assigned"
+          label={t("Assigned")}
+          value={assigned}
+          onChange={setAssigned}
+          all={t("Everyone")}
+          options={ASSIGNED}
+          optionLabel={(option) => (option === "mine" ? t("To me") : t("Unassigned"))}
+        />
+        <FilterSelect id="filter-waiting" label={t("Waiting for")} value={waitingFor} onChange={setWaitingFor} all={t("Everyone")} options={WAITING_FOR} optionLabel={waitingForLabel} />
+      </Filters>
+      <ListStatus items={shown} error={error} empty={t("No conversations.")} more={more}>
+        {(shown) => (
+          <table class="inbox" data-testid="inbox">
+            <caption class="visually-hidden">{t("Unanswered questions first, then the oldest first.")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("Question")}</th>
+                <th scope="col">{t("Language")}</th>
+                <th scope="col">{t("Asked")}</th>
+                <th scope="col">{t("Age (working days)")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Assigned")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => {
+                const language = languageLabel(c.question.language);
+                return (
+                  <tr key={c.question.id} data-question-id={c.question.id} data-answered={c.first_answered_at ? "yes" : "no"}>
+                    <td>
+                      <a href={`#/conversations/${c.question.id}`} lang={c.question.language} dir={direction(c.question.language)}>
+                        {c.question.text.length > 90 ? c.question.text.slice(0, 90) + "…" : c.question.text}
+                      </a>
+                    </td>
+                    <td>
+                      <span class="language">{language.name}</span>
+                      {language.own !== language.name && (
+                        <>
+                          {" "}
+                          <span lang={c.question.language} dir={direction(c.question.language)}>
+                            ({language.own})
+                          </span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <time dateTime={c.question.created_at}>{formatDate(c.question.created_at)}</time>
+                    </td>
+                    <td>{workingDaysBetween(new Date(c.question.created_at), now())}</td>
+                    <td>
+                      {c.first_answered_at ? t("Answered") : <strong>{t("Unanswered")}</strong>}
+                      <br />
+                      {waitingForLabel(c.waiting_for)}
+                      {c.needs_interpreter && (
+                        <>
+                          <br />
+                          {t("Needs an interpreter")}
+                        </>
+                      )}
+                    </td>
+                    <td>{c.assigned_to ? c.assigned_to.name ?? t("A colleague") : t("Unassigned")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { LANGUAGES } from "../i18n";
 import { failure, KeyPerBody, submitErrors } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
+import { Alert, FieldError, invalid } from "./messages";
 import { issueCodeAndOpenLetter } from "./residents";
 
 type Detail = Schemas["ResidentDetail"];
@@ -83,15 +84,10 @@ export function IntakeView() {
         dir="auto"
         autoComplete={autocomplete}
         disabled={!!created}
-        aria-invalid={errors.fields[name] ? true : undefined}
-        aria-describedby={errors.fields[name] ? `intake-${name}-error` : undefined}
+        {...invalid(`intake-${name}`, errors.fields[name])}
         onInput={set(name)}
       />
-      {errors.fields[name] && (
-        <p id={`intake-${name}-error`} class="error">
-          {errors.fields[name]}
-        </p>
-      )}
+      <FieldError id={`intake-${name}`} error={errors.fields[name]} />
     </div>
   );
 
@@ -112,8 +108,7 @@ export function IntakeView() {
             id="intake-preferred_language"
             value={values.preferred_language}
             disabled={!!created}
-            aria-invalid={errors.fields.preferred_language ? true : undefined}
-            aria-describedby={errors.fields.preferred_language ? "intake-preferred_language-error" : undefined}
+            {...invalid("intake-preferred_language", errors.fields.preferred_language)}
             onChange={set("preferred_language")}
           >
             {LANGUAGES.map((l) => (
@@ -122,11 +117,7 @@ export function IntakeView() {
               </option>
             ))}
           </select>
-          {errors.fields.preferred_language && (
-            <p id="intake-preferred_language-error" class="error">
-              {errors.fields.preferred_language}
-            </p>
-          )}
+          <FieldError id="intake-preferred_language" error={errors.fields.preferred_language} />
         </div>
         {input("phone", t("Phone (optional)"), "tel")}
         {input("email", t("Email (optional)"), "email")}
@@ -136,11 +127,7 @@ export function IntakeView() {
             {t("The resident was registered; the activation code could not be issued yet.")}
           </p>
         )}
-        {errors.form && (
-          <p class="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <Alert message={errors.form} />
         <button type="submit" class="primary" disabled={busy}>
           {created ? t("Issue activation code") : t("Register and issue activation code")}
         </button>

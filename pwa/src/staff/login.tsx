@@ -8,6 +8,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { API_BASE, ApiError, formErrors, request, type Schemas } from "../api";
 import { t } from "./i18n";
+import { Alert, FieldError, invalid } from "./messages";
 
 const DEMO_ACCOUNTS = ["demo-caseworker", "demo-coordinator", "demo-records-manager"];
 
@@ -138,8 +139,7 @@ export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Pro
             autocomplete="username"
             required
             value={login}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? "login-error" : undefined}
+            {...invalid("login", fieldError)}
             onInput={(e) => setLogin(e.currentTarget.value)}
           />
           <datalist id="demo-accounts">
@@ -147,16 +147,8 @@ export function LoginView({ onSignedIn, ended = false }: { onSignedIn: () => Pro
               <option key={name} value={name} />
             ))}
           </datalist>
-          {fieldError && (
-            <p id="login-error" class="error">
-              {fieldError}
-            </p>
-          )}
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FieldError id="login" error={fieldError} />
+          <Alert message={error} />
           <button type="submit" class="primary" disabled={busy}>
             {t("Sign in")}
           </button>

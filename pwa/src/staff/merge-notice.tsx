@@ -3,8 +3,8 @@
 /**
  * What a field-by-field merge (merge.ts) looks like after a 412: the fields only the user
  * changed (applied on top of the new version by the next save), and for each field both changed
- * differently a choice between "yours" and "now". The conversation's handling form, the place
- * form, the translation editor and the resident's file show a conflict this one way.
+ * differently a choice between "yours" and "now". Every form saved through useVersionedSave
+ * (versioned-save.ts) shows a conflict this one way.
  */
 import type { Merge } from "./merge";
 import { t } from "./i18n";

@@ -14,6 +14,8 @@ import { failure, useList } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
 import { keepIssuedCode } from "./letter";
+import { ListStatus } from "./list-view";
+import { Alert } from "./messages";
 
 type Summary = Schemas["ResidentSummary"];
 type Detail = Schemas["ResidentDetail"];
@@ -50,48 +52,38 @@ export function ResidentsView() {
           {t("New resident (intake)")}
         </a>
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No residents.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="residents">
-          <thead>
-            <tr>
-              <th scope="col">{t("Name")}</th>
-              <th scope="col">{t("Language")}</th>
-              <th scope="col">{t("Caseworker")}</th>
-              <th scope="col">{t("Last activity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id} data-resident-id={r.id}>
-                <td>
-                  <a href={`#/residents/${r.id}`} dir="auto">
-                    {r.preferred_name}
-                  </a>
-                </td>
-                <td>
-                  <LanguageCell code={r.preferred_language} />
-                </td>
-                <td>{r.caseworker?.name ?? "—"}</td>
-                <td>
-                  <time dateTime={r.last_activity_at}>{formatDate(r.last_activity_at)}</time>
-                </td>
+      <ListStatus items={items} error={error} empty={t("No residents.")} more={more}>
+        {(items) => (
+          <table class="inbox" data-testid="residents">
+            <thead>
+              <tr>
+                <th scope="col">{t("Name")}</th>
+                <th scope="col">{t("Language")}</th>
+                <th scope="col">{t("Caseworker")}</th>
+                <th scope="col">{t("Last activity")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} data-resident-id={r.id}>
+                  <td>
+                    <a href={`#/residents/${r.id}`} dir="auto">
+                      {r.preferred_name}
+                    </a>
+                  </td>
+                  <td>
+                    <LanguageCell code={r.preferred_language} />
+                  </td>
+                  <td>{r.caseworker?.name ?? "—"}</td>
+                  <td>
+                    <time dateTime={r.last_activity_at}>{formatDate(r.last_activity_at)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -157,11 +149,7 @@ export function ResidentView({ id, session }: { id: string; session: Session }) 
       <h1 id="resident-title" tabIndex={-1} dir="auto">
         {resident?.preferred_name ?? t("Residents")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {!resident && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {resident && (
         <>

@@ -9,6 +9,7 @@
 import type { Schemas } from "../../api";
 import { formatWeekday } from "../../i18n";
 import { t } from "../i18n";
+import { FieldError, invalid } from "../messages";
 import { sourceText } from "./labels";
 
 type AdminItem = Schemas["AdminItem"];
@@ -131,25 +132,16 @@ function TextField({
         lang={lang}
         value={value}
         autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...invalid(id, error)}
         onInput={(e) => set(e.currentTarget.value)}
       />
-      {error && (
-        <p id={`${id}-error`} class="error">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
 function ListError({ name, errors, prefix }: { name: string; errors: Errors; prefix?: string }) {
-  return errors[name] ? (
-    <p id={`${inputId(name, prefix)}-error`} class="error">
-      {errors[name]}
-    </p>
-  ) : null;
+  return <FieldError id={inputId(name, prefix)} error={errors[name]} />;
 }
 
 const replaceAt = <T,>(list: T[], n: number, value: T): T[] => list.map((old, i) => (i === n ? value : old));

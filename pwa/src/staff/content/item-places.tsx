@@ -12,6 +12,7 @@ import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas } from "../../api";
 import { failure } from "../forms";
 import { t } from "../i18n";
+import { Alert } from "../messages";
 import { sourceText } from "./labels";
 
 type AdminItem = Schemas["AdminItem"];
@@ -152,11 +153,7 @@ export function TargetFields({
 }) {
   return (
     <>
-      {loadError && (
-        <p class="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <Alert message={loadError} />
       {TARGET_FIELDS.map((field) => (
         <TargetFieldset
           key={field}

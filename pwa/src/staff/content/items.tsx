@@ -9,14 +9,16 @@
  * MergeNotice), nothing typed is lost.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, request, type Schemas } from "../../api";
+import { request, type Schemas } from "../../api";
 import { categoryLabel } from "../../components/services";
 import { SafeHtml } from "../../components/safe-html";
 import { formatDate } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure, submitErrors, useLoaded } from "../forms";
 import { t } from "../i18n";
-import { type Merge, mergeFields } from "../merge";
+import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
+import { NO_ERRORS, useVersionedSave } from "../versioned-save";
 import {
   CONTACT_FIELDS,
   type Contact,
@@ -87,54 +89,43 @@ function mergedValue(field: Merged, value: string, choices: Choices): string {
 }
 
 export function ItemsView() {
-  const [items, setItems] = useState<AdminItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request<AdminItem[]>("/api/v1/admin/services").then(
-      (r) => setItems(r.data),
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, []);
+  const { data: items, error } = useLoaded<AdminItem[]>("/api/v1/admin/services");
   return (
     <section aria-labelledby="items-title">
       <h1 id="items-title" tabIndex={-1}>
         {t("Service information")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       <p>
         <a href="#/content/new">{t("New service item")}</a>
       </p>
-      {!items && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && (
-        <table class="inbox" data-testid="items">
-          <thead>
-            <tr>
-              <th scope="col">{t("Title")}</th>
-              <th scope="col">{t("Category")}</th>
-              <th scope="col">{t("Status")}</th>
-              <th scope="col">{t("Changed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-item-id={item.id} data-status={item.status}>
-                <td>
-                  <a href={`#/content/items/${item.id}`}>{sourceText(item.texts, "title")}</a>
-                </td>
-                <td>{categoryLabel(item.category)}</td>
-                <td>{statusLabel(item.status)}</td>
-                <td>
-                  <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
-                </td>
+      <ListStatus items={items} error={error}>
+        {(items) => (
+          <table class="inbox" data-testid="items">
+            <thead>
+              <tr>
+                <th scope="col">{t("Title")}</th>
+                <th scope="col">{t("Category")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Changed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} data-item-id={item.id} data-status={item.status}>
+                  <td>
+                    <a href={`#/content/items/${item.id}`}>{sourceText(item.texts, "title")}</a>
+                  </td>
+                  <td>{categoryLabel(item.category)}</td>
+                  <td>{statusLabel(item.status)}</td>
+                  <td>
+                    <time dateTime={item.updated_at}>{formatDate(item.updated_at)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -202,24 +193,18 @@ export function fieldLabel(field: Field): string {
 }
 
 export function ItemView({ id }: { id: string }) {
-  const [item, setItem] = useState<AdminItem | null>(null);
   const [draft, setDraft] = useState<Draft>({ title: "", summary: "", body: "" });
   const [contact, setContact] = useState<Contact>({ links: [], phones: [], opening_hours: [] });
   const [targets, setTargets] = useState<Targets>({ place_ids: [], journey_steps: [] });
   const { choices, error: choicesError } = useChoices();
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [merge, setMerge] = useState<Merge<Merged> | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const archiveButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
     try {
       const r = await request<AdminItem>(`/api/v1/admin/services/${id}`);
-      setItem(r.data);
       setLoadError(null);
       return r.data;
     } catch (e) {
@@ -228,93 +213,50 @@ export function ItemView({ id }: { id: string }) {
     }
   }, [id]);
 
+  const { saved: item, setSaved: setItem, show, save, busy, errors, setErrors, merge, choose, status, setStatus } = useVersionedSave<AdminItem, Merged>(null, {
+    fields: MERGED,
+    valuesOf: (version) => valuesOf(draftOf(version), contactOf(version), targetsOf(version)),
+    draft: valuesOf(draft, contact, targets),
+    fill: (values) => {
+      setDraft({ title: values.title, summary: values.summary, body: values.body });
+      setContact(contactOfValues(values));
+      setTargets(targetsOfValues(values));
+    },
+    current: load,
+    inputs: [...FIELDS, ...contactInputs(contact), ...targetInputs(targets)],
+  });
+
   useEffect(() => {
     setItem(null);
-    void load().then((loaded) => {
-      if (!loaded) return;
-      setDraft(draftOf(loaded));
-      setContact(contactOf(loaded));
-      setTargets(targetsOf(loaded));
-    });
+    void load().then((loaded) => loaded && show(loaded));
   }, [load]);
 
   if (loadError && !item) {
     return (
       <section>
         <h1 tabIndex={-1}>{t("Service information")}</h1>
-        <p class="error" role="alert">
-          {loadError}
-        </p>
+        <Alert message={loadError} />
       </section>
     );
   }
   if (!item) return <p aria-busy="true">{t("Loading…")}</p>;
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setStatus("");
-    const before = draftOf(item);
-    const contactBefore = contactOf(item);
-    const targetsBefore = targetsOf(item);
     const body = Object.fromEntries([
-      ...changedFields(before, draft).map((field) => [field, draft[field]]),
-      ...changedContact(contactBefore, contact).map((field) => [field, contactBody(contact, field)]),
-      ...changedTargets(targetsBefore, targets).map((field) => [field, targets[field]]),
+      ...changedFields(draftOf(item), draft).map((field) => [field, draft[field]]),
+      ...changedContact(contactOf(item), contact).map((field) => [field, contactBody(contact, field)]),
+      ...changedTargets(targetsOf(item), targets).map((field) => [field, targets[field]]),
     ]);
-    try {
-      const r = await request<AdminItem>(`/api/v1/admin/services/${id}`, {
-        method: "PATCH",
-        body,
-        headers: { "If-Match": `"v${item.version}"` },
-      });
-      setMerge(null);
-      setItem(r.data);
-      setDraft(draftOf(r.data));
-      setContact(contactOf(r.data));
-      setTargets(targetsOf(r.data));
-      setErrors({ fields: {}, form: "" });
-      setStatus(t("Saved."));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        // Someone saved in the meantime: the user's changes go on top of the new version.
-        const now = await load();
-        if (now) {
-          const merged = mergeFields(
-            MERGED,
-            valuesOf(before, contactBefore, targetsBefore),
-            valuesOf(draft, contact, targets),
-            valuesOf(draftOf(now), contactOf(now), targetsOf(now)),
-          );
-          setMerge(merged);
-          setDraft({ title: merged.draft.title, summary: merged.draft.summary, body: merged.draft.body });
-          setContact(contactOfValues(merged.draft));
-          setTargets(targetsOfValues(merged.draft));
-          setErrors({ fields: {}, form: "" });
-        }
-      } else {
-        setErrors(submitErrors(e, [...FIELDS, ...contactInputs(contact), ...targetInputs(targets)]));
-      }
-    } finally {
-      setBusy(false);
-    }
+    void save(
+      async (ifMatch) => (await request<AdminItem>(`/api/v1/admin/services/${id}`, { method: "PATCH", body, headers: ifMatch })).data,
+      t("Saved."),
+    );
   };
 
   const reload = async () => {
     const now = await load();
-    if (now) {
-      setDraft(draftOf(now));
-      setContact(contactOf(now));
-      setTargets(targetsOf(now));
-    }
-    setMerge(null);
-    setErrors({ fields: {}, form: "" });
-  };
-
-  const choose = (field: Merged, value: string) => {
-    if (isContact(field)) setContact({ ...contact, [field]: JSON.parse(value) });
-    else if (isTarget(field)) setTargets({ ...targets, [field]: JSON.parse(value) });
-    else setDraft({ ...draft, [field]: value });
+    if (now) show(now);
   };
 
   const showPreview = async () => {
@@ -329,7 +271,7 @@ export function ItemView({ id }: { id: string }) {
 
   const visibility = async (action: "publish" | "unpublish") => {
     setStatus("");
-    setErrors({ fields: {}, form: "" });
+    setErrors(NO_ERRORS);
     try {
       const r = await request<AdminItem>(`/api/v1/admin/services/${id}/${action}`, { method: "POST", body: {} });
       setItem(r.data);
@@ -341,7 +283,7 @@ export function ItemView({ id }: { id: string }) {
 
   const archive = async () => {
     setStatus("");
-    setErrors({ fields: {}, form: "" });
+    setErrors(NO_ERRORS);
     try {
       await request<AdminItem>(`/api/v1/admin/services/${id}/archive`, { method: "POST", body: {} });
       location.hash = "#/content";
@@ -357,19 +299,14 @@ export function ItemView({ id }: { id: string }) {
       id: `item-${field}`,
       value: draft[field],
       lang: "nl",
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `item-${field}-error` : undefined,
+      ...invalid(`item-${field}`, error),
       onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
       <>
         <label for={`item-${field}`}>{fieldLabel(field)}</label>
         {multiline ? <textarea rows={field === "body" ? 14 : 3} {...props} /> : <input type="text" class="wide" {...props} />}
-        {error && (
-          <p id={`item-${field}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={`item-${field}`} error={error} />
       </>
     );
   };
@@ -412,7 +349,7 @@ export function ItemView({ id }: { id: string }) {
         />
       )}
       <div class="columns">
-        <form class="card" aria-labelledby="item-form-title" onSubmit={(e) => void save(e)} noValidate>
+        <form class="card" aria-labelledby="item-form-title" onSubmit={submit} noValidate>
           <h2 id="item-form-title">{t("Dutch text (the source of every translation)")}</h2>
           {input("title", false)}
           {input("summary", true)}
@@ -421,11 +358,7 @@ export function ItemView({ id }: { id: string }) {
           <ContactFields contact={contact} onChange={setContact} errors={errors.fields} />
           <h2>{t("Places and journey steps")}</h2>
           <TargetFields targets={targets} onChange={setTargets} choices={choices} loadError={choicesError} errors={errors.fields} />
-          {errors.form && (
-            <p class="error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <Alert message={errors.form} />
           {merge && (
             <MergeNotice
               merge={merge}

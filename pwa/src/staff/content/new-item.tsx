@@ -11,6 +11,7 @@ import { request } from "../../api";
 import { CATEGORIES, categoryLabel } from "../../components/services";
 import { KeyPerBody, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { Alert, FieldError, invalid } from "../messages";
 import { type AdminItem, fieldLabel, PreviewPanel, renderPreview } from "./items";
 
 const INPUTS = ["category", "title", "summary", "body"] as const;
@@ -58,17 +59,11 @@ export function NewItemView() {
     return {
       id: `item-${field}`,
       value: draft[field],
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `item-${field}-error` : undefined,
+      ...invalid(`item-${field}`, error),
       onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
     };
   };
-  const message = (field: Input) =>
-    errors.fields[field] && (
-      <p id={`item-${field}-error`} class="error">
-        {errors.fields[field]}
-      </p>
-    );
+  const message = (field: Input) => <FieldError id={`item-${field}`} error={errors.fields[field]} />;
   const text = (field: "title" | "summary" | "body") => (
     <>
       <label for={`item-${field}`}>{fieldLabel(field)}</label>
@@ -103,11 +98,7 @@ export function NewItemView() {
           {text("title")}
           {text("summary")}
           {text("body")}
-          {errors.form && (
-            <p class="error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <Alert message={errors.form} />
           <div class="row">
             <button type="submit" class="primary" disabled={busy}>
               {t("Create")}

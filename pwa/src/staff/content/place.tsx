@@ -11,10 +11,11 @@
 import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, request, type Schemas } from "../../api";
-import { failure, submitErrors } from "../forms";
+import { failure } from "../forms";
 import { t } from "../i18n";
-import { type Merge, mergeFields } from "../merge";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
+import { useVersionedSave } from "../versioned-save";
 import { type HoursDraft, HoursFields, hoursBody, hoursInputs, hoursOf, hoursSummary } from "./item-contact";
 import { sourceText } from "./labels";
 
@@ -90,14 +91,9 @@ function label(field: Merged): string {
 
 /** `id` null: a new place. */
 export function PlaceView({ id }: { id: string | null }) {
-  const [place, setPlace] = useState<Place | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [hours, setHours] = useState<HoursDraft[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [merge, setMerge] = useState<Merge<Merged> | null>(null);
 
   const load = async (placeId: string): Promise<Place | null> => {
     try {
@@ -108,79 +104,49 @@ export function PlaceView({ id }: { id: string | null }) {
     }
   };
 
+  const fill = (values: Values) => {
+    const [mergedDraft, mergedHours] = splitValues(values);
+    setDraft(mergedDraft);
+    setHours(mergedHours);
+  };
+  const { saved: place, show, save, busy, errors, merge, choose, status } = useVersionedSave<Place, Merged>(null, {
+    fields: MERGED,
+    valuesOf: (version) => valuesOf(draftOfPlace(version), hoursOf(version.opening_hours)),
+    draft: valuesOf(draft, hours),
+    fill,
+    current: async () => (id ? load(id) : null),
+    inputs: [...INPUTS, ...hoursInputs(hours)],
+  });
+
   useEffect(() => {
-    setPlace(null);
-    setDraft(EMPTY);
-    setHours([]);
-    setMerge(null);
+    show(null);
+    fill(valuesOf(EMPTY, []));
     if (!id) return;
-    void load(id).then((found) => {
-      if (!found) return;
-      setPlace(found);
-      setDraft(draftOfPlace(found));
-      setHours(hoursOf(found.opening_hours));
-    });
+    void load(id).then((found) => found && show(found));
   }, [id]);
 
   if (loadError) {
     return (
       <section>
         <h1 tabIndex={-1}>{t("Places")}</h1>
-        <p class="error" role="alert">
-          {loadError}
-        </p>
+        <Alert message={loadError} />
       </section>
     );
   }
   if (id && !place) return <p aria-busy="true">{t("Loading…")}</p>;
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setStatus("");
-    try {
-      const body = placeBody(draft, hours);
-      const r = place
-        ? await request<Place>(`/api/v1/admin/services/places/${place.id}`, {
-            method: "PUT",
-            body,
-            headers: { "If-Match": `"v${place.version}"` },
-          })
-        : await request<Place>("/api/v1/admin/services/places", { method: "POST", body });
-      setErrors({ fields: {}, form: "" });
-      if (!place) {
+    const body = placeBody(draft, hours);
+    void save(
+      async (ifMatch, saved) => {
+        if (saved) return (await request<Place>(`/api/v1/admin/services/places/${saved.id}`, { method: "PUT", body, headers: ifMatch })).data;
+        const r = await request<Place>("/api/v1/admin/services/places", { method: "POST", body });
         location.hash = `#/content/places/${r.data.id}`;
-        return;
-      }
-      setMerge(null);
-      setPlace(r.data);
-      setDraft(draftOfPlace(r.data));
-      setHours(hoursOf(r.data.opening_hours));
-      setStatus(t("Saved."));
-    } catch (e) {
-      if (place && e instanceof ApiError && e.status === 412) {
-        // Someone saved in the meantime: the user's changes go on top of the new version.
-        const now = await load(place.id);
-        if (now) {
-          const merged = mergeFields(
-            MERGED,
-            valuesOf(draftOfPlace(place), hoursOf(place.opening_hours)),
-            valuesOf(draft, hours),
-            valuesOf(draftOfPlace(now), hoursOf(now.opening_hours)),
-          );
-          const [mergedDraft, mergedHours] = splitValues(merged.draft);
-          setPlace(now);
-          setMerge(merged);
-          setDraft(mergedDraft);
-          setHours(mergedHours);
-          setErrors({ fields: {}, form: "" });
-        }
-      } else {
-        setErrors(submitErrors(e, [...INPUTS, ...hoursInputs(hours)]));
-      }
-    } finally {
-      setBusy(false);
-    }
+        return null;
+      },
+      place ? t("Saved.") : undefined,
+    );
   };
 
   const input = (field: Input) => {
@@ -188,8 +154,7 @@ export function PlaceView({ id }: { id: string | null }) {
     const props = {
       id: `place-${field}`,
       value: draft[field],
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `place-${field}-error` : undefined,
+      ...invalid(`place-${field}`, error),
       onInput: (e: Event) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
@@ -206,11 +171,7 @@ export function PlaceView({ id }: { id: string | null }) {
             {...props}
           />
         )}
-        {error && (
-          <p id={`place-${field}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={`place-${field}`} error={error} />
       </Fragment>
     );
   };
@@ -223,14 +184,10 @@ export function PlaceView({ id }: { id: string | null }) {
       <h1 id="place-heading" tabIndex={-1}>
         {place ? sourceText(place.texts, "name") : t("New place")}
       </h1>
-      <form class="card" aria-labelledby="place-heading" onSubmit={(e) => void save(e)} noValidate>
+      <form class="card" aria-labelledby="place-heading" onSubmit={submit} noValidate>
         {INPUTS.map((field) => input(field))}
         <HoursFields hours={hours} onChange={setHours} errors={errors.fields} prefix="place" />
-        {errors.form && (
-          <p class="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <Alert message={errors.form} />
         {merge && (
           <MergeNotice
             merge={merge}
@@ -238,7 +195,7 @@ export function PlaceView({ id }: { id: string | null }) {
             message={t("Someone else changed this place in the meantime. Your changes are kept on top of theirs; check and save again.")}
             fieldName={label}
             valueLabel={(field, value) => (field === "opening_hours" ? hoursSummary(JSON.parse(value) as HoursDraft[]) : value)}
-            choose={(field, value) => (field === "opening_hours" ? setHours(JSON.parse(value) as HoursDraft[]) : setDraft({ ...draft, [field]: value }))}
+            choose={choose}
           />
         )}
         <div class="row">
@@ -248,11 +205,7 @@ export function PlaceView({ id }: { id: string | null }) {
           {merge && place && (
             <button
               type="button"
-              onClick={() => {
-                setDraft(draftOfPlace(place));
-                setHours(hoursOf(place.opening_hours));
-                setMerge(null);
-              }}
+              onClick={() => show(place)}
             >
               {t("Discard my changes")}
             </button>

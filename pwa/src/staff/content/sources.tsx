@@ -10,11 +10,13 @@
  * loaded and the user's changes merged onto it field by field (merge.ts); nothing typed is lost.
  */
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, request, type Schemas } from "../../api";
-import { failure, submitErrors } from "../forms";
+import { request, type Schemas } from "../../api";
+import { failure } from "../forms";
 import { t } from "../i18n";
-import { type Merge, mergeFields } from "../merge";
+import { ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
+import { useVersionedSave } from "../versioned-save";
 
 type StepText = Schemas["StepTranslationOut"];
 type ConsentText = Schemas["ConsentTranslationOut"];
@@ -62,44 +64,24 @@ type Draft = Record<string, string>;
 
 function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh: () => Promise<T | null> }) {
   const draftOf = (source: Source): Draft => ({ [kind.names[0]]: source.values[0], [kind.names[1]]: source.values[1] });
-  const [saved, setSaved] = useState(kind.read(row));
   const [draft, setDraft] = useState<Draft>(draftOf(kind.read(row)));
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [merge, setMerge] = useState<Merge<string> | null>(null);
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-  const id = `source-${saved.key}`;
+  const { saved, save, busy, errors, merge, choose, status } = useVersionedSave<Source, string>(kind.read(row), {
+    fields: kind.names,
+    valuesOf: draftOf,
+    draft,
+    fill: setDraft,
+    current: async () => {
+      const fresh = await refresh();
+      return fresh ? kind.read(fresh) : null;
+    },
+  });
+  const source = saved ?? kind.read(row);
+  const id = `source-${source.key}`;
   const label = (name: string) => (name === kind.names[0] ? t("Title") : t("Text"));
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setStatus("");
-    try {
-      const r = await request<T>(kind.put(saved.key), { method: "PUT", body: draft, headers: { "If-Match": `"v${saved.version}"` } });
-      const now = kind.read(r.data);
-      setSaved(now);
-      setDraft(draftOf(now));
-      setMerge(null);
-      setErrors({ fields: {}, form: "" });
-      setStatus(t("Saved."));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        const fresh = await refresh();
-        if (fresh) {
-          const now = kind.read(fresh);
-          const merged = mergeFields(kind.names, draftOf(saved), draft, draftOf(now));
-          setSaved(now);
-          setMerge(merged);
-          setDraft(merged.draft);
-          setErrors({ fields: {}, form: "" });
-        }
-      } else {
-        setErrors(submitErrors(e, kind.names));
-      }
-    } finally {
-      setBusy(false);
-    }
+    void save(async (ifMatch) => kind.read((await request<T>(kind.put(source.key), { method: "PUT", body: draft, headers: ifMatch })).data), t("Saved."));
   };
 
   const input = (name: string, multiline: boolean) => {
@@ -109,35 +91,26 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
       id: inputId,
       value: draft[name],
       lang: "nl",
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `${inputId}-error` : undefined,
+      ...invalid(inputId, error),
       onInput: (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value }),
     };
     return (
       <>
         <label for={inputId}>{label(name)}</label>
         {multiline ? <textarea rows={multiline && draft[name].length > 300 ? 10 : 4} {...props} /> : <input type="text" class="wide" {...props} />}
-        {error && (
-          <p id={`${inputId}-error`} class="error">
-            {error}
-          </p>
-        )}
+        <FieldError id={inputId} error={error} />
       </>
     );
   };
 
   return (
-    <form class="card" aria-labelledby={`${id}-heading`} data-step={saved.key} onSubmit={(e) => void save(e)} noValidate>
+    <form class="card" aria-labelledby={`${id}-heading`} data-step={source.key} onSubmit={submit} noValidate>
       <h2 id={`${id}-heading`} lang="nl">
-        {saved.values[0]}
+        {source.values[0]}
       </h2>
       {input(kind.names[0], false)}
       {input(kind.names[1], true)}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       {merge && (
         <MergeNotice
           merge={merge}
@@ -145,7 +118,7 @@ function SourceForm<T>({ kind, row, refresh }: { kind: Kind<T>; row: T; refresh:
           idPrefix={`${id}-merge`}
           message={kind.conflict()}
           fieldName={label}
-          choose={(name, value) => setDraft({ ...draft, [name]: value })}
+          choose={choose}
         />
       )}
       <div class="row">
@@ -184,17 +157,14 @@ function SourcesView<T>({ kind }: { kind: Kind<T> }) {
         {kind.heading()}
       </h1>
       <p>{kind.intro()}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {!rows && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {rows?.length === 0 && <p>{t("No texts here.")}</p>}
-      {rows?.map((row) => {
-        const key = kind.read(row).key;
-        return <SourceForm key={key} kind={kind} row={row} refresh={async () => (await load())?.find((r) => kind.read(r).key === key) ?? null} />;
-      })}
+      <ListStatus items={rows} error={error} empty={t("No texts here.")}>
+        {(rows) =>
+          rows.map((row) => {
+            const key = kind.read(row).key;
+            return <SourceForm key={key} kind={kind} row={row} refresh={async () => (await load())?.find((r) => kind.read(r).key === key) ?? null} />;
+          })
+        }
+      </ListStatus>
     </section>
   );
 }

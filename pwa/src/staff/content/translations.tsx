@@ -11,11 +11,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { API_BASE, ApiError, request, requestHeaders, type Schemas } from "../../api";
 import { direction } from "../../i18n";
-import { failure, submitErrors } from "../forms";
+import { failure, useLoaded } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
-import { type Merge, mergeFields } from "../merge";
+import { FilterSelect, ListStatus } from "../list-view";
 import { MergeNotice } from "../merge-notice";
+import { Alert, FieldError, invalid } from "../messages";
+import { type IfMatch, useVersionedSave, versionTag } from "../versioned-save";
 import { fieldName, fieldOrder, sourceText, stateLabel } from "./labels";
 import { type Kind, KINDS, languageHash, type Status, STATUSES } from "./routes";
 
@@ -44,59 +46,48 @@ function LanguageName({ code }: { code: string }) {
 }
 
 export function LanguagesView() {
-  const [rows, setRows] = useState<Progress[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request<Progress[]>("/api/v1/admin/translations/progress").then(
-      (r) => setRows(r.data),
-      (e) => setError(failure(e, t("No connection. Try again."))),
-    );
-  }, []);
+  const { data: rows, error } = useLoaded<Progress[]>("/api/v1/admin/translations/progress");
   return (
     <section aria-labelledby="languages-title">
       <h1 id="languages-title" tabIndex={-1}>
         {t("Translations")}
       </h1>
       <p>{t("Progress of the service information per language. Open a language to review its texts.")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {!rows && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {rows && (
-        <table class="inbox" data-testid="languages">
-          <thead>
-            <tr>
-              <th scope="col">{t("Language")}</th>
-              <th scope="col">{t("Reviewed")}</th>
-              <th scope="col">{t("Translated, not reviewed")}</th>
-              <th scope="col">{t("Machine translation")}</th>
-              <th scope="col">{t("Missing")}</th>
-              <th scope="col">{t("Outdated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.language} data-language={row.language}>
-                <th scope="row">
-                  <a href={languageHash(row.language, "services")}>
-                    <LanguageName code={row.language} />
-                  </a>
-                  <div class="progress-bar" aria-hidden="true">
-                    <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
-                  </div>
-                </th>
-                <td>{t("{count} of {total}", { count: row.reviewed, total: row.total })}</td>
-                <td>{row.translated}</td>
-                <td>{row.machine}</td>
-                <td>{row.missing}</td>
-                <td>{row.outdated}</td>
+      <ListStatus items={rows} error={error}>
+        {(rows) => (
+          <table class="inbox" data-testid="languages">
+            <thead>
+              <tr>
+                <th scope="col">{t("Language")}</th>
+                <th scope="col">{t("Reviewed")}</th>
+                <th scope="col">{t("Translated, not reviewed")}</th>
+                <th scope="col">{t("Machine translation")}</th>
+                <th scope="col">{t("Missing")}</th>
+                <th scope="col">{t("Outdated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.language} data-language={row.language}>
+                  <th scope="row">
+                    <a href={languageHash(row.language, "services")}>
+                      <LanguageName code={row.language} />
+                    </a>
+                    <div class="progress-bar" aria-hidden="true">
+                      <span style={{ inlineSize: `${row.total ? (100 * row.reviewed) / row.total : 0}%` }} />
+                    </div>
+                  </th>
+                  <td>{t("{count} of {total}", { count: row.reviewed, total: row.total })}</td>
+                  <td>{row.translated}</td>
+                  <td>{row.machine}</td>
+                  <td>{row.missing}</td>
+                  <td>{row.outdated}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -153,11 +144,18 @@ interface PairField {
   multiline: boolean;
 }
 
+/** A translation as a save names it: the version read and the values of its fields. */
+interface PairVersion {
+  version: number;
+  values: Record<string, string>;
+}
+
 function Pair({
   id,
   heading,
   language,
   fields,
+  version,
   state,
   outdated,
   reviewer,
@@ -169,57 +167,47 @@ function Pair({
   heading: string;
   language: string;
   fields: PairField[];
+  /** The version read, named by `If-Match`. */
+  version: number;
   state: string | null;
   outdated: boolean;
   reviewer: boolean;
-  onSave: (values: Record<string, string>) => Promise<void>;
-  onApprove: (values: Record<string, string>, changed: boolean) => Promise<void>;
+  onSave: (values: Record<string, string>, ifMatch: IfMatch) => Promise<void>;
+  onApprove: (values: Record<string, string>, changed: boolean, ifMatch: IfMatch) => Promise<void>;
   /** After a 412: reload, and answer this text's translation as stored now. */
-  refresh: () => Promise<Record<string, string> | null>;
+  refresh: () => Promise<PairVersion | null>;
 }) {
-  const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""]));
-  const names = fields.map((f) => f.name);
-  const [values, setValues] = useState<Record<string, string>>(initial);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<string, string>>; form: string }>({ fields: {}, form: "" });
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [merge, setMerge] = useState<Merge<string> | null>(null);
+  const stored = (): PairVersion => ({ version, values: Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""])) });
+  const [values, setValues] = useState<Record<string, string>>(() => stored().values);
+  // While a 412 is merged, the reloaded text must not replace the merge being made.
   const merging = useRef(false);
-  const key = fields.map((f) => f.value).join("\u0000");
+  const { show, save, busy, errors, merge, choose, status } = useVersionedSave<PairVersion, string>(stored(), {
+    fields: fields.map((f) => f.name),
+    valuesOf: (v) => v.values,
+    draft: values,
+    fill: setValues,
+    current: async () => {
+      merging.current = true;
+      const now = await refresh();
+      if (!now) merging.current = false;
+      return now;
+    },
+    etag: (v) => versionTag(v.version),
+  });
+  const key = [version, ...fields.map((f) => f.value)].join("\u0000");
   useEffect(() => {
     // A saved or reviewed text shows as stored; a merge keeps the user's wording on top.
     if (merging.current) merging.current = false;
-    else setValues(initial());
+    else show(stored());
   }, [key]);
   const changed = fields.some((f) => values[f.name] !== (f.value ?? ""));
   const dir = direction(language);
 
-  const act = async (action: () => Promise<void>, done: string) => {
-    setBusy(true);
-    setStatus("");
-    try {
-      await action();
-      setErrors({ fields: {}, form: "" });
-      setMerge(null);
-      setStatus(done);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        const base = initial();
-        merging.current = true;
-        const theirs = await refresh();
-        if (theirs) {
-          const merged = mergeFields(names, base, values, theirs);
-          setMerge(merged);
-          setValues(merged.draft);
-          setErrors({ fields: {}, form: "" });
-        } else merging.current = false;
-      } else {
-        setErrors(submitErrors(e, names));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: (ifMatch: IfMatch) => Promise<void>, done: string) =>
+    void save(async (ifMatch) => {
+      await action(ifMatch);
+      return null;
+    }, done);
 
   return (
     <article class="card pair" aria-labelledby={`${id}-heading`} data-pair={id} data-state={state ?? "missing"}>
@@ -242,8 +230,7 @@ function Pair({
           value: values[f.name],
           lang: language,
           dir,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": error ? `${inputId}-error` : undefined,
+          ...invalid(inputId, error),
           onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
         };
         return (
@@ -261,20 +248,12 @@ function Pair({
                 {f.label} · {t("Translation")}
               </label>
               {f.multiline ? <textarea rows={Math.min(12, 2 + Math.ceil(f.source.length / 70))} {...props} /> : <input type="text" class="wide" {...props} />}
-              {error && (
-                <p id={`${inputId}-error`} class="error">
-                  {error}
-                </p>
-              )}
+              <FieldError id={inputId} error={error} />
             </div>
           </div>
         );
       })}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <Alert message={errors.form} />
       {merge && (
         <MergeNotice
           merge={merge}
@@ -282,15 +261,15 @@ function Pair({
           idPrefix={`${id}-merge`}
           message={t("Someone else changed this translation in the meantime. Your wording is kept on top of theirs; check and save again.")}
           fieldName={(name) => fields.find((f) => f.name === name)?.label ?? name}
-          choose={(name, value) => setValues({ ...values, [name]: value })}
+          choose={choose}
         />
       )}
       <div class="row">
-        <button type="button" disabled={busy || !changed} onClick={() => void act(() => onSave(values), t("Saved."))}>
+        <button type="button" disabled={busy || !changed} onClick={() => act((ifMatch) => onSave(values, ifMatch), t("Saved."))}>
           {t("Save translation")}
         </button>
         {reviewer && (state || changed) && (
-          <button type="button" class="primary" disabled={busy || (state === "reviewed" && !changed)} onClick={() => void act(() => onApprove(values, changed), t("Approved."))}>
+          <button type="button" class="primary" disabled={busy || (state === "reviewed" && !changed)} onClick={() => act((ifMatch) => onApprove(values, changed, ifMatch), t("Approved."))}>
             {changed ? t("Approve with my correction") : t("Approve")}
           </button>
         )}
@@ -329,19 +308,6 @@ function useList<T>(url: string) {
   return { items, setItems, error, load };
 }
 
-function Listing({ error, empty, children }: { error: string | null; empty: boolean | null; children: preact.ComponentChildren }) {
-  if (error) {
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  }
-  if (empty === null) return <p aria-busy="true">{t("Loading…")}</p>;
-  if (empty) return <p>{t("No texts here.")}</p>;
-  return <>{children}</>;
-}
-
 function ServiceTexts({ language, status, reviewer }: { language: string; status: Status; reviewer: boolean }) {
   const { items: entries, setItems, error } = useList<Entry>(`/api/v1/admin/translations?language=${language}&status=${status}`);
   const [owners, setOwners] = useState<Record<string, string>>({});
@@ -368,63 +334,61 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
   return (
     <>
       <div class="filters">
-        <div>
-          <label for="status-filter">{t("Show")}</label>
-          <select id="status-filter" value={status} onChange={(e) => (location.hash = languageHash(language, "services", e.currentTarget.value as Status))}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusFilterLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="status-filter"
+          label={t("Show")}
+          value={status}
+          onChange={(s) => (location.hash = languageHash(language, "services", s))}
+          options={STATUSES}
+          optionLabel={statusFilterLabel}
+        />
       </div>
-      <Listing error={error} empty={entries ? entries.length === 0 : null}>
-        {groups.map(([owner, list]) => (
-          <section key={owner} class="owner" aria-labelledby={`owner-${owner}`} data-owner-id={owner}>
-            <h2 id={`owner-${owner}`} lang="nl">
-              {owners[owner] ?? list[0].source_text}
-            </h2>
-            {list.map((e) => (
-              <Pair
-                key={e.field}
-                id={`${owner}-${e.field.replace(".", "-")}`}
-                heading={fieldName(e.field)}
-                language={language}
-                fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
-                state={e.state}
-                outdated={e.outdated}
-                reviewer={reviewer}
-                onSave={async (values) =>
-                  replace(
-                    (await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: { "If-Match": `"v${e.version ?? 0}"` } }))
-                      .data,
-                  )
-                }
-                onApprove={async (values, changed) =>
-                  replace(
-                    (
-                      await request<Entry>(`${url(e)}/review`, {
-                        method: "POST",
-                        body: changed ? { text: values.text } : {},
-                        headers: { "If-Match": `"v${e.version ?? 0}"` },
-                      })
-                    ).data,
-                  )
-                }
-                refresh={async () => {
-                  // The text as stored now (whatever the filter shows), in place of the one read.
-                  const all = (await request<Entry[]>(`/api/v1/admin/translations?language=${language}&status=all`)).data;
-                  const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
-                  if (!now) return null;
-                  replace(now);
-                  return { text: now.text ?? "" };
-                }}
-              />
-            ))}
-          </section>
-        ))}
-      </Listing>
+      <ListStatus items={entries} error={error} empty={t("No texts here.")}>
+        {() =>
+          groups.map(([owner, list]) => (
+            <section key={owner} class="owner" aria-labelledby={`owner-${owner}`} data-owner-id={owner}>
+              <h2 id={`owner-${owner}`} lang="nl">
+                {owners[owner] ?? list[0].source_text}
+              </h2>
+              {list.map((e) => (
+                <Pair
+                  key={e.field}
+                  id={`${owner}-${e.field.replace(".", "-")}`}
+                  heading={fieldName(e.field)}
+                  language={language}
+                  fields={[{ name: "text", label: fieldName(e.field), source: e.source_text, value: e.text, multiline: e.field !== "title" && e.field !== "name" }]}
+                  version={e.version ?? 0}
+                  state={e.state}
+                  outdated={e.outdated}
+                  reviewer={reviewer}
+                  onSave={async (values, ifMatch) =>
+                    replace((await request<Entry>(url(e), { method: "PUT", body: { text: values.text, state: "translated" }, headers: ifMatch })).data)
+                  }
+                  onApprove={async (values, changed, ifMatch) =>
+                    replace(
+                      (
+                        await request<Entry>(`${url(e)}/review`, {
+                          method: "POST",
+                          body: changed ? { text: values.text } : {},
+                          headers: ifMatch,
+                        })
+                      ).data,
+                    )
+                  }
+                  refresh={async () => {
+                    // The text as stored now (whatever the filter shows), in place of the one read.
+                    const all = (await request<Entry[]>(`/api/v1/admin/translations?language=${language}&status=all`)).data;
+                    const now = all.find((x) => x.owner_id === e.owner_id && x.field === e.field);
+                    if (!now) return null;
+                    replace(now);
+                    return { version: now.version ?? 0, values: { text: now.text ?? "" } };
+                  }}
+                />
+              ))}
+            </section>
+          ))
+        }
+      </ListStatus>
     </>
   );
 }
@@ -433,46 +397,49 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
   const { items, error, load } = useList<ConsentText>(`/api/v1/admin/consent-texts?language=${language}`);
   const base = "/api/v1/admin/consent-texts";
   return (
-    <Listing error={error} empty={items ? items.length === 0 : null}>
-      {(items ?? []).map((c) => (
-        <Pair
-          key={c.purpose}
-          id={`consent-${c.purpose}`}
-          heading={c.source_title}
-          language={language}
-          fields={[
-            { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
-            { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
-          ]}
-          state={c.translation_state}
-          outdated={c.outdated ?? false}
-          reviewer={reviewer}
-          onSave={async (values) => {
-            await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${c.version}"` } });
-            void load();
-          }}
-          onApprove={async (values, changed) => {
-            // A correction is new wording (a new version): saved first, then that version approved.
-            // An outdated text (from an earlier version) is saved for the current one first too.
-            const version = changed || c.outdated
-              ? (
-                  await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
-                    method: "PUT",
-                    body: { ...values, state: "translated" },
-                    headers: { "If-Match": `"v${c.version}"` },
-                  })
-                ).data.version
-              : c.version;
-            await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
-            void load();
-          }}
-          refresh={async () => {
-            const now = (await load())?.find((x) => x.purpose === c.purpose);
-            return now ? { title: now.title ?? "", body: now.body ?? "" } : null;
-          }}
-        />
-      ))}
-    </Listing>
+    <ListStatus items={items} error={error} empty={t("No texts here.")}>
+      {(items) =>
+        items.map((c) => (
+          <Pair
+            key={c.purpose}
+            id={`consent-${c.purpose}`}
+            heading={c.source_title}
+            language={language}
+            fields={[
+              { name: "title", label: t("Title"), source: c.source_title, value: c.title, multiline: false },
+              { name: "body", label: t("Text"), source: c.source_body, value: c.body, multiline: true },
+            ]}
+            version={c.version}
+            state={c.translation_state}
+            outdated={c.outdated ?? false}
+            reviewer={reviewer}
+            onSave={async (values, ifMatch) => {
+              await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              void load();
+            }}
+            onApprove={async (values, changed, ifMatch) => {
+              // A correction is new wording (a new version): saved first, then that version approved.
+              // An outdated text (from an earlier version) is saved for the current one first too.
+              const version = changed || c.outdated
+                ? (
+                    await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
+                      method: "PUT",
+                      body: { ...values, state: "translated" },
+                      headers: ifMatch,
+                    })
+                  ).data.version
+                : c.version;
+              await request(`${base}/${c.purpose}/${version}/${language}/review`, { method: "POST", body: {} });
+              void load();
+            }}
+            refresh={async () => {
+              const now = (await load())?.find((x) => x.purpose === c.purpose);
+              return now ? { version: now.version, values: { title: now.title ?? "", body: now.body ?? "" } } : null;
+            }}
+          />
+        ))
+      }
+    </ListStatus>
   );
 }
 
@@ -480,38 +447,41 @@ function JourneyTexts({ language, reviewer }: { language: string; reviewer: bool
   const { items, error, load } = useList<StepText>(`/api/v1/admin/journey-texts?language=${language}`);
   const base = "/api/v1/admin/journey-texts";
   return (
-    <Listing error={error} empty={items ? items.length === 0 : null}>
-      {(items ?? []).map((s) => (
-        <Pair
-          key={s.key}
-          id={`journey-${s.key}`}
-          heading={s.source_title}
-          language={language}
-          fields={[
-            { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
-            { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
-          ]}
-          state={s.translation_state}
-          outdated={s.outdated ?? false}
-          reviewer={reviewer}
-          onSave={async (values) => {
-            await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
-            void load();
-          }}
-          onApprove={async (values, changed) => {
-            if (changed) {
-              await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { "If-Match": `"v${s.version ?? 0}"` } });
-            }
-            await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
-            void load();
-          }}
-          refresh={async () => {
-            const now = (await load())?.find((x) => x.key === s.key);
-            return now ? { title: now.title ?? "", text: now.text ?? "" } : null;
-          }}
-        />
-      ))}
-    </Listing>
+    <ListStatus items={items} error={error} empty={t("No texts here.")}>
+      {(items) =>
+        items.map((s) => (
+          <Pair
+            key={s.key}
+            id={`journey-${s.key}`}
+            heading={s.source_title}
+            language={language}
+            fields={[
+              { name: "title", label: t("Title"), source: s.source_title, value: s.title, multiline: false },
+              { name: "text", label: t("Text"), source: s.source_text, value: s.text, multiline: true },
+            ]}
+            version={s.version ?? 0}
+            state={s.translation_state}
+            outdated={s.outdated ?? false}
+            reviewer={reviewer}
+            onSave={async (values, ifMatch) => {
+              await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              void load();
+            }}
+            onApprove={async (values, changed, ifMatch) => {
+              if (changed) {
+                await request(`${base}/${s.key}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              }
+              await request(`${base}/${s.key}/${language}/review`, { method: "POST", body: {} });
+              void load();
+            }}
+            refresh={async () => {
+              const now = (await load())?.find((x) => x.key === s.key);
+              return now ? { version: now.version ?? 0, values: { title: now.title ?? "", text: now.text ?? "" } } : null;
+            }}
+          />
+        ))
+      }
+    </ListStatus>
   );
 }
 
@@ -564,8 +534,7 @@ function PoFile({ language }: { language: string }) {
           id="po-file"
           type="file"
           accept=".po,text/x-gettext-translation"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "po-file-error" : undefined}
+          {...invalid("po-file", error)}
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
         {error && (

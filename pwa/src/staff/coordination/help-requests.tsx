@@ -12,6 +12,8 @@ import { formatDate } from "../../i18n";
 import { failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { Alert, FieldError, invalid } from "../messages";
 import { ageText, canReassign, categoryLabel, HELP_STATES, helpStateLabel } from "./labels";
 import type { Volunteer } from "./volunteers";
 
@@ -149,47 +151,19 @@ export function HelpRequestsView() {
       <h1 id="help-title" tabIndex={-1}>
         {t("Help requests")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       <h2 id="ageing-title">{t("Nobody took these yet")}</h2>
       <p class="meta">{t("Open requests no volunteer took for longer than the set time, the oldest first.")}</p>
-      {ageing === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {ageing && ageing.length === 0 && <p>{t("None waiting too long.")}</p>}
-      {ageing && ageing.length > 0 && (
-        <RequestsTable
-          items={ageing}
-          caption={t("Nobody took these yet")}
-          testid="ageing"
-          onReassign={setSelected}
-        />
-      )}
+      <ListStatus items={ageing} error={error} showError={false} empty={t("None waiting too long.")}>
+        {(ageing) => <RequestsTable items={ageing} caption={t("Nobody took these yet")} testid="ageing" onReassign={setSelected} />}
+      </ListStatus>
       <h2 id="all-title">{t("All help requests")}</h2>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-help-state">{t("Status")}</label>
-          <select id="filter-help-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("All")}</option>
-            {HELP_STATES.map((s) => (
-              <option key={s} value={s}>
-                {helpStateLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No help requests.")}</p>}
-      {items && items.length > 0 && (
-        <RequestsTable items={items} caption={t("All help requests")} testid="help-requests" onReassign={setSelected} />
-      )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
-          {t("Show more")}
-        </button>
-      )}
+      <Filters>
+        <FilterSelect id="filter-help-state" label={t("Status")} value={state} onChange={setState} all={t("All")} options={HELP_STATES} optionLabel={helpStateLabel} />
+      </Filters>
+      <ListStatus items={items} error={error} showError={false} empty={t("No help requests.")} more={next ? () => void load(next) : null}>
+        {(items) => <RequestsTable items={items} caption={t("All help requests")} testid="help-requests" onReassign={setSelected} />}
+      </ListStatus>
       {selected && (
         <ReassignForm
           key={selected.id}
@@ -257,8 +231,7 @@ function ReassignForm({
       <select
         id="reassign-volunteer"
         value={volunteer}
-        aria-invalid={errors.fields.volunteer_id ? true : undefined}
-        aria-describedby={errors.fields.volunteer_id ? "reassign-volunteer-error" : undefined}
+        {...invalid("reassign-volunteer", errors.fields.volunteer_id)}
         onChange={(e) => setVolunteer(e.currentTarget.value)}
       >
         {candidates.map((v) => (
@@ -268,16 +241,8 @@ function ReassignForm({
         ))}
         <option value="">{t("Nobody: open it again for every volunteer")}</option>
       </select>
-      {errors.fields.volunteer_id && (
-        <p id="reassign-volunteer-error" class="error">
-          {errors.fields.volunteer_id}
-        </p>
-      )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FieldError id="reassign-volunteer" error={errors.fields.volunteer_id} />
+      <Alert message={errors.form} />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t("Reassign")}

@@ -9,6 +9,7 @@ import type { Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { useList } from "../forms";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
 
 type Report = Schemas["CoordinatorReportOut"];
 
@@ -20,33 +21,23 @@ export function HelpReportsView() {
         {t("Reports about help")}
       </h1>
       <p class="meta">{t("What residents reported about help they got, newest first. Reading them is recorded in the processing log.")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No reports.")}</p>}
-      {items && items.length > 0 && (
-        <ul class="reports" data-testid="help-reports">
-          {items.map((r) => (
-            <li key={r.id} class="card" data-report-id={r.id}>
-              <p class="meta">
-                <time dateTime={r.created_at}>{formatDate(r.created_at)}</time>
-              </p>
-              <blockquote dir="auto">{r.text}</blockquote>
-              <p>
-                {r.volunteer_id ? <a href={`#/volunteers/${r.volunteer_id}`}>{t("The volunteer concerned")}</a> : t("No volunteer held the request.")}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+      <ListStatus items={items} error={error} empty={t("No reports.")} more={more}>
+        {(items) => (
+          <ul class="reports" data-testid="help-reports">
+            {items.map((r) => (
+              <li key={r.id} class="card" data-report-id={r.id}>
+                <p class="meta">
+                  <time dateTime={r.created_at}>{formatDate(r.created_at)}</time>
+                </p>
+                <blockquote dir="auto">{r.text}</blockquote>
+                <p>
+                  {r.volunteer_id ? <a href={`#/volunteers/${r.volunteer_id}`}>{t("The volunteer concerned")}</a> : t("No volunteer held the request.")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListStatus>
     </section>
   );
 }

@@ -12,6 +12,8 @@ import { formatDate, formatDay } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { Alert, FieldError, invalid } from "../messages";
 import { categoryLabel, VOLUNTEER_STATES, vettingLabel } from "./labels";
 
 export type Volunteer = Schemas["CoordinatorProfileOut"];
@@ -29,59 +31,39 @@ export function VolunteersView() {
       <h1 id="volunteers-title" tabIndex={-1}>
         {t("Volunteers")}
       </h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-vetting">{t("Vetting")}</label>
-          <select id="filter-vetting" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("Everyone")}</option>
-            {VOLUNTEER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {vettingLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No volunteers.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="volunteers">
-          <thead>
-            <tr>
-              <th scope="col">{t("Name")}</th>
-              <th scope="col">{t("Vetting")}</th>
-              <th scope="col">{t("Languages")}</th>
-              <th scope="col">{t("Neighbourhoods")}</th>
-              <th scope="col">{t("Requests held")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((v) => (
-              <tr key={v.id} data-volunteer-id={v.id} data-state={v.vetting.state}>
-                <td>
-                  <a href={`#/volunteers/${v.id}`} dir="auto">
-                    {v.display_name}
-                  </a>
-                </td>
-                <td>{vettingLabel(v.vetting.state)}</td>
-                <td>{languages(v.languages)}</td>
-                <td dir="auto">{v.areas.join(", ") || "—"}</td>
-                <td>{v.open_claims}</td>
+      <Filters>
+        <FilterSelect id="filter-vetting" label={t("Vetting")} value={state} onChange={setState} all={t("Everyone")} options={VOLUNTEER_STATES} optionLabel={vettingLabel} />
+      </Filters>
+      <ListStatus items={items} error={error} empty={t("No volunteers.")} more={more}>
+        {(items) => (
+          <table class="inbox" data-testid="volunteers">
+            <thead>
+              <tr>
+                <th scope="col">{t("Name")}</th>
+                <th scope="col">{t("Vetting")}</th>
+                <th scope="col">{t("Languages")}</th>
+                <th scope="col">{t("Neighbourhoods")}</th>
+                <th scope="col">{t("Requests held")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((v) => (
+                <tr key={v.id} data-volunteer-id={v.id} data-state={v.vetting.state}>
+                  <td>
+                    <a href={`#/volunteers/${v.id}`} dir="auto">
+                      {v.display_name}
+                    </a>
+                  </td>
+                  <td>{vettingLabel(v.vetting.state)}</td>
+                  <td>{languages(v.languages)}</td>
+                  <td dir="auto">{v.areas.join(", ") || "—"}</td>
+                  <td>{v.open_claims}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -119,11 +101,7 @@ export function VolunteerView({ id }: { id: string }) {
       <h1 id="volunteer-title" tabIndex={-1} dir="auto">
         {volunteer?.display_name ?? t("Volunteers")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {!volunteer && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {volunteer && (
         <div class="columns">
@@ -203,20 +181,11 @@ function VettingForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: Done
         id="vog-date"
         type="date"
         value={date}
-        aria-invalid={errors.fields.vog_date ? true : undefined}
-        aria-describedby={errors.fields.vog_date ? "vog-date-error" : undefined}
+        {...invalid("vog-date", errors.fields.vog_date)}
         onInput={(e) => setDate(e.currentTarget.value)}
       />
-      {errors.fields.vog_date && (
-        <p id="vog-date-error" class="error">
-          {errors.fields.vog_date}
-        </p>
-      )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FieldError id="vog-date" error={errors.fields.vog_date} />
+      <Alert message={errors.form} />
       <button type="submit" class="primary" disabled={busy}>
         {t("Record vetting")}
       </button>
@@ -253,11 +222,7 @@ function SuspensionForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: D
       <div class="card">
         <h2>{t("Suspension")}</h2>
         <p>{t("Suspended volunteers see nothing about residents.")}</p>
-        {errors.form && (
-          <p class="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <Alert message={errors.form} />
         <button type="button" disabled={busy} onClick={() => void send("DELETE")}>
           {t("Lift the suspension")}
         </button>
@@ -273,20 +238,11 @@ function SuspensionForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: D
         id="suspension-reason"
         rows={3}
         value={reason}
-        aria-invalid={errors.fields.reason ? true : undefined}
-        aria-describedby={errors.fields.reason ? "suspension-reason-error" : undefined}
+        {...invalid("suspension-reason", errors.fields.reason)}
         onInput={(e) => setReason(e.currentTarget.value)}
       />
-      {errors.fields.reason && (
-        <p id="suspension-reason-error" class="error">
-          {errors.fields.reason}
-        </p>
-      )}
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FieldError id="suspension-reason" error={errors.fields.reason} />
+      <Alert message={errors.form} />
       <button type="submit" disabled={busy}>
         {t("Suspend")}
       </button>

@@ -12,6 +12,8 @@ import { formatDate } from "../../i18n";
 import { submitErrors } from "../forms";
 import { fieldGroupLabel } from "../file";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
+import { FieldError, invalid } from "../messages";
 
 export type AuditEvent = Schemas["AuditEventOut"];
 type Colleague = Schemas["ColleagueOut"];
@@ -126,15 +128,9 @@ export function AuditLogView() {
   const set = (name: Input) => (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value });
   const field = (name: Input) => ({
     id: `audit-${name}`,
-    "aria-invalid": errors.fields[name] ? true : undefined,
-    "aria-describedby": errors.fields[name] ? `audit-${name}-error` : undefined,
+    ...invalid(`audit-${name}`, errors.fields[name]),
   });
-  const fieldError = (name: Input) =>
-    errors.fields[name] && (
-      <p id={`audit-${name}-error`} class="error">
-        {errors.fields[name]}
-      </p>
-    );
+  const fieldError = (name: Input) => <FieldError id={`audit-${name}`} error={errors.fields[name]} />;
 
   return (
     <section aria-labelledby="audit-title">
@@ -186,58 +182,48 @@ export function AuditLogView() {
         </div>
       </form>
       <p class="meta">{t("Filtering on a resident is itself recorded in the audit log.")}</p>
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      {items === null && !errors.form && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No entries.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="audit-events" data-filtered={filters === NO_FILTERS ? "no" : "yes"}>
-          <thead>
-            <tr>
-              <th scope="col">{t("When")}</th>
-              <th scope="col">{t("Who")}</th>
-              <th scope="col">{t("What")}</th>
-              <th scope="col">{t("Purpose")}</th>
-              <th scope="col">{t("Resident (id)")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id} data-actor={e.actor_account_id} data-resident={e.resident_id}>
-                <td>
-                  <time dateTime={e.occurred_at}>{formatDate(e.occurred_at)}</time>
-                </td>
-                <td dir="auto">
-                  {e.actor_name}
-                  <br />
-                  <span class="meta">{roleLabel(e.actor_role)}</span>
-                </td>
-                <td>
-                  {actionLabel(e.action)}: <code>{e.resource}</code>
-                  {e.fields.length > 0 && (
-                    <>
-                      <br />
-                      <span class="meta">{e.fields.map(fieldGroupLabel).join(", ")}</span>
-                    </>
-                  )}
-                </td>
-                <td dir="auto">{e.purpose}</td>
-                <td>
-                  <code class="id">{e.resident_id}</code>
-                </td>
+      <ListStatus items={items} error={errors.form} empty={t("No entries.")} more={next ? () => void load(filters, next) : null}>
+        {(items) => (
+          <table class="inbox" data-testid="audit-events" data-filtered={filters === NO_FILTERS ? "no" : "yes"}>
+            <thead>
+              <tr>
+                <th scope="col">{t("When")}</th>
+                <th scope="col">{t("Who")}</th>
+                <th scope="col">{t("What")}</th>
+                <th scope="col">{t("Purpose")}</th>
+                <th scope="col">{t("Resident (id)")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {next && (
-        <button type="button" onClick={() => void load(filters, next)}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-actor={e.actor_account_id} data-resident={e.resident_id}>
+                  <td>
+                    <time dateTime={e.occurred_at}>{formatDate(e.occurred_at)}</time>
+                  </td>
+                  <td dir="auto">
+                    {e.actor_name}
+                    <br />
+                    <span class="meta">{roleLabel(e.actor_role)}</span>
+                  </td>
+                  <td>
+                    {actionLabel(e.action)}: <code>{e.resource}</code>
+                    {e.fields.length > 0 && (
+                      <>
+                        <br />
+                        <span class="meta">{e.fields.map(fieldGroupLabel).join(", ")}</span>
+                      </>
+                    )}
+                  </td>
+                  <td dir="auto">{e.purpose}</td>
+                  <td>
+                    <code class="id">{e.resident_id}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }

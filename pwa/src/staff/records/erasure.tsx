@@ -11,6 +11,8 @@ import { request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
+import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { Alert, FieldError, invalid } from "../messages";
 
 type Summary = Schemas["ErasureRequestSummary"];
 type Detail = Schemas["ErasureRequestDetail"];
@@ -39,55 +41,35 @@ export function ErasureRequestsView() {
       <h1 id="erasure-title" tabIndex={-1}>
         {t("Erasure requests")}
       </h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div>
-          <label for="filter-erasure-state">{t("Status")}</label>
-          <select id="filter-erasure-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            <option value="">{t("All")}</option>
-            {ERASURE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {erasureStateLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p>{t("No erasure requests.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="erasure-requests">
-          <thead>
-            <tr>
-              <th scope="col">{t("Requested")}</th>
-              <th scope="col">{t("Resident (id)")}</th>
-              <th scope="col">{t("Status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id} data-request-id={r.id}>
-                <td>
-                  <a href={`#/records/erasure/${r.id}`}>{formatDate(r.requested_at)}</a>
-                </td>
-                <td>
-                  <code class="id">{r.resident_id}</code>
-                </td>
-                <td>{erasureStateLabel(r.state)}</td>
+      <Filters>
+        <FilterSelect id="filter-erasure-state" label={t("Status")} value={state} onChange={setState} all={t("All")} options={ERASURE_STATES} optionLabel={erasureStateLabel} />
+      </Filters>
+      <ListStatus items={items} error={error} empty={t("No erasure requests.")} more={more}>
+        {(items) => (
+          <table class="inbox" data-testid="erasure-requests">
+            <thead>
+              <tr>
+                <th scope="col">{t("Requested")}</th>
+                <th scope="col">{t("Resident (id)")}</th>
+                <th scope="col">{t("Status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <button type="button" onClick={more}>
-          {t("Show more")}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} data-request-id={r.id}>
+                  <td>
+                    <a href={`#/records/erasure/${r.id}`}>{formatDate(r.requested_at)}</a>
+                  </td>
+                  <td>
+                    <code class="id">{r.resident_id}</code>
+                  </td>
+                  <td>{erasureStateLabel(r.state)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
     </section>
   );
 }
@@ -153,11 +135,7 @@ export function ErasureRequestView({ id }: { id: string }) {
       <h1 id="erasure-request-title" tabIndex={-1}>
         {t("Erasure request")}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {!detail && !error && <p aria-busy="true">{t("Loading…")}</p>}
       {detail && (
         <>
@@ -242,20 +220,11 @@ export function ErasureRequestView({ id }: { id: string }) {
                   id="refusal-reason"
                   rows={3}
                   value={reason}
-                  aria-invalid={errors.fields.reason ? true : undefined}
-                  aria-describedby={errors.fields.reason ? "refusal-reason-error" : undefined}
+                  {...invalid("refusal-reason", errors.fields.reason)}
                   onInput={(e) => setReason(e.currentTarget.value)}
                 />
-                {errors.fields.reason && (
-                  <p id="refusal-reason-error" class="error">
-                    {errors.fields.reason}
-                  </p>
-                )}
-                {errors.form && (
-                  <p class="error" role="alert">
-                    {errors.form}
-                  </p>
-                )}
+                <FieldError id="refusal-reason" error={errors.fields.reason} />
+                <Alert message={errors.form} />
                 <button type="submit" disabled={busy}>
                   {t("Refuse the request")}
                 </button>

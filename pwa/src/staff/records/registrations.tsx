@@ -11,6 +11,7 @@ import { type Page, request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { failure } from "../forms";
 import { t } from "../i18n";
+import { ListStatus } from "../list-view";
 
 export type Registration = Schemas["RegistrationEntryOut"];
 
@@ -139,80 +140,76 @@ export function RegistrationsView() {
       <p class="meta">
         {t("What the case register refused, and what failed and is still being retried, the oldest first. Retry a refused one after the cause is fixed.")}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
-      {items && items.length === 0 && <p data-testid="no-registrations">{t("Nothing needs attention.")}</p>}
-      {items && items.length > 0 && (
-        <table class="inbox" data-testid="registrations">
-          <thead>
-            <tr>
-              <th scope="col">{t("What")}</th>
-              <th scope="col">{t("Sent")}</th>
-              <th scope="col">{t("Status")}</th>
-              <th scope="col">{t("The register's reason")}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t("Actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((entry) => {
-              const reason = registerReason(entry);
-              return (
-                <tr key={entry.id} data-entry-id={entry.id} data-interaction-id={entry.interaction_id} data-state={entry.state}>
-                  <td>
-                    {kindLabel(entry.kind)}
-                    {entry.zaak && (
-                      <>
-                        <br />
-                        <span class="meta">{t("Case {number}", { number: entry.zaak })}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={entry.created_at}>{formatDate(entry.created_at)}</time>
-                    <br />
-                    <span class="meta">{t("Attempts: {count}", { count: entry.attempts })}</span>
-                  </td>
-                  <td>{registrationStateLabel(entry.state)}</td>
-                  <td class="reason" data-testid="reason">
-                    <span>{reason.summary}</span>
-                    {reason.fields.length > 0 && (
-                      <ul>
-                        {reason.fields.map((f) => (
-                          <li key={f}>
-                            <code>{f}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {entry.state === "parked" && (
-                      <button type="button" disabled={busy === entry.id} onClick={() => void retry(entry)}>
-                        {t("Retry")}
-                        <span class="visually-hidden">
-                          {" "}
-                          {kindLabel(entry.kind)}, {formatDate(entry.created_at)}
-                        </span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {next && (
-        <button type="button" onClick={() => void load(next)}>
-          {t("Show more")}
-        </button>
-      )}
+      <ListStatus
+        items={items}
+        error={error}
+        empty={t("Nothing needs attention.")}
+        emptyTestId="no-registrations"
+        more={next ? () => void load(next) : null}
+      >
+        {(items) => (
+          <table class="inbox" data-testid="registrations">
+            <thead>
+              <tr>
+                <th scope="col">{t("What")}</th>
+                <th scope="col">{t("Sent")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("The register's reason")}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t("Actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((entry) => {
+                const reason = registerReason(entry);
+                return (
+                  <tr key={entry.id} data-entry-id={entry.id} data-interaction-id={entry.interaction_id} data-state={entry.state}>
+                    <td>
+                      {kindLabel(entry.kind)}
+                      {entry.zaak && (
+                        <>
+                          <br />
+                          <span class="meta">{t("Case {number}", { number: entry.zaak })}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <time dateTime={entry.created_at}>{formatDate(entry.created_at)}</time>
+                      <br />
+                      <span class="meta">{t("Attempts: {count}", { count: entry.attempts })}</span>
+                    </td>
+                    <td>{registrationStateLabel(entry.state)}</td>
+                    <td class="reason" data-testid="reason">
+                      <span>{reason.summary}</span>
+                      {reason.fields.length > 0 && (
+                        <ul>
+                          {reason.fields.map((f) => (
+                            <li key={f}>
+                              <code>{f}</code>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {entry.state === "parked" && (
+                        <button type="button" disabled={busy === entry.id} onClick={() => void retry(entry)}>
+                          {t("Retry")}
+                          <span class="visually-hidden">
+                            {" "}
+                            {kindLabel(entry.kind)}, {formatDate(entry.created_at)}
+                          </span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </ListStatus>
       <p role="status" class="status">
         {status}
       </p>

@@ -10,8 +10,10 @@ import { request } from "../../api";
 import { formatNumber } from "../../i18n";
 import { downloadFile, failure, submitErrors } from "../forms";
 import { t } from "../i18n";
+import { FilterSelect, LoadStatus } from "../list-view";
 import { categoryLabel, helpStateLabel } from "../coordination/labels";
 import { languageLabel } from "../labels";
+import { Alert, FieldError, invalid } from "../messages";
 import { bars } from "./chart";
 import { kindLabel } from "./registrations";
 
@@ -173,16 +175,7 @@ export function ReportsView() {
           void load();
         }}
       >
-        <div>
-          <label for="report-name">{t("Report")}</label>
-          <select id="report-name" value={name} onChange={(e) => setName(e.currentTarget.value)}>
-            {REPORTS.map((r) => (
-              <option key={r} value={r}>
-                {reportLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="report-name" label={t("Report")} value={name} onChange={setName} options={REPORTS} optionLabel={reportLabel} />
         <div>
           <label for="report-from">{t("From month")}</label>
           <input
@@ -190,15 +183,10 @@ export function ReportsView() {
             type="month"
             placeholder="2026-01"
             value={from}
-            aria-invalid={errors.fields.from ? true : undefined}
-            aria-describedby={errors.fields.from ? "report-from-error" : undefined}
+            {...invalid("report-from", errors.fields.from)}
             onInput={(e) => setFrom(e.currentTarget.value)}
           />
-          {errors.fields.from && (
-            <p id="report-from-error" class="error">
-              {errors.fields.from}
-            </p>
-          )}
+          <FieldError id="report-from" error={errors.fields.from} />
         </div>
         <div>
           <label for="report-to">{t("To month")}</label>
@@ -207,15 +195,10 @@ export function ReportsView() {
             type="month"
             placeholder="2026-12"
             value={to}
-            aria-invalid={errors.fields.to ? true : undefined}
-            aria-describedby={errors.fields.to ? "report-to-error" : undefined}
+            {...invalid("report-to", errors.fields.to)}
             onInput={(e) => setTo(e.currentTarget.value)}
           />
-          {errors.fields.to && (
-            <p id="report-to-error" class="error">
-              {errors.fields.to}
-            </p>
-          )}
+          <FieldError id="report-to" error={errors.fields.to} />
         </div>
         <div class="filter-actions">
           <button type="submit" class="primary" disabled={busy}>
@@ -223,12 +206,7 @@ export function ReportsView() {
           </button>
         </div>
       </form>
-      {errors.form && (
-        <p class="error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      {!report && !errors.form && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={!!report} error={errors.form} />
       {report && (
         <>
           <h2 data-testid="report-title">{reportLabel(report.report)}</h2>
@@ -244,11 +222,7 @@ export function ReportsView() {
               {t("Download CSV")}
             </button>
           </p>
-          {csvError && (
-            <p class="error" role="alert">
-              {csvError}
-            </p>
-          )}
+          <Alert message={csvError} />
           <p class="meta">
             {report.period_from && <>{t("{from} to {until}", { from: report.period_from, until: report.period_to ?? "" })}. </>}
             {t("Counts of fewer than {threshold} persons are suppressed for privacy, and so are the cells hidden with them so totals do not reveal them.", {
