@@ -4,12 +4,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 from pydantic import SecretStr
 
+from tests.conftest import make_settings
 from tests.translation.fixtures import _libretranslate_session, libretranslate
 from tests.translation.server import LibreTranslateServer, build_app, closed_port_url
+from welkom.municipalities.models import Municipality
 from welkom.translation.libretranslate import LANGUAGE_CODES, LibreTranslate
 from welkom.translation.ports import (
     LanguageNotAvailable,
@@ -17,6 +21,7 @@ from welkom.translation.ports import (
     Translation,
     TranslatorUnavailable,
 )
+from welkom.translation.service import translator_for
 
 __all__ = ["_libretranslate_session", "libretranslate"]
 
@@ -71,6 +76,65 @@ async def test_kurmanji_and_sorani_when_the_server_has_models(
     translator = LibreTranslate(libretranslate.url)
     assert (await translator.translate("Hallo", "nl", "kmr")).text == "[ku] Hallo"
     assert (await translator.translate("Hallo", "nl", "ckb")).text == "[ckb] Hallo"
+
+
+def languages_asked(server: LibreTranslateServer) -> int:
+    return sum(1 for method, path, _ in server.state.requests if path == "/languages")
+
+
+async def test_the_language_list_is_kept_for_a_while(libretranslate: LibreTranslateServer) -> None:
+    now = [1000.0]
+    translator = LibreTranslate(libretranslate.url, languages_ttl=300, clock=lambda: now[0])
+    for text in ("Een", "Twee", "Drie"):
+        await translator.translate(text, "nl", "en")
+    assert languages_asked(libretranslate) == 1
+    with pytest.raises(LanguageNotAvailable):  # a pair the list lacks: not sent, not asked
+        await translator.translate("Vier", "nl", "ti")
+    assert languages_asked(libretranslate) == 1
+    now[0] += 299
+    await translator.translate("Vijf", "nl", "en")
+    assert languages_asked(libretranslate) == 1
+    now[0] += 1  # the list is too old: asked again, then kept again
+    await translator.translate("Zes", "nl", "en")
+    await translator.translate("Zeven", "nl", "en")
+    assert languages_asked(libretranslate) == 2
+
+
+async def test_a_refused_pair_makes_the_list_asked_again(
+    libretranslate: LibreTranslateServer,
+) -> None:
+    translator = LibreTranslate(libretranslate.url)
+    await translator.translate("Een", "nl", "ru")
+    del libretranslate.state.installed["ru"]  # the model is gone; the kept list still has it
+    with pytest.raises(LanguageNotAvailable) as caught:
+        await translator.translate("Twee", "nl", "ru")
+    assert (caught.value.source, caught.value.target) == ("nl", "ru")
+    assert languages_asked(libretranslate) == 1
+    sent = len(libretranslate.state.requests)
+    with pytest.raises(LanguageNotAvailable):  # the list asked again: the text is not sent
+        await translator.translate("Drie", "nl", "ru")
+    assert [r[:2] for r in libretranslate.state.requests[sent:]] == [("GET", "/languages")]
+    libretranslate.state.installed["ru"] = "Russian"
+    assert languages_asked(libretranslate) == 2
+    await translator.languages()  # always asks, and keeps the answer
+    assert (await translator.translate("Vier", "nl", "ru")).text == "[ru] Vier"
+    assert languages_asked(libretranslate) == 3
+
+
+async def test_the_app_reuses_a_servers_adapter(libretranslate: LibreTranslateServer) -> None:
+    # A key of this test's own: an adapter no other test made.
+    settings = make_settings(
+        "sqlite+aiosqlite:///unused.db", translation_api_keys={"0363": uuid.uuid4().hex}
+    )
+    here = Municipality(code="0363", translation_settings={"url": libretranslate.url})
+    elsewhere = Municipality(code="0599", translation_settings={"url": closed_port_url()})
+    first = translator_for(here, settings)
+    assert first is not None
+    assert translator_for(here, settings) is first
+    assert translator_for(elsewhere, settings) is not first
+    for text in ("Een", "Twee"):
+        await translator_for(here, settings).translate(text, "nl", "en")  # type: ignore[union-attr]
+    assert languages_asked(libretranslate) == 1
 
 
 async def test_unknown_or_equal_languages_are_not_available(

@@ -14,10 +14,17 @@ Speaks the API as LibreTranslate's own source defines it (``libretranslate/app.p
 
 The client ignores proxy environment variables (``trust_env=False``) and follows no redirects:
 the text goes to the configured server and nowhere else. Nothing of the text is ever logged.
+
+Translating checks the pair against the server's language list, which an adapter keeps for
+:data:`LANGUAGES_TTL_SECONDS` (its own clock) rather than asking ``/languages`` before every
+text; the list is asked again once that time is up or when the server refuses a pair the list
+offered. :meth:`LibreTranslate.languages` always asks the server (and keeps its answer).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -57,6 +64,9 @@ LANGUAGE_CODES: dict[str, str] = {
     "fr": "fr",
 }
 
+#: How long an adapter trusts the server's language list when translating.
+LANGUAGES_TTL_SECONDS = 300.0
+
 
 def _welkom_codes(engine_code: str) -> list[str]:
     return [ours for ours, theirs in LANGUAGE_CODES.items() if theirs == engine_code.lower()]
@@ -74,11 +84,16 @@ class LibreTranslate:
         api_key: SecretStr | None = None,
         timeout: float = 10.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        languages_ttl: float = LANGUAGES_TTL_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.url = url.rstrip("/")
         self._api_key = api_key
         self._timeout = httpx.Timeout(timeout)
         self._transport = transport
+        self._languages_ttl, self._clock = languages_ttl, clock
+        #: The last language list (source → targets) and until when it is trusted.
+        self._targets: tuple[dict[str, frozenset[str]], float] | None = None
 
     def __repr__(self) -> str:  # never show the key
         return f"LibreTranslate({self.url!r})"
@@ -140,18 +155,29 @@ class LibreTranslate:
             targets.difference_update(
                 t for t in list(targets) if LANGUAGE_CODES[t] == LANGUAGE_CODES[ours]
             )
-        return [
+        offered = [
             LanguageSupport(code=code, targets=frozenset(found[code]))
             for code in LANGUAGE_CODES
             if code in found
         ]
+        self._targets = (
+            {s.code: s.targets for s in offered},
+            self._clock() + self._languages_ttl,
+        )
+        return offered
+
+    async def _known_targets(self) -> dict[str, frozenset[str]]:
+        """Source → targets from the kept language list, asked again once it is too old."""
+        kept = self._targets
+        if kept is None or self._clock() >= kept[1]:
+            return {s.code: s.targets for s in await self.languages()}
+        return kept[0]
 
     async def translate(self, text: str, source: str, target: str) -> Translation:
         theirs_source, theirs_target = LANGUAGE_CODES.get(source), LANGUAGE_CODES.get(target)
         if theirs_source is None or theirs_target is None or theirs_source == theirs_target:
             raise LanguageNotAvailable(source, target)
-        available = {s.code: s.targets for s in await self.languages()}
-        if target not in available.get(source, frozenset()):
+        if target not in (await self._known_targets()).get(source, frozenset()):
             raise LanguageNotAvailable(source, target)
         body: dict[str, Any] = {
             "q": text,
@@ -164,6 +190,7 @@ class LibreTranslate:
         try:
             answer = await self._request("POST", "/translate", body)
         except LanguageNotAvailable:
+            self._targets = None  # the list is out of date: ask again next time
             raise LanguageNotAvailable(source, target) from None
         translated = answer.get("translatedText") if isinstance(answer, dict) else None
         if not isinstance(translated, str) or not translated.strip():

@@ -41,6 +41,12 @@ def server_of(municipality: Municipality) -> dict[str, Any] | None:
     return values if values.get("url") else None
 
 
+#: The adapters made, by server, API key and timeout: reused from request to request so each
+#: keeps its server's language list (a handful, one per server; the oldest goes past the bound).
+_adapters: dict[tuple[str, str | None, float], LibreTranslate] = {}
+_MAX_ADAPTERS = 64
+
+
 def translator_for(
     municipality: Municipality,
     settings: Settings,
@@ -50,12 +56,17 @@ def translator_for(
     server = server_of(municipality)
     if server is None:
         return None
-    return LibreTranslate(
-        server["url"],
-        api_key=settings.translation.api_keys.get(municipality.code),
-        timeout=settings.translation.timeout_seconds,
-        transport=transport,
-    )
+    api_key = settings.translation.api_keys.get(municipality.code)
+    timeout = settings.translation.timeout_seconds
+    if transport is not None:
+        return LibreTranslate(server["url"], api_key=api_key, timeout=timeout, transport=transport)
+    key = (server["url"], api_key.get_secret_value() if api_key else None, timeout)
+    adapter = _adapters.get(key)
+    if adapter is None:
+        if len(_adapters) >= _MAX_ADAPTERS:
+            del _adapters[next(iter(_adapters))]
+        adapter = _adapters[key] = LibreTranslate(server["url"], api_key=api_key, timeout=timeout)
+    return adapter
 
 
 def url_problems(url: str) -> list[FieldError]:
