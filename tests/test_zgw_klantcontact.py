@@ -18,8 +18,9 @@ import httpx
 import pytest
 from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
+from pydantic import SecretStr
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import login, make_settings
 from tests.push.fixtures import INBOX
@@ -40,18 +41,23 @@ from tests.zgw.openklant import HOST, PREFIX, OpenKlantServer
 from tests.zgw.server import ZGWServer
 from welkom.admin import answers as conversations
 from welkom.admin.models import ConversationMessage
-from welkom.app import outbox_handlers
+from welkom.app import create_app, outbox_handlers
 from welkom.cases.service import CaseRouting
 from welkom.cli import main
 from welkom.consent.models import ConsentEntry
 from welkom.consent.purposes import Purpose
 from welkom.core import i18n
+from welkom.core.database import session_factory
 from welkom.core.settings import Settings
 from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
 from welkom.interactions.models import Interaction
 from welkom.klantcontact import service as klantcontact
 from welkom.klantcontact.models import KlantcontactLink
-from welkom.klantcontact.routing import KlantcontactRouting, klantcontact_handlers
+from welkom.klantcontact.routing import (
+    KlantcontactRouting,
+    RegisterQuestionHandler,
+    klantcontact_handlers,
+)
 from welkom.municipalities.models import Municipality
 from welkom.notifications import kinds
 from welkom.outbox.models import OutboxEntry, OutboxState
@@ -496,6 +502,37 @@ async def test_start_up_names_a_missing_token(
     assert await routing.validate() == [
         f"municipality {DEMO_MUNICIPALITY_CODE}: klantcontact: no token in WELKOM_OPENKLANT_TOKENS"
     ]
+
+
+async def test_the_in_process_workers_open_klant_clients_are_closed_when_the_app_stops(
+    db: AsyncSession, on_openklant: None, settings: Settings
+) -> None:
+    settings.run_worker_in_process = True
+    app = create_app(settings)
+    municipality = await municipality_of(db)
+    async with AsyncTestClient(app=app) as test_client:
+        handler = app.state.worker.handlers[klantcontact.QUESTION_KIND]
+        assert isinstance(handler, RegisterQuestionHandler)
+        # On the app's event loop, where the worker asks for its clients too.
+        open_klant = test_client.blocking_portal.call(handler.routing.client, municipality)
+        assert not open_klant.http.is_closed
+    assert open_klant.http.is_closed
+
+
+async def test_a_client_replaced_after_a_settings_change_is_closed_too(
+    db: AsyncSession, engine: AsyncEngine, on_openklant: None, settings: Settings
+) -> None:
+    municipality = await municipality_of(db)
+    routing = KlantcontactRouting(session_factory(engine), settings, conversations=conversations)
+    first = routing.client(municipality)
+    assert routing.client(municipality) is first
+    settings.openklant.tokens = {DEMO_MUNICIPALITY_CODE: SecretStr("a-new-token-9f8e7d")}
+    second = routing.client(municipality)
+    assert second is not first
+    assert not first.http.is_closed  # a delivery under way may still use it
+    await routing.aclose()
+    assert first.http.is_closed
+    assert second.http.is_closed
 
 
 async def test_without_klantcontact_settings_nothing_goes_to_open_klant(

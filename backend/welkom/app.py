@@ -108,11 +108,12 @@ def outbox_handlers(
     settings: Settings | None = None,
     *,
     case_routing: CaseRouting | None = None,
+    klantcontact_routing: KlantcontactRouting | None = None,
 ) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here.
 
     Pushes need the settings (VAPID keys, quiet-hour defaults); without them push entries wait
-    for a worker that has them.
+    for a worker that has them. The caller that passes a routing closes it when done.
     """
     routing = case_routing or CaseRouting(sessions, settings)
     handlers: dict[str, OutboxHandler] = {
@@ -120,7 +121,7 @@ def outbox_handlers(
         admin_conversations.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
     }
     handlers |= klantcontact_handlers(
-        KlantcontactRouting(sessions, settings, conversations=admin_answers)
+        klantcontact_routing or KlantcontactRouting(sessions, settings, conversations=admin_answers)
     )
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
@@ -166,6 +167,9 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "session_factory": sessions,
             "oidc": OidcClients(settings),
             "case_routing": CaseRouting(sessions, settings),
+            "klantcontact_routing": KlantcontactRouting(
+                sessions, settings, conversations=admin_answers
+            ),
             "rate_limit_store": create_store(settings),
         }
     )
@@ -182,7 +186,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             worker = OutboxWorker(
                 app.state.session_factory,
                 outbox_handlers(
-                    app.state.session_factory, settings, case_routing=app.state.case_routing
+                    app.state.session_factory,
+                    settings,
+                    case_routing=app.state.case_routing,
+                    klantcontact_routing=app.state.klantcontact_routing,
                 ),
                 settings,
                 name="in-process",
@@ -196,6 +203,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             if task is not None:
                 await task
             await app.state.case_routing.aclose()
+            await app.state.klantcontact_routing.aclose()
             await app.state.rate_limit_store.aclose()
             await engine.dispose()
 

@@ -374,10 +374,12 @@ def downgrade(revision: str) -> None:
 @click.option("--metrics-host", default="0.0.0.0", show_default=True)  # noqa: S104
 def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
     """Deliver outbox entries (case registrations, …) until stopped."""
+    from welkom.admin import answers as admin_answers
     from welkom.app import outbox_handlers
     from welkom.cases.service import CaseConfigurationError, CaseRouting, reconcile_periodically
     from welkom.core.database import assert_migrated, create_engine, session_factory
     from welkom.core.logging import configure_logging
+    from welkom.klantcontact.routing import KlantcontactRouting
     from welkom.outbox.worker import OutboxWorker
     from welkom.processing import service as processing
     from welkom.retention.service import prune_periodically
@@ -392,8 +394,13 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
         sessions = session_factory(engine)
         routing = CaseRouting(sessions, settings)
         await routing.assert_valid()
+        contacts = KlantcontactRouting(sessions, settings, conversations=admin_answers)
         outbox_worker = OutboxWorker(
-            sessions, outbox_handlers(sessions, settings, case_routing=routing), settings
+            sessions,
+            outbox_handlers(
+                sessions, settings, case_routing=routing, klantcontact_routing=contacts
+            ),
+            settings,
         )
         if once:
             delivered = await outbox_worker.drain()
@@ -420,6 +427,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
             if server_task is not None:
                 await server_task
         await routing.aclose()
+        await contacts.aclose()
         await engine.dispose()
 
     try:

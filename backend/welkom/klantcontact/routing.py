@@ -113,6 +113,9 @@ class KlantcontactRouting:
         self.conversations = conversations
         self.transport, self.clock = transport, clock
         self._clients: dict[uuid.UUID, tuple[OpenKlantConfig, OpenKlant]] = {}
+        #: Clients replaced after a settings change: a delivery may still use one, so they are
+        #: closed with the rest.
+        self._replaced: list[OpenKlant] = []
 
     @property
     def settings(self) -> Settings:
@@ -143,14 +146,18 @@ class KlantcontactRouting:
             raise PermanentDeliveryError(str(exc)) from exc
         cached = self._clients.get(municipality.id)
         if cached is None or cached[0] != config:
+            if cached is not None:
+                self._replaced.append(cached[1])
             cached = (config, OpenKlant(config, transport=self.transport))
             self._clients[municipality.id] = cached
         return cached[1]
 
     async def aclose(self) -> None:
-        for _, client in self._clients.values():
+        """Close every client made (the app and ``welkom worker`` call it when they stop)."""
+        for client in [*self._replaced, *(client for _, client in self._clients.values())]:
             await client.aclose()
         self._clients.clear()
+        self._replaced.clear()
 
 
 def _refused(exc: CaseRegisterRefused) -> PermanentDeliveryError:
