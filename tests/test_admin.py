@@ -24,6 +24,7 @@ from welkom.core.models import utcnow
 from welkom.journey.models import StepKey, StepStatus
 from welkom.outbox.worker import OutboxWorker
 from welkom.residents.models import Resident
+from welkom.volunteers.models import HelpRequest, HelpState
 
 pytestmark = pytest.mark.time_dependent
 
@@ -331,6 +332,46 @@ async def test_intake_detail_and_activation_code(
     )
     assert "create" in actions
     assert "read" in actions
+
+
+async def test_the_detail_counts_the_residents_help_requests(
+    client: AsyncTestClient, db: AsyncSession, office: dict[str, Person]
+) -> None:
+    caseworker = office["caseworker"]
+    made = await client.post(
+        "/api/v1/admin/residents",
+        json={"preferred_name": "Hana", "preferred_language": "ti"},
+        headers=caseworker.headers,
+    )
+    assert made.status_code == 201, made.text
+    url = f"/api/v1/admin/residents/{made.json()['id']}"
+    assert (await client.get(url, headers=caseworker.headers)).json()["help_requests"] == 0
+    hana = await db.get(Resident, uuid.UUID(made.json()["id"]))
+    other = (
+        await db.execute(select(Resident).where(Resident.preferred_name == "Amal"))
+    ).scalar_one()
+    now = utcnow()
+    for resident, state in (
+        (hana, HelpState.open),
+        (hana, HelpState.done),
+        (other, HelpState.open),
+    ):
+        assert resident is not None
+        db.add(
+            HelpRequest(
+                municipality_id=resident.municipality_id,
+                resident_id=resident.id,
+                category="other",
+                description="Hulp bij een formulier",
+                wanted_from=now,
+                wanted_until=now + timedelta(days=2),
+                neighbourhood="Centrum",
+                language="nl",
+                state=state,
+            )
+        )
+    await db.commit()
+    assert (await client.get(url, headers=caseworker.headers)).json()["help_requests"] == 2
 
 
 async def test_journey_registered_data_and_history_through_the_admin_api(

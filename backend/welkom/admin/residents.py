@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -251,13 +251,13 @@ async def resident_detail(
             select(readmodel.waiting_on_municipality()).where(col(Resident.id) == resident.id)
         )
     ).scalar_one()
-    help_requests = len(
-        (
-            await db.execute(
-                select(col(HelpRequest.id)).where(col(HelpRequest.resident_id) == resident.id)
-            )
-        ).all()
-    )
+    help_requests = (
+        await db.execute(
+            select(func.count())
+            .select_from(HelpRequest)
+            .where(col(HelpRequest.resident_id) == resident.id)
+        )
+    ).scalar_one()
     await audit_residents(
         db,
         principal,
