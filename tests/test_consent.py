@@ -511,6 +511,49 @@ async def test_an_editor_changes_the_dutch_consent_text_and_translations_wait_fo
     assert (saved.json()["version"], saved.json()["outdated"]) == (before["version"] + 1, False)
 
 
+async def test_a_second_editor_adding_a_language_does_not_replace_the_first_ones(
+    client: AsyncTestClient, db: AsyncSession
+) -> None:
+    """Adding a language keeps the version, so both editors name it; ``If-None-Match: *``
+    says "I add, I do not replace". A correction (without it) is a new version."""
+    await db.execute(
+        text("DELETE FROM consent_text WHERE language = 'so' AND purpose = :purpose"),
+        {"purpose": VOLUNTEER.value},
+    )
+    await db.commit()
+    editor = await login(client, "demo-editor")
+    url = f"/api/v1/admin/consent-texts/{VOLUNTEER}/so"
+    adding = {**editor, "If-Match": '"v1"', "If-None-Match": "*"}
+    first = {"title": "La wadaag", "body": "Qoraalka koowaad.", "state": "translated"}
+    added = await client.put(url, json=first, headers=adding)
+    assert (added.status_code, added.json()["version"]) == (200, 1), added.text
+    assert (await client.put(url, json=first, headers=adding)).status_code == 200  # no change
+    before = await row_counts(db)
+    second = await client.put(url, json={**first, "body": "Qoraalka labaad."}, headers=adding)
+    assert second.status_code == 412
+    assert second.json()["type"] == "urn:welkom:problem:precondition-failed"
+    assert await row_counts(db) == before
+    for value, status in (('"v1"', 400), ("W/*", 400)):
+        assert (
+            await client.put(url, json=first, headers={**adding, "If-None-Match": value})
+        ).status_code == status
+    dutch = await client.put(
+        f"/api/v1/admin/consent-texts/{VOLUNTEER}/nl",
+        json={"title": "T", "body": "B"},
+        headers={**adding, **editor},
+    )
+    assert dutch.status_code == 412  # the Dutch source is always there
+    corrected = await client.put(  # someone who read the first translation corrects it
+        url, json={**first, "body": "Qoraalka la saxay."}, headers={**editor, "If-Match": '"v1"'}
+    )
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["version"] == 2
+    listed = await client.get("/api/v1/admin/consent-texts?language=so", headers=editor)
+    assert next(t for t in listed.json() if t["purpose"] == VOLUNTEER)["body"] == (
+        "Qoraalka la saxay."
+    )
+
+
 async def test_an_editor_translates_a_consent_text_and_new_wording_is_a_new_version(
     client: AsyncTestClient, resident: dict, db: AsyncSession
 ) -> None:

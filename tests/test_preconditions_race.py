@@ -445,6 +445,67 @@ async def test_two_simultaneous_consent_text_changes_let_one_through(
     assert after["body"] == ("North.", "South.")[winner(responses)]
 
 
+def read_after_the_first_is_done(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, done: asyncio.Event
+) -> None:
+    """Make every request but the first that calls ``module.name`` call it only once ``done``
+    is set (when the first request has its answer, so its change is committed)."""
+    original: Callable[..., Awaitable[Any]] = getattr(module, name)
+    first: asyncio.Task[Any] | None = None
+
+    @functools.wraps(original)
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal first
+        first = first or asyncio.current_task()
+        if asyncio.current_task() is not first:
+            await asyncio.wait_for(done.wait(), timeout=10)
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+
+
+@pytest.mark.parametrize("second_reads", ["together", "after_the_first_committed"])
+async def test_two_editors_adding_the_same_missing_consent_language_let_one_through(
+    client: AsyncTestClient, monkeypatch: pytest.MonkeyPatch, second_reads: str
+) -> None:
+    """Adding a language the current version lacks keeps the version (residents who agreed are
+    not asked again), so both editors name the same version before and after the first one's
+    translation is in. With ``If-None-Match: *`` the first translation stays and the second
+    editor gets 412, whether both found the language missing (the unique key decides) or the
+    second looked after the first had committed (the condition decides)."""
+    staff = await editor(client)
+    listed = await client.get("/api/v1/admin/consent-texts?language=uk", headers=staff)
+    text = listed.json()[0]
+    reworded = await client.put(  # new Dutch wording: a version with only the Dutch text
+        f"/api/v1/admin/consent-texts/{text['purpose']}/nl",
+        json={"title": text["source_title"], "body": text["source_body"] + " Aangepast."},
+        headers={**staff, "If-Match": etag(text["version"])},
+    )
+    assert reworded.status_code == 200, reworded.text
+    version = reworded.json()["version"]
+    url = f"/api/v1/admin/consent-texts/{text['purpose']}/uk"
+    headers = {**staff, "If-Match": etag(version), "If-None-Match": "*"}
+    read_together(monkeypatch, consent_service, "_current_version")
+    done = asyncio.Event()
+    if second_reads == "together":
+        read_together(monkeypatch, consent_service, "_texts_of_version")
+    else:
+        read_after_the_first_is_done(monkeypatch, consent_service, "_texts_of_version", done)
+
+    async def put(parallel: httpx.AsyncClient, body: str) -> httpx.Response:
+        response = await parallel.put(
+            url, json={"title": "Згода", "body": body, "state": "translated"}, headers=headers
+        )
+        done.set()
+        return response
+
+    responses = race(client, lambda parallel: [put(parallel, "Північ."), put(parallel, "Південь.")])
+    again = await client.get("/api/v1/admin/consent-texts?language=uk", headers=staff)
+    after = next(t for t in again.json() if t["purpose"] == text["purpose"])
+    assert (after["version"], after["outdated"]) == (version, False)
+    assert after["body"] == ("Північ.", "Південь.")[winner(responses)]
+
+
 # --- Residents ---------------------------------------------------------------------------------
 
 

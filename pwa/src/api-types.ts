@@ -127,7 +127,7 @@ export interface paths {
         get?: never;
         /**
          * Translate a consent text
-         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` changes the Dutch source (editors only): new wording is a new version with only the Dutch text, residents read it until a translation is saved for that version, and the list offers the earlier translation marked `outdated`.
+         * @description Translate a purpose's current consent text (state machine or translated; only a reviewer's review makes it reviewed). New wording for a language the text already has publishes a new version: residents who agreed are asked to read it again. `If-Match: "v<version>"` naming the current version (as listed) is required: without it 428; if another version was published in the meantime 412 and nothing changes; of two simultaneous changes naming the same version one is applied, the other gets 412. Adding a language the version lacks keeps its version: send `If-None-Match: *` with it, and if another translation into that language was saved for the version in the meantime the answer is 412 instead of a new version with yours (the same wording again is no change). Answers with the `ETag` of the version the text is now in. Language `nl` changes the Dutch source (editors only): new wording is a new version with only the Dutch text, residents read it until a translation is saved for that version, and the list offers the earlier translation marked `outdated`.
          *
          *     Who may call it: a signed-in account with the role `admin`, `editor` or `reviewer` (401, 403 otherwise).
          */
@@ -4580,6 +4580,7 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string | null;
+                "If-None-Match"?: string | null;
             };
             path: {
                 purpose: string;

@@ -21,7 +21,7 @@ from welkom.consent.schemas import (
 from welkom.core.deps import DbSession, IdempotencyKey
 from welkom.core.guards import Caller, require_language, requires_role
 from welkom.core.pagination import Page
-from welkom.core.preconditions import IfMatchHeader, etag
+from welkom.core.preconditions import IfMatchHeader, IfNoneMatchHeader, etag
 from welkom.core.problems import request_language
 from welkom.residents import service as residents
 
@@ -147,7 +147,11 @@ class ConsentTranslationController(Controller):
         '`If-Match: "v<version>"` naming the current version (as listed) is required: '
         "without it 428; if another version was published in the meantime 412 and nothing "
         "changes; of two simultaneous changes naming the same version one is applied, the other "
-        "gets 412. Answers with the `ETag` of the version the text is now in. Language `nl` "
+        "gets 412. Adding a language the version lacks keeps its version: send "
+        "`If-None-Match: *` with it, and if another translation into that language was saved "
+        "for the version in the meantime the answer is 412 instead of a new version with yours "
+        "(the same wording again is no change). Answers with the `ETag` of the version the text "
+        "is now in. Language `nl` "
         "changes the Dutch source (editors only): new wording is a new version with only the "
         "Dutch text, residents read it until a translation is saved for that version, and the "
         "list offers the earlier translation marked `outdated`.",
@@ -160,9 +164,12 @@ class ConsentTranslationController(Controller):
         purpose: FromPath[str],
         language: FromPath[str],
         if_match: IfMatchHeader = None,
+        if_none_match: IfNoneMatchHeader = None,
     ) -> Response[ConsentTranslationOut]:
         require_language(principal, language)
-        out = await service.submit_translation(db, principal, purpose, language, data, if_match)
+        out = await service.submit_translation(
+            db, principal, purpose, language, data, if_match, if_none_match
+        )
         return Response(out, headers={"ETag": etag(out.version)})
 
     @post(

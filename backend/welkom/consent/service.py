@@ -607,9 +607,17 @@ async def change_source(
 
 
 async def _write_translation(
-    db: AsyncSession, municipality_id: uuid.UUID, purpose: Purpose, version: int, new: TextIn
+    db: AsyncSession,
+    municipality_id: uuid.UUID,
+    purpose: Purpose,
+    version: int,
+    new: TextIn,
+    *,
+    create_only: bool = False,
 ) -> int:
-    """Add ``new`` to ``version``, or publish the version that carries it; the version it is in."""
+    """Add ``new`` to ``version``, or publish the version that carries it; the version it is in.
+    ``create_only``: when the version has other wording in ``new``'s language already, 412
+    instead of a new version (whoever added it first wins; the same wording is no change)."""
     texts = await _texts_of_version(db, municipality_id, purpose, version)
     existing = texts.get(new.language)
     if existing is None:
@@ -620,6 +628,8 @@ async def _write_translation(
         if (existing.translation_state, new.translation_state) == ("machine", "translated"):
             existing.translation_state = "translated"  # a person confirms the machine's wording
         return version
+    if create_only:
+        raise preconditions.precondition_failed()
     carried = [t for t in texts.values() if t.language != new.language]
     version = await publish_text_version(
         db,
@@ -642,19 +652,28 @@ async def write_translation(
     title: str,
     body: str,
     state: str,
+    *,
+    create_only: bool = False,
 ) -> int | None:
     """Put a translation of a purpose's current consent text; no commit. None: no such text.
 
-    A language the current version lacks is added to it (nobody can have agreed to it yet). New
-    wording for a language the version already has is a new version — the text a resident agreed
-    to never changes — with every other language carried over as it was; residents who agreed
-    to the previous version are asked to read the text again."""
+    A language the current version lacks is added to it (nobody can have agreed to it yet); of
+    two writers adding it at once the unique key lets the first in. New wording for a language
+    the version already has is a new version — the text a resident agreed to never changes —
+    with every other language carried over as it was; residents who agreed to the previous
+    version are asked to read the text again. ``create_only`` (``If-None-Match: *``): new
+    wording for a language the version has by now is 412 instead."""
     known = definition(purpose)
     version = await _current_version(db, municipality_id, known.purpose) if known else None
     if known is None or version is None:
         return None
     return await _write_translation(
-        db, municipality_id, known.purpose, version, TextIn(language, title, body, state)
+        db,
+        municipality_id,
+        known.purpose,
+        version,
+        TextIn(language, title, body, state),
+        create_only=create_only,
     )
 
 
@@ -674,6 +693,7 @@ async def submit_translation(
     language: str,
     data: ConsentTranslationIn,
     if_match: str | None = None,
+    if_none_match: str | None = None,
 ) -> ConsentTranslationOut:
     """Translate a purpose's current consent text into ``language`` (:func:`write_translation`).
 
@@ -681,9 +701,16 @@ async def submit_translation(
     the editor names the version they based the change on: ``If-Match: "v<version>"`` is
     required (428 without) and must name the purpose's current version (412 otherwise). Of two
     simultaneous changes naming it, the unique version key lets one in; the other gets 412.
-    Dutch: :func:`change_source`."""
+
+    Adding a language the version lacks keeps the version, so its ETag cannot tell a second
+    editor who also found the language missing from a reviewer correcting the first one's text:
+    the editor who adds one sends ``If-None-Match: *`` too, and gets 412 when other wording in
+    that language is there by then. Dutch: :func:`change_source`."""
+    create_only = preconditions.creates_only(if_none_match)
     expected = preconditions.require(if_match) if language == SOURCE_LANGUAGE else None
     if expected is not None:
+        if create_only:  # the Dutch source is always there
+            raise preconditions.precondition_failed()
         return await change_source(db, editor, purpose, data, expected)
     _translation_target(language)
     expected = preconditions.require(if_match)
@@ -698,7 +725,14 @@ async def submit_translation(
     preconditions.check(expected, current)
     try:
         version = await write_translation(
-            db, editor.municipality_id, purpose, language, title, body, data.state
+            db,
+            editor.municipality_id,
+            purpose,
+            language,
+            title,
+            body,
+            data.state,
+            create_only=create_only,
         )
         if version is None:
             raise Problem.not_found()

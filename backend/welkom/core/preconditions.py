@@ -15,6 +15,12 @@ weak tag (``W/"v3"``) or a tag that is not ours never matches (412). A value tha
 entity-tag list at all is a client error: 400 naming the header. Routes that overwrite
 content (places, translations, journey step texts, consent texts) *require* the header:
 :func:`require` answers 428 ``precondition-required`` without it.
+
+Where writing a part that is missing does not change the version the client names (a consent
+text's translation into a language the version lacks), ``If-Match`` cannot tell a second
+creator from someone correcting the first: such a route also takes ``If-None-Match: *``
+(RFC 9110 §13.1.2, :func:`creates_only`), "create, never replace", and answers 412 when the
+part exists by then.
 """
 
 from __future__ import annotations
@@ -34,8 +40,10 @@ from welkom.core.problems import FieldError, Problem
 __all__ = [
     "IfMatch",
     "IfMatchHeader",
+    "IfNoneMatchHeader",
     "check",
     "compare_and_set",
+    "creates_only",
     "etag",
     "parse_if_match",
     "precondition_failed",
@@ -51,6 +59,11 @@ _OURS = re.compile(r"v(0|[1-9][0-9]{0,17})")
 #: A route's ``If-Match`` request header, raw (parsed by :func:`parse_if_match` in the service):
 #: ``if_match: IfMatchHeader = None``.
 IfMatchHeader: TypeAlias = Annotated[str | None, HeaderParameter(name="If-Match", max_length=100)]
+
+#: A route's ``If-None-Match`` request header on a write (only ``*``; :func:`creates_only`).
+IfNoneMatchHeader: TypeAlias = Annotated[
+    str | None, HeaderParameter(name="If-None-Match", max_length=100)
+]
 
 
 def etag(version: int) -> str:
@@ -129,6 +142,18 @@ def require(if_match: str | None) -> IfMatch:
     if parsed is None:
         raise precondition_required()
     return parsed
+
+
+def creates_only(if_none_match: str | None) -> bool:
+    """Whether a write sent ``If-None-Match: *``: it may create, not replace (412 then). Absent:
+    False. Any other value names entity tags, which no write compares with: 400."""
+    if if_none_match is None:
+        return False
+    if if_none_match.strip() != "*":
+        raise Problem.validation(
+            [FieldError("If-None-Match", N_("This value has the wrong format."), source="header")]
+        )
+    return True
 
 
 def check(if_match: IfMatch | str | None, version: int) -> None:

@@ -396,6 +396,8 @@ function ServiceTexts({ language, status, reviewer }: { language: string; status
 function ConsentTexts({ language, reviewer }: { language: string; reviewer: boolean }) {
   const { items, error, load } = useList<ConsentText>(`/api/v1/admin/consent-texts?language=${language}`);
   const base = "/api/v1/admin/consent-texts";
+  // Adding a language keeps the text's version: "add, never replace" (412 if someone else's is there by now).
+  const adding = (c: ConsentText): Record<string, string> => (c.title == null || c.outdated ? { "If-None-Match": "*" } : {});
   return (
     <ListStatus items={items} error={error} empty={t("No texts here.")}>
       {(items) =>
@@ -414,7 +416,7 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
             outdated={c.outdated ?? false}
             reviewer={reviewer}
             onSave={async (values, ifMatch) => {
-              await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: ifMatch });
+              await request(`${base}/${c.purpose}/${language}`, { method: "PUT", body: { ...values, state: "translated" }, headers: { ...ifMatch, ...adding(c) } });
               void load();
             }}
             onApprove={async (values, changed, ifMatch) => {
@@ -425,7 +427,7 @@ function ConsentTexts({ language, reviewer }: { language: string; reviewer: bool
                     await request<ConsentText>(`${base}/${c.purpose}/${language}`, {
                       method: "PUT",
                       body: { ...values, state: "translated" },
-                      headers: ifMatch,
+                      headers: { ...ifMatch, ...adding(c) },
                     })
                   ).data.version
                 : c.version;
