@@ -152,6 +152,50 @@ async def test_colleagues_are_the_caseworkers_of_the_municipality_and_can_be_ass
     assert assigned.json()["assigned_to"] == {"account_id": joris["account_id"], "name": "Joris"}
 
 
+async def test_a_resident_is_assigned_to_a_caseworker_colleague_or_by_default_the_caller(
+    client: AsyncTestClient, db: AsyncSession, office: dict[str, Person]
+) -> None:
+    caseworker, colleague = office["caseworker"], office["colleague"]
+    coordinator = await person(client, db, await demo_municipality(db), "coordinator", name="Co")
+    base = f"/api/v1/admin/residents/{office['resident'].resident_id}"
+
+    handed = await client.put(
+        f"{base}/caseworker",
+        json={"account_id": str(colleague.account_id), "contact": "010 123"},
+        headers=caseworker.headers,
+    )
+    assert handed.status_code == 200, handed.text
+    expected = {"account_id": str(colleague.account_id), "name": "Joris"}
+    assert handed.json()["caseworker"] == expected
+    detail = await client.get(base, headers=caseworker.headers)
+    assert detail.json()["caseworker"] == expected
+    rows = await db.execute(
+        select(AuditEvent).where(AuditEvent.purpose == "caseworker: assignment")
+    )
+    assert [(e.actor_account_id, e.fields) for e in rows.scalars()] == [
+        (caseworker.account_id, ["caseworker"])
+    ]
+
+    before = await row_counts(db)
+    refusals = []
+    for account_id in (coordinator.account_id, office["elsewhere"].account_id, uuid.uuid4()):
+        refused = await client.put(
+            f"{base}/caseworker",
+            json={"account_id": str(account_id)},
+            headers={**caseworker.headers, "Accept-Language": "nl"},
+        )
+        assert refused.status_code == 400, refused.text
+        refusals.append(refused.json()["errors"])
+    assert refusals[0][0]["field"] == "account_id"
+    assert refusals[0] == refusals[1] == refusals[2]
+    assert await row_counts(db) == before
+    assert (await client.get(base, headers=caseworker.headers)).json()["caseworker"] == expected
+
+    mine = await client.put(f"{base}/caseworker", json={}, headers=caseworker.headers)
+    assert mine.status_code == 200, mine.text
+    assert mine.json()["caseworker"] == {"account_id": str(caseworker.account_id), "name": "Sanne"}
+
+
 async def test_unanswered_first_across_pages(
     client: AsyncTestClient, db: AsyncSession, office: dict[str, Person]
 ) -> None:

@@ -258,7 +258,14 @@ async def test_a_caseworker_of_another_municipality_sees_and_changes_nothing(
             residents.set_registered_data(
                 db, principal, amal.id, RegisteredDataIn(legal_basis="x" * 5, bsn=None)
             ),
-            residents.assign_caseworker(db, principal, amal.id, contact="010"),
+            residents.assign_caseworker(
+                db,
+                principal,
+                amal.id,
+                account_id=principal.account_id,
+                name=principal.display_name,
+                contact="010",
+            ),
         ):
             with pytest.raises(Problem) as refused:
                 await call
@@ -273,7 +280,14 @@ async def test_assigning_a_caseworker_shows_their_name_and_how_to_reach_them(
     headers = await login(client, "other-resident")
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] is None
     caseworker = await principal_for(client, db, settings, "demo-caseworker")
-    await residents.assign_caseworker(db, caseworker, yonas.id, contact="06 12345678 (di, do)")
+    await residents.assign_caseworker(
+        db,
+        caseworker,
+        yonas.id,
+        account_id=caseworker.account_id,
+        name=caseworker.display_name,
+        contact="06 12345678 (di, do)",
+    )
     await db.commit()
     assert (await client.get("/api/v1/me", headers=headers)).json()["caseworker"] == {
         "name": "Sanne de Vries",

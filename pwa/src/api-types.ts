@@ -697,8 +697,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Become a resident's caseworker
-         * @description You become the resident's caseworker; `contact` is shown to them.
+         * Assign a resident's caseworker: yourself or a colleague
+         * @description You become the resident's caseworker, or the colleague `account_id` does (one of `GET /api/v1/admin/caseworkers`, e.g. when handing over a caseload); `contact` is shown to the resident. An `account_id` that is not a caseworker of your municipality is refused (422 at `account_id`), the same for every such account. The change is recorded in the processing log and the resident's history; out of reach: 404.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
@@ -3071,6 +3071,7 @@ export interface components {
         };
         /** CaseworkerAssignIn */
         CaseworkerAssignIn: {
+            account_id?: string | null;
             contact?: string | null;
         };
         /** CaseworkerOut */

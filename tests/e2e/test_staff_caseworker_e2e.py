@@ -4,7 +4,8 @@
 `welkom demo`: intake of a new resident leading to the activation letter, the resident's file
 (data, household, journey, consent, who looked: the caseworker's own read among them; the
 registered data corrected, with a field error and the merge after a 412; a journey step's note),
-"needs interpreter", reassigning to a named colleague and the field-by-field merge after a 412.
+handing a resident over to a colleague, "needs interpreter", reassigning a conversation to a named
+colleague and the field-by-field merge after a 412.
 axe-core (WCAG 2.2 AA) on every new view; screenshots in test-artifacts/staff-case-*.png."""
 
 from __future__ import annotations
@@ -92,6 +93,17 @@ def test_intake_of_a_new_resident_leads_to_the_letter(
     expect(office.locator("[data-testid=resident-data]")).to_contain_text("Sanne de Vries")
     expect(become).to_have_count(0)
     no_violations(office, "resident's file after becoming the caseworker")
+
+    # Handed over to a colleague: the file names them as the resident's caseworker.
+    hand_over = office.locator("[data-testid=assign-caseworker]")
+    hand_over.locator("#caseworker-colleague").select_option(label="Daan Visser")
+    hand_over.get_by_role("button", name="Toewijzen").click()
+    expect(hand_over.get_by_role("status")).to_have_text(
+        "Daan Visser is nu de klantmanager van deze inwoner."
+    )
+    expect(office.locator("[data-testid=resident-data] .facts")).to_contain_text("Daan Visser")
+    expect(office.locator("[data-testid=become-caseworker]")).to_be_visible()
+    no_violations(office, "resident's file after handing over to a colleague")
 
 
 def test_the_residents_file_shows_who_looked(staff: BrowserContext, artifacts: Path) -> None:

@@ -110,14 +110,24 @@ async def caseworker_names(
     return dict(rows.all())
 
 
+def _is_caseworker_of(account: Account, municipality_id: uuid.UUID) -> bool:
+    """Whom a conversation or a resident can be assigned to: a staff account (staff accounts
+    have no resident) of the municipality that holds the caseworker role."""
+    return (
+        account.municipality_id == municipality_id
+        and account.resident_id is None
+        and "caseworker" in account.roles
+    )
+
+
 async def caseworkers(db: AsyncSession, municipality_id: uuid.UUID) -> list[Account]:
-    """The municipality's caseworker accounts, by name (staff accounts have no resident)."""
+    """The municipality's caseworker accounts, by name."""
     rows = await db.execute(
         select(Account)
         .where(col(Account.municipality_id) == municipality_id, col(Account.resident_id).is_(None))
         .order_by(col(Account.display_name), col(Account.id))
     )
-    return [account for account in rows.scalars() if "caseworker" in account.roles]
+    return [account for account in rows.scalars() if _is_caseworker_of(account, municipality_id)]
 
 
 async def colleagues(db: AsyncSession, municipality_id: uuid.UUID) -> list[Account]:
@@ -133,11 +143,11 @@ async def colleagues(db: AsyncSession, municipality_id: uuid.UUID) -> list[Accou
 async def caseworker_account(
     db: AsyncSession, municipality_id: uuid.UUID, account_id: uuid.UUID
 ) -> Account | None:
-    """A caseworker account of this municipality, or None."""
+    """One of :func:`caseworkers`, or None (another municipality's account included)."""
     account = await db.get(Account, account_id)
-    if account is None or account.municipality_id != municipality_id:
+    if account is None or not _is_caseworker_of(account, municipality_id):
         return None
-    return account if "caseworker" in account.roles else None
+    return account
 
 
 async def questions_of(db: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Interaction]:

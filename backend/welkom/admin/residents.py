@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from welkom.admin import readmodel
 from welkom.admin.schemas import (
+    CaseworkerAssignIn,
     CaseworkerRef,
     RegisteredDataOut,
     ResidentDetail,
@@ -69,6 +70,29 @@ async def resident_in_reach(
     if resident.erased_at is not None:
         raise Problem.not_found()
     return resident
+
+
+async def assign_caseworker(
+    db: AsyncSession, principal: Principal, resident_id: uuid.UUID, data: CaseworkerAssignIn
+) -> Resident:
+    """The resident's caseworker becomes the caller, or the colleague ``data.account_id``: one
+    of the municipality's caseworkers (:func:`readmodel.caseworkers`). Any other account, one of
+    another municipality too, is refused alike at ``account_id``."""
+    if data.account_id is None or data.account_id == principal.account_id:
+        account_id, name = principal.account_id, principal.display_name
+    else:
+        await resident_in_reach(db, principal, resident_id)  # 404 first, for another tenant's
+        colleague = await readmodel.caseworker_account(
+            db, principal.municipality_id, data.account_id
+        )
+        if colleague is None:
+            raise Problem.validation(
+                [FieldError("account_id", N_("There is no such caseworker in your municipality."))]
+            )
+        account_id, name = colleague.id, colleague.display_name
+    return await residents.assign_caseworker(
+        db, principal, resident_id, account_id=account_id, name=name, contact=data.contact
+    )
 
 
 def _caseworker_ref(resident: Resident) -> CaseworkerRef | None:

@@ -194,8 +194,12 @@ class AdminResidentController(Controller):
     @put(
         "/{resident_id:uuid}/caseworker",
         operation_id="becomeResidentCaseworker",
-        summary="Become a resident's caseworker",
-        description="You become the resident's caseworker; `contact` is shown to them.",
+        summary="Assign a resident's caseworker: yourself or a colleague",
+        description="You become the resident's caseworker, or the colleague `account_id` does "
+        "(one of `GET /api/v1/admin/caseworkers`, e.g. when handing over a caseload); `contact` "
+        "is shown to the resident. An `account_id` that is not a caseworker of your "
+        "municipality is refused (422 at `account_id`), the same for every such account. The "
+        "change is recorded in the processing log and the resident's history; out of reach: 404.",
     )
     async def become_caseworker(
         self,
@@ -208,7 +212,7 @@ class AdminResidentController(Controller):
             db, principal, resident_id, fields=["caseworker"], action="update",
             purpose="caseworker: assignment",
         )  # fmt: skip
-        await residents.assign_caseworker(db, principal, resident_id, contact=data.contact)
+        await admin_residents.assign_caseworker(db, principal, resident_id, data)
         return await admin_residents.resident_detail(db, principal, resident_id)
 
     @put(

@@ -212,10 +212,13 @@ class DraftTranslationOut(msgspec.Struct):
 
 
 class CaseworkerAssignIn(TextInput, forbid_unknown_fields=True):
-    """The calling caseworker becomes the resident's caseworker; ``contact`` says how to reach
-    them (shown to the resident)."""
+    """Who becomes the resident's caseworker: the caller, or the colleague ``account_id`` (one
+    of ``GET /api/v1/admin/caseworkers``); ``contact`` says how to reach them (shown to the
+    resident)."""
 
     contact: Annotated[str, line_meta(200)] | None = None
+    #: A caseworker of your municipality; default: you.
+    account_id: uuid.UUID | None = None
 
 
 class Signal(msgspec.Struct):

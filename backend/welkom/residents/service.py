@@ -475,18 +475,25 @@ async def set_registered_data(
 
 
 async def assign_caseworker(
-    db: AsyncSession, principal: Principal, resident_id: uuid.UUID, *, contact: str | None
+    db: AsyncSession,
+    principal: Principal,
+    resident_id: uuid.UUID,
+    *,
+    account_id: uuid.UUID,
+    name: str,
+    contact: str | None,
 ) -> Resident:
-    """The calling caseworker becomes the resident's caseworker; ``contact`` says how to reach
-    them (phone, hours)."""
+    """The account ``account_id`` (named ``name``) becomes the resident's caseworker, by the
+    calling caseworker's hand; ``contact`` says how to reach them (phone, hours). Whether that
+    account may be a caseworker here is the caller's rule to check."""
     resident = await get_for_caseworker(db, principal, resident_id)
     if contact is not None and (not contact.strip() or len(contact) > 200):
         raise Problem.validation(
             [FieldError("contact", N_("At most {max} characters."), {"max": 200})]
         )
     new = {
-        "caseworker_account_id": principal.account_id,
-        "caseworker_name": principal.display_name,
+        "caseworker_account_id": account_id,
+        "caseworker_name": name,
         "caseworker_contact": contact.strip() if contact else None,
     }
     changes = {k: (getattr(resident, k), v) for k, v in new.items() if getattr(resident, k) != v}

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request, type Schemas, type Session } from "../api";
 import { direction, formatDate, LANGUAGES } from "../i18n";
+import { colleagueLabel, useCaseworkers } from "./colleagues";
 import { failure, KeyPerBody, submitErrors } from "./forms";
 import { t } from "./i18n";
 import type { Conversation } from "./inbox";
@@ -342,7 +343,6 @@ function NoteForm({ questionId, onSent }: { questionId: string; onSent: (message
   );
 }
 
-type Colleague = Schemas["CaseworkerRef"];
 
 /** The handling fields, as strings for the form and the merge. */
 export const HANDLING_FIELDS = ["assigned", "waiting_for", "needs_interpreter"] as const;
@@ -387,7 +387,7 @@ function Handling({
   setConversation: (c: Conversation) => void;
 }) {
   const [draft, setDraft] = useState<Handled>(handlingValues(conversation));
-  const [colleagues, setColleagues] = useState<Colleague[]>([]);
+  const colleagues = useCaseworkers();
   // A new version (an answer sent here, a reload) shows its state, except while a merge is
   // open: then the merged values stay until the user saves them or chooses again.
   const merging = useRef(false);
@@ -410,13 +410,6 @@ function Handling({
     setSaved(conversation);
     setDraft(handlingValues(conversation));
   }, [conversation.version, conversation.waiting_for]);
-
-  useEffect(() => {
-    request<Colleague[]>("/api/v1/admin/caseworkers").then(
-      (r) => setColleagues(r.data),
-      () => setColleagues([]),
-    );
-  }, []);
 
   const labelOf = (field: HandlingField, value: string): string => {
     switch (field) {
@@ -475,7 +468,7 @@ function Handling({
         <option value="">{t("Unassigned")}</option>
         {options.map((c) => (
           <option key={c.account_id} value={c.account_id}>
-            {c.account_id === mine ? t("{name} (me)", { name: c.name ?? "" }) : (c.name ?? t("A colleague"))}
+            {colleagueLabel(c, mine)}
           </option>
         ))}
       </select>

@@ -7,11 +7,12 @@
  * The registered data (name, BSN, V-number, their sources and the legal basis) can be corrected
  * here, with `If-Match` and the field-by-field merge after a 412 (merge.ts), as can a journey
  * step (status, due date, who acts next, case reference, note). A caseworker can become the
- * resident's caseworker here.
+ * resident's caseworker here, or hand the resident over to a colleague.
  */
 import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas, type Session } from "../api";
 import { formatDate, formatDay } from "../i18n";
+import { colleagueLabel, useCaseworkers } from "./colleagues";
 import { failure, submitErrors, useList, useLoaded } from "./forms";
 import { t } from "./i18n";
 import { ShowMore } from "./list-view";
@@ -205,6 +206,57 @@ export function BecomeCaseworker({ resident, session, setResident }: { resident:
       <p>
         <button type="submit" disabled={busy}>
           {t("Make me the caseworker")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/**
+ * Hand the resident over to a colleague (`PUT …/caseworker` with their `account_id`): one of the
+ * municipality's caseworkers other than the resident's caseworker now. A refusal of the choice
+ * shows at the field.
+ */
+export function AssignColleague({ resident, session, setResident }: { resident: Detail; session: Session; setResident: (r: Detail) => void }) {
+  const colleagues = useCaseworkers().filter((c) => c.account_id !== resident.caseworker?.account_id);
+  const [chosen, setChosen] = useState("");
+  const [error, setError] = useState<{ field: string; form: string }>({ field: "", form: "" });
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+  const assign = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError({ field: "", form: "" });
+    setStatus("");
+    try {
+      const r = await request<Detail>(`/api/v1/admin/residents/${resident.id}/caseworker`, { method: "PUT", body: { account_id: chosen || null } });
+      setStatus(t("{name} is now this resident's caseworker.", { name: r.data.caseworker?.name ?? t("A colleague") }));
+      setChosen("");
+      setResident(r.data);
+    } catch (e) {
+      const found = submitErrors(e, ["account_id"]);
+      setError({ field: found.fields.account_id ?? "", form: found.form });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void assign(e)} noValidate data-testid="assign-caseworker">
+      <label for="caseworker-colleague">{t("Hand over to a colleague")}</label>
+      <select id="caseworker-colleague" value={chosen} {...invalid("caseworker-colleague", error.field)} onChange={(e) => setChosen(e.currentTarget.value)}>
+        <option value="">{t("Choose a colleague")}</option>
+        {colleagues.map((c) => (
+          <option key={c.account_id} value={c.account_id}>
+            {colleagueLabel(c, session.account_id)}
+          </option>
+        ))}
+      </select>
+      <FieldError id="caseworker-colleague" error={error.field} />
+      <Alert message={error.form} />
+      {status && <p role="status">{status}</p>}
+      <p>
+        <button type="submit" disabled={busy || !chosen}>
+          {t("Assign")}
         </button>
       </p>
     </form>

@@ -9,7 +9,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { request, type Schemas, type Session } from "../api";
 import { direction, formatDate } from "../i18n";
-import { BecomeCaseworker, ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
+import { AssignColleague, BecomeCaseworker, ConsentPart, HouseholdPart, JourneyPart, RegisteredPart, ResidentData, WhoLookedPart } from "./file";
 import { failure, useList } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
@@ -162,6 +162,7 @@ export function ResidentView({ id, session }: { id: string; session: Session }) 
           <div class="file">
             <ResidentData resident={resident}>
               <BecomeCaseworker resident={resident} session={session} setResident={setResident} />
+              <AssignColleague resident={resident} session={session} setResident={setResident} />
             </ResidentData>
             <RegisteredPart resident={resident} setResident={setResident} />
             <section class="card file-part" aria-labelledby="codes-title">
