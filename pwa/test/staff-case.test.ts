@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../src/staff/app";
+import { colleagueLabel } from "../src/staff/colleagues";
 import { fieldGroupLabel, isOverdue, localToday, registeredBody, stepBody } from "../src/staff/file";
 import { intakeBody } from "../src/staff/intake";
 import { changedFields, mergeFields } from "../src/staff/merge";
@@ -101,6 +102,14 @@ describe("correcting registered data", () => {
     expect(fieldGroupLabel("registered_data")).not.toBe("registered_data");
     expect(fieldGroupLabel("access_log")).not.toBe("access_log");
     expect(fieldGroupLabel("something-new")).toBe("something-new");
+  });
+});
+
+describe("colleagues to choose from", () => {
+  it("marks the signed-in caseworker and names a colleague without a name", () => {
+    expect(colleagueLabel({ account_id: "me", name: "Sanne" }, "me")).toBe("Sanne (me)");
+    expect(colleagueLabel({ account_id: "them", name: "Daan" }, "me")).toBe("Daan");
+    expect(colleagueLabel({ account_id: "them", name: null }, "me")).toBe("A colleague");
   });
 });
 
