@@ -698,7 +698,7 @@ export interface paths {
         get?: never;
         /**
          * Assign a resident's caseworker: yourself or a colleague
-         * @description You become the resident's caseworker, or the colleague `account_id` does (one of `GET /api/v1/admin/caseworkers`, e.g. when handing over a caseload); `contact` is shown to the resident. An `account_id` that is not a caseworker of your municipality is refused (422 at `account_id`), the same for every such account. The change is recorded in the processing log and the resident's history; out of reach: 404.
+         * @description You become the resident's caseworker, or the colleague `account_id` does (one of `GET /api/v1/admin/caseworkers`, e.g. when handing over a caseload); `contact` is shown to the resident. An `account_id` that is not a caseworker of your municipality is refused (400, a field error at `account_id`), the same for every such account. The change is recorded in the processing log and the resident's history; out of reach: 404.
          *
          *     Who may call it: a signed-in account with the role `caseworker` (401, 403 otherwise).
          */
