@@ -9,11 +9,11 @@ import type { ComponentChildren } from "preact";
 import { t } from "./i18n";
 import { Alert } from "./messages";
 
-/** The error, or "Loading…" until `loaded`. */
-export function LoadStatus({ loaded, error }: { loaded: boolean; error: string | null | undefined }) {
+/** The error (unless `showError` is false: the page shows it elsewhere), or "Loading…" until `loaded`. */
+export function LoadStatus({ loaded, error, showError = true }: { loaded: boolean; error: string | null | undefined; showError?: boolean }) {
   return (
     <>
-      <Alert message={error} />
+      {showError && <Alert message={error} />}
       {!loaded && !error && <p aria-busy="true">{t("Loading…")}</p>}
     </>
   );
@@ -49,7 +49,7 @@ export function ListStatus<T>({ items, error, showError = true, empty, emptyTest
   const isEmpty = items !== null && items.length === 0 && empty !== undefined;
   return (
     <>
-      {showError ? <LoadStatus loaded={items !== null} error={error} /> : items === null && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={items !== null} error={error} showError={showError} />
       {isEmpty && <p data-testid={emptyTestId}>{empty}</p>}
       {items !== null && !isEmpty && children(items)}
       <ShowMore more={more} />

@@ -14,8 +14,7 @@ import { failure, useList } from "./forms";
 import { t } from "./i18n";
 import { languageLabel } from "./labels";
 import { keepIssuedCode } from "./letter";
-import { ListStatus } from "./list-view";
-import { Alert } from "./messages";
+import { ListStatus, LoadStatus } from "./list-view";
 
 type Summary = Schemas["ResidentSummary"];
 type Detail = Schemas["ResidentDetail"];
@@ -149,8 +148,7 @@ export function ResidentView({ id, session }: { id: string; session: Session }) 
       <h1 id="resident-title" tabIndex={-1} dir="auto">
         {resident?.preferred_name ?? t("Residents")}
       </h1>
-      <Alert message={error} />
-      {!resident && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={!!resident} error={error} />
       {resident && (
         <>
           <p class="resident-language">

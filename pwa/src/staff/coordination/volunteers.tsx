@@ -12,7 +12,7 @@ import { formatDate, formatDay } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
 import { languageLabel } from "../labels";
-import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { FilterSelect, Filters, ListStatus, LoadStatus } from "../list-view";
 import { Alert, FieldError, invalid } from "../messages";
 import { categoryLabel, VOLUNTEER_STATES, vettingLabel } from "./labels";
 
@@ -101,8 +101,7 @@ export function VolunteerView({ id }: { id: string }) {
       <h1 id="volunteer-title" tabIndex={-1} dir="auto">
         {volunteer?.display_name ?? t("Volunteers")}
       </h1>
-      <Alert message={error} />
-      {!volunteer && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={!!volunteer} error={error} />
       {volunteer && (
         <div class="columns">
           <div>

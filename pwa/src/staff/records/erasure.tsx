@@ -11,7 +11,7 @@ import { request, type Schemas } from "../../api";
 import { formatDate } from "../../i18n";
 import { failure, submitErrors, useList } from "../forms";
 import { t } from "../i18n";
-import { FilterSelect, Filters, ListStatus } from "../list-view";
+import { FilterSelect, Filters, ListStatus, LoadStatus } from "../list-view";
 import { Alert, FieldError, invalid } from "../messages";
 
 type Summary = Schemas["ErasureRequestSummary"];
@@ -135,8 +135,7 @@ export function ErasureRequestView({ id }: { id: string }) {
       <h1 id="erasure-request-title" tabIndex={-1}>
         {t("Erasure request")}
       </h1>
-      <Alert message={error} />
-      {!detail && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={!!detail} error={error} />
       {detail && (
         <>
           <dl class="facts">
