@@ -4,9 +4,11 @@
 
 Counts what the application sends to the database while one request is served: SQL statements
 (``before_cursor_execute``), connection checkouts from the pool (each one a ping when
-``pool_pre_ping`` is on) and transaction ends (COMMIT/ROLLBACK). A BEGIN precedes the first
-statement of each transaction on PostgreSQL (asyncpg starts it lazily), so round trips ≈
-statements + transactions + COMMIT/ROLLBACKs + pings. The ceilings below fail the build if a
+``pool_pre_ping`` is on) and transaction ends. On PostgreSQL a BEGIN precedes the first
+statement that writes (``welkom.core.database.defer_begin_until_write``), and a COMMIT or
+ROLLBACK ends it; a request that only reads sends neither. So round trips ≈ statements +
+BEGIN/COMMIT pairs of writing requests + pings (:attr:`Counts.round_trips` counts a pair per
+transaction end, an upper bound). The ceilings below fail the build if a
 change brings back a second session per request or per-request lookups of slow-changing rows.
 """
 
@@ -32,7 +34,7 @@ class Counts:
 
     @property
     def round_trips(self) -> int:
-        """Statements, one BEGIN and one COMMIT/ROLLBACK per transaction, pings."""
+        """Statements, at most one BEGIN and one COMMIT/ROLLBACK per transaction, pings."""
         return len(self.statements) + 2 * self.ends + self.pings
 
     pings: int = 0

@@ -265,3 +265,65 @@ def test_no_module_but_the_unit_of_work_commits() -> None:
     ]
     assert offenders == []
     assert all(_commit_calls(path) for path in COMMITTERS)  # the check itself still bites
+
+
+async def _in_transaction(work: AsyncSession) -> bool:
+    """Whether PostgreSQL has a transaction open on the session's connection (asyncpg)."""
+    raw = await (await work.connection()).get_raw_connection()
+    return bool(raw.driver_connection.is_in_transaction())  # type: ignore[union-attr]
+
+
+@pytest.mark.postgresql_only
+async def test_reads_send_no_begin_and_the_first_write_does(
+    engine: AsyncEngine, db: AsyncSession
+) -> None:
+    """core/database.py ``defer_begin_until_write``: a unit that only reads costs no BEGIN and
+    no COMMIT; the first write (or row lock) begins the transaction, which then holds the rest."""
+    async with unit_of_work(session_factory(engine)) as work:
+        await work.execute(select(func.count()).select_from(IdempotencyRecord))
+        assert not await _in_transaction(work)
+        work.add(_record("first-write"))
+        await work.flush()
+        assert await _in_transaction(work)
+        await work.execute(select(func.count()).select_from(IdempotencyRecord))
+        assert await _in_transaction(work)
+        await checkpoint(work)
+        await work.execute(select(IdempotencyRecord).with_for_update())  # locks: a transaction
+        assert await _in_transaction(work)
+    assert await _records(db) == 1
+
+
+@pytest.mark.postgresql_only
+async def test_a_unit_that_read_first_rolls_back_all_its_writes(
+    engine: AsyncEngine, db: AsyncSession
+) -> None:
+    """Reads before the first write are outside the transaction, the writes are not: a failure
+    after two writes keeps neither, and the next unit on the same connection defers again."""
+
+    async def read_write_write_fail() -> None:
+        async with unit_of_work(session_factory(engine)) as work:
+            await work.execute(select(func.count()).select_from(IdempotencyRecord))
+            work.add(_record("one"))
+            await work.flush()
+            work.add(_record("two"))
+            await work.flush()
+            raise Boom
+
+    with pytest.raises(Boom):
+        await read_write_write_fail()
+    assert await _records(db) == 0
+    async with unit_of_work(session_factory(engine)) as work:
+        await work.execute(select(func.count()).select_from(IdempotencyRecord))
+        assert not await _in_transaction(work)
+
+
+@pytest.mark.postgresql_only
+async def test_an_explicit_isolation_level_is_left_alone(engine: AsyncEngine) -> None:
+    """A connection asked for a stricter isolation level begins at its first read: its
+    snapshot must cover every statement."""
+    async with engine.connect() as conn:
+        serializable = await conn.execution_options(isolation_level="SERIALIZABLE")
+        await serializable.execute(select(func.count()).select_from(IdempotencyRecord))
+        raw = await serializable.get_raw_connection()
+        assert raw.driver_connection.is_in_transaction()  # type: ignore[union-attr]
+        await serializable.rollback()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,63 @@ def create_engine(settings: Settings) -> AsyncEngine:
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "savepoint", _sqlite_begin_before_savepoint)
+    else:
+        defer_begin_until_write(engine)
     return engine
+
+
+#: Key in a pooled connection's ``info``: its transaction's BEGIN waits for the first write.
+_BEGIN_DEFERRED = "welkom_begin_deferred"
+_PLAIN_SELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+_ROW_LOCK = re.compile(r"\bFOR\s+(?:NO\s+KEY\s+UPDATE|UPDATE|KEY\s+SHARE|SHARE)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain_read(sql: str) -> bool:
+    """A ``SELECT`` that takes no row locks (cached: the same compiled statements recur)."""
+    return bool(_PLAIN_SELECT.match(sql)) and not _ROW_LOCK.search(sql)
+
+
+def defer_begin_until_write(engine: AsyncEngine) -> None:
+    """On PostgreSQL, send a transaction's BEGIN just before its first statement that is not a
+    plain ``SELECT``, as SQLite's driver already does; a unit of work that only reads sends
+    neither BEGIN nor COMMIT.
+
+    Most requests only read, and BEGIN and COMMIT were two of their four round trips. Reads
+    before the first write each see the data committed when they start, exactly as they do in
+    a READ COMMITTED transaction (PostgreSQL's default, which Welkom uses). What needs the
+    transaction gets it before it runs: every statement whose SQL does not start with
+    ``SELECT`` (writes, DDL, savepoints, ``WITH``) and every ``SELECT … FOR UPDATE`` or ``FOR
+    SHARE`` (its locks last until the commit). A ``SELECT`` calling a function that writes or
+    takes a transaction-scoped lock would not be protected: Welkom has none, and such a call
+    must come after a write or lock a row first. A connection with an explicit isolation level
+    (``execution_options``) is left alone: its snapshot must cover every statement.
+    """
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "begin")
+    def _defer(conn: Connection) -> None:
+        adapter = conn.connection.dbapi_connection
+        if adapter is None or adapter.autocommit:  # autocommit was asked for: nothing to defer
+            return
+        if conn.get_execution_options().get("isolation_level") is not None:
+            return
+        adapter.autocommit = True  # the asyncpg adapter then starts no transaction
+        conn.info[_BEGIN_DEFERRED] = True
+
+    @event.listens_for(sync_engine, "before_cursor_execute")
+    def _begin_before_write(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+        if conn.info.get(_BEGIN_DEFERRED) and not _plain_read(statement):
+            _end_deferral(conn)  # the driver sends BEGIN before running this statement
+
+    def _end_deferral(conn: Connection) -> None:
+        if conn.info.pop(_BEGIN_DEFERRED, False):
+            adapter = conn.connection.dbapi_connection
+            if adapter is not None:
+                adapter.autocommit = False
+
+    event.listen(sync_engine, "commit", _end_deferral)
+    event.listen(sync_engine, "rollback", _end_deferral)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
