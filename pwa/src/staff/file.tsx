@@ -15,7 +15,7 @@ import { formatDate, formatDay } from "../i18n";
 import { colleagueLabel, useCaseworkers } from "./colleagues";
 import { failure, submitErrors, useList, useLoaded } from "./forms";
 import { t } from "./i18n";
-import { ShowMore } from "./list-view";
+import { LoadStatus, ShowMore } from "./list-view";
 import { changedFields } from "./merge";
 import { MergeNotice } from "./merge-notice";
 import { Alert, FieldError, invalid } from "./messages";
@@ -152,8 +152,7 @@ function Part({ id, title, error, loaded, children }: { id: string; title: strin
   return (
     <section class="card file-part" aria-labelledby={`${id}-title`} data-testid={id}>
       <h2 id={`${id}-title`}>{title}</h2>
-      {error && <p class="error">{error}</p>}
-      {!loaded && !error && <p aria-busy="true">{t("Loading…")}</p>}
+      <LoadStatus loaded={loaded} error={error} />
       {loaded && children}
     </section>
   );
