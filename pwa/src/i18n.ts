@@ -245,6 +245,16 @@ export function monthNames(): readonly string[] {
   return cldr.months.standAloneWide;
 }
 
+/** A calendar month (`YYYY-MM`) as the language names it: the month's name and the year, in the
+ * language's order and digits ("november 2026"). Anything else is returned as it is. */
+export function formatMonth(isoMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(isoMonth);
+  const name = match ? cldr.months.standAloneWide[Number(match[2]) - 1] : undefined;
+  if (!match || !name) return isoMonth;
+  const year = formatDigits(Number(match[1]));
+  return dateFieldOrder().indexOf("year") < dateFieldOrder().indexOf("month") ? `${year} ${name}` : `${name} ${year}`;
+}
+
 /** In which order the language writes day, month and year (from CLDR's medium date pattern). */
 export function dateFieldOrder(): ("day" | "month" | "year")[] {
   const letters = cldr.date.medium.replace(/'[^']*'/g, "");

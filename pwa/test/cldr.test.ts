@@ -11,6 +11,7 @@ import {
   formatDay,
   formatHour,
   formatList,
+  formatMonth,
   formatNumber,
   formatTime,
   formatWeekday,
@@ -145,5 +146,24 @@ describe("CLDR patterns", () => {
     expect(listWith(["a"], en)).toBe("a");
     expect(listWith(["a", "b"], en)).toBe("a and b");
     expect(listWith(["a", "b", "c", "d"], en)).toBe("a, b, c, and d");
+  });
+});
+
+describe("a calendar month (reports by month)", () => {
+  it("is the month's name and the year, in the language's order and digits", async () => {
+    await setLanguage("nl", false);
+    expect(formatMonth("2026-11")).toBe("november 2026");
+    await setLanguage("en", false);
+    expect(formatMonth("2026-01")).toBe("January 2026");
+    await setLanguage("ar", false);
+    const ar = await data("ar");
+    expect(formatMonth("2026-11")).toContain(ar.months.standAloneWide[10]);
+    expect(formatMonth("2026-11")).toContain([..."2026"].map((d) => ar.digits[+d]).join(""));
+  });
+
+  it("leaves what is not a month as it is", async () => {
+    await setLanguage("nl", false);
+    expect(formatMonth("2026-13")).toBe("2026-13");
+    expect(formatMonth("total")).toBe("total");
   });
 });

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { request } from "../../api";
-import { formatNumber } from "../../i18n";
+import { formatMonth, formatNumber } from "../../i18n";
 import { downloadFile, failure, submitErrors } from "../forms";
 import { t } from "../i18n";
 import { FilterSelect, LoadStatus } from "../list-view";
@@ -113,9 +113,9 @@ function dimensionValue(dimension: string, value: string): string {
   }
 }
 
-/** A column: a month (YYYY-MM) as it is, or a journey status in words. */
+/** A column: a month by its name and year, or a journey status in words. */
 function columnLabel(report: string, column: string): string {
-  return report === "journey" ? journeyStatusLabel(column) : column;
+  return report === "journey" ? journeyStatusLabel(column) : formatMonth(column);
 }
 
 const INPUTS = ["from", "to"] as const;
@@ -321,7 +321,7 @@ export function ReportsView() {
                   <tbody>
                     {report.stats.map((m) => (
                       <tr key={m.month}>
-                        <th scope="row">{m.month}</th>
+                        <th scope="row">{formatMonth(m.month)}</th>
                         <td class="number">
                           <Cell value={m.median_hours} />
                         </td>
