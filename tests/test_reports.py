@@ -13,11 +13,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.support_admin import Person, demo_municipality, other_municipality, person
 from welkom.admin.models import Conversation
 from welkom.interactions.models import Interaction
+from welkom.journey.models import JourneyTemplateStep
 from welkom.reports import suppression
 from welkom.reports.schemas import ReportOut
 from welkom.reports.service import tabulate
@@ -248,6 +250,14 @@ async def test_response_times_and_help_request_reports(
     assert journey.json()["dimensions"] == ["step"]
     # The demo resident is the only one with a journey: every cell is one person.
     assert all(v is None for row in journey.json()["rows"] for v in row["cells"] if v != 0)
+    # Steps are codes; records management reads them by their template's Dutch title.
+    labels = journey.json()["labels"]
+    assert set(labels) == {row["key"] for row in journey.json()["rows"]}
+    titles = {
+        step.key: step.explanation["nl"]["title"]
+        for step in (await db.execute(select(JourneyTemplateStep))).scalars()
+    }
+    assert labels == {key: titles[key] for key in labels}
 
 
 async def test_report_input_is_checked_and_roles_are_enforced(

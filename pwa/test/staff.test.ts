@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseRoute } from "../src/staff/app";
 import { KeyPerBody, inputFor, pagePath } from "../src/staff/forms";
 import { colleagueLabel } from "../src/staff/records/audit-log";
-import { reportCsvPath } from "../src/staff/records/reports";
+import { dimensionValue, reportCsvPath } from "../src/staff/records/reports";
 import { type Conversation, inboxOrder } from "../src/staff/inbox";
 import { workingDaysBetween } from "../src/staff/labels";
 
@@ -71,6 +71,12 @@ describe("records", () => {
       "/api/v1/admin/reports/help-requests?from=2026-01&to=2026-03&format=csv",
     );
     expect(reportCsvPath("journey", new URLSearchParams())).toBe("/api/v1/admin/reports/journey?format=csv");
+  });
+
+  it("names a journey step by its template's title, and by its key without one", () => {
+    expect(dimensionValue("step", "brp_registration", { brp_registration: "Inschrijving in de BRP" })).toBe("Inschrijving in de BRP");
+    expect(dimensionValue("step", "civic_integration", {})).toBe("civic integration");
+    expect(dimensionValue("step", "housing", null)).toBe("housing");
   });
 
   it("names a colleague in the audit filter with their roles", () => {

@@ -304,10 +304,15 @@ def test_records_manager_retries_a_refused_registration_and_reads_the_log_and_a_
     expect(page.locator("[data-testid=erasure-state]")).to_have_text("Geweigerd")
 
     # A report: one resident's journey, so its counts are suppressed, shown as such (not 0).
-    page.get_by_role("link", name="Rapportages").click()
+    with page.expect_response(lambda r: "/api/v1/admin/reports/journey" in r.url) as shown:
+        page.get_by_role("link", name="Rapportages").click()
     expect(page.locator("h1")).to_have_text("Rapportages")
     table = page.locator("[data-testid=report-table]")
     expect(table.locator(".suppressed").first).to_have_text("onderdrukt")
+    # Each journey step is read by its template's Dutch title, not by its code.
+    journey = shown.value.json()
+    first_step = journey["rows"][0]["key"]
+    expect(table.locator("tbody th").first).to_have_text(journey["labels"][first_step])
     expect(page.locator("[data-testid=report-chart] li[data-suppressed=yes]").first).to_be_visible()
     no_violations(page, "report")
     shot(page, artifacts, "report")

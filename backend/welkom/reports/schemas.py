@@ -31,3 +31,6 @@ class ReportOut(msgspec.Struct, kw_only=True):
     grand_total: int | None
     suppressed: int
     stats: list[MonthStats] | None = None
+    #: Row keys in words, where the key is a code: the journey report's steps by the Dutch title
+    #: of their template step.
+    labels: dict[str, str] | None = None

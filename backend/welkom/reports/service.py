@@ -31,7 +31,7 @@ from welkom.admin.models import Conversation
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 from welkom.interactions.models import Interaction, InteractionKind
-from welkom.journey.models import JourneyStep
+from welkom.journey.models import JourneyStep, JourneyTemplateStep
 from welkom.reports import suppression
 from welkom.reports.schemas import MonthStats, ReportOut, ReportRow
 from welkom.residents.models import Resident
@@ -237,7 +237,27 @@ async def journey_report(db: AsyncSession, municipality_id: uuid.UUID, k: int) -
     found = rows.all()
     statuses = sorted({status for _, status, _ in found})
     facts = [(key, status, person, 1) for key, status, person in found]
-    return tabulate("journey", ["step"], statuses, facts, k, period=None)
+    report = tabulate("journey", ["step"], statuses, facts, k, period=None)
+    report.labels = await _step_titles(db, municipality_id, {row.key for row in report.rows})
+    return report
+
+
+async def _step_titles(
+    db: AsyncSession, municipality_id: uuid.UUID, keys: set[str]
+) -> dict[str, str]:
+    """The Dutch title of each step key, from the municipality's journey templates (the first
+    template, by position, that names one; a key no template titles keeps no label)."""
+    titles: dict[str, str] = {}
+    template_steps = await db.execute(
+        select(col(JourneyTemplateStep.key), col(JourneyTemplateStep.explanation))
+        .where(col(JourneyTemplateStep.municipality_id) == municipality_id)
+        .order_by(col(JourneyTemplateStep.position), col(JourneyTemplateStep.id))
+    )
+    for key, explanation in template_steps:
+        title = ((explanation or {}).get("nl") or {}).get("title")
+        if key in keys and isinstance(title, str) and title.strip():
+            titles.setdefault(key, title.strip())
+    return titles
 
 
 def to_csv(report: ReportOut) -> str:

@@ -36,6 +36,8 @@ export interface Report {
   grand_total: number | null;
   suppressed: number;
   stats?: { month: string; median_hours: number | null; p90_hours: number | null }[] | null;
+  /** Row keys in words where the key is a code (journey steps by their Dutch title). */
+  labels?: Record<string, string> | null;
 }
 
 export const REPORTS = ["interactions", "response-times", "help-requests", "journey"] as const;
@@ -95,9 +97,11 @@ function dimensionLabel(dimension: string): string {
   }
 }
 
-/** A value of a dimension (a code of the API) in words; journey steps keep their key. */
-function dimensionValue(dimension: string, value: string): string {
+/** A value of a dimension (a code of the API) in words; a journey step by its template's title. */
+export function dimensionValue(dimension: string, value: string, labels?: Record<string, string> | null): string {
   switch (dimension) {
+    case "step":
+      return labels?.[value] ?? value.replace(/_/g, " ");
     case "language":
       return languageLabel(value).name;
     case "kind":
@@ -274,10 +278,10 @@ export function ReportsView() {
                         {report.dimensions.map((d, i) =>
                           i === 0 ? (
                             <th key={d} scope="row">
-                              {dimensionValue(d, row.dimensions[d])}
+                              {dimensionValue(d, row.dimensions[d], report.labels)}
                             </th>
                           ) : (
-                            <td key={d}>{dimensionValue(d, row.dimensions[d])}</td>
+                            <td key={d}>{dimensionValue(d, row.dimensions[d], report.labels)}</td>
                           ),
                         )}
                         {row.cells.map((value, i) => (
