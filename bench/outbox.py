@@ -211,9 +211,12 @@ def work(name: str, case_dir: str, args: argparse.Namespace, out: str) -> None:
     """One worker process: drain until nothing is due; write delivery latencies to ``out``."""
 
     async def run() -> None:
+        from welkom.admin import answers as admin_answers
         from welkom.app import outbox_handlers
+        from welkom.cases.service import CaseRouting
         from welkom.core.database import create_engine, session_factory
         from welkom.core.logging import configure_logging
+        from welkom.klantcontact.routing import KlantcontactRouting
         from welkom.outbox.worker import OutboxWorker
         from welkom.processing import service as processing
 
@@ -222,7 +225,11 @@ def work(name: str, case_dir: str, args: argparse.Namespace, out: str) -> None:
         processing.configure(settings)  # as `welkom worker` does: deliveries are processings
         engine = create_engine(settings)
         sessions = session_factory(engine)
-        handlers = outbox_handlers(sessions, settings)
+        routing = CaseRouting(sessions, settings)
+        contacts = KlantcontactRouting(sessions, settings, conversations=admin_answers)
+        handlers = outbox_handlers(
+            sessions, settings, case_routing=routing, klantcontact_routing=contacts
+        )
         latencies: list[float] = []
 
         class Timed:
@@ -244,7 +251,8 @@ def work(name: str, case_dir: str, args: argparse.Namespace, out: str) -> None:
 
         worker = OutboxWorker(sessions, {k: Timed(h) for k, h in handlers.items()}, settings)
         await worker.drain(max_batches=1_000_000)
-        await handlers["cases.register_interaction"].routing.aclose()
+        await routing.aclose()
+        await contacts.aclose()
         await engine.dispose()
         result = {"latencies": latencies, "cpu_s": time.process_time()}
         Path(out).write_text(json.dumps(result))  # noqa: ASYNC240 - after the run

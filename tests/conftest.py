@@ -23,7 +23,7 @@ import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -35,15 +35,23 @@ import time_machine
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
+from welkom.admin import answers as admin_answers
 from welkom.app import create_app, outbox_handlers, register_domains
+from welkom.cases.service import CaseRouting
 from welkom.core.database import create_engine, migrate, session_factory
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.demo.seed import seed
+from welkom.klantcontact.routing import KlantcontactRouting
 from welkom.notifications.service import PUSH_KIND
-from welkom.outbox.worker import OutboxWorker
+from welkom.outbox.worker import OutboxHandler, OutboxWorker
 
 # Tests call domain services without an app too (GDPR export and erasure walk the registry).
 register_domains()
@@ -346,14 +354,45 @@ async def row_counts(session: AsyncSession) -> dict[str, int]:
     return counts
 
 
+#: ``make_handlers(sessions, settings, case_routing=None)``: see :func:`make_handlers`.
+MakeHandlers = Callable[..., dict[str, OutboxHandler]]
+
+
 @pytest.fixture
-def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
+async def make_handlers() -> AsyncIterator[MakeHandlers]:
+    """Makes every outbox kind's handler, as ``welkom worker`` has them, for given sessions and
+    settings: with a case routing (unless the test passes its own) and a klantcontact routing
+    of those settings, all closed when the test ends."""
+    made: list[CaseRouting | KlantcontactRouting] = []
+
+    def make(
+        sessions: async_sessionmaker[AsyncSession],
+        settings: Settings,
+        *,
+        case_routing: CaseRouting | None = None,
+    ) -> dict[str, OutboxHandler]:
+        if case_routing is None:
+            case_routing = CaseRouting(sessions, settings)
+            made.append(case_routing)
+        contacts = KlantcontactRouting(sessions, settings, conversations=admin_answers)
+        made.append(contacts)
+        return outbox_handlers(
+            sessions, settings, case_routing=case_routing, klantcontact_routing=contacts
+        )
+
+    yield make
+    for routing in made:
+        await routing.aclose()
+
+
+@pytest.fixture
+def worker(engine: AsyncEngine, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
     """An outbox worker with its own engine, as `welkom worker` runs beside the API.
 
     Its handlers get the test's settings (without them the case and klantcontact routing read
     the process's settings, which the isolated environment does not give). Pushes are left out:
     tests count the entries they drain, and tests/test_notifications_push.py runs its own."""
     sessions = session_factory(engine)
-    handlers = outbox_handlers(sessions, settings)
+    handlers = make_handlers(sessions, settings)
     del handlers[PUSH_KIND]
     return OutboxWorker(sessions, handlers, settings)

@@ -13,11 +13,11 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests.conftest import MakeHandlers
 from tests.support_admin import demo_municipality, person
 from welkom.admin.conversations import ANSWER_KIND
 from welkom.admin.routing import RegisterAnswerHandler
 from welkom.admin.signals import working_days_before
-from welkom.app import outbox_handlers
 from welkom.cases.ports import RegistrationRequest, RegistrationResult
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
@@ -144,9 +144,10 @@ async def test_an_answer_the_case_register_refuses_is_parked_and_signalled(
     settings: Settings,
     resident: dict,
     caseworker: dict,
+    make_handlers: MakeHandlers,
 ) -> None:
     sessions = session_factory(engine)
-    handlers = outbox_handlers(sessions, settings)  # the test's settings, not the process's
+    handlers = make_handlers(sessions, settings)  # the test's settings, not the process's
     handlers[ANSWER_KIND] = RegisterAnswerHandler(sessions, lambda _m: RefusingRegister())
     worker = OutboxWorker(sessions, handlers, settings)
     question = await _ask(client, resident, db, days_ago=0)

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests import documents
-from tests.conftest import login, row_counts
+from tests.conftest import MakeHandlers, login, row_counts
 from tests.push.fixtures import SUBSCRIPTIONS, push_settings, push_worker, running_push_service
 from tests.push.service import PushService
 from tests.residents_support import add_caseworker, add_resident
@@ -78,9 +78,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
+def worker(engine: AsyncEngine, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
     """Every outbox kind with the test's settings: registrations (documents too) and pushes."""
-    return push_worker(engine, settings)
+    return push_worker(make_handlers, engine, settings)
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from tests.conftest import PRODUCTION_SECRET, login, make_settings
-from welkom.app import outbox_handlers
+from tests.conftest import PRODUCTION_SECRET, MakeHandlers, login, make_settings
 from welkom.core.database import session_factory
 from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
@@ -44,9 +43,9 @@ def settings(database_url: str, refusal_file: Path) -> Settings:
 
 
 @pytest.fixture
-def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
+def worker(engine: AsyncEngine, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
     sessions = session_factory(engine)
-    return OutboxWorker(sessions, outbox_handlers(sessions, settings), settings)
+    return OutboxWorker(sessions, make_handlers(sessions, settings), settings)
 
 
 def _refuse(path: Path) -> None:

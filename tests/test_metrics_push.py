@@ -14,6 +14,7 @@ from litestar.testing import AsyncTestClient
 from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests.conftest import MakeHandlers
 from tests.push.fixtures import (
     SUBSCRIPTIONS,
     notify,
@@ -54,6 +55,7 @@ async def test_push_results_are_counted_by_what_the_push_service_answered(
     settings: Settings,
     push_service: PushService,
     scraper: AsyncTestClient,
+    make_handlers: MakeHandlers,
 ) -> None:
     phone, old_tablet, laptop = (push_service.new_subscriber() for _ in range(3))
     for device in (phone, old_tablet, laptop):
@@ -66,9 +68,9 @@ async def test_push_results_are_counted_by_what_the_push_service_answered(
 
     await notify(db, "demo-resident", kinds.CASE_STATUS_CHANGED)
     start = utcnow()
-    assert await push_worker(engine, settings, clock=lambda: start).drain() == 3
+    assert await push_worker(make_handlers, engine, settings, clock=lambda: start).drain() == 3
     later = start + timedelta(hours=1)
-    assert await push_worker(engine, settings, clock=lambda: later).drain() == 1
+    assert await push_worker(make_handlers, engine, settings, clock=lambda: later).drain() == 1
     assert len(push_service.messages_for(phone)) == 1
 
     after = await scrape(scraper)

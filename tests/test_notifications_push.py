@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests.conftest import MakeHandlers
 from tests.push.fixtures import (
     INBOX,
     PREFERENCES,
@@ -56,8 +57,8 @@ def push_service(settings: Settings) -> Iterator[PushService]:
 
 
 @pytest.fixture
-def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
-    return push_worker(engine, settings)
+def worker(engine: AsyncEngine, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
+    return push_worker(make_handlers, engine, settings)
 
 
 async def subscribe(client: AsyncTestClient, headers: dict, device: Subscriber) -> str:
@@ -182,6 +183,7 @@ async def test_busy_or_failing_push_service_is_retried_with_backoff(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -193,7 +195,9 @@ async def test_busy_or_failing_push_service_is_retried_with_backoff(
     start = utcnow()
 
     def at(seconds: float) -> OutboxWorker:
-        return push_worker(engine, backoff, clock=lambda: start + timedelta(seconds=seconds))
+        return push_worker(
+            make_handlers, engine, backoff, clock=lambda: start + timedelta(seconds=seconds)
+        )
 
     assert await at(0).drain() == 1
     [entry] = await push_entries(db)
@@ -221,6 +225,7 @@ async def test_push_service_asking_to_wait_is_heeded(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -229,11 +234,13 @@ async def test_push_service_asking_to_wait_is_heeded(
     await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
     start = utcnow()
 
-    assert await push_worker(engine, settings, clock=lambda: start).drain() == 1
+    assert await push_worker(make_handlers, engine, settings, clock=lambda: start).drain() == 1
     [entry] = await push_entries(db)
     assert (entry.state, entry.attempts) == ("pending", 0)
     assert entry.next_attempt_at == start + timedelta(seconds=120)
-    later = push_worker(engine, settings, clock=lambda: start + timedelta(seconds=120))
+    later = push_worker(
+        make_handlers, engine, settings, clock=lambda: start + timedelta(seconds=120)
+    )
     assert await later.drain() == 1
     assert len(push_service.messages_for(device)) == 1
 
@@ -246,6 +253,7 @@ async def test_refused_push_is_parked_for_a_person_to_see(
     settings: Settings,
     push_service: PushService,
     tmp_path: Path,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -254,7 +262,7 @@ async def test_refused_push_is_parked_for_a_person_to_see(
     # verifies the JWT against the key the subscription was made with and refuses (403).
     other = push_settings(settings.database.url, tmp_path / "other-keys")
 
-    assert await push_worker(engine, other).drain() == 1
+    assert await push_worker(make_handlers, engine, other).drain() == 1
 
     assert push_service.received == []
     assert push_service.rejected == [
@@ -275,6 +283,7 @@ async def test_worker_that_dies_after_claiming_loses_and_duplicates_nothing(
     settings: Settings,
     push_service: PushService,
     worker: OutboxWorker,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -289,7 +298,9 @@ async def test_worker_that_dies_after_claiming_loses_and_duplicates_nothing(
     assert push_service.received == []
 
     # The lease runs out; another worker delivers it.
-    after_lease = push_worker(engine, settings, clock=lambda: utcnow() + lease + timedelta(1))
+    after_lease = push_worker(
+        make_handlers, engine, settings, clock=lambda: utcnow() + lease + timedelta(1)
+    )
     assert await after_lease.drain() == 1
     # The dead worker comes back and cannot complete (or send) what it no longer holds.
     async with session_factory(engine)() as revived:
@@ -317,6 +328,7 @@ async def test_push_waits_for_the_end_of_quiet_hours_in_the_residents_time_zone(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -330,7 +342,7 @@ async def test_push_waits_for_the_end_of_quiet_hours_in_the_residents_time_zone(
     with time_machine.travel(AMSTERDAM_NIGHT, tick=False) as clock:
         item_id = await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
 
-        assert await push_worker(engine, settings).drain() == 1
+        assert await push_worker(make_handlers, engine, settings).drain() == 1
         assert push_service.received == []
         [entry] = await push_entries(db)
         assert (entry.state, entry.attempts, entry.last_error) == ("pending", 0, None)
@@ -339,9 +351,9 @@ async def test_push_waits_for_the_end_of_quiet_hours_in_the_residents_time_zone(
         assert (await client.get(INBOX, headers=resident)).json()["unread_count"] == 1
 
         clock.move_to(AMSTERDAM_MORNING - timedelta(seconds=1))
-        assert await push_worker(engine, settings).drain() == 0
+        assert await push_worker(make_handlers, engine, settings).drain() == 0
         clock.move_to(AMSTERDAM_MORNING)
-        assert await push_worker(engine, settings).drain() == 1
+        assert await push_worker(make_handlers, engine, settings).drain() == 1
     [message] = push_service.messages_for(device)
     assert message.payload["id"] == str(item_id)
     [entry] = await push_entries(db)
@@ -496,13 +508,20 @@ async def test_push_whose_inbox_item_was_erased_is_not_sent(
 
 
 async def _notify_and_drain(
-    db: AsyncSession, engine: AsyncEngine, settings: Settings, start: datetime, tries: int
+    db: AsyncSession,
+    make_handlers: MakeHandlers,
+    engine: AsyncEngine,
+    settings: Settings,
+    start: datetime,
+    tries: int,
 ) -> None:
     """One notification, then ``tries`` rounds of the worker, each an hour later (past any
     backoff): the clock is the worker's, not the machine's."""
     await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
     for hour in range(tries):
-        await push_worker(engine, settings, clock=lambda h=hour: start + timedelta(hours=h)).drain()
+        await push_worker(
+            make_handlers, engine, settings, clock=lambda h=hour: start + timedelta(hours=h)
+        ).drain()
 
 
 async def test_a_device_failing_every_time_is_given_up_then_removed(
@@ -512,6 +531,7 @@ async def test_a_device_failing_every_time_is_given_up_then_removed(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     bounded = settings.model_copy(update={"push_max_attempts": 3, "push_max_failures": 2})
     device = push_service.new_subscriber()
@@ -519,7 +539,7 @@ async def test_a_device_failing_every_time_is_given_up_then_removed(
     push_service.answer_next(device, *[503] * 50)
     start = utcnow() + timedelta(days=1)
 
-    await _notify_and_drain(db, engine, bounded, start, tries=6)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=6)
 
     [entry] = await push_entries(db)
     assert (entry.state, entry.attempts) == ("delivered", 3)  # 3 tries, then no more
@@ -528,7 +548,7 @@ async def test_a_device_failing_every_time_is_given_up_then_removed(
     assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
 
     # The second push that fails every time removes the device: nothing is queued for it after.
-    await _notify_and_drain(db, engine, bounded, start + timedelta(days=1), tries=6)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start + timedelta(days=1), tries=6)
     assert sorted(d.state for d in await deliveries(db)) == ["failed", "failed"]
     assert (await client.get(SUBSCRIPTIONS, headers=resident)).json() == []
     await notify(db, "demo-resident", kinds.QUESTION_ANSWERED)
@@ -543,6 +563,7 @@ async def test_a_device_refused_again_and_again_is_removed(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     bounded = settings.model_copy(update={"push_max_failures": 2})
     device = push_service.new_subscriber()
@@ -550,9 +571,9 @@ async def test_a_device_refused_again_and_again_is_removed(
     push_service.answer_next(device, 400, 400, 400)
     start = utcnow()
 
-    await _notify_and_drain(db, engine, bounded, start, tries=2)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=2)
     assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
-    await _notify_and_drain(db, engine, bounded, start, tries=2)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=2)
 
     assert sorted(d.state for d in await deliveries(db)) == ["parked", "parked"]
     assert (await client.get(SUBSCRIPTIONS, headers=resident)).json() == []
@@ -565,16 +586,17 @@ async def test_a_push_that_arrives_resets_the_count(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     bounded = settings.model_copy(update={"push_max_failures": 2})
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
     push_service.answer_next(device, 400)  # refused, then delivered, then refused
     start = utcnow() + timedelta(hours=1)
-    await _notify_and_drain(db, engine, bounded, start, tries=1)
-    await _notify_and_drain(db, engine, bounded, start, tries=1)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=1)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=1)
     push_service.answer_next(device, 400)
-    await _notify_and_drain(db, engine, bounded, start, tries=1)
+    await _notify_and_drain(db, make_handlers, engine, bounded, start, tries=1)
 
     assert sorted(d.state for d in await deliveries(db)) == ["parked", "parked", "sent"]
     assert len((await client.get(SUBSCRIPTIONS, headers=resident)).json()) == 1
@@ -597,6 +619,7 @@ async def test_an_endpoint_stored_before_strict_parsing_is_dropped_not_retried(
     engine: AsyncEngine,
     settings: Settings,
     push_service: PushService,
+    make_handlers: MakeHandlers,
 ) -> None:
     device = push_service.new_subscriber()
     await subscribe(client, resident, device)
@@ -604,7 +627,7 @@ async def test_an_endpoint_stored_before_strict_parsing_is_dropped_not_retried(
     await db.execute(update(PushSubscription).values(endpoint=endpoint.replace("{port}", port)))
     await db.commit()
 
-    await _notify_and_drain(db, engine, settings, utcnow(), tries=3)
+    await _notify_and_drain(db, make_handlers, engine, settings, utcnow(), tries=3)
 
     [entry] = await push_entries(db)
     assert (entry.state, entry.attempts) == ("delivered", 1)

@@ -4,23 +4,14 @@
 
 from __future__ import annotations
 
-from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import login, row_counts
-from welkom.app import outbox_handlers
 from welkom.cases.models import LocalDocument, LocalZaak
-from welkom.core.settings import Settings
 from welkom.interactions.models import Interaction
 from welkom.outbox.worker import OutboxWorker
-
-
-async def drain(app: Litestar, settings: Settings) -> int:
-    return await OutboxWorker(
-        app.state.session_factory, outbox_handlers(app.state), settings
-    ).drain()
 
 
 async def test_question_becomes_confidential_zaak(

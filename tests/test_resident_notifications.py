@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests.conftest import MakeHandlers
 from tests.documents import pdf
 from tests.push.fixtures import INBOX, SUBSCRIPTIONS, push_settings, push_worker
 from tests.push.fixtures import running_push_service as push_service_for
@@ -46,8 +47,8 @@ def push_service(settings: Settings) -> Iterator[PushService]:
 
 
 @pytest.fixture
-def worker(engine: AsyncEngine, settings: Settings) -> OutboxWorker:
-    return push_worker(engine, settings)
+def worker(engine: AsyncEngine, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
+    return push_worker(make_handlers, engine, settings)
 
 
 async def subscribed(client: AsyncTestClient, who: Person, push_service: PushService) -> Subscriber:

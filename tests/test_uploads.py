@@ -14,7 +14,7 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.conftest import make_settings, row_counts
+from tests.conftest import MakeHandlers, make_settings, row_counts
 from tests.documents import heic, jpeg, pdf, pdf_with_javascript, png
 from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     SECRET,
@@ -191,12 +191,16 @@ async def test_large_documents_go_in_bestandsdelen(
 
 
 async def test_documents_also_work_with_the_local_register(
-    tmp_path: Path, database_url: str, seeded: None, db: AsyncSession
+    tmp_path: Path,
+    database_url: str,
+    seeded: None,
+    db: AsyncSession,
+    make_handlers: MakeHandlers,
 ) -> None:
     from litestar.testing import AsyncTestClient as Client
 
     from tests.conftest import login
-    from welkom.app import create_app, outbox_handlers
+    from welkom.app import create_app
     from welkom.cases.models import LocalDocument
     from welkom.core.database import create_engine, session_factory
     from welkom.outbox.worker import OutboxWorker as Worker
@@ -207,7 +211,7 @@ async def test_documents_also_work_with_the_local_register(
         assert (await upload(local_client, headers, PDF)).status_code == 201
     engine = create_engine(local_settings)
     sessions = session_factory(engine)
-    await Worker(sessions, outbox_handlers(sessions, local_settings), local_settings).drain()
+    await Worker(sessions, make_handlers(sessions, local_settings), local_settings).drain()
     await engine.dispose()
     [document] = (await db.execute(select(LocalDocument))).scalars().all()
     assert document.inhoud == PDF

@@ -53,11 +53,7 @@ from welkom.demo.seed import DEMO_MUNICIPALITY_CODE
 from welkom.interactions.models import Interaction
 from welkom.klantcontact import service as klantcontact
 from welkom.klantcontact.models import KlantcontactLink
-from welkom.klantcontact.routing import (
-    KlantcontactRouting,
-    RegisterQuestionHandler,
-    klantcontact_handlers,
-)
+from welkom.klantcontact.routing import KlantcontactRouting, RegisterQuestionHandler
 from welkom.municipalities.models import Municipality
 from welkom.notifications import kinds
 from welkom.outbox.models import OutboxEntry, OutboxState
@@ -117,8 +113,9 @@ async def worker(
     contacts = KlantcontactRouting(
         sessions, settings, conversations=conversations, transport=ok_network, clock=clock
     )
-    handlers = outbox_handlers(sessions, settings, case_routing=routing)
-    handlers |= klantcontact_handlers(contacts)
+    handlers = outbox_handlers(
+        sessions, settings, case_routing=routing, klantcontact_routing=contacts
+    )
     yield OutboxWorker(sessions, handlers, settings, clock=clock)
     await contacts.aclose()
 

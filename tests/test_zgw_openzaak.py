@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests import documents
+from tests.conftest import MakeHandlers
 from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     CLIENT_ID,
     SECRET,
@@ -41,7 +42,6 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     zgw,
 )
 from tests.zgw.server import CLOSED_ZAAK, ONE_STATUS, Answer, Call, ZGWServer, problem
-from welkom.app import outbox_handlers
 from welkom.cases.ports import CaseDocument, RegistrationRequest
 from welkom.cases.rights import TEST_MARK, check_rights, register_test_zaken
 from welkom.cases.service import CaseRouting
@@ -269,6 +269,7 @@ async def test_a_question_its_answers_and_a_document_pending_at_once_go_in_order
     network: Unreachable,
     settings: Settings,
     db: AsyncSession,
+    make_handlers: MakeHandlers,
 ) -> None:
     zgw.scopes = {CLIENT_ID: MINIMAL_SCOPES}
     network.inner = SlowWrites(network.inner)
@@ -285,7 +286,7 @@ async def test_a_question_its_answers_and_a_document_pending_at_once_go_in_order
 
     sessions = routing.session_factory
     workers = [
-        OutboxWorker(sessions, outbox_handlers(sessions, settings, case_routing=routing), settings)
+        OutboxWorker(sessions, make_handlers(sessions, settings, case_routing=routing), settings)
         for _ in range(3)
     ]
     for _ in range(10):  # each worker drains until nothing it may claim is due

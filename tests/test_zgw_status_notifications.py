@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from litestar.testing import AsyncTestClient
 
+from tests.conftest import MakeHandlers
 from tests.push.fixtures import INBOX, SUBSCRIPTIONS, push_settings, running_push_service
 from tests.push.service import PushService
 from tests.zgw.fixtures import (  # noqa: F401 - fixtures
@@ -25,7 +26,6 @@ from tests.zgw.fixtures import (  # noqa: F401 - fixtures
     zgw,
 )
 from tests.zgw.server import ZGWServer
-from welkom.app import outbox_handlers
 from welkom.cases import service
 from welkom.cases.service import CaseRouting
 from welkom.core.i18n import gettext
@@ -58,12 +58,10 @@ def push_service(settings: Settings) -> Iterator[PushService]:
 
 
 @pytest.fixture
-def worker(routing: CaseRouting, settings: Settings) -> OutboxWorker:
+def worker(routing: CaseRouting, settings: Settings, make_handlers: MakeHandlers) -> OutboxWorker:
     """Registrations in the test case system and pushes to the loopback push service."""
     sessions = routing.session_factory
-    return OutboxWorker(
-        sessions, outbox_handlers(sessions, settings, case_routing=routing), settings
-    )
+    return OutboxWorker(sessions, make_handlers(sessions, settings, case_routing=routing), settings)
 
 
 async def test_a_new_status_is_told_once_in_the_residents_language(

@@ -107,22 +107,19 @@ def outbox_handlers(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings | None = None,
     *,
-    case_routing: CaseRouting | None = None,
-    klantcontact_routing: KlantcontactRouting | None = None,
+    case_routing: CaseRouting,
+    klantcontact_routing: KlantcontactRouting,
 ) -> dict[str, OutboxHandler]:
     """Every outbox kind and its handler. A new kind is registered here.
 
     Pushes need the settings (VAPID keys, quiet-hour defaults); without them push entries wait
-    for a worker that has them. The caller that passes a routing closes it when done.
+    for a worker that has them. The routings stay the caller's, who closes them when done.
     """
-    routing = case_routing or CaseRouting(sessions, settings)
     handlers: dict[str, OutboxHandler] = {
-        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=routing),
-        admin_conversations.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=routing),
+        interactions.REGISTER_KIND: RegisterInteractionHandler(sessions, routing=case_routing),
+        admin_conversations.ANSWER_KIND: RegisterAnswerHandler(sessions, routing=case_routing),
     }
-    handlers |= klantcontact_handlers(
-        klantcontact_routing or KlantcontactRouting(sessions, settings, conversations=admin_answers)
-    )
+    handlers |= klantcontact_handlers(klantcontact_routing)
     if settings is not None:
         handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings)
     return handlers
@@ -174,7 +171,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         }
     )
     # Figures read from the database at GET /metrics: the depth and age of every outbox kind.
-    state.scrape_collectors = [outbox_collector(sorted(outbox_handlers(sessions)))]
+    handlers = outbox_handlers(
+        sessions, case_routing=state.case_routing, klantcontact_routing=state.klantcontact_routing
+    )
+    state.scrape_collectors = [outbox_collector(sorted(handlers))]
     state.registration_kinds = registration_kinds()
 
     @contextlib.asynccontextmanager

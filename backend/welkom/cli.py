@@ -9,7 +9,7 @@ import contextlib
 import json
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -419,7 +419,16 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
             server_task = None
             if metrics_port is not None:
                 server_task = asyncio.create_task(
-                    _worker_metrics_server(settings, sessions, metrics_host, metrics_port, stop)
+                    _worker_metrics_server(
+                        settings,
+                        sessions,
+                        outbox_handlers(
+                            sessions, case_routing=routing, klantcontact_routing=contacts
+                        ),
+                        metrics_host,
+                        metrics_port,
+                        stop,
+                    )
                 )
             await outbox_worker.run(stop)
             await reconciling
@@ -701,17 +710,18 @@ def _inside_git_work_tree(path: Path) -> bool:
 async def _worker_metrics_server(
     settings: Settings,
     sessions: async_sessionmaker[AsyncSession],
+    kinds: Iterable[str],
     host: str,
     port: int,
     stop: asyncio.Event,
 ) -> None:
+    """Serve the worker's metrics, with the outbox figures of ``kinds``, until ``stop``."""
     import uvicorn
 
-    from welkom.app import outbox_handlers
     from welkom.core.metrics import worker_metrics_app
     from welkom.outbox.metrics import outbox_collector
 
-    collectors = [outbox_collector(sorted(outbox_handlers(sessions)))]
+    collectors = [outbox_collector(sorted(kinds))]
     app = worker_metrics_app(settings, sessions, collectors)
     server = uvicorn.Server(
         uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off")

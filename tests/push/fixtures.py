@@ -13,9 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from tests.conftest import make_settings
+from tests.conftest import MakeHandlers, make_settings
 from tests.push.service import PushService
-from welkom.app import outbox_handlers
 from welkom.auth.models import Account
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
@@ -46,11 +45,14 @@ def push_settings(database_url: str, key_dir: Path, **overrides: object) -> Sett
 
 
 def push_worker(
-    engine: AsyncEngine, settings: Settings, clock: Callable[[], datetime] = utcnow
+    make_handlers: MakeHandlers,
+    engine: AsyncEngine,
+    settings: Settings,
+    clock: Callable[[], datetime] = utcnow,
 ) -> OutboxWorker:
     """A worker for every outbox kind, pushes included, on the given clock."""
     sessions = session_factory(engine)
-    handlers = outbox_handlers(sessions, settings)
+    handlers = make_handlers(sessions, settings)
     handlers[notifications.PUSH_KIND] = PushHandler(sessions, settings, clock=clock)
     return OutboxWorker(sessions, handlers, settings, clock=clock)
 

@@ -21,10 +21,10 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from tests.conftest import login, make_settings
+from tests.conftest import MakeHandlers, login, make_settings
 from tests.zgw import specs
 from tests.zgw.server import HOST, ZGWServer
-from welkom.app import create_app, outbox_handlers
+from welkom.app import create_app
 from welkom.auth.models import Account
 from welkom.cases.service import CaseRouting
 from welkom.core.database import session_factory
@@ -186,11 +186,13 @@ async def routing(
 
 
 @pytest.fixture
-def worker(routing: CaseRouting, settings: Settings, clock: Clock) -> OutboxWorker:
+def worker(
+    routing: CaseRouting, settings: Settings, clock: Clock, make_handlers: MakeHandlers
+) -> OutboxWorker:
     """An outbox worker beside the API, on the test clock."""
     sessions = routing.session_factory
     return OutboxWorker(
-        sessions, outbox_handlers(sessions, settings, case_routing=routing), settings, clock=clock
+        sessions, make_handlers(sessions, settings, case_routing=routing), settings, clock=clock
     )
 
 

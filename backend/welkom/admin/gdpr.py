@@ -10,13 +10,14 @@ case by case; that is a decision for its privacy officer, not for this code).
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.admin.models import Conversation, ConversationMessage, MessageKind
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
@@ -39,13 +40,11 @@ async def export_conversations(db: AsyncSession, subject: Subject) -> list[dict[
 
 
 async def erase_conversations(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            delete(Conversation).where(col(Conversation.resident_id) == subject.resident_id)
-        ),
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(Conversation).where(col(Conversation.resident_id) == subject.resident_id)
+        )
     )
-    return Erased(deleted=result.rowcount)
 
 
 async def export_messages(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
@@ -78,34 +77,30 @@ async def erase_messages(db: AsyncSession, subject: Subject, actor: Principal) -
                 "once they are registered. Nothing was changed."
             ),
         )
-    notes = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            delete(ConversationMessage).where(
-                col(ConversationMessage.resident_id) == subject.resident_id,
-                col(ConversationMessage.kind) == MessageKind.note,
-            )
+    notes = await rows_changed(
+        db,
+        delete(ConversationMessage).where(
+            col(ConversationMessage.resident_id) == subject.resident_id,
+            col(ConversationMessage.kind) == MessageKind.note,
         ),
     )
-    answers = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(ConversationMessage)
-            .where(col(ConversationMessage.resident_id) == subject.resident_id)
-            .values(
-                text="",
-                language="",
-                translation_text=None,
-                translation_language=None,
-                translation_state=None,
-                translation_engine=None,
-            )
+    answers = await rows_changed(
+        db,
+        update(ConversationMessage)
+        .where(col(ConversationMessage.resident_id) == subject.resident_id)
+        .values(
+            text="",
+            language="",
+            translation_text=None,
+            translation_language=None,
+            translation_state=None,
+            translation_engine=None,
         ),
     )
     return Erased(
-        deleted=notes.rowcount,
-        anonymised=answers.rowcount,
-        retained=answers.rowcount,
+        deleted=notes,
+        anonymised=answers,
+        retained=answers,
     )
 
 

@@ -15,9 +15,8 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -25,6 +24,7 @@ from welkom.audit import service as audit
 from welkom.auth.models import Account, ActivationCode, AuthAttempt
 from welkom.auth.schemas import CodeState
 from welkom.auth.service import hash_token
+from welkom.core.database import rows_changed
 from welkom.core.i18n import N_
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -251,15 +251,13 @@ async def redeem(db: AsyncSession, settings: Settings, code: str, client_address
             ),
         )
     now = utcnow()
-    spent = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(ActivationCode)
-            .where(col(ActivationCode.id) == row.id, col(ActivationCode.spent_at).is_(None))
-            .values(spent_at=now)
-        ),
+    spent = await rows_changed(
+        db,
+        update(ActivationCode)
+        .where(col(ActivationCode.id) == row.id, col(ActivationCode.spent_at).is_(None))
+        .values(spent_at=now),
     )
-    if spent.rowcount != 1:  # lost a race with another redeem
+    if spent != 1:  # lost a race with another redeem
         await db.rollback()
         raise await _fail(db, settings, client_hash, _invalid())
     account = await resident_account(db, row.resident_id, row.municipality_id)

@@ -23,16 +23,16 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import datetime, timedelta
-from typing import Any, cast
 
 import structlog
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.auth.models import Account, AuthSession, DeviceCredential
 from welkom.auth.service import hash_token
+from welkom.core.database import rows_changed
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
 from welkom.core.unit_of_work import checkpoint
@@ -87,19 +87,17 @@ async def use(
         if now - credential.rotated_at > timedelta(seconds=settings.device.reuse_grace_seconds):
             await _revoke_family(db, credential, now)
         return None
-    rotated = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(DeviceCredential)
-            .where(
-                col(DeviceCredential.id) == credential.id,
-                col(DeviceCredential.rotated_at).is_(None),
-                col(DeviceCredential.revoked_at).is_(None),
-            )
-            .values(rotated_at=now, last_used_at=now)
-        ),
+    rotated = await rows_changed(
+        db,
+        update(DeviceCredential)
+        .where(
+            col(DeviceCredential.id) == credential.id,
+            col(DeviceCredential.rotated_at).is_(None),
+            col(DeviceCredential.revoked_at).is_(None),
+        )
+        .values(rotated_at=now, last_used_at=now),
     )
-    if rotated.rowcount != 1:
+    if rotated != 1:
         # A concurrent request of the same phone rotated it first: the race the grace
         # window is for, so refuse this one and leave the family alone.
         await db.rollback()

@@ -6,9 +6,9 @@ off the resident's accounts (sessions, remembered phones, linked logins)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -19,6 +19,7 @@ from welkom.auth.models import (
     DeviceCredential,
     OidcLogin,
 )
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 
@@ -33,13 +34,11 @@ async def export_activation_codes(db: AsyncSession, subject: Subject) -> list[di
 
 
 async def erase_activation_codes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            delete(ActivationCode).where(col(ActivationCode.resident_id) == subject.resident_id)
-        ),
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(ActivationCode).where(col(ActivationCode.resident_id) == subject.resident_id)
+        )
     )
-    return Erased(deleted=result.rowcount)
 
 
 async def export_for_accounts(

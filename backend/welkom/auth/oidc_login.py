@@ -13,12 +13,11 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx2
 import structlog
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -26,6 +25,7 @@ from welkom.auth.models import Account, OidcLogin
 from welkom.auth.oidc_accounts import provision
 from welkom.auth.oidc_tokens import IdTokenRejected, OidcClients, login_failed, provider_unavailable
 from welkom.auth.service import hash_token
+from welkom.core.database import rows_changed
 from welkom.core.models import utcnow
 from welkom.core.problems import Problem
 from welkom.core.settings import OidcProvider
@@ -160,17 +160,15 @@ async def finish_login(
     ).scalar_one_or_none()
     if pending is None or pending.provider != provider.key:
         raise SignInFailed("failed", None, login_failed("unknown_state"))
-    used = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(OidcLogin)
-            .where(col(OidcLogin.id) == pending.id, col(OidcLogin.used_at).is_(None))
-            .values(used_at=utcnow())
-        ),
+    used = await rows_changed(
+        db,
+        update(OidcLogin)
+        .where(col(OidcLogin.id) == pending.id, col(OidcLogin.used_at).is_(None))
+        .values(used_at=utcnow()),
     )
     # Spent whatever happens next (the state is single-use), and no lock is held across the token exchange with the provider.
     await checkpoint(db)
-    if used.rowcount != 1:
+    if used != 1:
         raise SignInFailed("expired", pending.return_to, login_failed("state_reused"))
     if utcnow() >= pending.expires_at:
         raise SignInFailed("expired", pending.return_to, login_failed("state_expired"))

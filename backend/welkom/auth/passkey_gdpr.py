@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.auth.passkey_models import Passkey, PasskeyChallenge
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 
@@ -30,26 +31,25 @@ async def export_passkeys(db: AsyncSession, subject: Subject) -> list[dict[str, 
 async def erase_passkeys(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     if not subject.account_ids:
         return Erased()
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(delete(Passkey).where(col(Passkey.account_id).in_(subject.account_ids))),
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(Passkey).where(col(Passkey.account_id).in_(subject.account_ids))
+        )
     )
-    return Erased(deleted=result.rowcount)
 
 
 async def erase_challenges(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     """Registrations the resident started and did not finish (a challenge, no personal data)."""
     if not subject.account_ids:
         return Erased()
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(
+    return Erased(
+        deleted=await rows_changed(
+            db,
             delete(PasskeyChallenge).where(
                 col(PasskeyChallenge.account_id).in_(subject.account_ids)
-            )
-        ),
+            ),
+        )
     )
-    return Erased(deleted=result.rowcount)
 
 
 HANDLERS = (

@@ -22,11 +22,11 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -48,6 +48,7 @@ from webauthn.helpers.structs import (
 
 from welkom.auth.models import Account
 from welkom.auth.passkey_models import Passkey, PasskeyChallenge
+from welkom.core.database import rows_changed
 from welkom.core.i18n import N_
 from welkom.core.models import utcnow
 from welkom.core.problems import FieldError, Problem
@@ -156,15 +157,13 @@ async def _spend_challenge(
         or now >= row.expires_at
     ):
         raise _challenge_expired()
-    spent = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(PasskeyChallenge)
-            .where(col(PasskeyChallenge.id) == row.id, col(PasskeyChallenge.used_at).is_(None))
-            .values(used_at=now)
-        ),
+    spent = await rows_changed(
+        db,
+        update(PasskeyChallenge)
+        .where(col(PasskeyChallenge.id) == row.id, col(PasskeyChallenge.used_at).is_(None))
+        .values(used_at=now),
     )
-    if spent.rowcount != 1:  # another response got there first
+    if spent != 1:  # another response got there first
         await db.rollback()
         raise _challenge_expired()
     challenge = row.challenge
@@ -266,15 +265,11 @@ async def register(
 
 async def remove(db: AsyncSession, account_id: uuid.UUID, passkey_id: uuid.UUID) -> bool:
     """Remove one of the account's passkeys; False if it has no such passkey."""
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            delete(Passkey).where(
-                col(Passkey.id) == passkey_id, col(Passkey.account_id) == account_id
-            )
-        ),
+    deleted = await rows_changed(
+        db,
+        delete(Passkey).where(col(Passkey.id) == passkey_id, col(Passkey.account_id) == account_id),
     )
-    removed = result.rowcount == 1
+    removed = deleted == 1
     if removed:
         log.info("passkey_removed", account_id=str(account_id), passkey_id=str(passkey_id))
     return removed
@@ -340,15 +335,13 @@ async def sign_in(
     except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         log.info("passkey_sign_in_refused", passkey_id=str(passkey.id), reason=type(exc).__name__)
         raise _refused() from None
-    used = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(Passkey)
-            .where(col(Passkey.id) == passkey.id, col(Passkey.sign_count) == passkey.sign_count)
-            .values(sign_count=verified.new_sign_count, last_used_at=utcnow())
-        ),
+    used = await rows_changed(
+        db,
+        update(Passkey)
+        .where(col(Passkey.id) == passkey.id, col(Passkey.sign_count) == passkey.sign_count)
+        .values(sign_count=verified.new_sign_count, last_used_at=utcnow()),
     )
-    if used.rowcount != 1:  # the same passkey, used concurrently
+    if used != 1:  # the same passkey, used concurrently
         await db.rollback()
         raise _refused()
     return account, passkey

@@ -16,13 +16,13 @@ import hmac
 import secrets
 import uuid
 from datetime import timedelta
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.auth.models import Account, AuthSession, DeviceCredential
+from welkom.core.database import rows_changed
 from welkom.core.identity import ROLES, Principal
 from welkom.core.models import utcnow
 from welkom.core.settings import Settings
@@ -211,16 +211,14 @@ async def active_sessions(
 
 async def revoke_own(db: AsyncSession, account_id: uuid.UUID, session_id: uuid.UUID) -> bool:
     """End one of the account's own sessions; False if it has no such active session."""
-    result = cast(
-        "CursorResult[Any]",
-        await db.execute(
-            update(AuthSession)
-            .where(
-                col(AuthSession.id) == session_id,
-                col(AuthSession.account_id) == account_id,
-                col(AuthSession.revoked_at).is_(None),
-            )
-            .values(revoked_at=utcnow())
-        ),
+    revoked = await rows_changed(
+        db,
+        update(AuthSession)
+        .where(
+            col(AuthSession.id) == session_id,
+            col(AuthSession.account_id) == account_id,
+            col(AuthSession.revoked_at).is_(None),
+        )
+        .values(revoked_at=utcnow()),
     )
-    return result.rowcount == 1
+    return revoked == 1

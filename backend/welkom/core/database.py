@@ -8,7 +8,7 @@ import ast
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy import event, inspect, text
@@ -23,7 +23,11 @@ from sqlalchemy.ext.asyncio import (
 from welkom.core.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from alembic.config import Config
+    from sqlalchemy.engine import CursorResult
+    from sqlalchemy.sql import Executable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -253,3 +257,17 @@ async def assert_migrated(engine: AsyncEngine) -> None:
             f"the database is at migration {current or '(none)'}, this version of Welkom needs "
             f"{expected}: run `welkom migrate` first"
         )
+
+
+async def rows_changed(
+    db: AsyncSession,
+    statement: Executable,
+    params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
+) -> int:
+    """Execute an UPDATE or DELETE and return how many rows it matched.
+
+    ``AsyncSession.execute`` declares a ``Result``, but a statement without ``RETURNING``
+    answers a ``CursorResult``, which has the count.
+    """
+    result = await db.execute(statement, params)
+    return cast("CursorResult[Any]", result).rowcount

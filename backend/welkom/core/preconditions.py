@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeAlias, cast
+from typing import Annotated, Any, TypeAlias
 
 from litestar.params import HeaderParameter
-from sqlalchemy import CursorResult, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from welkom.core.database import rows_changed
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 
@@ -177,17 +178,14 @@ async def compare_and_set(
     check(if_match, row.version)
     model = type(row)
     expected = row.version
-    # An UPDATE's result is a CursorResult (it has the matched row count).
-    result = cast(
-        CursorResult[Any],
-        await db.execute(
-            update(model)
-            .where(model.id == row.id, model.version == expected)
-            .values(version=model.version + 1, **values)
-            .execution_options(synchronize_session=False)
-        ),
+    claimed = await rows_changed(
+        db,
+        update(model)
+        .where(model.id == row.id, model.version == expected)
+        .values(version=model.version + 1, **values)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount != 1:
+    if claimed != 1:
         await db.rollback()
         raise precondition_failed()
     for name, value in {**values, "version": expected + 1}.items():

@@ -152,7 +152,6 @@ SETTING_PATHS: dict[str, str] = {
     "push_default_time_zone": "push.default_time_zone",
     "push_default_quiet_hours": "push.default_quiet_hours",
     "metrics_token": "metrics_token",
-    "question_max_length": "quota.question_max_length",
     "quota_questions_per_hour": "quota.questions_per_hour",
     "quota_uploads_per_day": "quota.uploads_per_day",
     "quota_stored_bytes_per_resident": "quota.stored_bytes_per_resident",

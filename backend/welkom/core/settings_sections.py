@@ -335,10 +335,8 @@ class PushSettings(_Section):
 
 
 class QuotaSettings(_Section):
-    """What one resident or account may send and keep (``WELKOM_QUOTA_*``,
-    ``WELKOM_QUESTION_MAX_LENGTH``)."""
+    """What one resident or account may send and keep (``WELKOM_QUOTA_*``)."""
 
-    question_max_length: int = Field(4000, ge=100, description="Longest question text accepted.")
     questions_per_hour: int = Field(
         20, ge=1, description="Questions one resident may send per hour (429 beyond)."
     )

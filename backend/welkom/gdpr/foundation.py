@@ -17,6 +17,7 @@ from sqlmodel import col
 
 from welkom.auth import gdpr as auth_gdpr
 from welkom.auth.models import Account
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.i18n import N_
 from welkom.core.idempotency_models import IdempotencyRecord
@@ -62,12 +63,13 @@ async def erase_interactions(db: AsyncSession, subject: Subject, actor: Principa
                 "ones). Nothing was changed."
             ),
         )
-    result = await db.execute(
+    anonymised = await rows_changed(
+        db,
         update(Interaction)
         .where(col(Interaction.resident_id) == subject.resident_id)
-        .values(text="", language="")
+        .values(text="", language=""),
     )
-    return Erased(anonymised=result.rowcount, retained=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(anonymised=anonymised, retained=anonymised)
 
 
 def _documents_of(subject: Subject) -> Select[InteractionDocument]:
@@ -127,8 +129,7 @@ async def erase_accounts(db: AsyncSession, subject: Subject, actor: Principal) -
         return Erased()
     await auth_gdpr.erase_for_accounts(db, ids)
     await notifications_gdpr.erase_for_accounts(db, ids)
-    result = await db.execute(delete(Account).where(col(Account.id).in_(ids)))
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(deleted=await rows_changed(db, delete(Account).where(col(Account.id).in_(ids))))
 
 
 def _stored_responses_of(subject: Subject) -> ColumnElement[bool]:
@@ -174,8 +175,11 @@ async def erase_stored_responses(db: AsyncSession, subject: Subject, actor: Prin
     """Stored replies repeat the resident's data (name, e-mail, phone, question, answer and note
     texts): they go, whoever sent the request. A retry with the same key after the erasure is
     handled as a new request."""
-    result = await db.execute(delete(IdempotencyRecord).where(_stored_responses_of(subject)))
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(IdempotencyRecord).where(_stored_responses_of(subject))
+        )
+    )
 
 
 HANDLERS = (

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 from welkom.gdpr.models import ErasureRequest
@@ -30,12 +31,14 @@ async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, 
 
 
 async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        update(ErasureRequest)
-        .where(col(ErasureRequest.resident_id) == subject.resident_id)
-        .values(reason=None)
+    return Erased(
+        retained=await rows_changed(
+            db,
+            update(ErasureRequest)
+            .where(col(ErasureRequest.resident_id) == subject.resident_id)
+            .values(reason=None),
+        )
     )
-    return Erased(retained=result.rowcount)  # type: ignore[attr-defined]
 
 
 HANDLERS = (

@@ -21,6 +21,7 @@ from welkom import __version__
 from welkom.audit import service as audit
 from welkom.auth.models import Account
 from welkom.core import idempotency
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import REGISTRY, Subject, erasure_order, resident_tables
 from welkom.core.i18n import N_, gettext
 from welkom.core.identity import Principal
@@ -345,16 +346,17 @@ def _already_decided(request: ErasureRequest) -> Problem:
 async def _decide(db: AsyncSession, request: ErasureRequest, **values: object) -> None:
     """Move an open request to its decision, only if it is still open: of two decisions at
     the same moment one wins and the other is a 409 that changes nothing."""
-    result = await db.execute(
+    decided = await rows_changed(
+        db,
         update(ErasureRequest)
         .where(
             col(ErasureRequest.id) == request.id,
             col(ErasureRequest.state) == ErasureState.requested,
         )
         .values(**values)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if decided != 1:
         await db.rollback()
         raise idempotency.concurrent_change()
     for name, value in values.items():

@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 from welkom.journey import service
@@ -21,11 +22,11 @@ async def export_steps(db: AsyncSession, subject: Subject) -> list[dict[str, Any
 
 
 async def erase_steps(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(JourneyStep).where(col(JourneyStep.resident_id) == subject.resident_id)
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(JourneyStep).where(col(JourneyStep.resident_id) == subject.resident_id)
+        )
     )
-    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 HANDLERS = (TableHandler("journey_step", export_steps, erase_steps),)

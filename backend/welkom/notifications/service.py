@@ -14,12 +14,11 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any, cast
 from urllib.parse import urlsplit
 
 import msgspec
 from cryptography.hazmat.primitives.asymmetric import ec
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -27,6 +26,7 @@ from sqlmodel import col
 from welkom.auth import service as accounts
 from welkom.auth.models import Account
 from welkom.core import events, quotas
+from welkom.core.database import rows_changed
 from welkom.core.i18n import N_, gettext, translation_state
 from welkom.core.models import utcnow
 from welkom.core.pagination import Page, keyset_page
@@ -426,13 +426,14 @@ async def subscriptions(db: AsyncSession, account_id: uuid.UUID) -> list[PushSub
 
 
 async def unsubscribe(db: AsyncSession, account_id: uuid.UUID, subscription_id: uuid.UUID) -> None:
-    result = await db.execute(
+    deleted = await rows_changed(
+        db,
         delete(PushSubscription).where(
             col(PushSubscription.id) == subscription_id,
             col(PushSubscription.account_id) == account_id,
-        )
+        ),
     )
-    if cast("CursorResult[Any]", result).rowcount != 1:
+    if deleted != 1:
         await db.rollback()
         raise Problem.not_found()
 

@@ -23,14 +23,15 @@ import random
 import uuid
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Result, and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from welkom.core import tracing
+from welkom.core.database import rows_changed
 from welkom.core.models import utcnow
 from welkom.core.pagination import keyset_page
 from welkom.outbox.models import OutboxEntry, OutboxState
@@ -77,11 +78,6 @@ def _due(now: datetime) -> ColumnElement[bool]:
 
 
 _OPEN = (OutboxState.pending, OutboxState.in_progress)
-
-
-def _rowcount(result: Result[Any]) -> int:
-    """Rows an UPDATE changed (an UPDATE answers a CursorResult; ``execute`` declares Result)."""
-    return cast("CursorResult[Any]", result).rowcount
 
 
 def _first_of_its_key() -> ColumnElement[bool]:
@@ -136,7 +132,8 @@ async def mark_delivered(
     db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, *, clock: Clock = utcnow
 ) -> bool:
     """Mark delivered in the caller's transaction; False if this worker no longer holds it."""
-    result = await db.execute(
+    marked = await rows_changed(
+        db,
         update(OutboxEntry)
         .where(
             col(OutboxEntry.id) == entry_id,
@@ -151,9 +148,9 @@ async def mark_delivered(
             # last_error stays: the last failure before delivery is the entry's history
             # (the registration list shows what happened during an outage).
         )
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return _rowcount(result) == 1
+    return marked == 1
 
 
 def backoff(attempts: int, base: float, cap: float) -> float:
@@ -187,19 +184,21 @@ async def mark_failed(
             "state": OutboxState.pending,
             "next_attempt_at": now + timedelta(seconds=backoff(entry.attempts, base, cap)),
         }
-    result = await db.execute(
+    marked = await rows_changed(
+        db,
         update(OutboxEntry)
         .where(col(OutboxEntry.id) == entry.id, col(OutboxEntry.claim_token) == token)
         .values(**values)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return _rowcount(result) == 1
+    return marked == 1
 
 
 async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: datetime) -> bool:
     """Hand a claimed entry back, due again at ``until``. Not a failure: the attempt is not
     counted and no error is recorded. False if this worker no longer holds the entry."""
-    result = await db.execute(
+    deferred = await rows_changed(
+        db,
         update(OutboxEntry)
         .where(col(OutboxEntry.id) == entry_id, col(OutboxEntry.claim_token) == token)
         .values(
@@ -209,9 +208,9 @@ async def defer(db: AsyncSession, entry_id: uuid.UUID, token: uuid.UUID, until: 
             claim_token=None,
             lease_expires_at=None,
         )
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return _rowcount(result) == 1
+    return deferred == 1
 
 
 async def delivered_since(
@@ -235,7 +234,8 @@ async def release(db: AsyncSession, entry_ids: Collection[uuid.UUID], token: uui
     """Hand claimed entries back unfinished (their worker is stopping): due again at once, for
     any worker, without waiting for the lease to run out. The attempt is not counted. Entries
     this worker no longer holds, or already completed, are left alone. Caller commits."""
-    result = await db.execute(
+    return await rows_changed(
+        db,
         update(OutboxEntry)
         .where(
             col(OutboxEntry.id).in_(list(entry_ids)),
@@ -248,9 +248,8 @@ async def release(db: AsyncSession, entry_ids: Collection[uuid.UUID], token: uui
             claim_token=None,
             lease_expires_at=None,
         )
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return _rowcount(result)
 
 
 async def counts_by_state(db: AsyncSession) -> dict[str, int]:
@@ -306,13 +305,14 @@ async def get_entry(
 async def requeue_parked(db: AsyncSession, entry_id: uuid.UUID, *, clock: Clock = utcnow) -> bool:
     """A parked entry becomes due now, with a fresh backoff (caller commits). False if the
     entry is not parked (any more)."""
-    result = await db.execute(
+    requeued = await rows_changed(
+        db,
         update(OutboxEntry)
         .where(col(OutboxEntry.id) == entry_id, col(OutboxEntry.state) == OutboxState.parked)
         .values(state=OutboxState.pending, next_attempt_at=clock(), attempts=0)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return _rowcount(result) == 1
+    return requeued == 1
 
 
 async def find(db: AsyncSession, *, kind: str, reference: uuid.UUID) -> OutboxEntry | None:

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -61,11 +62,12 @@ async def export_household(db: AsyncSession, subject: Subject) -> list[dict[str,
 
 
 async def erase_household(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(HouseholdMember).where(col(HouseholdMember.resident_id) == subject.resident_id)
+    return Erased(
+        deleted=await rows_changed(
+            db,
+            delete(HouseholdMember).where(col(HouseholdMember.resident_id) == subject.resident_id),
+        )
     )
-    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 async def export_changes(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
@@ -78,11 +80,11 @@ async def export_changes(db: AsyncSession, subject: Subject) -> list[dict[str, A
 
 
 async def erase_changes(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(ResidentChange).where(col(ResidentChange.resident_id) == subject.resident_id)
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(ResidentChange).where(col(ResidentChange.resident_id) == subject.resident_id)
+        )
     )
-    # A DELETE answers a CursorResult, which has the rowcount that Result does not declare.
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 HANDLERS = (

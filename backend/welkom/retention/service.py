@@ -18,7 +18,6 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import structlog
 from sqlalchemy import ColumnElement, and_, delete, exists, or_, select
@@ -26,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import SQLModel, col
 
 from welkom.auth.models import AuthAttempt, AuthSession, OidcLogin
+from welkom.core.database import rows_changed
 from welkom.core.idempotency_models import IdempotencyRecord
 from welkom.core.metrics import RETENTION_PRUNED
 from welkom.core.models import utcnow
@@ -122,14 +122,11 @@ async def prune(
         # Every table a policy names has an ``id`` primary key; SQLModel (the type) has none.
         table_id = policy.table.id  # type: ignore[attr-defined]
         total = 0
-        # Each DELETE answers a CursorResult, whose rowcount Result (what execute declares) lacks.
-        result: Any
         while True:
             batch = select(table_id).where(policy.expired(now, settings)).limit(BATCH_SIZE)
-            result = await db.execute(delete(policy.table).where(table_id.in_(batch)))
+            count = await rows_changed(db, delete(policy.table).where(table_id.in_(batch)))
             # One transaction per batch: a large prune neither holds its locks long nor starts over.
             await checkpoint(db)
-            count = result.rowcount or 0
             total += count
             if count < BATCH_SIZE:
                 break

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from welkom.core.database import rows_changed
 from welkom.core.gdpr import Erased, Subject, TableHandler, rows
 from welkom.core.identity import Principal
 from welkom.volunteers.models import HelpReport, HelpRequest
@@ -26,10 +27,11 @@ async def export_requests(db: AsyncSession, subject: Subject) -> list[dict[str, 
 
 async def erase_requests(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
     """Help requests are deleted (open ones too: no volunteer sees them any more)."""
-    result = await db.execute(
-        delete(HelpRequest).where(col(HelpRequest.resident_id) == subject.resident_id)
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(HelpRequest).where(col(HelpRequest.resident_id) == subject.resident_id)
+        )
     )
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 async def export_reports(db: AsyncSession, subject: Subject) -> list[dict[str, Any]]:
@@ -42,10 +44,11 @@ async def export_reports(db: AsyncSession, subject: Subject) -> list[dict[str, A
 
 
 async def erase_reports(db: AsyncSession, subject: Subject, actor: Principal) -> Erased:
-    result = await db.execute(
-        delete(HelpReport).where(col(HelpReport.resident_id) == subject.resident_id)
+    return Erased(
+        deleted=await rows_changed(
+            db, delete(HelpReport).where(col(HelpReport.resident_id) == subject.resident_id)
+        )
     )
-    return Erased(deleted=result.rowcount)  # type: ignore[attr-defined]
 
 
 HANDLERS = (

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Select, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from welkom.audit import service as audit
 from welkom.core import events
+from welkom.core.database import rows_changed
 from welkom.core.i18n import LANGUAGES, N_
 from welkom.core.identity import Principal
 from welkom.core.models import utcnow
@@ -123,13 +124,14 @@ async def transition(
     conditions = [col(HelpRequest.id) == request.id, col(HelpRequest.state).in_(list(from_states))]
     if volunteer_id is not None:
         conditions.append(col(HelpRequest.volunteer_id) == volunteer_id)
-    result = await db.execute(
+    moved = await rows_changed(
+        db,
         update(HelpRequest)
         .where(*conditions)
         .values(**values, updated_at=utcnow(), version=col(HelpRequest.version) + 1)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return cast("CursorResult[Any]", result).rowcount == 1
+    return moved == 1
 
 
 async def audit_reads(
