@@ -20,6 +20,7 @@ from welkom.cases.service import RegisterInteractionHandler
 from welkom.core.database import session_factory
 from welkom.core.models import utcnow
 from welkom.interactions.service import REGISTER_KIND
+from welkom.notifications.service import PUSH_KIND
 from welkom.outbox.models import OutboxEntry
 from welkom.outbox.worker import OutboxWorker
 from welkom.zgw.errors import CaseRegisterRefused
@@ -143,6 +144,9 @@ async def test_outbox_depth_age_and_deliveries(
     pending = {"state": "pending", "kind": REGISTER_KIND}
     assert value(waiting, "welkom_outbox_entries", **pending) == 3
     assert value(waiting, "welkom_outbox_entries", state="parked", kind=REGISTER_KIND) == 0
+    # Every kind has its series, pushes included (zero while none wait).
+    push_pending = ("welkom_outbox_entries", (("kind", PUSH_KIND), ("state", "pending")))
+    assert waiting[push_pending] == 0
     assert 3600 <= value(waiting, "welkom_outbox_oldest_age_seconds", **pending) < 3700
     assert value(waiting, "welkom_outbox_scrape_ok") == 1
 

@@ -172,7 +172,10 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     )
     # Figures read from the database at GET /metrics: the depth and age of every outbox kind.
     handlers = outbox_handlers(
-        sessions, case_routing=state.case_routing, klantcontact_routing=state.klantcontact_routing
+        sessions,
+        settings,
+        case_routing=state.case_routing,
+        klantcontact_routing=state.klantcontact_routing,
     )
     state.scrape_collectors = [outbox_collector(sorted(handlers))]
     state.registration_kinds = registration_kinds()

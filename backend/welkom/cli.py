@@ -423,7 +423,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
                         settings,
                         sessions,
                         outbox_handlers(
-                            sessions, case_routing=routing, klantcontact_routing=contacts
+                            sessions, settings, case_routing=routing, klantcontact_routing=contacts
                         ),
                         metrics_host,
                         metrics_port,
