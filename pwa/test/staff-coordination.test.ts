@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: Welkom contributors
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from "vitest";
-import { candidatesFor, type HelpRequest } from "../src/staff/coordination/help-requests";
+import { ageingPath, candidatesFor, type HelpRequest } from "../src/staff/coordination/help-requests";
 import { ageText, canReassign } from "../src/staff/coordination/labels";
 import { parseCoordinatorRoute } from "../src/staff/coordination/section";
 import type { Volunteer } from "../src/staff/coordination/volunteers";
@@ -82,6 +82,11 @@ describe("reassignment", () => {
   it("says how long a request waited in hours, then days", () => {
     expect(ageText(5.7)).toBe("5 hours");
     expect(ageText(49)).toBe("2 days");
+  });
+
+  it("asks the ageing list for the configured time, or for a chosen one", () => {
+    expect(ageingPath("")).toBe("/api/v1/admin/volunteers/help-requests/ageing?limit=50");
+    expect(ageingPath("168")).toBe("/api/v1/admin/volunteers/help-requests/ageing?limit=50&older_than_hours=168");
   });
 });
 

@@ -157,6 +157,15 @@ def test_coordinator_vets_suspends_and_reassigns(
     request_id = asked.json()["id"]
     page.get_by_role("link", name="Hulpvragen").click()
     expect(page.locator("h1")).to_have_text("Hulpvragen")
+    # The ageing list for another waiting time than the configured one: a week.
+    waited = page.locator("#ageing-older-than")
+    expect(waited.locator("option[value='168']")).to_have_text("7 dagen")
+    with page.expect_response(lambda r: "ageing" in r.url and "older_than_hours=168" in r.url) as a:
+        waited.select_option("168")
+    assert a.value.ok
+    expect(page.locator(f"[data-testid=ageing] tr[data-request-id='{request_id}']")).to_have_count(
+        0
+    )
     row = page.locator(f"[data-testid=help-requests] tr[data-request-id='{request_id}']")
     expect(row).to_have_attribute("data-state", "open")
     page.locator("#filter-help-state").select_option("open")

@@ -84,8 +84,19 @@ function RequestsTable({
   );
 }
 
+/** Choices for the ageing list besides the configured time: waited longer than a day, three days, a week. */
+export const AGEING_HOURS = ["24", "72", "168"] as const;
+
+/** The ageing list's path: the configured time, or longer than `hours` when one is chosen. */
+export function ageingPath(hours: string): string {
+  const params = new URLSearchParams({ limit: "50" });
+  if (hours) params.set("older_than_hours", hours);
+  return `/api/v1/admin/volunteers/help-requests/ageing?${params}`;
+}
+
 export function HelpRequestsView() {
   const [state, setState] = useState("");
+  const [olderThan, setOlderThan] = useState<"" | (typeof AGEING_HOURS)[number]>("");
   const [ageing, setAgeing] = useState<HelpRequest[] | null>(null);
   const [items, setItems] = useState<HelpRequest[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -112,7 +123,7 @@ export function HelpRequestsView() {
 
   const loadAgeing = async () => {
     try {
-      const r = await request<Page<HelpRequest>>("/api/v1/admin/volunteers/help-requests/ageing?limit=50");
+      const r = await request<Page<HelpRequest>>(ageingPath(olderThan));
       setAgeing(r.data.items);
     } catch (e) {
       setError(failure(e, t("No connection. Try again.")));
@@ -125,7 +136,11 @@ export function HelpRequestsView() {
   }, [state]);
 
   useEffect(() => {
+    setAgeing(null);
     void loadAgeing();
+  }, [olderThan]);
+
+  useEffect(() => {
     request<Page<Volunteer>>("/api/v1/admin/volunteers?state=vetted&limit=100").then(
       (r) => setVolunteers(r.data.items),
       () => undefined,
@@ -154,6 +169,9 @@ export function HelpRequestsView() {
       <Alert message={error} />
       <h2 id="ageing-title">{t("Nobody took these yet")}</h2>
       <p class="meta">{t("Open requests no volunteer took for longer than the set time, the oldest first.")}</p>
+      <Filters>
+        <FilterSelect id="ageing-older-than" label={t("Waiting longer than")} value={olderThan} onChange={setOlderThan} all={t("The set time")} options={AGEING_HOURS} optionLabel={(hours) => ageText(Number(hours))} />
+      </Filters>
       <ListStatus items={ageing} error={error} showError={false} empty={t("None waiting too long.")}>
         {(ageing) => <RequestsTable items={ageing} caption={t("Nobody took these yet")} testid="ageing" onReassign={setSelected} />}
       </ListStatus>
