@@ -170,7 +170,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             "rate_limit_store": create_store(settings),
         }
     )
-    # Figures read from the database at GET /metrics: the depth and age of every outbox kind.
+    # Every outbox kind's handler: the in-process worker delivers with them, and GET /metrics
+    # reads the depth and age of each kind from the database.
     handlers = outbox_handlers(
         sessions,
         settings,
@@ -186,17 +187,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         await app.state.case_routing.assert_valid()  # refuse to start on a bad case-type file
         stop, task = asyncio.Event(), None
         if settings.run_worker_in_process:
-            worker = OutboxWorker(
-                app.state.session_factory,
-                outbox_handlers(
-                    app.state.session_factory,
-                    settings,
-                    case_routing=app.state.case_routing,
-                    klantcontact_routing=app.state.klantcontact_routing,
-                ),
-                settings,
-                name="in-process",
-            )
+            worker = OutboxWorker(sessions, handlers, settings, name="in-process")
             app.state.worker = worker
             task = asyncio.create_task(worker.run(stop))
         try:

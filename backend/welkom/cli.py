@@ -395,13 +395,10 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
         routing = CaseRouting(sessions, settings)
         await routing.assert_valid()
         contacts = KlantcontactRouting(sessions, settings, conversations=admin_answers)
-        outbox_worker = OutboxWorker(
-            sessions,
-            outbox_handlers(
-                sessions, settings, case_routing=routing, klantcontact_routing=contacts
-            ),
-            settings,
+        handlers = outbox_handlers(
+            sessions, settings, case_routing=routing, klantcontact_routing=contacts
         )
+        outbox_worker = OutboxWorker(sessions, handlers, settings)
         if once:
             delivered = await outbox_worker.drain()
             click.echo(f"Processed {delivered} outbox entries.")
@@ -420,14 +417,7 @@ def worker(once: bool, metrics_port: int | None, metrics_host: str) -> None:
             if metrics_port is not None:
                 server_task = asyncio.create_task(
                     _worker_metrics_server(
-                        settings,
-                        sessions,
-                        outbox_handlers(
-                            sessions, settings, case_routing=routing, klantcontact_routing=contacts
-                        ),
-                        metrics_host,
-                        metrics_port,
-                        stop,
+                        settings, sessions, handlers, metrics_host, metrics_port, stop
                     )
                 )
             await outbox_worker.run(stop)
