@@ -31,6 +31,7 @@ from welkom.admin.models import Conversation
 from welkom.core.i18n import N_
 from welkom.core.problems import FieldError, Problem
 from welkom.interactions.models import Interaction, InteractionKind
+from welkom.journey import service as journey
 from welkom.journey.models import JourneyStep, JourneyTemplateStep
 from welkom.reports import suppression
 from welkom.reports.schemas import MonthStats, ReportOut, ReportRow
@@ -245,17 +246,23 @@ async def journey_report(db: AsyncSession, municipality_id: uuid.UUID, k: int) -
 async def _step_titles(
     db: AsyncSession, municipality_id: uuid.UUID, keys: set[str]
 ) -> dict[str, str]:
-    """The Dutch title of each step key, from the municipality's journey templates (the first
-    template, by position, that names one; a key no template titles keeps no label)."""
-    titles: dict[str, str] = {}
+    """The Dutch (source) title of each of ``keys`` in the municipality's journey templates.
+    Where templates share a key, the step first by position names it; a key without a title
+    gets no label."""
+    if not keys:
+        return {}
     template_steps = await db.execute(
         select(col(JourneyTemplateStep.key), col(JourneyTemplateStep.explanation))
-        .where(col(JourneyTemplateStep.municipality_id) == municipality_id)
+        .where(
+            col(JourneyTemplateStep.municipality_id) == municipality_id,
+            col(JourneyTemplateStep.key).in_(keys),
+        )
         .order_by(col(JourneyTemplateStep.position), col(JourneyTemplateStep.id))
     )
+    titles: dict[str, str] = {}
     for key, explanation in template_steps:
-        title = ((explanation or {}).get("nl") or {}).get("title")
-        if key in keys and isinstance(title, str) and title.strip():
+        title = ((explanation or {}).get(journey.SOURCE_LANGUAGE) or {}).get("title")
+        if isinstance(title, str) and title.strip():
             titles.setdefault(key, title.strip())
     return titles
 
