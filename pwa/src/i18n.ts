@@ -252,7 +252,8 @@ export function formatMonth(isoMonth: string): string {
   const name = match ? cldr.months.standAloneWide[Number(match[2]) - 1] : undefined;
   if (!match || !name) return isoMonth;
   const year = formatDigits(Number(match[1]));
-  return dateFieldOrder().indexOf("year") < dateFieldOrder().indexOf("month") ? `${year} ${name}` : `${name} ${year}`;
+  const order = dateFieldOrder();
+  return order.indexOf("year") < order.indexOf("month") ? `${year} ${name}` : `${name} ${year}`;
 }
 
 /** In which order the language writes day, month and year (from CLDR's medium date pattern). */
